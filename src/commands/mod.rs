@@ -1,0 +1,50 @@
+//! One module per subcommand. Each wires library stages together and owns no arithmetic.
+
+pub mod summary;
+
+use crate::cli::{Cli, Command, Input};
+use crate::error::Result;
+use crate::ingest::Dataset;
+
+/// What a command concluded, beyond "it ran".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Ran and found nothing wrong.
+    Done,
+    /// A check found a problem (a contradicted figure, an inconsistent claim).
+    ProblemFound,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::ProblemFound => 1,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Summary(args) => summary::run(&args),
+    }
+}
+
+/// Reads the inputs, applies rates, and reports warnings and rejected rows on stderr.
+pub(crate) fn load(input: &Input) -> Result<Dataset> {
+    let mut dataset = Dataset::read(&input.files, input.read_options())?;
+    dataset.apply_rates(&input.rates)?;
+    for warning in &dataset.warnings {
+        eprintln!("tradestat: warning: {warning}");
+    }
+    if !dataset.rejected.is_empty() {
+        eprintln!(
+            "tradestat: warning: {} row(s) rejected and left out (use --strict to stop instead):",
+            dataset.rejected.len()
+        );
+        for r in &dataset.rejected {
+            eprintln!("  {r}");
+        }
+    }
+    Ok(dataset)
+}

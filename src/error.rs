@@ -1,0 +1,108 @@
+//! The library's errors. Every message says what was wrong, where (file, line, column when
+//! there is one) and what was expected, so a user can fix the input without reading code.
+
+use std::path::PathBuf;
+
+use crate::ingest::Rejection;
+
+/// Everything that can stop a command. All of these are "input or usage" problems (exit 2);
+/// a check that *finds* a problem is not an error but a result (exit 1, decided by the caller).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{path}: the file is empty; expected a header line such as `{expected}`")]
+    EmptyFile { path: PathBuf, expected: String },
+
+    #[error(
+        "{path}:{line}: missing required column `{column}`; the header has: {found}\n  \
+         (required columns: reporter, partner, period, flow, value; see docs/format.md)"
+    )]
+    MissingColumn {
+        path: PathBuf,
+        line: u64,
+        column: String,
+        found: String,
+    },
+
+    #[error("{path}:{line}:{column_number}: column `{column}` appears twice in the header")]
+    DuplicateColumn {
+        path: PathBuf,
+        line: u64,
+        column_number: usize,
+        column: String,
+    },
+
+    #[error("{path}:{line}: the CSV is malformed: {message}")]
+    Csv {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
+
+    /// `--strict` turns rejected rows into this error.
+    #[error("{} row(s) rejected and --strict is set:\n{}", .0.len(), list_rejections(.0))]
+    Rejected(Vec<Rejection>),
+
+    #[error(
+        "values in different currencies cannot be added: {first} ({first_at}) and {second} \
+         ({second_at}); give an exchange rate with --rate {second}={first}:RATE"
+    )]
+    MixedCurrencies {
+        first: String,
+        first_at: String,
+        second: String,
+        second_at: String,
+    },
+
+    #[error("no records match the selection {selection}{hint}")]
+    EmptySelection { selection: String, hint: String },
+
+    #[error(
+        "the data holds {} reporter–partner pairs; choose one with --reporter and --partner:\n{}",
+        .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    AmbiguousPair(Vec<String>),
+
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("a number is too large to handle exactly: {0}")]
+    Overflow(String),
+
+    #[error("{path}: cannot write the output: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("internal error in the data engine (please report it): {0}")]
+    Engine(String),
+}
+
+fn list_rejections(rejections: &[Rejection]) -> String {
+    const SHOWN: usize = 20;
+    let mut lines: Vec<String> = rejections
+        .iter()
+        .take(SHOWN)
+        .map(|r| format!("  {r}"))
+        .collect();
+    if rejections.len() > SHOWN {
+        lines.push(format!("  ... and {} more", rejections.len() - SHOWN));
+    }
+    lines.join("\n")
+}
+
+impl From<polars::error::PolarsError> for Error {
+    fn from(e: polars::error::PolarsError) -> Self {
+        Error::Engine(e.to_string())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

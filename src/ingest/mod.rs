@@ -1,0 +1,244 @@
+//! Reading trade records from files into the canonical model.
+//!
+//! Every importer produces `Records` (one entry per accepted row) and a list of
+//! `Rejection`s (one per refused row, with file, line, column and the reason). Nothing is
+//! dropped or altered silently: a row is either kept exactly or reported.
+
+pub mod canonical;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::codes::economy_key;
+use crate::error::{Error, Result};
+use crate::model::{Commodity, Flow, Period, Unit};
+use crate::number::Exact;
+
+/// A row that was read but refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    pub path: PathBuf,
+    pub line: u64,
+    /// 1-based column number and header name, when one field is to blame.
+    pub column: Option<(usize, String)>,
+    pub reason: String,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some((number, name)) => write!(
+                f,
+                "{}:{}:{} (column `{}`): {}",
+                self.path.display(),
+                self.line,
+                number,
+                name,
+                self.reason
+            ),
+            None => write!(f, "{}:{}: {}", self.path.display(), self.line, self.reason),
+        }
+    }
+}
+
+/// Where a record came from: index into `Dataset::files` and the line in that file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub file: u32,
+    pub line: u64,
+}
+
+/// One accepted row of the canonical format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub reporter: String,
+    pub partner: String,
+    pub period: Period,
+    pub flow: Flow,
+    pub commodity: Commodity,
+    /// The value exactly as written, in `unit`.
+    pub value: Exact,
+    pub unit: Unit,
+    pub source: String,
+    pub note: String,
+    pub origin: Origin,
+}
+
+/// What was read from one input file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The layout it was read as ("canonical", ...).
+    pub layout: String,
+    /// Data rows read (the header not counted).
+    pub rows_read: u64,
+    pub rows_rejected: u64,
+}
+
+/// Everything read from the inputs of one command.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub files: Vec<SourceFile>,
+    pub records: Vec<Record>,
+    pub rejected: Vec<Rejection>,
+    /// Things worth telling the user that do not refuse a row (an ignored column, ...).
+    pub warnings: Vec<String>,
+}
+
+/// How strictly to read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions {
+    /// Turn any rejected row into an error.
+    pub strict: bool,
+}
+
+impl Dataset {
+    /// Reads each file (canonical layout for now) and applies the strictness policy.
+    pub fn read(paths: &[PathBuf], options: ReadOptions) -> Result<Dataset> {
+        let mut dataset = Dataset::default();
+        for path in paths {
+            canonical::read_into(path, &mut dataset)?;
+        }
+        dataset.reject_duplicates();
+        if options.strict && !dataset.rejected.is_empty() {
+            return Err(Error::Rejected(dataset.rejected));
+        }
+        Ok(dataset)
+    }
+
+    /// In the canonical format a figure appears once: a second row with the same reporter,
+    /// partner, period, flow and commodity (in any input file) is refused, not added.
+    fn reject_duplicates(&mut self) {
+        let mut seen: HashMap<(String, String, Period, Flow, Commodity), Origin> = HashMap::new();
+        let mut kept = Vec::with_capacity(self.records.len());
+        for record in std::mem::take(&mut self.records) {
+            let key = (
+                economy_key(&record.reporter),
+                economy_key(&record.partner),
+                record.period,
+                record.flow,
+                record.commodity.clone(),
+            );
+            match seen.get(&key) {
+                Some(first) => {
+                    let first_at = self.origin_text(*first);
+                    if let Some(file) = self.files.get_mut(record.origin.file as usize) {
+                        file.rows_rejected += 1;
+                    }
+                    self.rejected.push(Rejection {
+                        path: self
+                            .files
+                            .get(record.origin.file as usize)
+                            .map(|f| f.path.clone())
+                            .unwrap_or_default(),
+                        line: record.origin.line,
+                        column: None,
+                        reason: format!(
+                            "duplicate record: {first_at} already has {} {} {} {} {}",
+                            record.reporter,
+                            record.partner,
+                            record.period,
+                            record.flow,
+                            record.commodity
+                        ),
+                    });
+                }
+                None => {
+                    seen.insert(key, record.origin);
+                    kept.push(record);
+                }
+            }
+        }
+        self.records = kept;
+    }
+
+    pub fn origin_text(&self, origin: Origin) -> String {
+        let path = self
+            .files
+            .get(origin.file as usize)
+            .map(|f| f.path.display().to_string())
+            .unwrap_or_else(|| "?".to_string());
+        format!("{path}:{}", origin.line)
+    }
+}
+
+pub(crate) fn read_file_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// An exchange rate given on the command line: 1 `from` = `rate` `to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rate {
+    pub from: String,
+    pub to: String,
+    pub rate: Exact,
+}
+
+impl std::str::FromStr for Rate {
+    type Err = String;
+
+    /// `CNY:USD=0.1385`
+    fn from_str(text: &str) -> Result<Rate, String> {
+        let expected = "expected FROM:TO=RATE, e.g. CNY:USD=0.1385 (1 CNY = 0.1385 USD)";
+        let (pair, rate) = text
+            .split_once('=')
+            .ok_or_else(|| format!("bad rate `{text}`; {expected}"))?;
+        let (from, to) = pair
+            .split_once(':')
+            .ok_or_else(|| format!("bad rate `{text}`; {expected}"))?;
+        let currency = |c: &str| {
+            Unit::parse(c)
+                .ok()
+                .filter(|u| u.scale == 0)
+                .map(|u| u.currency)
+                .ok_or_else(|| format!("bad currency `{c}` in `{text}`; {expected}"))
+        };
+        let rate = Exact::parse(rate).map_err(|e| format!("bad rate `{text}`: {e}"))?;
+        if rate.mantissa <= 0 {
+            return Err(format!("bad rate `{text}`: a rate must be positive"));
+        }
+        Ok(Rate {
+            from: currency(from)?,
+            to: currency(to)?,
+            rate,
+        })
+    }
+}
+
+impl Dataset {
+    /// Converts every record in a `from` currency exactly (value × rate, no rounding), and
+    /// says so in the record's note.
+    pub fn apply_rates(&mut self, rates: &[Rate]) -> Result<()> {
+        for rate in rates {
+            for record in self
+                .records
+                .iter_mut()
+                .filter(|r| r.unit.currency == rate.from)
+            {
+                let converted = record
+                    .value
+                    .mantissa
+                    .checked_mul(rate.rate.mantissa)
+                    .map(|mantissa| Exact {
+                        mantissa,
+                        scale: record.value.scale + rate.rate.scale,
+                    })
+                    .filter(|e| e.scale <= 38)
+                    .ok_or_else(|| Error::Overflow(format!("{} × {}", record.value, rate.rate)))?;
+                record.value = converted.normalize();
+                record.unit.currency = rate.to.clone();
+                let memo = format!("converted from {} at {}", rate.from, rate.rate);
+                record.note = if record.note.is_empty() {
+                    memo
+                } else {
+                    format!("{}; {memo}", record.note)
+                };
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,388 @@
+//! Renders a `PairSummary` as a table (text or Markdown), tidy CSV or JSON.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value as Json, json};
+
+use super::table::{Align, Table};
+use super::{DisplayUnit, Format};
+use crate::metrics::Value;
+use crate::metrics::summary::PairSummary;
+use crate::model::Commodity;
+
+/// What the reader needs besides the numbers.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    pub sources: Vec<String>,
+    pub rejected_rows: usize,
+}
+
+pub fn display_unit(summary: &PairSummary) -> DisplayUnit {
+    let values = summary
+        .periods
+        .iter()
+        .flat_map(|p| [&p.exports, &p.imports, &p.turnover])
+        .filter_map(Value::known)
+        .chain(summary.parts.iter().map(|p| p.value));
+    DisplayUnit::for_values(&summary.currency, values)
+}
+
+pub fn render(
+    summary: &PairSummary,
+    format: Format,
+    unit: &DisplayUnit,
+    context: &Context,
+) -> String {
+    match format {
+        Format::Table => text(summary, unit, context, false),
+        Format::Markdown => text(summary, unit, context, true),
+        Format::Csv => csv(summary, unit),
+        Format::Json => json(summary, unit, context),
+    }
+}
+
+const MISSING: &str = "—";
+
+fn cell_money(v: &Value, unit: &DisplayUnit, plus: bool) -> String {
+    v.known()
+        .map_or_else(|| MISSING.to_string(), |d| unit.money(d, plus))
+}
+
+fn cell_percent(v: &Value, unit: &DisplayUnit, plus: bool) -> String {
+    v.known()
+        .map_or_else(|| MISSING.to_string(), |d| unit.percent(d, plus))
+}
+
+fn title(summary: &PairSummary, unit: &DisplayUnit) -> String {
+    format!(
+        "Trade of {} with {} (as reported by {}), {}",
+        summary.reporter, summary.partner, summary.reporter, unit.unit
+    )
+}
+
+fn text(summary: &PairSummary, unit: &DisplayUnit, context: &Context, markdown: bool) -> String {
+    let render = |t: &Table| {
+        if markdown {
+            t.to_markdown()
+        } else {
+            t.to_text()
+        }
+    };
+    let mut out = String::new();
+    if markdown {
+        out.push_str(&format!("## {}\n\n", title(summary, unit)));
+    } else {
+        out.push_str(&format!("{}\n\n", title(summary, unit)));
+    }
+
+    let mut flows = Table::new(&[
+        ("period", Align::Left),
+        ("exports", Align::Right),
+        ("imports", Align::Right),
+        ("turnover", Align::Right),
+        ("balance", Align::Right),
+        ("turnover YoY", Align::Right),
+        ("exports/turnover", Align::Right),
+    ]);
+    // (period, measure, reason) for every dash in the table.
+    let mut gaps: Vec<(String, &str, String)> = Vec::new();
+    for p in &summary.periods {
+        let label = p.period.label();
+        for (name, v) in [
+            ("exports", &p.exports),
+            ("imports", &p.imports),
+            ("turnover", &p.turnover),
+            ("balance", &p.balance),
+            ("turnover YoY", &p.turnover_yoy),
+            ("exports/turnover", &p.exports_share_of_turnover),
+        ] {
+            if let Some(r) = v.reason() {
+                gaps.push((label.clone(), name, r.to_string()));
+            }
+        }
+        flows.push(vec![
+            label,
+            cell_money(&p.exports, unit, false),
+            cell_money(&p.imports, unit, false),
+            cell_money(&p.turnover, unit, false),
+            cell_money(&p.balance, unit, true),
+            cell_percent(&p.turnover_yoy, unit, true),
+            cell_percent(&p.exports_share_of_turnover, unit, false),
+        ]);
+    }
+    out.push_str(&render(&flows));
+
+    if !summary.parts.is_empty() {
+        out.push_str(if markdown {
+            "\n### Breakdown (each part's share of its flow)\n\n"
+        } else {
+            "\nBreakdown (each part's share of its flow)\n"
+        });
+        let mut parts = Table::new(&[
+            ("period", Align::Left),
+            ("flow", Align::Left),
+            ("commodity", Align::Left),
+            ("value", Align::Right),
+            ("share of flow", Align::Right),
+        ]);
+        for part in &summary.parts {
+            let what = match &part.commodity {
+                Commodity::Total => part.flow.plural().to_string(),
+                c => c.code().to_string(),
+            };
+            let of = match part.flow {
+                crate::model::Flow::ReExport => "exports",
+                crate::model::Flow::ReImport => "imports",
+                f => f.plural(),
+            };
+            parts.push(vec![
+                part.period.label(),
+                of.to_string(),
+                what,
+                unit.money(part.value, false),
+                cell_percent(&part.share_of_flow, unit, false),
+            ]);
+        }
+        out.push_str(&render(&parts));
+    }
+
+    let mut notes: Vec<String> = Vec::new();
+    if !gaps.is_empty() {
+        notes.push(format!("{MISSING} not available:"));
+        // One line per period and reason, listing the measures it blanks.
+        let mut grouped: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+        let mut order: Vec<(String, String)> = Vec::new();
+        for (period, measure, reason) in &gaps {
+            let key = (period.clone(), reason.clone());
+            if !grouped.contains_key(&key) {
+                order.push(key.clone());
+            }
+            grouped.entry(key).or_default().push(measure);
+        }
+        const SHOWN: usize = 24;
+        for key in order.iter().take(SHOWN) {
+            let measures = grouped.get(key).map(|m| m.join(", ")).unwrap_or_default();
+            notes.push(format!("  {} {measures}: {}", key.0, key.1));
+        }
+        if order.len() > SHOWN {
+            notes.push(format!(
+                "  ... and {} more (all reasons are in --format json)",
+                order.len() - SHOWN
+            ));
+        }
+    }
+    notes.extend(summary.notes.iter().cloned());
+    notes.push(unit.rounding_note());
+    if !context.sources.is_empty() {
+        notes.push(format!("source: {}", context.sources.join("; ")));
+    }
+    if context.rejected_rows > 0 {
+        notes.push(format!(
+            "{} rejected row(s) are NOT included (listed on stderr; --strict makes them an error)",
+            context.rejected_rows
+        ));
+    }
+    out.push('\n');
+    for n in notes {
+        if markdown {
+            out.push_str(&format!("{}\n", n.trim_start().replace('\n', " ")));
+            out.push('\n');
+        } else {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn exact(v: Decimal) -> String {
+    v.normalize().to_string()
+}
+
+fn csv(summary: &PairSummary, unit: &DisplayUnit) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let money = unit.unit.to_string();
+    let mut rows: Vec<[String; 9]> = Vec::new();
+    let mut push =
+        |period: String, measure: &str, flow: &str, commodity: &str, v: &Value, unit_name: &str| {
+            let (value, note) = match v {
+                Value::Known(d) => (exact(*d), String::new()),
+                Value::Missing(r) => (String::new(), r.clone()),
+            };
+            rows.push([
+                summary.reporter.clone(),
+                summary.partner.clone(),
+                period,
+                measure.to_string(),
+                flow.to_string(),
+                commodity.to_string(),
+                value,
+                unit_name.to_string(),
+                note,
+            ]);
+        };
+    let scaled = |v: &Value| match v {
+        Value::Known(d) => Value::Known(unit.scaled(*d)),
+        m => m.clone(),
+    };
+    for p in &summary.periods {
+        let label = p.period.label();
+        push(
+            label.clone(),
+            "exports",
+            "export",
+            "TOTAL",
+            &scaled(&p.exports),
+            &money,
+        );
+        push(
+            label.clone(),
+            "imports",
+            "import",
+            "TOTAL",
+            &scaled(&p.imports),
+            &money,
+        );
+        push(
+            label.clone(),
+            "turnover",
+            "",
+            "TOTAL",
+            &scaled(&p.turnover),
+            &money,
+        );
+        push(
+            label.clone(),
+            "balance",
+            "",
+            "TOTAL",
+            &scaled(&p.balance),
+            &money,
+        );
+        push(
+            label.clone(),
+            "turnover_yoy",
+            "",
+            "TOTAL",
+            &p.turnover_yoy,
+            "ratio",
+        );
+        push(
+            label,
+            "exports_share_of_turnover",
+            "export",
+            "TOTAL",
+            &p.exports_share_of_turnover,
+            "ratio",
+        );
+    }
+    for part in &summary.parts {
+        let label = part.period.label();
+        let flow = part.flow.as_str();
+        let commodity = part.commodity.code();
+        push(
+            label.clone(),
+            "part",
+            flow,
+            commodity,
+            &Value::Known(unit.scaled(part.value)),
+            &money,
+        );
+        push(
+            label,
+            "part_share_of_flow",
+            flow,
+            commodity,
+            &part.share_of_flow,
+            "ratio",
+        );
+    }
+    let header = [
+        "reporter",
+        "partner",
+        "period",
+        "measure",
+        "flow",
+        "commodity",
+        "value",
+        "unit",
+        "note",
+    ];
+    // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
+    let _ = w.write_record(header);
+    for r in &rows {
+        let _ = w.write_record(r);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn json(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> String {
+    let money = |v: &Value| {
+        v.known()
+            .map(|d| Json::String(exact(unit.scaled(d))))
+            .unwrap_or(Json::Null)
+    };
+    let ratio = |v: &Value| {
+        v.known()
+            .map(|d| Json::String(exact(d)))
+            .unwrap_or(Json::Null)
+    };
+    let periods: Vec<Json> = summary
+        .periods
+        .iter()
+        .map(|p| {
+            let mut missing = Map::new();
+            for (name, v) in [
+                ("exports", &p.exports),
+                ("imports", &p.imports),
+                ("turnover", &p.turnover),
+                ("balance", &p.balance),
+                ("turnover_yoy", &p.turnover_yoy),
+                ("exports_share_of_turnover", &p.exports_share_of_turnover),
+            ] {
+                if let Some(r) = v.reason() {
+                    missing.insert(name.to_string(), Json::String(r.to_string()));
+                }
+            }
+            json!({
+                "period": p.period.label(),
+                "months": p.period.months(),
+                "exports": money(&p.exports),
+                "imports": money(&p.imports),
+                "turnover": money(&p.turnover),
+                "balance": money(&p.balance),
+                "turnover_yoy": ratio(&p.turnover_yoy),
+                "exports_share_of_turnover": ratio(&p.exports_share_of_turnover),
+                "missing": missing,
+            })
+        })
+        .collect();
+    let parts: Vec<Json> = summary
+        .parts
+        .iter()
+        .map(|p| {
+            json!({
+                "period": p.period.label(),
+                "flow": p.flow.as_str(),
+                "commodity": p.commodity.code(),
+                "value": exact(unit.scaled(p.value)),
+                "share_of_flow": ratio(&p.share_of_flow),
+                "missing": p.share_of_flow.reason(),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "reporter": summary.reporter,
+        "partner": summary.partner,
+        "unit": unit.unit.to_string(),
+        "ratios": "fractions (0.5 = 50%), 28 significant digits, not rounded",
+        "periods": periods,
+        "parts": parts,
+        "notes": summary.notes,
+        "sources": context.sources,
+        "rejected_rows": context.rejected_rows,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
