@@ -39,6 +39,15 @@ pub struct PeriodFlows {
     pub parts: Vec<Part>,
     /// How totals were derived when it was not from a TOTAL row.
     pub notes: Vec<String>,
+    /// The fewest months any of this period's figures cover (less than `period.months()`
+    /// when a roll-up found parts missing).
+    pub months_covered: u8,
+}
+
+impl PeriodFlows {
+    pub fn is_partial(&self) -> bool {
+        self.months_covered < self.period.months()
+    }
 }
 
 /// The totals of a single reporter–partner pair, one currency, by period.
@@ -127,6 +136,7 @@ fn period_flows(period: Period, rows: &[&Total]) -> PeriodFlows {
         re_imports,
         parts,
         notes,
+        months_covered: rows.iter().map(|t| t.months_covered).min().unwrap_or(0),
     }
 }
 

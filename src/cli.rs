@@ -28,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Exports, imports, turnover, balance, growth and shares of one pair, per period.
     Summary(crate::commands::summary::Args),
+    /// Trade indicators with their formulas: flows, growth, shares, HHI, RCA, intensity, GL.
+    Metrics(crate::commands::metrics::Args),
 }
 
 /// The input files and how to read them.

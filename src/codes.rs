@@ -22,3 +22,61 @@ mod tests {
         assert_ne!(economy_key("RU-FE"), economy_key("RUS"));
     }
 }
+
+/// Partner or reporter codes and names that stand for a group, not one economy: the world,
+/// continents and unions, "areas not elsewhere specified". They are never added to country
+/// figures, and shares over partners leave them out unless asked.
+const AGGREGATES: &[&str] = &[
+    "WLD",
+    "W00",
+    "WORLD",
+    "0",
+    "000",
+    "ALL",
+    "ALL PARTNERS",
+    "EU",
+    "EU27",
+    "EU28",
+    "EUN",
+    "EUROPEAN UNION",
+    "EURO AREA",
+    "EMU",
+    "AFRICA",
+    "ASIA",
+    "EUROPE",
+    "AMERICAS",
+    "OCEANIA",
+    "AREAS NES",
+    "OTHER ASIA, NES",
+    "OTHER ASIA NES",
+    "_X",
+    "X1",
+    "XX",
+    "ZZ",
+    "NES",
+];
+
+pub fn is_aggregate(name: &str) -> bool {
+    let key = economy_key(name);
+    AGGREGATES.contains(&key.as_str()) || key.ends_with(" NES") || key.contains("AREAS NES")
+}
+
+/// The world as a partner or reporter: all economies together.
+pub fn is_world(name: &str) -> bool {
+    matches!(
+        economy_key(name).as_str(),
+        "WLD" | "W00" | "WORLD" | "0" | "000" | "ALL" | "ALL PARTNERS"
+    )
+}
+
+#[cfg(test)]
+mod aggregate_tests {
+    use super::*;
+
+    #[test]
+    fn aggregates_are_recognised() {
+        assert!(is_world("World") && is_world("wld") && is_world("0"));
+        assert!(is_aggregate("Euro Area") && is_aggregate("Other Asia, nes"));
+        assert!(!is_aggregate("PRK") && !is_aggregate("Korea, Dem. People's Rep."));
+    }
+}

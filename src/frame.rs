@@ -63,6 +63,9 @@ pub struct Total {
     pub value: Decimal,
     /// How many records were summed.
     pub rows: u32,
+    /// Months of `period` the summed records cover: all of them, unless a roll-up built
+    /// this total from incomplete parts (two months of a quarter).
+    pub months_covered: u8,
     /// The first record summed, for messages.
     pub origin: Origin,
 }
@@ -259,6 +262,7 @@ impl TradeFrame {
                 currency: currencies[i].clone(),
                 value: values[i],
                 rows: rows[i],
+                months_covered: period.months(),
                 origin: Origin {
                     file: u32::try_from(files[i]).unwrap_or(0),
                     line: u64::try_from(lines[i]).unwrap_or(0),

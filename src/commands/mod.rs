@@ -1,5 +1,6 @@
 //! One module per subcommand. Each wires library stages together and owns no arithmetic.
 
+pub mod metrics;
 pub mod summary;
 
 use crate::cli::{Cli, Command, Input};
@@ -27,6 +28,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Summary(args) => summary::run(&args),
+        Command::Metrics(args) => metrics::run(&args),
     }
 }
 

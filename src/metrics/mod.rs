@@ -5,6 +5,12 @@
 //! from zero, see `number::round`). A metric that cannot be computed is `Value::Missing`
 //! with the reason, never a zero.
 
+pub mod concentration;
+pub mod engine;
+pub mod growth;
+pub mod indices;
+pub mod periods;
+pub mod shares;
 pub mod summary;
 
 use rust_decimal::Decimal;

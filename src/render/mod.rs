@@ -2,6 +2,7 @@
 //! Rendering never computes a metric; it only scales (exactly), rounds for display
 //! (half away from zero) and lays out.
 
+pub mod metrics;
 pub mod summary;
 pub mod table;
 
