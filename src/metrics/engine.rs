@@ -759,9 +759,11 @@ fn partner_shares_section(pairs: &[PairFlows], request: &Request) -> Section {
                 pv.excluded.join(", ")
             ));
         }
-        let listed = match request.top {
-            Some(n) => top_n(&pv.partners, whole, n),
-            None => {
+        let listed = match (request.top, pv.world_row) {
+            (Some(n), _) => top_n(&pv.partners, whole, n),
+            // Shares of the sum over partners are a partition: they add up to exactly 1.
+            (None, None) => top_n(&pv.partners, whole, pv.partners.len()),
+            (None, Some(_)) => {
                 let mut all = slices(&pv.partners, whole);
                 all.sort_by(|a, b| b.value.cmp(&a.value).then_with(|| a.name.cmp(&b.name)));
                 all

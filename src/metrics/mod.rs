@@ -10,6 +10,8 @@ pub mod engine;
 pub mod growth;
 pub mod indices;
 pub mod periods;
+#[cfg(test)]
+mod proptests;
 pub mod shares;
 pub mod summary;
 

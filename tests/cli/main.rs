@@ -2,5 +2,11 @@
 //! or concern; `workdir` gives each test a fresh folder and a way to run `tradestat`.
 
 mod errors;
+mod metrics;
 mod summary;
 mod workdir;
+
+/// Rounds to 20 decimals: comparisons of quotients computed along different paths.
+pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
+    d.round_dp(20)
+}

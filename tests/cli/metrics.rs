@@ -1,0 +1,516 @@
+//! `tradestat metrics`: the same numbers as `summary`, roll-ups with completeness, and the
+//! indicators on small hand-checkable fixtures.
+
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+use crate::workdir::{HEADER, Workdir, repo_file};
+
+fn json(run: &crate::workdir::Run) -> Json {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout))
+}
+
+/// The section with `metric` id in a JSON report.
+fn section<'a>(doc: &'a Json, metric: &str) -> &'a Json {
+    doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["metric"] == metric)
+        .unwrap_or_else(|| panic!("no {metric} section"))
+}
+
+/// The exact value of `column` in the row whose keys match all of `keys`.
+fn value(section: &Json, keys: &[(&str, &str)], column: &str) -> Option<Decimal> {
+    let row = section["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| keys.iter().all(|(k, v)| r["keys"][k] == *v))
+        .unwrap_or_else(|| panic!("no row {keys:?} in {section}"));
+    row["values"][column]["value"]
+        .as_str()
+        .map(|s| s.parse().unwrap())
+}
+
+fn missing(section: &Json, keys: &[(&str, &str)], column: &str) -> String {
+    let row = section["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| keys.iter().all(|(k, v)| r["keys"][k] == *v))
+        .unwrap();
+    row["values"][column]["missing"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn growth_and_shares_match_the_summary() {
+    let wd = Workdir::new();
+    let data = repo_file("data/ru-kp-far-east-2019q1.csv");
+    let run = wd
+        .run(&["metrics", &data, "--metric", "growth,shares"])
+        .expect_code(0);
+    let yoy_line = run
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Growth on the same months"))
+        .find(|l| l.starts_with("2019-Q1"))
+        .unwrap();
+    assert!(yoy_line.trim_end().ends_with("-65.2%"), "{}", run.stdout);
+    let oil = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("oil products"))
+        .unwrap();
+    assert!(oil.contains("85.1%"), "{oil}");
+
+    // Same code path: the exact values agree with the summary's.
+    let metrics = json(
+        &wd.run(&[
+            "metrics",
+            &data,
+            "--metric",
+            "yoy,shares",
+            "--format",
+            "json",
+        ])
+        .expect_code(0),
+    );
+    let summary = json(
+        &wd.run(&["summary", &data, "--format", "json"])
+            .expect_code(0),
+    );
+    let yoy = value(
+        section(&metrics, "yoy"),
+        &[("period", "2019-Q1")],
+        "turnover",
+    )
+    .unwrap();
+    assert_eq!(
+        yoy.to_string(),
+        summary["periods"][1]["turnover_yoy"].as_str().unwrap()
+    );
+    let oil = value(
+        section(&metrics, "commodity-shares"),
+        &[("commodity", "oil products")],
+        "share",
+    )
+    .unwrap();
+    assert_eq!(
+        oil.to_string(),
+        summary["parts"][0]["share_of_flow"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn flows_with_coverage_and_relative_balance() {
+    let wd = Workdir::new();
+    let data = repo_file("data/ru-kp-far-east-2019q1.csv");
+    let doc = json(
+        &wd.run(&["metrics", &data, "--metric", "flows", "--format", "json"])
+            .expect_code(0),
+    );
+    let flows = section(&doc, "flows");
+    let q = [("period", "2019-Q1")];
+    assert_eq!(value(flows, &q, "coverage"), Some(d("533.5"))); // 10.67 / 0.02
+    // (10.67 − 0.02) / 10.69
+    assert_eq!(
+        value(flows, &q, "relative balance"),
+        Some(d("10.65") / d("10.69"))
+    );
+    assert!(missing(flows, &[("period", "2018-Q1")], "coverage").contains("only the turnover"));
+}
+
+/// Sum of the fixture's monthly exports (USD thousand, in cents) for `year`, months a..=b,
+/// recomputed from the formula that generated it.
+fn fixture_exports_cents(year: i64, a: i64, b: i64) -> i64 {
+    (a..=b)
+        .map(|m| {
+            let k = (year - 2008) * 12 + m;
+            (100_000 + 1000 * (year - 2008) + 10 * m) * 100 + (k % 4) * 25
+        })
+        .sum()
+}
+
+fn thousands(cents: i64) -> Decimal {
+    Decimal::new(cents, 2)
+}
+
+#[test]
+fn monthly_fixture_rolls_up_to_quarters_with_a_partial_last_quarter() {
+    let wd = Workdir::new();
+    let data = repo_file("tests/fixtures/monthly-12y.csv");
+    let run = wd
+        .run(&[
+            "metrics",
+            &data,
+            "--metric",
+            "flows,yoy",
+            "--by",
+            "quarter",
+            "--format",
+            "json",
+        ])
+        .expect_code(0);
+    let doc = json(&run);
+    assert_eq!(doc["unit"], "USD million");
+    let flows = section(&doc, "flows");
+    let q3 = value(flows, &[("period", "2019-Q3")], "exports").unwrap();
+    assert_eq!(q3 * d("1000"), thousands(fixture_exports_cents(2019, 7, 9)));
+    // Only October and November 2019 exist: the quarter is partial and not compared.
+    let yoy = section(&doc, "yoy");
+    assert!(
+        missing(yoy, &[("period", "2019-Q4 (partial 2/3)")], "exports")
+            .contains("partial (2 of 3 months)")
+    );
+    let expected = thousands(fixture_exports_cents(2019, 7, 9))
+        / thousands(fixture_exports_cents(2018, 7, 9))
+        - Decimal::ONE;
+    let got = value(yoy, &[("period", "2019-Q3")], "exports").unwrap();
+    assert_eq!(crate::round20(got), crate::round20(expected));
+    // 48 quarters, the last partial.
+    assert_eq!(flows["rows"].as_array().unwrap().len(), 48);
+
+    let allowed = json(
+        &wd.run(&[
+            "metrics",
+            &data,
+            "--metric",
+            "yoy",
+            "--by",
+            "quarter",
+            "--allow-partial",
+            "--format",
+            "json",
+        ])
+        .expect_code(0),
+    );
+    assert!(
+        value(
+            section(&allowed, "yoy"),
+            &[("period", "2019-Q4 (partial 2/3)")],
+            "exports"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn monthly_fixture_by_year_cagr_and_index() {
+    let wd = Workdir::new();
+    let data = repo_file("tests/fixtures/monthly-12y.csv");
+    let doc = json(
+        &wd.run(&[
+            "metrics",
+            &data,
+            "--metric",
+            "cagr,index,pop",
+            "--by",
+            "year",
+            "--format",
+            "json",
+        ])
+        .expect_code(0),
+    );
+    let cagr = section(&doc, "cagr");
+    // 2019 is partial (11 months): the span is 2008 → 2018, 10 years.
+    let row = &cagr["rows"][0]["keys"];
+    assert_eq!(
+        (
+            row["from"].as_str(),
+            row["to"].as_str(),
+            row["years"].as_str()
+        ),
+        (Some("2008"), Some("2018"), Some("10"))
+    );
+    let rate = value(cagr, &[("from", "2008")], "exports").unwrap();
+    // (1 + rate)^10 × V_2008 reproduces V_2018 to 15 significant digits.
+    let v2008 = thousands(fixture_exports_cents(2008, 1, 12));
+    let v2018 = thousands(fixture_exports_cents(2018, 1, 12));
+    let mut grown = v2008;
+    for _ in 0..10 {
+        grown *= Decimal::ONE + rate;
+    }
+    assert!(
+        (grown - v2018).abs() / v2018 < d("0.000000000000001"),
+        "{grown} vs {v2018}"
+    );
+    let index = section(&doc, "index");
+    assert_eq!(
+        value(index, &[("period", "2008")], "exports"),
+        Some(d("100"))
+    );
+    let i2018 = value(index, &[("period", "2018")], "exports").unwrap();
+    assert_eq!(
+        crate::round20(i2018),
+        crate::round20(v2018 / v2008 * d("100"))
+    );
+    // Year-on-previous-year is defined for 2009 but not for the first year.
+    let pop = section(&doc, "pop");
+    assert!(value(pop, &[("period", "2009")], "imports").is_some());
+    assert!(missing(pop, &[("period", "2008")], "imports").contains("no 2007"));
+}
+
+#[test]
+fn monthly_fixture_by_month_keeps_every_month() {
+    let wd = Workdir::new();
+    let data = repo_file("tests/fixtures/monthly-12y.csv");
+    let doc = json(
+        &wd.run(&[
+            "metrics", &data, "--metric", "pop", "--by", "month", "--period", "2019-01",
+            "--format", "json",
+        ])
+        .expect_code(0),
+    );
+    let pop = section(&doc, "pop");
+    assert_eq!(pop["rows"].as_array().unwrap().len(), 1);
+    // January compares with a December that the period filter left out.
+    assert!(missing(pop, &[("period", "2019-01")], "exports").contains("no 2018-12"));
+}
+
+const PARTNERS: &str = "\
+CHN,PRK,2019,export,,50,USD,,
+CHN,RUS,2019,export,,30,USD,,
+CHN,KOR,2019,export,,20,USD,,
+CHN,Euro Area,2019,export,,400,USD,,
+";
+
+#[test]
+fn partner_shares_and_hhi_leave_aggregates_out() {
+    let wd = Workdir::new();
+    wd.write("p.csv", format!("{HEADER}{PARTNERS}"));
+    let doc = json(
+        &wd.run(&[
+            "metrics",
+            "p.csv",
+            "--metric",
+            "partners,hhi",
+            "--flow",
+            "exports",
+            "--format",
+            "json",
+        ])
+        .expect_code(0),
+    );
+    let partners = section(&doc, "partners");
+    assert_eq!(
+        value(partners, &[("partner", "PRK")], "share"),
+        Some(d("0.5"))
+    );
+    assert_eq!(
+        value(partners, &[("partner", "KOR")], "share"),
+        Some(d("0.2"))
+    );
+    assert_eq!(partners["rows"].as_array().unwrap().len(), 3);
+    assert!(
+        partners["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("aggregates left out: Euro Area")
+    );
+    let hhi = section(&doc, "hhi");
+    let y = [("period", "2019")];
+    assert_eq!(value(hhi, &y, "HHI (0–1)"), Some(d("0.38")));
+    assert_eq!(value(hhi, &y, "HHI (0–10,000)"), Some(d("3800")));
+    assert_eq!(value(hhi, &y, "N"), Some(d("3")));
+
+    // With a World row, shares are of the World total.
+    wd.write(
+        "w.csv",
+        format!("{HEADER}{PARTNERS}CHN,World,2019,export,,200,USD,,\n"),
+    );
+    let doc = json(
+        &wd.run(&[
+            "metrics", "w.csv", "--metric", "partners", "--flow", "exports", "--format", "json",
+        ])
+        .expect_code(0),
+    );
+    assert_eq!(
+        value(section(&doc, "partners"), &[("partner", "PRK")], "share"),
+        Some(d("0.25"))
+    );
+}
+
+#[test]
+fn top_n_with_others() {
+    let wd = Workdir::new();
+    wd.write("p.csv", format!("{HEADER}{PARTNERS}"));
+    let run = wd
+        .run(&[
+            "metrics", "p.csv", "--metric", "partners", "--flow", "exports", "--top", "1",
+        ])
+        .expect_code(0);
+    let others = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("others (2)"))
+        .unwrap();
+    assert!(others.contains("50.0%"), "{}", run.stdout);
+}
+
+const WORLD: &str = "\
+AAA,WLD,2019,export,TOTAL,100,USD,,
+AAA,WLD,2019,export,27,30,USD,,
+AAA,WLD,2019,export,84,70,USD,,
+BBB,WLD,2019,export,TOTAL,900,USD,,
+BBB,WLD,2019,export,27,20,USD,,
+BBB,WLD,2019,export,84,880,USD,,
+AAA,BBB,2019,export,TOTAL,60,USD,,
+AAA,BBB,2019,export,27,30,USD,,
+AAA,BBB,2019,export,84,30,USD,,
+AAA,BBB,2019,import,TOTAL,40,USD,,
+AAA,BBB,2019,import,27,10,USD,,
+AAA,BBB,2019,import,84,30,USD,,
+";
+
+#[test]
+fn rca_by_hand() {
+    let wd = Workdir::new();
+    wd.write("w.csv", format!("{HEADER}{WORLD}"));
+    let doc = json(
+        &wd.run(&[
+            "metrics",
+            "w.csv",
+            "--reporter",
+            "AAA",
+            "--metric",
+            "rca",
+            "--format",
+            "json",
+        ])
+        .expect_code(0),
+    );
+    let rca = section(&doc, "rca");
+    // AAA: 30 of 100 in HS 27; world (AAA + BBB): 50 of 1,000. RCA = 0.3 / 0.05 = 6.
+    assert_eq!(value(rca, &[("product", "27")], "RCA"), Some(d("6")));
+    // HS 84: 0.7 / 0.95
+    assert_eq!(
+        value(rca, &[("product", "84")], "RCA"),
+        Some(d("0.7") / d("0.95"))
+    );
+    assert!(
+        rca["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("sum of the 2 reporters")
+    );
+}
+
+#[test]
+fn rca_without_world_data_says_what_is_missing() {
+    let wd = Workdir::new();
+    wd.write(
+        "one.csv",
+        format!("{HEADER}AAA,BBB,2019,export,27,1,USD,,\n"),
+    );
+    let run = wd
+        .run(&["metrics", "one.csv", "--metric", "rca"])
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("RCA needs world totals"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("reporter WLD"), "{}", run.stderr);
+}
+
+#[test]
+fn trade_intensity_by_hand() {
+    let wd = Workdir::new();
+    wd.write(
+        "t.csv",
+        format!(
+            "{HEADER}AAA,BBB,2019,export,,20,USD,,\nAAA,CCC,2019,export,,80,USD,,\n\
+             DDD,BBB,2019,export,,30,USD,,\nDDD,CCC,2019,export,,870,USD,,\n"
+        ),
+    );
+    let doc = json(
+        &wd.run(&[
+            "metrics",
+            "t.csv",
+            "--reporter",
+            "AAA",
+            "--partner",
+            "BBB",
+            "--metric",
+            "intensity",
+            "--format",
+            "json",
+        ])
+        .expect_code(0),
+    );
+    // 20% of AAA's exports go to BBB, which takes 50 of 1,000 world exports: TII = 0.2/0.05 = 4.
+    assert_eq!(
+        value(section(&doc, "intensity"), &[("period", "2019")], "TII"),
+        Some(d("4"))
+    );
+}
+
+#[test]
+fn grubel_lloyd_per_product_and_weighted() {
+    let wd = Workdir::new();
+    wd.write("w.csv", format!("{HEADER}{WORLD}"));
+    let doc = json(
+        &wd.run(&[
+            "metrics",
+            "w.csv",
+            "--reporter",
+            "AAA",
+            "--partner",
+            "BBB",
+            "--metric",
+            "gl,hhi",
+            "--over",
+            "products",
+            "--flow",
+            "exports",
+            "--format",
+            "json",
+        ])
+        .expect_code(0),
+    );
+    let gl = section(&doc, "gl");
+    // HS 27: X 30, M 10 → 1 − 20/40 = 0.5; HS 84: 30/30 → 1; all: (40 − 20 + 60 − 0) / 100 = 0.8
+    assert_eq!(value(gl, &[("product", "27")], "GL"), Some(d("0.5")));
+    assert_eq!(value(gl, &[("product", "84")], "GL"), Some(d("1")));
+    assert_eq!(
+        value(gl, &[("product", "all products (trade-weighted)")], "GL"),
+        Some(d("0.8"))
+    );
+    // Exports over products: 30 and 30 → HHI 0.5, normalised 0.
+    let hhi = section(&doc, "hhi");
+    assert_eq!(
+        value(hhi, &[("period", "2019")], "HHI (0–1)"),
+        Some(d("0.5"))
+    );
+    assert_eq!(
+        value(hhi, &[("period", "2019")], "normalised HHI (0–1)"),
+        Some(d("0"))
+    );
+}
+
+#[test]
+fn the_formula_and_rounding_are_printed() {
+    let wd = Workdir::new();
+    let run = wd
+        .run(&[
+            "metrics",
+            &repo_file("data/ru-kp-far-east-2019q1.csv"),
+            "--metric",
+            "yoy",
+        ])
+        .expect_code(0);
+    assert!(run.stdout.contains("V_t / V_(t−1y) − 1"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("rounded half away from zero"),
+        "{}",
+        run.stdout
+    );
+}
