@@ -25,3 +25,4 @@ pub mod number;
 pub mod render;
 
 pub use error::{Error, Result};
+pub mod verify;

@@ -1,0 +1,221 @@
+//! The phrase lexicon: hedges, direction words, multiples, share words, number words,
+//! currencies and scales, read from a TOML file (data/lexicon.toml is built in; users can
+//! read it and pass their own with --lexicon).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::interval::{Bound, Interval, Q, q};
+use crate::error::{Error, Result};
+
+pub const BUILT_IN: &str = include_str!("../../data/lexicon.toml");
+
+#[derive(Clone, Debug, Deserialize)]
+struct Factor {
+    low: String,
+    high: String,
+    #[serde(default)]
+    low_open: bool,
+    #[serde(default)]
+    high_open: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct MultipleEntry {
+    value: Option<String>,
+    low: Option<String>,
+    high: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Directions {
+    up: Vec<String>,
+    down: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct File {
+    version: String,
+    hedges: BTreeMap<String, Factor>,
+    directions: Directions,
+    multiples: BTreeMap<String, MultipleEntry>,
+    shares: BTreeMap<String, Factor>,
+    numbers: BTreeMap<String, u32>,
+    currencies: BTreeMap<String, String>,
+    scales: BTreeMap<String, u32>,
+}
+
+/// A hedge's interval as factors of the printed number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hedge {
+    pub word: String,
+    low: Option<Decimal>,
+    high: Option<Decimal>,
+    low_open: bool,
+    high_open: bool,
+}
+
+impl Hedge {
+    /// The interval this hedge allows around a printed `x` (x ≥ 0).
+    pub fn interval(&self, x: &Q) -> Interval {
+        let bound = |f: Option<Decimal>, open: bool| match f {
+            None => Bound::Unbounded,
+            Some(f) if open => Bound::Open(x * q(f)),
+            Some(f) => Bound::Closed(x * q(f)),
+        };
+        Interval {
+            low: bound(self.low, self.low_open),
+            high: bound(self.high, self.high_open),
+        }
+    }
+}
+
+/// A multiple word: its number as written (for the precision rule) or an explicit range.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MultipleMeaning {
+    Number(String),
+    Range(Decimal, Decimal),
+}
+
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub version: String,
+    /// Longest phrases first, so "nearly all" wins over "nearly".
+    pub hedges: Vec<Hedge>,
+    pub up: Vec<String>,
+    pub down: Vec<String>,
+    pub multiples: BTreeMap<String, MultipleMeaning>,
+    pub shares: Vec<(String, Interval)>,
+    pub numbers: BTreeMap<String, u32>,
+    pub currencies: BTreeMap<String, String>,
+    pub scales: BTreeMap<String, u32>,
+}
+
+fn factor(text: &str, what: &str) -> std::result::Result<Option<Decimal>, String> {
+    match text.trim() {
+        "inf" | "+inf" | "-inf" => Ok(None),
+        t => t
+            .parse::<Decimal>()
+            .map(Some)
+            .map_err(|_| format!("{what}: `{t}` is not a decimal or inf")),
+    }
+}
+
+impl Lexicon {
+    pub fn built_in() -> Lexicon {
+        // The built-in file is tested to parse; a failure here is a build defect.
+        Lexicon::parse(BUILT_IN, "data/lexicon.toml").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub fn load(path: &Path) -> Result<Lexicon> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Lexicon::parse(&text, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, name: &str) -> Result<Lexicon> {
+        let file: File = toml::from_str(text)
+            .map_err(|e| Error::Usage(format!("{name}: not a valid lexicon: {e}")))?;
+        let bad = |e: String| Error::Usage(format!("{name}: {e}"));
+        let mut hedges = Vec::new();
+        for (word, f) in &file.hedges {
+            hedges.push(Hedge {
+                word: word.to_lowercase(),
+                low: factor(&f.low, word).map_err(bad)?,
+                high: factor(&f.high, word).map_err(bad)?,
+                low_open: f.low_open,
+                high_open: f.high_open,
+            });
+        }
+        hedges.sort_by_key(|h| std::cmp::Reverse(h.word.len()));
+        let mut shares = Vec::new();
+        for (word, f) in &file.shares {
+            let low = factor(&f.low, word).map_err(bad)?;
+            let high = factor(&f.high, word).map_err(bad)?;
+            let hedge = Hedge {
+                word: word.clone(),
+                low,
+                high,
+                low_open: f.low_open,
+                high_open: f.high_open,
+            };
+            shares.push((
+                word.to_lowercase(),
+                hedge.interval(&Q::from_integer(1.into())),
+            ));
+        }
+        shares.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let mut multiples = BTreeMap::new();
+        for (word, m) in &file.multiples {
+            let meaning = match (&m.value, &m.low, &m.high) {
+                (Some(v), _, _) => MultipleMeaning::Number(v.clone()),
+                (None, Some(l), Some(h)) => MultipleMeaning::Range(
+                    factor(l, word).map_err(bad)?.unwrap_or_default(),
+                    factor(h, word).map_err(bad)?.unwrap_or_default(),
+                ),
+                _ => {
+                    return Err(bad(format!(
+                        "multiple `{word}` needs value or low and high"
+                    )));
+                }
+            };
+            multiples.insert(word.to_lowercase(), meaning);
+        }
+        Ok(Lexicon {
+            version: file.version,
+            hedges,
+            up: file
+                .directions
+                .up
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            down: file
+                .directions
+                .down
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            multiples,
+            shares,
+            numbers: file.numbers,
+            currencies: file
+                .currencies
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v.to_uppercase()))
+                .collect(),
+            scales: file.scales,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_lexicon_parses() {
+        let l = Lexicon::built_in();
+        assert!(!l.version.is_empty());
+        assert!(l.up.contains(&"surged".to_string()));
+        assert!(l.down.contains(&"dove".to_string()));
+        // Longer hedges are tried first: "no more than" before "more than".
+        let at = |w: &str| l.hedges.iter().position(|h| h.word == w).unwrap();
+        assert!(at("no more than") < at("more than"));
+        assert_eq!(l.currencies["yuan"], "CNY");
+    }
+
+    #[test]
+    fn nearly_is_half_open_below_the_number() {
+        let l = Lexicon::built_in();
+        let nearly = l.hedges.iter().find(|h| h.word == "nearly").unwrap();
+        let i = nearly.interval(&Q::from_integer(170.into()));
+        assert!(i.contains(&Q::from_integer(153.into())));
+        assert!(!i.contains(&Q::from_integer(170.into())));
+    }
+}
