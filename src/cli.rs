@@ -30,6 +30,8 @@ pub enum Command {
     Summary(crate::commands::summary::Args),
     /// Trade indicators with their formulas: flows, growth, shares, HHI, RCA, intensity, GL.
     Metrics(crate::commands::metrics::Args),
+    /// Check published figures and claims against each other and the data.
+    Verify(crate::commands::verify::Args),
 }
 
 /// The input files and how to read them.

@@ -2,6 +2,7 @@
 
 pub mod metrics;
 pub mod summary;
+pub mod verify;
 
 use crate::cli::{Cli, Command, Input};
 use crate::error::Result;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Summary(args) => summary::run(&args),
         Command::Metrics(args) => metrics::run(&args),
+        Command::Verify(args) => verify::run(&args),
     }
 }
 
@@ -36,6 +38,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 pub(crate) fn load(input: &Input) -> Result<Dataset> {
     let mut dataset = Dataset::read(&input.files, input.read_options())?;
     dataset.apply_rates(&input.rates)?;
+    report_rejections(&dataset);
+    Ok(dataset)
+}
+
+/// Warnings and rejected rows go to stderr, so stdout stays the result.
+pub(crate) fn report_rejections(dataset: &Dataset) {
     for warning in &dataset.warnings {
         eprintln!("tradestat: warning: {warning}");
     }
@@ -48,5 +56,4 @@ pub(crate) fn load(input: &Input) -> Result<Dataset> {
             eprintln!("  {r}");
         }
     }
-    Ok(dataset)
 }

@@ -5,6 +5,7 @@
 pub mod metrics;
 pub mod summary;
 pub mod table;
+pub mod verify;
 
 use rust_decimal::Decimal;
 

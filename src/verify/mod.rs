@@ -1,5 +1,8 @@
 //! Verification of published figures (docs/verification.md).
 
+pub mod check;
+pub mod claims;
+pub mod expr;
 pub mod interval;
 pub mod lexicon;
 pub mod phrase;

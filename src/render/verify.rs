@@ -1,0 +1,250 @@
+//! Renders a `Verification`: a table of figures and claims with details (text, Markdown),
+//! or the JSON contract for scripts (docs/verification.md).
+
+use num_traits::Signed;
+use serde_json::json;
+
+use super::Format;
+use super::table::{Align, Table};
+use crate::verify::check::{ClaimResult, Verdict, Verification, show_money};
+use crate::verify::interval::{Q, Range, decimal_string, q, q_int};
+use crate::verify::phrase::Measure;
+
+/// Decimals of the exact values in JSON (exact when the decimal expansion ends sooner).
+pub const JSON_DECIMALS: u32 = 12;
+
+pub struct Heading<'a> {
+    pub title: Option<&'a str>,
+    pub claims_file: &'a str,
+}
+
+pub fn render(v: &Verification, heading: &Heading<'_>, format: Format) -> String {
+    match format {
+        Format::Json => json(v),
+        Format::Markdown => text(v, heading, true),
+        Format::Table | Format::Csv => text(v, heading, false),
+    }
+}
+
+fn computed_cell(c: &ClaimResult) -> String {
+    let Some(r) = &c.computed else {
+        return "—".to_string();
+    };
+    in_measure(&r.point, c.measure.as_ref(), c)
+}
+
+fn in_measure(value: &Q, measure: Option<&Measure>, c: &ClaimResult) -> String {
+    match measure {
+        Some(Measure::Change) => format!("{}%", decimal_string(&(value * q_int(100)), 1)),
+        Some(Measure::Share) => format!("{}%", decimal_string(&(value * q_int(100)), 1)),
+        Some(Measure::Multiple) | Some(Measure::Number) => format!("×{}", decimal_string(value, 3)),
+        Some(Measure::Points) => format!("{} pp", decimal_string(value, 2)),
+        Some(Measure::Amount { currency }) => show_money(value, currency),
+        None => {
+            // `equals` claims compare amounts: say it in the currency of the explanation.
+            let currency = c
+                .explanation
+                .split_whitespace()
+                .find(|w| w.len() == 3 && w.chars().all(|ch| ch.is_ascii_uppercase()))
+                .unwrap_or("");
+            show_money(value, currency)
+        }
+    }
+}
+
+fn allowed_cell(c: &ClaimResult) -> String {
+    let Some(a) = &c.allowed else {
+        return "—".to_string();
+    };
+    match &c.measure {
+        Some(Measure::Change | Measure::Share) => format!("{} %", a.describe(&q_int(100), 2)),
+        Some(Measure::Amount { .. }) | None => {
+            let scale = match a.high_value().or(a.low_value()) {
+                Some(v) if v.abs() >= q_int(1_000_000_000) => (q_int(1_000_000_000), " billion"),
+                Some(v) if v.abs() >= q_int(1_000_000) => (q_int(1_000_000), " million"),
+                Some(v) if v.abs() >= q_int(1_000) => (q_int(1_000), " thousand"),
+                _ => (q_int(1), ""),
+            };
+            format!("{}{}", a.describe(&(q_int(1) / scale.0), 4), scale.1)
+        }
+        _ => a.describe(&q_int(1), 4),
+    }
+}
+
+fn verdict_cell(v: Verdict, markdown: bool) -> String {
+    let text = v.as_str();
+    match (v, markdown) {
+        (Verdict::Inconsistent, true) => format!("**{}**", text.to_uppercase()),
+        (Verdict::Inconsistent, false) => text.to_uppercase(),
+        _ => text.to_string(),
+    }
+}
+
+fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
+    let render = |t: &Table| {
+        if markdown {
+            t.to_markdown()
+        } else {
+            t.to_text()
+        }
+    };
+    let mut out = String::new();
+    let title = match heading.title {
+        Some(t) => format!("Verification of \"{t}\" ({})", heading.claims_file),
+        None => format!("Verification of {}", heading.claims_file),
+    };
+    let h = |level: usize, text: &str| {
+        if markdown {
+            format!("{} {text}\n\n", "#".repeat(level))
+        } else {
+            format!("{text}\n")
+        }
+    };
+    out.push_str(&h(2, &title));
+    out.push_str(&format!(
+        "rounding: {} (a printed number stands for ± half a unit of its last significant digit \
+         unless --rounding says otherwise); lexicon {}\n\n",
+        v.rounding.name(),
+        v.lexicon_version
+    ));
+
+    if !v.figures.is_empty() {
+        out.push_str(&h(3, "Figures"));
+        let mut t = Table::new(&[
+            ("figure", Align::Left),
+            ("printed", Align::Left),
+            ("status", Align::Left),
+            ("in the data", Align::Right),
+        ]);
+        for f in &v.figures {
+            t.push(vec![
+                f.id.clone(),
+                f.printed.clone().unwrap_or_else(|| "—".into()),
+                f.status.as_str().to_string(),
+                f.data_value
+                    .as_ref()
+                    .map_or("—".to_string(), |(d, c)| show_money(&q(*d), c)),
+            ]);
+        }
+        out.push_str(&render(&t));
+        out.push('\n');
+    }
+
+    if !v.claims.is_empty() {
+        out.push_str(&h(3, "Claims"));
+        let mut t = Table::new(&[
+            ("#", Align::Right),
+            ("line", Align::Right),
+            ("verdict", Align::Left),
+            ("asserts", Align::Left),
+            ("computed", Align::Right),
+            ("allowed", Align::Left),
+            ("diagnoses", Align::Left),
+        ]);
+        for (i, c) in v.claims.iter().enumerate() {
+            t.push(vec![
+                (i + 1).to_string(),
+                c.line.to_string(),
+                verdict_cell(c.verdict, markdown),
+                c.asserts.clone(),
+                computed_cell(c),
+                allowed_cell(c),
+                c.diagnoses
+                    .iter()
+                    .map(|(d, _)| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]);
+        }
+        out.push_str(&render(&t));
+        out.push('\n');
+        out.push_str(&h(3, "Details"));
+        for (i, c) in v.claims.iter().enumerate() {
+            let bullet = if markdown { "- " } else { "    " };
+            out.push_str(&format!("[{}] \"{}\"\n", i + 1, c.quote));
+            if markdown {
+                out.push('\n');
+            }
+            out.push_str(&format!(
+                "{bullet}{}: {}\n",
+                c.verdict.as_str(),
+                c.explanation
+            ));
+            for (d, detail) in &c.diagnoses {
+                out.push_str(&format!("{bullet}diagnosis {}: {detail}\n", d.as_str()));
+            }
+            out.push('\n');
+        }
+    }
+    let contradicted = v
+        .figures
+        .iter()
+        .filter(|f| f.status.as_str() == "contradicted")
+        .count();
+    let count = |verdict: Verdict| v.claims.iter().filter(|c| c.verdict == verdict).count();
+    out.push_str(&format!(
+        "{} claim(s): {} consistent, {} consistent only by rounding, {} inconsistent, {} unverifiable; \
+         {} figure(s), {} contradicted by the data\n",
+        v.claims.len(),
+        count(Verdict::Consistent),
+        count(Verdict::ConsistentByRounding),
+        count(Verdict::Inconsistent),
+        count(Verdict::Unverifiable),
+        v.figures.len(),
+        contradicted
+    ));
+    out
+}
+
+fn range_json(r: &Range) -> serde_json::Value {
+    json!({
+        "low": decimal_string(&r.low, JSON_DECIMALS),
+        "point": decimal_string(&r.point, JSON_DECIMALS),
+        "high": decimal_string(&r.high, JSON_DECIMALS),
+    })
+}
+
+fn json(v: &Verification) -> String {
+    let claims: Vec<serde_json::Value> = v
+        .claims
+        .iter()
+        .map(|c| {
+            json!({
+                "quote": c.quote,
+                "verdict": c.verdict.as_str(),
+                "diagnoses": c.diagnoses.iter().map(|(d, _)| d.as_str()).collect::<Vec<_>>(),
+                "computed": c.computed.as_ref().map(range_json),
+                "explanation": c.explanation,
+                "id": c.id,
+                "line": c.line,
+                "asserts": c.asserts,
+                "value": c.value_text,
+                "allowed": c.allowed.as_ref().map(|a| a.describe(&q_int(1), JSON_DECIMALS)),
+                "diagnosis_details": c.diagnoses.iter().map(|(d, t)| json!({"diagnosis": d.as_str(), "detail": t})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let figures: Vec<serde_json::Value> = v
+        .figures
+        .iter()
+        .map(|f| {
+            json!({
+                "id": f.id,
+                "status": f.status.as_str(),
+                "printed": f.printed,
+                "data_value": f.data_value.as_ref().map(|(d, _)| d.normalize().to_string()),
+                "currency": f.data_value.as_ref().map(|(_, c)| c),
+                "explanation": f.explanation,
+                "line": f.line,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "claims": claims,
+        "figures": figures,
+        "rounding": v.rounding.name(),
+        "lexicon": v.lexicon_version,
+        "problem_found": v.found_problem(),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
