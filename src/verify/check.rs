@@ -721,3 +721,235 @@ fn figure_id(e: &Expr) -> Option<&str> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::lexicon::Lexicon;
+    use std::path::Path;
+
+    fn run(toml: &str) -> Verification {
+        let file = ClaimsFile::parse(
+            toml,
+            Path::new("t.toml"),
+            &Lexicon::built_in(),
+            Rounding::HalfUnit,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        verify(&file, None, Rounding::HalfUnit, "test")
+    }
+
+    fn figure(id: &str, printed: &str) -> String {
+        format!("[[figure]]\nid = \"{id}\"\nprinted = \"{printed}\"\n\n")
+    }
+
+    fn says(value: &str, phrase: &str) -> String {
+        format!("[[claim]]\nquote = \"q\"\nsays = \"{phrase}\"\nvalue = \"{value}\"\n\n")
+    }
+
+    fn only(v: &Verification) -> &ClaimResult {
+        assert_eq!(v.claims.len(), 1);
+        &v.claims[0]
+    }
+
+    fn diagnoses(c: &ClaimResult) -> Vec<Diagnosis> {
+        c.diagnoses.iter().map(|(d, _)| *d).collect()
+    }
+
+    #[test]
+    fn parts_that_add_up_are_consistent() {
+        let v = run(&format!(
+            "{}{}{}[[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"x + m\"\n",
+            figure("t", "$10.69 million"),
+            figure("x", "$10.67 million"),
+            figure("m", "$20,000")
+        ));
+        assert_eq!(only(&v).verdict, Verdict::Consistent);
+        assert!(!v.found_problem());
+    }
+
+    #[test]
+    fn a_triple_growth_that_is_a_fall() {
+        let v = run(&format!(
+            "{}{}{}",
+            figure("a", "$10.69 million"),
+            figure("b", "$30.72 million"),
+            says("a / b", "a triple growth")
+        ));
+        let c = only(&v);
+        assert_eq!(c.verdict, Verdict::Inconsistent);
+        assert_eq!(diagnoses(c), [Diagnosis::Direction, Diagnosis::Inverse]);
+        assert!(
+            c.diagnoses[1].1.contains("b / a = 2.87"),
+            "{:?}",
+            c.diagnoses
+        );
+        assert!(v.found_problem());
+    }
+
+    #[test]
+    fn consistent_only_by_rounding() {
+        // 10.7 / 3.3 = 3.24 as printed, but with their rounding the ratio can reach 3.31.
+        let v = run(&format!(
+            "{}{}{}",
+            figure("a", "$10.7 million"),
+            figure("b", "$3.3 million"),
+            says("a / b", "3.3 times")
+        ));
+        assert_eq!(only(&v).verdict, Verdict::ConsistentByRounding);
+    }
+
+    #[test]
+    fn a_value_exactly_on_the_rounding_boundary() {
+        // 10.6 + 0.03 reaches exactly 10.685, the low end of "10.69": closed intervals meet.
+        let on = run(&format!(
+            "{}{}{}[[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"x + m\"\n",
+            figure("t", "$10.69 million"),
+            figure("x", "$10.6 million"),
+            figure("m", "$0.03 million")
+        ));
+        assert_eq!(only(&on).verdict, Verdict::ConsistentByRounding);
+        // A hair lower and they no longer meet.
+        let off = run(&format!(
+            "{}{}{}[[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"x + m\"\n",
+            figure("t", "$10.69 million"),
+            figure("x", "$10.6 million"),
+            figure("m", "$0.029 million")
+        ));
+        assert_eq!(only(&off).verdict, Verdict::Inconsistent);
+    }
+
+    #[test]
+    fn unverifiable_says_why() {
+        let v = run(&format!(
+            "{}{}",
+            figure("a", "$5 million"),
+            says("a", "rose 5%")
+        ));
+        let c = only(&v);
+        assert_eq!(c.verdict, Verdict::Unverifiable);
+        assert!(
+            c.explanation.contains("the value is an amount"),
+            "{}",
+            c.explanation
+        );
+        let v = run(&format!(
+            "[[figure]]\nid = \"a\"\nmeasure = \"exports\"\nreporter = \"A\"\npartner = \"B\"\nperiod = \"2019\"\n\n{}{}",
+            figure("b", "$5 million"),
+            says("a / b", "doubled")
+        ));
+        assert_eq!(v.figures[0].status, FigureStatus::NotInData);
+        let c = only(&v);
+        assert_eq!(c.verdict, Verdict::Unverifiable);
+        assert!(
+            c.explanation.contains("figure `a` has no printed value"),
+            "{}",
+            c.explanation
+        );
+        assert!(!v.found_problem());
+    }
+
+    #[test]
+    fn a_rise_claimed_for_a_fall() {
+        let v = run(&format!(
+            "{}{}{}",
+            figure("y2018", "$30.72 million"),
+            figure("y2019", "$10.69 million"),
+            says("change(y2018, y2019)", "rose 65.2%")
+        ));
+        let c = only(&v);
+        assert_eq!(c.verdict, Verdict::Inconsistent);
+        assert_eq!(diagnoses(c), [Diagnosis::Direction]);
+        // The honest phrase is consistent.
+        let v = run(&format!(
+            "{}{}{}",
+            figure("y2018", "$30.72 million"),
+            figure("y2019", "$10.69 million"),
+            says("change(y2018, y2019)", "fell 65.2%")
+        ));
+        assert_eq!(only(&v).verdict, Verdict::Consistent);
+    }
+
+    #[test]
+    fn a_wrong_base() {
+        // Up 40% to $140 million from $120 million? 140/120 − 1 = 16.7%; the 40% comes from
+        // the $100 million of two years before.
+        let v = run(&format!(
+            "{}{}{}{}",
+            figure("y2017", "$100 million"),
+            figure("y2018", "$120 million"),
+            figure("y2019", "$140 million"),
+            says("change(y2018, y2019)", "rose 40%")
+        ));
+        let c = only(&v);
+        assert_eq!(c.verdict, Verdict::Inconsistent);
+        assert_eq!(diagnoses(c), [Diagnosis::WrongBase]);
+        assert!(
+            c.diagnoses[0].1.contains("with y2017 as the base"),
+            "{:?}",
+            c.diagnoses
+        );
+    }
+
+    #[test]
+    fn percent_for_percentage_points() {
+        // A share going from 41% to 46% is +5 points, or +12.2%: not "rose 5%".
+        let v = run(&format!(
+            "{}{}{}",
+            figure("s2018", "41%"),
+            figure("s2019", "46%"),
+            says("change(s2018, s2019)", "rose 5%")
+        ));
+        let c = only(&v);
+        assert_eq!(c.verdict, Verdict::Inconsistent);
+        assert!(
+            diagnoses(c).contains(&Diagnosis::Points),
+            "{:?}",
+            c.diagnoses
+        );
+        // And the reverse: "up 12.2 percentage points" for a 12.2% relative change.
+        let v = run(&format!(
+            "{}{}{}",
+            figure("s2018", "41%"),
+            figure("s2019", "46%"),
+            says("s2019 - s2018", "up 12.2 percentage points")
+        ));
+        assert!(
+            diagnoses(only(&v)).contains(&Diagnosis::Points),
+            "{:?}",
+            only(&v)
+        );
+    }
+
+    #[test]
+    fn periods_of_different_length() {
+        let v = run(
+            "[[figure]]\nid = \"ytd\"\nprinted = \"$11 million\"\nperiod = \"2019-01..2019-11\"\n\n\
+             [[figure]]\nid = \"year\"\nprinted = \"$10 million\"\nperiod = \"2018\"\n\n\
+             [[claim]]\nquote = \"q\"\nsays = \"rose 10%\"\nvalue = \"change(year, ytd)\"\n",
+        );
+        let c = only(&v);
+        assert_eq!(c.verdict, Verdict::Consistent);
+        assert_eq!(diagnoses(c), [Diagnosis::Period]);
+        assert!(c.diagnoses[0].1.contains("11 months"), "{:?}", c.diagnoses);
+        assert!(v.found_problem());
+    }
+
+    #[test]
+    fn hedged_phrases() {
+        let two = |phrase: &str| {
+            let v = run(&format!(
+                "{}{}{}",
+                figure("a", "$100.0 million"),
+                figure("b", "$269.0 million"),
+                says("change(a, b)", phrase)
+            ));
+            only(&v).verdict
+        };
+        // +169%: "nearly 170 percent" allows [153%, 170%).
+        assert_eq!(two("rose nearly 170 percent"), Verdict::Consistent);
+        assert_eq!(two("rose more than 150 percent"), Verdict::Consistent);
+        assert_eq!(two("rose less than 150 percent"), Verdict::Inconsistent);
+        assert_eq!(two("rose about 100 percent"), Verdict::Inconsistent);
+    }
+}
