@@ -32,6 +32,8 @@ pub enum Command {
     Metrics(crate::commands::metrics::Args),
     /// Check published figures and claims against each other and the data.
     Verify(crate::commands::verify::Args),
+    /// Draft a claims file from the text of an article.
+    Extract(crate::commands::extract::Args),
 }
 
 /// The input files and how to read them.

@@ -1,5 +1,6 @@
 //! One module per subcommand. Each wires library stages together and owns no arithmetic.
 
+pub mod extract;
 pub mod metrics;
 pub mod summary;
 pub mod verify;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Summary(args) => summary::run(&args),
         Command::Metrics(args) => metrics::run(&args),
         Command::Verify(args) => verify::run(&args),
+        Command::Extract(args) => extract::run(&args),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod claims;
 pub mod expr;
+pub mod extract;
 pub mod interval;
 pub mod lexicon;
 pub mod phrase;

@@ -10,4 +10,5 @@ mod workdir;
 pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
     d.round_dp(20)
 }
+mod extract;
 mod verify;
