@@ -30,6 +30,8 @@ pub enum Command {
     Summary(crate::commands::summary::Args),
     /// Trade indicators with their formulas: flows, growth, shares, HHI, RCA, intensity, GL.
     Metrics(crate::commands::metrics::Args),
+    /// Draw a publication chart (PNG or SVG): flows, turnover, balance, composition, partners.
+    Chart(crate::commands::chart::Args),
     /// Check published figures and claims against each other and the data.
     Verify(crate::commands::verify::Args),
     /// Draft a claims file from the text of an article.

@@ -1,5 +1,6 @@
 //! One module per subcommand. Each wires library stages together and owns no arithmetic.
 
+pub mod chart;
 pub mod extract;
 pub mod metrics;
 pub mod summary;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Metrics(args) => metrics::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Chart(args) => chart::run(&args),
     }
 }
 

@@ -83,7 +83,14 @@ pub fn top_n(parts: &[(String, Decimal)], whole: Decimal, n: usize) -> Vec<Slice
     let shown: Decimal = listed.iter().map(|p| p.1).sum();
     let rest = whole - shown;
     if sorted.len() > n || rest != Decimal::ZERO {
-        listed.push((format!("others ({})", sorted.len().saturating_sub(n)), rest));
+        let hidden = sorted.len().saturating_sub(n);
+        let name = if hidden == 0 {
+            // Everything is listed; the rest is what the total holds beyond its parts.
+            "rest of the total".to_string()
+        } else {
+            format!("others ({hidden})")
+        };
+        listed.push((name, rest));
     }
     // The listed slices make up the whole, so their shares are a partition.
     let values: Vec<Decimal> = listed.iter().map(|p| p.1).collect();

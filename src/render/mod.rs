@@ -2,6 +2,7 @@
 //! Rendering never computes a metric; it only scales (exactly), rounds for display
 //! (half away from zero) and lays out.
 
+pub mod chart;
 pub mod metrics;
 pub mod summary;
 pub mod table;
@@ -11,6 +12,35 @@ use rust_decimal::Decimal;
 
 use crate::model::Unit;
 use crate::number;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
+/// that readers never see a half-written file and an interrupted run leaves none.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
+    use std::io::Write as _;
+    let fail = |source: std::io::Error| crate::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| fail(std::io::Error::other("the path has no file name")))?;
+    let temp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(fail)
+}
 
 /// The output formats every tabular command offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -10,5 +10,6 @@ mod workdir;
 pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
     d.round_dp(20)
 }
+mod charts;
 mod extract;
 mod verify;

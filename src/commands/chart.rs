@@ -1,0 +1,533 @@
+//! `tradestat chart FILE... [selection] --kind KIND --out PATH.png|.svg`
+//!
+//! Charts of one pair (flows, turnover, balance, composition) or of one reporter's
+//! partners, computed with the same code as `summary` and `metrics`.
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::aggregate::{PairFlows, one_pair};
+use crate::cli::{Input, Select};
+use crate::commands::{Outcome, load};
+use crate::error::{Error, Result};
+use crate::frame::{Selection, TradeFrame};
+use crate::ingest::Dataset;
+use crate::metrics::Value;
+use crate::metrics::engine::FlowChoice;
+use crate::metrics::periods::{By, rollup};
+use crate::metrics::summary::PairSummary;
+use crate::model::{Commodity, Flow, Period};
+use crate::render::DisplayUnit;
+use crate::render::chart::{self, Body, Chart, Series, palette};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// Exports and imports per period, grouped bars.
+    Flows,
+    /// Turnover over time as a line, with year-over-year growth labels.
+    Turnover,
+    /// The balance per period, bars diverging from zero.
+    Balance,
+    /// Commodity shares of a flow per period, 100% stacked bars (top N + others).
+    Composition,
+    /// A reporter's top partners, horizontal bars with shares.
+    Partners,
+}
+
+/// Draw a chart for an article or a report (PNG, or SVG when PATH ends in .svg).
+///
+/// Titles say what, who, when and in what unit; labels come from exact values; colours
+/// are colour-blind safe (Okabe-Ito) and the same for exports and imports in every chart.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: Input,
+    #[command(flatten)]
+    pub select: Select,
+
+    #[arg(long, value_enum)]
+    pub kind: Kind,
+
+    /// Where to write the chart: .png or .svg.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+
+    #[arg(long, default_value_t = chart::DEFAULT_SIZE.0)]
+    pub width: u32,
+
+    #[arg(long, default_value_t = chart::DEFAULT_SIZE.1)]
+    pub height: u32,
+
+    /// The source line at the bottom (default: the data's `source` column).
+    #[arg(long)]
+    pub source: Option<String>,
+
+    /// Roll periods up before charting.
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
+
+    /// The flow for composition and partners charts.
+    #[arg(long, value_enum)]
+    pub flow: Option<FlowChoice>,
+
+    /// Draw partial periods (a quarter with two months of data) instead of leaving them out.
+    #[arg(long)]
+    pub allow_partial: bool,
+
+    /// How many commodities or partners to show before "others".
+    #[arg(long, default_value_t = 6)]
+    pub top: usize,
+}
+
+pub fn run(args: &Args) -> Result<Outcome> {
+    let dataset = load(&args.input)?;
+    let frame = TradeFrame::from_dataset(&dataset)?;
+    let chart = match args.kind {
+        Kind::Partners => partners_chart(&dataset, &frame, args)?,
+        kind => pair_chart(&dataset, &frame, args, kind)?,
+    };
+    chart::write(&chart, &args.out, (args.width, args.height))?;
+    eprintln!("tradestat: wrote {}", args.out.display());
+    Ok(Outcome::Done)
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn sources(dataset: &Dataset, selection: &Selection, given: &Option<String>) -> String {
+    if let Some(s) = given {
+        return format!("Source: {s}. Chart: tradestat");
+    }
+    let key = |s: &Option<String>| s.as_deref().map(crate::codes::economy_key);
+    let mut list: Vec<String> = Vec::new();
+    for r in &dataset.records {
+        let reporter_ok =
+            key(&selection.reporter).is_none_or(|k| k == crate::codes::economy_key(&r.reporter));
+        let partner_ok =
+            key(&selection.partner).is_none_or(|k| k == crate::codes::economy_key(&r.partner));
+        if reporter_ok && partner_ok && !r.source.is_empty() && !list.contains(&r.source) {
+            list.push(r.source.clone());
+        }
+    }
+    if list.is_empty() {
+        "Source: not stated in the data (give --source). Chart: tradestat".to_string()
+    } else {
+        format!("Source: {}. Chart: tradestat", list.join("; "))
+    }
+}
+
+fn span(periods: &[Period]) -> String {
+    match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) if a == b => a.describe(),
+        (Some(a), Some(b)) => format!("{} to {}", a.describe(), b.describe()),
+        _ => String::new(),
+    }
+}
+
+fn pair_chart(dataset: &Dataset, frame: &TradeFrame, args: &Args, kind: Kind) -> Result<Chart> {
+    let selection = one_pair(frame, &args.select.selection())?;
+    let mut totals = frame.totals(&Selection {
+        periods: if args.by.is_some() {
+            Vec::new()
+        } else {
+            selection.periods.clone()
+        },
+        ..selection.clone()
+    })?;
+    if let Some(by) = args.by {
+        totals = rollup(&totals, by).totals;
+        if !selection.periods.is_empty() {
+            totals.retain(|t| selection.periods.contains(&t.period));
+        }
+    }
+    let mut flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
+    // A partial period would look like a collapse: leave it out unless asked, and say so.
+    let mut left_out = Vec::new();
+    if !args.allow_partial {
+        flows.periods.retain(|p| {
+            if p.is_partial() {
+                left_out.push(format!(
+                    "{} ({} of {} months in the data)",
+                    p.period,
+                    p.months_covered,
+                    p.period.months()
+                ));
+            }
+            !p.is_partial()
+        });
+    }
+    let summary = PairSummary::from_flows(&flows);
+    let unit = crate::render::summary::display_unit(&summary);
+    let periods: Vec<Period> = summary.periods.iter().map(|p| p.period).collect();
+    let categories: Vec<String> = summary
+        .periods
+        .iter()
+        .zip(&flows.periods)
+        .map(|(p, fl)| {
+            if fl.is_partial() {
+                format!("{} (partial)", p.period)
+            } else {
+                p.period.label()
+            }
+        })
+        .collect();
+    let (r, p) = (&summary.reporter, &summary.partner);
+    let when = span(&periods);
+    let money = |v: &Value| v.known().map(|d| f(unit.scaled(d)));
+    let label = |v: &Value, plus: bool| v.known().map(|d| unit.money(d, plus));
+    let mut source = sources(dataset, &selection, &args.source);
+    if !left_out.is_empty() {
+        source = format!("Left out as partial: {}. {source}", left_out.join(", "));
+    }
+    let chart = match kind {
+        Kind::Flows => Chart {
+            title: format!("Trade of {r} with {p}: exports and imports"),
+            subtitle: format!("As reported by {r}, {when}, {}", unit.unit),
+            value_axis: unit.unit.to_string(),
+            category_axis: "Period".into(),
+            source,
+            body: Body::Bars {
+                categories,
+                series: vec![
+                    Series {
+                        name: format!("Exports to {p}"),
+                        color: palette::EXPORTS,
+                        values: summary.periods.iter().map(|s| money(&s.exports)).collect(),
+                        labels: summary
+                            .periods
+                            .iter()
+                            .map(|s| label(&s.exports, false))
+                            .collect(),
+                    },
+                    Series {
+                        name: format!("Imports from {p}"),
+                        color: palette::IMPORTS,
+                        values: summary.periods.iter().map(|s| money(&s.imports)).collect(),
+                        labels: summary
+                            .periods
+                            .iter()
+                            .map(|s| label(&s.imports, false))
+                            .collect(),
+                    },
+                ],
+                gaps: summary
+                    .periods
+                    .iter()
+                    .zip(&flows.periods)
+                    .map(|(s, fl)| {
+                        (s.exports.known().is_none() && s.imports.known().is_none())
+                            .then(|| gap_note(fl, &unit))
+                    })
+                    .collect(),
+            },
+        },
+        Kind::Turnover => Chart {
+            title: format!("Trade turnover of {r} with {p}"),
+            subtitle: format!(
+                "Exports + imports, {when}, {}; under each point: change on a year earlier",
+                unit.unit
+            ),
+            value_axis: unit.unit.to_string(),
+            category_axis: "Period".into(),
+            source,
+            body: Body::Line {
+                categories,
+                series: Series {
+                    name: "Turnover".into(),
+                    color: palette::TURNOVER,
+                    values: summary.periods.iter().map(|s| money(&s.turnover)).collect(),
+                    labels: summary
+                        .periods
+                        .iter()
+                        .map(|s| label(&s.turnover, false))
+                        .collect(),
+                },
+                secondary: summary
+                    .periods
+                    .iter()
+                    .map(|s| {
+                        s.turnover_yoy
+                            .known()
+                            .map(|g| format!("{} YoY", unit.percent(g, true)))
+                    })
+                    .collect(),
+            },
+        },
+        Kind::Balance => Chart {
+            title: format!("Trade balance of {r} with {p}"),
+            subtitle: format!(
+                "Exports − imports (above zero: {r}'s surplus), {when}, {}",
+                unit.unit
+            ),
+            value_axis: unit.unit.to_string(),
+            category_axis: "Period".into(),
+            source,
+            body: Body::Diverging {
+                categories,
+                values: summary.periods.iter().map(|s| money(&s.balance)).collect(),
+                labels: summary
+                    .periods
+                    .iter()
+                    .map(|s| label(&s.balance, true))
+                    .collect(),
+                gaps: flows
+                    .periods
+                    .iter()
+                    .zip(&summary.periods)
+                    .map(|(fl, s)| s.balance.known().is_none().then(|| gap_note(fl, &unit)))
+                    .collect(),
+            },
+        },
+        Kind::Composition => composition(&flows, args, categories, source, &when)?,
+        Kind::Partners => unreachable_partners()?,
+    };
+    Ok(chart)
+}
+
+/// Why a period has no bar.
+fn gap_note(p: &crate::aggregate::PeriodFlows, unit: &DisplayUnit) -> String {
+    match p.published_turnover {
+        Some(t) if p.exports.known().is_none() || p.imports.known().is_none() => {
+            format!("split not published (total {})", unit.money(t, false))
+        }
+        _ => "not published".to_string(),
+    }
+}
+
+fn unreachable_partners() -> Result<Chart> {
+    Err(Error::Usage(
+        "the partners chart is drawn per reporter".into(),
+    ))
+}
+
+fn composition(
+    flows: &PairFlows,
+    args: &Args,
+    categories: Vec<String>,
+    source: String,
+    when: &str,
+) -> Result<Chart> {
+    let flow = match args.flow {
+        Some(FlowChoice::Imports) => Flow::Import,
+        Some(FlowChoice::Turnover) => {
+            return Err(Error::Usage(
+                "a composition chart is of exports or imports (--flow exports|imports)".into(),
+            ));
+        }
+        _ => Flow::Export,
+    };
+    // Commodities ranked by their total over all periods; the rest are "others".
+    let mut totals: Vec<(Commodity, Decimal)> = Vec::new();
+    for p in &flows.periods {
+        for part in p.parts.iter().filter(|x| x.flow == flow) {
+            match totals.iter_mut().find(|(c, _)| *c == part.commodity) {
+                Some(entry) => entry.1 += part.value,
+                None => totals.push((part.commodity.clone(), part.value)),
+            }
+        }
+    }
+    totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if totals.is_empty() {
+        return Err(Error::Usage(format!(
+            "no commodity rows for {} of {} with {}: a composition chart needs rows other than TOTAL",
+            flow.plural(),
+            flows.reporter,
+            flows.partner
+        )));
+    }
+    let shown: Vec<Commodity> = totals
+        .iter()
+        .take(args.top)
+        .map(|(c, _)| c.clone())
+        .collect();
+    let mut parts: Vec<(String, plotters::style::RGBColor, Vec<Decimal>)> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                c.code().to_string(),
+                palette::CYCLE[i % palette::CYCLE.len()],
+                Vec::new(),
+            )
+        })
+        .collect();
+    let mut others = Vec::new();
+    let mut gaps = Vec::new();
+    for p in &flows.periods {
+        let whole = match flow {
+            Flow::Import => p.imports.known(),
+            _ => p.exports.known(),
+        };
+        let of_flow: Vec<_> = p.parts.iter().filter(|x| x.flow == flow).collect();
+        let Some(whole) = whole.filter(|w| !w.is_zero()) else {
+            for part in parts.iter_mut() {
+                part.2.push(Decimal::ZERO);
+            }
+            others.push(Decimal::ZERO);
+            gaps.push(Some(format!("no {} total", flow.plural())));
+            continue;
+        };
+        if of_flow.is_empty() {
+            for part in parts.iter_mut() {
+                part.2.push(Decimal::ZERO);
+            }
+            others.push(Decimal::ZERO);
+            gaps.push(Some("no breakdown".to_string()));
+            continue;
+        }
+        gaps.push(None);
+        let mut rest = whole;
+        for (k, c) in shown.iter().enumerate() {
+            let v = of_flow
+                .iter()
+                .find(|x| x.commodity == *c)
+                .map_or(Decimal::ZERO, |x| x.value);
+            rest -= v;
+            parts[k].2.push(v / whole);
+        }
+        others.push(rest.max(Decimal::ZERO) / whole);
+    }
+    if others.iter().any(|o| *o > Decimal::ZERO) {
+        parts.push(("other".to_string(), palette::OTHERS, others));
+    }
+    let (r, p) = (&flows.reporter, &flows.partner);
+    let what = if flow == Flow::Import {
+        format!("What {r} imports from {p}")
+    } else {
+        format!("What {r} exports to {p}")
+    };
+    Ok(Chart {
+        title: what,
+        subtitle: format!("Share of each commodity in {}, {when}", flow.plural()),
+        value_axis: format!("Share of {}", flow.plural()),
+        category_axis: "Period".into(),
+        source,
+        body: Body::Stacked {
+            categories,
+            parts,
+            gaps,
+        },
+    })
+}
+
+fn partners_chart(dataset: &Dataset, frame: &TradeFrame, args: &Args) -> Result<Chart> {
+    use crate::metrics::engine::{Metric, Over, Request, compute};
+    let flow = args.flow.unwrap_or(FlowChoice::Turnover);
+    let selection = args.select.selection();
+    let mut periods = selection.periods.clone();
+    if periods.is_empty() {
+        // The latest year in the data, or the latest period when there is no year.
+        let all = frame.totals(&Selection {
+            partner: None,
+            ..selection.clone()
+        })?;
+        let latest = all
+            .iter()
+            .map(|t| t.period)
+            .filter(|p| p.months() == 12)
+            .max()
+            .or_else(|| all.iter().map(|t| t.period).max());
+        periods = latest.into_iter().collect();
+    }
+    let request = Request {
+        metrics: vec![Metric::Partners],
+        by: args.by,
+        allow_partial: false,
+        flow,
+        top: Some(args.top.max(1)),
+        over: Over::Partners,
+        base: None,
+        include_aggregates: false,
+        level: None,
+    };
+    let select = Selection {
+        partner: None,
+        periods: periods.clone(),
+        ..selection
+    };
+    let report = compute(frame, &select, &request)?;
+    let section = report
+        .sections
+        .first()
+        .ok_or_else(|| Error::Usage("no partner data".into()))?;
+    let values: Vec<Decimal> = section
+        .rows
+        .iter()
+        .filter_map(|r| r.values.first().and_then(Value::known))
+        .collect();
+    let unit = DisplayUnit::for_values(&report.currency, values.iter().copied());
+    let mut names = Vec::new();
+    let mut bars = Vec::new();
+    let mut labels = Vec::new();
+    for row in &section.rows {
+        let (Some(v), Some(name)) = (row.values.first().and_then(Value::known), row.keys.get(1))
+        else {
+            continue;
+        };
+        names.push(name.clone());
+        bars.push(f(unit.scaled(v)));
+        let share = row
+            .values
+            .get(1)
+            .and_then(Value::known)
+            .map(|s| format!(" ({})", unit.percent(s, false)))
+            .unwrap_or_default();
+        labels.push(format!("{}{share}", unit.money(v, false)));
+    }
+    if names.is_empty() {
+        return Err(Error::Usage(format!(
+            "no partners with {} in {}",
+            flow_word(flow),
+            span(&periods)
+        )));
+    }
+    let r = &report.reporter;
+    Ok(Chart {
+        title: format!("{r}'s main trading partners"),
+        subtitle: format!(
+            "{} by partner, {}, {}; in brackets: share of {r}'s total",
+            capitalise(flow_word(flow)),
+            span(&periods),
+            unit.unit
+        ),
+        value_axis: unit.unit.to_string(),
+        category_axis: "Partner".into(),
+        source: sources(
+            dataset,
+            &Selection {
+                reporter: Some(r.clone()),
+                partner: None,
+                periods: Vec::new(),
+            },
+            &args.source,
+        ),
+        body: Body::Horizontal {
+            names,
+            values: bars,
+            labels,
+            color: match flow {
+                FlowChoice::Exports => palette::EXPORTS,
+                FlowChoice::Imports => palette::IMPORTS,
+                FlowChoice::Turnover => palette::TURNOVER,
+            },
+        },
+    })
+}
+
+fn flow_word(flow: FlowChoice) -> &'static str {
+    match flow {
+        FlowChoice::Exports => "exports",
+        FlowChoice::Imports => "imports",
+        FlowChoice::Turnover => "turnover",
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or(String::new(), |first| {
+        first.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
