@@ -538,6 +538,48 @@ mod tests {
     }
 
     #[test]
+    fn every_hedge_in_the_lexicon() {
+        // Each hedge before "$200.0 million" gives its documented interval (in millions).
+        let cases = [
+            ("nearly", "[180, 200)"),
+            ("almost", "[180, 200)"),
+            ("just under", "[190, 200)"),
+            ("about", "[190, 210]"),
+            ("around", "[190, 210]"),
+            ("roughly", "[190, 210]"),
+            ("approximately", "[190, 210]"),
+            ("some", "[190, 210]"),
+            ("close to", "[190, 210]"),
+            ("more than", "(200, ∞)"),
+            ("over", "(200, ∞)"),
+            ("above", "(200, ∞)"),
+            ("exceeding", "(200, ∞)"),
+            ("just over", "(200, 210]"),
+            ("at least", "[200, ∞)"),
+            ("less than", "(−∞, 200)"),
+            ("under", "(−∞, 200)"),
+            ("below", "(−∞, 200)"),
+            ("at most", "(−∞, 200]"),
+            ("up to", "(−∞, 200]"),
+            ("no more than", "(−∞, 200]"),
+        ];
+        let lexicon = Lexicon::built_in();
+        assert_eq!(
+            cases.len(),
+            lexicon.hedges.len(),
+            "a hedge of the lexicon is untested"
+        );
+        for (hedge, wanted) in cases {
+            let ph = p(&format!("{hedge} $200.0 million"));
+            assert_eq!(ph.hedge.as_deref(), Some(hedge));
+            let million = Q::new(1.into(), 1_000_000.into());
+            assert_eq!(ph.interval.describe(&million, 2), wanted, "{hedge}");
+        }
+        // A hedge counts only right before its number.
+        assert_eq!(p("rose 5.0% over the year").hedge, None);
+    }
+
+    #[test]
     fn directions_surplus_and_deficit() {
         for up in [
             "jumped 5%",
