@@ -32,6 +32,8 @@ pub enum Command {
     Metrics(crate::commands::metrics::Args),
     /// Draw a publication chart (PNG or SVG): flows, turnover, balance, composition, partners.
     Chart(crate::commands::chart::Args),
+    /// Write a complete, reproducible report folder (HTML, Markdown, charts, CSV, provenance).
+    Report(crate::commands::report::Args),
     /// Check published figures and claims against each other and the data.
     Verify(crate::commands::verify::Args),
     /// Draft a claims file from the text of an article.

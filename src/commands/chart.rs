@@ -81,13 +81,41 @@ pub struct Args {
     pub top: usize,
 }
 
+/// What shapes a chart besides its data and kind.
+#[derive(Clone, Debug, Default)]
+pub struct ChartOptions {
+    pub source: Option<String>,
+    pub by: Option<By>,
+    pub flow: Option<FlowChoice>,
+    pub top: usize,
+    pub allow_partial: bool,
+}
+
+/// Builds the chart of `kind` for the selection (the library entry point reports use too).
+pub fn build(
+    dataset: &Dataset,
+    frame: &TradeFrame,
+    selection: &Selection,
+    kind: Kind,
+    opts: &ChartOptions,
+) -> Result<Chart> {
+    match kind {
+        Kind::Partners => partners_chart(dataset, frame, selection, opts),
+        kind => pair_chart(dataset, frame, selection, kind, opts),
+    }
+}
+
 pub fn run(args: &Args) -> Result<Outcome> {
     let dataset = load(&args.input)?;
     let frame = TradeFrame::from_dataset(&dataset)?;
-    let chart = match args.kind {
-        Kind::Partners => partners_chart(&dataset, &frame, args)?,
-        kind => pair_chart(&dataset, &frame, args, kind)?,
+    let opts = ChartOptions {
+        source: args.source.clone(),
+        by: args.by,
+        flow: args.flow,
+        top: args.top,
+        allow_partial: args.allow_partial,
     };
+    let chart = build(&dataset, &frame, &args.select.selection(), args.kind, &opts)?;
     chart::write(&chart, &args.out, (args.width, args.height))?;
     eprintln!("tradestat: wrote {}", args.out.display());
     Ok(Outcome::Done)
@@ -127,8 +155,14 @@ fn span(periods: &[Period]) -> String {
     }
 }
 
-fn pair_chart(dataset: &Dataset, frame: &TradeFrame, args: &Args, kind: Kind) -> Result<Chart> {
-    let selection = one_pair(frame, &args.select.selection())?;
+fn pair_chart(
+    dataset: &Dataset,
+    frame: &TradeFrame,
+    selection: &Selection,
+    kind: Kind,
+    args: &ChartOptions,
+) -> Result<Chart> {
+    let selection = one_pair(frame, selection)?;
     let mut totals = frame.totals(&Selection {
         periods: if args.by.is_some() {
             Vec::new()
@@ -305,7 +339,7 @@ fn unreachable_partners() -> Result<Chart> {
 
 fn composition(
     flows: &PairFlows,
-    args: &Args,
+    args: &ChartOptions,
     categories: Vec<String>,
     source: String,
     when: &str,
@@ -413,10 +447,15 @@ fn composition(
     })
 }
 
-fn partners_chart(dataset: &Dataset, frame: &TradeFrame, args: &Args) -> Result<Chart> {
+fn partners_chart(
+    dataset: &Dataset,
+    frame: &TradeFrame,
+    selection: &Selection,
+    args: &ChartOptions,
+) -> Result<Chart> {
     use crate::metrics::engine::{Metric, Over, Request, compute};
     let flow = args.flow.unwrap_or(FlowChoice::Turnover);
-    let selection = args.select.selection();
+    let selection = selection.clone();
     let mut periods = selection.periods.clone();
     if periods.is_empty() {
         // The latest year in the data, or the latest period when there is no year.

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod extract;
 pub mod metrics;
+pub mod report;
 pub mod summary;
 pub mod verify;
 
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Verify(args) => verify::run(&args),
         Command::Extract(args) => extract::run(&args),
         Command::Chart(args) => chart::run(&args),
+        Command::Report(args) => report::run(&args),
     }
 }
 

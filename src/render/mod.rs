@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod metrics;
+pub mod report;
 pub mod summary;
 pub mod table;
 pub mod verify;

@@ -61,21 +61,17 @@ fn title(summary: &PairSummary, unit: &DisplayUnit) -> String {
     )
 }
 
-fn text(summary: &PairSummary, unit: &DisplayUnit, context: &Context, markdown: bool) -> String {
-    let render = |t: &Table| {
-        if markdown {
-            t.to_markdown()
-        } else {
-            t.to_text()
-        }
-    };
-    let mut out = String::new();
-    if markdown {
-        out.push_str(&format!("## {}\n\n", title(summary, unit)));
-    } else {
-        out.push_str(&format!("{}\n\n", title(summary, unit)));
-    }
+/// The summary's tables and notes, for any renderer (text, Markdown, HTML).
+pub struct Parts {
+    pub title: String,
+    pub flows: Table,
+    pub breakdown: Option<Table>,
+    /// One line per period and reason for each dash, then derivation notes.
+    pub gaps: Vec<String>,
+    pub notes: Vec<String>,
+}
 
+pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Parts {
     let mut flows = Table::new(&[
         ("period", Align::Left),
         ("exports", Align::Right),
@@ -111,14 +107,8 @@ fn text(summary: &PairSummary, unit: &DisplayUnit, context: &Context, markdown: 
             cell_percent(&p.exports_share_of_turnover, unit, false),
         ]);
     }
-    out.push_str(&render(&flows));
 
-    if !summary.parts.is_empty() {
-        out.push_str(if markdown {
-            "\n### Breakdown (each part's share of its flow)\n\n"
-        } else {
-            "\nBreakdown (each part's share of its flow)\n"
-        });
+    let breakdown = (!summary.parts.is_empty()).then(|| {
         let mut parts = Table::new(&[
             ("period", Align::Left),
             ("flow", Align::Left),
@@ -144,35 +134,35 @@ fn text(summary: &PairSummary, unit: &DisplayUnit, context: &Context, markdown: 
                 cell_percent(&part.share_of_flow, unit, false),
             ]);
         }
-        out.push_str(&render(&parts));
-    }
+        parts
+    });
 
-    let mut notes: Vec<String> = Vec::new();
-    if !gaps.is_empty() {
-        notes.push(format!("{MISSING} not available:"));
-        // One line per period and reason, listing the measures it blanks.
-        let mut grouped: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
-        let mut order: Vec<(String, String)> = Vec::new();
-        for (period, measure, reason) in &gaps {
-            let key = (period.clone(), reason.clone());
-            if !grouped.contains_key(&key) {
-                order.push(key.clone());
-            }
-            grouped.entry(key).or_default().push(measure);
+    // One line per period and reason, listing the measures it blanks.
+    let mut grouped: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+    let mut order: Vec<(String, String)> = Vec::new();
+    for (period, measure, reason) in &gaps {
+        let key = (period.clone(), reason.clone());
+        if !grouped.contains_key(&key) {
+            order.push(key.clone());
         }
-        const SHOWN: usize = 24;
-        for key in order.iter().take(SHOWN) {
-            let measures = grouped.get(key).map(|m| m.join(", ")).unwrap_or_default();
-            notes.push(format!("  {} {measures}: {}", key.0, key.1));
-        }
-        if order.len() > SHOWN {
-            notes.push(format!(
-                "  ... and {} more (all reasons are in --format json)",
-                order.len() - SHOWN
-            ));
-        }
+        grouped.entry(key).or_default().push(measure);
     }
-    notes.extend(summary.notes.iter().cloned());
+    const SHOWN: usize = 24;
+    let mut gap_lines: Vec<String> = order
+        .iter()
+        .take(SHOWN)
+        .map(|key| {
+            let measures = grouped.get(key).map(|m| m.join(", ")).unwrap_or_default();
+            format!("{} {measures}: {}", key.0, key.1)
+        })
+        .collect();
+    if order.len() > SHOWN {
+        gap_lines.push(format!(
+            "... and {} more (all reasons are in --format json)",
+            order.len() - SHOWN
+        ));
+    }
+    let mut notes: Vec<String> = summary.notes.clone();
     notes.push(unit.rounding_note());
     if !context.sources.is_empty() {
         notes.push(format!("source: {}", context.sources.join("; ")));
@@ -183,11 +173,49 @@ fn text(summary: &PairSummary, unit: &DisplayUnit, context: &Context, markdown: 
             context.rejected_rows
         ));
     }
-    out.push('\n');
-    for n in notes {
+    Parts {
+        title: title(summary, unit),
+        flows,
+        breakdown,
+        gaps: gap_lines,
+        notes,
+    }
+}
+
+fn text(summary: &PairSummary, unit: &DisplayUnit, context: &Context, markdown: bool) -> String {
+    let parts = parts(summary, unit, context);
+    let render = |t: &Table| {
         if markdown {
-            out.push_str(&format!("{}\n", n.trim_start().replace('\n', " ")));
-            out.push('\n');
+            t.to_markdown()
+        } else {
+            t.to_text()
+        }
+    };
+    let mut out = String::new();
+    if markdown {
+        out.push_str(&format!("## {}\n\n", parts.title));
+    } else {
+        out.push_str(&format!("{}\n\n", parts.title));
+    }
+    out.push_str(&render(&parts.flows));
+    if let Some(b) = &parts.breakdown {
+        out.push_str(if markdown {
+            "\n### Breakdown (each part's share of its flow)\n\n"
+        } else {
+            "\nBreakdown (each part's share of its flow)\n"
+        });
+        out.push_str(&render(b));
+    }
+    out.push('\n');
+    let mut lines = Vec::new();
+    if !parts.gaps.is_empty() {
+        lines.push(format!("{MISSING} not available:"));
+        lines.extend(parts.gaps.iter().map(|g| format!("  {g}")));
+    }
+    lines.extend(parts.notes.iter().cloned());
+    for n in lines {
+        if markdown {
+            out.push_str(&format!("{}\n\n", n.trim_start().replace('\n', " ")));
         } else {
             out.push_str(&n);
             out.push('\n');

@@ -101,6 +101,54 @@ impl Table {
     }
 }
 
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Table {
+    /// An HTML table in a scrolling wrapper (narrow screens scroll the table, not the page).
+    pub fn to_html(&self) -> String {
+        let class = |a: Align| match a {
+            Align::Left => "l",
+            Align::Right => "r",
+        };
+        let mut out = String::from("<div class=\"scroll\"><table>\n<thead><tr>");
+        for (h, a) in &self.headers {
+            out.push_str(&format!(
+                "<th class=\"{}\">{}</th>",
+                class(*a),
+                html_escape(h)
+            ));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            out.push_str("<tr>");
+            for (cell, (_, a)) in row.iter().zip(&self.headers) {
+                out.push_str(&format!(
+                    "<td class=\"{}\">{}</td>",
+                    class(*a),
+                    html_escape(cell)
+                ));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody></table></div>\n");
+        out
+    }
+}
+
 fn pad(cell: &str, width: usize, align: Align) -> String {
     let fill = " ".repeat(width.saturating_sub(cell.chars().count()));
     match align {

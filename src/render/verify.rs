@@ -80,6 +80,56 @@ fn verdict_cell(v: Verdict, markdown: bool) -> String {
     }
 }
 
+/// Figures with their status and the data's value.
+pub fn figures_table(v: &Verification) -> Table {
+    let mut t = Table::new(&[
+        ("figure", Align::Left),
+        ("printed", Align::Left),
+        ("status", Align::Left),
+        ("in the data", Align::Right),
+    ]);
+    for f in &v.figures {
+        t.push(vec![
+            f.id.clone(),
+            f.printed.clone().unwrap_or_else(|| "—".into()),
+            f.status.as_str().to_string(),
+            f.data_value
+                .as_ref()
+                .map_or("—".to_string(), |(d, c)| show_money(&q(*d), c)),
+        ]);
+    }
+    t
+}
+
+/// One row per claim: verdict, what it asserts, computed and allowed values, diagnoses.
+pub fn claims_table(v: &Verification, emphasise: bool) -> Table {
+    let mut t = Table::new(&[
+        ("#", Align::Right),
+        ("line", Align::Right),
+        ("verdict", Align::Left),
+        ("asserts", Align::Left),
+        ("computed", Align::Right),
+        ("allowed", Align::Left),
+        ("diagnoses", Align::Left),
+    ]);
+    for (i, c) in v.claims.iter().enumerate() {
+        t.push(vec![
+            (i + 1).to_string(),
+            c.line.to_string(),
+            verdict_cell(c.verdict, emphasise),
+            c.asserts.clone(),
+            computed_cell(c),
+            allowed_cell(c),
+            c.diagnoses
+                .iter()
+                .map(|(d, _)| d.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ]);
+    }
+    t
+}
+
 fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
     let render = |t: &Table| {
         if markdown {
@@ -110,52 +160,14 @@ fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
 
     if !v.figures.is_empty() {
         out.push_str(&h(3, "Figures"));
-        let mut t = Table::new(&[
-            ("figure", Align::Left),
-            ("printed", Align::Left),
-            ("status", Align::Left),
-            ("in the data", Align::Right),
-        ]);
-        for f in &v.figures {
-            t.push(vec![
-                f.id.clone(),
-                f.printed.clone().unwrap_or_else(|| "—".into()),
-                f.status.as_str().to_string(),
-                f.data_value
-                    .as_ref()
-                    .map_or("—".to_string(), |(d, c)| show_money(&q(*d), c)),
-            ]);
-        }
+        let t = figures_table(v);
         out.push_str(&render(&t));
         out.push('\n');
     }
 
     if !v.claims.is_empty() {
         out.push_str(&h(3, "Claims"));
-        let mut t = Table::new(&[
-            ("#", Align::Right),
-            ("line", Align::Right),
-            ("verdict", Align::Left),
-            ("asserts", Align::Left),
-            ("computed", Align::Right),
-            ("allowed", Align::Left),
-            ("diagnoses", Align::Left),
-        ]);
-        for (i, c) in v.claims.iter().enumerate() {
-            t.push(vec![
-                (i + 1).to_string(),
-                c.line.to_string(),
-                verdict_cell(c.verdict, markdown),
-                c.asserts.clone(),
-                computed_cell(c),
-                allowed_cell(c),
-                c.diagnoses
-                    .iter()
-                    .map(|(d, _)| d.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ]);
-        }
+        let t = claims_table(v, markdown);
         out.push_str(&render(&t));
         out.push('\n');
         out.push_str(&h(3, "Details"));

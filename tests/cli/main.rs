@@ -12,4 +12,5 @@ pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
 }
 mod charts;
 mod extract;
+mod report;
 mod verify;
