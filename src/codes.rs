@@ -1,14 +1,196 @@
 //! Country and region identities. Two spellings of the same economy must select the same
-//! rows; this module decides what "the same" means.
+//! rows: `PRK`, `KP`, `408`, "Korea, Dem. People's Rep. of" and "North Korea" are one
+//! economy. The table is data/countries.csv (built in); a spelling not in it is kept as
+//! written (upper-cased, spaces collapsed) and the caller may warn.
 
-/// The key under which an economy's rows are grouped and selected: the code or name as
-/// written, trimmed, with inner spaces collapsed and letters in upper case, so that `prk`,
-/// `PRK` and ` PRK ` are one economy.
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../data/countries.csv");
+
+/// One economy (or group) of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Economy {
+    /// The canonical id: ISO alpha-3, or a region/group code (RU-FE, WLD, _NES).
+    pub id: String,
+    pub iso2: String,
+    pub m49: String,
+    pub name: String,
+    pub aggregate: bool,
+}
+
+struct Table {
+    economies: Vec<Economy>,
+    by_key: HashMap<String, usize>,
+}
+
+/// Lower case, accents folded, `&` → and, punctuation dropped, spaces collapsed: the form
+/// spellings are compared in.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'Á' | 'Å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            '&' => {
+                out.push_str(" and ");
+                continue;
+            }
+            '…' => '.',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c == '-' || c == '_' || c.is_whitespace() || c == ',' || c == '(' || c == ')' {
+            out.push(' ');
+        }
+        // other punctuation (. ' ") is dropped
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Numeric codes compare without leading zeros ("004" = "4").
+fn numeric(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| {
+        let s = t.trim_start_matches('0');
+        if s.is_empty() {
+            "0".to_string()
+        } else {
+            s.to_string()
+        }
+    })
+}
+
+fn table() -> &'static Table {
+    static TABLE_CELL: OnceLock<Table> = OnceLock::new();
+    TABLE_CELL.get_or_init(|| {
+        let mut economies = Vec::new();
+        let mut by_key = HashMap::new();
+        let mut reader = csv::Reader::from_reader(TABLE.as_bytes());
+        for row in reader.records().flatten() {
+            let field = |i: usize| row.get(i).unwrap_or("").to_string();
+            let index = economies.len();
+            let economy = Economy {
+                id: field(0),
+                iso2: field(1),
+                m49: field(2),
+                name: field(4),
+                aggregate: field(5) == "1",
+            };
+            let mut keys = vec![normalise(&economy.id), normalise(&economy.name)];
+            if !economy.iso2.is_empty() {
+                keys.push(normalise(&economy.iso2));
+            }
+            for code in [field(2), field(3)] {
+                if let Some(n) = numeric(&code) {
+                    keys.push(format!("#{n}"));
+                }
+            }
+            keys.extend(
+                field(6)
+                    .split(';')
+                    .filter(|a| !a.trim().is_empty())
+                    .map(normalise),
+            );
+            for key in keys {
+                // The first entry keeps a key: codes are listed before aliases that reuse them.
+                by_key.entry(key).or_insert(index);
+            }
+            economies.push(economy);
+        }
+        Table { economies, by_key }
+    })
+}
+
+/// Qualifiers the IMF and others append to names ("Armenia, Rep. of"); tried off when a
+/// spelling is not in the table as written.
+const QUALIFIERS: [&str; 14] = [
+    " kingdom of the netherlands",
+    " the federal dem rep of",
+    " rep bolivariana de",
+    " federated states of",
+    " islamic rep of",
+    " united rep of",
+    " the state of",
+    " union of the",
+    " arab rep of",
+    " republic of",
+    " kingdom of",
+    " rep of the",
+    " rep of",
+    " the",
+];
+
+/// The economy a spelling stands for, if the table knows it.
+pub fn lookup(text: &str) -> Option<&'static Economy> {
+    let t = table();
+    let key = match numeric(text) {
+        Some(n) => format!("#{n}"),
+        None => normalise(text),
+    };
+    if let Some(i) = t.by_key.get(&key) {
+        return t.economies.get(*i);
+    }
+    QUALIFIERS.iter().find_map(|q| {
+        key.strip_suffix(q)
+            .and_then(|base| t.by_key.get(base))
+            .and_then(|i| t.economies.get(*i))
+    })
+}
+
+/// The key under which an economy's rows are grouped and selected: the table's id when
+/// the spelling is known, else the text upper-cased with spaces collapsed.
 pub fn economy_key(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
+    match lookup(text) {
+        Some(e) => e.id.clone(),
+        None => text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase(),
+    }
+}
+
+/// The name to print: the table's, or the text as written.
+pub fn display_name(text: &str) -> String {
+    lookup(text).map_or_else(|| text.trim().to_string(), |e| e.name.clone())
+}
+
+/// "North Korea (PRK)" for tables; just the text when the table does not know it.
+pub fn label(text: &str) -> String {
+    match lookup(text) {
+        Some(e) if !e.id.starts_with('_') => format!("{} ({})", e.name, e.id),
+        Some(e) => e.name.clone(),
+        None => text.trim().to_string(),
+    }
+}
+
+/// Whether the spelling is known to the table.
+pub fn is_known(text: &str) -> bool {
+    lookup(text).is_some()
+}
+
+/// Groups — the world, continents, unions, "areas nes" — that are never added to
+/// countries, and shares over partners leave them out unless asked.
+pub fn is_aggregate(name: &str) -> bool {
+    match lookup(name) {
+        Some(e) => e.aggregate,
+        None => {
+            let n = normalise(name);
+            n.ends_with(" nes") || n.contains("not specified") || n.contains("not elsewhere")
+        }
+    }
+}
+
+/// The world as a partner or reporter: all economies together.
+pub fn is_world(name: &str) -> bool {
+    lookup(name).is_some_and(|e| e.id == "WLD")
 }
 
 #[cfg(test)]
@@ -16,67 +198,69 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_ignore_case_and_spacing() {
-        assert_eq!(economy_key(" prk "), "PRK");
-        assert_eq!(economy_key("North   Korea"), economy_key("north korea"));
-        assert_ne!(economy_key("RU-FE"), economy_key("RUS"));
+    fn every_spelling_of_north_korea_is_one_economy() {
+        for s in [
+            "PRK",
+            "prk",
+            " KP ",
+            "408",
+            "North Korea",
+            "DPRK",
+            "Korea, Dem. People's Rep. of",
+            "Korea, Dem. People's Rep.",
+            "Dem. People's Rep. of Korea",
+            "Korea, Democratic People's Republic of",
+        ] {
+            assert_eq!(economy_key(s), "PRK", "{s}");
+        }
+        assert_eq!(economy_key("Korea, Rep. of"), "KOR");
+        assert_eq!(display_name("408"), "North Korea");
+        assert_eq!(label("kp"), "North Korea (PRK)");
     }
-}
 
-/// Partner or reporter codes and names that stand for a group, not one economy: the world,
-/// continents and unions, "areas not elsewhere specified". They are never added to country
-/// figures, and shares over partners leave them out unless asked.
-const AGGREGATES: &[&str] = &[
-    "WLD",
-    "W00",
-    "WORLD",
-    "0",
-    "000",
-    "ALL",
-    "ALL PARTNERS",
-    "EU",
-    "EU27",
-    "EU28",
-    "EUN",
-    "EUROPEAN UNION",
-    "EURO AREA",
-    "EMU",
-    "AFRICA",
-    "ASIA",
-    "EUROPE",
-    "AMERICAS",
-    "OCEANIA",
-    "AREAS NES",
-    "OTHER ASIA, NES",
-    "OTHER ASIA NES",
-    "_X",
-    "X1",
-    "XX",
-    "ZZ",
-    "NES",
-];
+    #[test]
+    fn comtrade_codes_and_imf_names() {
+        assert_eq!(economy_key("842"), "USA");
+        assert_eq!(economy_key("840"), "USA");
+        assert_eq!(economy_key("251"), "FRA");
+        assert_eq!(economy_key("699"), "IND");
+        assert_eq!(economy_key("004"), "AFG");
+        assert_eq!(economy_key("4"), "AFG");
+        assert_eq!(economy_key("China, P.R.: Mainland"), "CHN");
+        assert_eq!(economy_key("Armenia, Rep. of"), "ARM");
+        assert_eq!(economy_key("Bahamas, The"), "BHS");
+        assert_eq!(economy_key("Côte d'Ivoire"), "CIV");
+        assert_eq!(economy_key("Cote d'Ivoire"), "CIV");
+        assert_eq!(economy_key("Congo, Dem. Rep. of the"), "COD");
+        assert_eq!(economy_key("Congo, Rep. of"), "COG");
+        assert_eq!(economy_key("Fed. Rep. of Germany (...1990)"), "DEU-W");
+        assert_eq!(economy_key("280"), "DEU-W");
+        assert_eq!(economy_key("810"), "SUN");
+    }
 
-pub fn is_aggregate(name: &str) -> bool {
-    let key = economy_key(name);
-    AGGREGATES.contains(&key.as_str()) || key.ends_with(" NES") || key.contains("AREAS NES")
-}
-
-/// The world as a partner or reporter: all economies together.
-pub fn is_world(name: &str) -> bool {
-    matches!(
-        economy_key(name).as_str(),
-        "WLD" | "W00" | "WORLD" | "0" | "000" | "ALL" | "ALL PARTNERS"
-    )
-}
-
-#[cfg(test)]
-mod aggregate_tests {
-    use super::*;
+    #[test]
+    fn unknown_spellings_are_kept() {
+        assert_eq!(economy_key(" Atlantis  Isles "), "ATLANTIS ISLES");
+        assert!(!is_known("Atlantis"));
+        assert_eq!(display_name("Atlantis"), "Atlantis");
+        assert_eq!(economy_key("RU-FE"), "RU-FE");
+        assert_eq!(display_name("ru-fe"), "Russian Far East");
+    }
 
     #[test]
     fn aggregates_are_recognised() {
-        assert!(is_world("World") && is_world("wld") && is_world("0"));
-        assert!(is_aggregate("Euro Area") && is_aggregate("Other Asia, nes"));
+        assert!(is_world("World") && is_world("wld") && is_world("0") && is_world("W00"));
+        for a in [
+            "Euro Area",
+            "Other Asia, nes",
+            "European Union",
+            "Areas, nes",
+            "Africa not specified",
+            "Advanced Economies",
+        ] {
+            assert!(is_aggregate(a), "{a}");
+        }
         assert!(!is_aggregate("PRK") && !is_aggregate("Korea, Dem. People's Rep."));
+        assert!(!is_aggregate("Taiwan Province of China"));
     }
 }

@@ -820,8 +820,9 @@ mod tests {
 
     #[test]
     fn nice_ranges_include_zero_and_round_steps() {
-        assert_eq!(nice_range([10.69, 30.72]), (0.0, 35.0, 5.0));
-        assert_eq!(nice_range([-3.0, 10.0]), (-5.0, 10.0, 2.5));
+        assert_eq!(nice_range([10.69, 30.72]), (0.0, 40.0, 10.0));
+        assert_eq!(nice_range([-3.0, 10.0]), (-5.0, 10.0, 5.0));
+        assert_eq!(nice_range([0.0, 2.3]), (0.0, 2.5, 0.5));
         let (lo, hi, step) = nice_range([0.0, 0.0]);
         assert!(lo == 0.0 && hi > 0.0 && step > 0.0);
         assert_eq!(tick(1500.0, 500.0), "1,500");
