@@ -264,3 +264,53 @@ mod tests {
         assert!(!is_aggregate("Taiwan Province of China"));
     }
 }
+
+const HS2: &str = include_str!("../data/hs2.csv");
+
+/// The short title of an HS chapter ("27" → "Mineral fuels, oils"), written for tradestat.
+pub fn hs2_title(chapter: &str) -> Option<&'static str> {
+    static TITLES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        let mut reader = csv::Reader::from_reader(HS2.as_bytes());
+        reader
+            .records()
+            .flatten()
+            .filter_map(|r| Some((r.get(0)?.to_string(), r.get(1)?.to_string())))
+            .collect()
+    });
+    titles.get(chapter.get(..2)?).map(String::as_str)
+}
+
+/// A commodity for a legend or table: "27 Mineral fuels, oils", "2709 (27 Mineral fuels,
+/// oils)", or the label as written.
+pub fn product_label(c: &crate::model::Commodity) -> String {
+    use crate::model::Commodity;
+    match c {
+        Commodity::Hs(code) if code.len() == 2 => match hs2_title(code) {
+            Some(t) => format!("{code} {t}"),
+            None => code.clone(),
+        },
+        Commodity::Hs(code) => match hs2_title(code) {
+            Some(t) => format!("{code} (ch. {} {t})", &code[..2]),
+            None => code.clone(),
+        },
+        other => other.code().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod product_tests {
+    use super::*;
+    use crate::model::Commodity;
+
+    #[test]
+    fn chapter_titles() {
+        assert_eq!(hs2_title("27"), Some("Mineral fuels, oils"));
+        assert_eq!(hs2_title("77"), None);
+        assert_eq!(product_label(&Commodity::Hs("27".into())), "27 Mineral fuels, oils");
+        assert_eq!(product_label(&Commodity::Hs("270900".into())), "270900 (ch. 27 Mineral fuels, oils)");
+        assert_eq!(product_label(&Commodity::Label("oil products".into())), "oil products");
+        let count = HS2.lines().count() - 1;
+        assert_eq!(count, 97, "97 chapters: 01–97 without 77, and 99");
+    }
+}

@@ -10,6 +10,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::aggregate::{PairFlows, one_pair};
 use crate::cli::{Input, Select};
+use crate::codes::display_name;
 use crate::commands::{Outcome, load};
 use crate::error::{Error, Result};
 use crate::frame::{Selection, TradeFrame};
@@ -208,7 +209,7 @@ fn pair_chart(
             }
         })
         .collect();
-    let (r, p) = (&summary.reporter, &summary.partner);
+    let (r, p) = (&display_name(&summary.reporter), &display_name(&summary.partner));
     let when = span(&periods);
     let money = |v: &Value| v.known().map(|d| f(unit.scaled(d)));
     let label = |v: &Value, plus: bool| v.known().map(|d| unit.money(d, plus));
@@ -382,7 +383,7 @@ fn composition(
         .enumerate()
         .map(|(i, c)| {
             (
-                c.code().to_string(),
+                crate::codes::product_label(c),
                 palette::CYCLE[i % palette::CYCLE.len()],
                 Vec::new(),
             )
@@ -427,7 +428,7 @@ fn composition(
     if others.iter().any(|o| *o > Decimal::ZERO) {
         parts.push(("other".to_string(), palette::OTHERS, others));
     }
-    let (r, p) = (&flows.reporter, &flows.partner);
+    let (r, p) = (&display_name(&flows.reporter), &display_name(&flows.partner));
     let what = if flow == Flow::Import {
         format!("What {r} imports from {p}")
     } else {
@@ -506,7 +507,7 @@ fn partners_chart(
         else {
             continue;
         };
-        names.push(name.clone());
+        names.push(display_name(name));
         bars.push(f(unit.scaled(v)));
         let share = row
             .values
@@ -523,7 +524,7 @@ fn partners_chart(
             span(&periods)
         )));
     }
-    let r = &report.reporter;
+    let r = &display_name(&report.reporter);
     Ok(Chart {
         title: format!("{r}'s main trading partners"),
         subtitle: format!(

@@ -307,7 +307,11 @@ fn write_report(
     let title = claims
         .and_then(|c| c.source.title.clone())
         .map(|t| format!("Fact-check: {t}"))
-        .unwrap_or_else(|| format!("Trade of {} with {}", summary.reporter, summary.partner));
+        .unwrap_or_else(|| format!(
+                "Trade of {} with {}",
+                crate::codes::display_name(&summary.reporter),
+                crate::codes::display_name(&summary.partner)
+            ));
     let doc = Report {
         title,
         summary: parts(summary, unit, &context),

@@ -77,8 +77,13 @@ fn unit_name(q: Quantity, unit: &DisplayUnit) -> String {
 
 fn heading(report: &MetricsReport, unit: &DisplayUnit) -> String {
     match &report.partner {
-        Some(p) => format!("Trade of {} with {}, {}", report.reporter, p, unit.unit),
-        None => format!("Trade of {}, {}", report.reporter, unit.unit),
+        Some(p) => format!(
+            "Trade of {} with {}, {}",
+            crate::codes::label(&report.reporter),
+            crate::codes::label(p),
+            unit.unit
+        ),
+        None => format!("Trade of {}, {}", crate::codes::label(&report.reporter), unit.unit),
     }
 }
 

@@ -55,9 +55,13 @@ fn cell_percent(v: &Value, unit: &DisplayUnit, plus: bool) -> String {
 }
 
 fn title(summary: &PairSummary, unit: &DisplayUnit) -> String {
+    use crate::codes::{display_name, label};
     format!(
         "Trade of {} with {} (as reported by {}), {}",
-        summary.reporter, summary.partner, summary.reporter, unit.unit
+        label(&summary.reporter),
+        label(&summary.partner),
+        display_name(&summary.reporter),
+        unit.unit
     )
 }
 
@@ -119,7 +123,7 @@ pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Pa
         for part in &summary.parts {
             let what = match &part.commodity {
                 Commodity::Total => part.flow.plural().to_string(),
-                c => c.code().to_string(),
+                c => crate::codes::product_label(c),
             };
             let of = match part.flow {
                 crate::model::Flow::ReExport => "exports",
