@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::frame::Selection;
-use crate::ingest::{Rate, ReadOptions};
-use crate::model::Period;
+use crate::ingest::mapped::{Assignment, Mapping, Wide};
+use crate::ingest::table::Encoding;
+use crate::ingest::{Layout, Rate, ReadOptions};
+use crate::model::{Period, Unit};
 use crate::render::Format;
 
 /// Bilateral trade statistics from CSV files: exact summaries, charts, and checks of
@@ -56,13 +58,79 @@ pub struct Input {
     /// (e.g. CNY:USD=0.1385). Repeatable.
     #[arg(long = "rate", value_name = "FROM:TO=RATE")]
     pub rates: Vec<Rate>,
+
+    /// The layout of the files, instead of detecting it from the header.
+    #[arg(long = "input-format", value_enum, value_name = "LAYOUT")]
+    pub layout: Option<Layout>,
+
+    /// For other tables: which column holds a field, FIELD=COLUMN (reporter, partner,
+    /// period, flow, commodity, value, unit, source, note). Repeatable or comma-separated.
+    #[arg(long, value_name = "FIELD=COLUMN", value_delimiter = ',')]
+    pub map: Vec<Assignment>,
+
+    /// For other tables: a field the table does not hold, FIELD=VALUE (e.g. reporter=KOR).
+    #[arg(long, value_name = "FIELD=VALUE")]
+    pub set: Vec<Assignment>,
+
+    /// A wide table: its remaining columns are flows, partners or periods, melted into rows.
+    #[arg(long, value_enum)]
+    pub wide: Option<Wide>,
+
+    /// A mapping file (TOML with [map], [set], wide, unit) instead of --map/--set/--wide.
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+
+    /// The unit of a mapped table's values (e.g. "USD thousand").
+    #[arg(long, value_parser = parse_unit)]
+    pub unit: Option<Unit>,
+
+    /// The field delimiter (default: detected from the header line).
+    #[arg(long, value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// Numbers are written with a decimal comma (1.234,5).
+    #[arg(long)]
+    pub decimal_comma: bool,
+
+    /// The text encoding of the files.
+    #[arg(long, value_enum, default_value = "utf8")]
+    pub encoding: Encoding,
+}
+
+fn parse_unit(text: &str) -> Result<Unit, String> {
+    Unit::parse(text)
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
+        t => Err(format!("`{t}`: a delimiter is one character (or `tab`)")),
+    }
 }
 
 impl Input {
-    pub fn read_options(&self) -> ReadOptions {
-        ReadOptions {
-            strict: self.strict,
+    pub fn read_options(&self) -> crate::error::Result<ReadOptions> {
+        let mut mapping = match &self.mapping {
+            Some(path) => Mapping::load(path)?,
+            None => Mapping::default(),
+        };
+        mapping.map.extend(self.map.iter().cloned());
+        mapping.set.extend(self.set.iter().cloned());
+        if self.wide.is_some() {
+            mapping.wide = self.wide;
         }
+        if self.unit.is_some() {
+            mapping.unit = self.unit.clone();
+        }
+        Ok(ReadOptions {
+            strict: self.strict,
+            layout: self.layout,
+            delimiter: self.delimiter,
+            encoding: self.encoding,
+            decimal_comma: self.decimal_comma,
+            mapping,
+        })
     }
 }
 

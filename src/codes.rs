@@ -307,9 +307,18 @@ mod product_tests {
     fn chapter_titles() {
         assert_eq!(hs2_title("27"), Some("Mineral fuels, oils"));
         assert_eq!(hs2_title("77"), None);
-        assert_eq!(product_label(&Commodity::Hs("27".into())), "27 Mineral fuels, oils");
-        assert_eq!(product_label(&Commodity::Hs("270900".into())), "270900 (ch. 27 Mineral fuels, oils)");
-        assert_eq!(product_label(&Commodity::Label("oil products".into())), "oil products");
+        assert_eq!(
+            product_label(&Commodity::Hs("27".into())),
+            "27 Mineral fuels, oils"
+        );
+        assert_eq!(
+            product_label(&Commodity::Hs("270900".into())),
+            "270900 (ch. 27 Mineral fuels, oils)"
+        );
+        assert_eq!(
+            product_label(&Commodity::Label("oil products".into())),
+            "oil products"
+        );
         let count = HS2.lines().count() - 1;
         assert_eq!(count, 97, "97 chapters: 01–97 without 77, and 99");
     }

@@ -16,6 +16,9 @@ pub enum Flow {
     ReImport,
     /// A published total (exports + imports) whose split is unknown.
     Turnover,
+    /// Any other flow a source reports (Comtrade's processing flows, DX, FM, ...): kept with
+    /// its code in the record's note, never added to exports or imports.
+    Other,
 }
 
 impl Flow {
@@ -35,6 +38,7 @@ impl Flow {
             Flow::ReExport => "re-export",
             Flow::ReImport => "re-import",
             Flow::Turnover => "turnover",
+            Flow::Other => "other",
         }
     }
 
@@ -46,6 +50,7 @@ impl Flow {
             Flow::ReExport => "re-exports",
             Flow::ReImport => "re-imports",
             Flow::Turnover => "turnover",
+            Flow::Other => "other flows",
         }
     }
 
@@ -59,6 +64,7 @@ impl Flow {
             "re-export" | "reexport" => Ok(Flow::ReExport),
             "re-import" | "reimport" => Ok(Flow::ReImport),
             "turnover" | "total-trade" => Ok(Flow::Turnover),
+            "other" => Ok(Flow::Other),
             _ => Err(format!(
                 "unknown flow `{text}`; expected one of export, import, re-export, re-import, turnover"
             )),

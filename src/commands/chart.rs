@@ -209,7 +209,10 @@ fn pair_chart(
             }
         })
         .collect();
-    let (r, p) = (&display_name(&summary.reporter), &display_name(&summary.partner));
+    let (r, p) = (
+        &display_name(&summary.reporter),
+        &display_name(&summary.partner),
+    );
     let when = span(&periods);
     let money = |v: &Value| v.known().map(|d| f(unit.scaled(d)));
     let label = |v: &Value, plus: bool| v.known().map(|d| unit.money(d, plus));
@@ -428,7 +431,10 @@ fn composition(
     if others.iter().any(|o| *o > Decimal::ZERO) {
         parts.push(("other".to_string(), palette::OTHERS, others));
     }
-    let (r, p) = (&display_name(&flows.reporter), &display_name(&flows.partner));
+    let (r, p) = (
+        &display_name(&flows.reporter),
+        &display_name(&flows.partner),
+    );
     let what = if flow == Flow::Import {
         format!("What {r} imports from {p}")
     } else {

@@ -42,7 +42,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
 /// Reads the inputs, applies rates, and reports warnings and rejected rows on stderr.
 pub(crate) fn load(input: &Input) -> Result<Dataset> {
-    let mut dataset = Dataset::read(&input.files, input.read_options())?;
+    let mut dataset = Dataset::read(&input.files, &input.read_options()?)?;
     dataset.apply_rates(&input.rates)?;
     report_rejections(&dataset);
     Ok(dataset)

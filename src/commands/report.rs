@@ -143,7 +143,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 let mut files: Vec<PathBuf> =
                     dataset.files.iter().map(|f| f.path.clone()).collect();
                 files.extend(extra);
-                let more = Dataset::read(&files, args.input.read_options())?;
+                let more = Dataset::read(&files, &args.input.read_options()?)?;
                 Some(TradeFrame::from_dataset(&more)?)
             };
             Some(verify(
@@ -307,11 +307,13 @@ fn write_report(
     let title = claims
         .and_then(|c| c.source.title.clone())
         .map(|t| format!("Fact-check: {t}"))
-        .unwrap_or_else(|| format!(
+        .unwrap_or_else(|| {
+            format!(
                 "Trade of {} with {}",
                 crate::codes::display_name(&summary.reporter),
                 crate::codes::display_name(&summary.partner)
-            ));
+            )
+        });
     let doc = Report {
         title,
         summary: parts(summary, unit, &context),

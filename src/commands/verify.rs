@@ -63,8 +63,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
     } else {
         let dataset = Dataset::read(
             &files,
-            ReadOptions {
+            &ReadOptions {
                 strict: args.strict,
+                ..Default::default()
             },
         )?;
         crate::commands::report_rejections(&dataset);

@@ -5,10 +5,12 @@
 //! kept exactly as written. A bad field refuses its row with file, line and column; a bad
 //! header refuses the file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Dataset, Origin, Record, Rejection, SourceFile, read_file_bytes};
+use super::table::{FieldError, Header, Importer};
+use super::{Origin, Record};
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
 use crate::number::Exact;
@@ -32,100 +34,84 @@ struct Columns {
     names: Vec<String>,
 }
 
-/// Reads one canonical CSV file, appending its records and rejections to `dataset`.
-pub fn read_into(path: &Path, dataset: &mut Dataset) -> Result<()> {
-    let bytes = read_file_bytes(path)?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if body.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::EmptyFile {
-            path: path.to_path_buf(),
-            expected: HEADER_EXAMPLE.to_string(),
-        });
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(body);
-    let header = reader
-        .byte_headers()
-        .map_err(|e| csv_error(path, &e))?
-        .clone();
-    let columns = find_columns(path, &header)?;
-    for (i, name) in columns.names.iter().enumerate() {
-        if !name.is_empty()
-            && !REQUIRED.contains(&name.as_str())
-            && !OPTIONAL.contains(&name.as_str())
-        {
-            dataset.warnings.push(format!(
-                "{}:1:{}: column `{name}` is not part of the canonical format and is ignored",
-                path.display(),
-                i + 1
-            ));
-        }
-    }
-
-    let file_index = u32::try_from(dataset.files.len())
-        .map_err(|_| Error::Usage("too many input files".to_string()))?;
-    let mut file = SourceFile {
-        path: path.to_path_buf(),
-        layout: "canonical".to_string(),
-        rows_read: 0,
-        rows_rejected: 0,
-    };
-    let mut row = csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut row) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                // The csv crate only fails on I/O or broken quoting; the rest of the file
-                // cannot be trusted to split into rows, so stop with the position.
-                return Err(csv_error(path, &e));
-            }
-        }
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
-        if row.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue; // a blank line is not a row
-        }
-        file.rows_read += 1;
-        let origin = Origin {
-            file: file_index,
-            line,
-        };
-        match parse_row(&row, &columns, origin) {
-            Ok(record) => dataset.records.push(record),
-            Err((column, reason)) => {
-                file.rows_rejected += 1;
-                dataset.rejected.push(Rejection {
-                    path: path.to_path_buf(),
-                    line,
-                    column: column.map(|c| (c + 1, columns.names[c].clone())),
-                    reason,
-                });
-            }
-        }
-    }
-    dataset.files.push(file);
-    Ok(())
+/// Whether a header is the canonical layout's.
+pub fn matches(header: &Header) -> bool {
+    REQUIRED.iter().all(|c| {
+        header
+            .names
+            .iter()
+            .any(|n| n.trim().eq_ignore_ascii_case(c))
+    })
 }
 
-fn csv_error(path: &Path, e: &csv::Error) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    let message = match e.kind() {
-        csv::ErrorKind::Io(io) => io.to_string(),
-        other => format!("{other:?}"),
-    };
-    Error::Csv {
-        path: path.to_path_buf(),
-        line,
-        message,
-    }
-}
-
-fn find_columns(path: &Path, header: &csv::ByteRecord) -> Result<Columns> {
-    let names: Vec<String> = header
+/// Whether a header has most of the canonical columns (so an error can name the rest).
+pub fn resembles(header: &Header) -> bool {
+    REQUIRED
         .iter()
-        .map(|f| String::from_utf8_lossy(f).trim().to_ascii_lowercase())
+        .filter(|c| {
+            header
+                .names
+                .iter()
+                .any(|n| n.trim().eq_ignore_ascii_case(c))
+        })
+        .count()
+        >= 3
+}
+
+/// The canonical layout, with its columns found by name.
+pub struct Canonical {
+    columns: Columns,
+    path: std::path::PathBuf,
+}
+
+impl Canonical {
+    pub fn new(path: &Path, header: &Header) -> Result<Canonical> {
+        Ok(Canonical {
+            columns: find_columns(path, header)?,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+impl Importer for Canonical {
+    fn layout(&self) -> &'static str {
+        "canonical"
+    }
+
+    fn row(
+        &self,
+        fields: &[Cow<'_, str>],
+        origin: Origin,
+    ) -> std::result::Result<Vec<Record>, FieldError> {
+        parse_row(fields, &self.columns, origin).map(|r| vec![r])
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        self.columns
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| {
+                !name.is_empty()
+                    && !REQUIRED.contains(&name.as_str())
+                    && !OPTIONAL.contains(&name.as_str())
+            })
+            .map(|(i, name)| {
+                format!(
+                    "{}:1:{}: column `{name}` is not part of the canonical format and is ignored",
+                    self.path.display(),
+                    i + 1
+                )
+            })
+            .collect()
+    }
+}
+
+fn find_columns(path: &Path, header: &Header) -> Result<Columns> {
+    let names: Vec<String> = header
+        .names
+        .iter()
+        .map(|n| n.trim().to_ascii_lowercase())
         .collect();
     let mut positions: HashMap<&str, usize> = HashMap::new();
     for (i, name) in names.iter().enumerate() {
@@ -141,13 +127,6 @@ fn find_columns(path: &Path, header: &csv::ByteRecord) -> Result<Columns> {
             });
         }
     }
-    let found = || {
-        if names.iter().all(String::is_empty) {
-            "(nothing)".to_string()
-        } else {
-            names.join(", ")
-        }
-    };
     let required = |name: &str| {
         positions
             .get(name)
@@ -156,7 +135,7 @@ fn find_columns(path: &Path, header: &csv::ByteRecord) -> Result<Columns> {
                 path: path.to_path_buf(),
                 line: 1,
                 column: name.to_string(),
-                found: found(),
+                found: header.listing(),
             })
     };
     Ok(Columns {
@@ -173,39 +152,21 @@ fn find_columns(path: &Path, header: &csv::ByteRecord) -> Result<Columns> {
     })
 }
 
-type FieldError = (Option<usize>, String);
-
 fn parse_row(
-    row: &csv::ByteRecord,
+    row: &[Cow<'_, str>],
     columns: &Columns,
     origin: Origin,
-) -> Result<Record, FieldError> {
-    if row.len() != columns.names.len() {
-        return Err((
-            None,
-            format!(
-                "the row has {} field(s) but the header has {}",
-                row.len(),
-                columns.names.len()
-            ),
-        ));
-    }
-    let text = |i: usize| -> Result<&str, FieldError> {
-        let bytes = row.get(i).unwrap_or_default();
-        std::str::from_utf8(bytes).map(str::trim).map_err(|_| {
-            (
-                Some(i),
-                "the text is not valid UTF-8 (save the file as UTF-8)".to_string(),
-            )
-        })
+) -> std::result::Result<Record, FieldError> {
+    let text = |i: usize| -> std::result::Result<&str, FieldError> {
+        Ok(row.get(i).map(|f| f.trim()).unwrap_or_default())
     };
-    let optional = |i: Option<usize>| -> Result<&str, FieldError> {
+    let optional = |i: Option<usize>| -> std::result::Result<&str, FieldError> {
         match i {
             Some(i) => text(i),
             None => Ok(""),
         }
     };
-    let economy = |i: usize, what: &str| -> Result<String, FieldError> {
+    let economy = |i: usize, what: &str| -> std::result::Result<String, FieldError> {
         let t = text(i)?;
         if t.is_empty() {
             Err((Some(i), format!("the {what} is empty")))

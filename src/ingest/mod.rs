@@ -4,7 +4,12 @@
 //! `Rejection`s (one per refused row, with file, line, column and the reason). Nothing is
 //! dropped or altered silently: a row is either kept exactly or reported.
 
+pub mod baci;
 pub mod canonical;
+pub mod comtrade;
+pub mod dots;
+pub mod mapped;
+pub mod table;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -86,19 +91,43 @@ pub struct Dataset {
     pub warnings: Vec<String>,
 }
 
-/// How strictly to read.
-#[derive(Clone, Copy, Debug, Default)]
+/// The layouts tradestat reads (docs/format.md and docs/importers.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layout {
+    /// tradestat's own record format.
+    Canonical,
+    /// UN Comtrade+ API v1 CSV (camelCase or snake_case columns).
+    Comtrade,
+    /// UN Comtrade legacy CSV (API or bulk layout, any header spelling).
+    ComtradeLegacy,
+    /// CEPII BACI (t,i,j,k,v,q).
+    Baci,
+    /// IMF Direction of Trade Statistics in long form.
+    Dots,
+    /// Any table, through --map/--set/--wide.
+    Mapped,
+}
+
+/// How to read the inputs.
+#[derive(Clone, Debug, Default)]
 pub struct ReadOptions {
     /// Turn any rejected row into an error.
     pub strict: bool,
+    /// Force a layout instead of detecting it from the header.
+    pub layout: Option<Layout>,
+    pub delimiter: Option<u8>,
+    pub encoding: table::Encoding,
+    pub decimal_comma: bool,
+    /// How to read a table that is not in a known layout.
+    pub mapping: mapped::Mapping,
 }
 
 impl Dataset {
     /// Reads each file (canonical layout for now) and applies the strictness policy.
-    pub fn read(paths: &[PathBuf], options: ReadOptions) -> Result<Dataset> {
+    pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Dataset> {
         let mut dataset = Dataset::default();
         for path in paths {
-            canonical::read_into(path, &mut dataset)?;
+            read_file(path, &options, &mut dataset)?;
         }
         dataset.reject_duplicates();
         if options.strict && !dataset.rejected.is_empty() {
@@ -160,6 +189,67 @@ impl Dataset {
             .map(|f| f.path.display().to_string())
             .unwrap_or_else(|| "?".to_string());
         format!("{path}:{}", origin.line)
+    }
+}
+
+/// Reads one file: detects (or takes) its layout and runs that layout's importer.
+fn read_file(path: &Path, options: &ReadOptions, dataset: &mut Dataset) -> Result<()> {
+    let parsed = table::open(
+        path,
+        options.delimiter,
+        options.encoding,
+        canonical::HEADER_EXAMPLE,
+    )?;
+    let header = &parsed.header;
+    let layout = match options.layout {
+        Some(l) => l,
+        None if options.mapping.is_given() => Layout::Mapped,
+        None => detect(header).ok_or_else(|| {
+            Error::Usage(format!(
+                "{}: cannot tell the layout from the header ({}); expected tradestat's \
+                 columns ({}) or a UN Comtrade, BACI or IMF DOTS download; for other tables \
+                 give --map (docs/importers.md)",
+                path.display(),
+                header.listing(),
+                canonical::HEADER_EXAMPLE
+            ))
+        })?,
+    };
+    let importer: Box<dyn table::Importer> = match layout {
+        Layout::Canonical => Box::new(canonical::Canonical::new(path, header)?),
+        Layout::Comtrade => Box::new(comtrade::Plus::new(path, header, options.decimal_comma)?),
+        Layout::ComtradeLegacy => {
+            Box::new(comtrade::Legacy::new(path, header, options.decimal_comma)?)
+        }
+        Layout::Baci => Box::new(baci::Baci::new(path, header)?),
+        Layout::Dots => Box::new(dots::Dots::new(path, header, options.decimal_comma)?),
+        Layout::Mapped => Box::new(mapped::Mapped::new(
+            path,
+            header,
+            &options.mapping,
+            options.decimal_comma,
+        )?),
+    };
+    table::read_rows(path, &parsed, importer.as_ref(), options.encoding, dataset)
+}
+
+/// The layout a header belongs to, if it is one tradestat knows.
+pub fn detect(header: &table::Header) -> Option<Layout> {
+    if canonical::matches(header) {
+        Some(Layout::Canonical)
+    } else if baci::matches(header) {
+        Some(Layout::Baci)
+    } else if dots::matches(header) {
+        Some(Layout::Dots)
+    } else if comtrade::matches_plus(header) {
+        Some(Layout::Comtrade)
+    } else if comtrade::matches_legacy(header) {
+        Some(Layout::ComtradeLegacy)
+    } else if canonical::resembles(header) {
+        // Close enough to say which canonical column is missing.
+        Some(Layout::Canonical)
+    } else {
+        None
     }
 }
 

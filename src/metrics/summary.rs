@@ -103,7 +103,7 @@ impl PairSummary {
                 let whole = match part.flow {
                     Flow::Export | Flow::ReExport => p.exports.clone(),
                     Flow::Import | Flow::ReImport => p.imports.clone(),
-                    Flow::Turnover => turnover_of(p),
+                    Flow::Turnover | Flow::Other => turnover_of(p),
                 };
                 period_parts.push(PartSummary {
                     period: p.period,

@@ -83,7 +83,11 @@ fn heading(report: &MetricsReport, unit: &DisplayUnit) -> String {
             crate::codes::label(p),
             unit.unit
         ),
-        None => format!("Trade of {}, {}", crate::codes::label(&report.reporter), unit.unit),
+        None => format!(
+            "Trade of {}, {}",
+            crate::codes::label(&report.reporter),
+            unit.unit
+        ),
     }
 }
 

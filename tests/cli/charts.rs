@@ -182,7 +182,8 @@ fn charts_are_deterministic_and_svg_by_extension() {
         .expect_code(0);
     let svg = std::fs::read_to_string(wd.path("t.svg")).unwrap();
     assert!(
-        svg.starts_with("<svg") && svg.contains("Trade turnover of Russian Far East with North Korea"),
+        svg.starts_with("<svg")
+            && svg.contains("Trade turnover of Russian Far East with North Korea"),
         "{}",
         &svg[..200.min(svg.len())]
     );

@@ -146,7 +146,11 @@ fn the_html_is_well_formed_and_every_reference_exists() {
         );
     }
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
-    assert!(md.contains("![Trade of Russian Far East with North Korea: exports and imports](flows.png)"));
+    assert!(
+        md.contains(
+            "![Trade of Russian Far East with North Korea: exports and imports](flows.png)"
+        )
+    );
     assert!(md.contains("INCONSISTENT") && md.contains("diagnosis **inverse**"));
     let provenance: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("provenance.json")).unwrap())

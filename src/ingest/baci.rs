@@ -1,0 +1,110 @@
+//! CEPII BACI: `t,i,j,k,v,q` — year, exporter and importer (numeric codes), HS6 product,
+//! value in thousands of US dollars, quantity in tons.
+//!
+//! BACI is reconciled: each row is both the exporter's export and the importer's import.
+//! Each row therefore becomes two records — i's export to j and j's import from i — so a
+//! pair's summary has both directions.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use super::table::{FieldError, Header, Importer, value};
+use super::{Origin, Record};
+use crate::error::{Error, Result};
+use crate::model::{Commodity, Flow, Period, Unit};
+
+pub fn matches(header: &Header) -> bool {
+    ["t", "i", "j", "k", "v"].iter().all(|c| header.has(c))
+}
+
+pub struct Baci {
+    t: usize,
+    i: usize,
+    j: usize,
+    k: usize,
+    v: usize,
+    source: String,
+}
+
+impl Baci {
+    pub fn new(path: &Path, h: &Header) -> Result<Baci> {
+        let col = |name: &str| {
+            h.find(&[name]).ok_or_else(|| Error::MissingColumn {
+                path: path.to_path_buf(),
+                line: 1,
+                column: name.to_string(),
+                found: h.listing(),
+            })
+        };
+        Ok(Baci {
+            t: col("t")?,
+            i: col("i")?,
+            j: col("j")?,
+            k: col("k")?,
+            v: col("v")?,
+            source: format!(
+                "CEPII BACI ({})",
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+        })
+    }
+}
+
+impl Importer for Baci {
+    fn layout(&self) -> &'static str {
+        "CEPII BACI"
+    }
+
+    fn row(
+        &self,
+        f: &[Cow<'_, str>],
+        origin: Origin,
+    ) -> std::result::Result<Vec<Record>, FieldError> {
+        let get = |i: usize| f.get(i).map(|x| x.trim()).unwrap_or_default();
+        let year: i32 = get(self.t)
+            .parse()
+            .map_err(|_| (Some(self.t), format!("`{}` is not a year", get(self.t))))?;
+        let period = Period::year(year).map_err(|e| (Some(self.t), e))?;
+        let exporter = get(self.i);
+        let importer = get(self.j);
+        for (c, v) in [(self.i, exporter), (self.j, importer)] {
+            if v.is_empty() {
+                return Err((Some(c), "no country code".to_string()));
+            }
+        }
+        // HS6 codes lose their leading zero in some exports of the file: restore it.
+        let mut code = get(self.k).to_string();
+        if code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()) {
+            code.insert(0, '0');
+        }
+        let commodity = Commodity::parse(&code).map_err(|e| (Some(self.k), e))?;
+        let (value, _) = value(get(self.v), false)
+            .map_err(|e| (Some(self.v), e))?
+            .ok_or((Some(self.v), "no value".to_string()))?;
+        if value.mantissa < 0 {
+            return Err((Some(self.v), "a trade value cannot be negative".to_string()));
+        }
+        let unit = Unit {
+            currency: "USD".to_string(),
+            scale: 3,
+        };
+        let record = |reporter: &str, partner: &str, flow: Flow| Record {
+            reporter: reporter.to_string(),
+            partner: partner.to_string(),
+            period,
+            flow,
+            commodity: commodity.clone(),
+            value,
+            unit: unit.clone(),
+            source: self.source.clone(),
+            note: String::new(),
+            origin,
+        };
+        Ok(vec![
+            record(exporter, importer, Flow::Export),
+            record(importer, exporter, Flow::Import),
+        ])
+    }
+}

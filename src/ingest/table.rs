@@ -1,0 +1,381 @@
+//! Reading any delimited file the way real downloads come: gzip or not, UTF-8 (with or
+//! without a byte-order mark) or Latin-1, `,` or `;` or tab delimited, with or without a
+//! trailing newline. Each layout module turns a row's fields into records; this module
+//! owns lines, columns and rejections.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+use super::{Dataset, Origin, Record, Rejection, SourceFile, read_file_bytes};
+use crate::error::{Error, Result};
+use crate::number::Exact;
+
+/// Text encodings of input files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encoding {
+    #[default]
+    Utf8,
+    /// ISO-8859-1, as older spreadsheets and some statistics offices write.
+    Latin1,
+}
+
+/// A header: the names as written and their normalised keys (lower case, letters and
+/// digits only), so `TradeFlow Code`, `Trade.Flow.Code` and `trade_flow_code` match.
+#[derive(Clone, Debug)]
+pub struct Header {
+    pub names: Vec<String>,
+    pub keys: Vec<String>,
+}
+
+pub fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Header {
+    pub fn new(names: Vec<String>) -> Header {
+        let keys = names.iter().map(|n| key(n)).collect();
+        Header { names, keys }
+    }
+
+    /// The first column whose key is one of `candidates` (already normalised).
+    pub fn find(&self, candidates: &[&str]) -> Option<usize> {
+        candidates
+            .iter()
+            .find_map(|c| self.keys.iter().position(|k| k == c))
+    }
+
+    pub fn has(&self, candidate: &str) -> bool {
+        self.keys.iter().any(|k| k == candidate)
+    }
+
+    pub fn listing(&self) -> String {
+        if self.names.iter().all(String::is_empty) {
+            "(nothing)".to_string()
+        } else {
+            self.names.join(", ")
+        }
+    }
+}
+
+/// What a layout does with one row: records, or the column to blame and why.
+pub type FieldError = (Option<usize>, String);
+
+pub trait Importer {
+    /// The layout's name, for provenance ("UN Comtrade+ v1", "CEPII BACI", ...).
+    fn layout(&self) -> &'static str;
+    fn row(
+        &self,
+        fields: &[Cow<'_, str>],
+        origin: Origin,
+    ) -> std::result::Result<Vec<Record>, FieldError>;
+    /// Things to tell the user about the file as a whole (ignored columns, ...).
+    fn warnings(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// Things to tell the user once every row is read (empty cells of a wide table, ...).
+    fn after(&self, _path: &Path) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// Raw file contents, decompressed when gzip.
+pub fn load(path: &Path) -> Result<Vec<u8>> {
+    let bytes = read_file_bytes(path)?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| {
+                Error::Usage(format!("{}: not a readable gzip file: {e}", path.display()))
+            })?;
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
+/// The delimiter of the header line: the most frequent of `,` `;` tab `|` outside quotes.
+pub fn sniff_delimiter(body: &[u8]) -> u8 {
+    let line_end = body.iter().position(|b| *b == b'\n').unwrap_or(body.len());
+    let line = &body[..line_end];
+    let mut counts = [0usize; 4];
+    let mut quoted = false;
+    for b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            b'|' if !quoted => counts[3] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..4)
+        .max_by_key(|i| (counts[*i], std::cmp::Reverse(*i)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t', b'|'][best]
+    }
+}
+
+pub fn decode<'a>(bytes: &'a [u8], encoding: Encoding) -> std::result::Result<Cow<'a, str>, ()> {
+    match encoding {
+        Encoding::Utf8 => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|_| ()),
+        Encoding::Latin1 => Ok(if bytes.is_ascii() {
+            Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| ())?)
+        } else {
+            Cow::Owned(bytes.iter().map(|b| char::from(*b)).collect())
+        }),
+    }
+}
+
+/// Everything a file's rows need besides the importer.
+pub struct Parsed {
+    pub body: Vec<u8>,
+    pub delimiter: u8,
+    pub header: Header,
+}
+
+/// Reads the header of `path` (after gzip, BOM and delimiter detection).
+pub fn open(
+    path: &Path,
+    delimiter: Option<u8>,
+    encoding: Encoding,
+    expected: &str,
+) -> Result<Parsed> {
+    let mut bytes = load(path)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::EmptyFile {
+            path: path.to_path_buf(),
+            expected: expected.to_string(),
+        });
+    }
+    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&bytes));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes.as_slice());
+    let raw = reader
+        .byte_headers()
+        .map_err(|e| csv_error(path, &e))?
+        .clone();
+    let mut names = Vec::with_capacity(raw.len());
+    for (i, field) in raw.iter().enumerate() {
+        let text = decode(field, encoding).map_err(|_| {
+            Error::Usage(format!(
+                "{}:1:{}: the header is not valid UTF-8 (is the file Latin-1? try --encoding latin1)",
+                path.display(),
+                i + 1
+            ))
+        })?;
+        names.push(text.trim().to_string());
+    }
+    Ok(Parsed {
+        body: bytes,
+        delimiter,
+        header: Header::new(names),
+    })
+}
+
+pub fn csv_error(path: &Path, e: &csv::Error) -> Error {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    let message = match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
+        other => format!("{other:?}"),
+    };
+    Error::Csv {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// Runs `importer` over every data row of `parsed`, appending to `dataset`.
+pub fn read_rows(
+    path: &Path,
+    parsed: &Parsed,
+    importer: &dyn Importer,
+    encoding: Encoding,
+    dataset: &mut Dataset,
+) -> Result<()> {
+    let file_index = u32::try_from(dataset.files.len())
+        .map_err(|_| Error::Usage("too many input files".to_string()))?;
+    let mut file = SourceFile {
+        path: path.to_path_buf(),
+        layout: importer.layout().to_string(),
+        rows_read: 0,
+        rows_rejected: 0,
+    };
+    dataset.warnings.extend(importer.warnings());
+    let width = parsed.header.names.len();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .delimiter(parsed.delimiter)
+        .from_reader(parsed.body.as_slice());
+    let mut row = csv::ByteRecord::new();
+    let reject = |file: &mut SourceFile,
+                  dataset: &mut Dataset,
+                  line: u64,
+                  column: Option<usize>,
+                  reason: String| {
+        file.rows_rejected += 1;
+        dataset.rejected.push(Rejection {
+            path: path.to_path_buf(),
+            line,
+            column: column.map(|c| {
+                (
+                    c + 1,
+                    parsed.header.names.get(c).cloned().unwrap_or_default(),
+                )
+            }),
+            reason,
+        });
+    };
+    loop {
+        match reader.read_byte_record(&mut row) {
+            Ok(false) => break,
+            Ok(true) => {}
+            // Only I/O or broken quoting: the rest of the file cannot be split into rows.
+            Err(e) => return Err(csv_error(path, &e)),
+        }
+        let line = row.position().map(|p| p.line()).unwrap_or(0);
+        if row.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        file.rows_read += 1;
+        if row.len() != width {
+            reject(
+                &mut file,
+                dataset,
+                line,
+                None,
+                format!(
+                    "the row has {} field(s) but the header has {width}",
+                    row.len()
+                ),
+            );
+            continue;
+        }
+        let mut fields = Vec::with_capacity(width);
+        let mut bad = None;
+        for (i, f) in row.iter().enumerate() {
+            match decode(f, encoding) {
+                Ok(text) => fields.push(text),
+                Err(()) => {
+                    bad = Some(i);
+                    break;
+                }
+            }
+        }
+        if let Some(i) = bad {
+            reject(
+                &mut file,
+                dataset,
+                line,
+                Some(i),
+                "the text is not valid UTF-8 (save the file as UTF-8, or read it with --encoding latin1)".to_string(),
+            );
+            continue;
+        }
+        let origin = Origin {
+            file: file_index,
+            line,
+        };
+        match importer.row(&fields, origin) {
+            Ok(records) => dataset.records.extend(records),
+            Err((column, reason)) => reject(&mut file, dataset, line, column, reason),
+        }
+    }
+    dataset.warnings.extend(importer.after(path));
+    dataset.files.push(file);
+    Ok(())
+}
+
+/// A value as real files write it, read exactly: thousands separators (`23,837,402,142.0`,
+/// `"8,427.5"`), an estimate flag glued on (`1,120.62 e`), a decimal comma when asked.
+/// `Ok(None)` is a missing value (empty, `NA`, `..`); the flag is returned beside it.
+pub fn value(
+    text: &str,
+    decimal_comma: bool,
+) -> std::result::Result<Option<(Exact, Option<String>)>, String> {
+    let t = text.trim();
+    if t.is_empty()
+        || matches!(
+            t.to_ascii_lowercase().as_str(),
+            "na" | "n/a" | ".." | "..." | "-" | "x" | "null" | "nan"
+        )
+    {
+        return Ok(None);
+    }
+    // A short alphabetic flag after the number: "1,120.62 e", "45.3p".
+    let (number, flag) = match t.rfind(|c: char| c.is_ascii_digit()) {
+        Some(end) if end + 1 < t.len() => {
+            let tail = t[end + 1..].trim();
+            if (1..=3).contains(&tail.len()) && tail.chars().all(|c| c.is_ascii_alphabetic()) {
+                (t[..=end].trim(), Some(tail.to_string()))
+            } else {
+                (t, None)
+            }
+        }
+        _ => (t, None),
+    };
+    let number: Cow<'_, str> = if decimal_comma {
+        Cow::Owned(number.replace(['.', ' ', '\u{a0}'], "").replace(',', "."))
+    } else {
+        Cow::Borrowed(number)
+    };
+    Exact::parse(&number).map(|e| Some((e, flag)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(t: &str) -> String {
+        match value(t, false) {
+            Ok(Some((e, flag))) => {
+                format!("{e}{}", flag.map(|f| format!(" [{f}]")).unwrap_or_default())
+            }
+            Ok(None) => "missing".to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn values_as_real_files_write_them() {
+        assert_eq!(v("23,837,402,142.0"), "23837402142");
+        assert_eq!(v("8,427.5"), "8427.5");
+        assert_eq!(v("1,120.62 e"), "1120.62 [e]");
+        assert_eq!(v("491.2534600000005"), "491.2534600000005");
+        assert_eq!(v("NA"), "missing");
+        assert_eq!(v(""), "missing");
+        assert_eq!(v("-7,240.0"), "-7240");
+        assert!(v("12abc3").starts_with("error"));
+        assert_eq!(
+            value("1.234,5", true).unwrap().unwrap().0.to_string(),
+            "1234.5"
+        );
+    }
+
+    #[test]
+    fn delimiters_and_keys() {
+        assert_eq!(sniff_delimiter(b"a;b;c\n1;2;3"), b';');
+        assert_eq!(sniff_delimiter(b"\"x,y\";b;c\n"), b';');
+        assert_eq!(sniff_delimiter(b"a,b\n"), b',');
+        assert_eq!(key("TradeFlow Code"), "tradeflowcode");
+        assert_eq!(key("Trade.Flow.Code"), "tradeflowcode");
+        assert_eq!(key("trade_value_us"), "tradevalueus");
+    }
+}
