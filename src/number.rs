@@ -96,6 +96,37 @@ impl Exact {
         })
     }
 
+    /// Like `parse`, but also reads decimal exponent notation exactly as written
+    /// (`9.1e-05` is 0.000091, `1.5E3` is 1500): files written by programs use it. The
+    /// canonical format, typed by people, does not accept it.
+    pub fn parse_with_exponent(text: &str) -> Result<Exact, String> {
+        let t = text.trim();
+        let Some(at) = t
+            .find(['e', 'E'])
+            .filter(|_| t.bytes().any(|b| b.is_ascii_digit()))
+        else {
+            return Exact::parse(t);
+        };
+        let (mantissa, exponent) = (&t[..at], &t[at + 1..]);
+        let exp: i32 = exponent
+            .parse()
+            .map_err(|_| format!("`{t}` is not a number; expected a decimal like 10.69"))?;
+        if exp.unsigned_abs() > 38 {
+            return Err(format!("`{t}`: the exponent is out of range"));
+        }
+        let m = Exact::parse(mantissa)?;
+        let shifted = if exp >= 0 {
+            m.shift(exp.unsigned_abs())
+        } else {
+            let scale = m.scale + exp.unsigned_abs();
+            (scale <= 38).then_some(Exact {
+                mantissa: m.mantissa,
+                scale,
+            })
+        };
+        shifted.ok_or_else(|| format!("`{t}` is too large to keep exactly"))
+    }
+
     /// The same number with `scale` decimals; `None` if it would lose digits or overflow.
     pub fn rescale(self, scale: u32) -> Option<Exact> {
         if scale >= self.scale {
@@ -321,6 +352,17 @@ mod tests {
             e.contains("10000 significant digits") && e.len() < 200,
             "{e}"
         );
+    }
+
+    #[test]
+    fn exponent_notation_is_exact_where_accepted() {
+        let e = |t: &str| Exact::parse_with_exponent(t).unwrap().to_string();
+        assert_eq!(e("9.1e-05"), "0.000091");
+        assert_eq!(e("1.5E3"), "1500");
+        assert_eq!(e("6e-05"), "0.00006");
+        assert_eq!(e("12.5"), "12.5");
+        assert!(Exact::parse_with_exponent("1e99").is_err());
+        assert!(Exact::parse_with_exponent("1eX").is_err());
     }
 
     #[test]

@@ -58,8 +58,15 @@ pub(crate) fn report_rejections(dataset: &Dataset) {
             "tradestat: warning: {} row(s) rejected and left out (use --strict to stop instead):",
             dataset.rejected.len()
         );
-        for r in &dataset.rejected {
+        const SHOWN: usize = 20;
+        for r in dataset.rejected.iter().take(SHOWN) {
             eprintln!("  {r}");
+        }
+        if dataset.rejected.len() > SHOWN {
+            eprintln!(
+                "  ... and {} more (`tradestat inspect` lists them all)",
+                dataset.rejected.len() - SHOWN
+            );
         }
     }
 }

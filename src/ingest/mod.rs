@@ -139,7 +139,8 @@ impl Dataset {
     /// In the canonical format a figure appears once: a second row with the same reporter,
     /// partner, period, flow and commodity (in any input file) is refused, not added.
     fn reject_duplicates(&mut self) {
-        let mut seen: HashMap<(String, String, Period, Flow, Commodity), Origin> = HashMap::new();
+        let mut seen: HashMap<(String, String, Period, Flow, Commodity), (Origin, Exact)> =
+            HashMap::new();
         let mut kept = Vec::with_capacity(self.records.len());
         for record in std::mem::take(&mut self.records) {
             let key = (
@@ -150,8 +151,16 @@ impl Dataset {
                 record.commodity.clone(),
             );
             match seen.get(&key) {
-                Some(first) => {
+                Some((first, first_value)) => {
                     let first_at = self.origin_text(*first);
+                    let how = if first_value.normalize() == record.value.normalize() {
+                        "repeats".to_string()
+                    } else {
+                        format!(
+                            "conflicts with (value {} here, {} there)",
+                            record.value, first_value
+                        )
+                    };
                     if let Some(file) = self.files.get_mut(record.origin.file as usize) {
                         file.rows_rejected += 1;
                     }
@@ -164,7 +173,7 @@ impl Dataset {
                         line: record.origin.line,
                         column: None,
                         reason: format!(
-                            "duplicate record: {first_at} already has {} {} {} {} {}",
+                            "duplicate record: {how} {first_at}, which already has {} {} {} {} {}",
                             record.reporter,
                             record.partner,
                             record.period,
@@ -174,7 +183,7 @@ impl Dataset {
                     });
                 }
                 None => {
-                    seen.insert(key, record.origin);
+                    seen.insert(key, (record.origin, record.value));
                     kept.push(record);
                 }
             }

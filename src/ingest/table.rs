@@ -336,7 +336,7 @@ pub fn value(
     } else {
         Cow::Borrowed(number)
     };
-    Exact::parse(&number).map(|e| Some((e, flag)))
+    Exact::parse_with_exponent(&number).map(|e| Some((e, flag)))
 }
 
 #[cfg(test)]
