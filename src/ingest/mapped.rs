@@ -339,7 +339,7 @@ pub fn flexible_period(text: &str) -> std::result::Result<Period, String> {
     }
     let upper = t.to_ascii_uppercase();
     if let Some((y, m)) = upper.split_once('M') {
-        if y.len() == 4 {
+        if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
             return ym(y, m).ok_or_else(bad);
         }
     }
@@ -444,8 +444,10 @@ impl Importer for Mapped {
                 .map_err(|e| (Mapped::column(&self.period).or(Some(column)), e))?;
             let flow = Flow::parse(self.text(&self.flow, f, header))
                 .map_err(|e| (Mapped::column(&self.flow), e))?;
-            let commodity = Commodity::parse(self.text(&self.commodity, f, header))
-                .map_err(|e| (Mapped::column(&self.commodity), e))?;
+            // A mapped table may use any classification: codes that are not HS are labels.
+            let code = self.text(&self.commodity, f, header);
+            let commodity =
+                Commodity::parse(code).unwrap_or_else(|_| Commodity::Label(code.to_string()));
             let unit_text = self.text(&self.unit, f, header);
             let unit = if unit_text.is_empty() {
                 self.default_unit.clone()
@@ -490,6 +492,8 @@ mod tests {
             ("2019M03", "2019-03"),
             ("2019Q2", "2019-Q2"),
             ("January 2001", "2001-01"),
+            ("November 2001", "2001-11"),
+            ("December 2002", "2002-12"),
             ("Sep 2019", "2019-09"),
             ("2019-03-31", "2019-03"),
             ("2019", "2019"),

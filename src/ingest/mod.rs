@@ -173,7 +173,7 @@ impl Dataset {
                         line: record.origin.line,
                         column: None,
                         reason: format!(
-                            "duplicate record: {how} {first_at}, which already has {} {} {} {} {}",
+                            "duplicate record: {} {} {} {} {} {how} {first_at} (the same reporter, partner, period, flow and commodity)",
                             record.reporter,
                             record.partner,
                             record.period,

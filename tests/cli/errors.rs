@@ -154,7 +154,7 @@ fn a_duplicate_record_is_refused_not_added() {
     rejected(
         "RU-FE,PRK,2019-Q1,export,TOTAL,10.67,USD million,,\n",
         "f.csv:3:",
-        "duplicate record: repeats f.csv:2, which already has",
+        "duplicate record: RU-FE PRK 2019-Q1 export TOTAL repeats f.csv:2",
     );
 }
 
