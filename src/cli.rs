@@ -28,6 +28,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// What tradestat reads from files: layout, rows, rejections, exact totals.
+    Inspect(crate::commands::inspect::Args),
     /// Exports, imports, turnover, balance, growth and shares of one pair, per period.
     Summary(crate::commands::summary::Args),
     /// Trade indicators with their formulas: flows, growth, shares, HHI, RCA, intensity, GL.

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod extract;
+pub mod inspect;
 pub mod metrics;
 pub mod report;
 pub mod summary;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Metrics(args) => metrics::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Inspect(args) => inspect::run(&args),
         Command::Chart(args) => chart::run(&args),
         Command::Report(args) => report::run(&args),
     }
