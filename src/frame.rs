@@ -273,6 +273,38 @@ impl TradeFrame {
     }
 }
 
+impl TradeFrame {
+    /// Exact sums per input file, flow and currency, as `Exact` (up to 38 digits, beyond
+    /// what rust_decimal holds): what `inspect` and the conformance checks report.
+    pub fn totals_by_file(&self) -> Result<Vec<(u32, String, String, Exact)>> {
+        let keys = ["file", "flow", "currency"];
+        let df = self
+            .frame
+            .clone()
+            .lazy()
+            .group_by(keys.map(col))
+            .agg([col("value").sum()])
+            .sort(keys, Default::default())
+            .collect()?;
+        let files = i32s(&df, "file")?;
+        let flows = strings(&df, "flow")?;
+        let currencies = strings(&df, "currency")?;
+        let decimal = column(&df, "value")?.decimal()?;
+        let scale = u32::try_from(decimal.scale()).unwrap_or(0);
+        let mut out = Vec::with_capacity(df.height());
+        for (i, v) in decimal.physical().iter().enumerate() {
+            let mantissa = v.ok_or_else(|| missing("value"))?;
+            out.push((
+                u32::try_from(files[i]).unwrap_or(0),
+                flows[i].clone(),
+                currencies[i].clone(),
+                Exact { mantissa, scale }.normalize(),
+            ));
+        }
+        Ok(out)
+    }
+}
+
 fn column<'a>(df: &'a DataFrame, name: &str) -> Result<&'a Column> {
     Ok(df.column(name)?)
 }

@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
 use serde_json::json;
 
 use crate::cli::Input;
 use crate::commands::Outcome;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ingest::Dataset;
+use crate::number::Exact;
 use crate::render::Format;
 
 /// Show what tradestat reads from files: layout, rows, rejections, exact totals.
@@ -31,24 +31,14 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<Outcome> {
     let mut dataset = Dataset::read(&args.input.files, &args.input.read_options()?)?;
     dataset.apply_rates(&args.input.rates)?;
-    // Totals per file, flow and currency, in base units (exact).
-    let mut totals: BTreeMap<(u32, String, String), Decimal> = BTreeMap::new();
+    // Totals per file, flow and currency, in base units, summed exactly by Polars.
+    let frame = crate::frame::TradeFrame::from_dataset(&dataset)?;
+    let mut totals: BTreeMap<(u32, String, String), Exact> = BTreeMap::new();
+    for (file, flow, currency, sum) in frame.totals_by_file()? {
+        totals.insert((file, flow, currency), sum);
+    }
     let mut records: BTreeMap<u32, u64> = BTreeMap::new();
     for r in &dataset.records {
-        let base = r
-            .value
-            .shift(r.unit.scale)
-            .and_then(|e| e.to_decimal())
-            .ok_or_else(|| {
-                Error::Overflow(format!("{}: {}", dataset.origin_text(r.origin), r.value))
-            })?;
-        *totals
-            .entry((
-                r.origin.file,
-                r.flow.as_str().to_string(),
-                r.unit.currency.clone(),
-            ))
-            .or_default() += base;
         *records.entry(r.origin.file).or_default() += 1;
     }
     match args.format {
@@ -93,10 +83,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 println!("  records     {}", records.get(&i).copied().unwrap_or(0));
                 for ((_, flow, currency), v) in totals.iter().filter(|((file, _, _), _)| *file == i)
                 {
-                    println!(
-                        "  {flow:<11} {} {currency} (exact)",
-                        crate::number::grouped(*v, v.scale(), false)
-                    );
+                    println!("  {flow:<11} {v} {currency} (exact)");
                 }
             }
             for w in &dataset.warnings {
