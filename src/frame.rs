@@ -258,7 +258,7 @@ impl TradeFrame {
                 partner: partners[i].clone(),
                 period,
                 flow: Flow::parse(&flows[i]).map_err(Error::Engine)?,
-                commodity: Commodity::parse(&commodities[i]).map_err(Error::Engine)?,
+                commodity: Commodity::from_stored(&commodities[i]),
                 currency: currencies[i].clone(),
                 value: values[i],
                 rows: rows[i],

@@ -297,6 +297,12 @@ impl Commodity {
         Ok(Commodity::Label(t.to_string()))
     }
 
+    /// Reads back what `code` stored: like `parse`, but a digit string of another length
+    /// is the label it was (a SITC or national code), not an error.
+    pub fn from_stored(code: &str) -> Commodity {
+        Commodity::parse(code).unwrap_or_else(|_| Commodity::Label(code.to_string()))
+    }
+
     /// The spelling stored in frames and written back to CSV.
     pub fn code(&self) -> &str {
         match self {

@@ -130,6 +130,7 @@ impl Dataset {
             read_file(path, &options, &mut dataset)?;
         }
         dataset.reject_duplicates();
+        dataset.warn_unknown_economies();
         if options.strict && !dataset.rejected.is_empty() {
             return Err(Error::Rejected(dataset.rejected));
         }
@@ -189,6 +190,27 @@ impl Dataset {
             }
         }
         self.records = kept;
+    }
+
+    /// Spellings the country table does not know are kept as written; say which.
+    fn warn_unknown_economies(&mut self) {
+        let mut unknown: Vec<&str> = Vec::new();
+        for r in &self.records {
+            for name in [r.reporter.as_str(), r.partner.as_str()] {
+                if !unknown.contains(&name) && !crate::codes::is_known(name) {
+                    unknown.push(name);
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            let shown: Vec<String> = unknown.iter().take(12).map(|u| format!("`{u}`")).collect();
+            self.warnings.push(format!(
+                "{} economy name(s) or code(s) are not in the country table and are kept as written: {}{} (add them as aliases in data/countries.csv)",
+                unknown.len(),
+                shown.join(", "),
+                if unknown.len() > 12 { ", ..." } else { "" }
+            ));
+        }
     }
 
     pub fn origin_text(&self, origin: Origin) -> String {

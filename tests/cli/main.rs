@@ -12,5 +12,6 @@ pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
 }
 mod charts;
 mod extract;
+mod formats;
 mod report;
 mod verify;

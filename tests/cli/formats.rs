@@ -1,0 +1,295 @@
+//! Real layouts, through the CLI, on small fixtures of our own in tests/fixtures/formats/:
+//! UN Comtrade+ v1 (camelCase and snake_case), Comtrade legacy (bulk and R-mangled),
+//! CEPII BACI (plain and gzip), IMF DOTS, a customs table through a mapping, a Latin-1
+//! wide pivot, and a canonical file with a BOM, CRLF and no final newline.
+
+use serde_json::Value as Json;
+
+use crate::workdir::{Workdir, repo_file};
+
+fn fixture(name: &str) -> String {
+    repo_file(&format!("tests/fixtures/formats/{name}"))
+}
+
+fn inspect(wd: &Workdir, args: &[&str]) -> Json {
+    let mut all = vec!["inspect"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let run = wd.run(&all).expect_code(0);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn summary(wd: &Workdir, args: &[&str]) -> Json {
+    let mut all = vec!["summary"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let run = wd.run(&all).expect_code(0);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+}
+
+fn period<'a>(doc: &'a Json, label: &str) -> &'a Json {
+    doc["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["period"] == label)
+        .unwrap()
+}
+
+#[test]
+fn comtrade_plus_reads_totals_and_refuses_breakdowns() {
+    let wd = Workdir::new();
+    let doc = inspect(&wd, &[&fixture("comtrade-plus.csv")]);
+    let f = &doc["files"][0];
+    assert_eq!(f["layout"], "UN Comtrade+ v1");
+    assert_eq!(
+        (f["rows_read"].as_u64(), f["rows_rejected"].as_u64()),
+        (Some(7), Some(1))
+    );
+    assert_eq!(f["totals"]["export USD"], "4914400000");
+    assert_eq!(f["totals"]["import USD"], "428200000.5");
+    // The domestic-export flow is kept apart, never added to exports.
+    assert_eq!(f["totals"]["other USD"], "2500000000");
+    assert!(
+        doc["rejected"][0]
+            .as_str()
+            .unwrap()
+            .contains("breakdown by mode of transport (1000)")
+    );
+
+    let s = summary(&wd, &[&fixture("comtrade-plus.csv")]);
+    assert_eq!(s["unit"], "USD billion");
+    assert_eq!(period(&s, "2019")["exports"], "2.573");
+    assert_eq!(period(&s, "2019")["imports"], "0.2152000005");
+    assert_eq!(s["parts"][0]["commodity"], "27");
+}
+
+#[test]
+fn comtrade_snake_case_without_a_total_row() {
+    let wd = Workdir::new();
+    let run = wd
+        .run(&["summary", &fixture("comtrade-snake.csv")])
+        .expect_code(0);
+    assert!(
+        run.stderr
+            .contains("comtrade-snake.csv:4:8 (column `primary_value`): no value"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("no TOTAL row; the total is the sum of the HS4 rows"),
+        "{}",
+        run.stdout
+    );
+    let s = summary(&wd, &[&fixture("comtrade-snake.csv")]);
+    assert_eq!(period(&s, "2019")["exports"], "34.00000025");
+}
+
+#[test]
+fn comtrade_legacy_bulk_and_r_headers() {
+    let wd = Workdir::new();
+    let f = &inspect(&wd, &[&fixture("comtrade-legacy-bulk.csv")])["files"][0];
+    assert_eq!(f["layout"], "UN Comtrade legacy");
+    assert_eq!(f["totals"]["re-export USD"], "1000");
+    let doc = inspect(&wd, &[&fixture("comtrade-legacy-r.csv")]);
+    assert_eq!(doc["files"][0]["totals"]["export USD"], "17006731");
+    assert!(
+        doc["rejected"][0]
+            .as_str()
+            .unwrap()
+            .contains("comtrade-legacy-r.csv:4:32")
+    );
+    // SITC codes are labels that say so, not HS codes.
+    let s = summary(
+        &wd,
+        &[&fixture("comtrade-legacy-r.csv"), "--partner", "PRK"],
+    );
+    assert_eq!(s["parts"][0]["commodity"], "SITC 27861");
+    assert_eq!(s["partner"], "PRK");
+}
+
+#[test]
+fn baci_gives_both_directions_plain_or_gzip() {
+    let wd = Workdir::new();
+    for file in ["baci.csv", "baci.csv.gz"] {
+        let s = summary(
+            &wd,
+            &[&fixture(file), "--reporter", "643", "--partner", "408"],
+        );
+        let y2019 = period(&s, "2019");
+        assert_eq!(y2019["exports"], "10.670125", "{file}");
+        assert_eq!(y2019["imports"], "0.0205", "{file}");
+        // (10,690,625 / 30,720,000) − 1
+        assert_eq!(
+            y2019["turnover_yoy"].as_str().unwrap().get(..10),
+            Some("-0.6519978"),
+            "{file}"
+        );
+    }
+    let by_name = summary(
+        &wd,
+        &[
+            &fixture("baci.csv"),
+            "--reporter",
+            "Russia",
+            "--partner",
+            "North Korea",
+        ],
+    );
+    let by_code = summary(
+        &wd,
+        &[
+            &fixture("baci.csv"),
+            "--reporter",
+            "RUS",
+            "--partner",
+            "PRK",
+        ],
+    );
+    assert_eq!(by_name["periods"], by_code["periods"]);
+}
+
+#[test]
+fn dots_names_estimates_aggregates_and_unknown_economies() {
+    let wd = Workdir::new();
+    let run = wd.run(&["inspect", &fixture("dots.csv")]).expect_code(0);
+    assert!(run.stdout.contains("`Narnia`"), "{}", run.stdout);
+    let doc = inspect(&wd, &[&fixture("dots.csv")]);
+    // 1.5e-05 million is exactly 15 dollars.
+    assert_eq!(doc["files"][0]["totals"]["export USD"], "2903362000015");
+    assert!(
+        doc["rejected"][0]
+            .as_str()
+            .unwrap()
+            .contains("duplicate record")
+    );
+    let s = summary(
+        &wd,
+        &[
+            &fixture("dots.csv"),
+            "--reporter",
+            "CHN",
+            "--partner",
+            "PRK",
+        ],
+    );
+    assert_eq!(period(&s, "2019")["exports"], "2.5736");
+    let m = wd
+        .run(&[
+            "metrics",
+            &fixture("dots.csv"),
+            "--reporter",
+            "CHN",
+            "--metric",
+            "partners",
+            "--flow",
+            "exports",
+            "--period",
+            "2019",
+        ])
+        .expect_code(0);
+    assert!(
+        m.stdout.contains("aggregates left out: Euro Area"),
+        "{}",
+        m.stdout
+    );
+}
+
+#[test]
+fn a_customs_table_through_a_mapping() {
+    let wd = Workdir::new();
+    let args = [
+        fixture("customs-semicolon.csv"),
+        "--map".into(),
+        "period=Month".into(),
+        "--set".into(),
+        "reporter=USA".into(),
+        "--set".into(),
+        "partner=CHN".into(),
+        "--wide".into(),
+        "flow".into(),
+        "--unit".into(),
+        "USD million".into(),
+    ];
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut with_summary = vec!["summary"];
+    with_summary.extend_from_slice(&args);
+    let run = wd.run(&with_summary).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("column `Balance` is not a flow and is ignored"),
+        "{}",
+        run.stderr
+    );
+    let doc = inspect(&wd, &args);
+    assert_eq!(doc["files"][0]["totals"]["export USD"], "25959600000");
+    assert_eq!(doc["files"][0]["totals"]["import USD"], "105690200000");
+    // Without a mapping, the error says what to do.
+    let run = wd
+        .run(&["summary", &fixture("customs-semicolon.csv")])
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("cannot tell the layout") && run.stderr.contains("--map"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_latin1_wide_pivot() {
+    let wd = Workdir::new();
+    let file = fixture("wide-latin1.csv");
+    let run = wd.run(&["inspect", &file]).expect_code(2);
+    assert!(
+        run.stderr.contains("try --encoding latin1"),
+        "{}",
+        run.stderr
+    );
+    let args = [
+        file.as_str(),
+        "--encoding",
+        "latin1",
+        "--wide",
+        "partner",
+        "--map",
+        "commodity=Product,note=Commodity",
+        "--set",
+        "reporter=IND",
+        "--set",
+        "flow=export",
+        "--set",
+        "period=2018",
+    ];
+    let doc = inspect(&wd, &args);
+    assert_eq!(doc["files"][0]["records"], 4);
+    assert_eq!(doc["files"][0]["totals"]["export USD"], "79692");
+    assert!(doc["warnings"].to_string().contains("2 empty cell(s)"));
+    let mut s = vec!["summary"];
+    s.extend_from_slice(&args);
+    s.extend_from_slice(&["--partner", "Côte d'Ivoire", "--format", "json"]);
+    let out: Json = serde_json::from_str(&wd.run(&s).expect_code(0).stdout).unwrap();
+    assert_eq!(out["partner"], "Côte d'Ivoire");
+}
+
+#[test]
+fn a_canonical_file_with_bom_crlf_and_no_final_newline() {
+    let wd = Workdir::new();
+    let s = summary(&wd, &[&fixture("canonical-bom-crlf.csv")]);
+    assert_eq!(period(&s, "2019-Q1")["turnover"], "10.69");
+}
+
+#[test]
+fn a_forced_layout_and_a_bad_one() {
+    let wd = Workdir::new();
+    let f = &inspect(&wd, &[&fixture("baci.csv"), "--input-format", "baci"])["files"][0];
+    assert_eq!(f["layout"], "CEPII BACI");
+    let run = wd
+        .run(&["inspect", &fixture("baci.csv"), "--input-format", "dots"])
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("missing required column"),
+        "{}",
+        run.stderr
+    );
+}
