@@ -34,6 +34,8 @@ pub enum Command {
     Summary(crate::commands::summary::Args),
     /// Trade indicators with their formulas: flows, growth, shares, HHI, RCA, intensity, GL.
     Metrics(crate::commands::metrics::Args),
+    /// Mirror statistics: what A reports exporting to B against what B reports importing.
+    Mirror(crate::commands::mirror::Args),
     /// Draw a publication chart (PNG or SVG): flows, turnover, balance, composition, partners.
     Chart(crate::commands::chart::Args),
     /// Write a complete, reproducible report folder (HTML, Markdown, charts, CSV, provenance).

@@ -35,6 +35,8 @@ pub enum Kind {
     Composition,
     /// A reporter's top partners, horizontal bars with shares.
     Partners,
+    /// The reporter's exports against the partner's reported imports (÷ 1.06, CIF → FOB).
+    Mirror,
 }
 
 /// Draw a chart for an article or a report (PNG, or SVG when PATH ends in .svg).
@@ -102,6 +104,7 @@ pub fn build(
 ) -> Result<Chart> {
     match kind {
         Kind::Partners => partners_chart(dataset, frame, selection, opts),
+        Kind::Mirror => mirror_chart(dataset, frame, selection, opts),
         kind => pair_chart(dataset, frame, selection, kind, opts),
     }
 }
@@ -320,7 +323,7 @@ fn pair_chart(
             },
         },
         Kind::Composition => composition(&flows, args, categories, source, &when)?,
-        Kind::Partners => unreachable_partners()?,
+        Kind::Partners | Kind::Mirror => unreachable_partners()?,
     };
     Ok(chart)
 }
@@ -559,6 +562,84 @@ fn partners_chart(
                 FlowChoice::Imports => palette::IMPORTS,
                 FlowChoice::Turnover => palette::TURNOVER,
             },
+        },
+    })
+}
+
+fn mirror_chart(
+    dataset: &Dataset,
+    frame: &TradeFrame,
+    selection: &Selection,
+    opts: &ChartOptions,
+) -> Result<Chart> {
+    let (Some(a), Some(b)) = (&selection.reporter, &selection.partner) else {
+        return Err(Error::Usage(
+            "a mirror chart needs --reporter and --partner".into(),
+        ));
+    };
+    let factor: Decimal = crate::metrics::mirror::DEFAULT_CIF_FOB
+        .parse()
+        .unwrap_or(Decimal::ONE);
+    let m = crate::metrics::mirror::mirror(frame, a, b, &selection.periods, factor)?;
+    if m.a_to_b.is_empty() {
+        return Err(Error::Usage(format!(
+            "no trade from {a} to {b} reported by either side"
+        )));
+    }
+    let unit = DisplayUnit::for_values(
+        &m.currency,
+        m.a_to_b
+            .iter()
+            .flat_map(|r| [r.exports_reported.known(), r.imports_fob.known()])
+            .flatten(),
+    );
+    let (an, bn) = (display_name(&m.a), display_name(&m.b));
+    let periods: Vec<Period> = m.a_to_b.iter().map(|r| r.period).collect();
+    let money = |v: &Value| v.known().map(|d| f(unit.scaled(d)));
+    let label = |v: &Value| v.known().map(|d| unit.money(d, false));
+    Ok(Chart {
+        title: format!("Trade from {an} to {bn}, as each side reports it"),
+        subtitle: format!(
+            "{an}'s exports (FOB) and {bn}'s imports ÷ {factor} (CIF → FOB), {}, {}",
+            span(&periods),
+            unit.unit
+        ),
+        value_axis: unit.unit.to_string(),
+        category_axis: "Period".into(),
+        source: sources(
+            dataset,
+            &Selection {
+                reporter: None,
+                partner: None,
+                periods: Vec::new(),
+            },
+            &opts.source,
+        ),
+        body: Body::Bars {
+            categories: periods.iter().map(Period::label).collect(),
+            series: vec![
+                Series {
+                    name: format!("Exports reported by {an}"),
+                    color: palette::REPORTED,
+                    values: m
+                        .a_to_b
+                        .iter()
+                        .map(|r| money(&r.exports_reported))
+                        .collect(),
+                    labels: m
+                        .a_to_b
+                        .iter()
+                        .map(|r| label(&r.exports_reported))
+                        .collect(),
+                },
+                Series {
+                    name: format!("Imports reported by {bn} (FOB)"),
+                    color: palette::MIRROR,
+                    values: m.a_to_b.iter().map(|r| money(&r.imports_fob)).collect(),
+                    labels: m.a_to_b.iter().map(|r| label(&r.imports_fob)).collect(),
+                },
+            ],
+            gaps: vec![None; periods.len()],
         },
     })
 }

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod extract;
 pub mod inspect;
 pub mod metrics;
+pub mod mirror;
 pub mod report;
 pub mod summary;
 pub mod verify;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Verify(args) => verify::run(&args),
         Command::Extract(args) => extract::run(&args),
         Command::Inspect(args) => inspect::run(&args),
+        Command::Mirror(args) => mirror::run(&args),
         Command::Chart(args) => chart::run(&args),
         Command::Report(args) => report::run(&args),
     }

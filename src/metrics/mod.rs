@@ -9,6 +9,7 @@ pub mod concentration;
 pub mod engine;
 pub mod growth;
 pub mod indices;
+pub mod mirror;
 pub mod periods;
 #[cfg(test)]
 mod proptests;

@@ -434,11 +434,31 @@ fn bars<DB: DrawingBackend>(
     let k = series.len().max(1) as f64;
     let group = 0.72;
     let width = group / k;
-    let few = n * series.len() <= 16;
-    let label_style =
-        text_style(14.0 * scale, true, palette::TEXT).pos(Pos::new(HPos::Center, VPos::Bottom));
+    // Value labels when there are few bars, in a size that fits over a bar; none when even
+    // the small size would overlap its neighbour.
+    let bar_px = {
+        let (a, _) = ctx.backend_coord(&(0.0, 0.0));
+        let (b, _) = ctx.backend_coord(&(width, 0.0));
+        f64::from(b - a)
+    };
+    let widest = |size: f64| {
+        let style = text_style(size * scale, true, palette::TEXT);
+        series
+            .iter()
+            .flat_map(|s| s.labels.iter().flatten())
+            .map(|l| root.estimate_text_size(l, &style).map(|s| s.0).unwrap_or(0))
+            .max()
+            .unwrap_or(0) as f64
+    };
+    let label_size = [14.0, 12.0, 10.5]
+        .into_iter()
+        .find(|s| widest(*s) <= bar_px - 6.0 * scale);
+    let few = n * series.len() <= 24 && label_size.is_some();
+    let label_size = label_size.unwrap_or(14.0);
+    let label_style = text_style(label_size * scale, true, palette::TEXT)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
     let below_style =
-        text_style(14.0 * scale, true, palette::TEXT).pos(Pos::new(HPos::Center, VPos::Top));
+        text_style(label_size * scale, true, palette::TEXT).pos(Pos::new(HPos::Center, VPos::Top));
     for (j, s) in series.iter().enumerate() {
         for (i, v) in s.values.iter().enumerate() {
             let Some(v) = v else { continue };

@@ -293,3 +293,81 @@ fn a_forced_layout_and_a_bad_one() {
         run.stderr
     );
 }
+
+#[test]
+fn mirror_statistics_with_the_cif_fob_factor() {
+    let wd = Workdir::new();
+    let file = fixture("mirror.csv");
+    let run = wd
+        .run(&[
+            "mirror",
+            &file,
+            "--reporter",
+            "AAA",
+            "--partner",
+            "BBB",
+            "--format",
+            "json",
+        ])
+        .expect_code(0);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["unit"], "USD million");
+    let y2019 = &doc["a_to_b"][0];
+    // 106 CIF ÷ 1.06 = 100 FOB: no gap; the CIF/FOB ratio is 1.06.
+    assert_eq!(
+        (
+            y2019["imports_fob"].as_str(),
+            y2019["gap"].as_str(),
+            y2019["ratio"].as_str()
+        ),
+        (Some("100"), Some("0"), Some("1.06"))
+    );
+    let y2020 = &doc["a_to_b"][1];
+    assert_eq!(y2020["gap"], "20");
+    // The reverse direction: BBB reports exports, AAA reports no imports.
+    assert_eq!(doc["b_to_a"][0]["exports_reported"], "5");
+    assert_eq!(doc["b_to_a"][0]["imports_mirror"], serde_json::Value::Null);
+    let table = wd
+        .run(&[
+            "mirror",
+            &file,
+            "--reporter",
+            "AAA",
+            "--partner",
+            "BBB",
+            "--cif-fob",
+            "1",
+        ])
+        .expect_code(0)
+        .stdout;
+    assert!(table.contains("imports ÷ 1"), "{table}");
+    let run = wd
+        .run(&[
+            "mirror",
+            &file,
+            "--reporter",
+            "AAA",
+            "--partner",
+            "BBB",
+            "--cif-fob",
+            "-2",
+        ])
+        .expect_code(2);
+    assert!(run.stderr.contains("positive decimal"));
+    // And as a chart, with the mirror colour.
+    wd.run(&[
+        "chart",
+        &file,
+        "--reporter",
+        "AAA",
+        "--partner",
+        "BBB",
+        "--kind",
+        "mirror",
+        "--out",
+        "m.png",
+    ])
+    .expect_code(0);
+    let img = image::open(wd.path("m.png")).unwrap().to_rgb8();
+    assert!(img.pixels().filter(|p| p.0 == [0xCC, 0x79, 0xA7]).count() > 1000);
+}
