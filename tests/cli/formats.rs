@@ -350,7 +350,7 @@ fn mirror_statistics_with_the_cif_fob_factor() {
             "--partner",
             "BBB",
             "--cif-fob",
-            "-2",
+            "0",
         ])
         .expect_code(2);
     assert!(run.stderr.contains("positive decimal"));
