@@ -97,6 +97,55 @@ impl PairFlows {
     pub fn period(&self, period: Period) -> Option<&PeriodFlows> {
         self.periods.iter().find(|p| p.period == period)
     }
+
+    /// Rolls the HS parts of every period up to `level` digits (by code prefix), summing
+    /// exactly; parts of one level only are used per flow (the finest at or below the
+    /// level is not mixed with coarser ones). Labels and totals are untouched.
+    pub fn at_level(mut self, level: usize) -> PairFlows {
+        for p in &mut self.periods {
+            let mut rolled: Vec<Part> = Vec::new();
+            let mut flows: Vec<Flow> = p.parts.iter().map(|x| x.flow).collect();
+            flows.dedup();
+            for flow in flows {
+                let of_flow: Vec<&Part> = p.parts.iter().filter(|x| x.flow == flow).collect();
+                // The source level: the level itself if present, else the next finer one.
+                let source = if of_flow
+                    .iter()
+                    .any(|x| x.commodity.hs_level() == Some(level))
+                {
+                    Some(level)
+                } else {
+                    of_flow
+                        .iter()
+                        .filter_map(|x| x.commodity.hs_level())
+                        .filter(|l| *l > level)
+                        .min()
+                };
+                for part in &of_flow {
+                    match (&part.commodity, source) {
+                        (Commodity::Hs(code), Some(s)) if code.len() == s => {
+                            let target = Commodity::Hs(code[..level].to_string());
+                            match rolled
+                                .iter_mut()
+                                .find(|r| r.flow == flow && r.commodity == target)
+                            {
+                                Some(r) => r.value += part.value,
+                                None => rolled.push(Part {
+                                    flow,
+                                    commodity: target,
+                                    value: part.value,
+                                }),
+                            }
+                        }
+                        (Commodity::Hs(_), _) => {} // other HS levels are not mixed in
+                        _ => rolled.push((*part).clone()),
+                    }
+                }
+            }
+            p.parts = rolled;
+        }
+        self
+    }
 }
 
 fn period_flows(period: Period, rows: &[&Total]) -> PeriodFlows {

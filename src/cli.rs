@@ -153,6 +153,19 @@ pub struct Select {
     /// Repeatable or comma-separated.
     #[arg(long = "period", value_name = "PERIOD", value_delimiter = ',', value_parser = parse_period)]
     pub periods: Vec<Period>,
+
+    /// Roll HS codes up to this level (2 = chapters, 4, 6) in breakdowns and product metrics.
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<usize>,
+}
+
+fn parse_level(text: &str) -> Result<usize, String> {
+    match text {
+        "2" => Ok(2),
+        "4" => Ok(4),
+        "6" => Ok(6),
+        _ => Err(format!("HS level `{text}`: expected 2, 4 or 6")),
+    }
 }
 
 impl Select {

@@ -92,6 +92,8 @@ pub struct ChartOptions {
     pub flow: Option<FlowChoice>,
     pub top: usize,
     pub allow_partial: bool,
+    /// Roll HS codes up to this level before charting composition.
+    pub level: Option<usize>,
 }
 
 /// Builds the chart of `kind` for the selection (the library entry point reports use too).
@@ -118,6 +120,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         flow: args.flow,
         top: args.top,
         allow_partial: args.allow_partial,
+        level: args.select.level,
     };
     let chart = build(&dataset, &frame, &args.select.selection(), args.kind, &opts)?;
     chart::write(&chart, &args.out, (args.width, args.height))?;
@@ -182,6 +185,9 @@ fn pair_chart(
         }
     }
     let mut flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
+    if let Some(level) = args.level {
+        flows = flows.at_level(level);
+    }
     // A partial period would look like a collapse: leave it out unless asked, and say so.
     let mut left_out = Vec::new();
     if !args.allow_partial {

@@ -55,19 +55,8 @@ pub struct Args {
     #[arg(long)]
     pub include_aggregates: bool,
 
-    /// HS level of product metrics (2, 4 or 6); default the coarsest in the data.
-    #[arg(long, value_parser = parse_level)]
-    pub level: Option<usize>,
-
     #[command(flatten)]
     pub output: Output,
-}
-
-fn parse_level(text: &str) -> Result<usize, String> {
-    match text {
-        "2" | "4" | "6" => text.parse().map_err(|_| String::new()),
-        _ => Err(format!("HS level `{text}`: expected 2, 4 or 6")),
-    }
 }
 
 fn parse_period(text: &str) -> Result<Period, String> {
@@ -86,7 +75,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         over: args.over,
         base: args.base,
         include_aggregates: args.include_aggregates,
-        level: args.level,
+        level: args.select.level,
     };
     let mut report = compute(&frame, &args.select.selection(), &request)?;
     if !dataset.rejected.is_empty() {

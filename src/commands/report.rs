@@ -109,7 +109,10 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let frame = TradeFrame::from_dataset(&dataset)?;
     let selection = one_pair(&frame, &args.select.selection())?;
     let totals = frame.totals(&selection)?;
-    let flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
+    let mut flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
+    if let Some(level) = args.select.level {
+        flows = flows.at_level(level);
+    }
     let summary = PairSummary::from_flows(&flows);
     let unit = display_unit(&summary);
 
@@ -240,6 +243,7 @@ fn write_report(
     let mut charts = Vec::new();
     let opts = ChartOptions {
         top: 6,
+        level: args.select.level,
         ..Default::default()
     };
     let mut kinds = vec![

@@ -33,7 +33,10 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let frame = TradeFrame::from_dataset(&dataset)?;
     let selection = one_pair(&frame, &args.select.selection())?;
     let totals = frame.totals(&selection)?;
-    let flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
+    let mut flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
+    if let Some(level) = args.select.level {
+        flows = flows.at_level(level);
+    }
     let summary = PairSummary::from_flows(&flows);
     let mut unit = display_unit(&summary);
     unit.decimals = args.output.decimals;

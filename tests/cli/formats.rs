@@ -371,3 +371,24 @@ fn mirror_statistics_with_the_cif_fob_factor() {
     let img = image::open(wd.path("m.png")).unwrap().to_rgb8();
     assert!(img.pixels().filter(|p| p.0 == [0xCC, 0x79, 0xA7]).count() > 1000);
 }
+
+#[test]
+fn hs_codes_roll_up_to_chapters_with_titles() {
+    let wd = Workdir::new();
+    let run = wd
+        .run(&["summary", &fixture("comtrade-snake.csv"), "--level", "2"])
+        .expect_code(0);
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("27 Mineral fuels, oils"))
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(
+        row.contains("31.50") && row.trim_end().ends_with("92.6%"),
+        "{row}"
+    );
+    let run = wd
+        .run(&["summary", &fixture("comtrade-snake.csv"), "--level", "3"])
+        .expect_code(2);
+    assert!(run.stderr.contains("expected 2, 4 or 6"));
+}
