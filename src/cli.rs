@@ -36,6 +36,8 @@ pub enum Command {
     Metrics(crate::commands::metrics::Args),
     /// Mirror statistics: what A reports exporting to B against what B reports importing.
     Mirror(crate::commands::mirror::Args),
+    /// Profile one pair in a large BACI file, fast: yearly flows, top chapters, top partners.
+    Profile(crate::commands::profile::Args),
     /// Draw a publication chart (PNG or SVG): flows, turnover, balance, composition, partners.
     Chart(crate::commands::chart::Args),
     /// Write a complete, reproducible report folder (HTML, Markdown, charts, CSV, provenance).

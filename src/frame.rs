@@ -426,3 +426,138 @@ mod tests {
         assert!(frame.totals(&other_year).unwrap().is_empty());
     }
 }
+
+/// Exact sums a bilateral profile needs, from a BACI file (values in USD thousand).
+#[derive(Clone, Debug, Default)]
+pub struct ProfileSums {
+    /// (year, A's exports to B)
+    pub exports: Vec<(i32, Exact)>,
+    /// (year, A's imports from B)
+    pub imports: Vec<(i32, Exact)>,
+    /// (year, HS2 chapter, A's exports to B)
+    pub chapters: Vec<(i32, String, Exact)>,
+    /// (partner code, A's exports to it over all years)
+    pub partner_exports: Vec<(i32, Exact)>,
+    /// (partner code, A's imports from it over all years)
+    pub partner_imports: Vec<(i32, Exact)>,
+    /// Rows of the file that involve A.
+    pub rows: usize,
+}
+
+/// BACI values are read with 9 decimals of a thousand dollars (BACI publishes 3), so no
+/// value of the file is rounded.
+pub const BACI_VALUE_SCALE: usize = 9;
+
+/// Reads the BACI layout with Polars' streaming CSV reader: only the columns needed, only
+/// the rows where A is exporter or importer (both pushed into the scan), values as
+/// decimals; then exact group-by sums.
+pub fn baci_profile(
+    path: &std::path::Path,
+    a: i32,
+    b: i32,
+    use_cache: bool,
+) -> Result<ProfileSums> {
+    let lazy = baci_scan(path, use_cache)?;
+    let involving = lazy
+        .filter(col("i").eq(lit(a)).or(col("j").eq(lit(a))))
+        .select([col("t"), col("i"), col("j"), col("k"), col("v")])
+        .collect_with_engine(Engine::Streaming)?;
+    // One query, one sink: the result is a single frame by construction.
+    let involving = involving.unwrap_single();
+    let rows = involving.height();
+    let small = involving.lazy();
+    let sum_by = |filter: Expr, keys: Vec<Expr>| -> Result<DataFrame> {
+        Ok(small
+            .clone()
+            .filter(filter)
+            .group_by(keys.clone())
+            .agg([col("v").sum()])
+            .collect()?)
+    };
+    let pairs = |df: &DataFrame, key: &str| -> Result<Vec<(i32, Exact)>> {
+        let keys = i32s(df, key)?;
+        let values = exacts(df, "v")?;
+        let mut out: Vec<(i32, Exact)> = keys.into_iter().zip(values).collect();
+        out.sort_by_key(|p| p.0);
+        Ok(out)
+    };
+    let a_to_b = col("i").eq(lit(a)).and(col("j").eq(lit(b)));
+    let exports = pairs(&sum_by(a_to_b.clone(), vec![col("t")])?, "t")?;
+    let imports = pairs(
+        &sum_by(col("i").eq(lit(b)).and(col("j").eq(lit(a))), vec![col("t")])?,
+        "t",
+    )?;
+    let chapters_df = sum_by(
+        a_to_b,
+        vec![col("t"), col("k").str().slice(lit(0), lit(2)).alias("hs2")],
+    )?;
+    let years = i32s(&chapters_df, "t")?;
+    let hs2 = strings(&chapters_df, "hs2")?;
+    let values = exacts(&chapters_df, "v")?;
+    let chapters = years
+        .into_iter()
+        .zip(hs2)
+        .zip(values)
+        .map(|((y, h), v)| (y, h, v))
+        .collect();
+    let partner_exports = pairs(&sum_by(col("i").eq(lit(a)), vec![col("j")])?, "j")?;
+    let partner_imports = pairs(&sum_by(col("j").eq(lit(a)), vec![col("i")])?, "i")?;
+    Ok(ProfileSums {
+        exports,
+        imports,
+        chapters,
+        partner_exports,
+        partner_imports,
+        rows,
+    })
+}
+
+/// The file as a typed lazy frame; with the cache, a columnar (Arrow IPC) copy keyed by
+/// the file's path, size and modification time is written on first use and read after.
+fn baci_scan(path: &std::path::Path, use_cache: bool) -> Result<LazyFrame> {
+    let schema = Schema::from_iter([
+        Field::new("t".into(), DataType::Int32),
+        Field::new("i".into(), DataType::Int32),
+        Field::new("j".into(), DataType::Int32),
+        Field::new("k".into(), DataType::String),
+        Field::new("v".into(), DataType::Decimal(38, BACI_VALUE_SCALE)),
+    ]);
+    let csv = || -> Result<LazyFrame> {
+        Ok(
+            LazyCsvReader::new(PlRefPath::new(path.to_string_lossy().as_ref()))
+                .with_has_header(true)
+                .with_dtype_overwrite(Some(std::sync::Arc::new(schema.clone())))
+                .finish()?,
+        )
+    };
+    if !use_cache {
+        return csv();
+    }
+    let Some(cached) = crate::cache::path_for(path) else {
+        return csv();
+    };
+    if !cached.exists() {
+        crate::cache::fill(&cached, || {
+            Ok(csv()?.select([col("t"), col("i"), col("j"), col("k"), col("v")]))
+        })?;
+    }
+    Ok(LazyFrame::scan_ipc(
+        PlRefPath::new(cached.to_string_lossy().as_ref()),
+        Default::default(),
+        Default::default(),
+    )?)
+}
+
+/// A Decimal column as exact numbers (no 28-digit limit).
+fn exacts(df: &DataFrame, name: &str) -> Result<Vec<Exact>> {
+    let decimal = column(df, name)?.decimal()?;
+    let scale = u32::try_from(decimal.scale()).unwrap_or(0);
+    decimal
+        .physical()
+        .iter()
+        .map(|v| {
+            v.map(|mantissa| Exact { mantissa, scale }.normalize())
+                .ok_or_else(|| missing(name))
+        })
+        .collect()
+}

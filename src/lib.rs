@@ -13,6 +13,7 @@
 //! significant digits; display rounds half away from zero, and says so.
 
 pub mod aggregate;
+pub mod cache;
 pub mod cli;
 pub mod codes;
 pub mod commands;

@@ -5,6 +5,7 @@ pub mod extract;
 pub mod inspect;
 pub mod metrics;
 pub mod mirror;
+pub mod profile;
 pub mod report;
 pub mod summary;
 pub mod verify;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Extract(args) => extract::run(&args),
         Command::Inspect(args) => inspect::run(&args),
         Command::Mirror(args) => mirror::run(&args),
+        Command::Profile(args) => profile::run(&args),
         Command::Chart(args) => chart::run(&args),
         Command::Report(args) => report::run(&args),
     }

@@ -11,6 +11,7 @@ pub mod growth;
 pub mod indices;
 pub mod mirror;
 pub mod periods;
+pub mod profile;
 #[cfg(test)]
 mod proptests;
 pub mod shares;

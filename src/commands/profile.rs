@@ -1,0 +1,241 @@
+//! `tradestat profile FILE --reporter A --partner B [--out DIR]`
+//!
+//! The bilateral profile of a BACI-size file, read with Polars' streaming engine (only the
+//! needed columns, only the rows involving A): yearly.csv, chapters.csv, partners.csv as
+//! the benchmark job defines them (../shared/bench/README.md), exact values in USD
+//! thousand. A columnar cache makes the next profile of the same file fast.
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::metrics::Value;
+use crate::metrics::profile::{Profile, profile};
+use crate::render::Format;
+use crate::render::table::{Align, Table};
+
+/// Profile one pair in a large BACI file: yearly flows, top chapters, top partners.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A CEPII BACI file (t,i,j,k,v,q), plain CSV.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The economy profiled (M49 code, ISO code or name).
+    #[arg(long, value_name = "ECONOMY")]
+    pub reporter: String,
+
+    /// Its partner for the yearly and chapter tables.
+    #[arg(long, value_name = "ECONOMY")]
+    pub partner: String,
+
+    /// Write yearly.csv, chapters.csv and partners.csv into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Do not read or write the columnar cache.
+    #[arg(long)]
+    pub no_cache: bool,
+
+    /// How to print the tables when --out is not given.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// BACI identifies countries by numeric code.
+fn numeric_code(text: &str) -> Result<i32> {
+    if let Ok(n) = text.trim().parse::<i32>() {
+        return Ok(n);
+    }
+    crate::codes::lookup(text)
+        .and_then(|e| e.m49.parse::<i32>().ok())
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "`{text}` has no numeric (M49) code in the country table; give the code BACI uses"
+            ))
+        })
+}
+
+/// Exact decimal text; ratios rounded to 15 decimals (half away from zero).
+fn exact(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn ratio_text(v: &Value) -> String {
+    v.known()
+        .map(|d| crate::number::round(d, 15).normalize().to_string())
+        .unwrap_or_default()
+}
+
+pub fn csv_files(p: &Profile) -> [(String, String); 3] {
+    let mut yearly = String::from("year,exports,imports,turnover,balance,turnover_growth_pct\n");
+    for r in &p.yearly {
+        yearly.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            r.year,
+            exact(r.exports),
+            exact(r.imports),
+            exact(r.turnover),
+            exact(r.balance),
+            ratio_text(&r.growth_pct)
+        ));
+    }
+    let mut chapters = String::from("year,rank,hs2,value,share_pct\n");
+    for r in &p.chapters {
+        chapters.push_str(&format!(
+            "{},{},{},{},{}\n",
+            r.year,
+            r.rank,
+            r.hs2,
+            exact(r.value),
+            ratio_text(&r.share_pct)
+        ));
+    }
+    let mut partners = String::from("rank,partner,exports,imports,turnover,share_pct\n");
+    for r in &p.partners {
+        partners.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            r.rank,
+            r.partner,
+            exact(r.exports),
+            exact(r.imports),
+            exact(r.turnover),
+            ratio_text(&r.share_pct)
+        ));
+    }
+    [
+        ("yearly.csv".to_string(), yearly),
+        ("chapters.csv".to_string(), chapters),
+        ("partners.csv".to_string(), partners),
+    ]
+}
+
+pub fn run(args: &Args) -> Result<Outcome> {
+    let a = numeric_code(&args.reporter)?;
+    let b = numeric_code(&args.partner)?;
+    let header = crate::ingest::table::open(&args.file, None, Default::default(), "t,i,j,k,v,q")?;
+    if !crate::ingest::baci::matches(&header.header) {
+        return Err(Error::Usage(format!(
+            "{}: profile reads the BACI layout (t,i,j,k,v,q); the header has: {}; for other layouts use summary and metrics",
+            args.file.display(),
+            header.header.listing()
+        )));
+    }
+    drop(header);
+    let sums = crate::frame::baci_profile(&args.file, a, b, !args.no_cache)?;
+    let p = profile(&sums)?;
+    match &args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                path: dir.clone(),
+                source,
+            })?;
+            for (name, text) in csv_files(&p) {
+                crate::render::write_atomically(&dir.join(name), text.as_bytes())?;
+            }
+            eprintln!(
+                "tradestat: wrote {} ({} rows involve {a})",
+                dir.display(),
+                sums.rows
+            );
+        }
+        None => print!("{}", render(&p, args.format, a, b)),
+    }
+    Ok(Outcome::Done)
+}
+
+fn render(p: &Profile, format: Format, a: i32, b: i32) -> String {
+    if format == Format::Csv {
+        return csv_files(p)
+            .into_iter()
+            .map(|(n, t)| format!("# {n}\n{t}"))
+            .collect();
+    }
+    let money = |d: Decimal| crate::number::grouped(d, 3, false);
+    let pct = |v: &Value| {
+        v.known().map_or("—".to_string(), |d| {
+            format!("{}%", crate::number::grouped(d, 1, true))
+        })
+    };
+    let mut out = format!(
+        "Profile of {} with {}, values in USD thousand\n\n",
+        crate::codes::label(&a.to_string()),
+        crate::codes::label(&b.to_string())
+    );
+    let mut t = Table::new(&[
+        ("year", Align::Left),
+        ("exports", Align::Right),
+        ("imports", Align::Right),
+        ("turnover", Align::Right),
+        ("balance", Align::Right),
+        ("growth", Align::Right),
+    ]);
+    for r in &p.yearly {
+        t.push(vec![
+            r.year.to_string(),
+            money(r.exports),
+            money(r.imports),
+            money(r.turnover),
+            crate::number::grouped(r.balance, 3, true),
+            pct(&r.growth_pct),
+        ]);
+    }
+    out.push_str(&if format == Format::Markdown {
+        t.to_markdown()
+    } else {
+        t.to_text()
+    });
+    let mut c = Table::new(&[
+        ("year", Align::Left),
+        ("rank", Align::Right),
+        ("chapter", Align::Left),
+        ("exports", Align::Right),
+        ("share", Align::Right),
+    ]);
+    for r in &p.chapters {
+        let title = crate::codes::hs2_title(&r.hs2)
+            .map(|t| format!("{} {t}", r.hs2))
+            .unwrap_or_else(|| r.hs2.clone());
+        c.push(vec![
+            r.year.to_string(),
+            r.rank.to_string(),
+            title,
+            money(r.value),
+            pct(&r.share_pct).trim_start_matches('+').to_string(),
+        ]);
+    }
+    out.push_str("\nTop chapters of exports to the partner\n");
+    out.push_str(&if format == Format::Markdown {
+        c.to_markdown()
+    } else {
+        c.to_text()
+    });
+    let mut q = Table::new(&[
+        ("rank", Align::Right),
+        ("partner", Align::Left),
+        ("exports", Align::Right),
+        ("imports", Align::Right),
+        ("turnover", Align::Right),
+        ("share", Align::Right),
+    ]);
+    for r in &p.partners {
+        q.push(vec![
+            r.rank.to_string(),
+            crate::codes::label(&r.partner.to_string()),
+            money(r.exports),
+            money(r.imports),
+            money(r.turnover),
+            pct(&r.share_pct).trim_start_matches('+').to_string(),
+        ]);
+    }
+    out.push_str("\nTop partners over all years\n");
+    out.push_str(&if format == Format::Markdown {
+        q.to_markdown()
+    } else {
+        q.to_text()
+    });
+    out.push_str("\nsums exact; growth and shares rounded half away from zero for display\n");
+    out
+}
