@@ -38,7 +38,7 @@ pub fn path_for(source: &Path) -> Option<PathBuf> {
     meta.len().hash(&mut h);
     modified.as_nanos().hash(&mut h);
     // The layout of the cached columns is part of the key too.
-    crate::frame::BACI_VALUE_SCALE.hash(&mut h);
+    crate::ingest::baci_scan::SCALE.hash(&mut h);
     let name = canonical.file_name()?.to_string_lossy().into_owned();
     Some(folder()?.join(format!("{name}.{:016x}.arrow", h.0)))
 }

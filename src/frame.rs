@@ -444,10 +444,6 @@ pub struct ProfileSums {
     pub rows: usize,
 }
 
-/// BACI values are read with 9 decimals of a thousand dollars (BACI publishes 3), so no
-/// value of the file is rounded.
-pub const BACI_VALUE_SCALE: usize = 9;
-
 /// Reads the BACI layout with Polars' streaming CSV reader: only the columns needed, only
 /// the rows where A is exporter or importer (both pushed into the scan), values as
 /// decimals; then exact group-by sums.
@@ -456,14 +452,48 @@ pub fn baci_profile(
     a: i32,
     b: i32,
     use_cache: bool,
+    progress: bool,
 ) -> Result<ProfileSums> {
-    let lazy = baci_scan(path, use_cache)?;
-    let involving = lazy
-        .filter(col("i").eq(lit(a)).or(col("j").eq(lit(a))))
-        .select([col("t"), col("i"), col("j"), col("k"), col("v")])
-        .collect_with_engine(Engine::Streaming)?;
-    // One query, one sink: the result is a single frame by construction.
-    let involving = involving.unwrap_single();
+    let cached = use_cache.then(|| crate::cache::path_for(path)).flatten();
+    let gz = std::fs::File::open(path)
+        .ok()
+        .and_then(|mut f| {
+            let mut magic = [0u8; 2];
+            std::io::Read::read_exact(&mut f, &mut magic)
+                .ok()
+                .map(|_| magic == [0x1f, 0x8b])
+        })
+        .unwrap_or(false);
+    let involving = match cached {
+        // No cache wanted (or possible) and a plain file: the fast exact pre-filter.
+        None if !gz => {
+            let header = crate::ingest::table::header_only(path)?;
+            let m = crate::ingest::baci_scan::scan(path, &header, a, progress)?;
+            let n = m.t.len();
+            let value = Int128Chunked::from_vec("v".into(), m.v)
+                .into_decimal(38, crate::ingest::baci_scan::SCALE as usize)?
+                .into_series()
+                .into_column();
+            DataFrame::new(
+                n,
+                vec![
+                    Column::new("t".into(), m.t),
+                    Column::new("i".into(), m.i),
+                    Column::new("j".into(), m.j),
+                    Column::new("k".into(), m.k),
+                    value,
+                ],
+            )?
+        }
+        _ => {
+            let lazy = baci_scan(path, cached)?;
+            // One query, one sink: the result is a single frame by construction.
+            lazy.filter(col("i").eq(lit(a)).or(col("j").eq(lit(a))))
+                .select([col("t"), col("i"), col("j"), col("k"), col("v")])
+                .collect_with_engine(Engine::Streaming)?
+                .unwrap_single()
+        }
+    };
     let rows = involving.height();
     let small = involving.lazy();
     let sum_by = |filter: Expr, keys: Vec<Expr>| -> Result<DataFrame> {
@@ -514,13 +544,16 @@ pub fn baci_profile(
 
 /// The file as a typed lazy frame; with the cache, a columnar (Arrow IPC) copy keyed by
 /// the file's path, size and modification time is written on first use and read after.
-fn baci_scan(path: &std::path::Path, use_cache: bool) -> Result<LazyFrame> {
+fn baci_scan(path: &std::path::Path, cached: Option<std::path::PathBuf>) -> Result<LazyFrame> {
     let schema = Schema::from_iter([
         Field::new("t".into(), DataType::Int32),
         Field::new("i".into(), DataType::Int32),
         Field::new("j".into(), DataType::Int32),
         Field::new("k".into(), DataType::String),
-        Field::new("v".into(), DataType::Decimal(38, BACI_VALUE_SCALE)),
+        Field::new(
+            "v".into(),
+            DataType::Decimal(38, crate::ingest::baci_scan::SCALE as usize),
+        ),
     ]);
     let csv = || -> Result<LazyFrame> {
         Ok(
@@ -530,10 +563,7 @@ fn baci_scan(path: &std::path::Path, use_cache: bool) -> Result<LazyFrame> {
                 .finish()?,
         )
     };
-    if !use_cache {
-        return csv();
-    }
-    let Some(cached) = crate::cache::path_for(path) else {
+    let Some(cached) = cached else {
         return csv();
     };
     if !cached.exists() {

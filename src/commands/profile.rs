@@ -35,8 +35,13 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Do not read or write the columnar cache.
-    #[arg(long)]
+    /// Keep a columnar copy of the file (Arrow IPC, in ~/.cache/tradestat) so the next
+    /// profile of any pair in it skips the CSV; the first run writes it.
+    #[arg(long, overrides_with = "no_cache")]
+    pub cache: bool,
+
+    /// Read the CSV directly (the default).
+    #[arg(long, overrides_with = "cache")]
     pub no_cache: bool,
 
     /// How to print the tables when --out is not given.
@@ -115,16 +120,17 @@ pub fn csv_files(p: &Profile) -> [(String, String); 3] {
 pub fn run(args: &Args) -> Result<Outcome> {
     let a = numeric_code(&args.reporter)?;
     let b = numeric_code(&args.partner)?;
-    let header = crate::ingest::table::open(&args.file, None, Default::default(), "t,i,j,k,v,q")?;
-    if !crate::ingest::baci::matches(&header.header) {
+    let header = crate::ingest::table::open_header(&args.file)?;
+    if !crate::ingest::baci::matches(&header) {
         return Err(Error::Usage(format!(
             "{}: profile reads the BACI layout (t,i,j,k,v,q); the header has: {}; for other layouts use summary and metrics",
             args.file.display(),
-            header.header.listing()
+            header.listing()
         )));
     }
-    drop(header);
-    let sums = crate::frame::baci_profile(&args.file, a, b, !args.no_cache)?;
+    use std::io::IsTerminal;
+    let progress = std::io::stderr().is_terminal();
+    let sums = crate::frame::baci_profile(&args.file, a, b, args.cache, progress)?;
     let p = profile(&sums)?;
     match &args.out {
         Some(dir) => {

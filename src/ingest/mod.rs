@@ -5,6 +5,7 @@
 //! dropped or altered silently: a row is either kept exactly or reported.
 
 pub mod baci;
+pub mod baci_scan;
 pub mod canonical;
 pub mod comtrade;
 pub mod dots;

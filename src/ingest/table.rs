@@ -188,6 +188,49 @@ pub fn open(
     })
 }
 
+/// The header of any file (plain or gzip), reading no more than needed for a plain one.
+pub fn open_header(path: &Path) -> Result<Header> {
+    let mut magic = [0u8; 2];
+    let plain = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .map(|_| magic != [0x1f, 0x8b])
+        .unwrap_or(true);
+    if plain {
+        header_only(path)
+    } else {
+        Ok(open(path, None, Encoding::Utf8, "t,i,j,k,v,q")?.header)
+    }
+}
+
+/// Reads only the header line of a plain (not gzip) file: for large files whose rows are
+/// read by a scanner of their own.
+pub fn header_only(path: &Path) -> Result<Header> {
+    let io = |source: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut first = vec![0u8; 65536];
+    let n = std::fs::File::open(path)
+        .map_err(io)?
+        .read(&mut first)
+        .map_err(io)?;
+    first.truncate(n);
+    let line_end = first
+        .iter()
+        .position(|b| *b == b'\n')
+        .unwrap_or(first.len());
+    let line = first[..line_end]
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&first[..line_end]);
+    let text = String::from_utf8_lossy(line);
+    Ok(Header::new(
+        text.trim_end_matches('\r')
+            .split(',')
+            .map(|s| s.trim().trim_matches('"').to_string())
+            .collect(),
+    ))
+}
+
 pub fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
     let message = match e.kind() {
