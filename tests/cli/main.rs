@@ -13,5 +13,6 @@ pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
 mod charts;
 mod extract;
 mod formats;
+mod profile;
 mod report;
 mod verify;
