@@ -440,6 +440,8 @@ pub struct ProfileSums {
     pub partner_exports: Vec<(i32, Exact)>,
     /// (partner code, A's imports from it over all years)
     pub partner_imports: Vec<(i32, Exact)>,
+    /// (partner name, exports, imports) over all years, for layouts without numeric codes.
+    pub named_partners: Vec<(String, Exact, Exact)>,
     /// Rows of the file that involve A.
     pub rows: usize,
 }
@@ -538,6 +540,7 @@ pub fn baci_profile(
         chapters,
         partner_exports,
         partner_imports,
+        named_partners: Vec::new(),
         rows,
     })
 }

@@ -118,19 +118,32 @@ pub fn csv_files(p: &Profile) -> [(String, String); 3] {
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    let a = numeric_code(&args.reporter)?;
-    let b = numeric_code(&args.partner)?;
     let header = crate::ingest::table::open_header(&args.file)?;
-    if !crate::ingest::baci::matches(&header) {
-        return Err(Error::Usage(format!(
-            "{}: profile reads the BACI layout (t,i,j,k,v,q); the header has: {}; for other layouts use summary and metrics",
-            args.file.display(),
-            header.listing()
-        )));
-    }
-    use std::io::IsTerminal;
-    let progress = std::io::stderr().is_terminal();
-    let sums = crate::frame::baci_profile(&args.file, a, b, args.cache, progress)?;
+    let (sums, a, b, unit) = if crate::ingest::baci::matches(&header) {
+        let a = numeric_code(&args.reporter)?;
+        let b = numeric_code(&args.partner)?;
+        use std::io::IsTerminal;
+        let progress = std::io::stderr().is_terminal();
+        let sums = crate::frame::baci_profile(&args.file, a, b, args.cache, progress)?;
+        (
+            sums,
+            a.to_string(),
+            b.to_string(),
+            "USD thousand".to_string(),
+        )
+    } else {
+        // Any other layout: through the general reader (no fast path, no cache).
+        let dataset =
+            crate::ingest::Dataset::read(std::slice::from_ref(&args.file), &Default::default())?;
+        crate::commands::report_rejections(&dataset);
+        let frame = crate::frame::TradeFrame::from_dataset(&dataset)?;
+        let sums = crate::metrics::profile::sums_from_frame(&frame, &args.reporter, &args.partner)?;
+        let currency = dataset
+            .records
+            .first()
+            .map_or("USD".to_string(), |r| r.unit.currency.clone());
+        (sums, args.reporter.clone(), args.partner.clone(), currency)
+    };
     let p = profile(&sums)?;
     match &args.out {
         Some(dir) => {
@@ -142,17 +155,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 crate::render::write_atomically(&dir.join(name), text.as_bytes())?;
             }
             eprintln!(
-                "tradestat: wrote {} ({} rows involve {a})",
+                "tradestat: wrote {} ({} rows involve {a}; values in {unit})",
                 dir.display(),
                 sums.rows
             );
         }
-        None => print!("{}", render(&p, args.format, a, b)),
+        None => print!("{}", render(&p, args.format, &a, &b, &unit)),
     }
     Ok(Outcome::Done)
 }
 
-fn render(p: &Profile, format: Format, a: i32, b: i32) -> String {
+fn render(p: &Profile, format: Format, a: &str, b: &str, unit: &str) -> String {
     if format == Format::Csv {
         return csv_files(p)
             .into_iter()
@@ -166,9 +179,9 @@ fn render(p: &Profile, format: Format, a: i32, b: i32) -> String {
         })
     };
     let mut out = format!(
-        "Profile of {} with {}, values in USD thousand\n\n",
-        crate::codes::label(&a.to_string()),
-        crate::codes::label(&b.to_string())
+        "Profile of {} with {}, values in {unit}\n\n",
+        crate::codes::label(a),
+        crate::codes::label(b)
     );
     let mut t = Table::new(&[
         ("year", Align::Left),
@@ -229,7 +242,7 @@ fn render(p: &Profile, format: Format, a: i32, b: i32) -> String {
     for r in &p.partners {
         q.push(vec![
             r.rank.to_string(),
-            crate::codes::label(&r.partner.to_string()),
+            crate::codes::label(&r.partner),
             money(r.exports),
             money(r.imports),
             money(r.turnover),

@@ -38,7 +38,8 @@ pub struct ChapterRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartnerRow {
     pub rank: usize,
-    pub partner: i32,
+    /// The partner as the data names it (BACI: the numeric code).
+    pub partner: String,
     pub exports: Decimal,
     pub imports: Decimal,
     pub turnover: Decimal,
@@ -112,19 +113,33 @@ pub fn profile(sums: &ProfileSums) -> Result<Profile> {
         }
     }
 
-    let mut partners_map: BTreeMap<i32, (Decimal, Decimal)> = BTreeMap::new();
+    let mut partners_map: BTreeMap<String, (Decimal, Decimal)> = BTreeMap::new();
     for (p, v) in &sums.partner_exports {
-        partners_map.entry(*p).or_default().0 += dec(*v)?;
+        partners_map.entry(p.to_string()).or_default().0 += dec(*v)?;
     }
     for (p, v) in &sums.partner_imports {
-        partners_map.entry(*p).or_default().1 += dec(*v)?;
+        partners_map.entry(p.to_string()).or_default().1 += dec(*v)?;
+    }
+    for (p, x, m) in &sums.named_partners {
+        let e = partners_map.entry(p.clone()).or_default();
+        e.0 += dec(*x)?;
+        e.1 += dec(*m)?;
     }
     let all: Decimal = partners_map.values().map(|(x, m)| x + m).sum();
-    let mut list: Vec<(i32, Decimal, Decimal)> = partners_map
+    let mut list: Vec<(String, Decimal, Decimal)> = partners_map
         .into_iter()
         .map(|(p, (x, m))| (p, x, m))
         .collect();
-    list.sort_by(|a, b| (b.1 + b.2).cmp(&(a.1 + a.2)).then(a.0.cmp(&b.0)));
+    // Ties by partner: numerically for codes, alphabetically for names.
+    let order = |a: &str, b: &str| match (a.parse::<i64>(), b.parse::<i64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    };
+    list.sort_by(|a, b| {
+        (b.1 + b.2)
+            .cmp(&(a.1 + a.2))
+            .then_with(|| order(&a.0, &b.0))
+    });
     let partners = list
         .into_iter()
         .take(TOP_PARTNERS)
@@ -165,6 +180,7 @@ mod tests {
             ],
             partner_exports: vec![(408, e("35670.125")), (156, e("100000"))],
             partner_imports: vec![(408, e("5740.5"))],
+            named_partners: Vec::new(),
             rows: 7,
         };
         let p = profile(&sums).unwrap();
@@ -186,8 +202,72 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["27", "10", "62"]
         );
-        assert_eq!(p.partners[0].partner, 156);
+        assert_eq!(p.partners[0].partner, "156");
         let shares: Decimal = p.partners.iter().filter_map(|r| r.share_pct.known()).sum();
         assert_eq!(crate::number::round(shares, 20), Decimal::ONE_HUNDRED);
     }
+}
+
+/// The same sums from any layout tradestat reads (values in base currency units, e.g.
+/// USD): years only; a missing direction counts as zero, as the benchmark job defines.
+pub fn sums_from_frame(
+    frame: &crate::frame::TradeFrame,
+    reporter: &str,
+    partner: &str,
+) -> Result<ProfileSums> {
+    use crate::aggregate::PairFlows;
+    use crate::codes::{economy_key, is_aggregate};
+    use crate::frame::Selection;
+    use crate::model::{Commodity, Flow, PeriodKind};
+
+    let totals = frame.totals(&Selection {
+        reporter: Some(reporter.to_string()),
+        partner: None,
+        periods: Vec::new(),
+    })?;
+    if totals.is_empty() {
+        return Err(Error::EmptySelection {
+            selection: format!("--reporter {reporter}"),
+            hint: String::new(),
+        });
+    }
+    let mut groups: BTreeMap<String, Vec<crate::frame::Total>> = BTreeMap::new();
+    for t in totals
+        .into_iter()
+        .filter(|t| t.period.kind() == PeriodKind::Year)
+    {
+        groups.entry(economy_key(&t.partner)).or_default().push(t);
+    }
+    let exact = |d: Decimal| Exact::from_decimal(d);
+    let mut sums = ProfileSums::default();
+    let b = economy_key(partner);
+    for (key, rows) in groups {
+        sums.rows += rows.len();
+        let flows = PairFlows::from_totals(&rows, |t| format!("line {}", t.origin.line))?;
+        if key == b {
+            for p in &flows.periods {
+                sums.exports
+                    .push((p.period.year, exact(p.exports.known().unwrap_or_default())));
+                sums.imports
+                    .push((p.period.year, exact(p.imports.known().unwrap_or_default())));
+            }
+            let by_chapter = flows.clone().at_level(2);
+            for p in &by_chapter.periods {
+                for part in p.parts.iter().filter(|x| x.flow == Flow::Export) {
+                    if let Commodity::Hs(code) = &part.commodity {
+                        sums.chapters
+                            .push((p.period.year, code.clone(), exact(part.value)));
+                    }
+                }
+            }
+        }
+        if is_aggregate(&flows.partner) {
+            continue;
+        }
+        let x: Decimal = flows.periods.iter().filter_map(|p| p.exports.known()).sum();
+        let m: Decimal = flows.periods.iter().filter_map(|p| p.imports.known()).sum();
+        sums.named_partners
+            .push((flows.partner.clone(), exact(x), exact(m)));
+    }
+    Ok(sums)
 }
