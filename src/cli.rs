@@ -51,10 +51,26 @@ pub enum Command {
 /// The input files and how to read them.
 #[derive(Debug, Args)]
 pub struct Input {
-    /// Trade-record CSV files in the canonical format (docs/format.md).
+    /// Trade files: tradestat's format (docs/format.md), UN Comtrade, CEPII BACI, IMF DOTS,
+    /// or any table through --map (docs/importers.md). Gzip is read as is.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+impl std::ops::Deref for Input {
+    type Target = ReadArgs;
+
+    fn deref(&self) -> &ReadArgs {
+        &self.read
+    }
+}
+
+/// How to read trade files (shared by every command that reads them).
+#[derive(Debug, Args)]
+pub struct ReadArgs {
     /// Stop with an error (exit 2) if any row is rejected, instead of reporting and
     /// leaving it out.
     #[arg(long)]
@@ -115,7 +131,7 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
     }
 }
 
-impl Input {
+impl ReadArgs {
     pub fn read_options(&self) -> crate::error::Result<ReadOptions> {
         let mut mapping = match &self.mapping {
             Some(path) => Mapping::load(path)?,

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::frame::TradeFrame;
-use crate::ingest::{Dataset, ReadOptions};
+use crate::ingest::Dataset;
 use crate::render::Format;
 use crate::render::verify::{Heading, render};
 use crate::verify::check::verify;
@@ -41,9 +41,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
 
-    /// Stop with an error if any data row is rejected.
-    #[arg(long)]
-    pub strict: bool,
+    #[command(flatten)]
+    pub read: crate::cli::ReadArgs,
 
     /// table (default), json (the stable contract for scripts) or markdown.
     #[arg(long, value_enum, default_value = "table")]
@@ -61,13 +60,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let frame = if files.is_empty() {
         None
     } else {
-        let dataset = Dataset::read(
-            &files,
-            &ReadOptions {
-                strict: args.strict,
-                ..Default::default()
-            },
-        )?;
+        let mut dataset = Dataset::read(&files, &args.read.read_options()?)?;
+        dataset.apply_rates(&args.read.rates)?;
         crate::commands::report_rejections(&dataset);
         Some(TradeFrame::from_dataset(&dataset)?)
     };
