@@ -54,6 +54,41 @@ fn the_three_tables_by_hand() {
 }
 
 #[test]
+fn other_layouts_are_profiled_through_the_general_reader() {
+    let wd = Workdir::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_tradestat"))
+        .current_dir(wd.path(""))
+        .args([
+            "profile",
+            &repo_file("tests/fixtures/formats/dots.csv"),
+            "--reporter",
+            "CHN",
+            "--partner",
+            "PRK",
+            "--out",
+            "o",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let yearly = read(&wd, "o", "yearly.csv");
+    assert!(
+        yearly.contains("2019,2573600000,215200000,2788800000,2358400000,"),
+        "{yearly}"
+    );
+    // Partners: the World row and the Euro Area are aggregates, not partners.
+    let partners = read(&wd, "o", "partners.csv");
+    assert!(
+        !partners.contains("World") && !partners.contains("Euro"),
+        "{partners}"
+    );
+}
+
+#[test]
 fn the_cache_gives_the_same_tables_and_is_never_stale() {
     let wd = Workdir::new();
     let data = wd.path("b.csv");
@@ -95,9 +130,14 @@ fn bad_rows_and_other_layouts_are_refused_clearly() {
     let run = profile(&wd, "bad.csv", "o", &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("more than 9 decimals"));
+    // Other layouts go through the general reader: here no record has reporter 643.
     let run = profile(&wd, &repo_file("data/ru-kp-far-east-2019q1.csv"), "o", &[]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("profile reads the BACI layout"));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("no records match"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     // Rows that do not involve the reporter are not parsed beyond their codes.
     wd.write(
         "other.csv",
