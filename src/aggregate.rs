@@ -228,7 +228,7 @@ fn total_of<'a>(
                 note.push_str(" (finer HS levels are breakdowns, not added)");
             }
             notes.push(note);
-            let parts = rows.iter().copied().collect();
+            let parts = rows.to_vec();
             (Value::Known(sum), parts)
         }
         None => (

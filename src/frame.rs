@@ -207,7 +207,7 @@ impl TradeFrame {
                 rows,
             })
             .collect();
-        pairs.sort_by(|a, b| b.rows.cmp(&a.rows));
+        pairs.sort_by_key(|p| std::cmp::Reverse(p.rows));
         Ok(pairs)
     }
 

@@ -60,17 +60,16 @@ impl Dots {
 /// `2019`, `2019M03`, `2019Q1`, or any canonical period.
 fn period(text: &str) -> std::result::Result<Period, String> {
     let t = text.trim().to_ascii_uppercase();
-    if let Some((y, m)) = t.split_once('M') {
-        if let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u8>()) {
-            return Period::new(y, m, m);
-        }
+    if let Some((y, m)) = t.split_once('M')
+        && let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u8>())
+    {
+        return Period::new(y, m, m);
     }
-    if let Some((y, q)) = t.split_once('Q') {
-        if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u8>()) {
-            if (1..=4).contains(&q) {
-                return Period::new(y, q * 3 - 2, q * 3);
-            }
-        }
+    if let Some((y, q)) = t.split_once('Q')
+        && let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u8>())
+        && (1..=4).contains(&q)
+    {
+        return Period::new(y, q * 3 - 2, q * 3);
     }
     Period::parse(&t)
 }

@@ -287,12 +287,11 @@ impl Mapped {
             wide,
             default_unit: mapping.unit.clone().unwrap_or_else(Unit::usd),
             decimal_comma,
-            source: format!(
-                "{}",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
+            source: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+                .to_string(),
             warnings,
             empty_cells: Cell::new(0),
         })
@@ -338,23 +337,23 @@ pub fn flexible_period(text: &str) -> std::result::Result<Period, String> {
         return ym(&t[..4], &t[4..]).ok_or_else(bad);
     }
     let upper = t.to_ascii_uppercase();
-    if let Some((y, m)) = upper.split_once('M') {
-        if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
-            return ym(y, m).ok_or_else(bad);
-        }
+    if let Some((y, m)) = upper.split_once('M')
+        && y.len() == 4
+        && y.bytes().all(|b| b.is_ascii_digit())
+    {
+        return ym(y, m).ok_or_else(bad);
     }
-    if let Some((y, q)) = upper.split_once('Q') {
-        if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u8>()) {
-            if (1..=4).contains(&q) {
-                return Period::new(y, q * 3 - 2, q * 3);
-            }
-        }
+    if let Some((y, q)) = upper.split_once('Q')
+        && let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u8>())
+        && (1..=4).contains(&q)
+    {
+        return Period::new(y, q * 3 - 2, q * 3);
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if let [month, year] = words.as_slice() {
-        if let (Some(m), Ok(y)) = (month_named(month), year.parse::<i32>()) {
-            return Period::new(y, m, m);
-        }
+    if let [month, year] = words.as_slice()
+        && let (Some(m), Ok(y)) = (month_named(month), year.parse::<i32>())
+    {
+        return Period::new(y, m, m);
     }
     if t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-') {
         return ym(&t[..4], &t[5..7]).ok_or_else(bad);

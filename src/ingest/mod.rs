@@ -128,7 +128,7 @@ impl Dataset {
     pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Dataset> {
         let mut dataset = Dataset::default();
         for path in paths {
-            read_file(path, &options, &mut dataset)?;
+            read_file(path, options, &mut dataset)?;
         }
         dataset.reject_duplicates();
         dataset.warn_unknown_economies();
@@ -141,8 +141,8 @@ impl Dataset {
     /// In the canonical format a figure appears once: a second row with the same reporter,
     /// partner, period, flow and commodity (in any input file) is refused, not added.
     fn reject_duplicates(&mut self) {
-        let mut seen: HashMap<(String, String, Period, Flow, Commodity), (Origin, Exact)> =
-            HashMap::new();
+        type Identity = (String, String, Period, Flow, Commodity);
+        let mut seen: HashMap<Identity, (Origin, Exact)> = HashMap::new();
         let mut kept = Vec::with_capacity(self.records.len());
         for record in std::mem::take(&mut self.records) {
             let key = (

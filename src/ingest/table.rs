@@ -123,15 +123,13 @@ pub fn sniff_delimiter(body: &[u8]) -> u8 {
     }
 }
 
-pub fn decode<'a>(bytes: &'a [u8], encoding: Encoding) -> std::result::Result<Cow<'a, str>, ()> {
+/// The text of a field, or `None` when it is not valid in `encoding`.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Option<Cow<'_, str>> {
     match encoding {
-        Encoding::Utf8 => std::str::from_utf8(bytes)
-            .map(Cow::Borrowed)
-            .map_err(|_| ()),
-        Encoding::Latin1 => Ok(if bytes.is_ascii() {
-            Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| ())?)
-        } else {
-            Cow::Owned(bytes.iter().map(|b| char::from(*b)).collect())
+        Encoding::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+        Encoding::Latin1 => Some(match std::str::from_utf8(bytes) {
+            Ok(text) if bytes.is_ascii() => Cow::Borrowed(text),
+            _ => Cow::Owned(bytes.iter().map(|b| char::from(*b)).collect()),
         }),
     }
 }
@@ -172,7 +170,7 @@ pub fn open(
         .clone();
     let mut names = Vec::with_capacity(raw.len());
     for (i, field) in raw.iter().enumerate() {
-        let text = decode(field, encoding).map_err(|_| {
+        let text = decode(field, encoding).ok_or_else(|| {
             Error::Usage(format!(
                 "{}:1:{}: the header is not valid UTF-8 (is the file Latin-1? try --encoding latin1)",
                 path.display(),
@@ -315,8 +313,8 @@ pub fn read_rows(
         let mut bad = None;
         for (i, f) in row.iter().enumerate() {
             match decode(f, encoding) {
-                Ok(text) => fields.push(text),
-                Err(()) => {
+                Some(text) => fields.push(text),
+                None => {
                     bad = Some(i);
                     break;
                 }

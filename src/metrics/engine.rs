@@ -260,10 +260,11 @@ pub fn compute(
             sections.push(hhi_partners_section(&partners, request));
         }
     }
-    if metrics.contains(&Metric::Hhi) && request.over == Over::Products {
-        if let Some(pair) = &pair {
-            sections.push(hhi_products_section(pair, request));
-        }
+    if metrics.contains(&Metric::Hhi)
+        && request.over == Over::Products
+        && let Some(pair) = &pair
+    {
+        sections.push(hhi_products_section(pair, request));
     }
     if metrics.contains(&Metric::Rca) || metrics.contains(&Metric::Intensity) {
         let everything = Selection {

@@ -51,20 +51,20 @@ impl PairSummary {
             let computed = p
                 .exports
                 .zip(&p.imports, |x, m| Value::Known(turnover(x, m)));
-            if let (Value::Known(sum), Some(published)) = (&computed, p.published_turnover) {
-                if *sum != published {
-                    notes.push(format!(
-                        "{}: the published turnover {} differs from exports + imports {}; \
+            if let (Value::Known(sum), Some(published)) = (&computed, p.published_turnover)
+                && *sum != published
+            {
+                notes.push(format!(
+                    "{}: the published turnover {} differs from exports + imports {}; \
                          exports + imports is used",
-                        p.period,
-                        published.normalize(),
-                        sum.normalize()
-                    ));
-                }
+                    p.period,
+                    published.normalize(),
+                    sum.normalize()
+                ));
             }
             let turnover = turnover_of(p);
             let turnover_yoy = yoy(flows, p.period, &turnover);
-            let exports_share_of_turnover = p.exports.zip(&turnover, |x, t| share(x, t));
+            let exports_share_of_turnover = p.exports.zip(&turnover, share);
             periods.push(PeriodSummary {
                 period: p.period,
                 exports: p.exports.clone(),

@@ -478,17 +478,15 @@ fn bars<DB: DrawingBackend>(
                 color.filled(),
             )))
             .map_err(err)?;
-            if few {
-                if let Some(Some(label)) = s.labels.get(i) {
-                    let (px, py) = ctx.backend_coord(&((x0 + x1) / 2.0, *v));
-                    let (style, dy) = if *v < 0.0 {
-                        (&below_style, 4)
-                    } else {
-                        (&label_style, -4)
-                    };
-                    root.draw(&Text::new(label.clone(), (px, py + dy), style.clone()))
-                        .map_err(err)?;
-                }
+            if few && let Some(Some(label)) = s.labels.get(i) {
+                let (px, py) = ctx.backend_coord(&((x0 + x1) / 2.0, *v));
+                let (style, dy) = if *v < 0.0 {
+                    (&below_style, 4)
+                } else {
+                    (&label_style, -4)
+                };
+                root.draw(&Text::new(label.clone(), (px, py + dy), style.clone()))
+                    .map_err(err)?;
             }
         }
     }
@@ -614,34 +612,32 @@ fn line<DB: DrawingBackend>(
     for (i, v) in series.values.iter().enumerate() {
         let Some(v) = v else { continue };
         let (px, py) = ctx.backend_coord(&(i as f64 + 0.5, *v));
-        if few {
-            if let Some(Some(label)) = series.labels.get(i) {
-                root.draw(&Text::new(
-                    label.clone(),
-                    (px, py - (10.0 * scale) as i32),
-                    above.clone(),
-                ))
-                .map_err(err)?;
-            }
+        if few && let Some(Some(label)) = series.labels.get(i) {
+            root.draw(&Text::new(
+                label.clone(),
+                (px, py - (10.0 * scale) as i32),
+                above.clone(),
+            ))
+            .map_err(err)?;
         }
-        if few || slot > 40.0 {
-            if let Some(Some(g)) = secondary.get(i) {
-                let color = if g.starts_with('-') {
-                    palette::DEFICIT
-                } else {
-                    palette::SURPLUS
-                };
-                let style = TextStyle {
-                    color: color.to_backend_color(),
-                    ..below.clone()
-                };
-                root.draw(&Text::new(
-                    fit(root, g, &style, slot.max(30.0) as u32),
-                    (px, py + (10.0 * scale) as i32),
-                    style.clone(),
-                ))
-                .map_err(err)?;
-            }
+        if (few || slot > 40.0)
+            && let Some(Some(g)) = secondary.get(i)
+        {
+            let color = if g.starts_with('-') {
+                palette::DEFICIT
+            } else {
+                palette::SURPLUS
+            };
+            let style = TextStyle {
+                color: color.to_backend_color(),
+                ..below.clone()
+            };
+            root.draw(&Text::new(
+                fit(root, g, &style, slot.max(30.0) as u32),
+                (px, py + (10.0 * scale) as i32),
+                style.clone(),
+            ))
+            .map_err(err)?;
         }
     }
     let baseline = ctx.backend_coord(&(0.0, lo)).1;

@@ -595,28 +595,28 @@ fn diagnose(
         }
     }
 
-    if let Some(r) = &ratio {
-        if let Ok(inverse) = r.recip() {
-            let as_op = Operand {
-                range: inverse,
-                kind: Kind::Ratio,
+    if let Some(r) = &ratio
+        && let Ok(inverse) = r.recip()
+    {
+        let as_op = Operand {
+            range: inverse,
+            kind: Kind::Ratio,
+        };
+        if let Ok(inv) = in_terms_of(&as_op, &phrase.measure)
+            && phrase.interval.overlaps(&inv)
+        {
+            let shown = match c.value.base() {
+                Some((top, base)) => format!("{base} / {top}"),
+                None => format!("1 / ({})", c.value_text),
             };
-            if let Ok(inv) = in_terms_of(&as_op, &phrase.measure) {
-                if phrase.interval.overlaps(&inv) {
-                    let shown = match c.value.base() {
-                        Some((top, base)) => format!("{base} / {top}"),
-                        None => format!("1 / ({})", c.value_text),
-                    };
-                    found.push((
-                        Diagnosis::Inverse,
-                        format!(
-                            "the ratio the wrong way round, {shown} = {}, reproduces \"{}\"",
-                            decimal_string(&as_op.range.point, 2),
-                            phrase.text
-                        ),
-                    ));
-                }
-            }
+            found.push((
+                Diagnosis::Inverse,
+                format!(
+                    "the ratio the wrong way round, {shown} = {}, reproduces \"{}\"",
+                    decimal_string(&as_op.range.point, 2),
+                    phrase.text
+                ),
+            ));
         }
     }
 
@@ -675,12 +675,14 @@ fn diagnose(
     // Percent and percentage points: a change of shares read the other way.
     if let Expr::Change(from, to) = &c.value {
         let lookup = |id: &str| cx.operand(id);
-        if let (Ok(a), Ok(b)) = (evaluate(from, &lookup), evaluate(to, &lookup)) {
-            if a.kind == Kind::Number && b.kind == Kind::Number && phrase.measure == Measure::Change
-            {
-                let points = b.range.sub(&a.range);
-                if phrase.interval.overlaps(&points) {
-                    found.push((
+        if let (Ok(a), Ok(b)) = (evaluate(from, &lookup), evaluate(to, &lookup))
+            && a.kind == Kind::Number
+            && b.kind == Kind::Number
+            && phrase.measure == Measure::Change
+        {
+            let points = b.range.sub(&a.range);
+            if phrase.interval.overlaps(&points) {
+                found.push((
                         Diagnosis::Points,
                         format!(
                             "the shares differ by {} percentage points; \"{}\" reads that difference as a percent change",
@@ -688,27 +690,26 @@ fn diagnose(
                             phrase.text
                         ),
                     ));
-                }
             }
         }
     }
     if let Expr::Sub(to, from) = &c.value {
         let lookup = |id: &str| cx.operand(id);
-        if let (Ok(a), Ok(b)) = (evaluate(from, &lookup), evaluate(to, &lookup)) {
-            if phrase.measure == Measure::Points && !a.range.point.is_zero() {
-                if let Ok(rel) = b.range.div(&a.range) {
-                    let rel = rel.map(|v| (v - q_int(1)) * q_int(100));
-                    if phrase.interval.overlaps(&rel) {
-                        found.push((
-                            Diagnosis::Points,
-                            format!(
-                                "the relative change is {}%; \"{}\" calls it percentage points",
-                                decimal_string(&rel.point, 2),
-                                phrase.text
-                            ),
-                        ));
-                    }
-                }
+        if let (Ok(a), Ok(b)) = (evaluate(from, &lookup), evaluate(to, &lookup))
+            && phrase.measure == Measure::Points
+            && !a.range.point.is_zero()
+            && let Ok(rel) = b.range.div(&a.range)
+        {
+            let rel = rel.map(|v| (v - q_int(1)) * q_int(100));
+            if phrase.interval.overlaps(&rel) {
+                found.push((
+                    Diagnosis::Points,
+                    format!(
+                        "the relative change is {}%; \"{}\" calls it percentage points",
+                        decimal_string(&rel.point, 2),
+                        phrase.text
+                    ),
+                ));
             }
         }
     }

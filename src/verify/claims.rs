@@ -113,6 +113,8 @@ pub struct Figure {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+// Says is much larger than Equals; claims are few, so the size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Assertion {
     /// A phrase about the value.
     Says(Phrase),

@@ -202,10 +202,10 @@ impl Expr {
     pub fn figures(&self) -> Vec<String> {
         let mut out = Vec::new();
         self.walk(&mut |e| {
-            if let Expr::Figure(id) = e {
-                if !out.contains(id) {
-                    out.push(id.clone());
-                }
+            if let Expr::Figure(id) = e
+                && !out.contains(id)
+            {
+                out.push(id.clone());
             }
         });
         out

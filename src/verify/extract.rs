@@ -201,7 +201,7 @@ fn find_mentions(sentences: &[String], lexicon: &Lexicon) -> Vec<Mention> {
                 let year: i32 = t.text.parse().unwrap_or(0);
                 if (1900..=2100).contains(&year)
                     && !matches!(next, Some(n) if EXTEND_AFTER.contains(&n))
-                    && !i.checked_sub(1).is_some_and(|p| tokens[p].text == "$")
+                    && i.checked_sub(1).is_none_or(|p| tokens[p].text != "$")
                 {
                     i += 1;
                     continue;
@@ -445,56 +445,53 @@ pub fn extract(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Strin
     let mut last_measure: Option<&'static str> = None;
     for m in &mentions {
         let sentence = &sentences[m.sentence];
-        match &m.measure {
-            Measure::Amount { .. } => {
-                // The amount's own clause first, then the sentence (its years and months,
-                // not another clause's "last year"), then the article's main period.
-                let clause = clause_around(sentence, m.start);
-                let (period, how) = match period_of(clause, main_period, true) {
-                    (p, how) if clause_names_period(clause) => (p, how),
-                    _ => period_of(sentence, main_period, false),
-                };
-                let earlier = says_earlier(clause);
-                let from = clause.trim_start().to_lowercase().starts_with("from ");
-                let lower = sentence.to_lowercase();
-                // "this figure was ..." continues the previous figure's measure.
-                let measure = if lower.contains("this figure") || lower.contains("the figure") {
-                    last_measure
-                } else {
-                    measure_of(sentence, m.start).or(last_measure)
-                };
-                last_measure = measure;
-                let base = measure.unwrap_or("figure");
-                let stem = match period {
-                    Some(p) => format!(
-                        "{base}_{}",
-                        p.label().to_lowercase().replace(['-', '.'], "")
-                    ),
-                    None => base.to_string(),
-                };
-                let mut id = stem.clone();
-                let mut n = 2;
-                while figures.iter().any(|f| f.id == id) {
-                    id = format!("{stem}_{n}");
-                    n += 1;
-                }
-                let mut notes = Vec::new();
-                if let Some(h) = how {
-                    notes.push(h);
-                }
-                figures.push(DraftFigure {
-                    id,
-                    printed: m.text.clone(),
-                    measure,
-                    period,
-                    sentence: m.sentence,
-                    start: m.start,
-                    earlier,
-                    from,
-                    guess_note: notes,
-                });
+        if let Measure::Amount { .. } = &m.measure {
+            // The amount's own clause first, then the sentence (its years and months,
+            // not another clause's "last year"), then the article's main period.
+            let clause = clause_around(sentence, m.start);
+            let (period, how) = match period_of(clause, main_period, true) {
+                (p, how) if clause_names_period(clause) => (p, how),
+                _ => period_of(sentence, main_period, false),
+            };
+            let earlier = says_earlier(clause);
+            let from = clause.trim_start().to_lowercase().starts_with("from ");
+            let lower = sentence.to_lowercase();
+            // "this figure was ..." continues the previous figure's measure.
+            let measure = if lower.contains("this figure") || lower.contains("the figure") {
+                last_measure
+            } else {
+                measure_of(sentence, m.start).or(last_measure)
+            };
+            last_measure = measure;
+            let base = measure.unwrap_or("figure");
+            let stem = match period {
+                Some(p) => format!(
+                    "{base}_{}",
+                    p.label().to_lowercase().replace(['-', '.'], "")
+                ),
+                None => base.to_string(),
+            };
+            let mut id = stem.clone();
+            let mut n = 2;
+            while figures.iter().any(|f| f.id == id) {
+                id = format!("{stem}_{n}");
+                n += 1;
             }
-            _ => {}
+            let mut notes = Vec::new();
+            if let Some(h) = how {
+                notes.push(h);
+            }
+            figures.push(DraftFigure {
+                id,
+                printed: m.text.clone(),
+                measure,
+                period,
+                sentence: m.sentence,
+                start: m.start,
+                earlier,
+                from,
+                guess_note: notes,
+            });
         }
     }
     // Claims after all figures, so a claim can link to an amount later in its sentence.
@@ -534,24 +531,22 @@ fn link(m: &Mention, sentences: &[String], figures: &[DraftFigure]) -> (Option<S
         .filter(|f| f.sentence < m.sentence || (f.sentence == m.sentence && f.start < m.start))
         .collect();
     // "to $Y ... from $X": the amount after "from" is the base.
-    if let Some(base) = here.iter().find(|f| f.from) {
-        if let Some(current) = here.iter().find(|f| !f.from) {
-            return (
-                Some(ratio(&current.id, &base.id)),
-                "\"from X\" is the base, the other amount the current value".to_string(),
-            );
-        }
+    if let Some(base) = here.iter().find(|f| f.from)
+        && let Some(current) = here.iter().find(|f| !f.from)
+    {
+        return (
+            Some(ratio(&current.id, &base.id)),
+            "\"from X\" is the base, the other amount the current value".to_string(),
+        );
     }
     // "this figure was $X in the same period last year, showing ...": X is the base and
     // the figure spoken of before is the current value.
     if let Some(base) = here.iter().find(|f| f.earlier) {
-        let current = figures
-            .iter()
-            .filter(|f| {
-                f.sentence < base.sentence || (f.sentence == base.sentence && f.start < base.start)
-            })
-            .filter(|f| !f.earlier)
-            .last();
+        let current = figures.iter().rfind(|f| {
+            !f.earlier
+                && (f.sentence < base.sentence
+                    || (f.sentence == base.sentence && f.start < base.start))
+        });
         if let Some(current) = current {
             return (
                 Some(ratio(&current.id, &base.id)),
@@ -565,32 +560,27 @@ fn link(m: &Mention, sentences: &[String], figures: &[DraftFigure]) -> (Option<S
     // "$Y, nearly 170 percent more than a year earlier": the base is the same measure a
     // year before, if the text printed it.
     let clause = clause_around(&sentences[m.sentence], m.start);
-    if says_earlier(clause) {
-        if let Some(current) = here
-            .iter()
-            .filter(|f| f.start < m.start)
-            .last()
-            .or(before.last())
-        {
-            let base = figures.iter().find(|f| {
+    if says_earlier(clause)
+        && let Some(current) = here.iter().rfind(|f| f.start < m.start).or(before.last())
+    {
+        let base = figures.iter().find(|f| {
                 f.id != current.id
                     && f.measure == current.measure
                     && matches!((f.period, current.period), (Some(a), Some(b)) if Some(a) == b.year_before())
             });
-            if let Some(base) = base {
-                return (
-                    Some(ratio(&current.id, &base.id)),
-                    format!("{} is the same measure a year before", base.id),
-                );
-            }
+        if let Some(base) = base {
             return (
-                None,
-                format!(
-                    "the base of the change ({} a year earlier) is not printed",
-                    current.id
-                ),
+                Some(ratio(&current.id, &base.id)),
+                format!("{} is the same measure a year before", base.id),
             );
         }
+        return (
+            None,
+            format!(
+                "the base of the change ({} a year earlier) is not printed",
+                current.id
+            ),
+        );
     }
     (
         None,

@@ -284,7 +284,7 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
     });
     let share_word = lexicon.shares.iter().find(|(w, _)| has(w)).cloned();
     let scale: u32 = number_at
-        .and_then(|i| after(i))
+        .and_then(after)
         .and_then(|w| lexicon.scales.get(w).copied())
         .unwrap_or(0);
     let currency = tokens
