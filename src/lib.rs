@@ -4,13 +4,20 @@
 //! The data's way through the library, one module per stage:
 //!
 //! ```text
-//! file(s) ─ ingest ─► Dataset (records as written) ─ frame (Polars, Decimal) ─► Totals
+//! file(s) ─ ingest (layouts, codes) ─► Dataset (records as written)
+//!         ─ frame (Polars, Decimal: filter, group, exact sums) ─► Totals
 //!         ─ aggregate (which row is the total) ─► PairFlows
-//!         ─ metrics (rust_decimal: growth, shares) ─► PairSummary ─ render ─► text/CSV/JSON
+//!         ─ metrics (rust_decimal: growth, shares, HHI, RCA, ...) ─► summaries, sections
+//!         ─ render ─► text / CSV / JSON / Markdown / charts / report folders
+//! claims.toml ─ verify (phrases, lexicon, exact intervals, verdicts, diagnoses) ─► render
+//! BACI file ─ ingest::baci_scan (fast exact pre-filter) ─ frame ─ metrics::profile
 //! ```
 //!
 //! Rounding policy: sums are exact (Polars decimals); ratios carry rust_decimal's 28
 //! significant digits; display rounds half away from zero, and says so.
+
+// No panics on data: the library never unwraps (tests may).
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod aggregate;
 pub mod cache;
