@@ -10,6 +10,7 @@ mod workdir;
 pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
     d.round_dp(20)
 }
+mod bad_input;
 mod charts;
 mod extract;
 mod formats;
