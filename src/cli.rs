@@ -30,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// What tradestat reads from files: layout, rows, rejections, exact totals.
     Inspect(crate::commands::inspect::Args),
+    /// Write what was read from any layout as canonical records (CSV).
+    Convert(crate::commands::convert::Args),
     /// Exports, imports, turnover, balance, growth and shares of one pair, per period.
     Summary(crate::commands::summary::Args),
     /// Trade indicators with their formulas: flows, growth, shares, HHI, RCA, intensity, GL.

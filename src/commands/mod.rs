@@ -1,6 +1,7 @@
 //! One module per subcommand. Each wires library stages together and owns no arithmetic.
 
 pub mod chart;
+pub mod convert;
 pub mod extract;
 pub mod inspect;
 pub mod metrics;
@@ -41,6 +42,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Inspect(args) => inspect::run(&args),
         Command::Mirror(args) => mirror::run(&args),
         Command::Profile(args) => profile::run(&args),
+        Command::Convert(args) => convert::run(&args),
         Command::Chart(args) => chart::run(&args),
         Command::Report(args) => report::run(&args),
     }

@@ -204,3 +204,26 @@ fn parse_row(
         origin,
     })
 }
+
+/// Writes records in the canonical format, values exactly (trailing zeros dropped), so
+/// that reading the text back gives the same records.
+pub fn write(records: &[Record]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let _ = w.write_record(HEADER_EXAMPLE.split(','));
+    for r in records {
+        let _ = w.write_record([
+            r.reporter.as_str(),
+            r.partner.as_str(),
+            &r.period.label(),
+            r.flow.as_str(),
+            r.commodity.code(),
+            &r.value.to_string(),
+            &r.unit.to_string(),
+            r.source.as_str(),
+            r.note.as_str(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

@@ -10,6 +10,8 @@ pub mod canonical;
 pub mod comtrade;
 pub mod dots;
 pub mod mapped;
+#[cfg(test)]
+mod proptests;
 pub mod table;
 
 use std::collections::HashMap;

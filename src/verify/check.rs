@@ -953,4 +953,36 @@ mod tests {
         assert_eq!(two("rose less than 150 percent"), Verdict::Inconsistent);
         assert_eq!(two("rose about 100 percent"), Verdict::Inconsistent);
     }
+
+    use proptest::prelude::*;
+
+    fn q_of(m: i64) -> Q {
+        crate::verify::interval::q_ratio(m, 1000)
+    }
+
+    proptest! {
+        /// No value is ever called both consistent and inconsistent: the verdict follows
+        /// from overlap and containment, exactly.
+        #[test]
+        fn verdicts_are_exclusive_and_follow_their_definitions(
+            a in -5000i64..5000, b in -5000i64..5000,
+            c in -5000i64..5000, d in -5000i64..5000, p in 0i64..1000,
+        ) {
+            let (lo, hi) = (a.min(b), a.max(b));
+            let (clo, chi) = (c.min(d), c.max(d));
+            let point = clo + (chi - clo) * p / 1000;
+            let allowed = Interval::closed(q_of(lo), q_of(hi));
+            let computed = Range::new(q_of(clo), q_of(point), q_of(chi));
+            let overlap = clo <= hi && lo <= chi;
+            let contains = lo <= point && point <= hi;
+            let verdict = judge(&allowed, &computed);
+            match verdict {
+                Verdict::Consistent => prop_assert!(overlap && contains),
+                Verdict::ConsistentByRounding => prop_assert!(overlap && !contains),
+                Verdict::Inconsistent => prop_assert!(!overlap),
+                Verdict::Unverifiable => prop_assert!(false, "judge never returns unverifiable"),
+            }
+            prop_assert_eq!(verdict == Verdict::Inconsistent, !overlap);
+        }
+    }
 }
