@@ -169,7 +169,20 @@ fn pair_chart(
     kind: Kind,
     args: &ChartOptions,
 ) -> Result<Chart> {
-    let selection = one_pair(frame, selection)?;
+    // Under --by the periods name rolled-up targets: find the pair on all periods.
+    let wanted = selection.periods.clone();
+    let mut selection = if args.by.is_some() {
+        one_pair(
+            frame,
+            &Selection {
+                periods: Vec::new(),
+                ..selection.clone()
+            },
+        )?
+    } else {
+        one_pair(frame, selection)?
+    };
+    selection.periods = wanted;
     let mut totals = frame.totals(&Selection {
         periods: if args.by.is_some() {
             Vec::new()

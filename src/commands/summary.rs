@@ -31,13 +31,25 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<Outcome> {
     let dataset = load(&args.input)?;
     let frame = TradeFrame::from_dataset(&dataset)?;
-    let selection = one_pair(&frame, &args.select.selection())?;
-    let totals = frame.totals(&selection)?;
+    let asked = args.select.selection();
+    let selection = one_pair(&frame, &asked)?;
+    // Growth needs the same months a year earlier: compute on every period, show the
+    // periods asked for.
+    let totals = frame.totals(&crate::frame::Selection {
+        periods: Vec::new(),
+        ..selection.clone()
+    })?;
     let mut flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
     if let Some(level) = args.select.level {
         flows = flows.at_level(level);
     }
-    let summary = PairSummary::from_flows(&flows);
+    let mut summary = PairSummary::from_flows(&flows);
+    if !asked.periods.is_empty() {
+        summary
+            .periods
+            .retain(|p| asked.periods.contains(&p.period));
+        summary.parts.retain(|p| asked.periods.contains(&p.period));
+    }
     let mut unit = display_unit(&summary);
     unit.decimals = args.output.decimals;
     let mut sources: Vec<String> = Vec::new();

@@ -206,11 +206,21 @@ pub fn compute(
     let mut notes = Vec::new();
     let mut sections = Vec::new();
 
-    let reporter_selection = if needs_pair {
-        one_pair(frame, selection)?
+    // Under --by the periods name rolled-up targets: find who trades on all periods.
+    let finder = if request.by.is_some() {
+        Selection {
+            periods: Vec::new(),
+            ..selection.clone()
+        }
     } else {
-        one_reporter(frame, selection)?
+        selection.clone()
     };
+    let mut reporter_selection = if needs_pair {
+        one_pair(frame, &finder)?
+    } else {
+        one_reporter(frame, &finder)?
+    };
+    reporter_selection.periods = selection.periods.clone();
     let pair = if needs_pair {
         let totals = load(frame, &reporter_selection, request, &mut notes)?;
         Some(PairFlows::from_totals(&totals, |t| {
@@ -283,6 +293,21 @@ pub fn compute(
             sections.push(world.intensity_section(&reporter_key, &economy_key(&partner))?);
         }
     }
+    // Show only the periods asked for (computed with all of them, for their bases).
+    if !selection.periods.is_empty() {
+        let labels: Vec<String> = selection.periods.iter().map(|p| p.label()).collect();
+        for section in &mut sections {
+            if section.keys.first().map(String::as_str) == Some("period") {
+                section.rows.retain(|r| {
+                    r.keys.first().is_some_and(|k| {
+                        labels
+                            .iter()
+                            .any(|l| k == l || k.starts_with(&format!("{l} (")))
+                    })
+                });
+            }
+        }
+    }
     let currency = pair
         .as_ref()
         .map(|p| p.currency.clone())
@@ -338,13 +363,11 @@ fn load(
     notes: &mut Vec<String>,
 ) -> Result<Vec<Total>> {
     let mut sel = selection.clone();
-    // Period filters name target periods under --by; filter after the roll-up instead.
-    let wanted = std::mem::take(&mut sel.periods);
-    if request.by.is_none() {
-        sel.periods = wanted.clone();
-    }
+    // Every period is loaded: growth needs the bases of the periods asked for. The period
+    // filter applies to the rows shown (see `compute`).
+    sel.periods.clear();
     let totals = frame.totals(&sel)?;
-    let mut totals = match request.by {
+    let totals = match request.by {
         None => totals,
         Some(by) => {
             let r = rollup(&totals, by);
@@ -356,9 +379,6 @@ fn load(
             r.totals
         }
     };
-    if request.by.is_some() && !wanted.is_empty() {
-        totals.retain(|t| wanted.contains(&t.period));
-    }
     Ok(totals)
 }
 

@@ -604,11 +604,23 @@ fn line<DB: DrawingBackend>(
         let (b, _) = ctx.backend_coord(&(1.0, 0.0));
         f64::from(b - a)
     };
-    let few = n <= 24;
     let above =
         text_style(14.0 * scale, true, palette::TEXT).pos(Pos::new(HPos::Center, VPos::Bottom));
     let below =
         text_style(14.0 * scale, true, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+    // Labels only where they fit between neighbours: never overlapping.
+    let fits = |labels: &mut dyn Iterator<Item = &String>, style: &TextStyle<'_>| {
+        labels
+            .map(|l| {
+                root.estimate_text_size(l, style)
+                    .map(|s| s.0)
+                    .unwrap_or(u32::MAX)
+            })
+            .max()
+            .is_none_or(|w| f64::from(w) <= slot - 6.0 * scale)
+    };
+    let few = n <= 24 && fits(&mut series.labels.iter().flatten(), &above);
+    let secondary_fits = fits(&mut secondary.iter().flatten(), &below);
     for (i, v) in series.values.iter().enumerate() {
         let Some(v) = v else { continue };
         let (px, py) = ctx.backend_coord(&(i as f64 + 0.5, *v));
@@ -620,9 +632,7 @@ fn line<DB: DrawingBackend>(
             ))
             .map_err(err)?;
         }
-        if (few || slot > 40.0)
-            && let Some(Some(g)) = secondary.get(i)
-        {
+        if secondary_fits && let Some(Some(g)) = secondary.get(i) {
             let color = if g.starts_with('-') {
                 palette::DEFICIT
             } else {

@@ -270,9 +270,23 @@ fn monthly_fixture_by_month_keeps_every_month() {
         .expect_code(0),
     );
     let pop = section(&doc, "pop");
+    // Only the month asked for is shown, but its base, December 2018, is still used.
     assert_eq!(pop["rows"].as_array().unwrap().len(), 1);
-    // January compares with a December that the period filter left out.
-    assert!(missing(pop, &[("period", "2019-01")], "exports").contains("no 2018-12"));
+    let expected = thousands(fixture_exports_cents(2019, 1, 1))
+        / thousands(fixture_exports_cents(2018, 12, 12))
+        - Decimal::ONE;
+    let got = value(pop, &[("period", "2019-01")], "exports").unwrap();
+    assert_eq!(crate::round20(got), crate::round20(expected));
+    // The first month of the data has no base.
+    let first = json(
+        &wd.run(&[
+            "metrics", &data, "--metric", "pop", "--period", "2008-01", "--format", "json",
+        ])
+        .expect_code(0),
+    );
+    assert!(
+        missing(section(&first, "pop"), &[("period", "2008-01")], "exports").contains("no 2007-12")
+    );
 }
 
 const PARTNERS: &str = "\
