@@ -287,7 +287,7 @@ fn pair_chart(
         Kind::Turnover => Chart {
             title: format!("Trade turnover of {r} with {p}"),
             subtitle: format!(
-                "Exports + imports, {when}, {}; under each point: change on a year earlier",
+                "Exports + imports, {when}, {}; under the points, where they fit: change on a year earlier",
                 unit.unit
             ),
             value_axis: unit.unit.to_string(),
