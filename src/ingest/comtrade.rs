@@ -131,8 +131,58 @@ fn field<'a>(fields: &'a [Cow<'_, str>], i: Option<usize>) -> Option<&'a str> {
     i.and_then(|i| fields.get(i)).map(|f| f.trim())
 }
 
-/// Comtrade+ API v1.
-pub struct Plus {
+/// Column names of the two Comtrade layouts, normalised (see `table::key`).
+struct Names {
+    layout: &'static str,
+    reporter: [&'static str; 3],
+    partner: [&'static str; 3],
+    flow: &'static [&'static str],
+    year: &'static [&'static str],
+    month: &'static [&'static str],
+    period: &'static [&'static str],
+    cmd: &'static [&'static str],
+    classification: &'static [&'static str],
+    value: &'static [&'static str],
+    customs: &'static [&'static str],
+    mot: &'static [&'static str],
+    partner2: &'static [&'static str],
+}
+
+const PLUS: Names = Names {
+    layout: "UN Comtrade+ v1",
+    reporter: ["reporteriso", "reportercode", "reporterdesc"],
+    partner: ["partneriso", "partnercode", "partnerdesc"],
+    flow: &["flowcode", "flowdesc"],
+    year: &["refyear"],
+    month: &["refmonth"],
+    period: &["period"],
+    cmd: &["cmdcode"],
+    classification: &["classificationcode"],
+    value: &["primaryvalue", "primaryvalueformated"],
+    customs: &["customscode"],
+    mot: &["motcode"],
+    partner2: &["partner2code"],
+};
+
+const LEGACY: Names = Names {
+    layout: "UN Comtrade legacy",
+    reporter: ["reporteriso", "reportercode", "reporter"],
+    partner: ["partneriso", "partnercode", "partner"],
+    flow: &["tradeflowcode", "tradeflow"],
+    year: &["year"],
+    month: &[],
+    period: &["period"],
+    cmd: &["commoditycode"],
+    classification: &["classification"],
+    value: VALUE_LEGACY,
+    customs: &["customsproccode"],
+    mot: &["modeoftransportcode"],
+    partner2: &["2ndpartnercode", "x2ndpartnercode"],
+};
+
+/// A Comtrade download (either layout), with its columns found by name.
+pub struct Comtrade {
+    layout: &'static str,
     reporter: [Option<usize>; 3],
     partner: [Option<usize>; 3],
     flow: usize,
@@ -149,47 +199,41 @@ pub struct Plus {
     source: String,
 }
 
-impl Plus {
-    pub fn new(path: &Path, h: &Header, decimal_comma: bool) -> Result<Plus> {
-        let reporter = [
-            h.find(&["reporteriso"]),
-            h.find(&["reportercode"]),
-            h.find(&["reporterdesc"]),
-        ];
-        let partner = [
-            h.find(&["partneriso"]),
-            h.find(&["partnercode"]),
-            h.find(&["partnerdesc"]),
-        ];
+impl Comtrade {
+    /// The Comtrade+ API v1 layout.
+    pub fn plus(path: &Path, h: &Header, decimal_comma: bool) -> Result<Comtrade> {
+        Comtrade::new(path, h, decimal_comma, &PLUS)
+    }
+
+    /// The legacy layout (API and bulk).
+    pub fn legacy(path: &Path, h: &Header, decimal_comma: bool) -> Result<Comtrade> {
+        Comtrade::new(path, h, decimal_comma, &LEGACY)
+    }
+
+    fn new(path: &Path, h: &Header, decimal_comma: bool, names: &Names) -> Result<Comtrade> {
+        let three = |keys: [&str; 3]| [h.find(&[keys[0]]), h.find(&[keys[1]]), h.find(&[keys[2]])];
+        let reporter = three(names.reporter);
+        let partner = three(names.partner);
         if reporter.iter().all(Option::is_none) {
-            need(
-                path,
-                h,
-                "reporter",
-                &["reporteriso", "reportercode", "reporterdesc"],
-            )?;
+            need(path, h, "reporter", &names.reporter)?;
         }
         if partner.iter().all(Option::is_none) {
-            need(
-                path,
-                h,
-                "partner",
-                &["partneriso", "partnercode", "partnerdesc"],
-            )?;
+            need(path, h, "partner", &names.partner)?;
         }
-        Ok(Plus {
+        Ok(Comtrade {
+            layout: names.layout,
             reporter,
             partner,
-            flow: need(path, h, "flow", &["flowcode", "flowdesc"])?,
-            year: h.find(&["refyear"]),
-            month: h.find(&["refmonth"]),
-            period: h.find(&["period"]),
-            cmd: h.find(&["cmdcode"]),
-            classification: h.find(&["classificationcode"]),
-            value: need(path, h, "value", &["primaryvalue", "primaryvalueformated"])?,
-            customs: h.find(&["customscode"]),
-            mot: h.find(&["motcode"]),
-            partner2: h.find(&["partner2code"]),
+            flow: need(path, h, "flow", names.flow)?,
+            year: h.find(names.year),
+            month: h.find(names.month),
+            period: h.find(names.period),
+            cmd: h.find(names.cmd),
+            classification: h.find(names.classification),
+            value: need(path, h, "trade value", names.value)?,
+            customs: h.find(names.customs),
+            mot: h.find(names.mot),
+            partner2: h.find(names.partner2),
             decimal_comma,
             source: format!(
                 "UN Comtrade ({})",
@@ -201,9 +245,9 @@ impl Plus {
     }
 }
 
-impl Importer for Plus {
+impl Importer for Comtrade {
     fn layout(&self) -> &'static str {
-        "UN Comtrade+ v1"
+        self.layout
     }
 
     fn row(
@@ -236,147 +280,6 @@ impl Importer for Plus {
             field(f, self.period),
         )
         .map_err(|e| (self.year.or(self.period), e))?;
-        let commodity = match field(f, self.cmd) {
-            Some(code) if !code.is_empty() => {
-                commodity(code, field(f, self.classification).unwrap_or("H"))
-                    .map_err(|e| (self.cmd, e))?
-            }
-            _ => Commodity::Total,
-        };
-        let (value, flag) = value(
-            field(f, Some(self.value)).unwrap_or_default(),
-            self.decimal_comma,
-        )
-        .map_err(|e| (Some(self.value), e))?
-        .ok_or((
-            Some(self.value),
-            "no value (missing in the source)".to_string(),
-        ))?;
-        if value.mantissa < 0 {
-            return Err((
-                Some(self.value),
-                "a trade value cannot be negative".to_string(),
-            ));
-        }
-        let note = [flow_note, flag.map(|f| format!("flag {f}"))]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("; ");
-        Ok(vec![Record {
-            reporter,
-            partner,
-            period,
-            flow,
-            commodity,
-            value,
-            unit: Unit::usd(),
-            source: self.source.clone(),
-            note,
-            origin,
-        }])
-    }
-}
-
-/// Comtrade legacy CSV (API and bulk).
-pub struct Legacy {
-    reporter: [Option<usize>; 3],
-    partner: [Option<usize>; 3],
-    flow: usize,
-    year: Option<usize>,
-    period: Option<usize>,
-    cmd: Option<usize>,
-    classification: Option<usize>,
-    value: usize,
-    customs: Option<usize>,
-    mot: Option<usize>,
-    partner2: Option<usize>,
-    decimal_comma: bool,
-    source: String,
-}
-
-impl Legacy {
-    pub fn new(path: &Path, h: &Header, decimal_comma: bool) -> Result<Legacy> {
-        let reporter = [
-            h.find(&["reporteriso"]),
-            h.find(&["reportercode"]),
-            h.find(&["reporter"]),
-        ];
-        let partner = [
-            h.find(&["partneriso"]),
-            h.find(&["partnercode"]),
-            h.find(&["partner"]),
-        ];
-        if reporter.iter().all(Option::is_none) {
-            need(
-                path,
-                h,
-                "reporter",
-                &["reporteriso", "reportercode", "reporter"],
-            )?;
-        }
-        if partner.iter().all(Option::is_none) {
-            need(
-                path,
-                h,
-                "partner",
-                &["partneriso", "partnercode", "partner"],
-            )?;
-        }
-        Ok(Legacy {
-            reporter,
-            partner,
-            flow: need(path, h, "trade flow", &["tradeflowcode", "tradeflow"])?,
-            year: h.find(&["year"]),
-            period: h.find(&["period"]),
-            cmd: h.find(&["commoditycode"]),
-            classification: h.find(&["classification"]),
-            value: need(path, h, "trade value", VALUE_LEGACY)?,
-            customs: h.find(&["customsproccode"]),
-            mot: h.find(&["modeoftransportcode"]),
-            partner2: h.find(&["2ndpartnercode", "x2ndpartnercode"]),
-            decimal_comma,
-            source: format!(
-                "UN Comtrade ({})",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
-        })
-    }
-}
-
-impl Importer for Legacy {
-    fn layout(&self) -> &'static str {
-        "UN Comtrade legacy"
-    }
-
-    fn row(
-        &self,
-        f: &[Cow<'_, str>],
-        origin: Origin,
-    ) -> std::result::Result<Vec<Record>, FieldError> {
-        for (column, totals, what) in [
-            (self.customs, &["C00", "0"][..], "customs procedure"),
-            (self.mot, &["0"][..], "mode of transport"),
-            (self.partner2, &["0"][..], "second partner"),
-        ] {
-            if let Some((i, code)) = at_total(f, column, totals) {
-                return Err((
-                    Some(i),
-                    format!(
-                        "a breakdown by {what} ({code}); only the total rows are read, so nothing is counted twice"
-                    ),
-                ));
-            }
-        }
-        let reporter =
-            economy(f, &self.reporter).ok_or((self.reporter[0], "no reporter".to_string()))?;
-        let partner =
-            economy(f, &self.partner).ok_or((self.partner[0], "no partner".to_string()))?;
-        let (flow, flow_note) = flow(field(f, Some(self.flow)).unwrap_or_default());
-        let period = period(field(f, self.year), None, field(f, self.period))
-            .map_err(|e| (self.period.or(self.year), e))?;
         let commodity = match field(f, self.cmd) {
             Some(code) if !code.is_empty() => {
                 commodity(code, field(f, self.classification).unwrap_or("H"))

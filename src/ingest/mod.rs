@@ -251,10 +251,16 @@ fn read_file(path: &Path, options: &ReadOptions, dataset: &mut Dataset) -> Resul
     };
     let importer: Box<dyn table::Importer> = match layout {
         Layout::Canonical => Box::new(canonical::Canonical::new(path, header)?),
-        Layout::Comtrade => Box::new(comtrade::Plus::new(path, header, options.decimal_comma)?),
-        Layout::ComtradeLegacy => {
-            Box::new(comtrade::Legacy::new(path, header, options.decimal_comma)?)
-        }
+        Layout::Comtrade => Box::new(comtrade::Comtrade::plus(
+            path,
+            header,
+            options.decimal_comma,
+        )?),
+        Layout::ComtradeLegacy => Box::new(comtrade::Comtrade::legacy(
+            path,
+            header,
+            options.decimal_comma,
+        )?),
         Layout::Baci => Box::new(baci::Baci::new(path, header)?),
         Layout::Dots => Box::new(dots::Dots::new(path, header, options.decimal_comma)?),
         Layout::Mapped => Box::new(mapped::Mapped::new(
