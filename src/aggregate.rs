@@ -23,6 +23,9 @@ pub struct Part {
     pub flow: Flow,
     pub commodity: Commodity,
     pub value: Decimal,
+    /// Whether the part lies within the flow's total (false for an HS code of a chapter
+    /// that the HS rows making a derived total do not cover): its share is not computed.
+    pub within_total: bool,
 }
 
 /// The flows of one pair in one period, with how each total was obtained.
@@ -134,6 +137,7 @@ impl PairFlows {
                                     flow,
                                     commodity: target,
                                     value: part.value,
+                                    within_total: part.within_total,
                                 }),
                             }
                         }
@@ -154,10 +158,11 @@ fn period_flows(period: Period, rows: &[&Total]) -> PeriodFlows {
     let mut flow_total = |flow: Flow| -> Value {
         let of_flow: Vec<&Total> = rows.iter().copied().filter(|t| t.flow == flow).collect();
         let (total, breakdown) = total_of(flow, period, &of_flow, &mut notes);
-        parts.extend(breakdown.into_iter().map(|t| Part {
+        parts.extend(breakdown.into_iter().map(|(t, within_total)| Part {
             flow,
             commodity: t.commodity.clone(),
             value: t.value,
+            within_total,
         }));
         total
     };
@@ -195,7 +200,7 @@ fn total_of<'a>(
     period: Period,
     rows: &[&'a Total],
     notes: &mut Vec<String>,
-) -> (Value, Vec<&'a Total>) {
+) -> (Value, Vec<(&'a Total, bool)>) {
     if rows.is_empty() {
         return (
             Value::Missing(format!("no {} figure for {period}", flow.plural())),
@@ -207,6 +212,7 @@ fn total_of<'a>(
             .iter()
             .copied()
             .filter(|t| t.commodity != Commodity::Total)
+            .map(|t| (t, true))
             .collect();
         return (Value::Known(total.value), parts);
     }
@@ -224,11 +230,38 @@ fn total_of<'a>(
                 "{period} {}: no TOTAL row; the total is the sum of the HS{level} rows",
                 flow.plural()
             );
-            if levels.len() > 1 {
+            // Finer codes are parts of the total only under a chapter (or heading) that
+            // the coarse rows cover.
+            let covered: std::collections::BTreeSet<&str> = rows
+                .iter()
+                .filter_map(|t| match &t.commodity {
+                    Commodity::Hs(c) if c.len() == level => Some(c.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let within = |t: &Total| match &t.commodity {
+                Commodity::Hs(c) => c.get(..level).is_some_and(|p| covered.contains(p)),
+                _ => false,
+            };
+            let outside: std::collections::BTreeSet<String> = rows
+                .iter()
+                .filter(|t| !within(t))
+                .filter_map(|t| {
+                    t.commodity
+                        .hs_level()
+                        .map(|_| t.commodity.code()[..level].to_string())
+                })
+                .collect();
+            if levels.len() > 1 && outside.is_empty() {
                 note.push_str(" (finer HS levels are breakdowns, not added)");
+            } else if !outside.is_empty() {
+                note.push_str(&format!(
+                    "; finer rows under {} are outside it (no HS{level} row for them), so no level is complete and their shares are not computed",
+                    outside.into_iter().collect::<Vec<_>>().join(", ")
+                ));
             }
             notes.push(note);
-            let parts = rows.to_vec();
+            let parts = rows.iter().map(|t| (*t, within(t))).collect();
             (Value::Known(sum), parts)
         }
         None => (
@@ -240,7 +273,7 @@ fn total_of<'a>(
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
-            rows.to_vec(),
+            rows.iter().map(|t| (*t, false)).collect(),
         ),
     }
 }

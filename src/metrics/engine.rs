@@ -645,10 +645,11 @@ fn commodity_shares_section(pair: &PairFlows, request: &Request) -> Section {
             } else {
                 &p.imports
             };
+            // Only parts within the total have a share of it.
             let parts: Vec<(String, Decimal)> = p
                 .parts
                 .iter()
-                .filter(|part| part.flow == flow)
+                .filter(|part| part.flow == flow && part.within_total)
                 .map(|part| (part.commodity.code().to_string(), part.value))
                 .collect();
             for part in p.parts.iter().filter(|part| part.flow == flow) {

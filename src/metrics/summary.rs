@@ -111,6 +111,9 @@ impl PairSummary {
                     commodity: part.commodity.clone(),
                     value: part.value,
                     share_of_flow: match whole {
+                        _ if !part.within_total => {
+                            Value::Missing("not within the rows that make the total".to_string())
+                        }
                         Value::Known(w) => share(part.value, w),
                         Value::Missing(r) => Value::Missing(r),
                     },

@@ -392,3 +392,33 @@ fn hs_codes_roll_up_to_chapters_with_titles() {
         .expect_code(2);
     assert!(run.stderr.contains("expected 2, 4 or 6"));
 }
+
+#[test]
+fn finer_codes_outside_the_coarse_rows_get_no_share() {
+    let wd = Workdir::new();
+    wd.write(
+        "h.csv",
+        "reporter,partner,period,flow,commodity,value\nAAA,BBB,2019,import,48,100\nAAA,BBB,2019,import,4801,60\nAAA,BBB,2019,import,9401,30\n",
+    );
+    let s = summary(&wd, &["h.csv"]);
+    assert_eq!(period(&s, "2019")["imports"], "100");
+    let part = |code: &str| {
+        s["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["commodity"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(part("4801")["share_of_flow"], "0.6");
+    assert_eq!(part("9401")["share_of_flow"], Json::Null);
+    assert!(
+        s["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("finer rows under 94 are outside it"),
+        "{}",
+        s["notes"]
+    );
+}
