@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Once;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -282,6 +283,30 @@ fn draw<DB: DrawingBackend>(root: &Area<'_, DB>, chart: &Chart) -> std::result::
     }
 }
 
+/// The mesh of a chart with categories across and values up: no vertical grid and no x
+/// tick labels (category labels are drawn apart, thinned), value ticks, light grid lines.
+fn category_mesh<DB: DrawingBackend>(
+    ctx: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    chart: &Chart,
+    y_ticks: usize,
+    format: &dyn Fn(&f64) -> String,
+    scale: f64,
+) -> std::result::Result<(), String> {
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(y_ticks)
+        .y_label_formatter(format)
+        .y_desc(chart.value_axis.clone())
+        .x_desc(chart.category_axis.clone())
+        .axis_desc_style(text_style(15.0 * scale, false, palette::MUTED))
+        .label_style(text_style(14.0 * scale, false, palette::TEXT))
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(palette::GRID)
+        .draw()
+        .map_err(err)
+}
+
 /// A "nice" axis range containing zero and every value, with about 5 steps.
 pub fn nice_range(values: impl IntoIterator<Item = f64>) -> (f64, f64, f64) {
     let (mut lo, mut hi) = (0.0f64, 0.0f64);
@@ -418,19 +443,7 @@ fn bars<DB: DrawingBackend>(
         .build_cartesian_2d(0f64..n as f64, lo..hi)
         .map_err(err)?;
     let y_ticks = ((hi - lo) / step).round() as usize + 1;
-    ctx.configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(y_ticks)
-        .y_label_formatter(&|v| tick(*v, step))
-        .y_desc(chart.value_axis.clone())
-        .x_desc(chart.category_axis.clone())
-        .axis_desc_style(text_style(15.0 * scale, false, palette::MUTED))
-        .label_style(text_style(14.0 * scale, false, palette::TEXT))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .draw()
-        .map_err(err)?;
+    category_mesh(&mut ctx, chart, y_ticks, &|v| tick(*v, step), scale)?;
     let k = series.len().max(1) as f64;
     let group = 0.72;
     let width = group / k;
@@ -558,19 +571,7 @@ fn line<DB: DrawingBackend>(
         .build_cartesian_2d(0f64..n as f64, lo..hi)
         .map_err(err)?;
     let y_ticks = ((hi - lo) / step).floor() as usize + 1;
-    ctx.configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(y_ticks)
-        .y_label_formatter(&|v| tick(*v, step))
-        .y_desc(chart.value_axis.clone())
-        .x_desc(chart.category_axis.clone())
-        .axis_desc_style(text_style(15.0 * scale, false, palette::MUTED))
-        .label_style(text_style(14.0 * scale, false, palette::TEXT))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .draw()
-        .map_err(err)?;
+    category_mesh(&mut ctx, chart, y_ticks, &|v| tick(*v, step), scale)?;
     // Segments between consecutive known points; a missing value breaks the line.
     let mut run: Vec<(f64, f64)> = Vec::new();
     let mut runs = Vec::new();
@@ -681,19 +682,13 @@ fn stacked<DB: DrawingBackend>(
         .y_label_area_size((70.0 * scale) as u32)
         .build_cartesian_2d(0f64..n as f64, 0f64..100f64)
         .map_err(err)?;
-    ctx.configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{}%", tick(*v, 20.0)))
-        .y_desc(chart.value_axis.clone())
-        .x_desc(chart.category_axis.clone())
-        .axis_desc_style(text_style(15.0 * scale, false, palette::MUTED))
-        .label_style(text_style(14.0 * scale, false, palette::TEXT))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .draw()
-        .map_err(err)?;
+    category_mesh(
+        &mut ctx,
+        chart,
+        6,
+        &|v| format!("{}%", tick(*v, 20.0)),
+        scale,
+    )?;
     let inside = text_style(13.0 * scale, true, WHITE).pos(Pos::new(HPos::Center, VPos::Center));
     for i in 0..n {
         let mut base = 0.0;
