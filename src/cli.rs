@@ -198,7 +198,8 @@ impl Select {
     }
 }
 
-fn parse_period(text: &str) -> Result<Period, String> {
+/// A period on the command line (clap value parser).
+pub(crate) fn parse_period(text: &str) -> Result<Period, String> {
     Period::parse(text)
 }
 

@@ -48,7 +48,7 @@ pub struct Args {
     pub over: Over,
 
     /// Base period of the index (default: the first period).
-    #[arg(long, value_parser = parse_period)]
+    #[arg(long, value_parser = crate::cli::parse_period)]
     pub base: Option<Period>,
 
     /// Keep World, regions and "areas nes" among partners in shares.
@@ -57,10 +57,6 @@ pub struct Args {
 
     #[command(flatten)]
     pub output: Output,
-}
-
-fn parse_period(text: &str) -> Result<Period, String> {
-    Period::parse(text)
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {

@@ -38,7 +38,7 @@ pub struct Args {
     pub partner: String,
 
     /// Only these periods (repeatable or comma-separated).
-    #[arg(long = "period", value_name = "PERIOD", value_delimiter = ',', value_parser = parse_period)]
+    #[arg(long = "period", value_name = "PERIOD", value_delimiter = ',', value_parser = crate::cli::parse_period)]
     pub periods: Vec<Period>,
 
     /// Imports CIF ÷ this factor = imports FOB.
@@ -47,10 +47,6 @@ pub struct Args {
 
     #[command(flatten)]
     pub output: Output,
-}
-
-fn parse_period(text: &str) -> std::result::Result<Period, String> {
-    Period::parse(text)
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {

@@ -8,9 +8,9 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::table::{FieldError, Header, Importer, value};
+use super::table::{FieldError, Header, Importer, missing_value, source_of, trade_value};
 use super::{Origin, Record};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
 
 pub fn matches(header: &Header) -> bool {
@@ -28,26 +28,14 @@ pub struct Baci {
 
 impl Baci {
     pub fn new(path: &Path, h: &Header) -> Result<Baci> {
-        let col = |name: &str| {
-            h.find(&[name]).ok_or_else(|| Error::MissingColumn {
-                path: path.to_path_buf(),
-                line: 1,
-                column: name.to_string(),
-                found: h.listing(),
-            })
-        };
+        let col = |name: &str| h.require(path, name, &[name]);
         Ok(Baci {
             t: col("t")?,
             i: col("i")?,
             j: col("j")?,
             k: col("k")?,
             v: col("v")?,
-            source: format!(
-                "CEPII BACI ({})",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
+            source: source_of("CEPII BACI", path),
         })
     }
 }
@@ -80,12 +68,8 @@ impl Importer for Baci {
             code.insert(0, '0');
         }
         let commodity = Commodity::parse(&code).map_err(|e| (Some(self.k), e))?;
-        let (value, _) = value(get(self.v), false)
-            .map_err(|e| (Some(self.v), e))?
-            .ok_or((Some(self.v), "no value".to_string()))?;
-        if value.mantissa < 0 {
-            return Err((Some(self.v), "a trade value cannot be negative".to_string()));
-        }
+        let (value, _) =
+            trade_value(get(self.v), false, self.v)?.ok_or_else(|| missing_value(self.v))?;
         let unit = Unit {
             currency: "USD".to_string(),
             scale: 3,

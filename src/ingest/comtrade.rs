@@ -9,9 +9,9 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::table::{FieldError, Header, Importer, value};
+use super::table::{FieldError, Header, Importer, missing_value, source_of, trade_value};
 use super::{Origin, Record};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
 
 pub fn matches_plus(header: &Header) -> bool {
@@ -24,15 +24,6 @@ pub fn matches_legacy(header: &Header) -> bool {
 }
 
 const VALUE_LEGACY: &[&str] = &["tradevalueus", "tradevalueusd", "tradevalue"];
-
-fn need(path: &Path, header: &Header, what: &str, keys: &[&str]) -> Result<usize> {
-    header.find(keys).ok_or_else(|| Error::MissingColumn {
-        path: path.to_path_buf(),
-        line: 1,
-        column: format!("{what} (one of {})", keys.join(", ")),
-        found: header.listing(),
-    })
-}
 
 /// Comtrade flow codes and descriptions; unknown ones are kept as `other`.
 fn flow(text: &str) -> (Flow, Option<String>) {
@@ -215,32 +206,27 @@ impl Comtrade {
         let reporter = three(names.reporter);
         let partner = three(names.partner);
         if reporter.iter().all(Option::is_none) {
-            need(path, h, "reporter", &names.reporter)?;
+            h.require(path, "reporter", &names.reporter)?;
         }
         if partner.iter().all(Option::is_none) {
-            need(path, h, "partner", &names.partner)?;
+            h.require(path, "partner", &names.partner)?;
         }
         Ok(Comtrade {
             layout: names.layout,
             reporter,
             partner,
-            flow: need(path, h, "flow", names.flow)?,
+            flow: h.require(path, "flow", names.flow)?,
             year: h.find(names.year),
             month: h.find(names.month),
             period: h.find(names.period),
             cmd: h.find(names.cmd),
             classification: h.find(names.classification),
-            value: need(path, h, "trade value", names.value)?,
+            value: h.require(path, "trade value", names.value)?,
             customs: h.find(names.customs),
             mot: h.find(names.mot),
             partner2: h.find(names.partner2),
             decimal_comma,
-            source: format!(
-                "UN Comtrade ({})",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
+            source: source_of("UN Comtrade", path),
         })
     }
 }
@@ -287,21 +273,12 @@ impl Importer for Comtrade {
             }
             _ => Commodity::Total,
         };
-        let (value, flag) = value(
+        let (value, flag) = trade_value(
             field(f, Some(self.value)).unwrap_or_default(),
             self.decimal_comma,
-        )
-        .map_err(|e| (Some(self.value), e))?
-        .ok_or((
-            Some(self.value),
-            "no value (missing in the source)".to_string(),
-        ))?;
-        if value.mantissa < 0 {
-            return Err((
-                Some(self.value),
-                "a trade value cannot be negative".to_string(),
-            ));
-        }
+            self.value,
+        )?
+        .ok_or_else(|| missing_value(self.value))?;
         let note = [flow_note, flag.map(|f| format!("flag {f}"))]
             .into_iter()
             .flatten()

@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::table::{FieldError, Header, Importer, value};
+use super::table::{FieldError, Header, Importer, missing_value, source_of, trade_value};
 use super::{Origin, Record};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
 
 pub fn matches(header: &Header) -> bool {
@@ -31,14 +31,7 @@ pub struct Dots {
 
 impl Dots {
     pub fn new(path: &Path, h: &Header, decimal_comma: bool) -> Result<Dots> {
-        let col = |keys: &[&str], what: &str| {
-            h.find(keys).ok_or_else(|| Error::MissingColumn {
-                path: path.to_path_buf(),
-                line: 1,
-                column: what.to_string(),
-                found: h.listing(),
-            })
-        };
+        let col = |keys: &[&str], what: &str| h.require(path, what, keys);
         Ok(Dots {
             reporter: col(&["reporter"], "reporter")?,
             partner: col(&["partner"], "partner")?,
@@ -47,12 +40,7 @@ impl Dots {
             value: col(&["valuemusd", "valueusdmillions", "value"], "value_musd")?,
             flag: h.find(&["flag"]),
             decimal_comma,
-            source: format!(
-                "IMF DOTS ({})",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
+            source: source_of("IMF DOTS", path),
         })
     }
 }
@@ -98,18 +86,8 @@ impl Importer for Dots {
             }
         };
         let period = period(get(self.year)).map_err(|e| (Some(self.year), e))?;
-        let (value, glued) = value(get(self.value), self.decimal_comma)
-            .map_err(|e| (Some(self.value), e))?
-            .ok_or((
-                Some(self.value),
-                "no value (missing in the source)".to_string(),
-            ))?;
-        if value.mantissa < 0 {
-            return Err((
-                Some(self.value),
-                "a trade value cannot be negative".to_string(),
-            ));
-        }
+        let (value, glued) = trade_value(get(self.value), self.decimal_comma, self.value)?
+            .ok_or_else(|| missing_value(self.value))?;
         let flag = self
             .flag
             .map(get)

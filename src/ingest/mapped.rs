@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::table::{FieldError, Header, Importer, key, value};
+use super::table::{FieldError, Header, Importer, key, missing_value, source_of, trade_value};
 use super::{Origin, Record};
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
@@ -195,7 +195,7 @@ impl Mapped {
                 )))
         };
         let mut used: Vec<usize> = Vec::new();
-        let mut source_of = |field: Field, default: Option<&'static str>| -> Result<Source> {
+        let mut field_source = |field: Field, default: Option<&'static str>| -> Result<Source> {
             if let Some(a) = mapping.map.iter().find(|a| a.field == field) {
                 let c = column_of(&a.text)?;
                 used.push(c);
@@ -228,13 +228,13 @@ impl Mapped {
                 ))),
             }
         };
-        let reporter = source_of(Field::Reporter, None)?;
-        let partner = source_of(Field::Partner, None)?;
-        let period = source_of(Field::Period, None)?;
-        let flow = source_of(Field::Flow, None)?;
-        let commodity = source_of(Field::Commodity, Some("TOTAL"))?;
-        let unit = source_of(Field::Unit, Some(""))?;
-        let note = source_of(Field::Note, Some(""))?;
+        let reporter = field_source(Field::Reporter, None)?;
+        let partner = field_source(Field::Partner, None)?;
+        let period = field_source(Field::Period, None)?;
+        let flow = field_source(Field::Flow, None)?;
+        let commodity = field_source(Field::Commodity, Some("TOTAL"))?;
+        let unit = field_source(Field::Unit, Some(""))?;
+        let note = field_source(Field::Note, Some(""))?;
         let mut warnings = Vec::new();
         let value = match mapping.map.iter().find(|a| a.field == Field::Value) {
             Some(a) => {
@@ -287,11 +287,7 @@ impl Mapped {
             wide,
             default_unit: mapping.unit.clone().unwrap_or_else(Unit::usd),
             decimal_comma,
-            source: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-                .to_string(),
+            source: source_of("", path),
             warnings,
             empty_cells: Cell::new(0),
         })
@@ -409,26 +405,19 @@ impl Importer for Mapped {
         };
         let mut out = Vec::with_capacity(cells.len());
         for (column, header) in cells {
-            let Some((value, flag)) = value(
+            let Some((value, flag)) = trade_value(
                 f.get(column).map(|x| x.as_ref()).unwrap_or_default(),
                 self.decimal_comma,
-            )
-            .map_err(|e| (Some(column), e))?
+                column,
+            )?
             else {
                 // An empty cell of a wide table is missing trade, not zero: no record.
                 if self.value.is_none() {
                     self.empty_cells.set(self.empty_cells.get() + 1);
                     continue;
                 }
-                return Err((Some(column), "no value (missing in the source)".to_string()));
+                return Err(missing_value(column));
             };
-            if value.mantissa < 0 {
-                return Err((
-                    Some(column),
-                    "a trade value cannot be negative (a balance column? map only flows)"
-                        .to_string(),
-                ));
-            }
             let reporter = self.text(&self.reporter, f, header);
             let partner = self.text(&self.partner, f, header);
             if reporter.is_empty() || partner.is_empty() {

@@ -52,6 +52,20 @@ impl Header {
         self.keys.iter().any(|k| k == candidate)
     }
 
+    /// The first column named by one of `keys`, or an error naming what is missing.
+    pub fn require(&self, path: &Path, what: &str, keys: &[&str]) -> Result<usize> {
+        self.find(keys).ok_or_else(|| Error::MissingColumn {
+            path: path.to_path_buf(),
+            line: 1,
+            column: if keys.len() == 1 {
+                keys[0].to_string()
+            } else {
+                format!("{what} (one of {})", keys.join(", "))
+            },
+            found: self.listing(),
+        })
+    }
+
     pub fn listing(&self) -> String {
         if self.names.iter().all(String::is_empty) {
             "(nothing)".to_string()
@@ -378,6 +392,45 @@ pub fn value(
         Cow::Borrowed(number)
     };
     Exact::parse_with_exponent(&number).map(|e| Some((e, flag)))
+}
+
+/// A trade value in `column`, by the rules every layout shares: read exactly (`value`),
+/// and a negative value is refused. `Ok(None)` is a missing value: the caller refuses the
+/// row with `missing_value` (or, in a wide table, skips the empty cell) — never zero.
+pub fn trade_value(
+    text: &str,
+    decimal_comma: bool,
+    column: usize,
+) -> std::result::Result<Option<(Exact, Option<String>)>, FieldError> {
+    let read = value(text, decimal_comma).map_err(|e| (Some(column), e))?;
+    if read.as_ref().is_some_and(|(v, _)| v.mantissa < 0) {
+        return Err((
+            Some(column),
+            format!(
+                "a trade value cannot be negative (`{}`; a balance or a correction?)",
+                text.trim()
+            ),
+        ));
+    }
+    Ok(read)
+}
+
+/// The `source` text of records read from `path`: "UN Comtrade (file.csv)".
+pub fn source_of(publisher: &str, path: &Path) -> String {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if publisher.is_empty() {
+        file
+    } else {
+        format!("{publisher} ({file})")
+    }
+}
+
+/// The refusal of a row whose value is missing in the source.
+pub fn missing_value(column: usize) -> FieldError {
+    (Some(column), "no value (missing in the source)".to_string())
 }
 
 #[cfg(test)]
