@@ -20,14 +20,15 @@ pub enum Error {
     EmptyFile { path: PathBuf, expected: String },
 
     #[error(
-        "{path}:{line}: missing required column `{column}`; the header has: {found}\n  \
-         (required columns: reporter, partner, period, flow, value; see docs/format.md)"
+        "{path}:{line}: missing required column `{column}`; the header has: {found}\n  ({hint})"
     )]
     MissingColumn {
         path: PathBuf,
         line: u64,
         column: String,
         found: String,
+        /// Which layout the file was read as and where its columns are documented.
+        hint: String,
     },
 
     #[error("{path}:{line}:{column_number}: column `{column}` appears twice in the header")]

@@ -13,6 +13,8 @@ use super::{Origin, Record};
 use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
 
+pub const LAYOUT: &str = "CEPII BACI";
+
 pub fn matches(header: &Header) -> bool {
     ["t", "i", "j", "k", "v"].iter().all(|c| header.has(c))
 }
@@ -28,21 +30,21 @@ pub struct Baci {
 
 impl Baci {
     pub fn new(path: &Path, h: &Header) -> Result<Baci> {
-        let col = |name: &str| h.require(path, name, &[name]);
+        let col = |name: &str| h.require(path, LAYOUT, name, &[name]);
         Ok(Baci {
             t: col("t")?,
             i: col("i")?,
             j: col("j")?,
             k: col("k")?,
             v: col("v")?,
-            source: source_of("CEPII BACI", path),
+            source: source_of(LAYOUT, path),
         })
     }
 }
 
 impl Importer for Baci {
     fn layout(&self) -> &'static str {
-        "CEPII BACI"
+        LAYOUT
     }
 
     fn row(

@@ -99,14 +99,7 @@ fn value(field: &[u8]) -> std::result::Result<i128, String> {
 
 /// Scans `path` (plain CSV in the BACI layout) for rows where exporter or importer is `a`.
 pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matches> {
-    let col = |name: &str| {
-        header.find(&[name]).ok_or_else(|| Error::MissingColumn {
-            path: path.to_path_buf(),
-            line: 1,
-            column: name.to_string(),
-            found: header.listing(),
-        })
-    };
+    let col = |name: &str| header.require(path, super::baci::LAYOUT, name, &[name]);
     let layout = Layout {
         t: col("t")?,
         i: col("i")?,

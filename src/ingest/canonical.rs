@@ -136,6 +136,9 @@ fn find_columns(path: &Path, header: &Header) -> Result<Columns> {
                 line: 1,
                 column: name.to_string(),
                 found: header.listing(),
+                hint:
+                    "required columns: reporter, partner, period, flow, value; see docs/format.md"
+                        .to_string(),
             })
     };
     Ok(Columns {

@@ -206,22 +206,22 @@ impl Comtrade {
         let reporter = three(names.reporter);
         let partner = three(names.partner);
         if reporter.iter().all(Option::is_none) {
-            h.require(path, "reporter", &names.reporter)?;
+            h.require(path, names.layout, "reporter", &names.reporter)?;
         }
         if partner.iter().all(Option::is_none) {
-            h.require(path, "partner", &names.partner)?;
+            h.require(path, names.layout, "partner", &names.partner)?;
         }
         Ok(Comtrade {
             layout: names.layout,
             reporter,
             partner,
-            flow: h.require(path, "flow", names.flow)?,
+            flow: h.require(path, names.layout, "flow", names.flow)?,
             year: h.find(names.year),
             month: h.find(names.month),
             period: h.find(names.period),
             cmd: h.find(names.cmd),
             classification: h.find(names.classification),
-            value: h.require(path, "trade value", names.value)?,
+            value: h.require(path, names.layout, "trade value", names.value)?,
             customs: h.find(names.customs),
             mot: h.find(names.mot),
             partner2: h.find(names.partner2),

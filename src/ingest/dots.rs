@@ -10,6 +10,8 @@ use super::{Origin, Record};
 use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
 
+pub const LAYOUT: &str = "IMF DOTS";
+
 pub fn matches(header: &Header) -> bool {
     header.has("reporter")
         && header.has("partner")
@@ -31,7 +33,7 @@ pub struct Dots {
 
 impl Dots {
     pub fn new(path: &Path, h: &Header, decimal_comma: bool) -> Result<Dots> {
-        let col = |keys: &[&str], what: &str| h.require(path, what, keys);
+        let col = |keys: &[&str], what: &str| h.require(path, LAYOUT, what, keys);
         Ok(Dots {
             reporter: col(&["reporter"], "reporter")?,
             partner: col(&["partner"], "partner")?,
@@ -40,7 +42,7 @@ impl Dots {
             value: col(&["valuemusd", "valueusdmillions", "value"], "value_musd")?,
             flag: h.find(&["flag"]),
             decimal_comma,
-            source: source_of("IMF DOTS", path),
+            source: source_of(LAYOUT, path),
         })
     }
 }
@@ -64,7 +66,7 @@ fn period(text: &str) -> std::result::Result<Period, String> {
 
 impl Importer for Dots {
     fn layout(&self) -> &'static str {
-        "IMF DOTS"
+        LAYOUT
     }
 
     fn row(

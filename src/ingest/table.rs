@@ -53,7 +53,9 @@ impl Header {
     }
 
     /// The first column named by one of `keys`, or an error naming what is missing.
-    pub fn require(&self, path: &Path, what: &str, keys: &[&str]) -> Result<usize> {
+    /// The position of a column the `layout` cannot do without; `what` names it when
+    /// several header spellings are accepted.
+    pub fn require(&self, path: &Path, layout: &str, what: &str, keys: &[&str]) -> Result<usize> {
         self.find(keys).ok_or_else(|| Error::MissingColumn {
             path: path.to_path_buf(),
             line: 1,
@@ -63,6 +65,10 @@ impl Header {
                 format!("{what} (one of {})", keys.join(", "))
             },
             found: self.listing(),
+            hint: format!(
+                "read as {layout}; docs/importers.md lists each layout's columns, \
+                 and --input-format chooses another layout"
+            ),
         })
     }
 

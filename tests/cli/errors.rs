@@ -28,7 +28,8 @@ fn missing_column_is_named_with_the_columns_found() {
     let run = wd.run(&["summary", "f.csv"]).expect_code(2);
     assert!(
         run.stderr
-            .contains("f.csv:1: missing required column `flow`; the header has: reporter, partner, period, commodity, value"),
+            .contains("f.csv:1: missing required column `flow`; the header has: reporter, partner, period, commodity, value")
+            && run.stderr.contains("required columns: reporter, partner, period, flow, value"),
         "{}",
         run.stderr
     );

@@ -287,8 +287,11 @@ fn a_forced_layout_and_a_bad_one() {
     let run = wd
         .run(&["inspect", &fixture("baci.csv"), "--input-format", "dots"])
         .expect_code(2);
+    // The hint names the layout the file was read as, not the canonical columns.
     assert!(
-        run.stderr.contains("missing required column"),
+        run.stderr.contains("missing required column `reporter`")
+            && run.stderr.contains("read as IMF DOTS")
+            && !run.stderr.contains("docs/format.md"),
         "{}",
         run.stderr
     );
