@@ -103,9 +103,9 @@ pub fn html(r: &Report<'_>) -> String {
         o.push_str(&format!(
             "<p>{}</p>\n",
             html_escape(&if problems {
-                format!("Problems found: {}.", verification_counts(v))
+                format!("Problems found: {}.", super::verify::tally(v))
             } else {
-                format!("No problem found: {}.", verification_counts(v))
+                format!("No problem found: {}.", super::verify::tally(v))
             })
         ));
         for (i, c) in v.claims.iter().enumerate() {
@@ -193,25 +193,6 @@ pub fn html(r: &Report<'_>) -> String {
     o
 }
 
-fn verification_counts(v: &Verification) -> String {
-    let count = |x: Verdict| v.claims.iter().filter(|c| c.verdict == x).count();
-    let contradicted = v
-        .figures
-        .iter()
-        .filter(|f| f.status.as_str() == "contradicted")
-        .count();
-    format!(
-        "{} claim(s) — {} consistent, {} consistent only by rounding, {} inconsistent, {} unverifiable; {} figure(s), {} contradicted by the data",
-        v.claims.len(),
-        count(Verdict::Consistent),
-        count(Verdict::ConsistentByRounding),
-        count(Verdict::Inconsistent),
-        count(Verdict::Unverifiable),
-        v.figures.len(),
-        contradicted
-    )
-}
-
 fn provenance_table(p: &Provenance) -> Table {
     use super::table::Align;
     let mut t = Table::new(&[
@@ -258,9 +239,9 @@ pub fn markdown(r: &Report<'_>) -> String {
         o.push_str(&format!(
             "{}\n\n",
             if v.found_problem() {
-                format!("**Problems found:** {}.", verification_counts(v))
+                format!("**Problems found:** {}.", super::verify::tally(v))
             } else {
-                format!("No problem found: {}.", verification_counts(v))
+                format!("No problem found: {}.", super::verify::tally(v))
             }
         ));
         for (i, c) in v.claims.iter().enumerate() {

@@ -188,15 +188,22 @@ fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
             out.push('\n');
         }
     }
+    out.push_str(&tally(v));
+    out.push('\n');
+    out
+}
+
+/// The one-line count of verdicts, shared by `verify` and `report`.
+pub fn tally(v: &Verification) -> String {
+    let count = |verdict: Verdict| v.claims.iter().filter(|c| c.verdict == verdict).count();
     let contradicted = v
         .figures
         .iter()
         .filter(|f| f.status.as_str() == "contradicted")
         .count();
-    let count = |verdict: Verdict| v.claims.iter().filter(|c| c.verdict == verdict).count();
-    out.push_str(&format!(
-        "{} claim(s): {} consistent, {} consistent only by rounding, {} inconsistent, {} unverifiable; \
-         {} figure(s), {} contradicted by the data\n",
+    format!(
+        "{} claim(s) — {} consistent, {} consistent only by rounding, {} inconsistent, \
+         {} unverifiable; {} figure(s), {} contradicted by the data",
         v.claims.len(),
         count(Verdict::Consistent),
         count(Verdict::ConsistentByRounding),
@@ -204,8 +211,7 @@ fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
         count(Verdict::Unverifiable),
         v.figures.len(),
         contradicted
-    ));
-    out
+    )
 }
 
 fn range_json(r: &Range) -> serde_json::Value {
