@@ -48,6 +48,9 @@ pub enum Command {
     Verify(crate::commands::verify::Args),
     /// Draft a claims file from the text of an article.
     Extract(crate::commands::extract::Args),
+    /// Start, inspect or stop a Ballista cluster on this machine (`distributed` builds).
+    #[cfg(feature = "distributed")]
+    Cluster(crate::commands::cluster::Args),
 }
 
 /// The input files and how to read them.

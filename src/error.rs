@@ -83,6 +83,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("{engine}: {message}")]
+    Cluster { engine: String, message: String },
+
     #[error("internal error in the data engine (please report it): {0}")]
     Engine(String),
 }

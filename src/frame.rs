@@ -446,16 +446,93 @@ pub struct ProfileSums {
     pub rows: usize,
 }
 
-/// Reads the BACI layout with Polars' streaming CSV reader: only the columns needed, only
-/// the rows where A is exporter or importer (both pushed into the scan), values as
-/// decimals; then exact group-by sums.
-pub fn baci_profile(
+/// Additive aggregates of the BACI rows that involve one economy: the exact sum of `v` and
+/// the number of rows per year, exporter, importer and HS2 chapter.
+///
+/// This is the seam between engines (`crate::engine`): the local Polars reader and a
+/// Ballista cluster both produce this frame, and everything after it (`profile_sums`, the
+/// metrics, the rendering) is shared, so the rest of the program cannot tell which engine
+/// ran. Sums of these sums are exact, so nothing is lost by aggregating in two steps.
+#[derive(Clone, Debug)]
+pub struct InvolvingSums {
+    frame: DataFrame,
+}
+
+/// The columns of `InvolvingSums`, in order, and the Arrow type each must have.
+pub const INVOLVING_COLUMNS: [(&str, &str); 6] = [
+    ("t", "Int32"),
+    ("i", "Int32"),
+    ("j", "Int32"),
+    ("hs2", "Utf8"),
+    ("v", "Decimal128(38, 9)"),
+    ("rows", "Int64"),
+];
+
+impl InvolvingSums {
+    /// How many rows of the file the sums cover.
+    pub fn rows(&self) -> Result<u64> {
+        let total: i64 = column(&self.frame, "rows")?
+            .i64()?
+            .iter()
+            .map(|v| v.ok_or_else(|| missing("rows")))
+            .sum::<Result<i64>>()?;
+        u64::try_from(total).map_err(|_| Error::Engine(format!("negative row count {total}")))
+    }
+
+    /// The sums another engine computed, sent as Arrow IPC (file format). Names, order and
+    /// types are checked; a decimal of another scale is refused, never rescaled.
+    pub fn from_arrow_ipc(bytes: &[u8]) -> Result<InvolvingSums> {
+        let frame = IpcReader::new(std::io::Cursor::new(bytes)).finish()?;
+        let names: Vec<String> = frame
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        let expected: Vec<&str> = INVOLVING_COLUMNS.iter().map(|c| c.0).collect();
+        if names != expected {
+            return Err(Error::Engine(format!(
+                "the engine returned columns {names:?}, expected {expected:?}"
+            )));
+        }
+        let scale = crate::ingest::baci_scan::SCALE as usize;
+        for (name, want) in INVOLVING_COLUMNS {
+            let dtype = column(&frame, name)?.dtype().clone();
+            let ok = match name {
+                "t" | "i" | "j" => dtype == DataType::Int32,
+                "hs2" => dtype == DataType::String,
+                "v" => matches!(dtype, DataType::Decimal(_, s) if s == scale),
+                _ => dtype == DataType::Int64,
+            };
+            if !ok {
+                return Err(Error::Engine(format!(
+                    "the engine returned `{name}` as {dtype}, expected {want}"
+                )));
+            }
+        }
+        Ok(InvolvingSums { frame })
+    }
+
+    /// The frame as Arrow IPC (file format): what a test compares across engines.
+    pub fn to_arrow_ipc(&self) -> Result<Vec<u8>> {
+        let mut frame = self
+            .frame
+            .clone()
+            .sort(["t", "i", "j", "hs2"], SortMultipleOptions::default())?;
+        let mut bytes = Vec::new();
+        IpcWriter::new(&mut bytes).finish(&mut frame)?;
+        Ok(bytes)
+    }
+}
+
+/// The local engine: reads the BACI layout (the exact two-thread pre-filter for a plain
+/// file, Polars' streaming CSV reader or the columnar cache otherwise), keeps the rows
+/// where A is exporter or importer, and sums them with Polars.
+pub fn involving_sums_local(
     path: &std::path::Path,
     a: i32,
-    b: i32,
     use_cache: bool,
     progress: bool,
-) -> Result<ProfileSums> {
+) -> Result<InvolvingSums> {
     let cached = use_cache.then(|| crate::cache::path_for(path)).flatten();
     let gz = std::fs::File::open(path)
         .ok()
@@ -496,8 +573,22 @@ pub fn baci_profile(
                 .unwrap_single()
         }
     };
-    let rows = involving.height();
-    let small = involving.lazy();
+    let frame = involving
+        .lazy()
+        .group_by([
+            col("t"),
+            col("i"),
+            col("j"),
+            col("k").str().slice(lit(0), lit(2)).alias("hs2"),
+        ])
+        .agg([col("v").sum(), len().cast(DataType::Int64).alias("rows")])
+        .collect()?;
+    Ok(InvolvingSums { frame })
+}
+
+/// The sums a bilateral profile of A with B needs, from the involving sums of A.
+pub fn profile_sums(sums: &InvolvingSums, a: i32, b: i32) -> Result<ProfileSums> {
+    let small = sums.frame.clone().lazy();
     let sum_by = |filter: Expr, keys: Vec<Expr>| -> Result<DataFrame> {
         Ok(small
             .clone()
@@ -519,10 +610,7 @@ pub fn baci_profile(
         &sum_by(col("i").eq(lit(b)).and(col("j").eq(lit(a))), vec![col("t")])?,
         "t",
     )?;
-    let chapters_df = sum_by(
-        a_to_b,
-        vec![col("t"), col("k").str().slice(lit(0), lit(2)).alias("hs2")],
-    )?;
+    let chapters_df = sum_by(a_to_b, vec![col("t"), col("hs2")])?;
     let years = i32s(&chapters_df, "t")?;
     let hs2 = strings(&chapters_df, "hs2")?;
     let values = exacts(&chapters_df, "v")?;
@@ -541,7 +629,7 @@ pub fn baci_profile(
         partner_exports,
         partner_imports,
         named_partners: Vec::new(),
-        rows,
+        rows: usize::try_from(sums.rows()?).unwrap_or(usize::MAX),
     })
 }
 

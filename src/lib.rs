@@ -10,7 +10,8 @@
 //!         ─ metrics (rust_decimal: growth, shares, HHI, RCA, ...) ─► summaries, sections
 //!         ─ render ─► text / CSV / JSON / Markdown / charts / report folders
 //! claims.toml ─ verify (phrases, lexicon, exact intervals, verdicts, diagnoses) ─► render
-//! BACI file ─ ingest::baci_scan (fast exact pre-filter) ─ frame ─ metrics::profile
+//! BACI file ─ engine (local: ingest::baci_scan + frame; or a Ballista cluster)
+//!           ─ frame::InvolvingSums ─ metrics::profile
 //! ```
 //!
 //! Rounding policy: sums are exact (Polars decimals); ratios carry rust_decimal's 28
@@ -24,6 +25,7 @@ pub mod cache;
 pub mod cli;
 pub mod codes;
 pub mod commands;
+pub mod engine;
 pub mod error;
 pub mod frame;
 pub mod ingest;

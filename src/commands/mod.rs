@@ -1,6 +1,8 @@
 //! One module per subcommand. Each wires library stages together and owns no arithmetic.
 
 pub mod chart;
+#[cfg(feature = "distributed")]
+pub mod cluster;
 pub mod convert;
 pub mod extract;
 pub mod inspect;
@@ -45,6 +47,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Convert(args) => convert::run(&args),
         Command::Chart(args) => chart::run(&args),
         Command::Report(args) => report::run(&args),
+        #[cfg(feature = "distributed")]
+        Command::Cluster(args) => cluster::run(&args),
     }
 }
 

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use crate::commands::Outcome;
+use crate::engine::{BaciFile, EngineChoice, LocalPolars};
 use crate::error::{Error, Result};
 use crate::metrics::Value;
 use crate::metrics::profile::{Profile, profile};
@@ -43,6 +44,12 @@ pub struct Args {
     /// Read the CSV directly (the default).
     #[arg(long, overrides_with = "cache")]
     pub no_cache: bool,
+
+    /// Where the group-by sums run: `local` (Polars in this process) or a Ballista
+    /// cluster, `ballista://HOST:PORT` (a build with the `distributed` feature; BACI files
+    /// only; the file must be readable at the same path by every executor).
+    #[arg(long, value_name = "ENGINE", default_value = "local")]
+    pub engine: String,
 
     /// How to print the tables when --out is not given.
     #[arg(long, value_enum, default_value = "table")]
@@ -119,12 +126,24 @@ pub fn csv_files(p: &Profile) -> [(String, String); 3] {
 
 pub fn run(args: &Args) -> Result<Outcome> {
     let header = crate::ingest::table::open_header(&args.file)?;
+    let engine = EngineChoice::parse(&args.engine)?;
+    if engine != EngineChoice::Local && args.cache {
+        return Err(Error::Usage(
+            "--cache keeps a local columnar copy; it does not apply to a cluster engine".into(),
+        ));
+    }
     let (sums, a, b, unit) = if crate::ingest::baci::matches(&header) {
         let a = numeric_code(&args.reporter)?;
         let b = numeric_code(&args.partner)?;
         use std::io::IsTerminal;
-        let progress = std::io::stderr().is_terminal();
-        let sums = crate::frame::baci_profile(&args.file, a, b, args.cache, progress)?;
+        let local = LocalPolars {
+            cache: args.cache,
+            progress: std::io::stderr().is_terminal(),
+        };
+        let aggregator = engine.aggregator(local)?;
+        let file = BaciFile::new(&args.file, header)?;
+        let involving = aggregator.involving_sums(&file, a)?;
+        let sums = crate::frame::profile_sums(&involving, a, b)?;
         (
             sums,
             a.to_string(),
@@ -133,6 +152,14 @@ pub fn run(args: &Args) -> Result<Outcome> {
         )
     } else {
         // Any other layout: through the general reader (no fast path, no cache).
+        if engine != EngineChoice::Local {
+            return Err(Error::Usage(format!(
+                "{}: --engine {} works on BACI files (t,i,j,k,v,q); this file is another \
+                 layout, so profile it with the local engine",
+                args.file.display(),
+                args.engine
+            )));
+        }
         let dataset =
             crate::ingest::Dataset::read(std::slice::from_ref(&args.file), &Default::default())?;
         crate::commands::report_rejections(&dataset);

@@ -53,8 +53,9 @@ fn int(field: &[u8]) -> Option<i32> {
     Some(n)
 }
 
-/// An exact decimal at SCALE decimals, or why not.
-fn value(field: &[u8]) -> std::result::Result<i128, String> {
+/// An exact decimal at SCALE decimals, or why not. (The cluster engine checks values with
+/// the same rule: `engine::ballista::VALUE_PATTERN`.)
+pub(crate) fn value(field: &[u8]) -> std::result::Result<i128, String> {
     let (negative, body) = match field.first() {
         Some(b'-') => (true, &field[1..]),
         _ => (false, field),
@@ -83,6 +84,12 @@ fn value(field: &[u8]) -> std::result::Result<i128, String> {
     }
     if body.is_empty() {
         return Err("the value is empty".into());
+    }
+    if !body.iter().any(u8::is_ascii_digit) {
+        return Err(format!(
+            "`{}` is not a plain decimal",
+            String::from_utf8_lossy(field)
+        ));
     }
     let d = decimals.unwrap_or(0);
     if d > SCALE {
@@ -345,6 +352,11 @@ mod tests {
         );
         assert!(value(b"1e5").is_err());
         assert!(value(b"").is_err());
+        // A point or a sign alone is not a number (it once read as zero).
+        assert!(value(b".").is_err());
+        assert!(value(b"-.").is_err());
+        assert_eq!(value(b".5").unwrap(), 500_000_000);
+        assert_eq!(value(b"5.").unwrap(), 5_000_000_000);
         assert_eq!(int(b"643"), Some(643));
         assert_eq!(int(b"64a"), None);
     }

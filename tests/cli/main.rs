@@ -12,6 +12,8 @@ pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
 }
 mod bad_input;
 mod charts;
+#[cfg(feature = "distributed")]
+mod distributed;
 mod extract;
 mod formats;
 mod profile;

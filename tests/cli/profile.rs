@@ -150,3 +150,57 @@ fn bad_rows_and_other_layouts_are_refused_clearly() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+#[test]
+fn engine_choices_are_checked_before_any_work() {
+    let wd = Workdir::new();
+    wd.write("baci.csv", "t,i,j,k,v,q\n2019,643,408,271019,2.5,1\n");
+    let stderr = |extra: &[&str]| {
+        let run = profile(&wd, "baci.csv", "o", extra);
+        assert_eq!(run.status.code(), Some(2), "{extra:?}");
+        String::from_utf8_lossy(&run.stderr).into_owned()
+    };
+    assert!(
+        stderr(&["--engine", "spark://x"]).contains("expected `local` or `ballista://HOST:PORT`")
+    );
+    assert!(stderr(&["--engine", "ballista://h:x"]).contains("not a port number"));
+    assert!(
+        stderr(&["--engine", "ballista://127.0.0.1:50050", "--cache"])
+            .contains("--cache keeps a local columnar copy")
+    );
+    // Only BACI files go to a cluster.
+    let run = profile(
+        &wd,
+        &repo_file("data/ru-kp-far-east-2019q1.csv"),
+        "o",
+        &["--engine", "ballista://127.0.0.1:50050"],
+    );
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("works on BACI files"));
+    // `local` is the default, named or not.
+    let named = profile(&wd, "baci.csv", "named", &["--engine", "local"]);
+    assert!(named.status.success());
+    assert_eq!(read(&wd, "named", "yearly.csv"), {
+        assert!(profile(&wd, "baci.csv", "default", &[]).status.success());
+        read(&wd, "default", "yearly.csv")
+    });
+    assert!(!wd.path("o").exists());
+}
+
+/// The default build has no cluster engine, and says how to get one.
+#[cfg(not(feature = "distributed"))]
+#[test]
+fn a_build_without_the_distributed_feature_says_how_to_get_it() {
+    let wd = Workdir::new();
+    wd.write("baci.csv", "t,i,j,k,v,q\n2019,643,408,271019,2.5,1\n");
+    let run = profile(
+        &wd,
+        "baci.csv",
+        "o",
+        &["--engine", "ballista://127.0.0.1:50050"],
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("--features distributed"), "{stderr}");
+    assert!(!wd.path("o").exists());
+}

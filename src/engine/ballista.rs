@@ -1,0 +1,234 @@
+//! The `distributed` engine: the profile's group-by sums as one SQL query on a Ballista
+//! cluster (DataFusion). Values travel as decimals end to end: the CSV is read with `v` as
+//! text, checked against the same rule as the local reader, cast to `Decimal128(38, 9)`
+//! and summed exactly; the result comes back as Arrow IPC into Polars. No float anywhere.
+//!
+//! The file must be readable at the same path by the scheduler and every executor (same
+//! machine, a shared disk); the client itself only reads the header line.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ballista::prelude::{SessionConfigExt, SessionContextExt};
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::arrow::ipc::writer::FileWriter;
+use datafusion::datasource::file_format::file_compression_type::FileCompressionType;
+use datafusion::execution::SessionStateBuilder;
+use datafusion::prelude::{CsvReadOptions, SessionConfig, SessionContext};
+
+use crate::engine::{Aggregator, BaciFile};
+use crate::error::{Error, Result};
+use crate::frame::{INVOLVING_COLUMNS, InvolvingSums};
+use crate::ingest::baci_scan::SCALE;
+
+/// What a BACI value may look like: the rule of `ingest::baci_scan` (digits, at most one
+/// point, at most 9 decimals, an optional minus), so both engines accept the same files.
+pub const VALUE_PATTERN: &str = r"^-?([0-9]+(\.[0-9]{0,9})?|\.[0-9]{1,9})$";
+
+/// A Ballista scheduler, reached over gRPC.
+#[derive(Clone, Debug)]
+pub struct Ballista {
+    host: String,
+    port: u16,
+}
+
+impl Ballista {
+    pub fn new(host: &str, port: u16) -> Ballista {
+        Ballista {
+            host: host.to_string(),
+            port,
+        }
+    }
+
+    fn fail(&self, message: impl std::fmt::Display) -> Error {
+        let message = message.to_string();
+        let unreachable = ["Connection refused", "transport error", "tcp connect"]
+            .iter()
+            .any(|m| message.contains(m));
+        Error::Cluster {
+            engine: self.name(),
+            message: if unreachable {
+                format!(
+                    "cannot reach the scheduler ({message}); is the cluster running? \
+                     (`tradestat cluster start` prints its address)"
+                )
+            } else {
+                message
+            },
+        }
+    }
+}
+
+impl Aggregator for Ballista {
+    fn name(&self) -> String {
+        format!("ballista://{}:{}", self.host, self.port)
+    }
+
+    fn involving_sums(&self, file: &BaciFile, a: i32) -> Result<InvolvingSums> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| self.fail(format!("cannot start the client runtime: {e}")))?;
+        let (bytes, malformed) = runtime.block_on(self.query(file, a))?;
+        if malformed > 0 {
+            // The cluster cannot say where; the local reader can, if it sees the file.
+            let first = crate::ingest::baci_scan::scan(&file.path, &file.header, a, false)
+                .err()
+                .map(|e| format!("; the first, found locally: {e}"))
+                .unwrap_or_default();
+            return Err(Error::Usage(format!(
+                "{}: {malformed} row(s) involving {a} have a value `v` that is not a plain \
+                 decimal with at most {SCALE} decimals (checked on {}){first}",
+                file.path.display(),
+                self.name()
+            )));
+        }
+        InvolvingSums::from_arrow_ipc(&bytes)
+    }
+}
+
+/// The file's columns in file order, typed by name: t, i, j as Int32, everything else as
+/// text. Built from the header the client read, so a position never stands for a name.
+fn schema(file: &BaciFile) -> Result<Schema> {
+    let layout = crate::ingest::baci::LAYOUT;
+    let position = |name: &str| file.header.require(&file.path, layout, name, &[name]);
+    let named: Vec<(usize, &str)> = ["t", "i", "j", "k", "v"]
+        .iter()
+        .map(|n| position(n).map(|p| (p, *n)))
+        .collect::<Result<_>>()?;
+    let fields = (0..file.header.names.len())
+        .map(|p| match named.iter().find(|(q, _)| *q == p) {
+            Some((_, name @ ("t" | "i" | "j"))) => Field::new(*name, DataType::Int32, true),
+            Some((_, name)) => Field::new(*name, DataType::Utf8, true),
+            None => Field::new(format!("_c{p}"), DataType::Utf8, true),
+        })
+        .collect::<Vec<_>>();
+    Ok(Schema::new(fields))
+}
+
+/// The one query: sums and row counts of the rows involving `a`, and how many of them
+/// have a value the local reader would refuse.
+pub fn sql(a: i32) -> String {
+    format!(
+        "SELECT t, i, j, coalesce(substr(k, 1, 2), '') AS hs2, \
+           sum(CASE WHEN v ~ '{VALUE_PATTERN}' THEN CAST(v AS DECIMAL(38, {SCALE})) END) AS v, \
+           count(*) AS \"rows\", \
+           sum(CASE WHEN v ~ '{VALUE_PATTERN}' THEN 0 ELSE 1 END) AS malformed \
+         FROM baci WHERE i = {a} OR j = {a} \
+         GROUP BY t, i, j, coalesce(substr(k, 1, 2), '')"
+    )
+}
+
+fn is_gzip(path: &Path) -> bool {
+    let mut magic = [0u8; 2];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
+        .map(|_| magic == [0x1f, 0x8b])
+        .unwrap_or(false)
+}
+
+impl Ballista {
+    /// Runs the query; returns the sums as Arrow IPC bytes and the malformed-row count.
+    async fn query(&self, file: &BaciFile, a: i32) -> Result<(Vec<u8>, i64)> {
+        // Executors open the path themselves: it must be absolute.
+        let path = std::fs::canonicalize(&file.path).map_err(|source| Error::Io {
+            path: file.path.clone(),
+            source,
+        })?;
+        let path_text = path.to_string_lossy().to_string();
+        let schema = schema(file)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        // A single file is listed whatever its name, but its extension must match.
+        let extension = name
+            .find('.')
+            .map_or(String::new(), |p| name[p..].to_string());
+        let mut options = CsvReadOptions::new()
+            .has_header(true)
+            .schema(&schema)
+            .file_extension(&extension);
+        if is_gzip(&path) {
+            options = options.file_compression_type(FileCompressionType::GZIP);
+        }
+
+        let config = SessionConfig::new_with_ballista()
+            .with_ballista_job_name(&format!("tradestat profile {name}"));
+        let state = SessionStateBuilder::new()
+            .with_default_features()
+            .with_config(config)
+            .build();
+        let ctx =
+            SessionContext::remote_with_state(&format!("df://{}:{}", self.host, self.port), state)
+                .await
+                .map_err(|e| self.fail(e))?;
+        ctx.register_csv("baci", &path_text, options)
+            .await
+            .map_err(|e| self.fail(e))?;
+        let frame = ctx.sql(&sql(a)).await.map_err(|e| self.fail(e))?;
+        let result_schema = Arc::new(frame.schema().as_arrow().clone());
+        let batches = frame.collect().await.map_err(|e| self.fail(e))?;
+
+        let width = INVOLVING_COLUMNS.len();
+        let keep: Vec<usize> = (0..width).collect();
+        let mut malformed: i64 = 0;
+        let mut bytes = Vec::new();
+        {
+            let kept = Arc::new(result_schema.project(&keep).map_err(|e| self.fail(e))?);
+            let mut writer = FileWriter::try_new(&mut bytes, &kept).map_err(|e| self.fail(e))?;
+            for batch in &batches {
+                let bad = batch
+                    .column(width)
+                    .as_any()
+                    .downcast_ref::<datafusion::arrow::array::Int64Array>()
+                    .ok_or_else(|| self.fail("the malformed-row count is not Int64"))?;
+                malformed += bad.iter().map(|v| v.unwrap_or(0)).sum::<i64>();
+                let batch = batch.project(&keep).map_err(|e| self.fail(e))?;
+                writer.write(&batch).map_err(|e| self.fail(e))?;
+            }
+            writer.finish().map_err(|e| self.fail(e))?;
+        }
+        Ok((bytes, malformed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_rule_is_the_local_readers() {
+        let pattern = regex::Regex::new(VALUE_PATTERN).unwrap();
+        for text in [
+            "1234.567",
+            "0",
+            "5.",
+            ".5",
+            "-2.25",
+            "1.123456789",
+            "1.1234567890",
+            "",
+            ".",
+            "-",
+            "-.",
+            "1e3",
+            "+1",
+            " 1",
+            "1,5",
+            "1.2.3",
+            "0x10",
+        ] {
+            let local = crate::ingest::baci_scan::value(text.as_bytes()).is_ok();
+            assert_eq!(pattern.is_match(text), local, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_query_sums_decimals_and_counts_rows() {
+        let q = sql(643);
+        assert!(q.contains("CAST(v AS DECIMAL(38, 9))"), "{q}");
+        assert!(q.contains("WHERE i = 643 OR j = 643"), "{q}");
+        assert!(!q.to_lowercase().contains("double"), "{q}");
+    }
+}

@@ -1,0 +1,303 @@
+//! The Ballista engine (`--features distributed`): a real cluster of three processes on
+//! 127.0.0.1 — a scheduler and two executors — started and stopped with
+//! `tradestat cluster`, against local Polars on generated BACI files. One test, in order,
+//! because the cluster takes seconds to start and two cores are all CI has.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::workdir::Workdir;
+
+const PROFILES: [&str; 3] = ["yearly.csv", "chapters.csv", "partners.csv"];
+
+/// A BACI file (t,i,j,k,v,q) of `rows` rows, the same for the same seed: 40 economies,
+/// six years, 300 products, values with 0–3 decimals in the spellings BACI uses.
+fn baci(rows: usize, seed: u64) -> String {
+    let mut state = seed;
+    let mut next = move |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    };
+    let economies: Vec<u64> = (0..40).map(|n| 4 + n * 17).chain([643, 156, 408]).collect();
+    let mut out = String::with_capacity(rows * 40);
+    out.push_str("t,i,j,k,v,q\n");
+    for _ in 0..rows {
+        let t = 2017 + next(6);
+        let n = economies.len() as u64;
+        let from = next(n);
+        let to = (from + 1 + next(n - 1)) % n;
+        let (i, j) = (economies[from as usize], economies[to as usize]);
+        let k = format!("{:06}", 10100 + next(300) * 311);
+        let whole = next(5_000_000);
+        let v = match next(4) {
+            0 => format!("{whole}"),
+            1 => format!("{whole}.{}", next(10)),
+            2 => format!("{}.{:03}", whole / 1000, next(1000)),
+            _ => format!("{whole}.{:02}", next(100)),
+        };
+        let q = if next(10) == 0 {
+            "NA".to_string()
+        } else {
+            format!("{}.{:03}", next(9999), next(1000))
+        };
+        out.push_str(&format!("{t},{i},{j},{k},{v},{q}\n"));
+    }
+    out
+}
+
+/// A running cluster; stopped when dropped, even when an assertion fails.
+struct Cluster {
+    state: PathBuf,
+    engine: String,
+}
+
+impl Cluster {
+    fn start(wd: &Workdir, executors: usize) -> Cluster {
+        let state = wd.path("cluster");
+        let state_text = state.display().to_string();
+        let run = wd
+            .run(&[
+                "cluster",
+                "start",
+                "--executors",
+                &executors.to_string(),
+                "--state",
+                &state_text,
+            ])
+            .expect_code(0);
+        let engine = run.stdout.trim().to_string();
+        assert!(
+            engine.starts_with("ballista://127.0.0.1:"),
+            "cluster start printed {engine:?}"
+        );
+        Cluster { state, engine }
+    }
+
+    fn recorded(&self) -> serde_json::Value {
+        let text = std::fs::read_to_string(self.state.join("cluster.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn pids(&self) -> Vec<u32> {
+        let state = self.recorded();
+        let mut pids = vec![state["scheduler_pid"].as_u64().unwrap() as u32];
+        for p in state["executor_pids"].as_array().unwrap() {
+            pids.push(p.as_u64().unwrap() as u32);
+        }
+        pids
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = Command::new(env!("CARGO_BIN_EXE_tradestat"))
+            .args(["cluster", "stop", "--state"])
+            .arg(&self.state)
+            .output();
+    }
+}
+
+/// Alive and not a zombie.
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .map(|(_, r)| !r.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
+}
+
+/// Every byte of the three profile files.
+fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    PROFILES
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(dir.join(name))
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()));
+            (name.to_string(), bytes)
+        })
+        .collect()
+}
+
+fn profile_args<'a>(file: &'a str, a: &'a str, b: &'a str, out: &'a str) -> Vec<&'a str> {
+    vec![
+        "profile",
+        file,
+        "--reporter",
+        a,
+        "--partner",
+        b,
+        "--out",
+        out,
+    ]
+}
+
+#[test]
+fn ballista_and_local_polars_give_byte_identical_profiles() {
+    let wd = Workdir::new();
+    let small = wd.write("baci_small.csv", baci(60_000, 7));
+    let small = small.display().to_string();
+    // The cluster is three processes: a scheduler and two executors.
+    let cluster = Cluster::start(&wd, 2);
+    let pids = cluster.pids();
+    assert_eq!(pids.len(), 3);
+    assert!(pids.iter().all(|p| alive(*p)), "{pids:?}");
+    let status = wd
+        .run(&[
+            "cluster",
+            "status",
+            "--state",
+            &cluster.state.display().to_string(),
+        ])
+        .expect_code(0);
+    assert!(
+        status.stdout.contains("ready: 2 executors registered"),
+        "{}",
+        status.stdout
+    );
+
+    // The same file, two engines, three pairs (one with no trade at all): same bytes.
+    for (a, b) in [("643", "156"), ("156", "408"), ("999", "643")] {
+        let local = format!("local-{a}-{b}");
+        let remote = format!("remote-{a}-{b}");
+        let l = wd.run(&profile_args(&small, a, b, &local));
+        let mut args = profile_args(&small, a, b, &remote);
+        args.extend(["--engine", &cluster.engine]);
+        let r = wd.run(&args);
+        assert_eq!((l.code, r.code), (0, 0), "{}\n{}", l.stderr, r.stderr);
+        assert_eq!(
+            outputs(&wd.path(&local)),
+            outputs(&wd.path(&remote)),
+            "{a}→{b}"
+        );
+        // The stderr line names the same number of rows either way.
+        assert_eq!(
+            l.stderr.replace(&local, "OUT"),
+            r.stderr.replace(&remote, "OUT"),
+            "{a}→{b}"
+        );
+    }
+    let yearly = std::fs::read_to_string(wd.path("remote-643-156/yearly.csv")).unwrap();
+    assert!(
+        yearly.lines().count() == 7,
+        "six years and a header:\n{yearly}"
+    );
+    // The printed tables too.
+    let mut table = vec!["profile", &small, "--reporter", "643", "--partner", "156"];
+    let local_table = wd.run(&table).expect_code(0).stdout;
+    table.extend(["--engine", &cluster.engine]);
+    assert_eq!(wd.run(&table).expect_code(0).stdout, local_table);
+
+    // A value the local reader refuses is refused on the cluster too, and located.
+    let mut bad = baci(2_000, 11);
+    bad.push_str("2019,643,156,010121,12.1234567891,1\n");
+    let bad = wd.write("baci_bad.csv", bad).display().to_string();
+    let mut args = profile_args(&bad, "643", "156", "bad-out");
+    args.extend(["--engine", &cluster.engine]);
+    let run = wd.run(&args).expect_code(2);
+    assert!(
+        run.stderr.contains("1 row(s) involving 643")
+            && run.stderr.contains("more than 9 decimals")
+            && run.stderr.contains("baci_bad.csv"),
+        "{}",
+        run.stderr
+    );
+    assert!(!wd.path("bad-out").exists());
+
+    // An executor killed mid-query: a clear error or a retried success, never a partial
+    // result.
+    let big = wd.write("baci_big.csv", baci(1_500_000, 3));
+    let big = big.display().to_string();
+    wd.run(&profile_args(&big, "643", "156", "big-local"))
+        .expect_code(0);
+    let out = wd.path("big-remote");
+    let mut child: Child = Command::new(env!("CARGO_BIN_EXE_tradestat"))
+        .args(profile_args(&big, "643", "156", &out.display().to_string()))
+        .args(["--engine", &cluster.engine])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the query ended before the executor could be killed; use a larger file"
+    );
+    let victim = pids[1];
+    Command::new("kill")
+        .args(["-KILL", &victim.to_string()])
+        .status()
+        .unwrap();
+    let started = Instant::now();
+    let finished = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "the query hung after an executor was killed"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if finished.success() {
+        eprintln!(
+            "executor killed: the query was retried and succeeded in {:?}",
+            started.elapsed()
+        );
+        assert_eq!(outputs(&out), outputs(&wd.path("big-local")));
+    } else {
+        eprintln!(
+            "executor killed: the query failed after {:?}: {stderr}",
+            started.elapsed()
+        );
+        assert_eq!(finished.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(&cluster.engine), "{stderr}");
+        let written: Vec<_> = std::fs::read_dir(&out)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert!(written.is_empty(), "partial output: {written:?}");
+    }
+
+    // Stopping ends every process.
+    wd.run(&[
+        "cluster",
+        "stop",
+        "--state",
+        &cluster.state.display().to_string(),
+    ])
+    .expect_code(0);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while pids.iter().any(|p| alive(*p)) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!pids.iter().any(|p| alive(*p)), "still running after stop");
+    assert!(!cluster.state.join("cluster.json").exists());
+}
+
+#[test]
+fn a_cluster_that_is_not_there_is_named_in_the_error() {
+    let wd = Workdir::new();
+    let file = wd.write("baci.csv", baci(100, 1)).display().to_string();
+    // A port nothing listens on: bind one, note it, release it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let engine = format!("ballista://127.0.0.1:{port}");
+    let mut args = profile_args(&file, "643", "156", "out");
+    args.extend(["--engine", &engine]);
+    let run = wd.run(&args).expect_code(2);
+    assert!(
+        run.stderr.contains(&engine) && run.stderr.contains("cluster"),
+        "{}",
+        run.stderr
+    );
+    assert!(!wd.path("out").exists());
+}
