@@ -181,8 +181,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
             for (name, text) in csv_files(&p) {
                 crate::render::write_atomically(&dir.join(name), text.as_bytes())?;
             }
+            let engine = match engine {
+                EngineChoice::Local => String::new(),
+                _ => format!("; summed on {}", args.engine.trim()),
+            };
             eprintln!(
-                "tradestat: wrote {} ({} rows involve {a}; values in {unit})",
+                "tradestat: wrote {} ({} rows involve {a}; values in {unit}{engine})",
                 dir.display(),
                 sums.rows
             );

@@ -79,6 +79,52 @@ pub fn read_state(dir: &Path) -> Result<Option<ClusterState>> {
     }
 }
 
+/// Ballista logs through the `log` crate: its lines go to the process's stderr, which
+/// `start` sends to `scheduler.log` / `executor-N.log`. INFO from Ballista, WARN from the
+/// rest; `TRADESTAT_CLUSTER_LOG=debug` (or `trace`, `warn`, ...) for everything.
+struct StderrLog {
+    everything: Option<log::LevelFilter>,
+}
+
+impl log::Log for StderrLog {
+    fn enabled(&self, meta: &log::Metadata) -> bool {
+        let floor = self
+            .everything
+            .unwrap_or(if meta.target().starts_with("ballista") {
+                log::LevelFilter::Info
+            } else {
+                log::LevelFilter::Warn
+            });
+        meta.level() <= floor
+    }
+
+    fn log(&self, record: &log::Record) {
+        if self.enabled(record.metadata()) {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0.0, |d| d.as_secs_f64());
+            eprintln!(
+                "{seconds:.3} {} {}: {}",
+                record.level(),
+                record.target(),
+                record.args()
+            );
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+fn start_logging() {
+    let everything = std::env::var("TRADESTAT_CLUSTER_LOG")
+        .ok()
+        .and_then(|v| v.parse::<log::LevelFilter>().ok());
+    let logger = Box::new(StderrLog { everything });
+    if log::set_boxed_logger(logger).is_ok() {
+        log::set_max_level(everything.unwrap_or(log::LevelFilter::Info));
+    }
+}
+
 fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -104,6 +150,7 @@ pub fn run_scheduler(port: u16, executors: usize) -> Result<()> {
         ..Default::default()
     };
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    start_logging();
     runtime()?.block_on(async move {
         let cluster = BallistaCluster::new_from_config(&config)
             .await
@@ -376,6 +423,13 @@ pub fn stop(dir: &Path) -> Result<usize> {
     }
     for pid in running.iter().filter(|p| is_ours(**p)) {
         signal(*pid, libc::SIGKILL);
+    }
+    // The executors' scratch space (shuffle files) goes with them; logs stay for reading.
+    for n in 0..state.executor_pids.len() {
+        let scratch = dir.join(format!("executor-{n}"));
+        if scratch.is_dir() {
+            std::fs::remove_dir_all(&scratch).map_err(io(&scratch))?;
+        }
     }
     let path = state_file(dir);
     std::fs::remove_file(&path).map_err(io(&path))?;
