@@ -267,16 +267,16 @@ pub fn start(
         ));
     }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    if let Some(old) = read_state(dir)? {
-        if old.pids().iter().any(|p| is_ours(*p)) {
-            return Err(Error::Usage(format!(
-                "a cluster started from {} is still running ({}); stop it first with \
-                 `tradestat cluster stop --state {}`",
-                dir.display(),
-                old.engine,
-                dir.display()
-            )));
-        }
+    if let Some(old) = read_state(dir)?
+        && old.pids().iter().any(|p| is_ours(*p))
+    {
+        return Err(Error::Usage(format!(
+            "a cluster started from {} is still running ({}); stop it first with \
+             `tradestat cluster stop --state {}`",
+            dir.display(),
+            old.engine,
+            dir.display()
+        )));
     }
     let scheduler_port = free_port()?;
     let mut children: Vec<Child> = Vec::new();
