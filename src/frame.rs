@@ -543,11 +543,24 @@ pub fn involving_sums_local(
                 .map(|_| magic == [0x1f, 0x8b])
         })
         .unwrap_or(false);
+    if gz && use_cache {
+        return Err(Error::Usage(format!(
+            "{}: --cache keeps a columnar copy of a plain CSV file; this one is gzip: \
+             decompress it first (gunzip -k) or leave out --cache",
+            path.display()
+        )));
+    }
     let involving = match cached {
-        // No cache wanted (or possible) and a plain file: the fast exact pre-filter.
-        None if !gz => {
-            let header = crate::ingest::table::header_only(path)?;
-            let m = crate::ingest::baci_scan::scan(path, &header, a, progress)?;
+        // No cache wanted (or possible): the fast exact pre-filter, two threads on a plain
+        // file, one stream through a gzip file.
+        None => {
+            let m = if gz {
+                let header = crate::ingest::table::open_header(path)?;
+                crate::ingest::baci_scan::scan_gzip(path, &header, a)?
+            } else {
+                let header = crate::ingest::table::header_only(path)?;
+                crate::ingest::baci_scan::scan(path, &header, a, progress)?
+            };
             let n = m.t.len();
             let value = Int128Chunked::from_vec("v".into(), m.v)
                 .into_decimal(38, crate::ingest::baci_scan::SCALE as usize)?
@@ -564,8 +577,8 @@ pub fn involving_sums_local(
                 ],
             )?
         }
-        _ => {
-            let lazy = baci_scan(path, cached)?;
+        Some(cached) => {
+            let lazy = baci_scan(path, Some(cached))?;
             // One query, one sink: the result is a single frame by construction.
             lazy.filter(col("i").eq(lit(a)).or(col("j").eq(lit(a))))
                 .select([col("t"), col("i"), col("j"), col("k"), col("v")])

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use ballista::prelude::{SessionConfigExt, SessionContextExt};
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::arrow::ipc::writer::FileWriter;
-use datafusion::datasource::file_format::file_compression_type::FileCompressionType;
 use datafusion::execution::SessionStateBuilder;
 use datafusion::prelude::{CsvReadOptions, SessionConfig, SessionContext};
 
@@ -65,6 +64,14 @@ impl Aggregator for Ballista {
     }
 
     fn involving_sums(&self, file: &BaciFile, a: i32) -> Result<InvolvingSums> {
+        if is_gzip(&file.path) {
+            // Executors split a plain file into byte ranges; a gzip stream cannot be split.
+            return Err(Error::Usage(format!(
+                "{}: the cluster reads plain CSV, and this file is gzip; decompress it \
+                 first (gunzip -k) where every executor can read it",
+                file.path.display()
+            )));
+        }
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -145,13 +152,10 @@ impl Ballista {
         let extension = name
             .find('.')
             .map_or(String::new(), |p| name[p..].to_string());
-        let mut options = CsvReadOptions::new()
+        let options = CsvReadOptions::new()
             .has_header(true)
             .schema(&schema)
             .file_extension(&extension);
-        if is_gzip(&path) {
-            options = options.file_compression_type(FileCompressionType::GZIP);
-        }
 
         let config = SessionConfig::new_with_ballista()
             .with_ballista_job_name(&format!("tradestat profile {name}"));

@@ -39,6 +39,18 @@ struct Layout {
 
 const BUFFER: usize = 4 << 20;
 
+fn layout(path: &Path, header: &Header) -> Result<Layout> {
+    let col = |name: &str| header.require(path, super::baci::LAYOUT, name, &[name]);
+    Ok(Layout {
+        t: col("t")?,
+        i: col("i")?,
+        j: col("j")?,
+        k: col("k")?,
+        v: col("v")?,
+        width: header.names.len(),
+    })
+}
+
 fn int(field: &[u8]) -> Option<i32> {
     if field.is_empty() || field.len() > 9 {
         return None;
@@ -106,15 +118,7 @@ pub(crate) fn value(field: &[u8]) -> std::result::Result<i128, String> {
 
 /// Scans `path` (plain CSV in the BACI layout) for rows where exporter or importer is `a`.
 pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matches> {
-    let col = |name: &str| header.require(path, super::baci::LAYOUT, name, &[name]);
-    let layout = Layout {
-        t: col("t")?,
-        i: col("i")?,
-        j: col("j")?,
-        k: col("k")?,
-        v: col("v")?,
-        width: header.names.len(),
-    };
+    let layout = layout(path, header)?;
     let io = |source: std::io::Error| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -190,14 +194,47 @@ fn scan_range(
     // Start one byte early: if that byte is a newline, `from` begins a line.
     let seek = from.saturating_sub(1);
     file.seek(SeekFrom::Start(seek)).map_err(io)?;
+    scan_stream(path, file, layout, a, seek, from > 1, to, progress, size)
+}
+
+/// Scans a gzip-compressed BACI file, one stream from the start (a gzip stream cannot be
+/// split into ranges). Positions in messages are bytes of the decompressed text.
+pub fn scan_gzip(path: &Path, header: &Header, a: i32) -> Result<Matches> {
+    let layout = layout(path, header)?;
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let stream = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file));
+    // Skipping the first line skips the header.
+    scan_stream(path, stream, &layout, a, 0, true, u64::MAX, false, 0)
+}
+
+/// Scans the lines of `input` (whose first byte is at offset `pos` of the text) that
+/// start before `to`; with `skip_first`, from just after the first newline.
+#[allow(clippy::too_many_arguments)]
+fn scan_stream(
+    path: &Path,
+    mut input: impl Read,
+    layout: &Layout,
+    a: i32,
+    mut pos: u64,
+    skip_first: bool,
+    to: u64,
+    progress: bool,
+    size: u64,
+) -> Result<Matches> {
+    let io = |source: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut out = Matches::default();
     let mut buf = vec![0u8; BUFFER];
     let mut carry: Vec<u8> = Vec::new();
-    let mut pos = seek; // file offset of buf[0] (after carry)
-    let mut skip_partial = from > 1;
+    let mut skip_partial = skip_first;
     let mut line_start_offset;
     loop {
-        let n = file.read(&mut buf).map_err(io)?;
+        let n = input.read(&mut buf).map_err(io)?;
         if n == 0 && carry.is_empty() {
             break;
         }

@@ -240,6 +240,41 @@ fn ballista_and_local_polars_give_byte_identical_profiles() {
     table.extend(["--engine", &cluster.engine]);
     assert_eq!(wd.run(&table).expect_code(0).stdout, local_table);
 
+    // Columns are typed by name, not position: the same rows in another column order.
+    let reordered: String = baci(20_000, 5)
+        .lines()
+        .map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            format!("{},{},{},{},{},{}\n", f[3], f[4], f[5], f[0], f[2], f[1])
+        })
+        .collect();
+    let reordered = wd
+        .write("baci_reordered.csv", reordered)
+        .display()
+        .to_string();
+    let mut args = profile_args(&reordered, "643", "156", "reordered-remote");
+    args.extend(["--engine", &cluster.engine]);
+    wd.run(&args).expect_code(0);
+    wd.run(&profile_args(&reordered, "643", "156", "reordered-local"))
+        .expect_code(0);
+    assert_eq!(
+        outputs(&wd.path("reordered-remote")),
+        outputs(&wd.path("reordered-local"))
+    );
+
+    // A gzip file cannot be split into ranges: refused on the cluster, with what to do.
+    let gz = wd.write("baci.csv.gz", {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(baci(100, 2).as_bytes()).unwrap();
+        e.finish().unwrap()
+    });
+    let gz = gz.display().to_string();
+    let mut args = profile_args(&gz, "643", "156", "gz-out");
+    args.extend(["--engine", &cluster.engine]);
+    let run = wd.run(&args).expect_code(2);
+    assert!(run.stderr.contains("gunzip -k"), "{}", run.stderr);
+
     // A value the local reader refuses is refused on the cluster too, and located.
     let mut bad = baci(2_000, 11);
     bad.push_str("2019,643,156,010121,12.1234567891,1\n");

@@ -204,3 +204,41 @@ fn a_build_without_the_distributed_feature_says_how_to_get_it() {
     assert!(stderr.contains("--features distributed"), "{stderr}");
     assert!(!wd.path("o").exists());
 }
+
+/// A gzip BACI file went to Polars' CSV reader, which panicked without its `decompress`
+/// feature; now it is one stream through the exact scanner.
+#[test]
+fn a_gzip_file_gives_the_plain_files_profile() {
+    use std::io::Write;
+    let wd = Workdir::new();
+    let mut text = String::from("t,i,j,k,v,q\n");
+    for n in 0..3000 {
+        let (i, j) = [(643, 408), (408, 643), (643, 156), (156, 410)][n % 4];
+        text.push_str(&format!(
+            "{},{i},{j},{:06},{}.{:03},\n",
+            2015 + n % 5,
+            10000 + n * 7,
+            n,
+            n % 1000
+        ));
+    }
+    wd.write("baci.csv", &text);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    wd.write("baci.csv.gz", gz.finish().unwrap());
+    assert!(profile(&wd, "baci.csv", "plain", &[]).status.success());
+    let run = profile(&wd, "baci.csv.gz", "gz", &[]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for name in ["yearly.csv", "chapters.csv", "partners.csv"] {
+        assert_eq!(read(&wd, "plain", name), read(&wd, "gz", name), "{name}");
+    }
+    assert!(read(&wd, "gz", "yearly.csv").lines().count() == 6);
+    // The cache copies plain CSV only: a clear error, not a panic.
+    let run = profile(&wd, "baci.csv.gz", "cached", &["--cache"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("decompress it first"));
+}
