@@ -578,7 +578,7 @@ pub fn involving_sums_local(
             )?
         }
         Some(cached) => {
-            let lazy = baci_scan(path, Some(cached))?;
+            let lazy = cached_baci(path, &cached)?;
             // One query, one sink: the result is a single frame by construction.
             lazy.filter(col("i").eq(lit(a)).or(col("j").eq(lit(a))))
                 .select([col("t"), col("i"), col("j"), col("k"), col("v")])
@@ -646,9 +646,9 @@ pub fn profile_sums(sums: &InvolvingSums, a: i32, b: i32) -> Result<ProfileSums>
     })
 }
 
-/// The file as a typed lazy frame; with the cache, a columnar (Arrow IPC) copy keyed by
-/// the file's path, size and modification time is written on first use and read after.
-fn baci_scan(path: &std::path::Path, cached: Option<std::path::PathBuf>) -> Result<LazyFrame> {
+/// The file through its columnar cache: an Arrow IPC copy keyed by the file's path, size
+/// and modification time, written on first use (from a plain CSV file) and read after.
+fn cached_baci(path: &std::path::Path, cached: &std::path::Path) -> Result<LazyFrame> {
     let schema = Schema::from_iter([
         Field::new("t".into(), DataType::Int32),
         Field::new("i".into(), DataType::Int32),
@@ -667,11 +667,8 @@ fn baci_scan(path: &std::path::Path, cached: Option<std::path::PathBuf>) -> Resu
                 .finish()?,
         )
     };
-    let Some(cached) = cached else {
-        return csv();
-    };
     if !cached.exists() {
-        crate::cache::fill(&cached, || {
+        crate::cache::fill(cached, || {
             Ok(csv()?.select([col("t"), col("i"), col("j"), col("k"), col("v")]))
         })?;
     }

@@ -41,9 +41,14 @@ impl Ballista {
 
     fn fail(&self, message: impl std::fmt::Display) -> Error {
         let message = message.to_string();
-        let unreachable = ["Connection refused", "transport error", "tcp connect"]
-            .iter()
-            .any(|m| message.contains(m));
+        let unreachable = [
+            "Connection refused",
+            "tcp connect",
+            "dns error",
+            "ConnectError",
+        ]
+        .iter()
+        .any(|m| message.contains(m));
         Error::Cluster {
             engine: self.name(),
             message: if unreachable {
