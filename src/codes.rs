@@ -28,10 +28,11 @@ struct Table {
 /// spellings are compared in.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
+    // Lower case first, so that capitals with accents (Í, É, Ô) fold like the rest.
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
         let c = match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'Á' | 'Å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
             'í' | 'ì' | 'î' | 'ï' => 'i',
             'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
             'ú' | 'ù' | 'û' | 'ü' => 'u',
@@ -216,6 +217,31 @@ mod tests {
         assert_eq!(economy_key("Korea, Rep. of"), "KOR");
         assert_eq!(display_name("408"), "North Korea");
         assert_eq!(label("kp"), "North Korea (PRK)");
+    }
+
+    /// Names seen in a Comtrade+ extract of China's trade with Portuguese-speaking
+    /// countries, and French ones, with capitals and accents in any case.
+    #[test]
+    fn portuguese_and_french_names() {
+        for (name, id) in [
+            ("Moçambique", "MOZ"),
+            ("Guiné-Bissau", "GNB"),
+            ("Guiné Equatorial", "GNQ"),
+            ("São Tomé e Príncipe", "STP"),
+            ("Brasil", "BRA"),
+            ("Guinée équatoriale", "GNQ"),
+            ("GUINÉE ÉQUATORIALE", "GNQ"),
+            ("Índia", "IND"),
+            ("Côte d'Ivoire", "CIV"),
+            ("République démocratique du Congo", "COD"),
+            ("Sénégal", "SEN"),
+            ("États-Unis", "USA"),
+        ] {
+            assert_eq!(economy_key(name), id, "{name}");
+        }
+        // Guinea, Guinea-Bissau and Equatorial Guinea stay three economies.
+        assert_eq!(economy_key("Guinée"), "GIN");
+        assert_eq!(economy_key("Guinée-Bissau"), "GNB");
     }
 
     #[test]
