@@ -119,17 +119,14 @@ pub(crate) fn value(field: &[u8]) -> std::result::Result<i128, String> {
 /// Scans `path` (plain CSV in the BACI layout) for rows where exporter or importer is `a`.
 pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matches> {
     let layout = layout(path, header)?;
-    let io = |source: std::io::Error| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let io = io(path);
+    let size = std::fs::metadata(path).map_err(&io)?.len();
     // The data starts after the header line.
     let mut first = [0u8; 65536];
     let n = std::fs::File::open(path)
-        .map_err(io)?
+        .map_err(&io)?
         .read(&mut first)
-        .map_err(io)?;
+        .map_err(&io)?;
     let start = first[..n]
         .iter()
         .position(|b| *b == b'\n')
@@ -148,7 +145,10 @@ pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matc
             .enumerate()
             .map(|(n, (from, to))| {
                 let layout = &layout;
-                s.spawn(move || scan_range(path, layout, a, *from, *to, progress && n == 0, size))
+                {
+                    let progress = (progress && n == 0).then_some(size);
+                    s.spawn(move || scan_range(path, layout, a, *from, *to, progress))
+                }
             })
             .collect();
         handles
@@ -183,58 +183,70 @@ fn scan_range(
     a: i32,
     from: u64,
     to: u64,
-    progress: bool,
-    size: u64,
+    progress: Option<u64>,
 ) -> Result<Matches> {
-    let io = |source: std::io::Error| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut file = std::fs::File::open(path).map_err(io(path))?;
     // Start one byte early: if that byte is a newline, `from` begins a line.
     let seek = from.saturating_sub(1);
-    file.seek(SeekFrom::Start(seek)).map_err(io)?;
-    scan_stream(path, file, layout, a, seek, from > 1, to, progress, size)
+    file.seek(SeekFrom::Start(seek)).map_err(io(path))?;
+    let span = Span {
+        first_byte: seek,
+        skip_first_line: from > 1,
+        end: to,
+    };
+    scan_stream(path, file, layout, a, span, progress)
 }
 
 /// Scans a gzip-compressed BACI file, one stream from the start (a gzip stream cannot be
 /// split into ranges). Positions in messages are bytes of the decompressed text.
 pub fn scan_gzip(path: &Path, header: &Header, a: i32) -> Result<Matches> {
     let layout = layout(path, header)?;
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let file = std::fs::File::open(path).map_err(io(path))?;
     let stream = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file));
     // Skipping the first line skips the header.
-    scan_stream(path, stream, &layout, a, 0, true, u64::MAX, false, 0)
+    let span = Span {
+        first_byte: 0,
+        skip_first_line: true,
+        end: u64::MAX,
+    };
+    scan_stream(path, stream, &layout, a, span, None)
 }
 
-/// Scans the lines of `input` (whose first byte is at offset `pos` of the text) that
-/// start before `to`; with `skip_first`, from just after the first newline.
-#[allow(clippy::too_many_arguments)]
+/// Which lines of a stream to scan.
+struct Span {
+    /// The offset in the text of the stream's first byte.
+    first_byte: u64,
+    /// Start just after the first newline (the line before belongs to another range).
+    skip_first_line: bool,
+    /// Lines starting at or after this offset belong to another range.
+    end: u64,
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Scans the lines of `input` in `span`; `progress` (the file's size) shows a percentage.
 fn scan_stream(
     path: &Path,
     mut input: impl Read,
     layout: &Layout,
     a: i32,
-    mut pos: u64,
-    skip_first: bool,
-    to: u64,
-    progress: bool,
-    size: u64,
+    span: Span,
+    progress: Option<u64>,
 ) -> Result<Matches> {
-    let io = |source: std::io::Error| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let to = span.end;
+    let mut pos = span.first_byte;
     let mut out = Matches::default();
     let mut buf = vec![0u8; BUFFER];
     let mut carry: Vec<u8> = Vec::new();
-    let mut skip_partial = skip_first;
+    let mut skip_partial = span.skip_first_line;
     let mut line_start_offset;
     loop {
-        let n = input.read(&mut buf).map_err(io)?;
+        let n = input.read(&mut buf).map_err(io(path))?;
         if n == 0 && carry.is_empty() {
             break;
         }
@@ -283,7 +295,9 @@ fn scan_stream(
                 continue;
             }
             out.rows_scanned += 1;
-            if progress && out.rows_scanned % 2_000_000 == 0 {
+            if let Some(size) = progress
+                && out.rows_scanned % 2_000_000 == 0
+            {
                 eprint!(
                     "\rtradestat: reading {:.0}%",
                     200.0 * line_start_offset as f64 / size as f64
@@ -439,8 +453,8 @@ mod tests {
                 v: 4,
                 width: 6,
             };
-            let a = scan_range(&path, &layout, 643, 12, 12 + cut, false, size).unwrap();
-            let b = scan_range(&path, &layout, 643, 12 + cut, size, false, size).unwrap();
+            let a = scan_range(&path, &layout, 643, 12, 12 + cut, None).unwrap();
+            let b = scan_range(&path, &layout, 643, 12 + cut, size, None).unwrap();
             assert_eq!(a.rows_scanned + b.rows_scanned, 5000, "cut {cut}");
         }
     }
