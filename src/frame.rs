@@ -365,68 +365,6 @@ fn decimals(df: &DataFrame, name: &str) -> Result<Vec<Decimal>> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::Record;
-    use crate::model::Unit;
-
-    fn record(period: &str, flow: Flow, value: &str, unit: &str, line: u64) -> Record {
-        Record {
-            reporter: "RU-FE".into(),
-            partner: "PRK".into(),
-            period: Period::parse(period).unwrap(),
-            flow,
-            commodity: Commodity::Total,
-            value: Exact::parse(value).unwrap(),
-            unit: Unit::parse(unit).unwrap(),
-            source: String::new(),
-            note: String::new(),
-            origin: Origin { file: 0, line },
-        }
-    }
-
-    #[test]
-    fn units_are_converted_exactly_before_summing() {
-        let dataset = Dataset {
-            records: vec![
-                record("2019-01", Flow::Export, "10.67", "USD million", 2),
-                record("2019-01", Flow::Import, "20", "USD thousand", 3),
-                record("2019-02", Flow::Import, "0.000001", "USD", 4),
-            ],
-            ..Default::default()
-        };
-        let frame = TradeFrame::from_dataset(&dataset).unwrap();
-        let totals = frame.totals(&Selection::default()).unwrap();
-        let values: Vec<String> = totals
-            .iter()
-            .map(|t| t.value.normalize().to_string())
-            .collect();
-        assert_eq!(values, ["10670000", "20000", "0.000001"]);
-        assert_eq!(totals[2].origin.line, 4);
-    }
-
-    #[test]
-    fn selection_matches_keys_not_spelling() {
-        let dataset = Dataset {
-            records: vec![record("2019", Flow::Export, "1", "USD", 2)],
-            ..Default::default()
-        };
-        let frame = TradeFrame::from_dataset(&dataset).unwrap();
-        let sel = Selection {
-            reporter: Some("ru-fe".into()),
-            partner: Some(" prk".into()),
-            periods: vec![Period::parse("2019").unwrap()],
-        };
-        assert_eq!(frame.totals(&sel).unwrap().len(), 1);
-        let other_year = Selection {
-            periods: vec![Period::parse("2018").unwrap()],
-            ..sel
-        };
-        assert!(frame.totals(&other_year).unwrap().is_empty());
-    }
-}
-
 /// Exact sums a bilateral profile needs, from a BACI file (values in USD thousand).
 #[derive(Clone, Debug, Default)]
 pub struct ProfileSums {
@@ -691,4 +629,66 @@ fn exacts(df: &DataFrame, name: &str) -> Result<Vec<Exact>> {
                 .ok_or_else(|| missing(name))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Record;
+    use crate::model::Unit;
+
+    fn record(period: &str, flow: Flow, value: &str, unit: &str, line: u64) -> Record {
+        Record {
+            reporter: "RU-FE".into(),
+            partner: "PRK".into(),
+            period: Period::parse(period).unwrap(),
+            flow,
+            commodity: Commodity::Total,
+            value: Exact::parse(value).unwrap(),
+            unit: Unit::parse(unit).unwrap(),
+            source: String::new(),
+            note: String::new(),
+            origin: Origin { file: 0, line },
+        }
+    }
+
+    #[test]
+    fn units_are_converted_exactly_before_summing() {
+        let dataset = Dataset {
+            records: vec![
+                record("2019-01", Flow::Export, "10.67", "USD million", 2),
+                record("2019-01", Flow::Import, "20", "USD thousand", 3),
+                record("2019-02", Flow::Import, "0.000001", "USD", 4),
+            ],
+            ..Default::default()
+        };
+        let frame = TradeFrame::from_dataset(&dataset).unwrap();
+        let totals = frame.totals(&Selection::default()).unwrap();
+        let values: Vec<String> = totals
+            .iter()
+            .map(|t| t.value.normalize().to_string())
+            .collect();
+        assert_eq!(values, ["10670000", "20000", "0.000001"]);
+        assert_eq!(totals[2].origin.line, 4);
+    }
+
+    #[test]
+    fn selection_matches_keys_not_spelling() {
+        let dataset = Dataset {
+            records: vec![record("2019", Flow::Export, "1", "USD", 2)],
+            ..Default::default()
+        };
+        let frame = TradeFrame::from_dataset(&dataset).unwrap();
+        let sel = Selection {
+            reporter: Some("ru-fe".into()),
+            partner: Some(" prk".into()),
+            periods: vec![Period::parse("2019").unwrap()],
+        };
+        assert_eq!(frame.totals(&sel).unwrap().len(), 1);
+        let other_year = Selection {
+            periods: vec![Period::parse("2018").unwrap()],
+            ..sel
+        };
+        assert!(frame.totals(&other_year).unwrap().is_empty());
+    }
 }

@@ -160,54 +160,6 @@ pub fn profile(sums: &ProfileSums) -> Result<Profile> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn e(s: &str) -> Exact {
-        Exact::parse(s).unwrap()
-    }
-
-    #[test]
-    fn the_three_tables_by_hand() {
-        let sums = ProfileSums {
-            exports: vec![(2018, e("25000")), (2019, e("10670.125"))],
-            imports: vec![(2018, e("5720")), (2019, e("20.5"))],
-            chapters: vec![
-                (2019, "27".into(), e("9080.125")),
-                (2019, "10".into(), e("1590")),
-                (2019, "62".into(), e("1590")),
-            ],
-            partner_exports: vec![(408, e("35670.125")), (156, e("100000"))],
-            partner_imports: vec![(408, e("5740.5"))],
-            named_partners: Vec::new(),
-            rows: 7,
-        };
-        let p = profile(&sums).unwrap();
-        assert_eq!(p.yearly[0].growth_pct.known(), None);
-        assert_eq!(
-            p.yearly[1].turnover,
-            "10690.625".parse::<Decimal>().unwrap()
-        );
-        let g = p.yearly[1].growth_pct.known().unwrap();
-        assert_eq!(
-            crate::number::round(g, 6),
-            "-65.199788".parse::<Decimal>().unwrap()
-        );
-        // Ties on value go to the lower chapter code.
-        assert_eq!(
-            p.chapters
-                .iter()
-                .map(|c| c.hs2.as_str())
-                .collect::<Vec<_>>(),
-            ["27", "10", "62"]
-        );
-        assert_eq!(p.partners[0].partner, "156");
-        let shares: Decimal = p.partners.iter().filter_map(|r| r.share_pct.known()).sum();
-        assert_eq!(crate::number::round(shares, 20), Decimal::ONE_HUNDRED);
-    }
-}
-
 /// The same sums from any layout tradestat reads (values in base currency units, e.g.
 /// USD): years only; a missing direction counts as zero, as the benchmark job defines.
 pub fn sums_from_frame(
@@ -270,4 +222,52 @@ pub fn sums_from_frame(
             .push((flows.partner.clone(), exact(x), exact(m)));
     }
     Ok(sums)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(s: &str) -> Exact {
+        Exact::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_three_tables_by_hand() {
+        let sums = ProfileSums {
+            exports: vec![(2018, e("25000")), (2019, e("10670.125"))],
+            imports: vec![(2018, e("5720")), (2019, e("20.5"))],
+            chapters: vec![
+                (2019, "27".into(), e("9080.125")),
+                (2019, "10".into(), e("1590")),
+                (2019, "62".into(), e("1590")),
+            ],
+            partner_exports: vec![(408, e("35670.125")), (156, e("100000"))],
+            partner_imports: vec![(408, e("5740.5"))],
+            named_partners: Vec::new(),
+            rows: 7,
+        };
+        let p = profile(&sums).unwrap();
+        assert_eq!(p.yearly[0].growth_pct.known(), None);
+        assert_eq!(
+            p.yearly[1].turnover,
+            "10690.625".parse::<Decimal>().unwrap()
+        );
+        let g = p.yearly[1].growth_pct.known().unwrap();
+        assert_eq!(
+            crate::number::round(g, 6),
+            "-65.199788".parse::<Decimal>().unwrap()
+        );
+        // Ties on value go to the lower chapter code.
+        assert_eq!(
+            p.chapters
+                .iter()
+                .map(|c| c.hs2.as_str())
+                .collect::<Vec<_>>(),
+            ["27", "10", "62"]
+        );
+        assert_eq!(p.partners[0].partner, "156");
+        let shares: Decimal = p.partners.iter().filter_map(|r| r.share_pct.known()).sum();
+        assert_eq!(crate::number::round(shares, 20), Decimal::ONE_HUNDRED);
+    }
 }
