@@ -157,6 +157,7 @@ impl ReadArgs {
             encoding: self.encoding,
             decimal_comma: self.decimal_comma,
             mapping,
+            involving: Vec::new(),
         })
     }
 }

@@ -54,7 +54,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
 /// Reads the inputs, applies rates, and reports warnings and rejected rows on stderr.
 pub(crate) fn load(input: &Input) -> Result<Dataset> {
-    let mut dataset = Dataset::read(&input.files, &input.read_options()?)?;
+    load_involving(input, &[])
+}
+
+/// As `load`, skipping the rows of BACI files that do not involve every one of `economies`
+/// (a pair's figures need only the pair's rows; see `ReadOptions::involving`).
+pub(crate) fn load_involving(input: &Input, economies: &[String]) -> Result<Dataset> {
+    let mut options = input.read_options()?;
+    options.involving = economies.to_vec();
+    let mut dataset = Dataset::read(&input.files, &options)?;
     dataset.apply_rates(&input.rates)?;
     report_rejections(&dataset);
     Ok(dataset)

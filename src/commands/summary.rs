@@ -7,7 +7,7 @@
 use crate::aggregate::{PairFlows, one_pair};
 use crate::cli::{Input, Output, Select};
 use crate::codes::economy_key;
-use crate::commands::{Outcome, load};
+use crate::commands::{Outcome, load_involving};
 use crate::error::Result;
 use crate::frame::TradeFrame;
 use crate::metrics::summary::PairSummary;
@@ -29,9 +29,16 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    let dataset = load(&args.input)?;
-    let frame = TradeFrame::from_dataset(&dataset)?;
     let asked = args.select.selection();
+    // Only the pair's rows matter: a BACI file is filtered as it is read.
+    let pair: Vec<String> = asked
+        .reporter
+        .iter()
+        .chain(&asked.partner)
+        .cloned()
+        .collect();
+    let dataset = load_involving(&args.input, &pair)?;
+    let frame = TradeFrame::from_dataset(&dataset)?;
     let selection = one_pair(&frame, &asked)?;
     // Growth needs the same months a year earlier: compute on every period, show the
     // periods asked for.

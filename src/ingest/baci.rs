@@ -6,10 +6,13 @@
 //! pair's summary has both directions.
 
 use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::table::{FieldError, Header, Importer, missing_value, source_of, trade_value};
 use super::{Origin, Record};
+use crate::codes::economy_key;
 use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
 
@@ -26,10 +29,15 @@ pub struct Baci {
     k: usize,
     v: usize,
     source: String,
+    /// Keys of the economies every kept row must involve (empty: keep all).
+    involving: Vec<String>,
+    /// The key of each code seen (a file has a few hundred), so a row costs a lookup.
+    keys: RefCell<HashMap<String, String>>,
+    skipped: Cell<u64>,
 }
 
 impl Baci {
-    pub fn new(path: &Path, h: &Header) -> Result<Baci> {
+    pub fn new(path: &Path, h: &Header, involving: &[String]) -> Result<Baci> {
         let col = |name: &str| h.require(path, LAYOUT, name, &[name]);
         Ok(Baci {
             t: col("t")?,
@@ -38,7 +46,29 @@ impl Baci {
             k: col("k")?,
             v: col("v")?,
             source: source_of(LAYOUT, path),
+            involving: involving.iter().map(|e| economy_key(e)).collect(),
+            keys: RefCell::new(HashMap::new()),
+            skipped: Cell::new(0),
         })
+    }
+
+    fn key(&self, code: &str) -> String {
+        let mut keys = self.keys.borrow_mut();
+        if let Some(key) = keys.get(code) {
+            return key.clone();
+        }
+        let key = economy_key(code);
+        keys.insert(code.to_string(), key.clone());
+        key
+    }
+
+    /// True if the row's exporter and importer include every economy asked for.
+    fn wanted(&self, exporter: &str, importer: &str) -> bool {
+        if self.involving.is_empty() {
+            return true;
+        }
+        let (e, i) = (self.key(exporter), self.key(importer));
+        self.involving.iter().all(|k| *k == e || *k == i)
     }
 }
 
@@ -47,12 +77,28 @@ impl Importer for Baci {
         LAYOUT
     }
 
+    fn after(&self, path: &Path) -> Vec<String> {
+        let skipped = self.skipped.get();
+        if skipped == 0 {
+            return Vec::new();
+        }
+        vec![format!(
+            "{}: {skipped} row(s) that do not involve {} were skipped unread (not checked)",
+            path.display(),
+            self.involving.join(" and ")
+        )]
+    }
+
     fn row(
         &self,
         f: &[Cow<'_, str>],
         origin: Origin,
     ) -> std::result::Result<Vec<Record>, FieldError> {
         let get = |i: usize| f.get(i).map(|x| x.trim()).unwrap_or_default();
+        if !self.wanted(get(self.i), get(self.j)) {
+            self.skipped.set(self.skipped.get() + 1);
+            return Ok(Vec::new());
+        }
         let year: i32 = get(self.t)
             .parse()
             .map_err(|_| (Some(self.t), format!("`{}` is not a year", get(self.t))))?;

@@ -123,6 +123,11 @@ pub struct ReadOptions {
     pub decimal_comma: bool,
     /// How to read a table that is not in a known layout.
     pub mapping: mapped::Mapping,
+    /// Economies every kept BACI row must involve (as exporter or importer). Rows of a
+    /// BACI file that do not are skipped before they are parsed — a pair's summary of a
+    /// 10-million-row file then holds only the pair's rows — and counted in a note.
+    /// Empty keeps every row. Other layouts ignore it.
+    pub involving: Vec<String>,
 }
 
 impl Dataset {
@@ -261,7 +266,7 @@ fn read_file(path: &Path, options: &ReadOptions, dataset: &mut Dataset) -> Resul
             header,
             options.decimal_comma,
         )?),
-        Layout::Baci => Box::new(baci::Baci::new(path, header)?),
+        Layout::Baci => Box::new(baci::Baci::new(path, header, &options.involving)?),
         Layout::Dots => Box::new(dots::Dots::new(path, header, options.decimal_comma)?),
         Layout::Mapped => Box::new(mapped::Mapped::new(
             path,

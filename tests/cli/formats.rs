@@ -150,6 +150,74 @@ fn baci_gives_both_directions_plain_or_gzip() {
     assert_eq!(by_name["periods"], by_code["periods"]);
 }
 
+/// A pair's summary of a BACI file reads only the pair's rows (a 10-million-row file
+/// would otherwise become 20 million records in memory): the same figures as a file of
+/// the pair's rows alone, rows of other pairs skipped unread and counted.
+#[test]
+fn a_baci_summary_reads_only_the_pairs_rows() {
+    let wd = Workdir::new();
+    let pair = std::fs::read_to_string(fixture("baci.csv")).unwrap();
+    let mut many = pair.clone();
+    // Other pairs, one of them with a value that would be refused, and Russia's trade
+    // with China, which involves one of the two but not both.
+    many.push_str("2019,156,410,271019,1.5,1\n2019,156,410,271019,oops,1\n");
+    many.push_str("2019,643,156,271019,7.25,1\n2018,156,643,620520,3,1\n");
+    wd.write("pair.csv", &pair);
+    wd.write("many.csv", &many);
+    let args = |file: &str| {
+        [
+            file,
+            "--reporter",
+            "RUS",
+            "--partner",
+            "408",
+            "--format",
+            "json",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let run = |file: &str| {
+        let mut a = vec!["summary".to_string()];
+        a.extend(args(file));
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        wd.run(&a).expect_code(0)
+    };
+    let alone = run("pair.csv");
+    let among = run("many.csv");
+    // The same document but for the file named as the source.
+    assert_eq!(alone.stdout, among.stdout.replace("many.csv", "pair.csv"));
+    assert!(
+        among
+            .stderr
+            .contains("many.csv: 4 row(s) that do not involve RUS and PRK were skipped unread"),
+        "{}",
+        among.stderr
+    );
+    assert!(!alone.stderr.contains("skipped"), "{}", alone.stderr);
+    // With one economy named, its rows with every partner are read: China's appear.
+    let listing = wd
+        .run(&["summary", "many.csv", "--reporter", "643"])
+        .expect_code(2);
+    assert!(
+        listing.stderr.contains("--partner 156"),
+        "{}",
+        listing.stderr
+    );
+    assert!(
+        listing.stderr.contains("2 row(s) that do not involve RUS"),
+        "{}",
+        listing.stderr
+    );
+    // `inspect` reads every row, and finds the bad one.
+    let all = wd.run(&["inspect", "many.csv"]);
+    assert!(
+        all.stdout.contains("oops") || all.stderr.contains("oops"),
+        "{}",
+        all.stdout
+    );
+}
+
 #[test]
 fn dots_names_estimates_aggregates_and_unknown_economies() {
     let wd = Workdir::new();
