@@ -691,4 +691,43 @@ mod tests {
         };
         assert!(frame.totals(&other_year).unwrap().is_empty());
     }
+
+    #[test]
+    fn involving_sums_travel_as_arrow_ipc_and_wrong_shapes_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.csv");
+        std::fs::write(
+            &path,
+            "t,i,j,k,v,q\n2019,643,408,271019,9080.125,1\n2019,643,408,271011,0.5,1\n\
+             2019,408,643,620520,20.5,\n2019,156,410,100199,7,\n",
+        )
+        .unwrap();
+        let sums = involving_sums_local(&path, 643, false, false).unwrap();
+        assert_eq!(sums.rows().unwrap(), 3);
+        let bytes = sums.to_arrow_ipc().unwrap();
+        let back = InvolvingSums::from_arrow_ipc(&bytes).unwrap();
+        assert_eq!(back.to_arrow_ipc().unwrap(), bytes);
+        let profile = profile_sums(&back, 643, 408).unwrap();
+        assert_eq!(profile.exports[0].1.to_string(), "9080.625");
+        assert_eq!(profile.chapters.len(), 1, "27 once: 271019 and 271011");
+
+        let ipc = |mut df: DataFrame| {
+            let mut bytes = Vec::new();
+            IpcWriter::new(&mut bytes).finish(&mut df).unwrap();
+            InvolvingSums::from_arrow_ipc(&bytes)
+                .unwrap_err()
+                .to_string()
+        };
+        let mut renamed = sums.frame.clone();
+        renamed.rename("hs2", "chapter".into()).unwrap();
+        assert!(ipc(renamed).contains("expected [\"t\", \"i\""));
+        let mut rescaled = sums.frame.clone();
+        let v = rescaled
+            .column("v")
+            .unwrap()
+            .cast(&DataType::Decimal(38, 3))
+            .unwrap();
+        rescaled.with_column(v).unwrap();
+        assert!(ipc(rescaled).contains("`v` as decimal[38,3]"));
+    }
 }
