@@ -11,7 +11,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::aggregate::{PairFlows, one_pair};
 use crate::cli::{Input, Select};
 use crate::codes::display_name;
-use crate::commands::{Outcome, load};
+use crate::commands::{Outcome, load_involving};
 use crate::error::{Error, Result};
 use crate::frame::{Selection, TradeFrame};
 use crate::ingest::Dataset;
@@ -112,7 +112,19 @@ pub fn build(
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    let dataset = load(&args.input)?;
+    // Only the rows a chart draws from are read from a BACI file: the pair's, or for the
+    // partners chart every row of the reporter (see `ReadOptions::involving`).
+    let asked = args.select.selection();
+    let involving: Vec<String> = match args.kind {
+        Kind::Partners => asked.reporter.iter().cloned().collect(),
+        _ => asked
+            .reporter
+            .iter()
+            .chain(&asked.partner)
+            .cloned()
+            .collect(),
+    };
+    let dataset = load_involving(&args.input, &involving)?;
     let frame = TradeFrame::from_dataset(&dataset)?;
     let opts = ChartOptions {
         source: args.source.clone(),
@@ -122,7 +134,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         allow_partial: args.allow_partial,
         level: args.select.level,
     };
-    let chart = build(&dataset, &frame, &args.select.selection(), args.kind, &opts)?;
+    let chart = build(&dataset, &frame, &asked, args.kind, &opts)?;
     chart::write(&chart, &args.out, (args.width, args.height))?;
     eprintln!("tradestat: wrote {}", args.out.display());
     Ok(Outcome::Done)

@@ -150,11 +150,11 @@ fn baci_gives_both_directions_plain_or_gzip() {
     assert_eq!(by_name["periods"], by_code["periods"]);
 }
 
-/// A pair's summary of a BACI file reads only the pair's rows (a 10-million-row file
+/// A pair's summary (or chart) of a BACI file reads only the pair's rows (a 10-million-row file
 /// would otherwise become 20 million records in memory): the same figures as a file of
 /// the pair's rows alone, rows of other pairs skipped unread and counted.
 #[test]
-fn a_baci_summary_reads_only_the_pairs_rows() {
+fn a_baci_summary_or_chart_reads_only_the_rows_it_needs() {
     let wd = Workdir::new();
     let pair = std::fs::read_to_string(fixture("baci.csv")).unwrap();
     let mut many = pair.clone();
@@ -209,6 +209,45 @@ fn a_baci_summary_reads_only_the_pairs_rows() {
         "{}",
         listing.stderr
     );
+    // Charts read the same way: the pair's rows for a pair chart, all of the reporter's
+    // for the partners chart (which must still see China).
+    for (kind, partner) in [("flows", Some("408")), ("partners", None)] {
+        let chart = |file: &str, out: &str| {
+            let mut a = vec!["chart", file, "--kind", kind, "--reporter", "643"];
+            if let Some(p) = partner {
+                a.extend(["--partner", p]);
+            }
+            a.extend(["--source", "BACI", "--out", out]);
+            wd.run(&a)
+        };
+        let full = chart("many.csv", "full.png");
+        assert_eq!(full.code, 0, "{kind}: {}", full.stderr);
+        assert!(
+            full.stderr.contains("skipped unread"),
+            "{kind}: {}",
+            full.stderr
+        );
+        // The same chart from a file of exactly the rows it needs.
+        let needed: String = many
+            .lines()
+            .filter(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                f[0] == "t"
+                    || match partner {
+                        Some(p) => (f[1] == "643" && f[2] == p) || (f[1] == p && f[2] == "643"),
+                        None => f[1] == "643" || f[2] == "643",
+                    }
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        wd.write("needed.csv", &needed);
+        chart("needed.csv", "needed.png").expect_code(0);
+        assert_eq!(
+            std::fs::read(wd.path("full.png")).unwrap(),
+            std::fs::read(wd.path("needed.png")).unwrap(),
+            "{kind}"
+        );
+    }
     // `inspect` reads every row, and finds the bad one.
     let all = wd.run(&["inspect", "many.csv"]);
     assert!(
