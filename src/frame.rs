@@ -384,8 +384,10 @@ pub struct ProfileSums {
     pub rows: usize,
 }
 
-/// Additive aggregates of the BACI rows that involve one economy: the exact sum of `v` and
-/// the number of rows per year, exporter, importer and HS2 chapter.
+/// Additive aggregates of the BACI rows that involve one economy: partial sums of `v`
+/// and row counts keyed by year, exporter, importer and HS2 chapter. A key may appear more
+/// than once (the local engine keeps each row as its own partial sum, a cluster sends one
+/// per key); only their sums mean anything.
 ///
 /// This is the seam between engines (`crate::engine`): the local Polars reader and a
 /// Ballista cluster both produce this frame, and everything after it (`profile_sums`, the
@@ -510,7 +512,7 @@ pub fn involving_sums_local(
                     Column::new("t".into(), m.t),
                     Column::new("i".into(), m.i),
                     Column::new("j".into(), m.j),
-                    Column::new("k".into(), m.k),
+                    Column::new("hs2".into(), m.hs2),
                     value,
                 ],
             )?
@@ -519,20 +521,30 @@ pub fn involving_sums_local(
             let lazy = cached_baci(path, &cached)?;
             // One query, one sink: the result is a single frame by construction.
             lazy.filter(col("i").eq(lit(a)).or(col("j").eq(lit(a))))
-                .select([col("t"), col("i"), col("j"), col("k"), col("v")])
+                .select([
+                    col("t"),
+                    col("i"),
+                    col("j"),
+                    col("k").str().slice(lit(0), lit(2)).alias("hs2"),
+                    col("v"),
+                ])
                 .collect_with_engine(Engine::Streaming)?
                 .unwrap_single()
         }
     };
+    // Each row is its own partial sum (rows = 1): summing them again in `profile_sums` is
+    // exact, and on one machine cheaper than a group-by by all four keys first.
     let frame = involving
         .lazy()
-        .group_by([
+        .with_column(lit(1i64).cast(DataType::Int64).alias("rows"))
+        .select([
             col("t"),
             col("i"),
             col("j"),
-            col("k").str().slice(lit(0), lit(2)).alias("hs2"),
+            col("hs2"),
+            col("v"),
+            col("rows"),
         ])
-        .agg([col("v").sum(), len().cast(DataType::Int64).alias("rows")])
         .collect()?;
     Ok(InvolvingSums { frame })
 }

@@ -42,8 +42,8 @@ pub trait Aggregator {
     /// How the engine is named in messages: `local` or `ballista://127.0.0.1:50050`.
     fn name(&self) -> String;
 
-    /// Exact sums and row counts per year, exporter, importer and HS2 chapter of the rows
-    /// where `a` is exporter or importer.
+    /// Exact partial sums and row counts, keyed by year, exporter, importer and HS2
+    /// chapter, of the rows where `a` is exporter or importer.
     fn involving_sums(&self, file: &BaciFile, a: i32) -> Result<InvolvingSums>;
 }
 

@@ -22,7 +22,8 @@ pub struct Matches {
     pub t: Vec<i32>,
     pub i: Vec<i32>,
     pub j: Vec<i32>,
-    pub k: Vec<String>,
+    /// The HS chapter: the first two characters of the product code `k`.
+    pub hs2: Vec<String>,
     /// Value × 10^SCALE.
     pub v: Vec<i128>,
     pub rows_scanned: u64,
@@ -168,7 +169,7 @@ pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matc
         all.t.extend(m.t);
         all.i.extend(m.i);
         all.j.extend(m.j);
-        all.k.extend(m.k);
+        all.hs2.extend(m.hs2);
         all.v.extend(m.v);
         all.rows_scanned += m.rows_scanned;
     }
@@ -374,7 +375,7 @@ fn scan_stream(
             out.t.push(t);
             out.i.push(i);
             out.j.push(j);
-            out.k.push(k.to_string());
+            out.hs2.push(k.chars().take(2).collect());
             out.v.push(v);
             if at > chunk.len() {
                 break;
