@@ -20,7 +20,8 @@ use crate::render::table::{Align, Table};
 /// Profile one pair in a large BACI file: yearly flows, top chapters, top partners.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A CEPII BACI file (t,i,j,k,v,q), plain CSV.
+    /// A CEPII BACI file (t,i,j,k,v,q), plain or gzip (any other layout is read by the
+    /// general reader, slower).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
