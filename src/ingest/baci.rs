@@ -29,15 +29,21 @@ pub struct Baci {
     k: usize,
     v: usize,
     source: String,
-    /// Keys of the economies every kept row must involve (empty: keep all).
+    /// Keys of the economies every kept row must involve (empty: keep all; at most a few).
     involving: Vec<String>,
-    /// The key of each code seen (a file has a few hundred), so a row costs a lookup.
-    keys: RefCell<HashMap<String, String>>,
+    /// For each code seen (a file has a few hundred), which of `involving` it is, as bits:
+    /// a row then costs two map lookups, not two country-table lookups.
+    matches: RefCell<HashMap<String, u32>>,
     skipped: Cell<u64>,
 }
 
 impl Baci {
     pub fn new(path: &Path, h: &Header, involving: &[String]) -> Result<Baci> {
+        if involving.len() > 16 {
+            return Err(crate::error::Error::Engine(
+                "more than 16 economies to filter BACI rows by".into(),
+            ));
+        }
         let col = |name: &str| h.require(path, LAYOUT, name, &[name]);
         Ok(Baci {
             t: col("t")?,
@@ -47,19 +53,26 @@ impl Baci {
             v: col("v")?,
             source: source_of(LAYOUT, path),
             involving: involving.iter().map(|e| economy_key(e)).collect(),
-            keys: RefCell::new(HashMap::new()),
+            matches: RefCell::new(HashMap::new()),
             skipped: Cell::new(0),
         })
     }
 
-    fn key(&self, code: &str) -> String {
-        let mut keys = self.keys.borrow_mut();
-        if let Some(key) = keys.get(code) {
-            return key.clone();
+    /// Which of the economies asked for `code` is, as bits.
+    fn matches(&self, code: &str) -> u32 {
+        let mut known = self.matches.borrow_mut();
+        if let Some(bits) = known.get(code) {
+            return *bits;
         }
         let key = economy_key(code);
-        keys.insert(code.to_string(), key.clone());
-        key
+        let bits = self
+            .involving
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| **k == key)
+            .fold(0, |bits, (n, _)| bits | 1 << n);
+        known.insert(code.to_string(), bits);
+        bits
     }
 
     /// True if the row's exporter and importer include every economy asked for.
@@ -67,8 +80,8 @@ impl Baci {
         if self.involving.is_empty() {
             return true;
         }
-        let (e, i) = (self.key(exporter), self.key(importer));
-        self.involving.iter().all(|k| *k == e || *k == i)
+        let all = (1u32 << self.involving.len()) - 1;
+        self.matches(exporter) | self.matches(importer) == all
     }
 }
 
