@@ -469,6 +469,7 @@ impl InvolvingSums {
 /// where A is exporter or importer, and sums them with Polars.
 pub fn involving_sums_local(
     path: &std::path::Path,
+    header: &crate::ingest::table::Header,
     a: i32,
     use_cache: bool,
     progress: bool,
@@ -495,11 +496,9 @@ pub fn involving_sums_local(
         // file, one stream through a gzip file.
         None => {
             let m = if gz {
-                let header = crate::ingest::table::open_header(path)?;
-                crate::ingest::baci_scan::scan_gzip(path, &header, a)?
+                crate::ingest::baci_scan::scan_gzip(path, header, a)?
             } else {
-                let header = crate::ingest::table::header_only(path)?;
-                crate::ingest::baci_scan::scan(path, &header, a, progress)?
+                crate::ingest::baci_scan::scan(path, header, a, progress)?
             };
             let n = m.t.len();
             let value = Int128Chunked::from_vec("v".into(), m.v)
@@ -714,7 +713,8 @@ mod tests {
              2019,408,643,620520,20.5,\n2019,156,410,100199,7,\n",
         )
         .unwrap();
-        let sums = involving_sums_local(&path, 643, false, false).unwrap();
+        let header = crate::ingest::table::open_header(&path).unwrap();
+        let sums = involving_sums_local(&path, &header, 643, false, false).unwrap();
         assert_eq!(sums.rows().unwrap(), 3);
         let bytes = sums.to_arrow_ipc().unwrap();
         let back = InvolvingSums::from_arrow_ipc(&bytes).unwrap();

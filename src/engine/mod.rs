@@ -60,7 +60,7 @@ impl Aggregator for LocalPolars {
     }
 
     fn involving_sums(&self, file: &BaciFile, a: i32) -> Result<InvolvingSums> {
-        crate::frame::involving_sums_local(&file.path, a, self.cache, self.progress)
+        crate::frame::involving_sums_local(&file.path, &file.header, a, self.cache, self.progress)
     }
 }
 

@@ -206,33 +206,32 @@ pub fn open(
     })
 }
 
-/// The header of any file (plain or gzip), reading no more than needed for a plain one.
+/// The header line of a file, plain or gzip, reading (and decompressing) no more than the
+/// first 64 KiB: for large files whose rows are read by a scanner of their own. Fields
+/// are split at commas; a file with another delimiter then has one column, and is not
+/// taken for a BACI file.
 pub fn open_header(path: &Path) -> Result<Header> {
-    let mut magic = [0u8; 2];
-    let plain = std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .map(|_| magic != [0x1f, 0x8b])
-        .unwrap_or(true);
-    if plain {
-        header_only(path)
-    } else {
-        Ok(open(path, None, Encoding::Utf8, "t,i,j,k,v,q")?.header)
-    }
-}
-
-/// Reads only the header line of a plain (not gzip) file: for large files whose rows are
-/// read by a scanner of their own.
-pub fn header_only(path: &Path) -> Result<Header> {
     let io = |source: std::io::Error| Error::Io {
         path: path.to_path_buf(),
         source,
     };
-    let mut first = vec![0u8; 65536];
-    let n = std::fs::File::open(path)
-        .map_err(io)?
-        .read(&mut first)
+    let mut magic = [0u8; 2];
+    let gzip = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .map(|_| magic == [0x1f, 0x8b])
+        .unwrap_or(false);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut input: Box<dyn Read> = if gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let mut first = Vec::with_capacity(65536);
+    input
+        .by_ref()
+        .take(65536)
+        .read_to_end(&mut first)
         .map_err(io)?;
-    first.truncate(n);
     let line_end = first
         .iter()
         .position(|b| *b == b'\n')
