@@ -452,7 +452,8 @@ impl InvolvingSums {
         Ok(InvolvingSums { frame })
     }
 
-    /// The frame as Arrow IPC (file format): what a test compares across engines.
+    /// The frame as Arrow IPC (file format), sorted by key: the form a cluster sends it in
+    /// (tests check that it reads back unchanged).
     pub fn to_arrow_ipc(&self) -> Result<Vec<u8>> {
         let mut frame = self
             .frame
