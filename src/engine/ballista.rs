@@ -172,12 +172,16 @@ impl Ballista {
             SessionContext::remote_with_state(&format!("df://{}:{}", self.host, self.port), state)
                 .await
                 .map_err(|e| self.fail(e))?;
+        // What the cluster says about the file (a parse error names its line) names it.
+        let about_file = |e: datafusion::error::DataFusionError| {
+            self.fail(format!("{}: {e}", file.path.display()))
+        };
         ctx.register_csv("baci", &path_text, options)
             .await
-            .map_err(|e| self.fail(e))?;
-        let frame = ctx.sql(&sql(a)).await.map_err(|e| self.fail(e))?;
+            .map_err(about_file)?;
+        let frame = ctx.sql(&sql(a)).await.map_err(about_file)?;
         let result_schema = Arc::new(frame.schema().as_arrow().clone());
-        let batches = frame.collect().await.map_err(|e| self.fail(e))?;
+        let batches = frame.collect().await.map_err(about_file)?;
 
         let width = INVOLVING_COLUMNS.len();
         let keep: Vec<usize> = (0..width).collect();
