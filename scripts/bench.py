@@ -32,6 +32,16 @@ def timed(cmd, env=None):
     return float(wall), float(user) + float(sys_), int(rss) / 1024
 
 
+def baci_file(scratch, rows):
+    """The benchmark job's generated BACI file of `rows` rows in `scratch` (made once)."""
+    os.makedirs(scratch, exist_ok=True)
+    data = os.path.join(scratch, f"baci_{rows}.csv")
+    if not os.path.exists(data):
+        subprocess.run([sys.executable, os.path.join(BENCH, "gen_baci.py"), "--rows", str(rows),
+                        "--seed", "1", "--out", data], check=True)
+    return data
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=10_000_000)
@@ -42,11 +52,7 @@ def main():
     ap.add_argument("--a", default="643")
     ap.add_argument("--b", default="408")
     args = ap.parse_args()
-    os.makedirs(args.scratch, exist_ok=True)
-    data = os.path.join(args.scratch, f"baci_{args.rows}.csv")
-    if not os.path.exists(data):
-        subprocess.run([sys.executable, os.path.join(BENCH, "gen_baci.py"), "--rows", str(args.rows),
-                        "--seed", "1", "--out", data], check=True)
+    data = baci_file(args.scratch, args.rows)
     out = lambda name: os.path.join(args.scratch, f"out_{name}")
     tools = {"tradestat": [args.bin, "profile", data, "--reporter", args.a, "--partner", args.b,
                            "--out", out("tradestat")]}

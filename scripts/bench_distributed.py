@@ -23,8 +23,8 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-BENCH = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "bench"))
+from bench import baci_file  # scripts/bench.py: the same generated file
+
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -79,11 +79,7 @@ def main():
     ap.add_argument("--a", default="643")
     ap.add_argument("--b", default="408")
     args = ap.parse_args()
-    os.makedirs(args.scratch, exist_ok=True)
-    data = os.path.join(args.scratch, f"baci_{args.rows}.csv")
-    if not os.path.exists(data):
-        subprocess.run([sys.executable, os.path.join(BENCH, "gen_baci.py"), "--rows", str(args.rows),
-                        "--seed", "1", "--out", data], check=True)
+    data = baci_file(args.scratch, args.rows)
     state = os.path.join(args.scratch, "cluster")
     t0 = time.monotonic()
     engine = subprocess.run([args.bin, "cluster", "start", "--executors", str(args.executors),
