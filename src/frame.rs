@@ -476,15 +476,7 @@ pub fn involving_sums_local(
     progress: bool,
 ) -> Result<InvolvingSums> {
     let cached = use_cache.then(|| crate::cache::path_for(path)).flatten();
-    let gz = std::fs::File::open(path)
-        .ok()
-        .and_then(|mut f| {
-            let mut magic = [0u8; 2];
-            std::io::Read::read_exact(&mut f, &mut magic)
-                .ok()
-                .map(|_| magic == [0x1f, 0x8b])
-        })
-        .unwrap_or(false);
+    let gz = crate::ingest::table::is_gzip(path);
     if gz && use_cache {
         return Err(Error::Usage(format!(
             "{}: --cache keeps a columnar copy of a plain CSV file; this one is gzip: \

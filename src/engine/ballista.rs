@@ -6,7 +6,6 @@
 //! The file must be readable at the same path by the scheduler and every executor (same
 //! machine, a shared disk); the client itself only reads the header line.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use ballista::prelude::{SessionConfigExt, SessionContextExt};
@@ -69,7 +68,7 @@ impl Aggregator for Ballista {
     }
 
     fn involving_sums(&self, file: &BaciFile, a: i32) -> Result<InvolvingSums> {
-        if is_gzip(&file.path) {
+        if crate::ingest::table::is_gzip(&file.path) {
             // Executors split a plain file into byte ranges; a gzip stream cannot be split.
             return Err(Error::Usage(format!(
                 "{}: the cluster reads plain CSV, and this file is gzip; decompress it \
@@ -101,21 +100,16 @@ impl Aggregator for Ballista {
 
 /// The file's columns in file order, typed by name: t, i, j as Int32, everything else as
 /// text. Built from the header the client read, so a position never stands for a name.
-fn schema(file: &BaciFile) -> Result<Schema> {
-    let layout = crate::ingest::baci::LAYOUT;
-    let position = |name: &str| file.header.require(&file.path, layout, name, &[name]);
-    let named: Vec<(usize, &str)> = ["t", "i", "j", "k", "v"]
-        .iter()
-        .map(|n| position(n).map(|p| (p, *n)))
-        .collect::<Result<_>>()?;
+fn schema(file: &BaciFile) -> Schema {
+    let named = file.columns.named();
     let fields = (0..file.header.names.len())
-        .map(|p| match named.iter().find(|(q, _)| *q == p) {
-            Some((_, name @ ("t" | "i" | "j"))) => Field::new(*name, DataType::Int32, true),
-            Some((_, name)) => Field::new(*name, DataType::Utf8, true),
+        .map(|p| match named.iter().find(|(_, q)| *q == p) {
+            Some((name @ ("t" | "i" | "j"), _)) => Field::new(*name, DataType::Int32, true),
+            Some((name, _)) => Field::new(*name, DataType::Utf8, true),
             None => Field::new(format!("_c{p}"), DataType::Utf8, true),
         })
         .collect::<Vec<_>>();
-    Ok(Schema::new(fields))
+    Schema::new(fields)
 }
 
 /// The one query: sums and row counts of the rows involving `a`, and how many of them
@@ -131,14 +125,6 @@ pub fn sql(a: i32) -> String {
     )
 }
 
-fn is_gzip(path: &Path) -> bool {
-    let mut magic = [0u8; 2];
-    std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
-        .map(|_| magic == [0x1f, 0x8b])
-        .unwrap_or(false)
-}
-
 impl Ballista {
     /// Runs the query; returns the sums as Arrow IPC bytes and the malformed-row count.
     async fn query(&self, file: &BaciFile, a: i32) -> Result<(Vec<u8>, i64)> {
@@ -148,7 +134,7 @@ impl Ballista {
             source,
         })?;
         let path_text = path.to_string_lossy().to_string();
-        let schema = schema(file)?;
+        let schema = schema(file);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())

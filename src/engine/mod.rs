@@ -22,17 +22,18 @@ use crate::frame::InvolvingSums;
 pub struct BaciFile {
     pub path: PathBuf,
     pub header: crate::ingest::table::Header,
+    /// Where t, i, j, k and v are, by header name.
+    pub columns: crate::ingest::baci::Columns,
 }
 
 impl BaciFile {
     /// Checks that the header (read from `path`) is the BACI layout.
     pub fn new(path: &Path, header: crate::ingest::table::Header) -> Result<BaciFile> {
-        for name in ["t", "i", "j", "k", "v"] {
-            header.require(path, crate::ingest::baci::LAYOUT, name, &[name])?;
-        }
+        let columns = crate::ingest::baci::Columns::find(path, &header)?;
         Ok(BaciFile {
             path: path.to_path_buf(),
             header,
+            columns,
         })
     }
 }

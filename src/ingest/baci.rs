@@ -22,6 +22,41 @@ pub fn matches(header: &Header) -> bool {
     ["t", "i", "j", "k", "v"].iter().all(|c| header.has(c))
 }
 
+/// Where a BACI file keeps the columns tradestat reads, found by header name (the one
+/// finder every BACI reader uses: the general importer, the fast scanner, the cluster).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Columns {
+    pub t: usize,
+    pub i: usize,
+    pub j: usize,
+    pub k: usize,
+    pub v: usize,
+}
+
+impl Columns {
+    pub fn find(path: &Path, h: &Header) -> Result<Columns> {
+        let col = |name: &str| h.require(path, LAYOUT, name, &[name]);
+        Ok(Columns {
+            t: col("t")?,
+            i: col("i")?,
+            j: col("j")?,
+            k: col("k")?,
+            v: col("v")?,
+        })
+    }
+
+    /// (name, position) of each column, in the order t, i, j, k, v.
+    pub fn named(&self) -> [(&'static str, usize); 5] {
+        [
+            ("t", self.t),
+            ("i", self.i),
+            ("j", self.j),
+            ("k", self.k),
+            ("v", self.v),
+        ]
+    }
+}
+
 pub struct Baci {
     t: usize,
     i: usize,
@@ -44,13 +79,13 @@ impl Baci {
                 "more than 16 economies to filter BACI rows by".into(),
             ));
         }
-        let col = |name: &str| h.require(path, LAYOUT, name, &[name]);
+        let Columns { t, i, j, k, v } = Columns::find(path, h)?;
         Ok(Baci {
-            t: col("t")?,
-            i: col("i")?,
-            j: col("j")?,
-            k: col("k")?,
-            v: col("v")?,
+            t,
+            i,
+            j,
+            k,
+            v,
             source: source_of(LAYOUT, path),
             involving: involving.iter().map(|e| economy_key(e)).collect(),
             matches: RefCell::new(HashMap::new()),

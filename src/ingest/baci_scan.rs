@@ -41,13 +41,13 @@ struct Layout {
 const BUFFER: usize = 4 << 20;
 
 fn layout(path: &Path, header: &Header) -> Result<Layout> {
-    let col = |name: &str| header.require(path, super::baci::LAYOUT, name, &[name]);
+    let super::baci::Columns { t, i, j, k, v } = super::baci::Columns::find(path, header)?;
     Ok(Layout {
-        t: col("t")?,
-        i: col("i")?,
-        j: col("j")?,
-        k: col("k")?,
-        v: col("v")?,
+        t,
+        i,
+        j,
+        k,
+        v,
         width: header.names.len(),
     })
 }

@@ -206,6 +206,16 @@ pub fn open(
     })
 }
 
+/// True if the file starts with the gzip magic bytes (false if it cannot be read: the
+/// reader that opens it next reports why).
+pub fn is_gzip(path: &Path) -> bool {
+    let mut magic = [0u8; 2];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .map(|_| magic == [0x1f, 0x8b])
+        .unwrap_or(false)
+}
+
 /// The header line of a file, plain or gzip, reading (and decompressing) no more than the
 /// first 64 KiB: for large files whose rows are read by a scanner of their own. Fields
 /// are split at commas; a file with another delimiter then has one column, and is not
@@ -215,11 +225,7 @@ pub fn open_header(path: &Path) -> Result<Header> {
         path: path.to_path_buf(),
         source,
     };
-    let mut magic = [0u8; 2];
-    let gzip = std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .map(|_| magic == [0x1f, 0x8b])
-        .unwrap_or(false);
+    let gzip = is_gzip(path);
     let file = std::fs::File::open(path).map_err(io)?;
     let mut input: Box<dyn Read> = if gzip {
         Box::new(flate2::read::MultiGzDecoder::new(file))
