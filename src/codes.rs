@@ -129,6 +129,16 @@ const QUALIFIERS: [&str; 14] = [
 ];
 
 /// The economy a spelling stands for, if the table knows it.
+/// The numeric (M49) code of an economy given by code or name, as BACI identifies them.
+pub fn m49_code(text: &str) -> crate::Result<i32> {
+    if let Ok(n) = text.trim().parse::<i32>() {
+        return Ok(n);
+    }
+    lookup(text)
+        .and_then(|e| e.m49.parse::<i32>().ok())
+        .ok_or_else(|| crate::Error::NoNumericCode(text.to_string()))
+}
+
 pub fn lookup(text: &str) -> Option<&'static Economy> {
     let t = table();
     let key = match numeric(text) {

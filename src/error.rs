@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::ingest::Rejection;
+use crate::diag::Rejection;
 
 /// Everything that can stop a command. All of these are "input or usage" problems (exit 2);
 /// a check that *finds* a problem is not an error but a result (exit 1, decided by the caller).
@@ -73,6 +73,22 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    #[error("{}: not a folder name", .0.display())]
+    NotAFolderName(PathBuf),
+
+    #[error("{} exists; use --force to replace it", .0.display())]
+    OutputExists(PathBuf),
+
+    #[error("`{0}` has no numeric (M49) code in the country table; give the code BACI uses")]
+    NoNumericCode(String),
+
+    #[error("{}: the text is not valid UTF-8 (byte {byte})", path.display())]
+    NotUtf8 { path: PathBuf, byte: usize },
+
+    /// An article that cannot be drafted from (too long, ...).
+    #[error("{}: {message}", path.display())]
+    Article { path: PathBuf, message: String },
+
     #[error("a number is too large to handle exactly: {0}")]
     Overflow(String),
 
@@ -83,6 +99,11 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// Standard output could not take the result (a closed pipe is a normal end for the
+    /// binary, not a failure).
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] std::io::Error),
+
     #[error("{engine}: {message}")]
     Cluster { engine: String, message: String },
 
@@ -91,16 +112,7 @@ pub enum Error {
 }
 
 fn list_rejections(rejections: &[Rejection]) -> String {
-    const SHOWN: usize = 20;
-    let mut lines: Vec<String> = rejections
-        .iter()
-        .take(SHOWN)
-        .map(|r| format!("  {r}"))
-        .collect();
-    if rejections.len() > SHOWN {
-        lines.push(format!("  ... and {} more", rejections.len() - SHOWN));
-    }
-    lines.join("\n")
+    crate::diag::first_lines(rejections, 20, "").join("\n")
 }
 
 impl From<polars::error::PolarsError> for Error {

@@ -29,6 +29,11 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// The economies it names: what every row of a pair's figures involves.
+    pub fn economies(&self) -> Vec<String> {
+        self.reporter.iter().chain(&self.partner).cloned().collect()
+    }
+
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(r) = &self.reporter {
@@ -473,7 +478,7 @@ pub fn involving_sums_local(
     header: &crate::ingest::table::Header,
     a: i32,
     use_cache: bool,
-    progress: bool,
+    progress: Option<&dyn crate::diag::Progress>,
 ) -> Result<InvolvingSums> {
     let cached = use_cache.then(|| crate::cache::path_for(path)).flatten();
     let gz = crate::ingest::table::is_gzip(path);
@@ -707,7 +712,7 @@ mod tests {
         )
         .unwrap();
         let header = crate::ingest::table::open_header(&path).unwrap();
-        let sums = involving_sums_local(&path, &header, 643, false, false).unwrap();
+        let sums = involving_sums_local(&path, &header, 643, false, None).unwrap();
         assert_eq!(sums.rows().unwrap(), 3);
         let bytes = sums.to_arrow_ipc().unwrap();
         let back = InvolvingSums::from_arrow_ipc(&bytes).unwrap();

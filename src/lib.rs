@@ -20,19 +20,19 @@
 // No panics on data: the library never unwraps (tests may).
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod aggregate;
 pub mod cache;
-pub mod cli;
 pub mod codes;
-pub mod commands;
+pub mod diag;
 pub mod engine;
 pub mod error;
+pub mod flows;
 pub mod frame;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
 pub mod number;
 pub mod render;
+pub mod report;
 
 pub use error::{Error, Result};
 pub mod verify;

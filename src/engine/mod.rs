@@ -49,10 +49,11 @@ pub trait Aggregator {
 }
 
 /// Polars in this process: streaming, exact, optionally through the columnar cache.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct LocalPolars {
     pub cache: bool,
-    pub progress: bool,
+    /// Told how far a long scan has come.
+    pub progress: Option<std::sync::Arc<dyn crate::diag::Progress>>,
 }
 
 impl Aggregator for LocalPolars {
@@ -61,7 +62,13 @@ impl Aggregator for LocalPolars {
     }
 
     fn involving_sums(&self, file: &BaciFile, a: i32) -> Result<InvolvingSums> {
-        crate::frame::involving_sums_local(&file.path, &file.header, a, self.cache, self.progress)
+        crate::frame::involving_sums_local(
+            &file.path,
+            &file.header,
+            a,
+            self.cache,
+            self.progress.as_deref(),
+        )
     }
 }
 

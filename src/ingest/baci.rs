@@ -18,6 +18,9 @@ use crate::model::{Commodity, Flow, Period, Unit};
 
 pub const LAYOUT: &str = "CEPII BACI";
 
+/// The unit of BACI values.
+pub const UNIT: &str = "USD thousand";
+
 pub fn matches(header: &Header) -> bool {
     ["t", "i", "j", "k", "v"].iter().all(|c| header.has(c))
 }

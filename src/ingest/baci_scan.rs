@@ -10,6 +10,7 @@
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
+use crate::diag::Progress;
 use crate::error::{Error, Result};
 use crate::ingest::table::Header;
 
@@ -118,7 +119,12 @@ pub(crate) fn value(field: &[u8]) -> std::result::Result<i128, String> {
 }
 
 /// Scans `path` (plain CSV in the BACI layout) for rows where exporter or importer is `a`.
-pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matches> {
+pub fn scan(
+    path: &Path,
+    header: &Header,
+    a: i32,
+    progress: Option<&dyn Progress>,
+) -> Result<Matches> {
     let layout = layout(path, header)?;
     let io = io(path);
     let size = std::fs::metadata(path).map_err(&io)?.len();
@@ -147,7 +153,7 @@ pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matc
             .map(|(n, (from, to))| {
                 let layout = &layout;
                 {
-                    let progress = (progress && n == 0).then_some(size);
+                    let progress = progress.filter(|_| n == 0).map(|p| (p, size));
                     s.spawn(move || scan_range(path, layout, a, *from, *to, progress))
                 }
             })
@@ -160,8 +166,8 @@ pub fn scan(path: &Path, header: &Header, a: i32, progress: bool) -> Result<Matc
             })
             .collect()
     });
-    if progress {
-        eprint!("\r\x1b[2K");
+    if let Some(p) = progress {
+        p.finish();
     }
     let mut all = Matches::default();
     for r in results {
@@ -184,7 +190,7 @@ fn scan_range(
     a: i32,
     from: u64,
     to: u64,
-    progress: Option<u64>,
+    progress: Option<(&dyn Progress, u64)>,
 ) -> Result<Matches> {
     let mut file = std::fs::File::open(path).map_err(io(path))?;
     // Start one byte early: if that byte is a newline, `from` begins a line.
@@ -230,14 +236,15 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Scans the lines of `input` in `span`; `progress` (the file's size) shows a percentage.
+/// Scans the lines of `input` in `span`; `progress` (with the file's size) is told how far
+/// the scan has come.
 fn scan_stream(
     path: &Path,
     mut input: impl Read,
     layout: &Layout,
     a: i32,
     span: Span,
-    progress: Option<u64>,
+    progress: Option<(&dyn Progress, u64)>,
 ) -> Result<Matches> {
     let to = span.end;
     let mut pos = span.first_byte;
@@ -296,13 +303,11 @@ fn scan_stream(
                 continue;
             }
             out.rows_scanned += 1;
-            if let Some(size) = progress
+            if let Some((p, size)) = progress
                 && out.rows_scanned % 2_000_000 == 0
             {
-                eprint!(
-                    "\rtradestat: reading {:.0}%",
-                    200.0 * line_start_offset as f64 / size as f64
-                );
+                // The first of two ranges: half the file.
+                p.advance(2.0 * line_start_offset as f64 / size as f64);
             }
             let bad = |column: usize, what: String| {
                 Error::Usage(format!(
@@ -435,7 +440,7 @@ mod tests {
                 .map(|s| s.to_string())
                 .collect(),
         );
-        let m = scan(&path, &header, 643, false).unwrap();
+        let m = scan(&path, &header, 643, None).unwrap();
         assert_eq!(m.rows_scanned, 5000);
         assert_eq!(m.i.len(), 1667);
         // The same sums whatever the split: compare with a direct computation.

@@ -53,7 +53,7 @@ impl Field {
 }
 
 /// What the columns of a wide table stand for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Wide {
     Flow,

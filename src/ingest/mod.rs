@@ -15,40 +15,13 @@ mod proptests;
 pub mod table;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::codes::economy_key;
+use crate::diag::Rejection;
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
 use crate::number::Exact;
-
-/// A row that was read but refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rejection {
-    pub path: PathBuf,
-    pub line: u64,
-    /// 1-based column number and header name, when one field is to blame.
-    pub column: Option<(usize, String)>,
-    pub reason: String,
-}
-
-impl fmt::Display for Rejection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.column {
-            Some((number, name)) => write!(
-                f,
-                "{}:{}:{} (column `{}`): {}",
-                self.path.display(),
-                self.line,
-                number,
-                name,
-                self.reason
-            ),
-            None => write!(f, "{}:{}: {}", self.path.display(), self.line, self.reason),
-        }
-    }
-}
 
 /// Where a record came from: index into `Dataset::files` and the line in that file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +68,7 @@ pub struct Dataset {
 }
 
 /// The layouts tradestat reads (docs/format.md and docs/importers.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
     /// tradestat's own record format.
     Canonical,
@@ -123,6 +96,8 @@ pub struct ReadOptions {
     pub decimal_comma: bool,
     /// How to read a table that is not in a known layout.
     pub mapping: mapped::Mapping,
+    /// Exchange rates applied exactly to every record after reading.
+    pub rates: Vec<Rate>,
     /// Economies every kept BACI row must involve (as exporter or importer). Rows of a
     /// BACI file that do not are skipped before they are parsed — a pair's summary of a
     /// 10-million-row file then holds only the pair's rows — and counted in a note.
@@ -131,7 +106,8 @@ pub struct ReadOptions {
 }
 
 impl Dataset {
-    /// Reads each file (canonical layout for now) and applies the strictness policy.
+    /// The one loader: reads each file in its layout, refuses duplicates, applies the
+    /// strictness policy, then converts currencies by `options.rates`.
     pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Dataset> {
         let mut dataset = Dataset::default();
         for path in paths {
@@ -142,6 +118,7 @@ impl Dataset {
         if options.strict && !dataset.rejected.is_empty() {
             return Err(Error::Rejected(dataset.rejected));
         }
+        dataset.apply_rates(&options.rates)?;
         Ok(dataset)
     }
 
@@ -219,6 +196,41 @@ impl Dataset {
                 if unknown.len() > 12 { ", ..." } else { "" }
             ));
         }
+    }
+
+    /// The distinct `source` texts of the records, in file order, of `reporter`'s trade
+    /// with `partner` (either may be left open).
+    pub fn sources(&self, reporter: Option<&str>, partner: Option<&str>) -> Vec<String> {
+        let (reporter, partner) = (reporter.map(economy_key), partner.map(economy_key));
+        let mut list: Vec<String> = Vec::new();
+        for r in &self.records {
+            let reporter_ok = reporter
+                .as_ref()
+                .is_none_or(|k| *k == economy_key(&r.reporter));
+            let partner_ok = partner
+                .as_ref()
+                .is_none_or(|k| *k == economy_key(&r.partner));
+            if reporter_ok && partner_ok && !r.source.is_empty() && !list.contains(&r.source) {
+                list.push(r.source.clone());
+            }
+        }
+        list
+    }
+
+    /// The currency of the first record, if any.
+    pub fn currency(&self) -> Option<&str> {
+        self.records.first().map(|r| r.unit.currency.as_str())
+    }
+
+    /// How many records were kept from each file, in `files` order.
+    pub fn records_per_file(&self) -> Vec<u64> {
+        let mut counts = vec![0; self.files.len()];
+        for r in &self.records {
+            if let Some(c) = counts.get_mut(r.origin.file as usize) {
+                *c += 1;
+            }
+        }
+        counts
     }
 
     pub fn origin_text(&self, origin: Origin) -> String {
@@ -347,7 +359,7 @@ impl std::str::FromStr for Rate {
 impl Dataset {
     /// Converts every record in a `from` currency exactly (value × rate, no rounding), and
     /// says so in the record's note.
-    pub fn apply_rates(&mut self, rates: &[Rate]) -> Result<()> {
+    fn apply_rates(&mut self, rates: &[Rate]) -> Result<()> {
         for rate in rates {
             for record in self
                 .records

@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
-use super::{Dataset, Origin, Record, Rejection, SourceFile, read_file_bytes};
+use super::{Dataset, Origin, Record, SourceFile, read_file_bytes};
+use crate::diag::Rejection;
 use crate::error::{Error, Result};
 use crate::number::Exact;
 
 /// Text encodings of input files.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Encoding {
     #[default]
     Utf8,

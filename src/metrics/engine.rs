@@ -16,14 +16,14 @@ use super::periods::{By, rollup};
 use super::shares::{slices, top_n};
 use super::summary::turnover_value;
 use super::{Value, ratio, share};
-use crate::aggregate::{PairFlows, PeriodFlows, one_pair};
 use crate::codes::{economy_key, is_aggregate, is_world};
 use crate::error::{Error, Result};
+use crate::flows::{PairFlows, PeriodFlows, one_pair};
 use crate::frame::{Selection, Total, TradeFrame};
 use crate::model::{Commodity, Flow, Period};
 
 /// What a metric can be asked for by name (`--metric`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Metric {
     /// exports, imports, turnover, balance, coverage, relative balance
     Flows,
@@ -54,14 +54,14 @@ pub enum Metric {
 }
 
 /// What the HHI is computed over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Over {
     Partners,
     Products,
 }
 
 /// Which flow partner and product metrics measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FlowChoice {
     Exports,
     Imports,
@@ -176,6 +176,8 @@ pub struct MetricsReport {
     pub currency: String,
     pub sections: Vec<Section>,
     pub notes: Vec<String>,
+    /// Rows the loader refused (left out of every figure).
+    pub rejected_rows: usize,
 }
 
 const FLOW_COLUMNS: [&str; 3] = ["exports", "imports", "turnover"];
@@ -318,6 +320,7 @@ pub fn compute(
         currency,
         sections,
         notes,
+        rejected_rows: 0,
     })
 }
 

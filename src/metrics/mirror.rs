@@ -6,8 +6,8 @@
 use rust_decimal::Decimal;
 
 use super::{Value, ratio};
-use crate::aggregate::PairFlows;
 use crate::error::Result;
+use crate::flows::PairFlows;
 use crate::frame::{Selection, TradeFrame};
 use crate::model::Period;
 

@@ -16,7 +16,7 @@ use crate::frame::Total;
 use crate::model::{Commodity, Flow, Period};
 
 /// The period length results are shown by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum By {
     Year,
     Half,

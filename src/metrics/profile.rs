@@ -167,8 +167,8 @@ pub fn sums_from_frame(
     reporter: &str,
     partner: &str,
 ) -> Result<ProfileSums> {
-    use crate::aggregate::PairFlows;
     use crate::codes::{economy_key, is_aggregate};
+    use crate::flows::PairFlows;
     use crate::frame::Selection;
     use crate::model::{Commodity, Flow, PeriodKind};
 

@@ -9,7 +9,7 @@ use super::periods::By;
 use super::shares::partition;
 use super::summary::PairSummary;
 use super::{Value, growth};
-use crate::aggregate::PairFlows;
+use crate::flows::PairFlows;
 use crate::frame::{Selection, TradeFrame};
 use crate::ingest::{Dataset, Origin, Record};
 use crate::model::{Commodity, Flow, Period, Unit};

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::{Value, balance, growth, share, turnover};
-use crate::aggregate::{PairFlows, PeriodFlows};
+use crate::flows::{PairFlows, PeriodFlows};
 use crate::model::{Commodity, Flow, Period};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -130,6 +130,15 @@ impl PairSummary {
             periods,
             parts,
             notes,
+        }
+    }
+
+    /// Keeps only `periods` (all when empty): the one rule for "compute on every period,
+    /// show the periods asked for".
+    pub fn show_only(&mut self, periods: &[Period]) {
+        if !periods.is_empty() {
+            self.periods.retain(|p| periods.contains(&p.period));
+            self.parts.retain(|p| periods.contains(&p.period));
         }
     }
 

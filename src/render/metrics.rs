@@ -169,7 +169,7 @@ fn text(report: &MetricsReport, unit: &DisplayUnit, markdown: bool) -> String {
         }
     }
     out.push('\n');
-    for n in &report.notes {
+    for n in notes(report) {
         out.push_str(&format!("{n}\n"));
     }
     out.push_str(&format!(
@@ -253,7 +253,19 @@ fn json(report: &MetricsReport, unit: &DisplayUnit) -> String {
         "partner": report.partner,
         "unit": unit.unit.to_string(),
         "sections": sections,
-        "notes": report.notes,
+        "notes": notes(report),
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// The report's notes, and what was left out of it.
+fn notes(report: &MetricsReport) -> Vec<String> {
+    let mut notes = report.notes.clone();
+    if report.rejected_rows > 0 {
+        notes.push(format!(
+            "{} rejected row(s) are NOT included (listed on stderr; --strict makes them an error)",
+            report.rejected_rows
+        ));
+    }
+    notes
 }

@@ -3,7 +3,10 @@
 //! (half away from zero) and lays out.
 
 pub mod chart;
+pub mod inspect;
 pub mod metrics;
+pub mod mirror;
+pub mod profile;
 pub mod report;
 pub mod summary;
 pub mod table;
@@ -43,8 +46,59 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> crate::Result<(
     result.map_err(fail)
 }
 
+/// Whether a folder may be written at `out` (a name, not there yet unless `force`); its
+/// name.
+pub fn check_folder_target(out: &std::path::Path, force: bool) -> crate::Result<String> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| crate::Error::NotAFolderName(out.to_path_buf()))?;
+    if out.exists() && !force {
+        return Err(crate::Error::OutputExists(out.to_path_buf()));
+    }
+    Ok(name)
+}
+
+/// Fills a folder and moves it into place at `out` whole: `fill` writes into a temporary
+/// folder beside it, which then replaces `out` (only when `force`), so a failed run leaves
+/// no half folder and the old one stays until the new one is complete.
+pub fn write_folder_atomically(
+    out: &std::path::Path,
+    force: bool,
+    fill: impl FnOnce(&std::path::Path) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let name = check_folder_target(out, force)?;
+    let fail = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        move |source| crate::Error::Write { path, source }
+    };
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(fail(&parent))?;
+    let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&temp);
+    std::fs::create_dir(&temp).map_err(fail(&temp))?;
+    if let Err(e) = fill(&temp) {
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(fail(out))?;
+    }
+    if let Err(source) = std::fs::rename(&temp, out) {
+        let _ = std::fs::rename(&old, out);
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(fail(out)(source));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
 /// The output formats every tabular command offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Aligned columns for a terminal, rounded for reading.
     Table,

@@ -4,7 +4,6 @@
 use num_traits::Signed;
 use serde_json::json;
 
-use super::Format;
 use super::table::{Align, Table};
 use crate::verify::check::{ClaimResult, Verdict, Verification, show_money};
 use crate::verify::interval::{Q, Range, decimal_string, q, q_int};
@@ -16,14 +15,6 @@ pub const JSON_DECIMALS: u32 = 12;
 pub struct Heading<'a> {
     pub title: Option<&'a str>,
     pub claims_file: &'a str,
-}
-
-pub fn render(v: &Verification, heading: &Heading<'_>, format: Format) -> String {
-    match format {
-        Format::Json => json(v),
-        Format::Markdown => text(v, heading, true),
-        Format::Table | Format::Csv => text(v, heading, false),
-    }
 }
 
 fn computed_cell(c: &ClaimResult) -> String {
@@ -130,7 +121,8 @@ pub fn claims_table(v: &Verification, emphasise: bool) -> Table {
     t
 }
 
-fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
+/// The verdict tables and details, for a terminal or (`markdown`) as Markdown.
+pub fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
     let render = |t: &Table| {
         if markdown {
             t.to_markdown()
@@ -222,7 +214,8 @@ fn range_json(r: &Range) -> serde_json::Value {
     })
 }
 
-fn json(v: &Verification) -> String {
+/// The JSON contract (docs/verification.md).
+pub fn json(v: &Verification) -> String {
     let claims: Vec<serde_json::Value> = v
         .claims
         .iter()

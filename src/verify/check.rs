@@ -17,7 +17,7 @@ use super::claims::{Assertion, Binding, Claim, ClaimsFile, Figure, Measure as Da
 use super::expr::{Expr, Kind, Operand, evaluate};
 use super::interval::{Interval, Q, Range, decimal_string, q, q_int};
 use super::phrase::{Direction, Measure, Phrase, Rounding};
-use crate::aggregate::PairFlows;
+use crate::flows::PairFlows;
 use crate::frame::{Selection, TradeFrame};
 use crate::metrics::summary::turnover_value;
 use crate::model::{Commodity, Flow};

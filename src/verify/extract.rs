@@ -424,6 +424,18 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// Reads an article as UTF-8 text.
+pub fn read_article(path: &std::path::Path) -> crate::Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| crate::Error::NotUtf8 {
+        path: path.to_path_buf(),
+        byte: e.utf8_error().valid_up_to(),
+    })
+}
+
 /// Builds the draft claims file for `text`.
 pub fn extract(text: &str, lexicon: &Lexicon, options: &Options) -> Result<String, String> {
     if text.len() > MAX_TEXT {

@@ -110,6 +110,11 @@ impl Lexicon {
         Lexicon::parse(BUILT_IN, "data/lexicon.toml").unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// The lexicon at `path`, or the built-in one.
+    pub fn load_or_built_in(path: Option<&Path>) -> Result<Lexicon> {
+        path.map_or_else(|| Ok(Lexicon::built_in()), Lexicon::load)
+    }
+
     pub fn load(path: &Path) -> Result<Lexicon> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),

@@ -50,7 +50,7 @@ pub enum Direction {
 }
 
 /// How a printed number's precision becomes an interval.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rounding {
     /// ± half a unit of the last significant digit: 10.69 → [10.685, 10.695].
     HalfUnit,

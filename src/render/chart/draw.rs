@@ -1,14 +1,6 @@
-//! Publication charts (PNG or SVG) with plotters.
-//!
-//! A chart is described by a `Chart` — title, subtitle, unit, source, and one `Body`
-//! (grouped bars, a line, diverging bars, 100% stacked bars, horizontal bars) — built by
-//! the chart command from the same metrics code as the tables. Labels are formatted from
-//! the exact decimals; floats are used only to place pixels.
-//!
-//! Fonts are embedded (DejaVu Sans, data/fonts/, Bitstream Vera licence): no system fonts.
-//! Output is deterministic: the same input gives the same bytes.
+//! Drawing a `Chart` with plotters: layout, axes, labels that shrink, thin or hide
+//! instead of overlapping. The font is embedded; output bytes are deterministic.
 
-use std::path::Path;
 use std::sync::Once;
 
 use plotters::coord::Shift;
@@ -16,13 +8,15 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::error::{Error, Result};
+use super::{Body, Chart, Series, palette};
 
-static FONT_REGULAR: &[u8] = include_bytes!("../../data/fonts/DejaVuSans.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("../../data/fonts/DejaVuSans-Bold.ttf");
+static FONT_REGULAR: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans-Bold.ttf");
 const FAMILY: &str = "tradestat-sans";
 
-fn register_fonts() {
+pub(super) type Area<'a, DB> = DrawingArea<DB, Shift>;
+
+pub(super) fn register_fonts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // The embedded files are valid fonts; a failure would leave text undrawn, which the
@@ -31,141 +25,6 @@ fn register_fonts() {
         let _ = plotters::style::register_font(FAMILY, FontStyle::Bold, FONT_BOLD);
     });
 }
-
-/// Okabe-Ito, a palette that colour-blind readers can tell apart.
-pub mod palette {
-    use plotters::style::RGBColor;
-    pub const EXPORTS: RGBColor = RGBColor(0x00, 0x72, 0xB2); // blue
-    pub const IMPORTS: RGBColor = RGBColor(0xE6, 0x9F, 0x00); // orange
-    pub const TURNOVER: RGBColor = RGBColor(0x33, 0x33, 0x33);
-    pub const SURPLUS: RGBColor = RGBColor(0x00, 0x9E, 0x73); // bluish green
-    pub const DEFICIT: RGBColor = RGBColor(0xD5, 0x5E, 0x00); // vermillion
-    pub const REPORTED: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-    pub const MIRROR: RGBColor = RGBColor(0xCC, 0x79, 0xA7); // reddish purple
-    pub const OTHERS: RGBColor = RGBColor(0xBB, 0xBB, 0xBB);
-    /// For categories (commodities, partners) in order.
-    pub const CYCLE: [RGBColor; 7] = [
-        RGBColor(0x00, 0x72, 0xB2),
-        RGBColor(0xE6, 0x9F, 0x00),
-        RGBColor(0x00, 0x9E, 0x73),
-        RGBColor(0xCC, 0x79, 0xA7),
-        RGBColor(0x56, 0xB4, 0xE9),
-        RGBColor(0xD5, 0x5E, 0x00),
-        RGBColor(0xF0, 0xE4, 0x42),
-    ];
-    pub const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
-    pub const MUTED: RGBColor = RGBColor(0x66, 0x66, 0x66);
-    pub const GRID: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
-}
-
-/// One series of values, one per category; `None` is missing (drawn as a gap and noted).
-#[derive(Clone, Debug)]
-pub struct Series {
-    pub name: String,
-    pub color: RGBColor,
-    pub values: Vec<Option<f64>>,
-    /// The label printed on each bar or point (from exact decimals).
-    pub labels: Vec<Option<String>>,
-}
-
-#[derive(Clone, Debug)]
-pub enum Body {
-    /// Bars side by side per category (exports and imports per period).
-    Bars {
-        categories: Vec<String>,
-        series: Vec<Series>,
-        /// A note under a category whose values are missing ("split not published").
-        gaps: Vec<Option<String>>,
-    },
-    /// A line over categories, with a label above each point and a second label (growth)
-    /// below it.
-    Line {
-        categories: Vec<String>,
-        series: Series,
-        secondary: Vec<Option<String>>,
-    },
-    /// Bars up from zero for positive values, down for negative, coloured by sign.
-    Diverging {
-        categories: Vec<String>,
-        values: Vec<Option<f64>>,
-        labels: Vec<Option<String>>,
-        gaps: Vec<Option<String>>,
-    },
-    /// Shares stacking to 100% per category; `parts` are (name, colour, exact share 0–1 per
-    /// category).
-    Stacked {
-        categories: Vec<String>,
-        parts: Vec<(String, RGBColor, Vec<rust_decimal::Decimal>)>,
-        gaps: Vec<Option<String>>,
-    },
-    /// Horizontal bars, largest first (partners).
-    Horizontal {
-        names: Vec<String>,
-        values: Vec<f64>,
-        labels: Vec<String>,
-        color: RGBColor,
-    },
-}
-
-#[derive(Clone, Debug)]
-pub struct Chart {
-    pub title: String,
-    pub subtitle: String,
-    /// The value axis label, with its unit ("USD million").
-    pub value_axis: String,
-    /// The category axis label ("Period", "Partner").
-    pub category_axis: String,
-    pub source: String,
-    pub body: Body,
-}
-
-pub const DEFAULT_SIZE: (u32, u32) = (1200, 675);
-
-/// Renders to `path`: SVG when it ends in `.svg`, PNG otherwise. Written to a temporary
-/// file beside it and renamed, so an interrupted run never leaves half a chart.
-pub fn write(chart: &Chart, path: &Path, size: (u32, u32)) -> Result<()> {
-    register_fonts();
-    let (w, h) = size;
-    if !(200..=8000).contains(&w) || !(150..=8000).contains(&h) {
-        return Err(Error::Usage(format!(
-            "chart size {w}×{h}: width must be 200–8000 and height 150–8000 pixels"
-        )));
-    }
-    let svg = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-    let bytes = if svg {
-        let mut text = String::new();
-        {
-            let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
-            draw(&root, chart).map_err(Error::Usage)?;
-            root.present()
-                .map_err(|e| Error::Usage(format!("chart: {e}")))?;
-        }
-        text.into_bytes()
-    } else {
-        let mut pixels = vec![0u8; (w * h * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
-            draw(&root, chart).map_err(Error::Usage)?;
-            root.present()
-                .map_err(|e| Error::Usage(format!("chart: {e}")))?;
-        }
-        encode_png(&pixels, size)?
-    };
-    crate::render::write_atomically(path, &bytes)
-}
-
-fn encode_png(pixels: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>> {
-    use image::ImageEncoder;
-    let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut out)
-        .write_image(pixels, w, h, image::ColorType::Rgb8)
-        .map_err(|e| Error::Usage(format!("PNG encoding failed: {e}")))?;
-    Ok(out)
-}
-
-type Area<'a, DB> = DrawingArea<DB, Shift>;
 
 fn font(size: f64, bold: bool) -> FontDesc<'static> {
     let style = if bold {
@@ -209,7 +68,10 @@ fn fit<DB: DrawingBackend>(
     "…".to_string()
 }
 
-fn draw<DB: DrawingBackend>(root: &Area<'_, DB>, chart: &Chart) -> std::result::Result<(), String> {
+pub(super) fn draw<DB: DrawingBackend>(
+    root: &Area<'_, DB>,
+    chart: &Chart,
+) -> std::result::Result<(), String> {
     root.fill(&WHITE).map_err(err)?;
     let (w, h) = root.dim_in_pixel();
     let scale = f64::from(h) / 675.0;

@@ -3,14 +3,17 @@
 //! The standard trade indicators, each with its formula printed above its table. See
 //! docs/metrics.md for definitions, conventions and worked examples.
 
+use std::io::Write;
+
+use tradestat::error::Result;
+use tradestat::frame::TradeFrame;
+use tradestat::metrics::engine::{Request, compute};
+use tradestat::model::Period;
+use tradestat::render::metrics::{display_unit, render};
+
+use crate::cli::commands::{Outcome, emit};
+use crate::cli::values::{By, FlowChoice, Metric, Over};
 use crate::cli::{Input, Output, Select};
-use crate::commands::{Outcome, load};
-use crate::error::Result;
-use crate::frame::TradeFrame;
-use crate::metrics::engine::{FlowChoice, Metric, Over, Request, compute};
-use crate::metrics::periods::By;
-use crate::model::Period;
-use crate::render::metrics::{display_unit, render};
 
 /// Compute trade indicators: flows, growth, shares, concentration, specialisation.
 ///
@@ -59,29 +62,24 @@ pub struct Args {
     pub output: Output,
 }
 
-pub fn run(args: &Args) -> Result<Outcome> {
-    let dataset = load(&args.input)?;
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
+    let dataset = crate::cli::load(&args.input, &[])?;
     let frame = TradeFrame::from_dataset(&dataset)?;
     let request = Request {
-        metrics: args.metrics.clone(),
-        by: args.by,
+        metrics: args.metrics.iter().map(|&m| m.into()).collect(),
+        by: args.by.map(Into::into),
         allow_partial: args.allow_partial,
-        flow: args.flow,
+        flow: args.flow.into(),
         top: args.top,
-        over: args.over,
+        over: args.over.into(),
         base: args.base,
         include_aggregates: args.include_aggregates,
         level: args.select.level,
     };
     let mut report = compute(&frame, &args.select.selection(), &request)?;
-    if !dataset.rejected.is_empty() {
-        report.notes.push(format!(
-            "{} rejected row(s) are NOT included (listed on stderr; --strict makes them an error)",
-            dataset.rejected.len()
-        ));
-    }
+    report.rejected_rows = dataset.rejected.len();
     let mut unit = display_unit(&report);
     unit.decimals = args.output.decimals;
-    print!("{}", render(&report, args.output.format, &unit));
+    emit(out, &render(&report, args.output.format.into(), &unit))?;
     Ok(Outcome::Done)
 }

@@ -4,18 +4,19 @@
 //! inconsistent, a figure is contradicted by the data, or periods of different lengths are
 //! compared; 2 on bad input.
 
+use std::io::Write;
 use std::path::PathBuf;
 
-use crate::commands::Outcome;
-use crate::error::Result;
-use crate::frame::TradeFrame;
-use crate::ingest::Dataset;
-use crate::render::Format;
-use crate::render::verify::{Heading, render};
-use crate::verify::check::verify;
-use crate::verify::claims::ClaimsFile;
-use crate::verify::lexicon::Lexicon;
-use crate::verify::phrase::Rounding;
+use tradestat::error::Result;
+use tradestat::frame::TradeFrame;
+use tradestat::render::verify::{Heading, json, text};
+use tradestat::verify::check::verify;
+use tradestat::verify::claims::ClaimsFile;
+use tradestat::verify::lexicon::Lexicon;
+
+use crate::cli::ReadArgs;
+use crate::cli::commands::{Outcome, emit};
+use crate::cli::values::{Rounding, VerifyFormat};
 
 /// Check the figures and claims of a published text (a claims file, docs/verification.md).
 ///
@@ -42,38 +43,37 @@ pub struct Args {
     pub lexicon: Option<PathBuf>,
 
     #[command(flatten)]
-    pub read: crate::cli::ReadArgs,
+    pub read: ReadArgs,
 
-    /// table (default), json (the stable contract for scripts) or markdown.
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: VerifyFormat,
 }
 
-pub fn run(args: &Args) -> Result<Outcome> {
-    let lexicon = match &args.lexicon {
-        Some(path) => Lexicon::load(path)?,
-        None => Lexicon::built_in(),
-    };
-    let claims = ClaimsFile::load(&args.claims, &lexicon, args.rounding)?;
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
+    let rounding = args.rounding.into();
+    let lexicon = Lexicon::load_or_built_in(args.lexicon.as_deref())?;
+    let claims = ClaimsFile::load(&args.claims, &lexicon, rounding)?;
     let mut files = claims.source.data.clone();
     files.extend(args.data.iter().cloned());
     let frame = if files.is_empty() {
         None
     } else {
-        let mut dataset = Dataset::read(&files, &args.read.read_options()?)?;
-        dataset.apply_rates(&args.read.rates)?;
-        crate::commands::report_rejections(&dataset);
-        Some(TradeFrame::from_dataset(&dataset)?)
+        let input = crate::cli::Input {
+            files,
+            read: args.read.clone(),
+        };
+        Some(TradeFrame::from_dataset(&crate::cli::load(&input, &[])?)?)
     };
-    let verification = verify(&claims, frame.as_ref(), args.rounding, &lexicon.version);
+    let verification = verify(&claims, frame.as_ref(), rounding, &lexicon.version);
     let heading = Heading {
         title: claims.source.title.as_deref(),
         claims_file: &args.claims.display().to_string(),
     };
-    print!("{}", render(&verification, &heading, args.format));
-    Ok(if verification.found_problem() {
-        Outcome::ProblemFound
-    } else {
-        Outcome::Done
-    })
+    let result = match args.format {
+        VerifyFormat::Json => json(&verification),
+        VerifyFormat::Table => text(&verification, &heading, false),
+        VerifyFormat::Markdown => text(&verification, &heading, true),
+    };
+    emit(out, &result)?;
+    Ok(Outcome::of_check(verification.found_problem()))
 }

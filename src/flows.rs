@@ -278,6 +278,28 @@ fn total_of<'a>(
     }
 }
 
+/// The flows of the one pair `asked` names (or the only one in the data), over every
+/// period the data holds — growth needs the year before even when fewer periods are
+/// shown (`PairSummary::show_only` keeps the asked ones) — with HS codes rolled up to
+/// `level` when given.
+pub fn pair_flows(
+    dataset: &crate::ingest::Dataset,
+    frame: &crate::frame::TradeFrame,
+    asked: &crate::frame::Selection,
+    level: Option<usize>,
+) -> Result<PairFlows> {
+    let pair = one_pair(frame, asked)?;
+    let totals = frame.totals(&crate::frame::Selection {
+        periods: Vec::new(),
+        ..pair
+    })?;
+    let flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
+    Ok(match level {
+        Some(level) => flows.at_level(level),
+        None => flows,
+    })
+}
+
 /// Narrows `selection` to exactly one reporter–partner pair: the one it names, or the only
 /// one in the data. Several candidates are an error that lists them; none is an error that
 /// says what the data does hold.

@@ -3,12 +3,14 @@
 //! A Ballista cluster on this machine, bound to 127.0.0.1: what `profile --engine` can
 //! send its group-by sums to. docs/distributed.md shows the way from a file to a profile.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::commands::Outcome;
-use crate::engine::cluster;
-use crate::error::{Error, Result};
+use tradestat::engine::cluster;
+use tradestat::error::{Error, Result};
+
+use crate::cli::commands::{Outcome, emit};
 
 /// Start, inspect or stop a Ballista cluster on this machine (127.0.0.1 only).
 #[derive(Debug, clap::Args)]
@@ -84,7 +86,7 @@ impl StateDir {
     }
 }
 
-pub fn run(args: &Args) -> Result<Outcome> {
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     match &args.action {
         Action::Start {
             executors,
@@ -104,7 +106,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                     .map(|d| format!(" --state {}", d.display()))
                     .unwrap_or_default()
             );
-            println!("{}", started.engine);
+            emit(out, &format!("{}\n", started.engine))?;
             Ok(Outcome::Done)
         }
         Action::Status { state } => {
@@ -117,7 +119,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
             };
             match cluster::readiness(recorded.scheduler_port) {
                 Some((ready, text)) => {
-                    println!("{} {text}", recorded.engine);
+                    emit(out, &format!("{} {text}\n", recorded.engine))?;
                     Ok(if ready {
                         Outcome::Done
                     } else {
@@ -125,7 +127,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                     })
                 }
                 None => {
-                    println!("{} not answering", recorded.engine);
+                    emit(out, &format!("{} not answering\n", recorded.engine))?;
                     Ok(Outcome::ProblemFound)
                 }
             }

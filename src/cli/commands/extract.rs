@@ -3,12 +3,14 @@
 //! Drafts a claims file from an article: every amount, percentage and multiple, with its
 //! sentence as the quote. See docs/verification.md.
 
+use std::io::Write;
 use std::path::PathBuf;
 
-use crate::commands::Outcome;
-use crate::error::{Error, Result};
-use crate::verify::extract::{Options, extract};
-use crate::verify::lexicon::Lexicon;
+use tradestat::error::{Error, Result};
+use tradestat::verify::extract::{Options, extract, read_article};
+use tradestat::verify::lexicon::Lexicon;
+
+use crate::cli::commands::{Outcome, emit};
 
 /// Draft a claims file (TOML, on stdout) from the text of an article.
 ///
@@ -43,30 +45,19 @@ pub struct Args {
     pub lexicon: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> Result<Outcome> {
-    let lexicon = match &args.lexicon {
-        Some(path) => Lexicon::load(path)?,
-        None => Lexicon::built_in(),
-    };
-    let bytes = std::fs::read(&args.article).map_err(|source| Error::Io {
-        path: args.article.clone(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::Usage(format!(
-            "{}: the text is not valid UTF-8 (byte {})",
-            args.article.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
+    let lexicon = Lexicon::load_or_built_in(args.lexicon.as_deref())?;
+    let text = read_article(&args.article)?;
     let options = Options {
         reporter: args.reporter.clone(),
         partner: args.partner.clone(),
         title: args.title.clone(),
         data: args.data.clone(),
     };
-    let draft = extract(&text, &lexicon, &options)
-        .map_err(|e| Error::Usage(format!("{}: {e}", args.article.display())))?;
-    print!("{draft}");
+    let draft = extract(&text, &lexicon, &options).map_err(|message| Error::Article {
+        path: args.article.clone(),
+        message,
+    })?;
+    emit(out, &draft)?;
     Ok(Outcome::Done)
 }

@@ -1,16 +1,23 @@
-//! The command line, declared with clap. Each subcommand's arguments live with the
-//! subcommand in `commands/`; this file holds what they share.
+//! The command line: the only place that knows flags. Each subcommand's arguments live
+//! with the subcommand in `commands/`; this file holds what they share (the input files
+//! and how to read them, the selection, the output) and turns them into the library's
+//! plain options. `values` holds the flags' value enums.
+
+pub mod commands;
+pub mod progress;
+pub mod values;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::frame::Selection;
-use crate::ingest::mapped::{Assignment, Mapping, Wide};
-use crate::ingest::table::Encoding;
-use crate::ingest::{Layout, Rate, ReadOptions};
-use crate::model::{Period, Unit};
-use crate::render::Format;
+use tradestat::diag::{Rejection, first_lines};
+use tradestat::frame::Selection;
+use tradestat::ingest::mapped::{Assignment, Mapping};
+use tradestat::ingest::{Dataset, Rate, ReadOptions};
+use tradestat::model::{Period, Unit};
+
+use values::{Encoding, Format, Layout, Wide};
 
 /// Bilateral trade statistics from CSV files: exact summaries, charts, and checks of
 /// published figures.
@@ -29,28 +36,28 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// What tradestat reads from files: layout, rows, rejections, exact totals.
-    Inspect(crate::commands::inspect::Args),
+    Inspect(commands::inspect::Args),
     /// Write what was read from any layout as canonical records (CSV).
-    Convert(crate::commands::convert::Args),
+    Convert(commands::convert::Args),
     /// Exports, imports, turnover, balance, growth and shares of one pair, per period.
-    Summary(crate::commands::summary::Args),
+    Summary(commands::summary::Args),
     /// Trade indicators with their formulas: flows, growth, shares, HHI, RCA, intensity, GL.
-    Metrics(crate::commands::metrics::Args),
+    Metrics(commands::metrics::Args),
     /// Mirror statistics: what A reports exporting to B against what B reports importing.
-    Mirror(crate::commands::mirror::Args),
+    Mirror(commands::mirror::Args),
     /// Profile one pair in a large BACI file, fast: yearly flows, top chapters, top partners.
-    Profile(crate::commands::profile::Args),
+    Profile(commands::profile::Args),
     /// Draw a publication chart (PNG or SVG): flows, turnover, balance, composition, partners.
-    Chart(crate::commands::chart::Args),
+    Chart(commands::chart::Args),
     /// Write a complete, reproducible report folder (HTML, Markdown, charts, CSV, provenance).
-    Report(crate::commands::report::Args),
+    Report(commands::report::Args),
     /// Check published figures and claims against each other and the data.
-    Verify(crate::commands::verify::Args),
+    Verify(commands::verify::Args),
     /// Draft a claims file from the text of an article.
-    Extract(crate::commands::extract::Args),
+    Extract(commands::extract::Args),
     /// Start, inspect or stop a Ballista cluster on this machine (`distributed` builds).
     #[cfg(feature = "distributed")]
-    Cluster(crate::commands::cluster::Args),
+    Cluster(commands::cluster::Args),
 }
 
 /// The input files and how to read them.
@@ -74,7 +81,7 @@ impl std::ops::Deref for Input {
 }
 
 /// How to read trade files (shared by every command that reads them).
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct ReadArgs {
     /// Stop with an error (exit 2) if any row is rejected, instead of reporting and
     /// leaving it out.
@@ -137,26 +144,27 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 }
 
 impl ReadArgs {
-    pub fn read_options(&self) -> crate::error::Result<ReadOptions> {
+    pub fn read_options(&self) -> tradestat::Result<ReadOptions> {
         let mut mapping = match &self.mapping {
             Some(path) => Mapping::load(path)?,
             None => Mapping::default(),
         };
         mapping.map.extend(self.map.iter().cloned());
         mapping.set.extend(self.set.iter().cloned());
-        if self.wide.is_some() {
-            mapping.wide = self.wide;
+        if let Some(wide) = self.wide {
+            mapping.wide = Some(wide.into());
         }
         if self.unit.is_some() {
             mapping.unit = self.unit.clone();
         }
         Ok(ReadOptions {
             strict: self.strict,
-            layout: self.layout,
+            layout: self.layout.map(Into::into),
             delimiter: self.delimiter,
-            encoding: self.encoding,
+            encoding: self.encoding.into(),
             decimal_comma: self.decimal_comma,
             mapping,
+            rates: self.rates.clone(),
             involving: Vec::new(),
         })
     }
@@ -217,4 +225,32 @@ pub struct Output {
     /// Decimals for money in table and markdown output.
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=12))]
     pub decimals: u32,
+}
+
+/// Reads the inputs with the one loader, keeping only rows that involve every one of
+/// `involving` where a layout can skip rows unread (BACI; see `ReadOptions::involving`),
+/// and reports warnings and rejected rows on stderr, so stdout stays the result.
+pub fn load(input: &Input, involving: &[String]) -> tradestat::Result<Dataset> {
+    let mut options = input.read_options()?;
+    options.involving = involving.to_vec();
+    let dataset = Dataset::read(&input.files, &options)?;
+    report_rejections(&dataset.warnings, &dataset.rejected);
+    Ok(dataset)
+}
+
+/// Warnings and the first rejected rows, on stderr.
+pub fn report_rejections(warnings: &[String], rejected: &[Rejection]) {
+    for warning in warnings {
+        eprintln!("tradestat: warning: {warning}");
+    }
+    if !rejected.is_empty() {
+        eprintln!(
+            "tradestat: warning: {} row(s) rejected and left out (use --strict to stop instead):",
+            rejected.len()
+        );
+        let more = " (`tradestat inspect` lists them all)";
+        for line in first_lines(rejected, 20, more) {
+            eprintln!("{line}");
+        }
+    }
 }

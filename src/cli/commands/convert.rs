@@ -1,11 +1,15 @@
 //! `tradestat convert FILE... [--out FILE]`: any layout tradestat reads, written as
 //! canonical records (docs/format.md) — to check what was read, or to edit and reuse it.
 
+use std::io::Write;
 use std::path::PathBuf;
 
+use tradestat::Result;
+use tradestat::ingest::canonical;
+use tradestat::render::write_atomically;
+
 use crate::cli::Input;
-use crate::commands::{Outcome, load};
-use crate::error::Result;
+use crate::cli::commands::{Outcome, emit};
 
 /// Write the records read from any supported layout in the canonical format.
 #[derive(Debug, clap::Args)]
@@ -18,12 +22,12 @@ pub struct Args {
     pub out: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> Result<Outcome> {
-    let dataset = load(&args.input)?;
-    let text = crate::ingest::canonical::write(&dataset.records);
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
+    let dataset = crate::cli::load(&args.input, &[])?;
+    let text = canonical::write(&dataset.records);
     match &args.out {
-        Some(path) => crate::render::write_atomically(path, text.as_bytes())?,
-        None => print!("{text}"),
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => emit(out, &text)?,
     }
     Ok(Outcome::Done)
 }

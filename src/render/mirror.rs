@@ -1,84 +1,14 @@
-//! `tradestat mirror FILE... --reporter A --partner B [--cif-fob 1.06]`
-//!
-//! A's reported exports to B against B's reported imports from A (and the reverse), per
-//! period: the gap after the CIF/FOB adjustment and the ratio.
-
-use std::str::FromStr;
+//! Mirror statistics as people and scripts read them: a table per direction (or
+//! Markdown), tidy CSV, JSON; values scaled exactly to the display unit.
 
 use rust_decimal::Decimal;
 use serde_json::json;
 
-use crate::cli::{Input, Output};
 use crate::codes::label;
-use crate::commands::{Outcome, load};
-use crate::error::{Error, Result};
-use crate::frame::TradeFrame;
 use crate::metrics::Value;
-use crate::metrics::mirror::{DEFAULT_CIF_FOB, Mirror, MirrorRow, mirror};
-use crate::model::Period;
+use crate::metrics::mirror::{Mirror, MirrorRow};
 use crate::render::table::{Align, Table};
 use crate::render::{DisplayUnit, Format};
-
-/// Compare what two economies report about their trade with each other (mirror statistics).
-///
-/// Imports are valued CIF and exports FOB: imports are divided by the CIF/FOB factor before
-/// the gap is taken. A large gap points at misreporting, re-exports through third
-/// countries, or timing.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub input: Input,
-
-    /// One economy (A).
-    #[arg(long, value_name = "ECONOMY")]
-    pub reporter: String,
-
-    /// The other economy (B).
-    #[arg(long, value_name = "ECONOMY")]
-    pub partner: String,
-
-    /// Only these periods (repeatable or comma-separated).
-    #[arg(long = "period", value_name = "PERIOD", value_delimiter = ',', value_parser = crate::cli::parse_period)]
-    pub periods: Vec<Period>,
-
-    /// Imports CIF ÷ this factor = imports FOB.
-    #[arg(long = "cif-fob", default_value = DEFAULT_CIF_FOB, value_name = "FACTOR")]
-    pub cif_fob: String,
-
-    #[command(flatten)]
-    pub output: Output,
-}
-
-pub fn run(args: &Args) -> Result<Outcome> {
-    let factor = Decimal::from_str(args.cif_fob.trim())
-        .ok()
-        .filter(|f| *f > Decimal::ZERO)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "--cif-fob `{}`: expected a positive decimal such as 1.06",
-                args.cif_fob
-            ))
-        })?;
-    let dataset = load(&args.input)?;
-    let frame = TradeFrame::from_dataset(&dataset)?;
-    let m = mirror(&frame, &args.reporter, &args.partner, &args.periods, factor)?;
-    if m.a_to_b.is_empty() && m.b_to_a.is_empty() {
-        return Err(Error::EmptySelection {
-            selection: format!("--reporter {} --partner {}", args.reporter, args.partner),
-            hint: "; neither side reports trade with the other".to_string(),
-        });
-    }
-    let values = m
-        .a_to_b
-        .iter()
-        .chain(&m.b_to_a)
-        .flat_map(|r| [r.exports_reported.known(), r.imports_mirror.known()])
-        .flatten();
-    let mut unit = DisplayUnit::for_values(&m.currency, values);
-    unit.decimals = args.output.decimals;
-    print!("{}", render(&m, &unit, args.output.format));
-    Ok(Outcome::Done)
-}
 
 fn cell(v: &Value, unit: &DisplayUnit, plus: bool) -> String {
     v.known()
@@ -118,7 +48,7 @@ fn table(
     t
 }
 
-fn render(m: &Mirror, unit: &DisplayUnit, format: Format) -> String {
+pub fn render(m: &Mirror, unit: &DisplayUnit, format: Format) -> String {
     let (a, b) = (label(&m.a), label(&m.b));
     let directions = [(&m.a_to_b, &a, &b), (&m.b_to_a, &b, &a)];
     match format {

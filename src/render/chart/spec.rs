@@ -1,18 +1,13 @@
-//! `tradestat chart FILE... [selection] --kind KIND --out PATH.png|.svg`
-//!
-//! Charts of one pair (flows, turnover, balance, composition) or of one reporter's
-//! partners, computed with the same code as `summary` and `metrics`.
-
-use std::path::PathBuf;
+//! What each chart kind shows: a `Chart` (title, subtitle, unit, source, body) built
+//! from the same flows and metrics as `summary` and `metrics` — the words of a chart.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::aggregate::{PairFlows, one_pair};
-use crate::cli::{Input, Select};
+use super::{Body, Chart, Series, palette};
 use crate::codes::display_name;
-use crate::commands::{Outcome, load_involving};
 use crate::error::{Error, Result};
+use crate::flows::{PairFlows, one_pair};
 use crate::frame::{Selection, TradeFrame};
 use crate::ingest::Dataset;
 use crate::metrics::Value;
@@ -21,9 +16,8 @@ use crate::metrics::periods::{By, rollup};
 use crate::metrics::summary::PairSummary;
 use crate::model::{Commodity, Flow, Period};
 use crate::render::DisplayUnit;
-use crate::render::chart::{self, Body, Chart, Series, palette};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// Exports and imports per period, grouped bars.
     Flows,
@@ -39,49 +33,13 @@ pub enum Kind {
     Mirror,
 }
 
-/// Draw a chart for an article or a report (PNG, or SVG when PATH ends in .svg).
-///
-/// Titles say what, who, when and in what unit; labels come from exact values; colours
-/// are colour-blind safe (Okabe-Ito) and the same for exports and imports in every chart.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub input: Input,
-    #[command(flatten)]
-    pub select: Select,
-
-    #[arg(long, value_enum)]
-    pub kind: Kind,
-
-    /// Where to write the chart: .png or .svg.
-    #[arg(long, value_name = "PATH")]
-    pub out: PathBuf,
-
-    #[arg(long, default_value_t = chart::DEFAULT_SIZE.0)]
-    pub width: u32,
-
-    #[arg(long, default_value_t = chart::DEFAULT_SIZE.1)]
-    pub height: u32,
-
-    /// The source line at the bottom (default: the data's `source` column).
-    #[arg(long)]
-    pub source: Option<String>,
-
-    /// Roll periods up before charting.
-    #[arg(long, value_enum)]
-    pub by: Option<By>,
-
-    /// The flow for composition and partners charts.
-    #[arg(long, value_enum)]
-    pub flow: Option<FlowChoice>,
-
-    /// Draw partial periods (a quarter with two months of data) instead of leaving them out.
-    #[arg(long)]
-    pub allow_partial: bool,
-
-    /// How many commodities or partners to show before "others".
-    #[arg(long, default_value_t = 6)]
-    pub top: usize,
+/// The economies every row a chart of `kind` draws from involves: the pair's, or for the
+/// partners chart the reporter's (what a BACI file may be filtered to as it is read).
+pub fn involving(kind: Kind, selection: &Selection) -> Vec<String> {
+    match kind {
+        Kind::Partners => selection.reporter.iter().cloned().collect(),
+        _ => selection.economies(),
+    }
 }
 
 /// What shapes a chart besides its data and kind.
@@ -109,35 +67,6 @@ pub fn build(
         Kind::Mirror => mirror_chart(dataset, frame, selection, opts),
         kind => pair_chart(dataset, frame, selection, kind, opts),
     }
-}
-
-pub fn run(args: &Args) -> Result<Outcome> {
-    // Only the rows a chart draws from are read from a BACI file: the pair's, or for the
-    // partners chart every row of the reporter (see `ReadOptions::involving`).
-    let asked = args.select.selection();
-    let involving: Vec<String> = match args.kind {
-        Kind::Partners => asked.reporter.iter().cloned().collect(),
-        _ => asked
-            .reporter
-            .iter()
-            .chain(&asked.partner)
-            .cloned()
-            .collect(),
-    };
-    let dataset = load_involving(&args.input, &involving)?;
-    let frame = TradeFrame::from_dataset(&dataset)?;
-    let opts = ChartOptions {
-        source: args.source.clone(),
-        by: args.by,
-        flow: args.flow,
-        top: args.top,
-        allow_partial: args.allow_partial,
-        level: args.select.level,
-    };
-    let chart = build(&dataset, &frame, &asked, args.kind, &opts)?;
-    chart::write(&chart, &args.out, (args.width, args.height))?;
-    eprintln!("tradestat: wrote {}", args.out.display());
-    Ok(Outcome::Done)
 }
 
 fn f(d: Decimal) -> f64 {
@@ -360,7 +289,7 @@ fn pair_chart(
 }
 
 /// Why a period has no bar.
-fn gap_note(p: &crate::aggregate::PeriodFlows, unit: &DisplayUnit) -> String {
+fn gap_note(p: &crate::flows::PeriodFlows, unit: &DisplayUnit) -> String {
     match p.published_turnover {
         Some(t) if p.exports.known().is_none() || p.imports.known().is_none() => {
             format!("split not published (total {})", unit.money(t, false))

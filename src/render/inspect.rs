@@ -1,0 +1,82 @@
+//! What `inspect` prints: per file its layout, rows read and rejected, records kept and
+//! exact totals per flow and currency; then warnings and rejected rows.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use crate::diag::first_lines;
+use crate::ingest::Dataset;
+use crate::number::Exact;
+
+/// Exact totals keyed by (file index, flow, currency), as `TradeFrame::totals_by_file`
+/// gives them.
+pub type FileTotals = BTreeMap<(u32, String, String), Exact>;
+
+/// The terminal listing; `shown` rejected rows at most (all with `None`).
+pub fn text(dataset: &Dataset, totals: &FileTotals, shown: Option<usize>) -> String {
+    let records = dataset.records_per_file();
+    let mut out = String::new();
+    for (i, f) in dataset.files.iter().enumerate() {
+        out.push_str(&format!("{}\n", f.path.display()));
+        out.push_str(&format!("  layout      {}\n", f.layout));
+        out.push_str(&format!("  rows read   {}\n", f.rows_read));
+        out.push_str(&format!("  rejected    {}\n", f.rows_rejected));
+        out.push_str(&format!("  records     {}\n", records[i]));
+        for ((_, flow, currency), v) in of_file(totals, i) {
+            out.push_str(&format!("  {flow:<11} {v} {currency} (exact)\n"));
+        }
+    }
+    for w in &dataset.warnings {
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    if !dataset.rejected.is_empty() {
+        out.push_str(&format!("rejected rows ({}):\n", dataset.rejected.len()));
+        let shown = shown.unwrap_or(dataset.rejected.len());
+        for line in first_lines(&dataset.rejected, shown, " (--all-rejections lists them)") {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The same as JSON (every rejected row).
+pub fn json(dataset: &Dataset, totals: &FileTotals) -> String {
+    let records = dataset.records_per_file();
+    let files: Vec<serde_json::Value> = dataset
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let flows: serde_json::Map<String, serde_json::Value> = of_file(totals, i)
+                .map(|((_, flow, currency), v)| {
+                    (
+                        format!("{flow} {currency}"),
+                        json!(v.normalize().to_string()),
+                    )
+                })
+                .collect();
+            json!({
+                "path": f.path.display().to_string(),
+                "layout": f.layout,
+                "rows_read": f.rows_read,
+                "rows_rejected": f.rows_rejected,
+                "records": records[i],
+                "totals": flows,
+            })
+        })
+        .collect();
+    let rejected: Vec<String> = dataset.rejected.iter().map(|r| r.to_string()).collect();
+    let doc = json!({ "files": files, "rejected": rejected, "warnings": dataset.warnings });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+fn of_file(
+    totals: &FileTotals,
+    file: usize,
+) -> impl Iterator<Item = (&(u32, String, String), &Exact)> {
+    totals
+        .iter()
+        .filter(move |((f, _, _), _)| *f as usize == file)
+}
