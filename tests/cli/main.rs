@@ -16,6 +16,7 @@ mod charts;
 mod distributed;
 mod extract;
 mod formats;
+mod house;
 mod profile;
 mod report;
 mod verify;

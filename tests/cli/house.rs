@@ -1,0 +1,128 @@
+//! How the binary behaves as a Unix tool and how every command reads its inputs: a closed
+//! pipe is a normal end; every command loads data the same way (rates, rejections).
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+use serde_json::Value as Json;
+
+use crate::workdir::{HEADER, Workdir};
+
+/// A canonical file of `rows` distinct records (about 60 bytes each).
+fn many_records(rows: usize) -> String {
+    let mut text = String::from(HEADER);
+    for i in 0..rows {
+        text.push_str(&format!(
+            "AAA,BBB,{},export,{:06},{}.5,USD,,\n",
+            2000 + i % 20,
+            100000 + i / 20,
+            i
+        ));
+    }
+    text
+}
+
+/// Runs `tradestat ARGS`, reads one byte of its output and closes the pipe.
+fn read_one_byte_then_close(wd: &Workdir, args: &[&str]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tradestat"))
+        .args(args)
+        .current_dir(wd.path(""))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tradestat");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).expect("one byte of output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_is_a_normal_end_for_output_larger_than_a_pipe_buffer() {
+    let wd = Workdir::new();
+    // 20,000 records: ~800 KB of canonical output, far over a 64 KiB pipe buffer.
+    wd.write("big.csv", many_records(20_000));
+    let full = wd.run(&["convert", "big.csv"]).expect_code(0);
+    assert!(full.stdout.len() > 500_000, "{}", full.stdout.len());
+    let (code, stderr) = read_one_byte_then_close(&wd, &["convert", "big.csv"]);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(!stderr.contains("error") && !stderr.contains("panic"), "{stderr}");
+
+    // inspect listing 20,000 rejected rows, closed after one byte.
+    let mut bad = String::from(HEADER);
+    for i in 0..20_000 {
+        bad.push_str(&format!("AAA,BBB,2019,export,{i:06},x{i},USD,,\n"));
+    }
+    wd.write("bad.csv", bad);
+    let (code, stderr) =
+        read_one_byte_then_close(&wd, &["inspect", "bad.csv", "--all-rejections"]);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(!stderr.contains("error") && !stderr.contains("panic"), "{stderr}");
+}
+
+/// Regression (issue 14): `report --rate` checked the figures of a claims file that names
+/// extra data against unconverted values, and left that file's rejected rows unsaid.
+#[test]
+fn report_reads_the_claims_data_like_summary_does_with_rates_and_rejections() {
+    let wd = Workdir::new();
+    wd.write(
+        "pair.csv",
+        format!("{HEADER}AAA,BBB,2019,export,TOTAL,50,CNY million,,\n"),
+    );
+    wd.write(
+        "extra.csv",
+        format!(
+            "{HEADER}CCC,DDD,2019,export,TOTAL,100,CNY million,,\n\
+             CCC,DDD,2019,import,TOTAL,abc,CNY million,,\n"
+        ),
+    );
+    wd.write(
+        "claims.toml",
+        "[source]\ndata = [\"extra.csv\"]\n\n\
+         [[figure]]\nid = \"x\"\nprinted = \"$13.85 million\"\nmeasure = \"exports\"\n\
+         reporter = \"CCC\"\npartner = \"DDD\"\nperiod = \"2019\"\n",
+    );
+    let rate = "CNY:USD=0.1385";
+    let summary = wd
+        .run(&["summary", "extra.csv", "--rate", rate, "--format", "json"])
+        .expect_code(0);
+    let summary: Json = serde_json::from_str(&summary.stdout).unwrap();
+    assert_eq!(summary["unit"], "USD million");
+    assert_eq!(summary["periods"][0]["exports"], "13.85");
+
+    let report = wd
+        .run(&[
+            "report",
+            "pair.csv",
+            "--claims",
+            "claims.toml",
+            "--rate",
+            rate,
+            "--out",
+            "r",
+        ])
+        .expect_code(0);
+    let v: Json =
+        serde_json::from_str(&std::fs::read_to_string(wd.path("r/verification.json")).unwrap())
+            .unwrap();
+    let figure = &v["figures"][0];
+    assert_eq!(figure["status"], "confirmed", "{figure}");
+    assert_eq!(figure["currency"], "USD", "{figure}");
+    // The same exact value as summary's 13.85 USD million, in base units.
+    assert_eq!(figure["data_value"], "13850000", "{figure}");
+    // The extra file's refused row is reported as every command reports it.
+    assert!(
+        report.stderr.contains("1 row(s) rejected")
+            && report.stderr.contains("extra.csv:3:6 (column `value`)"),
+        "{}",
+        report.stderr
+    );
+    // And it is listed among the report's inputs.
+    let provenance = std::fs::read_to_string(wd.path("r/provenance.json")).unwrap();
+    assert!(provenance.contains("extra.csv"), "{provenance}");
+}
