@@ -111,19 +111,7 @@ impl PairFlows {
             flows.dedup();
             for flow in flows {
                 let of_flow: Vec<&Part> = p.parts.iter().filter(|x| x.flow == flow).collect();
-                // The source level: the level itself if present, else the next finer one.
-                let source = if of_flow
-                    .iter()
-                    .any(|x| x.commodity.hs_level() == Some(level))
-                {
-                    Some(level)
-                } else {
-                    of_flow
-                        .iter()
-                        .filter_map(|x| x.commodity.hs_level())
-                        .filter(|l| *l > level)
-                        .min()
-                };
+                let source = hs_source_level(of_flow.iter().copied(), level);
                 for part in &of_flow {
                     match (&part.commodity, source) {
                         (Commodity::Hs(code), Some(s)) if code.len() == s => {
@@ -150,6 +138,52 @@ impl PairFlows {
         }
         self
     }
+}
+
+/// The HS level that parts are rolled up to `level` from: the level itself if present,
+/// else the next finer one (levels are never mixed: a chapter row and the headings under
+/// it would count twice).
+fn hs_source_level<'a>(
+    parts: impl Iterator<Item = &'a Part> + Clone,
+    level: usize,
+) -> Option<usize> {
+    let levels = parts.filter_map(|x| x.commodity.hs_level());
+    if levels.clone().any(|l| l == level) {
+        Some(level)
+    } else {
+        levels.filter(|l| *l > level).min()
+    }
+}
+
+impl PeriodFlows {
+    /// The HS products of `flow` at `level` digits, rolled up by code prefix from one
+    /// source level (see `hs_source_level`), summed exactly.
+    pub fn products(&self, flow: Flow, level: usize) -> BTreeMap<String, Decimal> {
+        let of_flow = self.parts.iter().filter(|part| part.flow == flow);
+        let mut out = BTreeMap::new();
+        if let Some(source) = hs_source_level(of_flow.clone(), level) {
+            for part in of_flow {
+                if let Commodity::Hs(code) = &part.commodity
+                    && code.len() == source
+                {
+                    *out.entry(code[..level].to_string())
+                        .or_insert(Decimal::ZERO) += part.value;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The coarsest HS level among the pairs' parts (2 when there are none).
+pub fn default_level<'a>(pairs: impl IntoIterator<Item = &'a PairFlows>) -> usize {
+    pairs
+        .into_iter()
+        .flat_map(|pair| pair.periods.iter())
+        .flat_map(|p| p.parts.iter())
+        .filter_map(|part| part.commodity.hs_level())
+        .min()
+        .unwrap_or(2)
 }
 
 fn period_flows(period: Period, rows: &[&Total]) -> PeriodFlows {
@@ -298,6 +332,19 @@ pub fn pair_flows(
         Some(level) => flows.at_level(level),
         None => flows,
     })
+}
+
+/// The latest full year in the selection, or its latest period when it has no year.
+pub fn latest_year(
+    frame: &crate::frame::TradeFrame,
+    selection: &crate::frame::Selection,
+) -> Result<Option<Period>> {
+    let all = frame.totals(selection)?;
+    let periods = || all.iter().map(|t| t.period);
+    Ok(periods()
+        .filter(|p| p.months() == 12)
+        .max()
+        .or_else(|| periods().max()))
 }
 
 /// Narrows `selection` to exactly one reporter–partner pair: the one it names, or the only

@@ -5,10 +5,10 @@
 use tradestat::ingest::Layout as LibLayout;
 use tradestat::ingest::mapped::Wide as LibWide;
 use tradestat::ingest::table::Encoding as LibEncoding;
-use tradestat::metrics::engine::{
+use tradestat::metrics::periods::By as LibBy;
+use tradestat::metrics::request::{
     FlowChoice as LibFlowChoice, Metric as LibMetric, Over as LibOver,
 };
-use tradestat::metrics::periods::By as LibBy;
 use tradestat::render::Format as LibFormat;
 use tradestat::render::chart::spec::Kind as LibChartKind;
 use tradestat::verify::phrase::Rounding as LibRounding;

@@ -5,17 +5,22 @@
 //! from zero, see `number::round`). A metric that cannot be computed is `Value::Missing`
 //! with the reason, never a zero.
 
+pub mod composition;
 pub mod concentration;
-pub mod engine;
 pub mod growth;
 pub mod indices;
 pub mod mirror;
+mod pair_tables;
+pub mod partners;
 pub mod periods;
 pub mod profile;
 #[cfg(test)]
 mod proptests;
+pub mod request;
+pub mod section;
 pub mod shares;
 pub mod summary;
+mod world;
 
 use rust_decimal::Decimal;
 
@@ -88,6 +93,26 @@ pub fn turnover(exports: Decimal, imports: Decimal) -> Decimal {
 /// Exports − imports: positive is a surplus for the reporter.
 pub fn balance(exports: Decimal, imports: Decimal) -> Decimal {
     exports - imports
+}
+
+/// Exports ÷ imports (the coverage ratio).
+pub fn coverage(exports: Decimal, imports: Decimal) -> Value {
+    ratio(exports, imports)
+}
+
+/// (Exports − imports) ÷ (exports + imports), from −1 (imports only) to +1.
+pub fn relative_balance(exports: Decimal, imports: Decimal) -> Value {
+    ratio(balance(exports, imports), turnover(exports, imports))
+}
+
+/// The value of `flow` in a period: exports, imports, or turnover (exports + imports, or
+/// the published total when the split is unknown) — the one accessor every metric uses.
+pub fn flow_value(p: &crate::flows::PeriodFlows, flow: request::FlowChoice) -> Value {
+    match flow {
+        request::FlowChoice::Exports => p.exports.clone(),
+        request::FlowChoice::Imports => p.imports.clone(),
+        request::FlowChoice::Turnover => summary::turnover_value(p),
+    }
 }
 
 #[cfg(test)]

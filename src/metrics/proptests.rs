@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::concentration::hhi;
-use super::engine::{FlowChoice, Metric, Over, Request, compute};
+use super::request::{FlowChoice, Metric, Over, Request, compute};
 use super::periods::By;
 use super::shares::partition;
 use super::summary::PairSummary;

@@ -7,7 +7,8 @@ use serde_json::json;
 use super::table::{Align, Table};
 use super::{DisplayUnit, Format};
 use crate::metrics::Value;
-use crate::metrics::engine::{MetricsReport, Quantity, Section};
+use crate::metrics::request::MetricsReport;
+use crate::metrics::section::{Quantity, Section};
 use crate::number;
 
 pub fn display_unit(report: &MetricsReport) -> DisplayUnit {

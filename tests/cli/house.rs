@@ -51,7 +51,10 @@ fn a_closed_pipe_is_a_normal_end_for_output_larger_than_a_pipe_buffer() {
     assert!(full.stdout.len() > 500_000, "{}", full.stdout.len());
     let (code, stderr) = read_one_byte_then_close(&wd, &["convert", "big.csv"]);
     assert_eq!(code, 0, "stderr: {stderr}");
-    assert!(!stderr.contains("error") && !stderr.contains("panic"), "{stderr}");
+    assert!(
+        !stderr.contains("error") && !stderr.contains("panic"),
+        "{stderr}"
+    );
 
     // inspect listing 20,000 rejected rows, closed after one byte.
     let mut bad = String::from(HEADER);
@@ -59,10 +62,12 @@ fn a_closed_pipe_is_a_normal_end_for_output_larger_than_a_pipe_buffer() {
         bad.push_str(&format!("AAA,BBB,2019,export,{i:06},x{i},USD,,\n"));
     }
     wd.write("bad.csv", bad);
-    let (code, stderr) =
-        read_one_byte_then_close(&wd, &["inspect", "bad.csv", "--all-rejections"]);
+    let (code, stderr) = read_one_byte_then_close(&wd, &["inspect", "bad.csv", "--all-rejections"]);
     assert_eq!(code, 0, "stderr: {stderr}");
-    assert!(!stderr.contains("error") && !stderr.contains("panic"), "{stderr}");
+    assert!(
+        !stderr.contains("error") && !stderr.contains("panic"),
+        "{stderr}"
+    );
 }
 
 /// Regression (issue 14): `report --rate` checked the figures of a claims file that names

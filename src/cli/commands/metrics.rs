@@ -7,7 +7,7 @@ use std::io::Write;
 
 use tradestat::error::Result;
 use tradestat::frame::TradeFrame;
-use tradestat::metrics::engine::{Request, compute};
+use tradestat::metrics::request::{Request, compute};
 use tradestat::model::Period;
 use tradestat::render::metrics::{display_unit, render};
 

@@ -11,10 +11,12 @@ use crate::flows::{PairFlows, one_pair};
 use crate::frame::{Selection, TradeFrame};
 use crate::ingest::Dataset;
 use crate::metrics::Value;
-use crate::metrics::engine::FlowChoice;
+use crate::metrics::composition::{Composition, Gap};
 use crate::metrics::periods::{By, rollup};
+use crate::metrics::request::{FlowChoice, Metric, Over, Request, partners};
+use crate::metrics::shares::Slice;
 use crate::metrics::summary::PairSummary;
-use crate::model::{Commodity, Flow, Period};
+use crate::model::{Flow, Period};
 use crate::render::DisplayUnit;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -320,80 +322,35 @@ fn composition(
         }
         _ => Flow::Export,
     };
-    // Commodities ranked by their total over all periods; the rest are "others".
-    let mut totals: Vec<(Commodity, Decimal)> = Vec::new();
-    for p in &flows.periods {
-        for part in p.parts.iter().filter(|x| x.flow == flow) {
-            match totals.iter_mut().find(|(c, _)| *c == part.commodity) {
-                Some(entry) => entry.1 += part.value,
-                None => totals.push((part.commodity.clone(), part.value)),
-            }
-        }
-    }
-    totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    if totals.is_empty() {
+    let Some(c) = Composition::of(flows, flow, args.top) else {
         return Err(Error::Usage(format!(
             "no commodity rows for {} of {} with {}: a composition chart needs rows other than TOTAL",
             flow.plural(),
             flows.reporter,
             flows.partner
         )));
-    }
-    let shown: Vec<Commodity> = totals
-        .iter()
-        .take(args.top)
-        .map(|(c, _)| c.clone())
-        .collect();
-    let mut parts: Vec<(String, plotters::style::RGBColor, Vec<Decimal>)> = shown
-        .iter()
+    };
+    let mut parts: Vec<(String, plotters::style::RGBColor, Vec<Decimal>)> = (c.shown.iter())
         .enumerate()
-        .map(|(i, c)| {
+        .map(|(i, commodity)| {
             (
-                crate::codes::product_label(c),
+                crate::codes::product_label(commodity),
                 palette::CYCLE[i % palette::CYCLE.len()],
-                Vec::new(),
+                c.shares.iter().map(|period| period[i]).collect(),
             )
         })
         .collect();
-    let mut others = Vec::new();
-    let mut gaps = Vec::new();
-    for p in &flows.periods {
-        let whole = match flow {
-            Flow::Import => p.imports.known(),
-            _ => p.exports.known(),
-        };
-        let of_flow: Vec<_> = p.parts.iter().filter(|x| x.flow == flow).collect();
-        let Some(whole) = whole.filter(|w| !w.is_zero()) else {
-            for part in parts.iter_mut() {
-                part.2.push(Decimal::ZERO);
-            }
-            others.push(Decimal::ZERO);
-            gaps.push(Some(format!("no {} total", flow.plural())));
-            continue;
-        };
-        if of_flow.is_empty() {
-            for part in parts.iter_mut() {
-                part.2.push(Decimal::ZERO);
-            }
-            others.push(Decimal::ZERO);
-            gaps.push(Some("no breakdown".to_string()));
-            continue;
-        }
-        gaps.push(None);
-        let mut rest = whole;
-        for (k, c) in shown.iter().enumerate() {
-            let v = of_flow
-                .iter()
-                .find(|x| x.commodity == *c)
-                .map_or(Decimal::ZERO, |x| x.value);
-            rest -= v;
-            parts[k].2.push(v / whole);
-        }
-        others.push(rest.max(Decimal::ZERO) / whole);
+    if c.other.iter().any(|o| *o > Decimal::ZERO) {
+        parts.push(("other".to_string(), palette::OTHERS, c.other.clone()));
     }
-    if others.iter().any(|o| *o > Decimal::ZERO) {
-        parts.push(("other".to_string(), palette::OTHERS, others));
-    }
+    let gaps = (c.gaps.iter())
+        .map(|g| {
+            g.map(|g| match g {
+                Gap::NoTotal => format!("no {} total", flow.plural()),
+                Gap::NoBreakdown => "no breakdown".to_string(),
+            })
+        })
+        .collect();
     let (r, p) = (
         &display_name(&flows.reporter),
         &display_name(&flows.partner),
@@ -423,23 +380,17 @@ fn partners_chart(
     selection: &Selection,
     args: &ChartOptions,
 ) -> Result<Chart> {
-    use crate::metrics::engine::{Metric, Over, Request, compute};
     let flow = args.flow.unwrap_or(FlowChoice::Turnover);
     let selection = selection.clone();
     let mut periods = selection.periods.clone();
     if periods.is_empty() {
-        // The latest year in the data, or the latest period when there is no year.
-        let all = frame.totals(&Selection {
+        let reporter = Selection {
             partner: None,
             ..selection.clone()
-        })?;
-        let latest = all
-            .iter()
-            .map(|t| t.period)
-            .filter(|p| p.months() == 12)
-            .max()
-            .or_else(|| all.iter().map(|t| t.period).max());
-        periods = latest.into_iter().collect();
+        };
+        periods = crate::flows::latest_year(frame, &reporter)?
+            .into_iter()
+            .collect();
     }
     let request = Request {
         metrics: vec![Metric::Partners],
@@ -457,48 +408,34 @@ fn partners_chart(
         periods: periods.clone(),
         ..selection
     };
-    let report = compute(frame, &select, &request)?;
-    let section = report
-        .sections
-        .first()
-        .ok_or_else(|| Error::Usage("no partner data".into()))?;
-    let values: Vec<Decimal> = section
-        .rows
-        .iter()
-        .filter_map(|r| r.values.first().and_then(Value::known))
-        .collect();
-    let unit = DisplayUnit::for_values(&report.currency, values.iter().copied());
+    let found = partners(frame, &select, &request)?;
+    // One period is charted; its listed partners, largest first.
+    let listed: Vec<&Slice> = found.periods.iter().flat_map(|p| &p.listed).collect();
+    let unit = DisplayUnit::for_values(&found.currency, listed.iter().map(|s| s.value));
     let mut names = Vec::new();
     let mut bars = Vec::new();
     let mut labels = Vec::new();
-    for row in &section.rows {
-        let (Some(v), Some(name)) = (row.values.first().and_then(Value::known), row.keys.get(1))
-        else {
-            continue;
-        };
-        names.push(display_name(name));
-        bars.push(f(unit.scaled(v)));
-        let share = row
-            .values
-            .get(1)
-            .and_then(Value::known)
+    for slice in listed {
+        names.push(display_name(&slice.name));
+        bars.push(f(unit.scaled(slice.value)));
+        let share = (slice.share.known())
             .map(|s| format!(" ({})", unit.percent(s, false)))
             .unwrap_or_default();
-        labels.push(format!("{}{share}", unit.money(v, false)));
+        labels.push(format!("{}{share}", unit.money(slice.value, false)));
     }
     if names.is_empty() {
         return Err(Error::Usage(format!(
             "no partners with {} in {}",
-            flow_word(flow),
+            flow.name(),
             span(&periods)
         )));
     }
-    let r = &display_name(&report.reporter);
+    let r = &display_name(&found.reporter);
     Ok(Chart {
         title: format!("{r}'s main trading partners"),
         subtitle: format!(
             "{} by partner, {}, {}; in brackets: share of {r}'s total",
-            capitalise(flow_word(flow)),
+            capitalise(flow.name()),
             span(&periods),
             unit.unit
         ),
@@ -602,14 +539,6 @@ fn mirror_chart(
             gaps: vec![None; periods.len()],
         },
     })
-}
-
-fn flow_word(flow: FlowChoice) -> &'static str {
-    match flow {
-        FlowChoice::Exports => "exports",
-        FlowChoice::Imports => "imports",
-        FlowChoice::Turnover => "turnover",
-    }
 }
 
 fn capitalise(s: &str) -> String {

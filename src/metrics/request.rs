@@ -1,0 +1,342 @@
+//! What `metrics` is asked (`Request`) and the dispatch that answers it: picks the data
+//! each requested metric needs (one pair, one reporter and its partners, or the whole world
+//! in the file), rolls periods up, computes every period (growth needs its bases) and keeps
+//! the periods asked for.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::pair_tables;
+use super::partners;
+use super::periods::{By, rollup};
+use super::section::Section;
+use super::world::World;
+use crate::codes::economy_key;
+use crate::error::{Error, Result};
+use crate::flows::{PairFlows, one_pair};
+use crate::frame::{Selection, Total, TradeFrame};
+use crate::model::Period;
+
+/// What a metric can be asked for by name (`--metric`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Metric {
+    /// exports, imports, turnover, balance, coverage, relative balance
+    Flows,
+    /// year-over-year growth, growth multiple, and CAGR
+    Growth,
+    /// V_t / V_{t−1y} − 1
+    Yoy,
+    /// V_t / V_{t−1} − 1 (previous period of the same length)
+    Pop,
+    /// V_t / V_{t−1y}
+    Multiple,
+    /// (V_end / V_start)^(1/years) − 1
+    Cagr,
+    /// 100 × V_t / V_base
+    Index,
+    /// flows' shares of turnover, commodity shares of their flow, with changes in points
+    Shares,
+    /// each partner's share of the reporter's total (countries only)
+    Partners,
+    /// Herfindahl-Hirschman index over partners or products
+    Hhi,
+    /// revealed comparative advantage (Balassa)
+    Rca,
+    /// trade intensity index
+    Intensity,
+    /// Grubel-Lloyd intra-industry trade index
+    Gl,
+}
+
+/// What the HHI is computed over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Over {
+    Partners,
+    Products,
+}
+
+/// Which flow partner and product metrics measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlowChoice {
+    Exports,
+    Imports,
+    Turnover,
+}
+
+impl FlowChoice {
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowChoice::Exports => "exports",
+            FlowChoice::Imports => "imports",
+            FlowChoice::Turnover => "turnover",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub metrics: Vec<Metric>,
+    pub by: Option<By>,
+    pub allow_partial: bool,
+    pub flow: FlowChoice,
+    pub top: Option<usize>,
+    pub over: Over,
+    pub base: Option<Period>,
+    pub include_aggregates: bool,
+    /// HS level (2, 4, 6) for product metrics; default: the coarsest in the data.
+    pub level: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricsReport {
+    pub reporter: String,
+    pub partner: Option<String>,
+    pub currency: String,
+    pub sections: Vec<Section>,
+    pub notes: Vec<String>,
+    /// Rows the loader refused (left out of every figure).
+    pub rejected_rows: usize,
+}
+
+/// Computes the requested metrics over the selection.
+pub fn compute(
+    frame: &TradeFrame,
+    selection: &Selection,
+    request: &Request,
+) -> Result<MetricsReport> {
+    let mut metrics = request.metrics.clone();
+    metrics.sort();
+    metrics.dedup();
+    let pair_metrics = [
+        Metric::Flows,
+        Metric::Growth,
+        Metric::Yoy,
+        Metric::Pop,
+        Metric::Multiple,
+        Metric::Cagr,
+        Metric::Index,
+        Metric::Shares,
+        Metric::Gl,
+        Metric::Intensity,
+    ];
+    let needs_pair = metrics.iter().any(|m| pair_metrics.contains(m))
+        || (metrics.contains(&Metric::Hhi) && request.over == Over::Products);
+    let mut notes = Vec::new();
+    let mut sections = Vec::new();
+
+    // Under --by the periods name rolled-up targets: find who trades on all periods.
+    let finder = if request.by.is_some() {
+        Selection {
+            periods: Vec::new(),
+            ..selection.clone()
+        }
+    } else {
+        selection.clone()
+    };
+    let mut reporter_selection = if needs_pair {
+        one_pair(frame, &finder)?
+    } else {
+        one_reporter(frame, &finder)?
+    };
+    reporter_selection.periods = selection.periods.clone();
+    let pair = if needs_pair {
+        let totals = load(frame, &reporter_selection, request, &mut notes)?;
+        Some(PairFlows::from_totals(&totals, |t| {
+            format!("line {}", t.origin.line)
+        })?)
+    } else {
+        None
+    };
+    let reporter_name = reporter_selection.reporter.clone().unwrap_or_default();
+
+    if let Some(pair) = &pair {
+        for metric in &metrics {
+            match metric {
+                Metric::Flows => sections.push(pair_tables::flows_section(pair)),
+                Metric::Growth => {
+                    sections.push(pair_tables::growth_section(pair, request, Metric::Yoy));
+                    sections.push(pair_tables::growth_section(pair, request, Metric::Multiple));
+                    sections.push(pair_tables::cagr_section(pair, request));
+                }
+                Metric::Yoy | Metric::Pop | Metric::Multiple | Metric::Index => {
+                    sections.push(pair_tables::growth_section(pair, request, *metric))
+                }
+                Metric::Cagr => sections.push(pair_tables::cagr_section(pair, request)),
+                Metric::Shares => {
+                    sections.push(pair_tables::flow_shares_section(pair, request));
+                    sections.push(pair_tables::commodity_shares_section(pair, request));
+                }
+                Metric::Gl => sections.push(pair_tables::gl_section(pair, request)),
+                _ => {}
+            }
+        }
+    }
+    let wants_partners = metrics.contains(&Metric::Partners)
+        || (metrics.contains(&Metric::Hhi) && request.over == Over::Partners);
+    if wants_partners {
+        let reporter_only = Selection {
+            reporter: reporter_selection.reporter.clone(),
+            partner: None,
+            periods: selection.periods.clone(),
+        };
+        let totals = load(frame, &reporter_only, request, &mut notes)?;
+        let partners = by_pair(&totals)?;
+        if metrics.contains(&Metric::Partners) {
+            sections.push(partners::partner_shares_section(&partners, request));
+        }
+        if metrics.contains(&Metric::Hhi) && request.over == Over::Partners {
+            sections.push(partners::hhi_partners_section(&partners, request));
+        }
+    }
+    if metrics.contains(&Metric::Hhi)
+        && request.over == Over::Products
+        && let Some(pair) = &pair
+    {
+        sections.push(pair_tables::hhi_products_section(pair, request));
+    }
+    if metrics.contains(&Metric::Rca) || metrics.contains(&Metric::Intensity) {
+        let everything = Selection {
+            reporter: None,
+            partner: None,
+            periods: selection.periods.clone(),
+        };
+        let totals = load(frame, &everything, request, &mut notes)?;
+        let world = World::new(by_pair(&totals)?)?;
+        let reporter_key = economy_key(&reporter_name);
+        if metrics.contains(&Metric::Rca) {
+            sections.push(world.rca_section(&reporter_key, request)?);
+        }
+        if metrics.contains(&Metric::Intensity) {
+            let partner = reporter_selection.partner.clone().unwrap_or_default();
+            sections.push(world.intensity_section(&reporter_key, &economy_key(&partner))?);
+        }
+    }
+    // Show only the periods asked for (computed with all of them, for their bases).
+    for section in &mut sections {
+        section.show_only(&selection.periods);
+    }
+    let currency = pair
+        .as_ref()
+        .map(|p| p.currency.clone())
+        .unwrap_or_else(|| frame_currency(frame, &reporter_selection));
+    Ok(MetricsReport {
+        reporter: pair.as_ref().map_or(reporter_name, |p| p.reporter.clone()),
+        partner: pair.as_ref().map(|p| p.partner.clone()),
+        currency,
+        sections,
+        notes,
+        rejected_rows: 0,
+    })
+}
+
+/// A reporter's partners per period, as the partners metric computes them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partners {
+    pub reporter: String,
+    pub currency: String,
+    pub periods: Vec<partners::PeriodPartners>,
+}
+
+/// The partners of the one reporter `selection` names (or the only one in the data), in
+/// the periods it names (all when none), rolled up by `request.by`.
+pub fn partners(frame: &TradeFrame, selection: &Selection, request: &Request) -> Result<Partners> {
+    let finder = Selection {
+        periods: if request.by.is_some() {
+            Vec::new()
+        } else {
+            selection.periods.clone()
+        },
+        ..selection.clone()
+    };
+    let reporter = one_reporter(frame, &finder)?.reporter;
+    let reporter_only = Selection {
+        reporter: reporter.clone(),
+        partner: None,
+        periods: selection.periods.clone(),
+    };
+    let totals = load(frame, &reporter_only, request, &mut Vec::new())?;
+    let mut periods = partners::partner_shares(&by_pair(&totals)?, request);
+    if !selection.periods.is_empty() {
+        periods.retain(|p| selection.periods.contains(&p.period));
+    }
+    Ok(Partners {
+        reporter: reporter.unwrap_or_default(),
+        currency: frame_currency(frame, &reporter_only),
+        periods,
+    })
+}
+
+fn frame_currency(frame: &TradeFrame, selection: &Selection) -> String {
+    frame
+        .totals(selection)
+        .ok()
+        .and_then(|t| t.first().map(|t| t.currency.clone()))
+        .unwrap_or_else(|| "USD".to_string())
+}
+
+/// The selection narrowed to one reporter (any partners).
+fn one_reporter(frame: &TradeFrame, selection: &Selection) -> Result<Selection> {
+    let pairs = frame.pairs(selection)?;
+    let reporters: BTreeSet<String> = pairs.iter().map(|p| p.reporter.clone()).collect();
+    match reporters.len() {
+        1 => Ok(Selection {
+            reporter: reporters.into_iter().next(),
+            partner: selection.partner.clone(),
+            periods: selection.periods.clone(),
+        }),
+        0 => Err(Error::EmptySelection {
+            selection: selection.describe(),
+            hint: String::new(),
+        }),
+        _ => Err(Error::Usage(format!(
+            "the data holds {} reporters ({}); choose one with --reporter",
+            reporters.len(),
+            reporters
+                .into_iter()
+                .take(10)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Totals for a selection, rolled up when `--by` asks.
+fn load(
+    frame: &TradeFrame,
+    selection: &Selection,
+    request: &Request,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Total>> {
+    let mut sel = selection.clone();
+    // Every period is loaded: growth needs the bases of the periods asked for. The period
+    // filter applies to the rows shown (see `compute`).
+    sel.periods.clear();
+    let totals = frame.totals(&sel)?;
+    let totals = match request.by {
+        None => totals,
+        Some(by) => {
+            let r = rollup(&totals, by);
+            for n in r.notes {
+                if !notes.contains(&n) {
+                    notes.push(n);
+                }
+            }
+            r.totals
+        }
+    };
+    Ok(totals)
+}
+
+/// Totals grouped into one `PairFlows` per reporter–partner pair.
+fn by_pair(totals: &[Total]) -> Result<Vec<PairFlows>> {
+    let mut groups: BTreeMap<(String, String), Vec<Total>> = BTreeMap::new();
+    for t in totals {
+        groups
+            .entry((economy_key(&t.reporter), economy_key(&t.partner)))
+            .or_default()
+            .push(t.clone());
+    }
+    groups
+        .into_values()
+        .map(|g| PairFlows::from_totals(&g, |t| format!("line {}", t.origin.line)))
+        .collect()
+}
