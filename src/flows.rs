@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Result};
 use crate::frame::Total;
 use crate::metrics::Value;
+use crate::metrics::periods::{By, rollup};
 use crate::model::{Commodity, Flow, Period};
 
 /// One part of a flow: a commodity row beside the total.
@@ -314,19 +315,32 @@ fn total_of<'a>(
 
 /// The flows of the one pair `asked` names (or the only one in the data), over every
 /// period the data holds — growth needs the year before even when fewer periods are
-/// shown (`PairSummary::show_only` keeps the asked ones) — with HS codes rolled up to
-/// `level` when given.
+/// shown (`PairSummary::show_only` keeps the asked ones) — rolled up `by` a period length
+/// and with HS codes rolled up to `level` when given.
 pub fn pair_flows(
     dataset: &crate::ingest::Dataset,
     frame: &crate::frame::TradeFrame,
     asked: &crate::frame::Selection,
+    by: Option<By>,
     level: Option<usize>,
 ) -> Result<PairFlows> {
-    let pair = one_pair(frame, asked)?;
-    let totals = frame.totals(&crate::frame::Selection {
+    // Under `by` the periods asked name rolled-up targets: find the pair on all periods.
+    let finder = crate::frame::Selection {
+        periods: if by.is_some() {
+            Vec::new()
+        } else {
+            asked.periods.clone()
+        },
+        ..asked.clone()
+    };
+    let pair = one_pair(frame, &finder)?;
+    let mut totals = frame.totals(&crate::frame::Selection {
         periods: Vec::new(),
         ..pair
     })?;
+    if let Some(by) = by {
+        totals = rollup(&totals, by).totals;
+    }
     let flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
     Ok(match level {
         Some(level) => flows.at_level(level),

@@ -4,8 +4,8 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::concentration::hhi;
-use super::request::{FlowChoice, Metric, Over, Request, compute};
 use super::periods::By;
+use super::request::{FlowChoice, Metric, Over, Request, compute};
 use super::shares::partition;
 use super::summary::PairSummary;
 use super::{Value, growth};

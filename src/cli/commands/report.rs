@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let asked = args.select.selection();
     let dataset = crate::cli::load(&args.input, &[])?;
     let frame = TradeFrame::from_dataset(&dataset)?;
-    let flows = pair_flows(&dataset, &frame, &asked, args.select.level)?;
+    let flows = pair_flows(&dataset, &frame, &asked, None, args.select.level)?;
 
     let lexicon = Lexicon::load_or_built_in(args.lexicon.as_deref())?;
     let claims = match &args.claims {

@@ -35,7 +35,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     // Only the pair's rows matter: a BACI file is filtered as it is read.
     let dataset = crate::cli::load(&args.input, &asked.economies())?;
     let frame = TradeFrame::from_dataset(&dataset)?;
-    let flows = pair_flows(&dataset, &frame, &asked, args.select.level)?;
+    let flows = pair_flows(&dataset, &frame, &asked, None, args.select.level)?;
     let mut summary = PairSummary::from_flows(&flows);
     summary.show_only(&asked.periods);
     let mut unit = display_unit(&summary);

@@ -7,12 +7,12 @@ use rust_decimal::prelude::ToPrimitive;
 use super::{Body, Chart, Series, palette};
 use crate::codes::display_name;
 use crate::error::{Error, Result};
-use crate::flows::{PairFlows, one_pair};
+use crate::flows::{PairFlows, pair_flows};
 use crate::frame::{Selection, TradeFrame};
 use crate::ingest::Dataset;
 use crate::metrics::Value;
 use crate::metrics::composition::{Composition, Gap};
-use crate::metrics::periods::{By, rollup};
+use crate::metrics::periods::By;
 use crate::metrics::request::{FlowChoice, Metric, Over, Request, partners};
 use crate::metrics::shares::Slice;
 use crate::metrics::summary::PairSummary;
@@ -75,21 +75,18 @@ fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
-fn sources(dataset: &Dataset, selection: &Selection, given: &Option<String>) -> String {
+/// The source line under a chart: the one given, or the data's sources of `reporter`'s
+/// trade with `partner` (either may be open).
+fn sources(
+    dataset: &Dataset,
+    reporter: Option<&str>,
+    partner: Option<&str>,
+    given: &Option<String>,
+) -> String {
     if let Some(s) = given {
         return format!("Source: {s}. Chart: tradestat");
     }
-    let key = |s: &Option<String>| s.as_deref().map(crate::codes::economy_key);
-    let mut list: Vec<String> = Vec::new();
-    for r in &dataset.records {
-        let reporter_ok =
-            key(&selection.reporter).is_none_or(|k| k == crate::codes::economy_key(&r.reporter));
-        let partner_ok =
-            key(&selection.partner).is_none_or(|k| k == crate::codes::economy_key(&r.partner));
-        if reporter_ok && partner_ok && !r.source.is_empty() && !list.contains(&r.source) {
-            list.push(r.source.clone());
-        }
-    }
+    let list = dataset.sources(reporter, partner);
     if list.is_empty() {
         "Source: not stated in the data (give --source). Chart: tradestat".to_string()
     } else {
@@ -112,43 +109,12 @@ fn pair_chart(
     kind: Kind,
     args: &ChartOptions,
 ) -> Result<Chart> {
-    // Under --by the periods name rolled-up targets: find the pair on all periods.
-    let wanted = selection.periods.clone();
-    let mut selection = if args.by.is_some() {
-        one_pair(
-            frame,
-            &Selection {
-                periods: Vec::new(),
-                ..selection.clone()
-            },
-        )?
-    } else {
-        one_pair(frame, selection)?
-    };
-    selection.periods = wanted;
-    let mut totals = frame.totals(&Selection {
-        periods: if args.by.is_some() {
-            Vec::new()
-        } else {
-            selection.periods.clone()
-        },
-        ..selection.clone()
-    })?;
-    if let Some(by) = args.by {
-        totals = rollup(&totals, by).totals;
-        if !selection.periods.is_empty() {
-            totals.retain(|t| selection.periods.contains(&t.period));
-        }
-    }
-    let mut flows = PairFlows::from_totals(&totals, |t| dataset.origin_text(t.origin))?;
-    if let Some(level) = args.level {
-        flows = flows.at_level(level);
-    }
+    let mut flows = pair_flows(dataset, frame, selection, args.by, args.level)?;
     // A partial period would look like a collapse: leave it out unless asked, and say so.
     let mut left_out = Vec::new();
     if !args.allow_partial {
         flows.periods.retain(|p| {
-            if p.is_partial() {
+            if p.is_partial() && shown(&selection.periods, p.period) {
                 left_out.push(format!(
                     "{} ({} of {} months in the data)",
                     p.period,
@@ -159,7 +125,12 @@ fn pair_chart(
             !p.is_partial()
         });
     }
-    let summary = PairSummary::from_flows(&flows);
+    // Growth is computed on every period, then the periods asked for are shown.
+    let mut summary = PairSummary::from_flows(&flows);
+    summary.show_only(&selection.periods);
+    flows
+        .periods
+        .retain(|p| shown(&selection.periods, p.period));
     let unit = crate::render::summary::display_unit(&summary);
     let periods: Vec<Period> = summary.periods.iter().map(|p| p.period).collect();
     let categories: Vec<String> = summary
@@ -181,7 +152,12 @@ fn pair_chart(
     let when = span(&periods);
     let money = |v: &Value| v.known().map(|d| f(unit.scaled(d)));
     let label = |v: &Value, plus: bool| v.known().map(|d| unit.money(d, plus));
-    let mut source = sources(dataset, &selection, &args.source);
+    let mut source = sources(
+        dataset,
+        Some(&flows.reporter),
+        Some(&flows.partner),
+        &args.source,
+    );
     if !left_out.is_empty() {
         source = format!("Left out as partial: {}. {source}", left_out.join(", "));
     }
@@ -288,6 +264,11 @@ fn pair_chart(
         Kind::Partners | Kind::Mirror => unreachable_partners()?,
     };
     Ok(chart)
+}
+
+/// Whether `period` is among those asked for (all are when none is named).
+fn shown(asked: &[Period], period: Period) -> bool {
+    asked.is_empty() || asked.contains(&period)
 }
 
 /// Why a period has no bar.
@@ -441,15 +422,7 @@ fn partners_chart(
         ),
         value_axis: unit.unit.to_string(),
         category_axis: "Partner".into(),
-        source: sources(
-            dataset,
-            &Selection {
-                reporter: Some(r.clone()),
-                partner: None,
-                periods: Vec::new(),
-            },
-            &args.source,
-        ),
+        source: sources(dataset, Some(&found.reporter), None, &args.source),
         body: Body::Horizontal {
             names,
             values: bars,
@@ -503,15 +476,7 @@ fn mirror_chart(
         ),
         value_axis: unit.unit.to_string(),
         category_axis: "Period".into(),
-        source: sources(
-            dataset,
-            &Selection {
-                reporter: None,
-                partner: None,
-                periods: Vec::new(),
-            },
-            &opts.source,
-        ),
+        source: sources(dataset, None, None, &opts.source),
         body: Body::Bars {
             categories: periods.iter().map(Period::label).collect(),
             series: vec![
