@@ -131,3 +131,32 @@ fn report_reads_the_claims_data_like_summary_does_with_rates_and_rejections() {
     let provenance = std::fs::read_to_string(wd.path("r/provenance.json")).unwrap();
     assert!(provenance.contains("extra.csv"), "{provenance}");
 }
+
+/// Growth is computed on every period and the asked ones are shown: a turnover chart of
+/// one year still labels its change on the year before (summary and chart agree).
+#[test]
+fn a_chart_of_one_period_labels_growth_on_the_period_before_it() {
+    let wd = Workdir::new();
+    wd.write(
+        "t.csv",
+        format!(
+            "{HEADER}AAA,BBB,2018,export,TOTAL,60,USD million,,\n\
+             AAA,BBB,2018,import,TOTAL,40,USD million,,\n\
+             AAA,BBB,2019,export,TOTAL,90,USD million,,\n\
+             AAA,BBB,2019,import,TOTAL,60,USD million,,\n"
+        ),
+    );
+    let summary = wd
+        .run(&["summary", "t.csv", "--period", "2019", "--format", "json"])
+        .expect_code(0);
+    let summary: Json = serde_json::from_str(&summary.stdout).unwrap();
+    assert_eq!(summary["periods"].as_array().unwrap().len(), 1);
+    assert_eq!(summary["periods"][0]["turnover_yoy"], "0.5");
+    wd.run(&[
+        "chart", "t.csv", "--kind", "turnover", "--period", "2019", "--out", "t.svg",
+    ])
+    .expect_code(0);
+    let svg = std::fs::read_to_string(wd.path("t.svg")).unwrap();
+    assert!(svg.contains("+50.0% YoY"), "{svg}");
+    assert!(!svg.contains("2018"), "only 2019 is drawn");
+}
