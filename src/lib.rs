@@ -20,7 +20,6 @@
 // No panics on data: the library never unwraps (tests may).
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod cache;
 pub mod codes;
 pub mod diag;
 pub mod engine;
