@@ -15,7 +15,7 @@ use crate::metrics::composition::{Composition, Gap};
 use crate::metrics::periods::By;
 use crate::metrics::request::{FlowChoice, Metric, Over, Request, partners};
 use crate::metrics::shares::Slice;
-use crate::metrics::summary::PairSummary;
+use crate::metrics::summary::{PairSummary, PeriodSummary};
 use crate::model::{Flow, Period};
 use crate::render::DisplayUnit;
 
@@ -102,6 +102,103 @@ fn span(periods: &[Period]) -> String {
     }
 }
 
+/// A pair's flows and summary for the periods a chart shows, with what every pair chart
+/// says around its body.
+struct PairView {
+    flows: PairFlows,
+    summary: PairSummary,
+    unit: DisplayUnit,
+    categories: Vec<String>,
+    /// Reporter and partner as people name them.
+    reporter: String,
+    partner: String,
+    /// The span of the periods shown ("2018 to 2019").
+    when: String,
+    source: String,
+}
+
+impl PairView {
+    fn new(
+        dataset: &Dataset,
+        frame: &TradeFrame,
+        selection: &Selection,
+        args: &ChartOptions,
+    ) -> Result<PairView> {
+        let mut flows = pair_flows(dataset, frame, selection, args.by, args.level)?;
+        // A partial period would look like a collapse: leave it out unless asked, and say so.
+        let mut left_out = Vec::new();
+        if !args.allow_partial {
+            flows.periods.retain(|p| {
+                if p.is_partial() && shown(&selection.periods, p.period) {
+                    left_out.push(format!(
+                        "{} ({} of {} months in the data)",
+                        p.period,
+                        p.months_covered,
+                        p.period.months()
+                    ));
+                }
+                !p.is_partial()
+            });
+        }
+        // Growth is computed on every period, then the periods asked for are shown.
+        let mut summary = PairSummary::from_flows(&flows);
+        summary.show_only(&selection.periods);
+        flows
+            .periods
+            .retain(|p| shown(&selection.periods, p.period));
+        let periods: Vec<Period> = summary.periods.iter().map(|p| p.period).collect();
+        let categories = (flows.periods.iter())
+            .map(|fl| {
+                if fl.is_partial() {
+                    format!("{} (partial)", fl.period)
+                } else {
+                    fl.period.label()
+                }
+            })
+            .collect();
+        let mut source = sources(
+            dataset,
+            Some(&flows.reporter),
+            Some(&flows.partner),
+            &args.source,
+        );
+        if !left_out.is_empty() {
+            source = format!("Left out as partial: {}. {source}", left_out.join(", "));
+        }
+        Ok(PairView {
+            unit: crate::render::summary::display_unit(&summary),
+            reporter: display_name(&summary.reporter),
+            partner: display_name(&summary.partner),
+            when: span(&periods),
+            categories,
+            source,
+            flows,
+            summary,
+        })
+    }
+
+    /// Bar heights in the display unit (floats only place pixels).
+    fn heights(&self, value: impl Fn(&PeriodSummary) -> &Value) -> Vec<Option<f64>> {
+        (self.summary.periods.iter())
+            .map(|s| value(s).known().map(|d| f(self.unit.scaled(d))))
+            .collect()
+    }
+
+    /// Labels from the exact values.
+    fn labels(&self, value: impl Fn(&PeriodSummary) -> &Value, plus: bool) -> Vec<Option<String>> {
+        (self.summary.periods.iter())
+            .map(|s| value(s).known().map(|d| self.unit.money(d, plus)))
+            .collect()
+    }
+
+    /// A note under each period whose `value` is missing, saying why.
+    fn gaps(&self, missing: impl Fn(&PeriodSummary) -> bool) -> Vec<Option<String>> {
+        (self.summary.periods.iter().zip(&self.flows.periods))
+            .map(|(s, fl)| missing(s).then(|| gap_note(fl, &self.unit)))
+            .collect()
+    }
+}
+
 fn pair_chart(
     dataset: &Dataset,
     frame: &TradeFrame,
@@ -109,161 +206,96 @@ fn pair_chart(
     kind: Kind,
     args: &ChartOptions,
 ) -> Result<Chart> {
-    let mut flows = pair_flows(dataset, frame, selection, args.by, args.level)?;
-    // A partial period would look like a collapse: leave it out unless asked, and say so.
-    let mut left_out = Vec::new();
-    if !args.allow_partial {
-        flows.periods.retain(|p| {
-            if p.is_partial() && shown(&selection.periods, p.period) {
-                left_out.push(format!(
-                    "{} ({} of {} months in the data)",
-                    p.period,
-                    p.months_covered,
-                    p.period.months()
-                ));
-            }
-            !p.is_partial()
-        });
+    let view = PairView::new(dataset, frame, selection, args)?;
+    match kind {
+        Kind::Flows => Ok(flows_chart(view)),
+        Kind::Turnover => Ok(turnover_chart(view)),
+        Kind::Balance => Ok(balance_chart(view)),
+        Kind::Composition => {
+            composition(&view.flows, args, view.categories, view.source, &view.when)
+        }
+        Kind::Partners | Kind::Mirror => unreachable_partners(),
     }
-    // Growth is computed on every period, then the periods asked for are shown.
-    let mut summary = PairSummary::from_flows(&flows);
-    summary.show_only(&selection.periods);
-    flows
-        .periods
-        .retain(|p| shown(&selection.periods, p.period));
-    let unit = crate::render::summary::display_unit(&summary);
-    let periods: Vec<Period> = summary.periods.iter().map(|p| p.period).collect();
-    let categories: Vec<String> = summary
-        .periods
-        .iter()
-        .zip(&flows.periods)
-        .map(|(p, fl)| {
-            if fl.is_partial() {
-                format!("{} (partial)", p.period)
-            } else {
-                p.period.label()
-            }
-        })
-        .collect();
-    let (r, p) = (
-        &display_name(&summary.reporter),
-        &display_name(&summary.partner),
-    );
-    let when = span(&periods);
-    let money = |v: &Value| v.known().map(|d| f(unit.scaled(d)));
-    let label = |v: &Value, plus: bool| v.known().map(|d| unit.money(d, plus));
-    let mut source = sources(
-        dataset,
-        Some(&flows.reporter),
-        Some(&flows.partner),
-        &args.source,
-    );
-    if !left_out.is_empty() {
-        source = format!("Left out as partial: {}. {source}", left_out.join(", "));
+}
+
+fn flows_chart(v: PairView) -> Chart {
+    let (r, p) = (&v.reporter, &v.partner);
+    let series = vec![
+        Series {
+            name: format!("Exports to {p}"),
+            color: palette::EXPORTS,
+            values: v.heights(|s| &s.exports),
+            labels: v.labels(|s| &s.exports, false),
+        },
+        Series {
+            name: format!("Imports from {p}"),
+            color: palette::IMPORTS,
+            values: v.heights(|s| &s.imports),
+            labels: v.labels(|s| &s.imports, false),
+        },
+    ];
+    let gaps = v.gaps(|s| s.exports.known().is_none() && s.imports.known().is_none());
+    Chart {
+        title: format!("Trade of {r} with {p}: exports and imports"),
+        subtitle: format!("As reported by {r}, {}, {}", v.when, v.unit.unit),
+        value_axis: v.unit.unit.to_string(),
+        category_axis: "Period".into(),
+        source: v.source,
+        body: Body::Bars {
+            categories: v.categories,
+            series,
+            gaps,
+        },
     }
-    let chart = match kind {
-        Kind::Flows => Chart {
-            title: format!("Trade of {r} with {p}: exports and imports"),
-            subtitle: format!("As reported by {r}, {when}, {}", unit.unit),
-            value_axis: unit.unit.to_string(),
-            category_axis: "Period".into(),
-            source,
-            body: Body::Bars {
-                categories,
-                series: vec![
-                    Series {
-                        name: format!("Exports to {p}"),
-                        color: palette::EXPORTS,
-                        values: summary.periods.iter().map(|s| money(&s.exports)).collect(),
-                        labels: summary
-                            .periods
-                            .iter()
-                            .map(|s| label(&s.exports, false))
-                            .collect(),
-                    },
-                    Series {
-                        name: format!("Imports from {p}"),
-                        color: palette::IMPORTS,
-                        values: summary.periods.iter().map(|s| money(&s.imports)).collect(),
-                        labels: summary
-                            .periods
-                            .iter()
-                            .map(|s| label(&s.imports, false))
-                            .collect(),
-                    },
-                ],
-                gaps: summary
-                    .periods
-                    .iter()
-                    .zip(&flows.periods)
-                    .map(|(s, fl)| {
-                        (s.exports.known().is_none() && s.imports.known().is_none())
-                            .then(|| gap_note(fl, &unit))
-                    })
-                    .collect(),
-            },
-        },
-        Kind::Turnover => Chart {
-            title: format!("Trade turnover of {r} with {p}"),
-            subtitle: format!(
-                "Exports + imports, {when}, {}; under the points, where they fit: change on a year earlier",
-                unit.unit
-            ),
-            value_axis: unit.unit.to_string(),
-            category_axis: "Period".into(),
-            source,
-            body: Body::Line {
-                categories,
-                series: Series {
-                    name: "Turnover".into(),
-                    color: palette::TURNOVER,
-                    values: summary.periods.iter().map(|s| money(&s.turnover)).collect(),
-                    labels: summary
-                        .periods
-                        .iter()
-                        .map(|s| label(&s.turnover, false))
-                        .collect(),
-                },
-                secondary: summary
-                    .periods
-                    .iter()
-                    .map(|s| {
-                        s.turnover_yoy
-                            .known()
-                            .map(|g| format!("{} YoY", unit.percent(g, true)))
-                    })
-                    .collect(),
-            },
-        },
-        Kind::Balance => Chart {
-            title: format!("Trade balance of {r} with {p}"),
-            subtitle: format!(
-                "Exports − imports (above zero: {r}'s surplus), {when}, {}",
-                unit.unit
-            ),
-            value_axis: unit.unit.to_string(),
-            category_axis: "Period".into(),
-            source,
-            body: Body::Diverging {
-                categories,
-                values: summary.periods.iter().map(|s| money(&s.balance)).collect(),
-                labels: summary
-                    .periods
-                    .iter()
-                    .map(|s| label(&s.balance, true))
-                    .collect(),
-                gaps: flows
-                    .periods
-                    .iter()
-                    .zip(&summary.periods)
-                    .map(|(fl, s)| s.balance.known().is_none().then(|| gap_note(fl, &unit)))
-                    .collect(),
-            },
-        },
-        Kind::Composition => composition(&flows, args, categories, source, &when)?,
-        Kind::Partners | Kind::Mirror => unreachable_partners()?,
+}
+
+fn turnover_chart(v: PairView) -> Chart {
+    let series = Series {
+        name: "Turnover".into(),
+        color: palette::TURNOVER,
+        values: v.heights(|s| &s.turnover),
+        labels: v.labels(|s| &s.turnover, false),
     };
-    Ok(chart)
+    let secondary = (v.summary.periods.iter())
+        .map(|s| (s.turnover_yoy.known()).map(|g| format!("{} YoY", v.unit.percent(g, true))))
+        .collect();
+    Chart {
+        title: format!("Trade turnover of {} with {}", v.reporter, v.partner),
+        subtitle: format!(
+            "Exports + imports, {}, {}; under the points, where they fit: change on a year earlier",
+            v.when, v.unit.unit
+        ),
+        value_axis: v.unit.unit.to_string(),
+        category_axis: "Period".into(),
+        source: v.source,
+        body: Body::Line {
+            categories: v.categories,
+            series,
+            secondary,
+        },
+    }
+}
+
+fn balance_chart(v: PairView) -> Chart {
+    let values = v.heights(|s| &s.balance);
+    let labels = v.labels(|s| &s.balance, true);
+    let gaps = v.gaps(|s| s.balance.known().is_none());
+    Chart {
+        title: format!("Trade balance of {} with {}", v.reporter, v.partner),
+        subtitle: format!(
+            "Exports − imports (above zero: {}'s surplus), {}, {}",
+            v.reporter, v.when, v.unit.unit
+        ),
+        value_axis: v.unit.unit.to_string(),
+        category_axis: "Period".into(),
+        source: v.source,
+        body: Body::Diverging {
+            categories: v.categories,
+            values,
+            labels,
+            gaps,
+        },
+    }
 }
 
 /// Whether `period` is among those asked for (all are when none is named).
