@@ -123,52 +123,11 @@ pub fn compute(
     let mut notes = Vec::new();
     let mut sections = Vec::new();
 
-    // Under --by the periods name rolled-up targets: find who trades on all periods.
-    let finder = if request.by.is_some() {
-        Selection {
-            periods: Vec::new(),
-            ..selection.clone()
-        }
-    } else {
-        selection.clone()
-    };
-    let mut reporter_selection = if needs_pair {
-        one_pair(frame, &finder)?
-    } else {
-        one_reporter(frame, &finder)?
-    };
-    reporter_selection.periods = selection.periods.clone();
-    let pair = if needs_pair {
-        let totals = load(frame, &reporter_selection, request, &mut notes)?;
-        Some(PairFlows::from_totals(&totals, |t| {
-            format!("line {}", t.origin.line)
-        })?)
-    } else {
-        None
-    };
+    let (reporter_selection, pair) = subject(frame, selection, request, needs_pair, &mut notes)?;
     let reporter_name = reporter_selection.reporter.clone().unwrap_or_default();
 
     if let Some(pair) = &pair {
-        for metric in &metrics {
-            match metric {
-                Metric::Flows => sections.push(pair_tables::flows_section(pair)),
-                Metric::Growth => {
-                    sections.push(pair_tables::growth_section(pair, request, Metric::Yoy));
-                    sections.push(pair_tables::growth_section(pair, request, Metric::Multiple));
-                    sections.push(pair_tables::cagr_section(pair, request));
-                }
-                Metric::Yoy | Metric::Pop | Metric::Multiple | Metric::Index => {
-                    sections.push(pair_tables::growth_section(pair, request, *metric))
-                }
-                Metric::Cagr => sections.push(pair_tables::cagr_section(pair, request)),
-                Metric::Shares => {
-                    sections.push(pair_tables::flow_shares_section(pair, request));
-                    sections.push(pair_tables::commodity_shares_section(pair, request));
-                }
-                Metric::Gl => sections.push(pair_tables::gl_section(pair, request)),
-                _ => {}
-            }
-        }
+        sections.extend(pair_sections(pair, &metrics, request));
     }
     let wants_partners = metrics.contains(&Metric::Partners)
         || (metrics.contains(&Metric::Hhi) && request.over == Over::Partners);
@@ -194,21 +153,16 @@ pub fn compute(
         sections.push(pair_tables::hhi_products_section(pair, request));
     }
     if metrics.contains(&Metric::Rca) || metrics.contains(&Metric::Intensity) {
-        let everything = Selection {
-            reporter: None,
-            partner: None,
-            periods: selection.periods.clone(),
-        };
-        let totals = load(frame, &everything, request, &mut notes)?;
-        let world = World::new(by_pair(&totals)?)?;
-        let reporter_key = economy_key(&reporter_name);
-        if metrics.contains(&Metric::Rca) {
-            sections.push(world.rca_section(&reporter_key, request)?);
-        }
-        if metrics.contains(&Metric::Intensity) {
-            let partner = reporter_selection.partner.clone().unwrap_or_default();
-            sections.push(world.intensity_section(&reporter_key, &economy_key(&partner))?);
-        }
+        let partner = reporter_selection.partner.as_deref().unwrap_or_default();
+        let world = world_sections(
+            frame,
+            selection,
+            request,
+            &reporter_name,
+            partner,
+            &mut notes,
+        );
+        sections.extend(world?);
     }
     // Show only the periods asked for (computed with all of them, for their bases).
     for section in &mut sections {
@@ -226,6 +180,95 @@ pub fn compute(
         notes,
         rejected_rows: 0,
     })
+}
+
+/// Whose metrics they are: the one pair (when a metric needs one, with its flows) or the
+/// one reporter the selection names or the data holds.
+fn subject(
+    frame: &TradeFrame,
+    selection: &Selection,
+    request: &Request,
+    needs_pair: bool,
+    notes: &mut Vec<String>,
+) -> Result<(Selection, Option<PairFlows>)> {
+    // Under --by the periods name rolled-up targets: find who trades on all periods.
+    let finder = Selection {
+        periods: if request.by.is_some() {
+            Vec::new()
+        } else {
+            selection.periods.clone()
+        },
+        ..selection.clone()
+    };
+    let mut found = if needs_pair {
+        one_pair(frame, &finder)?
+    } else {
+        one_reporter(frame, &finder)?
+    };
+    found.periods = selection.periods.clone();
+    let pair = if needs_pair {
+        let totals = load(frame, &found, request, notes)?;
+        Some(PairFlows::from_totals(&totals, |t| {
+            format!("line {}", t.origin.line)
+        })?)
+    } else {
+        None
+    };
+    Ok((found, pair))
+}
+
+/// RCA and trade intensity of `reporter` (with `partner`): they need every pair in the
+/// data, for world totals.
+fn world_sections(
+    frame: &TradeFrame,
+    selection: &Selection,
+    request: &Request,
+    reporter: &str,
+    partner: &str,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Section>> {
+    let everything = Selection {
+        reporter: None,
+        partner: None,
+        periods: selection.periods.clone(),
+    };
+    let totals = load(frame, &everything, request, notes)?;
+    let world = World::new(by_pair(&totals)?)?;
+    let reporter_key = economy_key(reporter);
+    let mut sections = Vec::new();
+    if request.metrics.contains(&Metric::Rca) {
+        sections.push(world.rca_section(&reporter_key, request)?);
+    }
+    if request.metrics.contains(&Metric::Intensity) {
+        sections.push(world.intensity_section(&reporter_key, &economy_key(partner))?);
+    }
+    Ok(sections)
+}
+
+/// The tables of one pair's metrics, in the order of `metrics`.
+fn pair_sections(pair: &PairFlows, metrics: &[Metric], request: &Request) -> Vec<Section> {
+    let mut sections = Vec::new();
+    for metric in metrics {
+        match metric {
+            Metric::Flows => sections.push(pair_tables::flows_section(pair)),
+            Metric::Growth => {
+                sections.push(pair_tables::growth_section(pair, request, Metric::Yoy));
+                sections.push(pair_tables::growth_section(pair, request, Metric::Multiple));
+                sections.push(pair_tables::cagr_section(pair, request));
+            }
+            Metric::Yoy | Metric::Pop | Metric::Multiple | Metric::Index => {
+                sections.push(pair_tables::growth_section(pair, request, *metric))
+            }
+            Metric::Cagr => sections.push(pair_tables::cagr_section(pair, request)),
+            Metric::Shares => {
+                sections.push(pair_tables::flow_shares_section(pair, request));
+                sections.push(pair_tables::commodity_shares_section(pair, request));
+            }
+            Metric::Gl => sections.push(pair_tables::gl_section(pair, request)),
+            _ => {}
+        }
+    }
+    sections
 }
 
 /// A reporter's partners per period, as the partners metric computes them.
