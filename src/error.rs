@@ -70,8 +70,39 @@ pub enum Error {
     )]
     AmbiguousPair(Vec<String>),
 
+    /// A file tradestat reads whose content is not what it expects (a header it cannot
+    /// place, a bad mapping, claims or lexicon file, a broken gzip stream, a bad BACI
+    /// value). The message names the file, line and column where there is one.
+    #[error("{message}")]
+    File { path: PathBuf, message: String },
+
+    /// Options that do not go together or do not apply here; the message says what to do.
     #[error("{0}")]
-    Usage(String),
+    Options(String),
+
+    /// What was asked has nothing to show (no partners, no commodity rows, no trade).
+    #[error("{0}")]
+    NothingToShow(String),
+
+    #[error(
+        "{what} needs world totals: add rows with reporter WLD (World), or data for all \
+         reporters (as in BACI); this selection has only {reporters} reporter(s)"
+    )]
+    NeedsWorldTotals { what: String, reporters: usize },
+
+    #[error(
+        "the data holds {} reporters ({}); choose one with --reporter",
+        .0.len(), .0.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
+    )]
+    AmbiguousReporter(Vec<String>),
+
+    /// Drawing or encoding a chart failed.
+    #[error("{0}")]
+    Chart(String),
+
+    /// The cluster cannot be started, found or stopped as asked.
+    #[error("{0}")]
+    ClusterState(String),
 
     #[error("{}: not a folder name", .0.display())]
     NotAFolderName(PathBuf),
@@ -109,6 +140,16 @@ pub enum Error {
 
     #[error("internal error in the data engine (please report it): {0}")]
     Engine(String),
+}
+
+impl Error {
+    /// A problem with the content of the file at `path`.
+    pub fn file(path: &std::path::Path, message: impl Into<String>) -> Error {
+        Error::File {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
 }
 
 fn list_rejections(rejections: &[Rejection]) -> String {

@@ -70,7 +70,7 @@ impl Aggregator for Ballista {
     fn involving_sums(&self, file: &BaciFile, a: i32) -> Result<InvolvingSums> {
         if crate::ingest::table::is_gzip(&file.path) {
             // Executors split a plain file into byte ranges; a gzip stream cannot be split.
-            return Err(Error::Usage(format!(
+            return Err(Error::Options(format!(
                 "{}: the cluster reads plain CSV, and this file is gzip; decompress it \
                  first (gunzip -k) where every executor can read it",
                 file.path.display()
@@ -87,7 +87,7 @@ impl Aggregator for Ballista {
                 .err()
                 .map(|e| format!("; the first, found locally: {e}"))
                 .unwrap_or_default();
-            return Err(Error::Usage(format!(
+            return Err(Error::Options(format!(
                 "{}: {malformed} row(s) involving {a} have a value `v` that is not a plain \
                  decimal with at most {SCALE} decimals (checked on {}){first}",
                 file.path.display(),

@@ -262,7 +262,7 @@ pub fn start(
     timeout: Duration,
 ) -> Result<ClusterState> {
     if executors == 0 || vcores == 0 {
-        return Err(Error::Usage(
+        return Err(Error::ClusterState(
             "a cluster needs at least one executor with at least one task slot".into(),
         ));
     }
@@ -270,7 +270,7 @@ pub fn start(
     if let Some(old) = read_state(dir)?
         && old.pids().iter().any(|p| is_ours(*p))
     {
-        return Err(Error::Usage(format!(
+        return Err(Error::ClusterState(format!(
             "a cluster started from {} is still running ({}); stop it first with \
              `tradestat cluster stop --state {}`",
             dir.display(),
@@ -408,7 +408,7 @@ fn signal(pid: u32, signal: i32) {
 /// Returns how many processes were still running.
 pub fn stop(dir: &Path) -> Result<usize> {
     let Some(state) = read_state(dir)? else {
-        return Err(Error::Usage(format!(
+        return Err(Error::ClusterState(format!(
             "no cluster recorded in {} (nothing to stop)",
             dir.display()
         )));

@@ -91,7 +91,7 @@ impl EngineChoice {
             return Ok(EngineChoice::Local);
         }
         let Some(rest) = text.strip_prefix("ballista://") else {
-            return Err(Error::Usage(format!(
+            return Err(Error::Options(format!(
                 "--engine `{text}`: expected `local` or `ballista://HOST:PORT`"
             )));
         };
@@ -99,7 +99,7 @@ impl EngineChoice {
         let (host, port) = match rest.rsplit_once(':') {
             Some((host, port)) => {
                 let port = port.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
-                    Error::Usage(format!(
+                    Error::Options(format!(
                         "--engine `{text}`: `{port}` is not a port number (1–65535)"
                     ))
                 })?;
@@ -108,7 +108,7 @@ impl EngineChoice {
             None => (rest, 50050),
         };
         if host.is_empty() || host.contains('/') {
-            return Err(Error::Usage(format!(
+            return Err(Error::Options(format!(
                 "--engine `{text}`: expected `ballista://HOST:PORT`, e.g. ballista://127.0.0.1:50050"
             )));
         }
@@ -127,7 +127,7 @@ impl EngineChoice {
                 Ok(Box::new(ballista::Ballista::new(host, *port)))
             }
             #[cfg(not(feature = "distributed"))]
-            EngineChoice::Ballista { .. } => Err(Error::Usage(
+            EngineChoice::Ballista { .. } => Err(Error::Options(
                 "this tradestat was built without the `distributed` feature, so it cannot \
                  use a Ballista cluster; build it with `cargo build --release --features \
                  distributed` (see docs/distributed.md)"

@@ -121,7 +121,7 @@ pub fn involving_sums_local(
     let cached = use_cache.then(|| super::cache::path_for(path)).flatten();
     let gz = crate::ingest::table::is_gzip(path);
     if gz && use_cache {
-        return Err(Error::Usage(format!(
+        return Err(Error::Options(format!(
             "{}: --cache keeps a columnar copy of a plain CSV file; this one is gzip: \
              decompress it first (gunzip -k) or leave out --cache",
             path.display()

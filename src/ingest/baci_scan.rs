@@ -310,15 +310,18 @@ fn scan_stream(
                 p.advance(2.0 * line_start_offset as f64 / size as f64);
             }
             let bad = |column: usize, what: String| {
-                Error::Usage(format!(
-                    "{}: row at byte {line_start_offset}, column {} (`{}`): {what}",
-                    path.display(),
-                    column + 1,
-                    ["t", "i", "j", "k", "v"]
-                        .get(column)
-                        .copied()
-                        .unwrap_or("?")
-                ))
+                Error::file(
+                    path,
+                    format!(
+                        "{}: row at byte {line_start_offset}, column {} (`{}`): {what}",
+                        path.display(),
+                        column + 1,
+                        ["t", "i", "j", "k", "v"]
+                            .get(column)
+                            .copied()
+                            .unwrap_or("?")
+                    ),
+                )
             };
             // Split lazily: only the fields up to the exporter and importer, for most rows.
             let mut starts = [0usize; 16];

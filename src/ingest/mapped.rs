@@ -118,13 +118,16 @@ impl Mapping {
             source,
         })?;
         let file: MappingFile = toml::from_str(&text).map_err(|e| {
-            Error::Usage(format!(
-                "{}: not a valid mapping file: {}",
-                path.display(),
-                e.message()
-            ))
+            Error::file(
+                path,
+                format!(
+                    "{}: not a valid mapping file: {}",
+                    path.display(),
+                    e.message()
+                ),
+            )
         })?;
-        let bad = |e: String| Error::Usage(format!("{}: {e}", path.display()));
+        let bad = |e: String| Error::file(path, format!("{}: {e}", path.display()));
         let assign = |m: std::collections::BTreeMap<String, String>| -> Result<Vec<Assignment>> {
             m.into_iter()
                 .map(|(f, t)| {
@@ -188,7 +191,7 @@ impl Mapped {
                 .iter()
                 .position(|n| n.eq_ignore_ascii_case(name))
                 .or_else(|| header.find(&[key(name).as_str()]))
-                .ok_or_else(|| Error::Usage(format!(
+                .ok_or_else(|| Error::file(path, format!(
                     "{}: --map names column `{name}`, which the header does not have; the header has: {}",
                     path.display(),
                     header.listing()
@@ -215,17 +218,20 @@ impl Mapped {
             }
             match default {
                 Some(d) => Ok(Source::Default(d)),
-                None => Err(Error::Usage(format!(
-                    "{}: the mapping gives no {field:?} (use --map {f}=COLUMN, --set {f}=VALUE{wide}); the header has: {}",
-                    path.display(),
-                    header.listing(),
-                    f = format!("{field:?}").to_lowercase(),
-                    wide = if matches!(field, Field::Flow | Field::Partner | Field::Period) {
-                        " or --wide"
-                    } else {
-                        ""
-                    },
-                ))),
+                None => Err(Error::file(
+                    path,
+                    format!(
+                        "{}: the mapping gives no {field:?} (use --map {f}=COLUMN, --set {f}=VALUE{wide}); the header has: {}",
+                        path.display(),
+                        header.listing(),
+                        f = format!("{field:?}").to_lowercase(),
+                        wide = if matches!(field, Field::Flow | Field::Partner | Field::Period) {
+                            " or --wide"
+                        } else {
+                            ""
+                        },
+                    ),
+                )),
             }
         };
         let reporter = field_source(Field::Reporter, None)?;
@@ -268,11 +274,11 @@ impl Mapped {
                     }
                 }
                 if wide.is_empty() {
-                    return Err(Error::Usage(format!("{}: --wide found no value columns", path.display())));
+                    return Err(Error::file(path, format!("{}: --wide found no value columns", path.display())));
                 }
             }
-            (Some(_), Some(_)) => return Err(Error::Usage("--wide and --map value=... exclude each other: in a wide table the values are the remaining columns".to_string())),
-            (None, None) => return Err(Error::Usage(format!("{}: the mapping gives no value column (use --map value=COLUMN, or --wide)", path.display()))),
+            (Some(_), Some(_)) => return Err(Error::Options("--wide and --map value=... exclude each other: in a wide table the values are the remaining columns".to_string())),
+            (None, None) => return Err(Error::file(path, format!("{}: the mapping gives no value column (use --map value=COLUMN, or --wide)", path.display()))),
             (None, Some(_)) => {}
         }
         Ok(Mapped {

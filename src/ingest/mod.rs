@@ -256,14 +256,17 @@ fn read_file(path: &Path, options: &ReadOptions, dataset: &mut Dataset) -> Resul
         Some(l) => l,
         None if options.mapping.is_given() => Layout::Mapped,
         None => detect(header).ok_or_else(|| {
-            Error::Usage(format!(
-                "{}: cannot tell the layout from the header ({}); expected tradestat's \
+            Error::file(
+                path,
+                format!(
+                    "{}: cannot tell the layout from the header ({}); expected tradestat's \
                  columns ({}) or a UN Comtrade, BACI or IMF DOTS download; for other tables \
                  give --map (docs/importers.md)",
-                path.display(),
-                header.listing(),
-                canonical::HEADER_EXAMPLE
-            ))
+                    path.display(),
+                    header.listing(),
+                    canonical::HEADER_EXAMPLE
+                ),
+            )
         })?,
     };
     let importer: Box<dyn table::Importer> = match layout {

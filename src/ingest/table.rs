@@ -111,7 +111,10 @@ pub fn load(path: &Path) -> Result<Vec<u8>> {
         flate2::read::MultiGzDecoder::new(bytes.as_slice())
             .read_to_end(&mut out)
             .map_err(|e| {
-                Error::Usage(format!("{}: not a readable gzip file: {e}", path.display()))
+                Error::file(
+                    path,
+                    format!("{}: not a readable gzip file: {e}", path.display()),
+                )
             })?;
         return Ok(out);
     }
@@ -192,7 +195,7 @@ pub fn open(
     let mut names = Vec::with_capacity(raw.len());
     for (i, field) in raw.iter().enumerate() {
         let text = decode(field, encoding).ok_or_else(|| {
-            Error::Usage(format!(
+            Error::file(path, format!(
                 "{}:1:{}: the header is not valid UTF-8 (is the file Latin-1? try --encoding latin1)",
                 path.display(),
                 i + 1
@@ -277,7 +280,7 @@ pub fn read_rows(
     dataset: &mut Dataset,
 ) -> Result<()> {
     let file_index = u32::try_from(dataset.files.len())
-        .map_err(|_| Error::Usage("too many input files".to_string()))?;
+        .map_err(|_| Error::Options("too many input files".to_string()))?;
     let mut file = SourceFile {
         path: path.to_path_buf(),
         layout: importer.layout().to_string(),

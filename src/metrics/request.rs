@@ -330,15 +330,7 @@ fn one_reporter(frame: &TradeFrame, selection: &Selection) -> Result<Selection> 
             selection: selection.describe(),
             hint: String::new(),
         }),
-        _ => Err(Error::Usage(format!(
-            "the data holds {} reporters ({}); choose one with --reporter",
-            reporters.len(),
-            reporters
-                .into_iter()
-                .take(10)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        _ => Err(Error::AmbiguousReporter(reporters.into_iter().collect())),
     }
 }
 

@@ -86,11 +86,10 @@ impl World {
 
     fn require_world(&self, what: &str) -> Result<()> {
         if self.world_reporter().is_none() && self.reporters().len() < 2 {
-            return Err(Error::Usage(format!(
-                "{what} needs world totals: add rows with reporter WLD (World), or data for all \
-                 reporters (as in BACI); this selection has only {} reporter(s)",
-                self.reporters().len()
-            )));
+            return Err(Error::NeedsWorldTotals {
+                what: what.to_string(),
+                reporters: self.reporters().len(),
+            });
         }
         Ok(())
     }

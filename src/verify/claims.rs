@@ -165,19 +165,25 @@ impl ClaimsFile {
             source,
         })?;
         if text.len() > MAX_FILE_BYTES {
-            return Err(Error::Usage(format!(
-                "{}: the claims file is {} bytes; at most {MAX_FILE_BYTES}",
-                path.display(),
-                text.len()
-            )));
+            return Err(Error::file(
+                path,
+                format!(
+                    "{}: the claims file is {} bytes; at most {MAX_FILE_BYTES}",
+                    path.display(),
+                    text.len()
+                ),
+            ));
         }
         let text = String::from_utf8(text).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
-            Error::Usage(format!(
-                "{}:{}: the claims file is not valid UTF-8",
-                path.display(),
-                line_of(&String::from_utf8_lossy(e.as_bytes()), at)
-            ))
+            Error::file(
+                path,
+                format!(
+                    "{}:{}: the claims file is not valid UTF-8",
+                    path.display(),
+                    line_of(&String::from_utf8_lossy(e.as_bytes()), at)
+                ),
+            )
         })?;
         ClaimsFile::parse(&text, path, lexicon, rounding)
     }
@@ -189,19 +195,25 @@ impl ClaimsFile {
         rounding: Rounding,
     ) -> Result<ClaimsFile> {
         let err = |offset: usize, key: &str, message: String| {
-            Error::Usage(format!(
-                "{}:{}: `{key}`: {message}",
-                path.display(),
-                line_of(text, offset)
-            ))
+            Error::file(
+                path,
+                format!(
+                    "{}:{}: `{key}`: {message}",
+                    path.display(),
+                    line_of(text, offset)
+                ),
+            )
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
-            Error::Usage(format!(
-                "{}:{line}: not a valid claims file: {}",
-                path.display(),
-                e.message()
-            ))
+            Error::file(
+                path,
+                format!(
+                    "{}:{line}: not a valid claims file: {}",
+                    path.display(),
+                    e.message()
+                ),
+            )
         })?;
         let folder = path.parent().unwrap_or(Path::new("."));
         let source = match raw.source {

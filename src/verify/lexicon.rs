@@ -124,9 +124,10 @@ impl Lexicon {
     }
 
     pub fn parse(text: &str, name: &str) -> Result<Lexicon> {
-        let file: File = toml::from_str(text)
-            .map_err(|e| Error::Usage(format!("{name}: not a valid lexicon: {e}")))?;
-        let bad = |e: String| Error::Usage(format!("{name}: {e}"));
+        let file: File = toml::from_str(text).map_err(|e| {
+            Error::file(Path::new(name), format!("{name}: not a valid lexicon: {e}"))
+        })?;
+        let bad = |e: String| Error::file(Path::new(name), format!("{name}: {e}"));
         let mut hedges = Vec::new();
         for (word, f) in &file.hedges {
             hedges.push(Hedge {

@@ -112,7 +112,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         Action::Status { state } => {
             let dir = state.path();
             let Some(recorded) = cluster::read_state(&dir)? else {
-                return Err(Error::Usage(format!(
+                return Err(Error::ClusterState(format!(
                     "no cluster recorded in {}",
                     dir.display()
                 )));

@@ -62,7 +62,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let header = tradestat::ingest::table::open_header(&args.file)?;
     let engine = EngineChoice::parse(&args.engine)?;
     if engine != EngineChoice::Local && args.cache {
-        return Err(Error::Usage(
+        return Err(Error::Options(
             "--cache keeps a local columnar copy; it does not apply to a cluster engine".into(),
         ));
     }
@@ -82,7 +82,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     } else {
         // Any other layout: through the general reader (no fast path, no cache).
         if engine != EngineChoice::Local {
-            return Err(Error::Usage(format!(
+            return Err(Error::Options(format!(
                 "{}: --engine {} works on BACI files (t,i,j,k,v,q); this file is another \
                  layout, so profile it with the local engine",
                 args.file.display(),

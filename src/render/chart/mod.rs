@@ -115,7 +115,7 @@ pub fn write(chart: &Chart, path: &Path, size: (u32, u32)) -> Result<()> {
     draw::register_fonts();
     let (w, h) = size;
     if !(200..=8000).contains(&w) || !(150..=8000).contains(&h) {
-        return Err(Error::Usage(format!(
+        return Err(Error::Options(format!(
             "chart size {w}×{h}: width must be 200–8000 and height 150–8000 pixels"
         )));
     }
@@ -126,18 +126,18 @@ pub fn write(chart: &Chart, path: &Path, size: (u32, u32)) -> Result<()> {
         let mut text = String::new();
         {
             let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
-            draw::draw(&root, chart).map_err(Error::Usage)?;
+            draw::draw(&root, chart).map_err(Error::Chart)?;
             root.present()
-                .map_err(|e| Error::Usage(format!("chart: {e}")))?;
+                .map_err(|e| Error::Chart(format!("chart: {e}")))?;
         }
         text.into_bytes()
     } else {
         let mut pixels = vec![0u8; (w * h * 3) as usize];
         {
             let root = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
-            draw::draw(&root, chart).map_err(Error::Usage)?;
+            draw::draw(&root, chart).map_err(Error::Chart)?;
             root.present()
-                .map_err(|e| Error::Usage(format!("chart: {e}")))?;
+                .map_err(|e| Error::Chart(format!("chart: {e}")))?;
         }
         encode_png(&pixels, size)?
     };
@@ -149,6 +149,6 @@ fn encode_png(pixels: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     image::codecs::png::PngEncoder::new(&mut out)
         .write_image(pixels, w, h, image::ColorType::Rgb8)
-        .map_err(|e| Error::Usage(format!("PNG encoding failed: {e}")))?;
+        .map_err(|e| Error::Chart(format!("PNG encoding failed: {e}")))?;
     Ok(out)
 }

@@ -314,7 +314,7 @@ fn gap_note(p: &crate::flows::PeriodFlows, unit: &DisplayUnit) -> String {
 }
 
 fn unreachable_partners() -> Result<Chart> {
-    Err(Error::Usage(
+    Err(Error::Options(
         "the partners chart is drawn per reporter".into(),
     ))
 }
@@ -329,14 +329,14 @@ fn composition(
     let flow = match args.flow {
         Some(FlowChoice::Imports) => Flow::Import,
         Some(FlowChoice::Turnover) => {
-            return Err(Error::Usage(
+            return Err(Error::Options(
                 "a composition chart is of exports or imports (--flow exports|imports)".into(),
             ));
         }
         _ => Flow::Export,
     };
     let Some(c) = Composition::of(flows, flow, args.top) else {
-        return Err(Error::Usage(format!(
+        return Err(Error::NothingToShow(format!(
             "no commodity rows for {} of {} with {}: a composition chart needs rows other than TOTAL",
             flow.plural(),
             flows.reporter,
@@ -437,7 +437,7 @@ fn partners_chart(
         labels.push(format!("{}{share}", unit.money(slice.value, false)));
     }
     if names.is_empty() {
-        return Err(Error::Usage(format!(
+        return Err(Error::NothingToShow(format!(
             "no partners with {} in {}",
             flow.name(),
             span(&periods)
@@ -475,7 +475,7 @@ fn mirror_chart(
     opts: &ChartOptions,
 ) -> Result<Chart> {
     let (Some(a), Some(b)) = (&selection.reporter, &selection.partner) else {
-        return Err(Error::Usage(
+        return Err(Error::Options(
             "a mirror chart needs --reporter and --partner".into(),
         ));
     };
@@ -484,7 +484,7 @@ fn mirror_chart(
         .unwrap_or(Decimal::ONE);
     let m = crate::metrics::mirror::mirror(frame, a, b, &selection.periods, factor)?;
     if m.a_to_b.is_empty() {
-        return Err(Error::Usage(format!(
+        return Err(Error::NothingToShow(format!(
             "no trade from {a} to {b} reported by either side"
         )));
     }
