@@ -83,7 +83,7 @@ impl Aggregator for Ballista {
         let (bytes, malformed) = runtime.block_on(self.query(file, a))?;
         if malformed > 0 {
             // The cluster cannot say where; the local reader can, if it sees the file.
-            let first = crate::ingest::baci_scan::scan(&file.path, &file.header, a, false)
+            let first = crate::ingest::baci_scan::scan(&file.path, &file.header, a, None)
                 .err()
                 .map(|e| format!("; the first, found locally: {e}"))
                 .unwrap_or_default();
