@@ -1,17 +1,20 @@
 //! tradestat: bilateral trade statistics — exact summaries, charts and verification of
 //! published figures.
 //!
-//! The data's way through the library, one module per stage:
+//! The data's way through the library, one module per stage (docs/architecture.md is
+//! the map). The library knows nothing of the command line and prints nothing: it returns
+//! results and errors, and the binary writes them.
 //!
 //! ```text
-//! file(s) ─ ingest (layouts, codes) ─► Dataset (records as written)
-//!         ─ frame (Polars, Decimal: filter, group, exact sums) ─► Totals
-//!         ─ aggregate (which row is the total) ─► PairFlows
+//! file(s) ─ ingest (the one loader: layouts, codes, rates) ─► Dataset (records as written)
+//!         ─ frame (every Polars call: Decimal, filter, group, exact sums) ─► Totals
+//!         ─ flows (which row is the total, a pair over every period) ─► PairFlows
 //!         ─ metrics (rust_decimal: growth, shares, HHI, RCA, ...) ─► summaries, sections
-//!         ─ render ─► text / CSV / JSON / Markdown / charts / report folders
+//!         ─ render (all wording and drawing) ─► text / CSV / JSON / Markdown / charts
 //! claims.toml ─ verify (phrases, lexicon, exact intervals, verdicts, diagnoses) ─► render
 //! BACI file ─ engine (local: ingest::baci_scan + frame; or a Ballista cluster)
 //!           ─ frame::InvolvingSums ─ metrics::profile
+//! report: a folder from all of the above
 //! ```
 //!
 //! Rounding policy: sums are exact (Polars decimals); ratios carry rust_decimal's 28
