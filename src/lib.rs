@@ -23,6 +23,7 @@
 // No panics on data: the library never unwraps (tests may).
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod atomic;
 pub mod codes;
 pub mod diag;
 pub mod engine;

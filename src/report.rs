@@ -1,22 +1,23 @@
 //! A report folder from data and claims: the pair's summary, its charts, the verification
 //! of the claims, and the provenance to reproduce it — computed by the other stages and
 //! written by `render::report` (documents) and `render::chart` (images). The folder is
-//! filled in a temporary place and moved in whole (`render::write_folder_atomically`).
+//! filled in a temporary place and moved in whole (`atomic::write_folder`).
 
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::atomic::write_file;
 use crate::error::{Error, Result};
 use crate::flows::PairFlows;
 use crate::frame::TradeFrame;
 use crate::ingest::{Dataset, SourceFile};
 use crate::metrics::summary::PairSummary;
 use crate::model::{Flow, Period};
+use crate::render::Format;
 use crate::render::chart::{self, spec};
 use crate::render::report::{Chart, InputFile, Provenance, Report};
 use crate::render::summary::{Context, display_unit, parts};
-use crate::render::{Format, write_atomically};
 use crate::verify::check::Verification;
 use crate::verify::claims::ClaimsFile;
 use crate::verify::phrase::Rounding;
@@ -56,7 +57,7 @@ pub fn extra_files(claims: &ClaimsFile, data: &Dataset) -> Vec<PathBuf> {
 
 /// Writes the report's files into `dir`.
 pub fn fill(dir: &Path, c: &Contents<'_>) -> Result<()> {
-    let write = |file: &str, bytes: &[u8]| write_atomically(&dir.join(file), bytes);
+    let write = |file: &str, bytes: &[u8]| write_file(&dir.join(file), bytes);
     let mut summary = PairSummary::from_flows(c.flows);
     summary.show_only(c.periods);
     let unit = display_unit(&summary);

@@ -327,7 +327,7 @@ pub fn start(
             executor_pids: children[1..].iter().map(Child::id).collect(),
         };
         let json = serde_json::to_string_pretty(&state).map_err(fail)? + "\n";
-        crate::render::write_atomically(&state_file(dir), json.as_bytes())?;
+        crate::atomic::write_file(&state_file(dir), json.as_bytes())?;
         wait_until(deadline, &mut children, dir, || {
             readiness(scheduler_port).is_some_and(|(ready, _)| ready)
         })?;

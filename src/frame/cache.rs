@@ -67,19 +67,16 @@ pub fn fill(target: &Path, lazy: impl FnOnce() -> Result<LazyFrame>) -> Result<(
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
-    let temp = target.with_extension(format!("tmp-{}", std::process::id()));
-    let result = lazy()?
-        .sink(
-            SinkDestination::File {
-                target: SinkTarget::Path(PlRefPath::new(temp.to_string_lossy().as_ref())),
-            },
-            FileWriteFormat::Ipc(IpcWriterOptions::default()),
-            UnifiedSinkArgs::default(),
-        )
-        .and_then(|l| l.collect_with_engine(Engine::Streaming));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(e.into());
-    }
-    std::fs::rename(&temp, target).map_err(fail)
+    crate::atomic::replace_file(target, |temp| {
+        lazy()?
+            .sink(
+                SinkDestination::File {
+                    target: SinkTarget::Path(PlRefPath::new(temp.to_string_lossy().as_ref())),
+                },
+                FileWriteFormat::Ipc(IpcWriterOptions::default()),
+                UnifiedSinkArgs::default(),
+            )
+            .and_then(|l| l.collect_with_engine(Engine::Streaming))?;
+        Ok(())
+    })
 }

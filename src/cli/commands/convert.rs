@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use tradestat::Result;
+use tradestat::atomic::write_file;
 use tradestat::ingest::canonical;
-use tradestat::render::write_atomically;
 
 use crate::cli::Input;
 use crate::cli::commands::{Outcome, emit};
@@ -26,7 +26,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let dataset = crate::cli::load(&args.input, &[])?;
     let text = canonical::write(&dataset.records);
     match &args.out {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => write_file(path, text.as_bytes())?,
         None => emit(out, &text)?,
     }
     Ok(Outcome::Done)

@@ -8,12 +8,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use tradestat::atomic::write_file;
 use tradestat::codes::m49_code;
 use tradestat::engine::{BaciFile, EngineChoice, LocalPolars};
 use tradestat::error::{Error, Result};
 use tradestat::metrics::profile::{profile, sums_from_frame};
 use tradestat::render::profile as render;
-use tradestat::render::write_atomically;
 
 use crate::cli::commands::{Outcome, emit};
 use crate::cli::values::ProfileFormat;
@@ -105,7 +105,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
                 source,
             })?;
             for (name, text) in render::csv_files(&p) {
-                write_atomically(&dir.join(name), text.as_bytes())?;
+                write_file(&dir.join(name), text.as_bytes())?;
             }
             let summed_on = (engine != EngineChoice::Local).then(|| args.engine.trim());
             eprintln!(

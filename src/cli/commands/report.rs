@@ -6,12 +6,12 @@
 
 use std::path::PathBuf;
 
+use tradestat::atomic::{check_folder_target, write_folder};
 use tradestat::diag::Rejection;
 use tradestat::error::Result;
 use tradestat::flows::pair_flows;
 use tradestat::frame::TradeFrame;
 use tradestat::ingest::Dataset;
-use tradestat::render::{check_folder_target, write_folder_atomically};
 use tradestat::report::{Contents, extra_files, fill};
 use tradestat::verify::check::verify;
 use tradestat::verify::claims::ClaimsFile;
@@ -109,7 +109,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         level: args.select.level,
         command: command_line(),
     };
-    write_folder_atomically(&args.out, args.force, |dir| fill(dir, &contents))?;
+    write_folder(&args.out, args.force, |dir| fill(dir, &contents))?;
     eprintln!("tradestat: wrote {}", args.out.display());
     Ok(Outcome::of_check(
         verification.as_ref().is_some_and(|v| v.found_problem()),

@@ -141,7 +141,7 @@ pub fn write(chart: &Chart, path: &Path, size: (u32, u32)) -> Result<()> {
         }
         encode_png(&pixels, size)?
     };
-    crate::render::write_atomically(path, &bytes)
+    crate::atomic::write_file(path, &bytes)
 }
 
 fn encode_png(pixels: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>> {

@@ -1,0 +1,93 @@
+//! Output files and folders are written whole: into a temporary file (or folder) beside
+//! the target, then renamed into place, so readers never see half a file and an
+//! interrupted run leaves none. Every writer of the library goes through here.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Fills `path` through `fill`, which writes a temporary file beside it (the path it is
+/// given), then renames it into place; the temporary file is removed on failure.
+pub fn replace_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let fail = |source: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| fail(std::io::Error::other("the path has no file name")))?;
+    let temp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = fill(&temp).and_then(|()| std::fs::rename(&temp, path).map_err(fail));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Writes `bytes` to `path` whole (synced before the rename).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    replace_file(path, |temp| {
+        (|| {
+            let mut file = std::fs::File::create(temp)?;
+            file.write_all(bytes)?;
+            file.sync_all()
+        })()
+        .map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+}
+
+/// Whether a folder may be written at `out` (a name, not there yet unless `force`); its
+/// name.
+pub fn check_folder_target(out: &Path, force: bool) -> Result<String> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::NotAFolderName(out.to_path_buf()))?;
+    if out.exists() && !force {
+        return Err(Error::OutputExists(out.to_path_buf()));
+    }
+    Ok(name)
+}
+
+/// Fills a folder and moves it into place at `out` whole: `fill` writes into a temporary
+/// folder beside it, which then replaces `out` (only when `force`), so a failed run leaves
+/// no half folder and the old one stays until the new one is complete.
+pub fn write_folder(out: &Path, force: bool, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let name = check_folder_target(out, force)?;
+    let fail = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(fail(&parent))?;
+    let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&temp);
+    std::fs::create_dir(&temp).map_err(fail(&temp))?;
+    if let Err(e) = fill(&temp) {
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(fail(out))?;
+    }
+    if let Err(source) = std::fs::rename(&temp, out) {
+        let _ = std::fs::rename(&old, out);
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(fail(out)(source));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
