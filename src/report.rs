@@ -106,12 +106,12 @@ fn charts(dir: &Path, c: &Contents<'_>, summary: &PairSummary) -> Result<Vec<Cha
         ..Default::default()
     };
     let mut kinds = vec![
-        (spec::Kind::Flows, "flows"),
-        (spec::Kind::Turnover, "turnover"),
-        (spec::Kind::Balance, "balance"),
+        (spec::ChartKind::Flows, "flows"),
+        (spec::ChartKind::Turnover, "turnover"),
+        (spec::ChartKind::Balance, "balance"),
     ];
     if summary.parts.iter().any(|p| p.flow == Flow::Export) {
-        kinds.push((spec::Kind::Composition, "composition"));
+        kinds.push((spec::ChartKind::Composition, "composition"));
     }
     let selection = crate::frame::Selection {
         reporter: Some(c.flows.reporter.clone()),

@@ -10,7 +10,7 @@ use tradestat::metrics::request::{
     FlowChoice as LibFlowChoice, Metric as LibMetric, Over as LibOver,
 };
 use tradestat::render::Format as LibFormat;
-use tradestat::render::chart::spec::Kind as LibChartKind;
+use tradestat::render::chart::spec::ChartKind as LibChartKind;
 use tradestat::verify::phrase::Rounding as LibRounding;
 
 /// Declares a clap value enum and its conversion into the library type of the same

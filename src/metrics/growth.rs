@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Value, growth, ratio};
+use super::{Value, growth_rate, ratio};
 use crate::model::{Period, PeriodKind};
 
 /// One observation of a measure.
@@ -86,7 +86,7 @@ fn each(series: &[Point], f: impl Fn(&Point) -> Value) -> Vec<Value> {
 pub fn year_over_year(series: &[Point], allow_partial: bool) -> Vec<Value> {
     each(series, |p| {
         match pair(series, p, p.period.year_before(), allow_partial) {
-            Ok((b, c)) => growth(b, c),
+            Ok((b, c)) => growth_rate(b, c),
             Err(r) => Value::Missing(r),
         }
     })
@@ -96,7 +96,7 @@ pub fn year_over_year(series: &[Point], allow_partial: bool) -> Vec<Value> {
 pub fn period_over_period(series: &[Point], allow_partial: bool) -> Vec<Value> {
     each(series, |p| {
         match pair(series, p, previous(p.period), allow_partial) {
-            Ok((b, c)) => growth(b, c),
+            Ok((b, c)) => growth_rate(b, c),
             Err(r) => Value::Missing(r),
         }
     })

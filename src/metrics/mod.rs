@@ -67,7 +67,7 @@ pub fn ratio(numerator: Decimal, denominator: Decimal) -> Value {
 }
 
 /// Growth from `base` to `current`: current / base − 1 (0.25 = +25%).
-pub fn growth(base: Decimal, current: Decimal) -> Value {
+pub fn growth_rate(base: Decimal, current: Decimal) -> Value {
     if base.is_zero() {
         return Value::Missing("the base is zero, so growth is undefined".to_string());
     }
@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn growth_of_the_motivating_example() {
         // 30.72 → 10.69 is a fall of 65.2%, not a "triple growth".
-        let g = growth(d("30.72"), d("10.69")).known().unwrap();
+        let g = growth_rate(d("30.72"), d("10.69")).known().unwrap();
         assert_eq!(crate::number::round(g, 4), d("-0.6520"));
         assert!(g < Decimal::ZERO);
         // The inverse ratio is where "triple" came from: 30.72 / 10.69 = 2.8737...
@@ -138,13 +138,13 @@ mod tests {
     #[test]
     fn zero_bases_are_missing_not_zero() {
         assert!(
-            growth(Decimal::ZERO, d("5"))
+            growth_rate(Decimal::ZERO, d("5"))
                 .reason()
                 .unwrap()
                 .contains("base is zero")
         );
         assert!(share(d("1"), Decimal::ZERO).known().is_none());
-        assert_eq!(growth(d("5"), Decimal::ZERO).known(), Some(d("-1")));
+        assert_eq!(growth_rate(d("5"), Decimal::ZERO).known(), Some(d("-1")));
     }
 
     #[test]

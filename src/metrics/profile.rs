@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Value, growth, share};
+use super::{Value, growth_rate, share};
 use crate::error::{Error, Result};
 use crate::frame::ProfileSums;
 use crate::number::Exact;
@@ -79,7 +79,7 @@ pub fn profile(sums: &ProfileSums) -> Result<Profile> {
         .map(|(year, (x, m))| {
             let t = x + m;
             let growth_pct = match turnover_of.get(&(year - 1)) {
-                Some(prev) if !prev.is_zero() => pct(growth(*prev, t)),
+                Some(prev) if !prev.is_zero() => pct(growth_rate(*prev, t)),
                 Some(_) => Value::Missing(format!("{} turnover is zero", year - 1)),
                 None => Value::Missing(format!("no {} in the data", year - 1)),
             };

@@ -8,7 +8,7 @@ use super::periods::By;
 use super::request::{FlowChoice, Metric, Over, Request, compute};
 use super::shares::partition;
 use super::summary::PairSummary;
-use super::{Value, growth};
+use super::{Value, growth_rate};
 use crate::flows::PairFlows;
 use crate::frame::{Selection, TradeFrame};
 use crate::ingest::{Dataset, Origin, Record};
@@ -107,8 +107,8 @@ proptest! {
 
     #[test]
     fn growth_there_and_back_is_consistent(a in positive(), b in positive()) {
-        let there = super::growth(a, b).known().unwrap();
-        let back = super::growth(b, a).known().unwrap();
+        let there = super::growth_rate(a, b).known().unwrap();
+        let back = super::growth_rate(b, a).known().unwrap();
         // (1 + g_ab)(1 + g_ba) = 1, to the 28 digits divisions carry.
         let product = (Decimal::ONE + there) * (Decimal::ONE + back);
         prop_assert!((product - Decimal::ONE).abs() < Decimal::new(1, 20), "{product}");

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Value, balance, growth, share, turnover};
+use super::{Value, balance, growth_rate, share, turnover};
 use crate::flows::{PairFlows, PeriodFlows};
 use crate::model::{Commodity, Flow, Period};
 
@@ -170,7 +170,7 @@ fn yoy(flows: &PairFlows, period: Period, current: &Value) -> Value {
         return Value::Missing(format!("no {base_period} in the data to compare with"));
     };
     match (turnover_value(base), current) {
-        (Value::Known(b), Value::Known(c)) => growth(b, *c),
+        (Value::Known(b), Value::Known(c)) => growth_rate(b, *c),
         (Value::Missing(r), _) => Value::Missing(format!("{base_period}: {r}")),
         (_, Value::Missing(r)) => Value::Missing(r.clone()),
     }

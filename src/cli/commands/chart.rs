@@ -59,7 +59,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    let kind = spec::Kind::from(args.kind);
+    let kind = spec::ChartKind::from(args.kind);
     let asked = args.select.selection();
     // Only the rows a chart draws from are read from a BACI file (`ReadOptions::involving`).
     let involving = spec::involving(kind, &asked);

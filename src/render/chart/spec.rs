@@ -20,7 +20,7 @@ use crate::model::{Flow, Period};
 use crate::render::DisplayUnit;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum ChartKind {
     /// Exports and imports per period, grouped bars.
     Flows,
     /// Turnover over time as a line, with year-over-year growth labels.
@@ -37,9 +37,9 @@ pub enum Kind {
 
 /// The economies every row a chart of `kind` draws from involves: the pair's, or for the
 /// partners chart the reporter's (what a BACI file may be filtered to as it is read).
-pub fn involving(kind: Kind, selection: &Selection) -> Vec<String> {
+pub fn involving(kind: ChartKind, selection: &Selection) -> Vec<String> {
     match kind {
-        Kind::Partners => selection.reporter.iter().cloned().collect(),
+        ChartKind::Partners => selection.reporter.iter().cloned().collect(),
         _ => selection.economies(),
     }
 }
@@ -61,12 +61,12 @@ pub fn build(
     dataset: &Dataset,
     frame: &TradeFrame,
     selection: &Selection,
-    kind: Kind,
+    kind: ChartKind,
     opts: &ChartOptions,
 ) -> Result<Chart> {
     match kind {
-        Kind::Partners => partners_chart(dataset, frame, selection, opts),
-        Kind::Mirror => mirror_chart(dataset, frame, selection, opts),
+        ChartKind::Partners => partners_chart(dataset, frame, selection, opts),
+        ChartKind::Mirror => mirror_chart(dataset, frame, selection, opts),
         kind => pair_chart(dataset, frame, selection, kind, opts),
     }
 }
@@ -203,18 +203,18 @@ fn pair_chart(
     dataset: &Dataset,
     frame: &TradeFrame,
     selection: &Selection,
-    kind: Kind,
+    kind: ChartKind,
     args: &ChartOptions,
 ) -> Result<Chart> {
     let view = PairView::new(dataset, frame, selection, args)?;
     match kind {
-        Kind::Flows => Ok(flows_chart(view)),
-        Kind::Turnover => Ok(turnover_chart(view)),
-        Kind::Balance => Ok(balance_chart(view)),
-        Kind::Composition => {
+        ChartKind::Flows => Ok(flows_chart(view)),
+        ChartKind::Turnover => Ok(turnover_chart(view)),
+        ChartKind::Balance => Ok(balance_chart(view)),
+        ChartKind::Composition => {
             composition(&view.flows, args, view.categories, view.source, &view.when)
         }
-        Kind::Partners | Kind::Mirror => unreachable_partners(),
+        ChartKind::Partners | ChartKind::Mirror => unreachable_partners(),
     }
 }
 
