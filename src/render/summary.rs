@@ -8,8 +8,8 @@ use serde_json::{Map, Value as Json, json};
 use super::table::{Align, Table};
 use super::{DisplayUnit, Format};
 use crate::metrics::Value;
-use crate::metrics::summary::PairSummary;
-use crate::model::Commodity;
+use crate::metrics::summary::{PairSummary, PeriodSummary};
+use crate::model::{Commodity, Period};
 
 /// What the reader needs besides the numbers.
 #[derive(Clone, Debug, Default)]
@@ -232,105 +232,30 @@ fn exact(v: Decimal) -> String {
     v.normalize().to_string()
 }
 
+/// The measures of each period in the tidy CSV: name, flow, whether it is money (scaled
+/// to the display unit) or a ratio, and where it is.
+type PeriodMeasure = (
+    &'static str,
+    &'static str,
+    bool,
+    fn(&PeriodSummary) -> &Value,
+);
+const PERIOD_MEASURES: [PeriodMeasure; 6] = [
+    ("exports", "export", true, |p| &p.exports),
+    ("imports", "import", true, |p| &p.imports),
+    ("turnover", "", true, |p| &p.turnover),
+    ("balance", "", true, |p| &p.balance),
+    ("turnover_yoy", "", false, |p| &p.turnover_yoy),
+    ("exports_share_of_turnover", "export", false, |p| {
+        &p.exports_share_of_turnover
+    }),
+];
+
 fn csv(summary: &PairSummary, unit: &DisplayUnit) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
     let money = unit.unit.to_string();
-    let mut rows: Vec<[String; 9]> = Vec::new();
-    let mut push =
-        |period: String, measure: &str, flow: &str, commodity: &str, v: &Value, unit_name: &str| {
-            let (value, note) = match v {
-                Value::Known(d) => (exact(*d), String::new()),
-                Value::Missing(r) => (String::new(), r.clone()),
-            };
-            rows.push([
-                summary.reporter.clone(),
-                summary.partner.clone(),
-                period,
-                measure.to_string(),
-                flow.to_string(),
-                commodity.to_string(),
-                value,
-                unit_name.to_string(),
-                note,
-            ]);
-        };
-    let scaled = |v: &Value| match v {
-        Value::Known(d) => Value::Known(unit.scaled(*d)),
-        m => m.clone(),
-    };
-    for p in &summary.periods {
-        let label = p.period.label();
-        push(
-            label.clone(),
-            "exports",
-            "export",
-            "TOTAL",
-            &scaled(&p.exports),
-            &money,
-        );
-        push(
-            label.clone(),
-            "imports",
-            "import",
-            "TOTAL",
-            &scaled(&p.imports),
-            &money,
-        );
-        push(
-            label.clone(),
-            "turnover",
-            "",
-            "TOTAL",
-            &scaled(&p.turnover),
-            &money,
-        );
-        push(
-            label.clone(),
-            "balance",
-            "",
-            "TOTAL",
-            &scaled(&p.balance),
-            &money,
-        );
-        push(
-            label.clone(),
-            "turnover_yoy",
-            "",
-            "TOTAL",
-            &p.turnover_yoy,
-            "ratio",
-        );
-        push(
-            label,
-            "exports_share_of_turnover",
-            "export",
-            "TOTAL",
-            &p.exports_share_of_turnover,
-            "ratio",
-        );
-    }
-    for part in &summary.parts {
-        let label = part.period.label();
-        let flow = part.flow.as_str();
-        let commodity = part.commodity.code();
-        push(
-            label.clone(),
-            "part",
-            flow,
-            commodity,
-            &Value::Known(unit.scaled(part.value)),
-            &money,
-        );
-        push(
-            label,
-            "part_share_of_flow",
-            flow,
-            commodity,
-            &part.share_of_flow,
-            "ratio",
-        );
-    }
-    let header = [
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
+    let _ = w.write_record([
         "reporter",
         "partner",
         "period",
@@ -340,11 +265,57 @@ fn csv(summary: &PairSummary, unit: &DisplayUnit) -> String {
         "value",
         "unit",
         "note",
-    ];
-    // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
-    let _ = w.write_record(header);
-    for r in &rows {
-        let _ = w.write_record(r);
+    ]);
+    let mut push = |period: &Period,
+                    measure: &str,
+                    flow: &str,
+                    commodity: &str,
+                    v: Value,
+                    money_unit: bool| {
+        let (value, note) = match v {
+            Value::Known(d) => (exact(d), String::new()),
+            Value::Missing(r) => (String::new(), r),
+        };
+        let unit_name = if money_unit { money.as_str() } else { "ratio" };
+        let _ = w.write_record([
+            summary.reporter.as_str(),
+            summary.partner.as_str(),
+            &period.label(),
+            measure,
+            flow,
+            commodity,
+            &value,
+            unit_name,
+            &note,
+        ]);
+    };
+    let scaled = |v: &Value| match v {
+        Value::Known(d) => Value::Known(unit.scaled(*d)),
+        m => m.clone(),
+    };
+    for p in &summary.periods {
+        for (measure, flow, is_money, of) in PERIOD_MEASURES {
+            let v = if is_money {
+                scaled(of(p))
+            } else {
+                of(p).clone()
+            };
+            push(&p.period, measure, flow, "TOTAL", v, is_money);
+        }
+    }
+    for part in &summary.parts {
+        let (flow, commodity) = (part.flow.as_str(), part.commodity.code());
+        let value = Value::Known(unit.scaled(part.value));
+        push(&part.period, "part", flow, commodity, value, true);
+        let share = part.share_of_flow.clone();
+        push(
+            &part.period,
+            "part_share_of_flow",
+            flow,
+            commodity,
+            share,
+            false,
+        );
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
