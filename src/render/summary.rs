@@ -76,6 +76,21 @@ pub struct Parts {
 }
 
 pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Parts {
+    let (flows, gaps) = flows_table(summary, unit);
+    Parts {
+        title: title(summary, unit),
+        flows,
+        breakdown: (!summary.parts.is_empty()).then(|| breakdown_table(summary, unit)),
+        gaps: gap_lines(&gaps),
+        notes: notes(summary, unit, context),
+    }
+}
+
+/// The flows per period, and (period, measure, reason) for every dash in it.
+fn flows_table<'a>(
+    summary: &'a PairSummary,
+    unit: &DisplayUnit,
+) -> (Table, Vec<(String, &'static str, &'a str)>) {
     let mut flows = Table::new(&[
         ("period", Align::Left),
         ("exports", Align::Right),
@@ -85,8 +100,7 @@ pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Pa
         ("turnover YoY", Align::Right),
         ("exports/turnover", Align::Right),
     ]);
-    // (period, measure, reason) for every dash in the table.
-    let mut gaps: Vec<(String, &str, String)> = Vec::new();
+    let mut gaps = Vec::new();
     for p in &summary.periods {
         let label = p.period.label();
         for (name, v) in [
@@ -98,7 +112,7 @@ pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Pa
             ("exports/turnover", &p.exports_share_of_turnover),
         ] {
             if let Some(r) = v.reason() {
-                gaps.push((label.clone(), name, r.to_string()));
+                gaps.push((label.clone(), name, r));
             }
         }
         flows.push(vec![
@@ -111,48 +125,51 @@ pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Pa
             cell_percent(&p.exports_share_of_turnover, unit, false),
         ]);
     }
+    (flows, gaps)
+}
 
-    let breakdown = (!summary.parts.is_empty()).then(|| {
-        let mut parts = Table::new(&[
-            ("period", Align::Left),
-            ("flow", Align::Left),
-            ("commodity", Align::Left),
-            ("value", Align::Right),
-            ("share of flow", Align::Right),
+fn breakdown_table(summary: &PairSummary, unit: &DisplayUnit) -> Table {
+    let mut parts = Table::new(&[
+        ("period", Align::Left),
+        ("flow", Align::Left),
+        ("commodity", Align::Left),
+        ("value", Align::Right),
+        ("share of flow", Align::Right),
+    ]);
+    for part in &summary.parts {
+        let what = match &part.commodity {
+            Commodity::Total => part.flow.plural().to_string(),
+            c => crate::codes::product_label(c),
+        };
+        let of = match part.flow {
+            crate::model::Flow::ReExport => "exports",
+            crate::model::Flow::ReImport => "imports",
+            f => f.plural(),
+        };
+        parts.push(vec![
+            part.period.label(),
+            of.to_string(),
+            what,
+            unit.money(part.value, false),
+            cell_percent(&part.share_of_flow, unit, false),
         ]);
-        for part in &summary.parts {
-            let what = match &part.commodity {
-                Commodity::Total => part.flow.plural().to_string(),
-                c => crate::codes::product_label(c),
-            };
-            let of = match part.flow {
-                crate::model::Flow::ReExport => "exports",
-                crate::model::Flow::ReImport => "imports",
-                f => f.plural(),
-            };
-            parts.push(vec![
-                part.period.label(),
-                of.to_string(),
-                what,
-                unit.money(part.value, false),
-                cell_percent(&part.share_of_flow, unit, false),
-            ]);
-        }
-        parts
-    });
+    }
+    parts
+}
 
-    // One line per period and reason, listing the measures it blanks.
-    let mut grouped: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
-    let mut order: Vec<(String, String)> = Vec::new();
-    for (period, measure, reason) in &gaps {
-        let key = (period.clone(), reason.clone());
+/// One line per period and reason, listing the measures it blanks.
+fn gap_lines(gaps: &[(String, &str, &str)]) -> Vec<String> {
+    let mut grouped: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+    let mut order: Vec<(&str, &str)> = Vec::new();
+    for (period, measure, reason) in gaps {
+        let key = (period.as_str(), *reason);
         if !grouped.contains_key(&key) {
-            order.push(key.clone());
+            order.push(key);
         }
         grouped.entry(key).or_default().push(measure);
     }
     const SHOWN: usize = 24;
-    let mut gap_lines: Vec<String> = order
+    let mut lines: Vec<String> = order
         .iter()
         .take(SHOWN)
         .map(|key| {
@@ -161,11 +178,15 @@ pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Pa
         })
         .collect();
     if order.len() > SHOWN {
-        gap_lines.push(format!(
+        lines.push(format!(
             "... and {} more (all reasons are in --format json)",
             order.len() - SHOWN
         ));
     }
+    lines
+}
+
+fn notes(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Vec<String> {
     let mut notes: Vec<String> = summary.notes.clone();
     notes.push(unit.rounding_note());
     if !context.sources.is_empty() {
@@ -177,13 +198,7 @@ pub fn parts(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> Pa
             context.rejected_rows
         ));
     }
-    Parts {
-        title: title(summary, unit),
-        flows,
-        breakdown,
-        gaps: gap_lines,
-        notes,
-    }
+    notes
 }
 
 fn text(summary: &PairSummary, unit: &DisplayUnit, context: &Context, markdown: bool) -> String {
