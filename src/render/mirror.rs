@@ -48,97 +48,104 @@ fn table(
     t
 }
 
+/// Both directions: a table each (or Markdown), tidy CSV, or JSON; money scaled exactly
+/// to `unit`.
 pub fn render(m: &Mirror, unit: &DisplayUnit, format: Format) -> String {
-    let (a, b) = (label(&m.a), label(&m.b));
-    let directions = [(&m.a_to_b, &a, &b), (&m.b_to_a, &b, &a)];
     match format {
-        Format::Json => {
-            let exact = |v: &Value, money: bool| {
-                v.known().map(|d| {
-                    if money { unit.scaled(d) } else { d }
-                        .normalize()
-                        .to_string()
+        Format::Json => json(m, unit),
+        Format::Csv => csv(m, unit),
+        Format::Table => text(m, unit, false),
+        Format::Markdown => text(m, unit, true),
+    }
+}
+
+/// The two directions with their exporter and importer as labelled.
+fn directions(m: &Mirror) -> [(&[MirrorRow], String, String); 2] {
+    let (a, b) = (label(&m.a), label(&m.b));
+    [(&m.a_to_b, a.clone(), b.clone()), (&m.b_to_a, b, a)]
+}
+
+/// A value exactly, money in the display unit.
+fn exact(v: &Value, money: bool, unit: &DisplayUnit) -> Option<String> {
+    v.known().map(|d| {
+        if money { unit.scaled(d) } else { d }
+            .normalize()
+            .to_string()
+    })
+}
+
+fn json(m: &Mirror, unit: &DisplayUnit) -> String {
+    let exact = |v: &Value, money: bool| exact(v, money, unit);
+    let side = |rows: &[MirrorRow]| -> Vec<serde_json::Value> {
+        rows.iter()
+            .map(|r| {
+                json!({
+                    "period": r.period.label(),
+                    "exports_reported": exact(&r.exports_reported, true),
+                    "imports_mirror": exact(&r.imports_mirror, true),
+                    "imports_fob": exact(&r.imports_fob, true),
+                    "gap": exact(&r.gap, true),
+                    "ratio": exact(&r.ratio, false),
                 })
-            };
-            let side = |rows: &[MirrorRow]| -> Vec<serde_json::Value> {
-                rows.iter()
-                    .map(|r| {
-                        json!({
-                            "period": r.period.label(),
-                            "exports_reported": exact(&r.exports_reported, true),
-                            "imports_mirror": exact(&r.imports_mirror, true),
-                            "imports_fob": exact(&r.imports_fob, true),
-                            "gap": exact(&r.gap, true),
-                            "ratio": exact(&r.ratio, false),
-                        })
-                    })
-                    .collect()
-            };
-            let doc = json!({
-                "a": m.a, "b": m.b, "unit": unit.unit.to_string(), "cif_fob": m.factor.to_string(),
-                "a_to_b": side(&m.a_to_b), "b_to_a": side(&m.b_to_a),
-            });
-            serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
+            })
+            .collect()
+    };
+    let doc = json!({
+        "a": m.a, "b": m.b, "unit": unit.unit.to_string(), "cif_fob": m.factor.to_string(),
+        "a_to_b": side(&m.a_to_b), "b_to_a": side(&m.b_to_a),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+fn csv(m: &Mirror, unit: &DisplayUnit) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "exporter",
+        "importer",
+        "period",
+        "exports_reported",
+        "imports_mirror",
+        "imports_fob",
+        "gap",
+        "ratio",
+        "unit",
+    ]);
+    for (rows, x, y) in directions(m) {
+        for r in rows.iter() {
+            let e = |v: &Value, money: bool| exact(v, money, unit).unwrap_or_default();
             let _ = w.write_record([
-                "exporter",
-                "importer",
-                "period",
-                "exports_reported",
-                "imports_mirror",
-                "imports_fob",
-                "gap",
-                "ratio",
-                "unit",
+                x.clone(),
+                y.clone(),
+                r.period.label(),
+                e(&r.exports_reported, true),
+                e(&r.imports_mirror, true),
+                e(&r.imports_fob, true),
+                e(&r.gap, true),
+                e(&r.ratio, false),
+                unit.unit.to_string(),
             ]);
-            for (rows, x, y) in directions {
-                for r in rows.iter() {
-                    let e = |v: &Value, money: bool| {
-                        v.known()
-                            .map(|d| {
-                                if money { unit.scaled(d) } else { d }
-                                    .normalize()
-                                    .to_string()
-                            })
-                            .unwrap_or_default()
-                    };
-                    let _ = w.write_record([
-                        x.clone(),
-                        y.clone(),
-                        r.period.label(),
-                        e(&r.exports_reported, true),
-                        e(&r.imports_mirror, true),
-                        e(&r.imports_fob, true),
-                        e(&r.gap, true),
-                        e(&r.ratio, false),
-                        unit.unit.to_string(),
-                    ]);
-                }
-            }
-            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-        }
-        Format::Table | Format::Markdown => {
-            let md = format == Format::Markdown;
-            let mut out = String::new();
-            for (rows, x, y) in directions {
-                let title = format!("{x} → {y}, {}", unit.unit);
-                out.push_str(&if md {
-                    format!("### {title}\n\n")
-                } else {
-                    format!("{title}\n")
-                });
-                let t = table(rows, unit, x, y, m.factor);
-                out.push_str(&if md { t.to_markdown() } else { t.to_text() });
-                out.push('\n');
-            }
-            out.push_str(&format!(
-                "gap = imports ÷ {} (CIF → FOB) − exports; ratio = imports (CIF) ÷ exports (FOB); {}\n",
-                m.factor,
-                unit.rounding_note()
-            ));
-            out
         }
     }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn text(m: &Mirror, unit: &DisplayUnit, md: bool) -> String {
+    let mut out = String::new();
+    for (rows, x, y) in directions(m) {
+        let title = format!("{x} → {y}, {}", unit.unit);
+        out.push_str(&if md {
+            format!("### {title}\n\n")
+        } else {
+            format!("{title}\n")
+        });
+        let t = table(rows, unit, &x, &y, m.factor);
+        out.push_str(&if md { t.to_markdown() } else { t.to_text() });
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "gap = imports ÷ {} (CIF → FOB) − exports; ratio = imports (CIF) ÷ exports (FOB); {}\n",
+        m.factor,
+        unit.rounding_note()
+    ));
+    out
 }
