@@ -88,17 +88,40 @@ pub fn csv(p: &Profile) -> String {
 
 /// The yearly, chapter and partner tables, for a terminal or (`markdown`) as Markdown.
 pub fn text(p: &Profile, markdown: bool, a: &str, b: &str, unit: &str) -> String {
-    let money = |d: Decimal| crate::number::grouped(d, 3, false);
-    let pct = |v: &Value| {
-        v.known().map_or("—".to_string(), |d| {
-            format!("{}%", crate::number::grouped(d, 1, true))
-        })
+    let layout = |t: Table| {
+        if markdown {
+            t.to_markdown()
+        } else {
+            t.to_text()
+        }
     };
     let mut out = format!(
         "Profile of {} with {}, values in {unit}\n\n",
         crate::codes::label(a),
         crate::codes::label(b)
     );
+    out.push_str(&layout(yearly_table(p)));
+    out.push_str("\nTop chapters of exports to the partner\n");
+    out.push_str(&layout(chapters_table(p)));
+    out.push_str("\nTop partners over all years\n");
+    out.push_str(&layout(partners_table(p)));
+    out.push_str("\nsums exact; growth and shares rounded half away from zero for display\n");
+    out
+}
+
+/// Money in the profile's unit (USD thousand for BACI), to BACI's 3 decimals.
+fn money(d: Decimal) -> String {
+    crate::number::grouped(d, 3, false)
+}
+
+/// A percentage to one decimal, signed when `signed`.
+fn percent(v: &Value, signed: bool) -> String {
+    v.known().map_or("—".to_string(), |d| {
+        format!("{}%", crate::number::grouped(d, 1, signed))
+    })
+}
+
+fn yearly_table(p: &Profile) -> Table {
     let mut t = Table::new(&[
         ("year", Align::Left),
         ("exports", Align::Right),
@@ -114,15 +137,14 @@ pub fn text(p: &Profile, markdown: bool, a: &str, b: &str, unit: &str) -> String
             money(r.imports),
             money(r.turnover),
             crate::number::grouped(r.balance, 3, true),
-            pct(&r.growth_pct),
+            percent(&r.growth_pct, true),
         ]);
     }
-    out.push_str(&if markdown {
-        t.to_markdown()
-    } else {
-        t.to_text()
-    });
-    let mut c = Table::new(&[
+    t
+}
+
+fn chapters_table(p: &Profile) -> Table {
+    let mut t = Table::new(&[
         ("year", Align::Left),
         ("rank", Align::Right),
         ("chapter", Align::Left),
@@ -133,21 +155,19 @@ pub fn text(p: &Profile, markdown: bool, a: &str, b: &str, unit: &str) -> String
         let title = crate::codes::hs2_title(&r.hs2)
             .map(|t| format!("{} {t}", r.hs2))
             .unwrap_or_else(|| r.hs2.clone());
-        c.push(vec![
+        t.push(vec![
             r.year.to_string(),
             r.rank.to_string(),
             title,
             money(r.value),
-            pct(&r.share_pct).trim_start_matches('+').to_string(),
+            percent(&r.share_pct, false),
         ]);
     }
-    out.push_str("\nTop chapters of exports to the partner\n");
-    out.push_str(&if markdown {
-        c.to_markdown()
-    } else {
-        c.to_text()
-    });
-    let mut q = Table::new(&[
+    t
+}
+
+fn partners_table(p: &Profile) -> Table {
+    let mut t = Table::new(&[
         ("rank", Align::Right),
         ("partner", Align::Left),
         ("exports", Align::Right),
@@ -156,21 +176,14 @@ pub fn text(p: &Profile, markdown: bool, a: &str, b: &str, unit: &str) -> String
         ("share", Align::Right),
     ]);
     for r in &p.partners {
-        q.push(vec![
+        t.push(vec![
             r.rank.to_string(),
             crate::codes::label(&r.partner),
             money(r.exports),
             money(r.imports),
             money(r.turnover),
-            pct(&r.share_pct).trim_start_matches('+').to_string(),
+            percent(&r.share_pct, false),
         ]);
     }
-    out.push_str("\nTop partners over all years\n");
-    out.push_str(&if markdown {
-        q.to_markdown()
-    } else {
-        q.to_text()
-    });
-    out.push_str("\nsums exact; growth and shares rounded half away from zero for display\n");
-    out
+    t
 }
