@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Value, growth_rate, share};
+use super::{Value, balance, growth_rate, share, turnover};
 use crate::error::{Error, Result};
 use crate::frame::ProfileSums;
 use crate::number::Exact;
@@ -77,7 +77,7 @@ pub fn profile(sums: &ProfileSums) -> Result<Profile> {
     let yearly = years
         .iter()
         .map(|(year, (x, m))| {
-            let t = x + m;
+            let t = turnover(*x, *m);
             let growth_pct = match turnover_of.get(&(year - 1)) {
                 Some(prev) if !prev.is_zero() => pct(growth_rate(*prev, t)),
                 Some(_) => Value::Missing(format!("{} turnover is zero", year - 1)),
@@ -88,7 +88,7 @@ pub fn profile(sums: &ProfileSums) -> Result<Profile> {
                 exports: *x,
                 imports: *m,
                 turnover: t,
-                balance: x - m,
+                balance: balance(*x, *m),
                 growth_pct,
             }
         })

@@ -19,6 +19,7 @@ pub struct Args {
     #[command(flatten)]
     pub input: Input,
 
+    /// How to print what was read.
     #[arg(long, value_enum, default_value = "table")]
     pub format: InspectFormat,
 

@@ -44,6 +44,7 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
 
+    /// How a printed number's precision becomes an interval (see `verify --help`).
     #[arg(long, value_enum, default_value = "half-unit")]
     pub rounding: Rounding,
 

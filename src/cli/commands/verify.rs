@@ -45,6 +45,7 @@ pub struct Args {
     #[command(flatten)]
     pub read: ReadArgs,
 
+    /// How to print the verdicts.
     #[arg(long, value_enum, default_value = "table")]
     pub format: VerifyFormat,
 }
