@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::summary::Parts;
 use super::table::{Table, html_escape};
+use super::verify::explain::{claim_explanation, diagnosis_detail};
 use crate::verify::check::{Verdict, Verification};
 
 /// One input file as the report saw it.
@@ -118,13 +119,13 @@ pub fn html(r: &Report<'_>) -> String {
             o.push_str(&format!(
                 "<p>{} — {}</p>\n",
                 verdict_badge(c.verdict),
-                html_escape(&c.explanation)
+                html_escape(&claim_explanation(c))
             ));
-            for (d, detail) in &c.diagnoses {
+            for d in &c.diagnoses {
                 o.push_str(&format!(
                     "<p><strong>Diagnosis: {}</strong> — {}</p>\n",
-                    d.as_str(),
-                    html_escape(detail)
+                    d.kind().as_str(),
+                    html_escape(&diagnosis_detail(d))
                 ));
             }
             o.push_str("</div>\n");
@@ -254,10 +255,14 @@ pub fn markdown(r: &Report<'_>) -> String {
                 "{}. \"{}\"\n\n   {verdict} — {}\n",
                 i + 1,
                 c.quote,
-                c.explanation
+                claim_explanation(c)
             ));
-            for (d, detail) in &c.diagnoses {
-                o.push_str(&format!("\n   - diagnosis **{}**: {detail}\n", d.as_str()));
+            for d in &c.diagnoses {
+                o.push_str(&format!(
+                    "\n   - diagnosis **{}**: {}\n",
+                    d.kind().as_str(),
+                    diagnosis_detail(d)
+                ));
             }
             o.push('\n');
         }

@@ -279,11 +279,25 @@ pub struct Operand {
     pub kind: Kind,
 }
 
+/// Why an expression has no value: a figure has none (`lookup`'s own error, as data), or
+/// the arithmetic is impossible (an error message).
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvalError<E> {
+    Figure(E),
+    Arithmetic(String),
+}
+
+impl<E> From<String> for EvalError<E> {
+    fn from(message: String) -> Self {
+        EvalError::Arithmetic(message)
+    }
+}
+
 /// Evaluates with exact intervals; `lookup` gives each figure's operand or why it has none.
-pub fn evaluate(
+pub fn evaluate<E>(
     e: &Expr,
-    lookup: &dyn Fn(&str) -> Result<Operand, String>,
-) -> Result<Operand, String> {
+    lookup: &dyn Fn(&str) -> Result<Operand, E>,
+) -> Result<Operand, EvalError<E>> {
     use Kind::*;
     let number = |r: Range| Operand {
         range: r,
@@ -291,7 +305,7 @@ pub fn evaluate(
     };
     match e {
         Expr::Number(d) => Ok(number(Range::exact(q(*d)))),
-        Expr::Figure(id) => lookup(id),
+        Expr::Figure(id) => lookup(id).map_err(EvalError::Figure),
         Expr::Neg(a) => {
             let a = evaluate(a, lookup)?;
             Ok(Operand {
@@ -304,10 +318,14 @@ pub fn evaluate(
             let kind = match (&a.kind, &b.kind) {
                 (Money(x), Money(y)) if x == y => Money(x.clone()),
                 (Money(x), Money(y)) => {
-                    return Err(format!("adds {x} and {y}: convert one currency first"));
+                    return Err(EvalError::Arithmetic(format!(
+                        "adds {x} and {y}: convert one currency first"
+                    )));
                 }
                 (Money(_), _) | (_, Money(_)) => {
-                    return Err("adds an amount and a ratio".to_string());
+                    return Err(EvalError::Arithmetic(
+                        "adds an amount and a ratio".to_string(),
+                    ));
                 }
                 _ => Number,
             };
@@ -321,7 +339,9 @@ pub fn evaluate(
         Expr::Mul(a, b) => {
             let (a, b) = (evaluate(a, lookup)?, evaluate(b, lookup)?);
             let kind = match (&a.kind, &b.kind) {
-                (Money(_), Money(_)) => return Err("multiplies two amounts".to_string()),
+                (Money(_), Money(_)) => {
+                    return Err(EvalError::Arithmetic("multiplies two amounts".to_string()));
+                }
                 (Money(x), _) | (_, Money(x)) => Money(x.clone()),
                 _ => Number,
             };
@@ -335,10 +355,16 @@ pub fn evaluate(
             let kind = match (&a.kind, &b.kind) {
                 (Money(x), Money(y)) if x == y => Ratio,
                 (Money(x), Money(y)) => {
-                    return Err(format!("divides {x} by {y}: convert one currency first"));
+                    return Err(EvalError::Arithmetic(format!(
+                        "divides {x} by {y}: convert one currency first"
+                    )));
                 }
                 (Money(x), _) => Money(x.clone()),
-                (_, Money(_)) => return Err("divides a ratio by an amount".to_string()),
+                (_, Money(_)) => {
+                    return Err(EvalError::Arithmetic(
+                        "divides a ratio by an amount".to_string(),
+                    ));
+                }
                 _ => Number,
             };
             Ok(Operand {
@@ -350,11 +376,15 @@ pub fn evaluate(
             let (from, to) = (evaluate(from, lookup)?, evaluate(to, lookup)?);
             match (&from.kind, &to.kind) {
                 (Money(x), Money(y)) if x != y => {
-                    return Err(format!("compares {x} with {y}: convert one currency first"));
+                    return Err(EvalError::Arithmetic(format!(
+                        "compares {x} with {y}: convert one currency first"
+                    )));
                 }
                 (Money(_), Money(_)) => {}
                 (Money(_), _) | (_, Money(_)) => {
-                    return Err("change() of an amount and a ratio".to_string());
+                    return Err(EvalError::Arithmetic(
+                        "change() of an amount and a ratio".to_string(),
+                    ));
                 }
                 _ => {}
             }
@@ -377,6 +407,12 @@ mod tests {
         Operand {
             range: Range::new(d(low), d(point), d(high)),
             kind: Kind::Money("USD".into()),
+        }
+    }
+
+    fn message(e: EvalError<String>) -> String {
+        match e {
+            EvalError::Figure(m) | EvalError::Arithmetic(m) => m,
         }
     }
 
@@ -437,14 +473,13 @@ mod tests {
         assert!(parse(&deep).unwrap_err().contains("at most 1000"));
         let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
         assert!(parse(&deep).unwrap_err().contains("deeper than 32"));
-        let e = evaluate(&parse("exports / 0").unwrap(), &lookup).unwrap_err();
+        let e = message(evaluate(&parse("exports / 0").unwrap(), &lookup).unwrap_err());
         assert!(e.contains("division by zero"), "{e}");
-        let e = evaluate(&parse("exports + yuan").unwrap(), &lookup).unwrap_err();
+        let e = message(evaluate(&parse("exports + yuan").unwrap(), &lookup).unwrap_err());
         assert!(e.contains("USD and CNY"), "{e}");
-        assert!(
-            evaluate(&parse("nope").unwrap(), &lookup)
-                .unwrap_err()
-                .contains("unknown figure")
+        assert_eq!(
+            evaluate(&parse("nope").unwrap(), &lookup).unwrap_err(),
+            EvalError::Figure("unknown figure `nope`".to_string())
         );
     }
 }
