@@ -2,6 +2,9 @@
 //! network, charts beside it), `report.md` (the same content for forges) and
 //! `provenance.json` (enough to reproduce the report).
 //!
+//! The verification section uses `super::verify`'s tables and `super::verify::explain`'s
+//! sentences, the same as `tradestat verify` prints.
+//!
 //! Nothing here is time-dependent: the same inputs give the same bytes, so a committed
 //! report can be checked for staleness by regenerating it.
 

@@ -308,3 +308,120 @@ pub fn asserts(c: &ClaimResult) -> String {
         crate::verify::claims::Assertion::Equals(id) => format!("= {id}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Commodity, Flow, Period};
+    use crate::verify::check::{Verification, verify};
+    use crate::verify::claims::{ClaimsFile, Measure as DataMeasure};
+    use crate::verify::lexicon::Lexicon;
+    use crate::verify::phrase::Rounding;
+    use std::path::Path;
+
+    fn run(toml: &str) -> Verification {
+        let file = ClaimsFile::parse(
+            toml,
+            Path::new("t.toml"),
+            &Lexicon::built_in(),
+            Rounding::HalfUnit,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        verify(&file, None, Rounding::HalfUnit, "test")
+    }
+
+    fn figure(id: &str, printed: &str) -> String {
+        format!("[[figure]]\nid = \"{id}\"\nprinted = \"{printed}\"\n\n")
+    }
+
+    #[test]
+    fn a_claim_and_its_diagnoses_in_words() {
+        let v = run(&format!(
+            "{}{}[[claim]]\nquote = \"q\"\nsays = \"a triple growth\"\nvalue = \"a / b\"\n",
+            figure("a", "$10.69 million"),
+            figure("b", "$30.72 million"),
+        ));
+        let c = &v.claims[0];
+        assert_eq!(
+            claim_explanation(c),
+            "a / b = 0.348 (×0.35), in [0.3478, 0.3482]; \"a triple growth\" allows [2.5, 3.5]"
+        );
+        let details: Vec<String> = c.diagnoses.iter().map(diagnosis_detail).collect();
+        assert_eq!(
+            details,
+            [
+                "the text says an increase, but the value fell by 65.2%",
+                "the ratio the wrong way round, b / a = 2.87, reproduces \"a triple growth\"",
+            ]
+        );
+        assert_eq!(asserts(c), "a triple growth");
+        assert_eq!(
+            figure_explanation(&v.figures[0].check),
+            "not bound to the data; checked only against the other figures"
+        );
+    }
+
+    #[test]
+    fn unverifiable_claims_say_why() {
+        let v = run(&format!(
+            "{}{}[[claim]]\nquote = \"q\"\nsays = \"rose 5%\"\nvalue = \"a\"\n\n\
+             [[claim]]\nquote = \"q\"\nsays = \"doubled\"\nvalue = \"a / zero\"\n\n\
+             [[claim]]\nquote = \"q\"\nequals = \"a\"\nvalue = \"0.5\"\n",
+            figure("a", "$5 million"),
+            figure("zero", "$0"),
+        ));
+        let said: Vec<String> = v.claims.iter().map(claim_explanation).collect();
+        assert_eq!(
+            said,
+            [
+                "the phrase states a ratio or a change; the value is an amount",
+                "a / zero: division by zero",
+                "0.5 is Number but a is Money(\"USD\"): they cannot be equal",
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_against_the_data_in_words() {
+        let b = Binding {
+            measure: DataMeasure::Exports,
+            reporter: "RU-FE".into(),
+            partner: "PRK".into(),
+            period: Period::parse("2019-Q1").unwrap(),
+            commodity: Commodity::Total,
+        };
+        let coal = Binding {
+            commodity: Commodity::parse("coal").unwrap(),
+            ..b.clone()
+        };
+        let value = Money {
+            amount: "10670000".parse().unwrap(),
+            currency: "USD".into(),
+        };
+        assert_eq!(
+            figure_explanation(&FigureCheck::NotFound {
+                binding: coal,
+                reason: MissingReason::NoCommodityRow { flow: Flow::Export },
+            }),
+            "exports RU-FE → PRK 2019-Q1 (coal): no coal row for exports in 2019-Q1"
+        );
+        assert_eq!(
+            figure_explanation(&FigureCheck::FromData {
+                binding: b.clone(),
+                value: value.clone(),
+            }),
+            "exports RU-FE → PRK 2019-Q1 = 10.67 USD million (taken from the data)"
+        );
+        let printed =
+            crate::verify::phrase::parse("40%", &Lexicon::built_in(), Rounding::HalfUnit).unwrap();
+        assert_eq!(
+            figure_explanation(&FigureCheck::Compared {
+                binding: b,
+                value,
+                printed: Box::new(printed),
+                fit: Fit::OtherMeasure,
+            }),
+            "exports RU-FE → PRK 2019-Q1 = 10.67 USD million in the data, but \"40%\" is a share"
+        );
+    }
+}

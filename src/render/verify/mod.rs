@@ -259,3 +259,51 @@ pub fn json(v: &Verification) -> String {
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::check::verify;
+    use crate::verify::claims::ClaimsFile;
+    use crate::verify::lexicon::Lexicon;
+    use crate::verify::phrase::Rounding;
+    use std::path::Path;
+
+    fn run(toml: &str) -> Verification {
+        let file = ClaimsFile::parse(
+            toml,
+            Path::new("t.toml"),
+            &Lexicon::built_in(),
+            Rounding::HalfUnit,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        verify(&file, None, Rounding::HalfUnit, "test")
+    }
+
+    /// The currency of an `equals` claim is the value's, not a word of its explanation: a
+    /// figure id of three capitals is no currency.
+    #[test]
+    fn an_equals_claim_is_shown_in_its_values_currency() {
+        let v = run("[[figure]]\nid = \"ABC\"\nprinted = \"$10 million\"\n\n\
+             [[figure]]\nid = \"x\"\nprinted = \"$1 million\"\n\n\
+             [[figure]]\nid = \"t\"\nprinted = \"$11 million\"\n\n\
+             [[figure]]\nid = \"EXP\"\nprinted = \"41%\"\n\n\
+             [[figure]]\nid = \"s\"\nprinted = \"46%\"\n\n\
+             [[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"ABC + x\"\n\n\
+             [[claim]]\nquote = \"q\"\nequals = \"s\"\nvalue = \"EXP + 0.05\"\n");
+        assert_eq!(computed_cell(&v.claims[0]), "11 USD million");
+        assert_eq!(computed_cell(&v.claims[1]), "0.46 ");
+        let out = text(
+            &v,
+            &Heading {
+                title: None,
+                claims_file: "t.toml",
+            },
+            false,
+        );
+        assert!(
+            out.contains("consistent: ABC + x = 11 USD million, in [5.5 USD million, 16.5 USD million]; t = 11 USD million, in [10.5 USD million, 11.5 USD million]"),
+            "{out}"
+        );
+    }
+}
