@@ -10,8 +10,8 @@ use crate::verify::check::{
     OperandError, Verdict,
 };
 use crate::verify::claims::Binding;
-use crate::verify::expr::{EvalError, Kind, Operand};
-use crate::verify::interval::{Interval, Q, Range, decimal_string, q, q_int};
+use crate::verify::expr::{Arithmetic, EvalError, Kind, Operand, Operation};
+use crate::verify::interval::{Interval, Q, Range, ZeroDivisor, decimal_string, q, q_int};
 use crate::verify::phrase::{Direction, Measure};
 
 /// An amount with its currency and a scale word: "10.69 USD million".
@@ -165,6 +165,27 @@ fn operand_error(e: &OperandError) -> String {
     }
 }
 
+fn arithmetic(a: &Arithmetic) -> String {
+    match a {
+        Arithmetic::Currencies { operation, a, b } => {
+            let verb = match operation {
+                Operation::Add => format!("adds {a} and {b}"),
+                Operation::Divide => format!("divides {a} by {b}"),
+                Operation::Change => format!("compares {a} with {b}"),
+            };
+            format!("{verb}: convert one currency first")
+        }
+        Arithmetic::AmountAndRatio(Operation::Change) => "change() of an amount and a ratio".into(),
+        Arithmetic::AmountAndRatio(_) => "adds an amount and a ratio".into(),
+        Arithmetic::TwoAmounts => "multiplies two amounts".into(),
+        Arithmetic::RatioByAmount => "divides a ratio by an amount".into(),
+        Arithmetic::Division(ZeroDivisor::Zero) => "division by zero".into(),
+        Arithmetic::Division(ZeroDivisor::RoundsToZero) => {
+            "division by a figure whose rounding interval contains zero".into()
+        }
+    }
+}
+
 fn mismatch(m: &Mismatch) -> String {
     match m {
         Mismatch::Currency { phrase, value } => {
@@ -201,8 +222,8 @@ pub fn claim_explanation(c: &ClaimResult) -> String {
         ClaimOutcome::NotEvaluated(EvalError::Figure(e)) => {
             format!("{}: {}", c.value_text, operand_error(e))
         }
-        ClaimOutcome::NotEvaluated(EvalError::Arithmetic(reason)) => {
-            format!("{}: {reason}", c.value_text)
+        ClaimOutcome::NotEvaluated(EvalError::Arithmetic(a)) => {
+            format!("{}: {}", c.value_text, arithmetic(a))
         }
         ClaimOutcome::Incomparable(m) => mismatch(m),
         ClaimOutcome::Says {
@@ -363,13 +384,14 @@ mod tests {
 
     #[test]
     fn unverifiable_claims_say_why() {
-        let v = run(&format!(
+        let v = run(&(format!(
             "{}{}[[claim]]\nquote = \"q\"\nsays = \"rose 5%\"\nvalue = \"a\"\n\n\
              [[claim]]\nquote = \"q\"\nsays = \"doubled\"\nvalue = \"a / zero\"\n\n\
-             [[claim]]\nquote = \"q\"\nequals = \"a\"\nvalue = \"0.5\"\n",
+             [[claim]]\nquote = \"q\"\nequals = \"a\"\nvalue = \"0.5\"\n\n\
+             [[claim]]\nquote = \"q\"\nsays = \"doubled\"\nvalue = \"change(a, yuan)\"\n",
             figure("a", "$5 million"),
             figure("zero", "$0"),
-        ));
+        ) + &figure("yuan", "448.8 million yuan")));
         let said: Vec<String> = v.claims.iter().map(claim_explanation).collect();
         assert_eq!(
             said,
@@ -377,6 +399,7 @@ mod tests {
                 "the phrase states a ratio or a change; the value is an amount",
                 "a / zero: division by zero",
                 "0.5 is Number but a is Money(\"USD\"): they cannot be equal",
+                "change(a, yuan): compares USD with CNY: convert one currency first",
             ]
         );
     }
