@@ -2,6 +2,9 @@
 //! network, charts beside it), `report.md` (the same content for forges) and
 //! `provenance.json` (enough to reproduce the report).
 //!
+//! The verification section uses `super::verify`'s tables and `super::verify::explain`'s
+//! sentences, the same as `tradestat verify` prints.
+//!
 //! Nothing here is time-dependent: the same inputs give the same bytes, so a committed
 //! report can be checked for staleness by regenerating it.
 
@@ -9,6 +12,7 @@ use serde_json::json;
 
 use super::summary::Parts;
 use super::table::{Table, html_escape};
+use super::verify::explain::{claim_explanation, diagnosis_detail};
 use crate::verify::check::{Verdict, Verification};
 
 /// One input file as the report saw it.
@@ -118,13 +122,13 @@ pub fn html(r: &Report<'_>) -> String {
             o.push_str(&format!(
                 "<p>{} — {}</p>\n",
                 verdict_badge(c.verdict),
-                html_escape(&c.explanation)
+                html_escape(&claim_explanation(c))
             ));
-            for (d, detail) in &c.diagnoses {
+            for d in &c.diagnoses {
                 o.push_str(&format!(
                     "<p><strong>Diagnosis: {}</strong> — {}</p>\n",
-                    d.as_str(),
-                    html_escape(detail)
+                    d.kind().as_str(),
+                    html_escape(&diagnosis_detail(d))
                 ));
             }
             o.push_str("</div>\n");
@@ -254,10 +258,14 @@ pub fn markdown(r: &Report<'_>) -> String {
                 "{}. \"{}\"\n\n   {verdict} — {}\n",
                 i + 1,
                 c.quote,
-                c.explanation
+                claim_explanation(c)
             ));
-            for (d, detail) in &c.diagnoses {
-                o.push_str(&format!("\n   - diagnosis **{}**: {detail}\n", d.as_str()));
+            for d in &c.diagnoses {
+                o.push_str(&format!(
+                    "\n   - diagnosis **{}**: {}\n",
+                    d.kind().as_str(),
+                    diagnosis_detail(d)
+                ));
             }
             o.push('\n');
         }

@@ -1,5 +1,11 @@
 //! Checking a claims file: figures against the data, claims against their phrases, and —
-//! for inconsistent claims — a search over plausible mistakes that reproduce the phrase.
+//! for inconsistent claims — a search over plausible mistakes that reproduce the phrase
+//! (`super::diagnose`).
+//!
+//! This module owns the verdicts and the structured results: every figure's
+//! [`FigureCheck`], every claim's [`ClaimOutcome`] and [`Diagnosis`] list, as values with
+//! their currency, intervals and the parameters of each finding. It writes no sentences:
+//! `crate::render::verify` says all of it in words, for the terminal, JSON and the report.
 //!
 //! Verdicts (docs/verification.md):
 //! - `consistent`: the computed interval and the phrase's interval overlap, and the value
@@ -9,14 +15,14 @@
 //! - `unverifiable`: a figure or the data is missing, or the phrase does not speak of the
 //!   kind of quantity the value is.
 
-use num_traits::{One, Signed, Zero};
-
 use rust_decimal::Decimal;
 
 use super::claims::{Assertion, Binding, Claim, ClaimsFile, Figure, Measure as DataMeasure};
-use super::expr::{Expr, Kind, Operand, evaluate};
-use super::interval::{Interval, Q, Range, decimal_string, q, q_int};
-use super::phrase::{Direction, Measure, Phrase, Rounding};
+pub use super::diagnose::{Diagnosis, DiagnosisKind};
+use super::diagnose::{diagnose, periods_differ};
+use super::expr::{EvalError, Kind, Operand, evaluate};
+use super::interval::{Interval, Range, q, q_int};
+use super::phrase::{Measure, Phrase, Rounding};
 use crate::flows::PairFlows;
 use crate::frame::{Selection, TradeFrame};
 use crate::metrics::summary::turnover_value;
@@ -41,32 +47,6 @@ impl Verdict {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Diagnosis {
-    /// An increase claimed for a fall, or the reverse.
-    Direction,
-    /// The ratio taken the wrong way round.
-    Inverse,
-    /// Another printed figure as the base reproduces the phrase.
-    WrongBase,
-    /// Percent confused with percentage points.
-    Points,
-    /// Periods of different lengths compared.
-    Period,
-}
-
-impl Diagnosis {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Diagnosis::Direction => "direction",
-            Diagnosis::Inverse => "inverse",
-            Diagnosis::WrongBase => "wrong-base",
-            Diagnosis::Points => "points",
-            Diagnosis::Period => "period",
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FigureStatus {
     Confirmed,
@@ -86,15 +66,153 @@ impl FigureStatus {
     }
 }
 
+/// An exact amount of money in base units (USD, not USD million).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: String,
+}
+
+/// Why a bound figure has no value in the data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MissingReason {
+    /// No record for the binding's reporter, partner and period.
+    NoRecords,
+    /// The records do not cover the binding's period.
+    NoPeriod,
+    /// No row of the binding's commodity for this flow.
+    NoCommodityRow { flow: Flow },
+    /// Said by a lower layer (the data's error, or the metric's reason for a gap).
+    Data(String),
+    /// The metric is missing and gave no reason.
+    Unexplained,
+}
+
+/// How a printed figure relates to the data's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// The data's value lies in the printed interval.
+    Within,
+    /// It does not.
+    Outside,
+    /// The figure is printed as another kind of quantity than an amount in the data's
+    /// currency.
+    OtherMeasure,
+}
+
+/// What checking a figure found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FigureCheck {
+    /// Not bound to the data: checked only against the other figures.
+    NotBound,
+    /// Bound, but no data file was given.
+    NoData,
+    /// Bound, and the data has no value for it.
+    NotFound {
+        binding: Binding,
+        reason: MissingReason,
+    },
+    /// Bound, no printed number: the value is taken from the data.
+    FromData { binding: Binding, value: Money },
+    /// Bound and printed: the data's value against the printed phrase.
+    Compared {
+        binding: Binding,
+        value: Money,
+        printed: Box<Phrase>,
+        fit: Fit,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureResult {
     pub id: String,
     pub line: usize,
     pub printed: Option<String>,
-    pub status: FigureStatus,
-    /// The data's value, in base currency units, when the figure is bound and found.
-    pub data_value: Option<(Decimal, String)>,
-    pub explanation: String,
+    pub check: FigureCheck,
+}
+
+impl FigureResult {
+    pub fn status(&self) -> FigureStatus {
+        match &self.check {
+            FigureCheck::NotBound | FigureCheck::FromData { .. } => FigureStatus::Unchecked,
+            FigureCheck::NoData | FigureCheck::NotFound { .. } => FigureStatus::NotInData,
+            FigureCheck::Compared { fit, .. } => match fit {
+                Fit::Within => FigureStatus::Confirmed,
+                Fit::Outside | Fit::OtherMeasure => FigureStatus::Contradicted,
+            },
+        }
+    }
+
+    /// The data's value, when the figure is bound and found.
+    pub fn data_value(&self) -> Option<&Money> {
+        match &self.check {
+            FigureCheck::FromData { value, .. } | FigureCheck::Compared { value, .. } => {
+                Some(value)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Why a figure cannot be an operand of a claim's expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OperandError {
+    UnknownFigure(String),
+    /// The printed phrase ("more than $5 million") is bounded on one side only.
+    OneSided {
+        id: String,
+        printed: String,
+    },
+    /// No printed value and no value from the data; `figure` says what its check found.
+    NoValue {
+        id: String,
+        figure: Option<Box<FigureCheck>>,
+    },
+}
+
+/// Why a phrase cannot speak of a value of this kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mismatch {
+    /// An amount in `phrase`'s currency, a value in `value`'s.
+    Currency { phrase: String, value: String },
+    /// The phrase states an amount; the value is a ratio.
+    AmountForRatio,
+    /// The phrase states a ratio or a change; the value is an amount.
+    RatioForAmount,
+    /// The phrase states percentage points; the value is not a difference of percentages.
+    PointsForNonDifference,
+}
+
+/// What evaluating a claim came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClaimOutcome {
+    /// The claim's expression has no value.
+    NotEvaluated(EvalError<OperandError>),
+    /// `says`: the phrase does not speak of the value's kind.
+    Incomparable(Mismatch),
+    /// `says`: the value (`value`, in its own kind; `computed`, in the phrase's terms)
+    /// against what the phrase allows.
+    Says {
+        value: Operand,
+        computed: Range,
+        phrase: String,
+        allowed: Interval,
+        measure: Measure,
+    },
+    /// `equals`: the target figure has no value.
+    NoTarget(OperandError),
+    /// `equals`: the value and the target are different kinds of quantity.
+    KindsDiffer {
+        value: Kind,
+        target: String,
+        target_kind: Kind,
+    },
+    /// `equals`: the value against the target figure's interval.
+    Equals {
+        value: Operand,
+        target: String,
+        target_value: Operand,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,8 +220,8 @@ pub struct ClaimResult {
     pub id: Option<String>,
     pub line: usize,
     pub quote: String,
-    /// What the claim asserts ("triple growth", "= trade_2019q1").
-    pub asserts: String,
+    /// What the claim asserts: a phrase, or a figure it must equal.
+    pub assertion: Assertion,
     pub value_text: String,
     pub verdict: Verdict,
     /// The computed value in the terms of the comparison (fractions for changes and
@@ -111,9 +229,30 @@ pub struct ClaimResult {
     pub computed: Option<Range>,
     /// What the phrase or the equal figure allows, in the same terms.
     pub allowed: Option<Interval>,
-    pub measure: Option<Measure>,
-    pub diagnoses: Vec<(Diagnosis, String)>,
-    pub explanation: String,
+    pub outcome: ClaimOutcome,
+    pub diagnoses: Vec<Diagnosis>,
+}
+
+impl ClaimResult {
+    /// The phrase's measure (`None` for `equals` claims).
+    pub fn measure(&self) -> Option<&Measure> {
+        match &self.assertion {
+            Assertion::Says(p) => Some(&p.measure),
+            Assertion::Equals(_) => None,
+        }
+    }
+
+    /// The currency of the compared value, when it is an amount.
+    pub fn currency(&self) -> Option<&str> {
+        let kind = match &self.outcome {
+            ClaimOutcome::Says { value, .. } | ClaimOutcome::Equals { value, .. } => &value.kind,
+            _ => return None,
+        };
+        match kind {
+            Kind::Money(c) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -130,34 +269,32 @@ impl Verification {
     pub fn found_problem(&self) -> bool {
         self.claims.iter().any(|c| {
             c.verdict == Verdict::Inconsistent
-                || c.diagnoses.iter().any(|(d, _)| *d == Diagnosis::Period)
+                || c.diagnoses
+                    .iter()
+                    .any(|d| d.kind() == DiagnosisKind::Period)
         }) || self
             .figures
             .iter()
-            .any(|f| f.status == FigureStatus::Contradicted)
+            .any(|f| f.status() == FigureStatus::Contradicted)
     }
 }
 
-/// Looks a binding up in the data: (exact value in base units, currency), or why not.
-pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<(Decimal, String), String> {
+/// Looks a binding up in the data: its exact value in base units, or why not.
+pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<Money, MissingReason> {
     let selection = Selection {
         reporter: Some(b.reporter.clone()),
         partner: Some(b.partner.clone()),
         periods: vec![b.period],
     };
-    let totals = frame.totals(&selection).map_err(|e| e.to_string())?;
+    let lower = |e: crate::Error| MissingReason::Data(e.to_string());
+    let totals = frame.totals(&selection).map_err(lower)?;
     if totals.is_empty() {
-        return Err(format!(
-            "no records for {} → {} in {}",
-            b.reporter, b.partner, b.period
-        ));
+        return Err(MissingReason::NoRecords);
     }
-    let flows = PairFlows::from_totals(&totals, |t| format!("line {}", t.origin.line))
-        .map_err(|e| e.to_string())?;
-    let p = flows
-        .period(b.period)
-        .ok_or_else(|| format!("no {} in the data", b.period))?;
-    let value = if b.commodity != Commodity::Total {
+    let flows =
+        PairFlows::from_totals(&totals, |t| format!("line {}", t.origin.line)).map_err(lower)?;
+    let p = flows.period(b.period).ok_or(MissingReason::NoPeriod)?;
+    let amount = if b.commodity != Commodity::Total {
         let flow = match b.measure {
             DataMeasure::Imports => Flow::Import,
             _ => Flow::Export,
@@ -166,14 +303,7 @@ pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<(Decimal, String), 
             .iter()
             .find(|part| part.flow == flow && part.commodity == b.commodity)
             .map(|part| part.value)
-            .ok_or_else(|| {
-                format!(
-                    "no {} row for {} in {}",
-                    b.commodity,
-                    flow.plural(),
-                    b.period
-                )
-            })?
+            .ok_or(MissingReason::NoCommodityRow { flow })?
     } else {
         let v = match b.measure {
             DataMeasure::Exports => p.exports.clone(),
@@ -183,76 +313,28 @@ pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<(Decimal, String), 
                 .exports
                 .zip(&p.imports, |x, m| crate::metrics::Value::Known(x - m)),
         };
-        v.known()
-            .ok_or_else(|| v.reason().unwrap_or("missing").to_string())?
+        v.known().ok_or_else(|| match v.reason() {
+            Some(reason) => MissingReason::Data(reason.to_string()),
+            None => MissingReason::Unexplained,
+        })?
     };
-    Ok((value, flows.currency))
-}
-
-/// Human-readable value of a range's point in the terms of `kind`.
-fn show(range: &Range, kind: &Kind) -> String {
-    match kind {
-        Kind::Money(currency) => show_money(&range.point, currency),
-        Kind::Ratio => format!(
-            "{} (×{})",
-            decimal_string(&range.point, 4),
-            decimal_string(&range.point, 2)
-        ),
-        Kind::Change => format!(
-            "{}%",
-            signed(&decimal_string(&(&range.point * q_int(100)), 1))
-        ),
-        Kind::Number => decimal_string(&range.point, 4),
-    }
-}
-
-fn signed(text: &str) -> String {
-    if text.starts_with('-') || text == "0" {
-        text.to_string()
-    } else {
-        format!("+{text}")
-    }
-}
-
-pub fn show_money(value: &Q, currency: &str) -> String {
-    let abs = value.abs();
-    let (scale, name) = if abs >= q_int(1_000_000_000) {
-        (1_000_000_000, " billion")
-    } else if abs >= q_int(1_000_000) {
-        (1_000_000, " million")
-    } else if abs >= q_int(1_000) {
-        (1_000, " thousand")
-    } else {
-        (1, "")
-    };
-    format!(
-        "{} {currency}{name}",
-        decimal_string(&(value / q_int(scale)), 4)
-    )
-}
-
-fn describe_allowed(interval: &Interval, measure: &Measure) -> String {
-    match measure {
-        Measure::Change | Measure::Share => format!("{} %", interval.describe(&q_int(100), 2)),
-        Measure::Amount { currency } => format!("{} {currency}", interval.describe(&Q::one(), 2)),
-        _ => interval.describe(&Q::one(), 4),
-    }
+    Ok(Money {
+        amount,
+        currency: flows.currency,
+    })
 }
 
 /// The value in the phrase's terms, or why the phrase cannot speak of it.
-fn in_terms_of(op: &Operand, measure: &Measure) -> Result<Range, String> {
+pub(super) fn in_terms_of(op: &Operand, measure: &Measure) -> Result<Range, Mismatch> {
     let one = q_int(1);
     match (measure, &op.kind) {
         (Measure::Amount { currency }, Kind::Money(c)) if c == currency => Ok(op.range.clone()),
-        (Measure::Amount { currency }, Kind::Money(c)) => {
-            Err(format!("the phrase is in {currency}, the value in {c}"))
-        }
-        (Measure::Amount { .. }, _) => {
-            Err("the phrase states an amount; the value is a ratio".into())
-        }
-        (_, Kind::Money(_)) => {
-            Err("the phrase states a ratio or a change; the value is an amount".into())
-        }
+        (Measure::Amount { currency }, Kind::Money(c)) => Err(Mismatch::Currency {
+            phrase: currency.clone(),
+            value: c.clone(),
+        }),
+        (Measure::Amount { .. }, _) => Err(Mismatch::AmountForRatio),
+        (_, Kind::Money(_)) => Err(Mismatch::RatioForAmount),
         (Measure::Multiple | Measure::Share | Measure::Number, Kind::Change) => {
             Ok(op.range.map(|v| v + &one))
         }
@@ -260,10 +342,7 @@ fn in_terms_of(op: &Operand, measure: &Measure) -> Result<Range, String> {
         (Measure::Change, Kind::Ratio) => Ok(op.range.map(|v| v - &one)),
         (Measure::Change, _) => Ok(op.range.clone()),
         (Measure::Points, Kind::Number) => Ok(op.range.map(|v| v * q_int(100))),
-        (Measure::Points, _) => Err(
-            "the phrase states percentage points; the value is not a difference of percentages"
-                .into(),
-        ),
+        (Measure::Points, _) => Err(Mismatch::PointsForNonDifference),
     }
 }
 
@@ -277,29 +356,30 @@ fn judge(allowed: &Interval, computed: &Range) -> Verdict {
     }
 }
 
-struct Context<'a> {
-    file: &'a ClaimsFile,
+/// The claims file and its figures' results, for evaluating claims.
+pub(super) struct Context<'a> {
+    pub(super) file: &'a ClaimsFile,
     figures: &'a [FigureResult],
 }
 
 impl Context<'_> {
-    fn figure(&self, id: &str) -> Option<&Figure> {
+    pub(super) fn figure(&self, id: &str) -> Option<&Figure> {
         self.file.figures.iter().find(|f| f.id == id)
     }
 
     /// A figure as an operand: its printed interval, else its data value.
-    fn operand(&self, id: &str) -> Result<Operand, String> {
+    pub(super) fn operand(&self, id: &str) -> Result<Operand, OperandError> {
         let f = self
             .figure(id)
-            .ok_or_else(|| format!("unknown figure `{id}`"))?;
+            .ok_or_else(|| OperandError::UnknownFigure(id.to_string()))?;
         if let Some(p) = &f.printed {
             let (Some(low), Some(high), Some(point)) =
                 (p.interval.low_value(), p.interval.high_value(), &p.point)
             else {
-                return Err(format!(
-                    "figure `{id}` (\"{}\") is only bounded on one side",
-                    p.text
-                ));
+                return Err(OperandError::OneSided {
+                    id: id.to_string(),
+                    printed: p.text.clone(),
+                });
             };
             let kind = match &p.measure {
                 Measure::Amount { currency } => Kind::Money(currency.clone()),
@@ -312,15 +392,15 @@ impl Context<'_> {
             });
         }
         let result = self.figures.iter().find(|r| r.id == id);
-        match result.and_then(|r| r.data_value.clone()) {
-            Some((v, currency)) => Ok(Operand {
-                range: Range::exact(q(v)),
-                kind: Kind::Money(currency),
+        match result.and_then(|r| r.data_value()) {
+            Some(m) => Ok(Operand {
+                range: Range::exact(q(m.amount)),
+                kind: Kind::Money(m.currency.clone()),
             }),
-            None => Err(format!(
-                "figure `{id}` has no printed value and {}",
-                result.map_or("no data".to_string(), |r| r.explanation.clone())
-            )),
+            None => Err(OperandError::NoValue {
+                id: id.to_string(),
+                figure: result.map(|r| Box::new(r.check.clone())),
+            }),
         }
     }
 }
@@ -355,634 +435,142 @@ pub fn verify(
 }
 
 fn check_figure(f: &Figure, frame: Option<&TradeFrame>) -> FigureResult {
-    let printed = f.printed.as_ref().map(|p| p.text.clone());
-    let mut result = FigureResult {
+    FigureResult {
         id: f.id.clone(),
         line: f.line,
-        printed: printed.clone(),
-        status: FigureStatus::Unchecked,
-        data_value: None,
-        explanation: String::new(),
-    };
+        printed: f.printed.as_ref().map(|p| p.text.clone()),
+        check: figure_check(f, frame),
+    }
+}
+
+fn figure_check(f: &Figure, frame: Option<&TradeFrame>) -> FigureCheck {
     let Some(binding) = &f.binding else {
-        result.explanation = "not bound to the data; checked only against the other figures".into();
-        return result;
+        return FigureCheck::NotBound;
     };
     let Some(frame) = frame else {
-        result.status = FigureStatus::NotInData;
-        result.explanation = "no data file given (add `data` under [source] or --data)".into();
-        return result;
+        return FigureCheck::NoData;
     };
-    let what = format!(
-        "{} {} → {} {}{}",
-        binding.measure.name(),
-        binding.reporter,
-        binding.partner,
-        binding.period,
-        if binding.commodity == Commodity::Total {
-            String::new()
-        } else {
-            format!(" ({})", binding.commodity)
-        }
-    );
-    match data_value(frame, binding) {
-        Err(reason) => {
-            result.status = FigureStatus::NotInData;
-            result.explanation = format!("{what}: {reason}");
-        }
-        Ok((value, currency)) => {
-            result.data_value = Some((value, currency.clone()));
-            let shown = show_money(&q(value), &currency);
-            match &f.printed {
-                None => {
-                    result.explanation = format!("{what} = {shown} (taken from the data)");
-                }
-                Some(p) => match &p.measure {
-                    Measure::Amount { currency: c } if *c == currency => {
-                        if p.interval.contains(&q(value)) {
-                            result.status = FigureStatus::Confirmed;
-                            result.explanation = format!(
-                                "{what} = {shown} in the data, within \"{}\" {}",
-                                p.text,
-                                describe_allowed(&p.interval, &p.measure)
-                            );
-                        } else {
-                            result.status = FigureStatus::Contradicted;
-                            result.explanation = format!(
-                                "{what} = {shown} in the data, outside \"{}\" {}",
-                                p.text,
-                                describe_allowed(&p.interval, &p.measure)
-                            );
-                        }
-                    }
-                    other => {
-                        result.status = FigureStatus::Contradicted;
-                        result.explanation = format!(
-                            "{what} = {shown} in the data, but \"{}\" is a {}",
-                            p.text,
-                            other.name()
-                        );
-                    }
-                },
+    let binding = binding.clone();
+    let value = match data_value(frame, &binding) {
+        Err(reason) => return FigureCheck::NotFound { binding, reason },
+        Ok(value) => value,
+    };
+    let Some(printed) = &f.printed else {
+        return FigureCheck::FromData { binding, value };
+    };
+    let fit = match &printed.measure {
+        Measure::Amount { currency } if *currency == value.currency => {
+            if printed.interval.contains(&q(value.amount)) {
+                Fit::Within
+            } else {
+                Fit::Outside
             }
         }
+        _ => Fit::OtherMeasure,
+    };
+    FigureCheck::Compared {
+        binding,
+        value,
+        printed: Box::new(printed.clone()),
+        fit,
     }
-    result
 }
 
 fn check_claim(c: &Claim, cx: &Context<'_>) -> ClaimResult {
-    let (asserts, measure, allowed) = match &c.assertion {
-        Assertion::Says(p) => (
-            p.text.clone(),
-            Some(p.measure.clone()),
-            Some(p.interval.clone()),
-        ),
-        Assertion::Equals(id) => (format!("= {id}"), None, None),
+    let lookup = |id: &str| cx.operand(id);
+    let outcome = match evaluate(&c.value, &lookup) {
+        Err(e) => ClaimOutcome::NotEvaluated(e),
+        Ok(op) => match &c.assertion {
+            Assertion::Says(phrase) => says(phrase, op),
+            Assertion::Equals(id) => equals(id, op, cx),
+        },
     };
-    let mut result = ClaimResult {
+    let (verdict, computed, allowed) = match &outcome {
+        ClaimOutcome::Says {
+            computed, allowed, ..
+        } => (
+            judge(allowed, computed),
+            Some(computed.clone()),
+            Some(allowed.clone()),
+        ),
+        ClaimOutcome::Equals {
+            value,
+            target_value,
+            ..
+        } => {
+            let target = &target_value.range;
+            let allowed = Interval::closed(target.low.clone(), target.high.clone());
+            // The point that must fit is the target's as printed, against the computed
+            // range, and the computed point against the target's interval.
+            (
+                judge(&allowed, &value.range),
+                Some(value.range.clone()),
+                Some(allowed),
+            )
+        }
+        _ => (Verdict::Unverifiable, None, None),
+    };
+    let mut diagnoses = Vec::new();
+    if let (ClaimOutcome::Says { value, .. }, Assertion::Says(phrase)) = (&outcome, &c.assertion)
+        && verdict == Verdict::Inconsistent
+    {
+        diagnoses = diagnose(c, phrase, value, cx);
+    }
+    if matches!(
+        outcome,
+        ClaimOutcome::Says { .. } | ClaimOutcome::Equals { .. }
+    ) && let Some(d) = periods_differ(c, cx)
+    {
+        diagnoses.push(d);
+    }
+    ClaimResult {
         id: c.id.clone(),
         line: c.line,
         quote: c.quote.clone(),
-        asserts,
+        assertion: c.assertion.clone(),
         value_text: c.value_text.clone(),
-        verdict: Verdict::Unverifiable,
-        computed: None,
-        allowed,
-        measure,
-        diagnoses: Vec::new(),
-        explanation: String::new(),
-    };
-    let lookup = |id: &str| cx.operand(id);
-    let op = match evaluate(&c.value, &lookup) {
-        Ok(op) => op,
-        Err(reason) => {
-            result.explanation = format!("{}: {reason}", c.value_text);
-            return result;
-        }
-    };
-    let period_note = periods_differ(c, cx);
-    match &c.assertion {
-        Assertion::Says(phrase) => {
-            let computed = match in_terms_of(&op, &phrase.measure) {
-                Ok(r) => r,
-                Err(reason) => {
-                    result.explanation = reason;
-                    return result;
-                }
-            };
-            result.verdict = judge(&phrase.interval, &computed);
-            result.explanation = format!(
-                "{} = {}, in [{}, {}]; \"{}\" allows {}",
-                c.value_text,
-                show(&op.range, &op.kind),
-                decimal_string(&computed.low, 4),
-                decimal_string(&computed.high, 4),
-                phrase.text,
-                describe_allowed(&phrase.interval, &phrase.measure)
-            );
-            if result.verdict == Verdict::ConsistentByRounding {
-                result
-                    .explanation
-                    .push_str("; only the rounding of the printed numbers makes them agree");
-            }
-            if result.verdict == Verdict::Inconsistent {
-                result.diagnoses = diagnose(c, phrase, &op, cx);
-            }
-            result.computed = Some(computed);
-        }
-        Assertion::Equals(id) => {
-            let target = match cx.operand(id) {
-                Ok(t) => t,
-                Err(reason) => {
-                    result.explanation = reason;
-                    return result;
-                }
-            };
-            if target.kind != op.kind {
-                result.explanation = format!(
-                    "{} is {:?} but {id} is {:?}: they cannot be equal",
-                    c.value_text, op.kind, target.kind
-                );
-                return result;
-            }
-            let allowed = Interval::closed(target.range.low.clone(), target.range.high.clone());
-            // The point that must fit is the target's as printed, against the computed range,
-            // and the computed point against the target's interval.
-            result.verdict = judge(&allowed, &op.range);
-            let bound = |v: &Q| match &op.kind {
-                Kind::Money(currency) => show_money(v, currency),
-                _ => decimal_string(v, 4),
-            };
-            result.explanation = format!(
-                "{} = {}, in [{}, {}]; {id} = {}, in [{}, {}]",
-                c.value_text,
-                show(&op.range, &op.kind),
-                bound(&op.range.low),
-                bound(&op.range.high),
-                show(&target.range, &target.kind),
-                bound(&target.range.low),
-                bound(&target.range.high),
-            );
-            result.allowed = Some(allowed);
-            result.computed = Some(op.range.clone());
-        }
+        verdict,
+        computed,
+        // A phrase allows its interval even when the value cannot be compared with it.
+        allowed: match &c.assertion {
+            Assertion::Says(p) => Some(p.interval.clone()),
+            Assertion::Equals(_) => allowed,
+        },
+        outcome,
+        diagnoses,
     }
-    if let Some(note) = period_note {
-        result.diagnoses.push((Diagnosis::Period, note));
-    }
-    result
 }
 
-/// A note when the claim's figures cover periods of different lengths.
-fn periods_differ(c: &Claim, cx: &Context<'_>) -> Option<String> {
-    let periods: Vec<(String, crate::model::Period)> = c
-        .value
-        .figures()
-        .iter()
-        .filter_map(|id| {
-            cx.figure(id)
-                .and_then(|f| f.period.map(|p| (id.clone(), p)))
-        })
-        .collect();
-    let first = periods.first()?;
-    let other = periods
-        .iter()
-        .find(|(_, p)| p.months() != first.1.months())?;
-    Some(format!(
-        "compares {} ({}, {} months) with {} ({}, {} months)",
-        first.0,
-        first.1.describe(),
-        first.1.months(),
-        other.0,
-        other.1.describe(),
-        other.1.months()
-    ))
+/// A `says` claim's value in the phrase's terms, or why the phrase cannot speak of it.
+fn says(phrase: &Phrase, op: Operand) -> ClaimOutcome {
+    match in_terms_of(&op, &phrase.measure) {
+        Err(mismatch) => ClaimOutcome::Incomparable(mismatch),
+        Ok(computed) => ClaimOutcome::Says {
+            value: op,
+            computed,
+            phrase: phrase.text.clone(),
+            allowed: phrase.interval.clone(),
+            measure: phrase.measure.clone(),
+        },
+    }
 }
 
-/// Plausible mistakes that reproduce an inconsistent phrase.
-fn diagnose(
-    c: &Claim,
-    phrase: &Phrase,
-    op: &Operand,
-    cx: &Context<'_>,
-) -> Vec<(Diagnosis, String)> {
-    let mut found = Vec::new();
-    let one = q_int(1);
-    // The value as a ratio to its base (1 = no change), when it is a growth quantity.
-    let ratio = match op.kind {
-        Kind::Ratio => Some(op.range.clone()),
-        Kind::Change => Some(op.range.map(|v| v + &one)),
-        _ => None,
-    };
-
-    if let (Some(direction), Some(r)) = (phrase.direction, &ratio) {
-        let fell = r.high < one;
-        let rose = r.low > one;
-        let change = decimal_string(&((&r.point - &one) * q_int(100)), 1);
-        if direction == Direction::Up && fell {
-            found.push((
-                Diagnosis::Direction,
-                format!(
-                    "the text says an increase, but the value fell by {}%",
-                    change.trim_start_matches('-')
-                ),
-            ));
-        } else if direction == Direction::Down && rose {
-            found.push((
-                Diagnosis::Direction,
-                format!("the text says a fall, but the value rose by {change}%"),
-            ));
-        }
-    }
-
-    if let Some(r) = &ratio
-        && let Ok(inverse) = r.recip()
-    {
-        let as_op = Operand {
-            range: inverse,
-            kind: Kind::Ratio,
-        };
-        if let Ok(inv) = in_terms_of(&as_op, &phrase.measure)
-            && phrase.interval.overlaps(&inv)
-        {
-            let shown = match c.value.base() {
-                Some((top, base)) => format!("{base} / {top}"),
-                None => format!("1 / ({})", c.value_text),
-            };
-            found.push((
-                Diagnosis::Inverse,
-                format!(
-                    "the ratio the wrong way round, {shown} = {}, reproduces \"{}\"",
-                    decimal_string(&as_op.range.point, 2),
-                    phrase.text
-                ),
-            ));
-        }
-    }
-
-    if let Some((_, base)) = c.value.base() {
-        // Other printed figures, and sums of two, as the base (bounded: 40 figures).
-        let candidates: Vec<(String, Expr)> = {
-            let others: Vec<&Figure> = cx
-                .file
-                .figures
-                .iter()
-                .filter(|f| Some(f.id.as_str()) != figure_id(base))
-                .take(40)
-                .collect();
-            let mut list: Vec<(String, Expr)> = others
-                .iter()
-                .map(|f| (f.id.clone(), Expr::Figure(f.id.clone())))
-                .collect();
-            for (i, a) in others.iter().enumerate() {
-                for b in others.iter().skip(i + 1) {
-                    list.push((
-                        format!("{} + {}", a.id, b.id),
-                        Expr::Add(
-                            Box::new(Expr::Figure(a.id.clone())),
-                            Box::new(Expr::Figure(b.id.clone())),
-                        ),
-                    ));
-                }
-            }
-            list
-        };
-        let lookup = |id: &str| cx.operand(id);
-        for (label, candidate) in candidates {
-            let Some(e) = c.value.with_base(candidate) else {
-                continue;
-            };
-            let Ok(v) = evaluate(&e, &lookup) else {
-                continue;
-            };
-            let Ok(r) = in_terms_of(&v, &phrase.measure) else {
-                continue;
-            };
-            if phrase.interval.contains(&r.point) {
-                found.push((
-                    Diagnosis::WrongBase,
-                    format!(
-                        "with {label} as the base instead of {base}, the value is {}, which reproduces \"{}\"",
-                        show(&v.range, &v.kind),
-                        phrase.text
-                    ),
-                ));
-                break;
-            }
-        }
-    }
-
-    // Percent and percentage points: a change of shares read the other way.
-    if let Expr::Change(from, to) = &c.value {
-        let lookup = |id: &str| cx.operand(id);
-        if let (Ok(a), Ok(b)) = (evaluate(from, &lookup), evaluate(to, &lookup))
-            && a.kind == Kind::Number
-            && b.kind == Kind::Number
-            && phrase.measure == Measure::Change
-        {
-            let points = b.range.sub(&a.range);
-            if phrase.interval.overlaps(&points) {
-                found.push((
-                        Diagnosis::Points,
-                        format!(
-                            "the shares differ by {} percentage points; \"{}\" reads that difference as a percent change",
-                            decimal_string(&(&points.point * q_int(100)), 2),
-                            phrase.text
-                        ),
-                    ));
-            }
-        }
-    }
-    if let Expr::Sub(to, from) = &c.value {
-        let lookup = |id: &str| cx.operand(id);
-        if let (Ok(a), Ok(b)) = (evaluate(from, &lookup), evaluate(to, &lookup))
-            && phrase.measure == Measure::Points
-            && !a.range.point.is_zero()
-            && let Ok(rel) = b.range.div(&a.range)
-        {
-            let rel = rel.map(|v| (v - q_int(1)) * q_int(100));
-            if phrase.interval.overlaps(&rel) {
-                found.push((
-                    Diagnosis::Points,
-                    format!(
-                        "the relative change is {}%; \"{}\" calls it percentage points",
-                        decimal_string(&rel.point, 2),
-                        phrase.text
-                    ),
-                ));
-            }
-        }
-    }
-    found
-}
-
-fn figure_id(e: &Expr) -> Option<&str> {
-    match e {
-        Expr::Figure(id) => Some(id),
-        _ => None,
+/// An `equals` claim's value beside its target figure's.
+fn equals(id: &str, op: Operand, cx: &Context<'_>) -> ClaimOutcome {
+    match cx.operand(id) {
+        Err(e) => ClaimOutcome::NoTarget(e),
+        Ok(target) if target.kind != op.kind => ClaimOutcome::KindsDiffer {
+            value: op.kind,
+            target: id.to_string(),
+            target_kind: target.kind,
+        },
+        Ok(target) => ClaimOutcome::Equals {
+            value: op,
+            target: id.to_string(),
+            target_value: target,
+        },
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::verify::lexicon::Lexicon;
-    use std::path::Path;
-
-    fn run(toml: &str) -> Verification {
-        let file = ClaimsFile::parse(
-            toml,
-            Path::new("t.toml"),
-            &Lexicon::built_in(),
-            Rounding::HalfUnit,
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        verify(&file, None, Rounding::HalfUnit, "test")
-    }
-
-    fn figure(id: &str, printed: &str) -> String {
-        format!("[[figure]]\nid = \"{id}\"\nprinted = \"{printed}\"\n\n")
-    }
-
-    fn says(value: &str, phrase: &str) -> String {
-        format!("[[claim]]\nquote = \"q\"\nsays = \"{phrase}\"\nvalue = \"{value}\"\n\n")
-    }
-
-    fn only(v: &Verification) -> &ClaimResult {
-        assert_eq!(v.claims.len(), 1);
-        &v.claims[0]
-    }
-
-    fn diagnoses(c: &ClaimResult) -> Vec<Diagnosis> {
-        c.diagnoses.iter().map(|(d, _)| *d).collect()
-    }
-
-    #[test]
-    fn parts_that_add_up_are_consistent() {
-        let v = run(&format!(
-            "{}{}{}[[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"x + m\"\n",
-            figure("t", "$10.69 million"),
-            figure("x", "$10.67 million"),
-            figure("m", "$20,000")
-        ));
-        assert_eq!(only(&v).verdict, Verdict::Consistent);
-        assert!(!v.found_problem());
-    }
-
-    #[test]
-    fn a_triple_growth_that_is_a_fall() {
-        let v = run(&format!(
-            "{}{}{}",
-            figure("a", "$10.69 million"),
-            figure("b", "$30.72 million"),
-            says("a / b", "a triple growth")
-        ));
-        let c = only(&v);
-        assert_eq!(c.verdict, Verdict::Inconsistent);
-        assert_eq!(diagnoses(c), [Diagnosis::Direction, Diagnosis::Inverse]);
-        assert!(
-            c.diagnoses[1].1.contains("b / a = 2.87"),
-            "{:?}",
-            c.diagnoses
-        );
-        assert!(v.found_problem());
-    }
-
-    #[test]
-    fn consistent_only_by_rounding() {
-        // 10.7 / 3.3 = 3.24 as printed, but with their rounding the ratio can reach 3.31.
-        let v = run(&format!(
-            "{}{}{}",
-            figure("a", "$10.7 million"),
-            figure("b", "$3.3 million"),
-            says("a / b", "3.3 times")
-        ));
-        assert_eq!(only(&v).verdict, Verdict::ConsistentByRounding);
-    }
-
-    #[test]
-    fn a_value_exactly_on_the_rounding_boundary() {
-        // 10.6 + 0.03 reaches exactly 10.685, the low end of "10.69": closed intervals meet.
-        let on = run(&format!(
-            "{}{}{}[[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"x + m\"\n",
-            figure("t", "$10.69 million"),
-            figure("x", "$10.6 million"),
-            figure("m", "$0.03 million")
-        ));
-        assert_eq!(only(&on).verdict, Verdict::ConsistentByRounding);
-        // A hair lower and they no longer meet.
-        let off = run(&format!(
-            "{}{}{}[[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"x + m\"\n",
-            figure("t", "$10.69 million"),
-            figure("x", "$10.6 million"),
-            figure("m", "$0.029 million")
-        ));
-        assert_eq!(only(&off).verdict, Verdict::Inconsistent);
-    }
-
-    #[test]
-    fn unverifiable_says_why() {
-        let v = run(&format!(
-            "{}{}",
-            figure("a", "$5 million"),
-            says("a", "rose 5%")
-        ));
-        let c = only(&v);
-        assert_eq!(c.verdict, Verdict::Unverifiable);
-        assert!(
-            c.explanation.contains("the value is an amount"),
-            "{}",
-            c.explanation
-        );
-        let v = run(&format!(
-            "[[figure]]\nid = \"a\"\nmeasure = \"exports\"\nreporter = \"A\"\npartner = \"B\"\nperiod = \"2019\"\n\n{}{}",
-            figure("b", "$5 million"),
-            says("a / b", "doubled")
-        ));
-        assert_eq!(v.figures[0].status, FigureStatus::NotInData);
-        let c = only(&v);
-        assert_eq!(c.verdict, Verdict::Unverifiable);
-        assert!(
-            c.explanation.contains("figure `a` has no printed value"),
-            "{}",
-            c.explanation
-        );
-        assert!(!v.found_problem());
-    }
-
-    #[test]
-    fn a_rise_claimed_for_a_fall() {
-        let v = run(&format!(
-            "{}{}{}",
-            figure("y2018", "$30.72 million"),
-            figure("y2019", "$10.69 million"),
-            says("change(y2018, y2019)", "rose 65.2%")
-        ));
-        let c = only(&v);
-        assert_eq!(c.verdict, Verdict::Inconsistent);
-        assert_eq!(diagnoses(c), [Diagnosis::Direction]);
-        // The honest phrase is consistent.
-        let v = run(&format!(
-            "{}{}{}",
-            figure("y2018", "$30.72 million"),
-            figure("y2019", "$10.69 million"),
-            says("change(y2018, y2019)", "fell 65.2%")
-        ));
-        assert_eq!(only(&v).verdict, Verdict::Consistent);
-    }
-
-    #[test]
-    fn a_wrong_base() {
-        // Up 40% to $140 million from $120 million? 140/120 − 1 = 16.7%; the 40% comes from
-        // the $100 million of two years before.
-        let v = run(&format!(
-            "{}{}{}{}",
-            figure("y2017", "$100 million"),
-            figure("y2018", "$120 million"),
-            figure("y2019", "$140 million"),
-            says("change(y2018, y2019)", "rose 40%")
-        ));
-        let c = only(&v);
-        assert_eq!(c.verdict, Verdict::Inconsistent);
-        assert_eq!(diagnoses(c), [Diagnosis::WrongBase]);
-        assert!(
-            c.diagnoses[0].1.contains("with y2017 as the base"),
-            "{:?}",
-            c.diagnoses
-        );
-    }
-
-    #[test]
-    fn percent_for_percentage_points() {
-        // A share going from 41% to 46% is +5 points, or +12.2%: not "rose 5%".
-        let v = run(&format!(
-            "{}{}{}",
-            figure("s2018", "41%"),
-            figure("s2019", "46%"),
-            says("change(s2018, s2019)", "rose 5%")
-        ));
-        let c = only(&v);
-        assert_eq!(c.verdict, Verdict::Inconsistent);
-        assert!(
-            diagnoses(c).contains(&Diagnosis::Points),
-            "{:?}",
-            c.diagnoses
-        );
-        // And the reverse: "up 12.2 percentage points" for a 12.2% relative change.
-        let v = run(&format!(
-            "{}{}{}",
-            figure("s2018", "41%"),
-            figure("s2019", "46%"),
-            says("s2019 - s2018", "up 12.2 percentage points")
-        ));
-        assert!(
-            diagnoses(only(&v)).contains(&Diagnosis::Points),
-            "{:?}",
-            only(&v)
-        );
-    }
-
-    #[test]
-    fn periods_of_different_length() {
-        let v = run(
-            "[[figure]]\nid = \"ytd\"\nprinted = \"$11 million\"\nperiod = \"2019-01..2019-11\"\n\n\
-             [[figure]]\nid = \"year\"\nprinted = \"$10 million\"\nperiod = \"2018\"\n\n\
-             [[claim]]\nquote = \"q\"\nsays = \"rose 10%\"\nvalue = \"change(year, ytd)\"\n",
-        );
-        let c = only(&v);
-        assert_eq!(c.verdict, Verdict::Consistent);
-        assert_eq!(diagnoses(c), [Diagnosis::Period]);
-        assert!(c.diagnoses[0].1.contains("11 months"), "{:?}", c.diagnoses);
-        assert!(v.found_problem());
-    }
-
-    #[test]
-    fn hedged_phrases() {
-        let two = |phrase: &str| {
-            let v = run(&format!(
-                "{}{}{}",
-                figure("a", "$100.0 million"),
-                figure("b", "$269.0 million"),
-                says("change(a, b)", phrase)
-            ));
-            only(&v).verdict
-        };
-        // +169%: "nearly 170 percent" allows [153%, 170%).
-        assert_eq!(two("rose nearly 170 percent"), Verdict::Consistent);
-        assert_eq!(two("rose more than 150 percent"), Verdict::Consistent);
-        assert_eq!(two("rose less than 150 percent"), Verdict::Inconsistent);
-        assert_eq!(two("rose about 100 percent"), Verdict::Inconsistent);
-    }
-
-    use proptest::prelude::*;
-
-    fn q_of(m: i64) -> Q {
-        crate::verify::interval::q_ratio(m, 1000)
-    }
-
-    proptest! {
-        /// No value is ever called both consistent and inconsistent: the verdict follows
-        /// from overlap and containment, exactly.
-        #[test]
-        fn verdicts_are_exclusive_and_follow_their_definitions(
-            a in -5000i64..5000, b in -5000i64..5000,
-            c in -5000i64..5000, d in -5000i64..5000, p in 0i64..1000,
-        ) {
-            let (lo, hi) = (a.min(b), a.max(b));
-            let (clo, chi) = (c.min(d), c.max(d));
-            let point = clo + (chi - clo) * p / 1000;
-            let allowed = Interval::closed(q_of(lo), q_of(hi));
-            let computed = Range::new(q_of(clo), q_of(point), q_of(chi));
-            let overlap = clo <= hi && lo <= chi;
-            let contains = lo <= point && point <= hi;
-            let verdict = judge(&allowed, &computed);
-            match verdict {
-                Verdict::Consistent => prop_assert!(overlap && contains),
-                Verdict::ConsistentByRounding => prop_assert!(overlap && !contains),
-                Verdict::Inconsistent => prop_assert!(!overlap),
-                Verdict::Unverifiable => prop_assert!(false, "judge never returns unverifiable"),
-            }
-            prop_assert_eq!(verdict == Verdict::Inconsistent, !overlap);
-        }
-    }
-}
+mod tests;

@@ -6,7 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::interval::{Range, q, q_int};
+use super::interval::{Range, ZeroDivisor, q, q_int};
 
 pub const MAX_LENGTH: usize = 1000;
 pub const MAX_DEPTH: usize = 32;
@@ -279,11 +279,52 @@ pub struct Operand {
     pub kind: Kind,
 }
 
+/// Why an expression has no value: a figure has none (`lookup`'s own error), or the
+/// arithmetic is impossible.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvalError<E> {
+    Figure(E),
+    Arithmetic(Arithmetic),
+}
+
+/// An operation of an expression, for saying which one failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    Add,
+    Divide,
+    Change,
+}
+
+/// Arithmetic an expression cannot do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arithmetic {
+    /// Amounts in two currencies, `a` and `b`.
+    Currencies {
+        operation: Operation,
+        a: String,
+        b: String,
+    },
+    /// An amount with a ratio (added, or in `change()`).
+    AmountAndRatio(Operation),
+    /// A product of two amounts.
+    TwoAmounts,
+    /// A ratio divided by an amount.
+    RatioByAmount,
+    /// A divisor that is, or may be, zero.
+    Division(ZeroDivisor),
+}
+
+impl<E> From<ZeroDivisor> for EvalError<E> {
+    fn from(z: ZeroDivisor) -> Self {
+        EvalError::Arithmetic(Arithmetic::Division(z))
+    }
+}
+
 /// Evaluates with exact intervals; `lookup` gives each figure's operand or why it has none.
-pub fn evaluate(
+pub fn evaluate<E>(
     e: &Expr,
-    lookup: &dyn Fn(&str) -> Result<Operand, String>,
-) -> Result<Operand, String> {
+    lookup: &dyn Fn(&str) -> Result<Operand, E>,
+) -> Result<Operand, EvalError<E>> {
     use Kind::*;
     let number = |r: Range| Operand {
         range: r,
@@ -291,7 +332,7 @@ pub fn evaluate(
     };
     match e {
         Expr::Number(d) => Ok(number(Range::exact(q(*d)))),
-        Expr::Figure(id) => lookup(id),
+        Expr::Figure(id) => lookup(id).map_err(EvalError::Figure),
         Expr::Neg(a) => {
             let a = evaluate(a, lookup)?;
             Ok(Operand {
@@ -304,10 +345,12 @@ pub fn evaluate(
             let kind = match (&a.kind, &b.kind) {
                 (Money(x), Money(y)) if x == y => Money(x.clone()),
                 (Money(x), Money(y)) => {
-                    return Err(format!("adds {x} and {y}: convert one currency first"));
+                    return Err(currencies(Operation::Add, x, y));
                 }
                 (Money(_), _) | (_, Money(_)) => {
-                    return Err("adds an amount and a ratio".to_string());
+                    return Err(EvalError::Arithmetic(Arithmetic::AmountAndRatio(
+                        Operation::Add,
+                    )));
                 }
                 _ => Number,
             };
@@ -321,7 +364,9 @@ pub fn evaluate(
         Expr::Mul(a, b) => {
             let (a, b) = (evaluate(a, lookup)?, evaluate(b, lookup)?);
             let kind = match (&a.kind, &b.kind) {
-                (Money(_), Money(_)) => return Err("multiplies two amounts".to_string()),
+                (Money(_), Money(_)) => {
+                    return Err(EvalError::Arithmetic(Arithmetic::TwoAmounts));
+                }
                 (Money(x), _) | (_, Money(x)) => Money(x.clone()),
                 _ => Number,
             };
@@ -335,10 +380,12 @@ pub fn evaluate(
             let kind = match (&a.kind, &b.kind) {
                 (Money(x), Money(y)) if x == y => Ratio,
                 (Money(x), Money(y)) => {
-                    return Err(format!("divides {x} by {y}: convert one currency first"));
+                    return Err(currencies(Operation::Divide, x, y));
                 }
                 (Money(x), _) => Money(x.clone()),
-                (_, Money(_)) => return Err("divides a ratio by an amount".to_string()),
+                (_, Money(_)) => {
+                    return Err(EvalError::Arithmetic(Arithmetic::RatioByAmount));
+                }
                 _ => Number,
             };
             Ok(Operand {
@@ -350,11 +397,13 @@ pub fn evaluate(
             let (from, to) = (evaluate(from, lookup)?, evaluate(to, lookup)?);
             match (&from.kind, &to.kind) {
                 (Money(x), Money(y)) if x != y => {
-                    return Err(format!("compares {x} with {y}: convert one currency first"));
+                    return Err(currencies(Operation::Change, x, y));
                 }
                 (Money(_), Money(_)) => {}
                 (Money(_), _) | (_, Money(_)) => {
-                    return Err("change() of an amount and a ratio".to_string());
+                    return Err(EvalError::Arithmetic(Arithmetic::AmountAndRatio(
+                        Operation::Change,
+                    )));
                 }
                 _ => {}
             }
@@ -365,6 +414,14 @@ pub fn evaluate(
             })
         }
     }
+}
+
+fn currencies<E>(operation: Operation, a: &str, b: &str) -> EvalError<E> {
+    EvalError::Arithmetic(Arithmetic::Currencies {
+        operation,
+        a: a.to_string(),
+        b: b.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -437,14 +494,19 @@ mod tests {
         assert!(parse(&deep).unwrap_err().contains("at most 1000"));
         let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
         assert!(parse(&deep).unwrap_err().contains("deeper than 32"));
-        let e = evaluate(&parse("exports / 0").unwrap(), &lookup).unwrap_err();
-        assert!(e.contains("division by zero"), "{e}");
-        let e = evaluate(&parse("exports + yuan").unwrap(), &lookup).unwrap_err();
-        assert!(e.contains("USD and CNY"), "{e}");
-        assert!(
-            evaluate(&parse("nope").unwrap(), &lookup)
-                .unwrap_err()
-                .contains("unknown figure")
+        assert_eq!(
+            evaluate(&parse("exports / 0").unwrap(), &lookup),
+            Err(EvalError::Arithmetic(Arithmetic::Division(
+                ZeroDivisor::Zero
+            )))
+        );
+        assert_eq!(
+            evaluate(&parse("exports + yuan").unwrap(), &lookup),
+            Err(currencies(Operation::Add, "USD", "CNY"))
+        );
+        assert_eq!(
+            evaluate(&parse("nope").unwrap(), &lookup).unwrap_err(),
+            EvalError::Figure("unknown figure `nope`".to_string())
         );
     }
 }

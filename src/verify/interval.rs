@@ -80,6 +80,15 @@ pub struct Range {
     pub high: Q,
 }
 
+/// Why a division has no value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZeroDivisor {
+    /// The divisor is zero.
+    Zero,
+    /// The divisor is not zero, but its rounding interval contains zero.
+    RoundsToZero,
+}
+
 impl Range {
     pub fn exact(value: Q) -> Range {
         Range {
@@ -121,12 +130,12 @@ impl Range {
     }
 
     /// Division; an error when the divisor's range contains zero.
-    pub fn div(&self, other: &Range) -> Result<Range, String> {
+    pub fn div(&self, other: &Range) -> Result<Range, ZeroDivisor> {
         if other.contains(&Q::zero()) {
             return Err(if other.point.is_zero() {
-                "division by zero".to_string()
+                ZeroDivisor::Zero
             } else {
-                "division by a figure whose rounding interval contains zero".to_string()
+                ZeroDivisor::RoundsToZero
             });
         }
         let recip = Range::new(other.high.recip(), other.point.recip(), other.low.recip());
@@ -147,7 +156,7 @@ impl Range {
     }
 
     /// 1 / x, for a range not containing zero.
-    pub fn recip(&self) -> Result<Range, String> {
+    pub fn recip(&self) -> Result<Range, ZeroDivisor> {
         Range::exact(Q::one()).div(self)
     }
 }
@@ -304,12 +313,12 @@ mod tests {
         let third = a.div(&b).unwrap();
         assert_eq!(third.point, q_ratio(1, 3));
         assert_eq!(decimal_string(&third.point, 4), "0.3333");
-        assert!(a.div(&printed("-0.5", "0", "0.5")).is_err());
-        assert!(
-            a.div(&printed("0", "0", "0"))
-                .unwrap_err()
-                .contains("division by zero")
+        assert_eq!(a.div(&printed("-0.5", "0", "0.5")), Err(ZeroDivisor::Zero));
+        assert_eq!(
+            a.div(&printed("-0.5", "0.1", "0.5")),
+            Err(ZeroDivisor::RoundsToZero)
         );
+        assert_eq!(a.div(&printed("0", "0", "0")), Err(ZeroDivisor::Zero));
     }
 
     #[test]

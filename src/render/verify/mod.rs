@@ -1,13 +1,17 @@
 //! Renders a `Verification`: a table of figures and claims with details (text, Markdown),
-//! or the JSON contract for scripts (docs/verification.md).
+//! or the JSON contract for scripts (docs/verification.md). The sentences themselves are
+//! `explain`'s, shared with the report (`super::report`).
+
+pub mod explain;
 
 use num_traits::Signed;
 use serde_json::json;
 
 use super::table::{Align, Table};
-use crate::verify::check::{ClaimResult, Verdict, Verification, show_money};
-use crate::verify::interval::{Q, Range, decimal_string, q, q_int};
+use crate::verify::check::{ClaimResult, FigureStatus, Verdict, Verification};
+use crate::verify::interval::{Q, Range, decimal_string, q_int};
 use crate::verify::phrase::Measure;
+use explain::{asserts, claim_explanation, diagnosis_detail, figure_explanation, show_money};
 
 /// Decimals of the exact values in JSON (exact when the decimal expansion ends sooner).
 pub const JSON_DECIMALS: u32 = 12;
@@ -21,25 +25,18 @@ fn computed_cell(c: &ClaimResult) -> String {
     let Some(r) = &c.computed else {
         return "—".to_string();
     };
-    in_measure(&r.point, c.measure.as_ref(), c)
+    in_measure(&r.point, c)
 }
 
-fn in_measure(value: &Q, measure: Option<&Measure>, c: &ClaimResult) -> String {
-    match measure {
+fn in_measure(value: &Q, c: &ClaimResult) -> String {
+    match c.measure() {
         Some(Measure::Change) => format!("{}%", decimal_string(&(value * q_int(100)), 1)),
         Some(Measure::Share) => format!("{}%", decimal_string(&(value * q_int(100)), 1)),
         Some(Measure::Multiple) | Some(Measure::Number) => format!("×{}", decimal_string(value, 3)),
         Some(Measure::Points) => format!("{} pp", decimal_string(value, 2)),
         Some(Measure::Amount { currency }) => show_money(value, currency),
-        None => {
-            // `equals` claims compare amounts: say it in the currency of the explanation.
-            let currency = c
-                .explanation
-                .split_whitespace()
-                .find(|w| w.len() == 3 && w.chars().all(|ch| ch.is_ascii_uppercase()))
-                .unwrap_or("");
-            show_money(value, currency)
-        }
+        // `equals` claims: in the currency of the value (none for plain numbers).
+        None => show_money(value, c.currency().unwrap_or("")),
     }
 }
 
@@ -47,7 +44,7 @@ fn allowed_cell(c: &ClaimResult) -> String {
     let Some(a) = &c.allowed else {
         return "—".to_string();
     };
-    match &c.measure {
+    match c.measure() {
         Some(Measure::Change | Measure::Share) => format!("{} %", a.describe(&q_int(100), 2)),
         Some(Measure::Amount { .. }) | None => {
             let scale = match a.high_value().or(a.low_value()) {
@@ -83,10 +80,8 @@ pub fn figures_table(v: &Verification) -> Table {
         t.push(vec![
             f.id.clone(),
             f.printed.clone().unwrap_or_else(|| "—".into()),
-            f.status.as_str().to_string(),
-            f.data_value
-                .as_ref()
-                .map_or("—".to_string(), |(d, c)| show_money(&q(*d), c)),
+            f.status().as_str().to_string(),
+            f.data_value().map_or("—".to_string(), explain::money),
         ]);
     }
     t
@@ -108,14 +103,10 @@ pub fn claims_table(v: &Verification, emphasise: bool) -> Table {
             (i + 1).to_string(),
             c.line.to_string(),
             verdict_cell(c.verdict, emphasise),
-            c.asserts.clone(),
+            asserts(c),
             computed_cell(c),
             allowed_cell(c),
-            c.diagnoses
-                .iter()
-                .map(|(d, _)| d.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            diagnosis_names(c).join(", "),
         ]);
     }
     t
@@ -172,10 +163,14 @@ pub fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
             out.push_str(&format!(
                 "{bullet}{}: {}\n",
                 c.verdict.as_str(),
-                c.explanation
+                claim_explanation(c)
             ));
-            for (d, detail) in &c.diagnoses {
-                out.push_str(&format!("{bullet}diagnosis {}: {detail}\n", d.as_str()));
+            for d in &c.diagnoses {
+                out.push_str(&format!(
+                    "{bullet}diagnosis {}: {}\n",
+                    d.kind().as_str(),
+                    diagnosis_detail(d)
+                ));
             }
             out.push('\n');
         }
@@ -191,7 +186,7 @@ pub fn tally(v: &Verification) -> String {
     let contradicted = v
         .figures
         .iter()
-        .filter(|f| f.status.as_str() == "contradicted")
+        .filter(|f| f.status() == FigureStatus::Contradicted)
         .count();
     format!(
         "{} claim(s) — {} consistent, {} consistent only by rounding, {} inconsistent, \
@@ -204,6 +199,11 @@ pub fn tally(v: &Verification) -> String {
         v.figures.len(),
         contradicted
     )
+}
+
+/// The names of a claim's diagnoses, in order.
+pub fn diagnosis_names(c: &ClaimResult) -> Vec<&'static str> {
+    c.diagnoses.iter().map(|d| d.kind().as_str()).collect()
 }
 
 fn range_json(r: &Range) -> serde_json::Value {
@@ -223,15 +223,15 @@ pub fn json(v: &Verification) -> String {
             json!({
                 "quote": c.quote,
                 "verdict": c.verdict.as_str(),
-                "diagnoses": c.diagnoses.iter().map(|(d, _)| d.as_str()).collect::<Vec<_>>(),
+                "diagnoses": diagnosis_names(c),
                 "computed": c.computed.as_ref().map(range_json),
-                "explanation": c.explanation,
+                "explanation": claim_explanation(c),
                 "id": c.id,
                 "line": c.line,
-                "asserts": c.asserts,
+                "asserts": asserts(c),
                 "value": c.value_text,
                 "allowed": c.allowed.as_ref().map(|a| a.describe(&q_int(1), JSON_DECIMALS)),
-                "diagnosis_details": c.diagnoses.iter().map(|(d, t)| json!({"diagnosis": d.as_str(), "detail": t})).collect::<Vec<_>>(),
+                "diagnosis_details": c.diagnoses.iter().map(|d| json!({"diagnosis": d.kind().as_str(), "detail": diagnosis_detail(d)})).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -241,11 +241,11 @@ pub fn json(v: &Verification) -> String {
         .map(|f| {
             json!({
                 "id": f.id,
-                "status": f.status.as_str(),
+                "status": f.status().as_str(),
                 "printed": f.printed,
-                "data_value": f.data_value.as_ref().map(|(d, _)| d.normalize().to_string()),
-                "currency": f.data_value.as_ref().map(|(_, c)| c),
-                "explanation": f.explanation,
+                "data_value": f.data_value().map(|m| m.amount.normalize().to_string()),
+                "currency": f.data_value().map(|m| &m.currency),
+                "explanation": figure_explanation(&f.check),
                 "line": f.line,
             })
         })
@@ -258,4 +258,52 @@ pub fn json(v: &Verification) -> String {
         "problem_found": v.found_problem(),
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::check::verify;
+    use crate::verify::claims::ClaimsFile;
+    use crate::verify::lexicon::Lexicon;
+    use crate::verify::phrase::Rounding;
+    use std::path::Path;
+
+    fn run(toml: &str) -> Verification {
+        let file = ClaimsFile::parse(
+            toml,
+            Path::new("t.toml"),
+            &Lexicon::built_in(),
+            Rounding::HalfUnit,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        verify(&file, None, Rounding::HalfUnit, "test")
+    }
+
+    /// The currency of an `equals` claim is the value's, not a word of its explanation: a
+    /// figure id of three capitals is no currency.
+    #[test]
+    fn an_equals_claim_is_shown_in_its_values_currency() {
+        let v = run("[[figure]]\nid = \"ABC\"\nprinted = \"$10 million\"\n\n\
+             [[figure]]\nid = \"x\"\nprinted = \"$1 million\"\n\n\
+             [[figure]]\nid = \"t\"\nprinted = \"$11 million\"\n\n\
+             [[figure]]\nid = \"EXP\"\nprinted = \"41%\"\n\n\
+             [[figure]]\nid = \"s\"\nprinted = \"46%\"\n\n\
+             [[claim]]\nquote = \"q\"\nequals = \"t\"\nvalue = \"ABC + x\"\n\n\
+             [[claim]]\nquote = \"q\"\nequals = \"s\"\nvalue = \"EXP + 0.05\"\n");
+        assert_eq!(computed_cell(&v.claims[0]), "11 USD million");
+        assert_eq!(computed_cell(&v.claims[1]), "0.46 ");
+        let out = text(
+            &v,
+            &Heading {
+                title: None,
+                claims_file: "t.toml",
+            },
+            false,
+        );
+        assert!(
+            out.contains("consistent: ABC + x = 11 USD million, in [5.5 USD million, 16.5 USD million]; t = 11 USD million, in [10.5 USD million, 11.5 USD million]"),
+            "{out}"
+        );
+    }
 }
