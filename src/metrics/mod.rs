@@ -136,6 +136,22 @@ mod tests {
     }
 
     #[test]
+    fn a_fall_close_to_minus_100_percent_keeps_28_digits_after_the_point() {
+        // Found by the there-and-back property: 1 + g of a near-total fall is tiny, so its
+        // relative precision is that of 28 digits after the point.
+        let (a, b) = (d("801991131020266"), d("1"));
+        let there = growth_rate(a, b).known().unwrap();
+        let back = growth_rate(b, a).known().unwrap();
+        let product = (Decimal::ONE + there) * (Decimal::ONE + back);
+        let error = (product - Decimal::ONE).abs();
+        assert!(
+            error > Decimal::new(1, 20),
+            "{error}: the property's old bound was wrong"
+        );
+        assert!(error < Decimal::new(1, 26) * a, "{error}");
+    }
+
+    #[test]
     fn zero_bases_are_missing_not_zero() {
         assert!(
             growth_rate(Decimal::ZERO, d("5"))
