@@ -25,7 +25,8 @@ use super::interval::{Interval, Range, q, q_int};
 use super::phrase::{Measure, Phrase, Rounding};
 use crate::flows::PairFlows;
 use crate::frame::{Selection, TradeFrame};
-use crate::metrics::summary::turnover_value;
+use crate::metrics::request::FlowChoice;
+use crate::metrics::{Value, balance, flow_value};
 use crate::model::{Commodity, Flow};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,12 +307,10 @@ pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<Money, MissingReaso
             .ok_or(MissingReason::NoCommodityRow { flow })?
     } else {
         let v = match b.measure {
-            DataMeasure::Exports => p.exports.clone(),
-            DataMeasure::Imports => p.imports.clone(),
-            DataMeasure::Turnover => turnover_value(p),
-            DataMeasure::Balance => p
-                .exports
-                .zip(&p.imports, |x, m| crate::metrics::Value::Known(x - m)),
+            DataMeasure::Exports => flow_value(p, FlowChoice::Exports),
+            DataMeasure::Imports => flow_value(p, FlowChoice::Imports),
+            DataMeasure::Turnover => flow_value(p, FlowChoice::Turnover),
+            DataMeasure::Balance => (p.exports).zip(&p.imports, |x, m| Value::Known(balance(x, m))),
         };
         v.known().ok_or_else(|| match v.reason() {
             Some(reason) => MissingReason::Data(reason.to_string()),
