@@ -17,7 +17,7 @@
 
 use rust_decimal::Decimal;
 
-use super::claims::{Assertion, Binding, Claim, ClaimsFile, Figure, Measure as DataMeasure};
+use super::claims::{Assertion, Binding, Claim, ClaimsFile, Figure, TradeMeasure};
 pub use super::diagnose::{Diagnosis, DiagnosisKind};
 use super::diagnose::{diagnose, periods_differ};
 use super::expr::{EvalError, Kind, Operand, evaluate};
@@ -297,7 +297,7 @@ pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<Money, MissingReaso
     let p = flows.period(b.period).ok_or(MissingReason::NoPeriod)?;
     let amount = if b.commodity != Commodity::Total {
         let flow = match b.measure {
-            DataMeasure::Imports => Flow::Import,
+            TradeMeasure::Imports => Flow::Import,
             _ => Flow::Export,
         };
         p.parts
@@ -307,10 +307,12 @@ pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<Money, MissingReaso
             .ok_or(MissingReason::NoCommodityRow { flow })?
     } else {
         let v = match b.measure {
-            DataMeasure::Exports => flow_value(p, FlowChoice::Exports),
-            DataMeasure::Imports => flow_value(p, FlowChoice::Imports),
-            DataMeasure::Turnover => flow_value(p, FlowChoice::Turnover),
-            DataMeasure::Balance => (p.exports).zip(&p.imports, |x, m| Value::Known(balance(x, m))),
+            TradeMeasure::Exports => flow_value(p, FlowChoice::Exports),
+            TradeMeasure::Imports => flow_value(p, FlowChoice::Imports),
+            TradeMeasure::Turnover => flow_value(p, FlowChoice::Turnover),
+            TradeMeasure::Balance => {
+                (p.exports).zip(&p.imports, |x, m| Value::Known(balance(x, m)))
+            }
         };
         v.known().ok_or_else(|| match v.reason() {
             Some(reason) => MissingReason::Data(reason.to_string()),

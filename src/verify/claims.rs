@@ -62,30 +62,30 @@ struct RawClaim {
 
 /// What a figure measures in the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
+pub enum TradeMeasure {
     Exports,
     Imports,
     Turnover,
     Balance,
 }
 
-impl Measure {
-    fn parse(text: &str) -> Option<Measure> {
+impl TradeMeasure {
+    fn parse(text: &str) -> Option<TradeMeasure> {
         match text.trim().to_ascii_lowercase().as_str() {
-            "exports" | "export" => Some(Measure::Exports),
-            "imports" | "import" => Some(Measure::Imports),
-            "turnover" | "trade" => Some(Measure::Turnover),
-            "balance" => Some(Measure::Balance),
+            "exports" | "export" => Some(TradeMeasure::Exports),
+            "imports" | "import" => Some(TradeMeasure::Imports),
+            "turnover" | "trade" => Some(TradeMeasure::Turnover),
+            "balance" => Some(TradeMeasure::Balance),
             _ => None,
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            Measure::Exports => "exports",
-            Measure::Imports => "imports",
-            Measure::Turnover => "turnover",
-            Measure::Balance => "balance",
+            TradeMeasure::Exports => "exports",
+            TradeMeasure::Imports => "imports",
+            TradeMeasure::Turnover => "turnover",
+            TradeMeasure::Balance => "balance",
         }
     }
 }
@@ -93,7 +93,7 @@ impl Measure {
 /// Where a figure sits in the data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Binding {
-    pub measure: Measure,
+    pub measure: TradeMeasure,
     pub reporter: String,
     pub partner: String,
     pub period: Period,
@@ -285,7 +285,7 @@ impl ClaimsFile {
                 }
                 Some(m) => {
                     let m_at = m.span().start;
-                    let measure = Measure::parse(m.get_ref()).ok_or_else(|| {
+                    let measure = TradeMeasure::parse(m.get_ref()).ok_or_else(|| {
                         err(
                             m_at,
                             "measure",

@@ -335,7 +335,7 @@ mod tests {
     use super::*;
     use crate::model::{Commodity, Flow, Period};
     use crate::verify::check::{Verification, verify};
-    use crate::verify::claims::{ClaimsFile, Measure as DataMeasure};
+    use crate::verify::claims::{ClaimsFile, TradeMeasure};
     use crate::verify::lexicon::Lexicon;
     use crate::verify::phrase::Rounding;
     use std::path::Path;
@@ -407,7 +407,7 @@ mod tests {
     #[test]
     fn figures_against_the_data_in_words() {
         let b = Binding {
-            measure: DataMeasure::Exports,
+            measure: TradeMeasure::Exports,
             reporter: "RU-FE".into(),
             partner: "PRK".into(),
             period: Period::parse("2019-Q1").unwrap(),
