@@ -9,8 +9,9 @@
 //! Output is deterministic: the same input gives the same bytes.
 //!
 //! `spec` builds a `Chart` from the data (what is drawn, with its words); `draw` lays it
-//! out with plotters. Nothing here computes a metric: values arrive computed.
+//! out with plotters (title, plot area, axes, text) and `bodies` draws each kind of body.
 
+mod bodies;
 pub mod draw;
 pub mod spec;
 
