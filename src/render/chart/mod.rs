@@ -10,6 +10,7 @@
 //!
 //! `spec` builds a `Chart` from the data (what is drawn, with its words); `draw` lays it
 //! out with plotters (title, plot area, axes, text) and `bodies` draws each kind of body.
+//! Nothing here computes a metric: values arrive computed.
 
 mod bodies;
 pub mod draw;
