@@ -238,6 +238,9 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 
 /// Scans the lines of `input` in `span`; `progress` (with the file's size) is told how far
 /// the scan has come.
+///
+/// One piece on purpose: this is the profile's per-row hot loop, and the buffer refill,
+/// the line position and the lazy field split share their state at every step.
 fn scan_stream(
     path: &Path,
     mut input: impl Read,
