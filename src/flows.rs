@@ -324,16 +324,7 @@ pub fn pair_flows(
     by: Option<By>,
     level: Option<usize>,
 ) -> Result<PairFlows> {
-    // Under `by` the periods asked name rolled-up targets: find the pair on all periods.
-    let finder = crate::frame::Selection {
-        periods: if by.is_some() {
-            Vec::new()
-        } else {
-            asked.periods.clone()
-        },
-        ..asked.clone()
-    };
-    let pair = one_pair(frame, &finder)?;
+    let pair = one_pair(frame, &asked.finding_who(by.is_some()))?;
     let mut totals = frame.totals(&crate::frame::Selection {
         periods: Vec::new(),
         ..pair

@@ -41,6 +41,19 @@ impl Selection {
         self.reporter.iter().chain(&self.partner).cloned().collect()
     }
 
+    /// The selection to find who trades in it: when periods are rolled up, the periods
+    /// asked for name roll-up targets (2019 for monthly rows), so every period is searched.
+    pub fn finding_who(&self, rolled_up: bool) -> Selection {
+        Selection {
+            periods: if rolled_up {
+                Vec::new()
+            } else {
+                self.periods.clone()
+            },
+            ..self.clone()
+        }
+    }
+
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(r) = &self.reporter {

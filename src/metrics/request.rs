@@ -191,15 +191,7 @@ fn subject(
     needs_pair: bool,
     notes: &mut Vec<String>,
 ) -> Result<(Selection, Option<PairFlows>)> {
-    // Under --by the periods name rolled-up targets: find who trades on all periods.
-    let finder = Selection {
-        periods: if request.by.is_some() {
-            Vec::new()
-        } else {
-            selection.periods.clone()
-        },
-        ..selection.clone()
-    };
+    let finder = selection.finding_who(request.by.is_some());
     let mut found = if needs_pair {
         one_pair(frame, &finder)?
     } else {
@@ -282,14 +274,7 @@ pub struct Partners {
 /// The partners of the one reporter `selection` names (or the only one in the data), in
 /// the periods it names (all when none), rolled up by `request.by`.
 pub fn partners(frame: &TradeFrame, selection: &Selection, request: &Request) -> Result<Partners> {
-    let finder = Selection {
-        periods: if request.by.is_some() {
-            Vec::new()
-        } else {
-            selection.periods.clone()
-        },
-        ..selection.clone()
-    };
+    let finder = selection.finding_who(request.by.is_some());
     let reporter = one_reporter(frame, &finder)?.reporter;
     let reporter_only = Selection {
         reporter: reporter.clone(),
