@@ -168,7 +168,7 @@ fn provenance(c: &Contents<'_>) -> Result<Provenance> {
         inputs,
         claims,
         rejected: c.dataset.rejected.iter().map(|r| r.to_string()).collect(),
-        rounding: c.rounding.name().to_string(),
+        rounding: c.rounding,
         lexicon_version: c.claims.map_or_else(
             || "(no claims)".to_string(),
             |(_, _, v)| v.lexicon_version.clone(),

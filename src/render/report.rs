@@ -12,8 +12,9 @@ use serde_json::json;
 
 use super::summary::Parts;
 use super::table::{Table, html_escape};
-use super::verify::explain::{claim_explanation, diagnosis_detail};
+use super::verify::explain::{claim_explanation, diagnosis_detail, rounding_policy};
 use crate::verify::check::{Verdict, Verification};
+use crate::verify::phrase::Rounding;
 
 /// One input file as the report saw it.
 #[derive(Clone, Debug)]
@@ -33,7 +34,7 @@ pub struct Provenance {
     pub inputs: Vec<InputFile>,
     pub claims: Option<InputFile>,
     pub rejected: Vec<String>,
-    pub rounding: String,
+    pub rounding: Rounding,
     pub lexicon_version: String,
 }
 
@@ -102,63 +103,84 @@ pub fn html(r: &Report<'_>) -> String {
     ));
 
     if let Some(v) = r.verification {
-        o.push_str("<h2>Verification of the published figures</h2>\n");
-        let problems = v.found_problem();
-        o.push_str(&format!(
-            "<p>{}</p>\n",
-            html_escape(&if problems {
-                format!("Problems found: {}.", super::verify::tally(v))
-            } else {
-                format!("No problem found: {}.", super::verify::tally(v))
-            })
-        ));
-        for (i, c) in v.claims.iter().enumerate() {
-            o.push_str(&format!("<div class=\"claim {}\">\n", c.verdict.as_str()));
-            o.push_str(&format!(
-                "<p>[{}] <q>{}</q></p>\n",
-                i + 1,
-                html_escape(&c.quote)
-            ));
-            o.push_str(&format!(
-                "<p>{} — {}</p>\n",
-                verdict_badge(c.verdict),
-                html_escape(&claim_explanation(c))
-            ));
-            for d in &c.diagnoses {
-                o.push_str(&format!(
-                    "<p><strong>Diagnosis: {}</strong> — {}</p>\n",
-                    d.kind().as_str(),
-                    html_escape(&diagnosis_detail(d))
-                ));
-            }
-            o.push_str("</div>\n");
-        }
-        o.push_str("<h3>Claims</h3>\n");
-        o.push_str(&super::verify::claims_table(v, false).to_html());
-        o.push_str("<h3>Figures against the data</h3>\n");
-        o.push_str(&super::verify::figures_table(v).to_html());
-        o.push_str(&format!(
-            "<ul class=\"notes\"><li>Rounding policy: {} (a printed number stands for ± half a unit of its last significant digit); lexicon {}.</li></ul>\n",
-            html_escape(&r.provenance.rounding),
-            html_escape(&r.provenance.lexicon_version)
-        ));
+        o.push_str(&verification_html(v, &r.provenance));
     }
+    o.push_str(&summary_html(&r.summary));
+    o.push_str(&files_html(r));
+    o.push_str(&provenance_html(&r.provenance));
+    o.push_str("</main>\n</body>\n</html>\n");
+    o
+}
 
+/// The verdicts, one block per claim with its diagnoses, then the claims and figures.
+fn verification_html(v: &Verification, provenance: &Provenance) -> String {
+    let mut o = String::new();
+    o.push_str("<h2>Verification of the published figures</h2>\n");
+    let problems = v.found_problem();
+    o.push_str(&format!(
+        "<p>{}</p>\n",
+        html_escape(&if problems {
+            format!("Problems found: {}.", super::verify::tally(v))
+        } else {
+            format!("No problem found: {}.", super::verify::tally(v))
+        })
+    ));
+    for (i, c) in v.claims.iter().enumerate() {
+        o.push_str(&format!("<div class=\"claim {}\">\n", c.verdict.as_str()));
+        o.push_str(&format!(
+            "<p>[{}] <q>{}</q></p>\n",
+            i + 1,
+            html_escape(&c.quote)
+        ));
+        o.push_str(&format!(
+            "<p>{} — {}</p>\n",
+            verdict_badge(c.verdict),
+            html_escape(&claim_explanation(c))
+        ));
+        for d in &c.diagnoses {
+            o.push_str(&format!(
+                "<p><strong>Diagnosis: {}</strong> — {}</p>\n",
+                d.kind().as_str(),
+                html_escape(&diagnosis_detail(d))
+            ));
+        }
+        o.push_str("</div>\n");
+    }
+    o.push_str("<h3>Claims</h3>\n");
+    o.push_str(&super::verify::claims_table(v, false).to_html());
+    o.push_str("<h3>Figures against the data</h3>\n");
+    o.push_str(&super::verify::figures_table(v).to_html());
+    o.push_str(&format!(
+        "<ul class=\"notes\"><li>Rounding policy: {}; lexicon {}.</li></ul>\n",
+        html_escape(&rounding_policy(provenance.rounding)),
+        html_escape(&provenance.lexicon_version)
+    ));
+    o
+}
+
+fn summary_html(summary: &Parts) -> String {
+    let mut o = String::new();
     o.push_str("<h2>Summary</h2>\n");
-    o.push_str(&r.summary.flows.to_html());
-    if let Some(b) = &r.summary.breakdown {
+    o.push_str(&summary.flows.to_html());
+    if let Some(b) = &summary.breakdown {
         o.push_str("<h3>Breakdown (each part's share of its flow)</h3>\n");
         o.push_str(&b.to_html());
     }
     o.push_str("<ul class=\"notes\">\n");
-    for g in &r.summary.gaps {
+    for g in &summary.gaps {
         o.push_str(&format!("<li>— not available: {}</li>\n", html_escape(g)));
     }
-    for n in &r.summary.notes {
+    for n in &summary.notes {
         o.push_str(&format!("<li>{}</li>\n", html_escape(n)));
     }
     o.push_str("</ul>\n");
 
+    o
+}
+
+/// The charts and the data tables beside the page.
+fn files_html(r: &Report<'_>) -> String {
+    let mut o = String::new();
     if !r.charts.is_empty() {
         o.push_str("<h2>Charts</h2>\n");
         for c in &r.charts {
@@ -179,21 +201,25 @@ pub fn html(r: &Report<'_>) -> String {
     }
     o.push_str("</ul>\n");
 
+    o
+}
+
+fn provenance_html(provenance: &Provenance) -> String {
+    let mut o = String::new();
     o.push_str("<h2>Provenance</h2>\n");
-    o.push_str(&provenance_table(&r.provenance).to_html());
+    o.push_str(&provenance_table(provenance).to_html());
     o.push_str(&format!(
         "<p>Made with tradestat {} by:</p>\n<p class=\"mono\">{}</p>\n",
-        html_escape(&r.provenance.tool_version),
-        html_escape(&shell_words(&r.provenance.command))
+        html_escape(&provenance.tool_version),
+        html_escape(&shell_words(&provenance.command))
     ));
-    if !r.provenance.rejected.is_empty() {
+    if !provenance.rejected.is_empty() {
         o.push_str("<h3>Rejected rows (not included)</h3>\n<ul class=\"notes\">\n");
-        for line in &r.provenance.rejected {
+        for line in &provenance.rejected {
             o.push_str(&format!("<li class=\"mono\">{}</li>\n", html_escape(line)));
         }
         o.push_str("</ul>\n");
     }
-    o.push_str("</main>\n</body>\n</html>\n");
     o
 }
 
@@ -275,7 +301,8 @@ pub fn markdown(r: &Report<'_>) -> String {
         o.push_str(&super::verify::figures_table(v).to_markdown());
         o.push_str(&format!(
             "\nRounding policy: {}; lexicon {}.\n\n",
-            r.provenance.rounding, r.provenance.lexicon_version
+            rounding_policy(r.provenance.rounding),
+            r.provenance.lexicon_version
         ));
     }
     o.push_str("## Summary\n\n");
@@ -334,7 +361,7 @@ pub fn provenance_json(p: &Provenance) -> String {
         "inputs": p.inputs.iter().map(file).collect::<Vec<_>>(),
         "claims": p.claims.as_ref().map(file),
         "rejected_rows": p.rejected,
-        "rounding": p.rounding,
+        "rounding": p.rounding.name(),
         "lexicon": p.lexicon_version,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"

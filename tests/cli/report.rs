@@ -221,3 +221,37 @@ fn a_report_without_claims() {
         "no breakdown, no composition chart"
     );
 }
+
+/// The rounding rule the report states is the one it used (the HTML said "± half a unit"
+/// whatever --rounding was).
+#[test]
+fn the_report_states_the_rounding_it_used() {
+    let wd = Workdir::new();
+    let out = wd.path("exact");
+    let run = report_from_repo_root(&out, &["--rounding", "exact"]);
+    assert!(
+        run.status.code().is_some_and(|c| c == 0 || c == 1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for file in ["index.html", "report.md"] {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        assert!(
+            text.contains("Rounding policy: exact (a printed number stands for itself, exactly)"),
+            "{file}"
+        );
+        assert!(!text.contains("half a unit"), "{file}");
+    }
+    let verify = wd
+        .run(&[
+            "verify",
+            &repo_file("data/claims/ru-kp-far-east-2019q1.toml"),
+            "--rounding",
+            "truncated",
+        ])
+        .stdout;
+    assert!(
+        verify.contains("rounding: truncated (printed numbers were cut"),
+        "{verify}"
+    );
+}

@@ -12,9 +12,23 @@ use crate::verify::check::{
 use crate::verify::claims::Binding;
 use crate::verify::expr::{Arithmetic, EvalError, Kind, Operand, Operation};
 use crate::verify::interval::{Interval, Q, Range, ZeroDivisor, decimal_string, q, q_int};
-use crate::verify::phrase::{Direction, Measure};
+use crate::verify::phrase::{Direction, Measure, Rounding};
 
 /// An amount with its currency and a scale word: "10.69 USD million".
+/// The rounding rule, named and said: how a printed number becomes an interval.
+pub fn rounding_policy(rounding: Rounding) -> String {
+    let meaning = match rounding {
+        Rounding::HalfUnit => {
+            "a printed number stands for ± half a unit of its last significant digit"
+        }
+        Rounding::Exact => "a printed number stands for itself, exactly",
+        Rounding::Truncated => {
+            "printed numbers were cut, not rounded: each stands for up to one unit of its last digit above it"
+        }
+    };
+    format!("{} ({meaning})", rounding.name())
+}
+
 pub fn show_money(value: &Q, currency: &str) -> String {
     let abs = value.abs();
     let (scale, name) = if abs >= q_int(1_000_000_000) {

@@ -135,9 +135,8 @@ pub fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
     };
     out.push_str(&h(2, &title));
     out.push_str(&format!(
-        "rounding: {} (a printed number stands for ± half a unit of its last significant digit \
-         unless --rounding says otherwise); lexicon {}\n\n",
-        v.rounding.name(),
+        "rounding: {}; lexicon {}\n\n",
+        explain::rounding_policy(v.rounding),
         v.lexicon_version
     ));
 
