@@ -178,6 +178,111 @@ pub struct Mapped {
     empty_cells: Cell<u64>,
 }
 
+/// Where each field of a mapped table comes from, and the columns used so far.
+struct FieldSources<'a> {
+    path: &'a Path,
+    header: &'a Header,
+    mapping: &'a Mapping,
+    used: Vec<usize>,
+}
+
+impl FieldSources<'_> {
+    /// The column `name` names (any case, or its normalised key), now counted as used.
+    fn column(&mut self, name: &str) -> Result<usize> {
+        let (path, header) = (self.path, self.header);
+        let c = header
+            .names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(name))
+            .or_else(|| header.find(&[key(name).as_str()]))
+            .ok_or_else(|| Error::file(path, format!(
+                "{}: --map names column `{name}`, which the header does not have; the header has: {}",
+                path.display(),
+                header.listing()
+            )))?;
+        self.used.push(c);
+        Ok(c)
+    }
+
+    /// A field from --map, --set, --wide or its default; an error names what to give.
+    fn source(&mut self, field: Field, default: Option<&'static str>) -> Result<Source> {
+        let mapping = self.mapping;
+        if let Some(a) = mapping.map.iter().find(|a| a.field == field) {
+            return Ok(Source::Column(self.column(&a.text)?));
+        }
+        if let Some(a) = mapping.set.iter().find(|a| a.field == field) {
+            return Ok(Source::Constant(a.text.clone()));
+        }
+        let wide_field = match mapping.wide {
+            Some(Wide::Flow) => Field::Flow,
+            Some(Wide::Partner) => Field::Partner,
+            Some(Wide::Period) => Field::Period,
+            None => Field::Note, // never matches a required field below
+        };
+        if mapping.wide.is_some() && wide_field == field {
+            return Ok(Source::Wide);
+        }
+        let (path, header) = (self.path, self.header);
+        match default {
+            Some(d) => Ok(Source::Default(d)),
+            None => Err(Error::file(
+                path,
+                format!(
+                    "{}: the mapping gives no {field:?} (use --map {f}=COLUMN, --set {f}=VALUE{wide}); the header has: {}",
+                    path.display(),
+                    header.listing(),
+                    f = format!("{field:?}").to_lowercase(),
+                    wide = if matches!(field, Field::Flow | Field::Partner | Field::Period) {
+                        " or --wide"
+                    } else {
+                        ""
+                    },
+                ),
+            )),
+        }
+    }
+}
+
+/// The columns of a wide table that hold values: every column not mapped to a field whose
+/// name is a `kind` (a flow, a period; any name for partners); the others are ignored, with
+/// a warning each.
+fn wide_columns(
+    path: &Path,
+    header: &Header,
+    kind: Wide,
+    used: &[usize],
+    warnings: &mut Vec<String>,
+) -> Result<Vec<(usize, String)>> {
+    let mut wide = Vec::new();
+    for (i, name) in header.names.iter().enumerate() {
+        if used.contains(&i) || name.trim().is_empty() {
+            continue;
+        }
+        let fits = match kind {
+            Wide::Flow => Flow::parse(name).is_ok(),
+            Wide::Period => flexible_period(name).is_ok(),
+            Wide::Partner => true,
+        };
+        if fits {
+            wide.push((i, name.clone()));
+        } else {
+            warnings.push(format!(
+                "{}:1:{}: column `{name}` is not a {} and is ignored",
+                path.display(),
+                i + 1,
+                format!("{kind:?}").to_lowercase()
+            ));
+        }
+    }
+    if wide.is_empty() {
+        return Err(Error::file(
+            path,
+            format!("{}: --wide found no value columns", path.display()),
+        ));
+    }
+    Ok(wide)
+}
+
 impl Mapped {
     pub fn new(
         path: &Path,
@@ -185,97 +290,29 @@ impl Mapped {
         mapping: &Mapping,
         decimal_comma: bool,
     ) -> Result<Mapped> {
-        let column_of = |name: &str| -> Result<usize> {
-            header
-                .names
-                .iter()
-                .position(|n| n.eq_ignore_ascii_case(name))
-                .or_else(|| header.find(&[key(name).as_str()]))
-                .ok_or_else(|| Error::file(path, format!(
-                    "{}: --map names column `{name}`, which the header does not have; the header has: {}",
-                    path.display(),
-                    header.listing()
-                )))
+        let mut fields = FieldSources {
+            path,
+            header,
+            mapping,
+            used: Vec::new(),
         };
-        let mut used: Vec<usize> = Vec::new();
-        let mut field_source = |field: Field, default: Option<&'static str>| -> Result<Source> {
-            if let Some(a) = mapping.map.iter().find(|a| a.field == field) {
-                let c = column_of(&a.text)?;
-                used.push(c);
-                return Ok(Source::Column(c));
-            }
-            if let Some(a) = mapping.set.iter().find(|a| a.field == field) {
-                return Ok(Source::Constant(a.text.clone()));
-            }
-            let wide_field = match mapping.wide {
-                Some(Wide::Flow) => Field::Flow,
-                Some(Wide::Partner) => Field::Partner,
-                Some(Wide::Period) => Field::Period,
-                None => Field::Note, // never matches a required field below
-            };
-            if mapping.wide.is_some() && wide_field == field {
-                return Ok(Source::Wide);
-            }
-            match default {
-                Some(d) => Ok(Source::Default(d)),
-                None => Err(Error::file(
-                    path,
-                    format!(
-                        "{}: the mapping gives no {field:?} (use --map {f}=COLUMN, --set {f}=VALUE{wide}); the header has: {}",
-                        path.display(),
-                        header.listing(),
-                        f = format!("{field:?}").to_lowercase(),
-                        wide = if matches!(field, Field::Flow | Field::Partner | Field::Period) {
-                            " or --wide"
-                        } else {
-                            ""
-                        },
-                    ),
-                )),
-            }
-        };
-        let reporter = field_source(Field::Reporter, None)?;
-        let partner = field_source(Field::Partner, None)?;
-        let period = field_source(Field::Period, None)?;
-        let flow = field_source(Field::Flow, None)?;
-        let commodity = field_source(Field::Commodity, Some("TOTAL"))?;
-        let unit = field_source(Field::Unit, Some(""))?;
-        let note = field_source(Field::Note, Some(""))?;
+        let reporter = fields.source(Field::Reporter, None)?;
+        let partner = fields.source(Field::Partner, None)?;
+        let period = fields.source(Field::Period, None)?;
+        let flow = fields.source(Field::Flow, None)?;
+        let commodity = fields.source(Field::Commodity, Some("TOTAL"))?;
+        let unit = fields.source(Field::Unit, Some(""))?;
+        let note = fields.source(Field::Note, Some(""))?;
         let mut warnings = Vec::new();
         let value = match mapping.map.iter().find(|a| a.field == Field::Value) {
-            Some(a) => {
-                let c = column_of(&a.text)?;
-                used.push(c);
-                Some(c)
-            }
+            Some(a) => Some(fields.column(&a.text)?),
             None => None,
         };
+        let used = fields.used;
         let mut wide = Vec::new();
         match (mapping.wide, value) {
             (Some(kind), None) => {
-                for (i, name) in header.names.iter().enumerate() {
-                    if used.contains(&i) || name.trim().is_empty() {
-                        continue;
-                    }
-                    let fits = match kind {
-                        Wide::Flow => Flow::parse(name).is_ok(),
-                        Wide::Period => flexible_period(name).is_ok(),
-                        Wide::Partner => true,
-                    };
-                    if fits {
-                        wide.push((i, name.clone()));
-                    } else {
-                        warnings.push(format!(
-                            "{}:1:{}: column `{name}` is not a {} and is ignored",
-                            path.display(),
-                            i + 1,
-                            format!("{kind:?}").to_lowercase()
-                        ));
-                    }
-                }
-                if wide.is_empty() {
-                    return Err(Error::file(path, format!("{}: --wide found no value columns", path.display())));
-                }
+                wide = wide_columns(path, header, kind, &used, &mut warnings)?;
             }
             (Some(_), Some(_)) => return Err(Error::Options("--wide and --map value=... exclude each other: in a wide table the values are the remaining columns".to_string())),
             (None, None) => return Err(Error::file(path, format!("{}: the mapping gives no value column (use --map value=COLUMN, or --wide)", path.display()))),
