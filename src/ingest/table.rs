@@ -272,6 +272,17 @@ pub fn csv_error(path: &Path, e: &csv::Error) -> Error {
 }
 
 /// Runs `importer` over every data row of `parsed`, appending to `dataset`.
+/// The fields of a row as text, or the index of the first field that is not valid text.
+fn decode_row(
+    row: &csv::ByteRecord,
+    encoding: Encoding,
+) -> std::result::Result<Vec<Cow<'_, str>>, usize> {
+    row.iter()
+        .enumerate()
+        .map(|(i, f)| decode(f, encoding).ok_or(i))
+        .collect()
+}
+
 pub fn read_rows(
     path: &Path,
     parsed: &Parsed,
@@ -338,27 +349,15 @@ pub fn read_rows(
             );
             continue;
         }
-        let mut fields = Vec::with_capacity(width);
-        let mut bad = None;
-        for (i, f) in row.iter().enumerate() {
-            match decode(f, encoding) {
-                Some(text) => fields.push(text),
-                None => {
-                    bad = Some(i);
-                    break;
-                }
+        let fields = match decode_row(&row, encoding) {
+            Ok(fields) => fields,
+            Err(i) => {
+                let reason = "the text is not valid UTF-8 (save the file as UTF-8, or read it \
+                              with --encoding latin1)";
+                reject(&mut file, dataset, line, Some(i), reason.to_string());
+                continue;
             }
-        }
-        if let Some(i) = bad {
-            reject(
-                &mut file,
-                dataset,
-                line,
-                Some(i),
-                "the text is not valid UTF-8 (save the file as UTF-8, or read it with --encoding latin1)".to_string(),
-            );
-            continue;
-        }
+        };
         let origin = Origin {
             file: file_index,
             line,
