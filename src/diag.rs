@@ -5,14 +5,61 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// A row that was read but refused.
+/// A row that was read but refused, or (`Problem::Repeat`) counted once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejection {
     pub path: PathBuf,
     pub line: u64,
     /// 1-based column number and header name, when one field is to blame.
     pub column: Option<(usize, String)>,
+    pub kind: Problem,
     pub reason: String,
+}
+
+/// What kind of problem a row has: rows are reported one line per kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Problem {
+    /// A field is not what its column holds (or the row is not one the layout reads).
+    Field,
+    /// Another number of fields than the header has.
+    FieldCount,
+    /// Text that is not valid in the file's encoding.
+    Encoding,
+    /// The same key as an earlier row (reporter, partner, period, flow, commodity) with
+    /// another value: which one is right cannot be told, so the later one is refused.
+    Conflict,
+    /// The same key and value as an earlier row: real downloads repeat rows, so it is
+    /// counted once, not refused (`--strict` refuses it too).
+    Repeat,
+}
+
+/// Rows of one kind of problem (and, for field problems, one column), in file order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProblemGroup<'a> {
+    pub kind: Problem,
+    /// The column's header name, for field problems.
+    pub column: Option<&'a str>,
+    pub rows: Vec<&'a Rejection>,
+}
+
+/// `rows` grouped by kind of problem and column, in the order each group first occurs.
+pub fn group(rows: &[Rejection]) -> Vec<ProblemGroup<'_>> {
+    let mut groups: Vec<ProblemGroup<'_>> = Vec::new();
+    for r in rows {
+        let column = r.column.as_ref().map(|(_, name)| name.as_str());
+        match groups
+            .iter_mut()
+            .find(|g| g.kind == r.kind && g.column == column)
+        {
+            Some(g) => g.rows.push(r),
+            None => groups.push(ProblemGroup {
+                kind: r.kind,
+                column,
+                rows: vec![r],
+            }),
+        }
+    }
+    groups
 }
 
 impl fmt::Display for Rejection {

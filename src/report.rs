@@ -159,6 +159,7 @@ fn provenance(c: &Contents<'_>) -> Result<Provenance> {
             layout: "claims".to_string(),
             rows_read: (claims.figures.len() + claims.claims.len()) as u64,
             rows_rejected: 0,
+            rows_repeated: 0,
         }),
         None => None,
     };
@@ -183,6 +184,7 @@ fn input_file(f: &SourceFile) -> Result<InputFile> {
         layout: f.layout.clone(),
         rows_read: f.rows_read,
         rows_rejected: f.rows_rejected,
+        rows_repeated: f.rows_repeated,
     })
 }
 

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use tradestat::diag::{Rejection, first_lines};
+use tradestat::diag::Rejection;
 use tradestat::frame::Selection;
 use tradestat::ingest::mapped::{Assignment, Mapping};
 use tradestat::ingest::{Dataset, Rate, ReadOptions};
@@ -234,22 +234,18 @@ pub fn load(input: &Input, involving: &[String]) -> tradestat::Result<Dataset> {
     let mut options = input.read_options()?;
     options.involving = involving.to_vec();
     let dataset = Dataset::read(&input.files, &options)?;
-    report_rejections(&dataset.warnings, &dataset.rejected);
+    report_rejections(&dataset.warnings, &dataset.rejected, &dataset.repeated);
     Ok(dataset)
 }
 
-/// Warnings and the first rejected rows, on stderr.
-pub fn report_rejections(warnings: &[String], rejected: &[Rejection]) {
+/// Warnings, then one line per kind of refused row and one for repeated rows, on stderr.
+pub fn report_rejections(warnings: &[String], rejected: &[Rejection], repeated: &[Rejection]) {
     for warning in warnings {
         eprintln!("tradestat: warning: {warning}");
     }
-    if !rejected.is_empty() {
-        eprintln!(
-            "tradestat: warning: {} row(s) rejected and left out (use --strict to stop instead):",
-            rejected.len()
-        );
-        let more = " (`tradestat inspect` lists them all)";
-        for line in first_lines(rejected, 20, more) {
+    for warning in tradestat::render::rejections::summary(rejected, repeated) {
+        eprintln!("tradestat: warning: {}", warning.headline);
+        for line in warning.details {
             eprintln!("{line}");
         }
     }

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::codes::economy_key;
-use crate::diag::Rejection;
+use crate::diag::{Problem, Rejection};
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
 use crate::number::Exact;
@@ -55,6 +55,8 @@ pub struct SourceFile {
     /// Data rows read (the header not counted).
     pub rows_read: u64,
     pub rows_rejected: u64,
+    /// Rows that repeat an earlier row exactly, counted once.
+    pub rows_repeated: u64,
 }
 
 /// Everything read from the inputs of one command.
@@ -63,6 +65,9 @@ pub struct Dataset {
     pub files: Vec<SourceFile>,
     pub records: Vec<Record>,
     pub rejected: Vec<Rejection>,
+    /// Rows that repeat an earlier row exactly (same key and value): counted once, kept
+    /// apart from the rejected rows (`Problem::Repeat`).
+    pub repeated: Vec<Rejection>,
     /// Things worth telling the user that do not refuse a row (an ignored column, ...).
     pub warnings: Vec<String>,
 }
@@ -115,15 +120,19 @@ impl Dataset {
         }
         dataset.reject_duplicates();
         dataset.warn_unknown_economies();
-        if options.strict && !dataset.rejected.is_empty() {
-            return Err(Error::Rejected(dataset.rejected));
+        if options.strict && !(dataset.rejected.is_empty() && dataset.repeated.is_empty()) {
+            let mut refused = dataset.rejected;
+            refused.append(&mut dataset.repeated);
+            return Err(Error::Rejected(refused));
         }
         dataset.apply_rates(&options.rates)?;
         Ok(dataset)
     }
 
-    /// In the canonical format a figure appears once: a second row with the same reporter,
-    /// partner, period, flow and commodity (in any input file) is refused, not added.
+    /// A figure appears once: a later row with the same reporter, partner, period, flow and
+    /// commodity (in any input file) is not added. With the same value it repeats the
+    /// first (real downloads do) and is counted once; with another value it conflicts and
+    /// is refused, naming both lines.
     fn reject_duplicates(&mut self) {
         type Identity = (String, String, Period, Flow, Commodity);
         let mut seen: HashMap<Identity, (Origin, Exact)> = HashMap::new();
@@ -136,42 +145,43 @@ impl Dataset {
                 record.flow,
                 record.commodity.clone(),
             );
-            match seen.get(&key) {
-                Some((first, first_value)) => {
-                    let first_at = self.origin_text(*first);
-                    let how = if first_value.normalize() == record.value.normalize() {
-                        "repeats".to_string()
-                    } else {
-                        format!(
-                            "conflicts with (value {} here, {} there)",
-                            record.value, first_value
-                        )
-                    };
-                    if let Some(file) = self.files.get_mut(record.origin.file as usize) {
-                        file.rows_rejected += 1;
-                    }
-                    self.rejected.push(Rejection {
-                        path: self
-                            .files
-                            .get(record.origin.file as usize)
-                            .map(|f| f.path.clone())
-                            .unwrap_or_default(),
-                        line: record.origin.line,
-                        column: None,
-                        reason: format!(
-                            "duplicate record: {} {} {} {} {} {how} {first_at} (the same reporter, partner, period, flow and commodity)",
-                            record.reporter,
-                            record.partner,
-                            record.period,
-                            record.flow,
-                            record.commodity
-                        ),
-                    });
+            let Some((first, first_value)) = seen.get(&key) else {
+                seen.insert(key, (record.origin, record.value));
+                kept.push(record);
+                continue;
+            };
+            let first_at = self.origin_text(*first);
+            let repeats = first_value.normalize() == record.value.normalize();
+            let (kind, how) = if repeats {
+                (Problem::Repeat, "repeats".to_string())
+            } else {
+                let how = format!(
+                    "conflicts with (value {} here, {} there)",
+                    record.value, first_value
+                );
+                (Problem::Conflict, how)
+            };
+            let file = self.files.get_mut(record.origin.file as usize);
+            let path = file.as_ref().map(|f| f.path.clone()).unwrap_or_default();
+            if let Some(file) = file {
+                match kind {
+                    Problem::Repeat => file.rows_repeated += 1,
+                    _ => file.rows_rejected += 1,
                 }
-                None => {
-                    seen.insert(key, (record.origin, record.value));
-                    kept.push(record);
-                }
+            }
+            let row = Rejection {
+                path,
+                line: record.origin.line,
+                column: None,
+                kind,
+                reason: format!(
+                    "duplicate record: {} {} {} {} {} {how} {first_at} (the same reporter, partner, period, flow and commodity)",
+                    record.reporter, record.partner, record.period, record.flow, record.commodity
+                ),
+            };
+            match kind {
+                Problem::Repeat => self.repeated.push(row),
+                _ => self.rejected.push(row),
             }
         }
         self.records = kept;

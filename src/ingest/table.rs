@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::{Dataset, Origin, Record, SourceFile, read_file_bytes};
-use crate::diag::Rejection;
+use crate::diag::{Problem, Rejection};
 use crate::error::{Error, Result};
 use crate::number::Exact;
 
@@ -297,6 +297,7 @@ pub fn read_rows(
         layout: importer.layout().to_string(),
         rows_read: 0,
         rows_rejected: 0,
+        rows_repeated: 0,
     };
     dataset.warnings.extend(importer.warnings());
     let width = parsed.header.names.len();
@@ -310,6 +311,7 @@ pub fn read_rows(
                   dataset: &mut Dataset,
                   line: u64,
                   column: Option<usize>,
+                  kind: Problem,
                   reason: String| {
         file.rows_rejected += 1;
         dataset.rejected.push(Rejection {
@@ -321,6 +323,7 @@ pub fn read_rows(
                     parsed.header.names.get(c).cloned().unwrap_or_default(),
                 )
             }),
+            kind,
             reason,
         });
     };
@@ -342,6 +345,7 @@ pub fn read_rows(
                 dataset,
                 line,
                 None,
+                Problem::FieldCount,
                 format!(
                     "the row has {} field(s) but the header has {width}",
                     row.len()
@@ -354,7 +358,14 @@ pub fn read_rows(
             Err(i) => {
                 let reason = "the text is not valid UTF-8 (save the file as UTF-8, or read it \
                               with --encoding latin1)";
-                reject(&mut file, dataset, line, Some(i), reason.to_string());
+                reject(
+                    &mut file,
+                    dataset,
+                    line,
+                    Some(i),
+                    Problem::Encoding,
+                    reason.to_string(),
+                );
                 continue;
             }
         };
@@ -364,7 +375,9 @@ pub fn read_rows(
         };
         match importer.row(&fields, origin) {
             Ok(records) => dataset.records.extend(records),
-            Err((column, reason)) => reject(&mut file, dataset, line, column, reason),
+            Err((column, reason)) => {
+                reject(&mut file, dataset, line, column, Problem::Field, reason)
+            }
         }
     }
     dataset.warnings.extend(importer.after(path));

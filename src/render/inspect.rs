@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use crate::diag::first_lines;
 use crate::ingest::Dataset;
 use crate::number::Exact;
+use crate::render::rejections;
 
 /// Exact totals keyed by (file index, flow, currency), as `TradeFrame::totals_by_file`
 /// gives them.
@@ -22,6 +22,12 @@ pub fn text(dataset: &Dataset, totals: &FileTotals, shown: Option<usize>) -> Str
         out.push_str(&format!("  layout      {}\n", f.layout));
         out.push_str(&format!("  rows read   {}\n", f.rows_read));
         out.push_str(&format!("  rejected    {}\n", f.rows_rejected));
+        if f.rows_repeated > 0 {
+            out.push_str(&format!(
+                "  repeated    {} (counted once)\n",
+                f.rows_repeated
+            ));
+        }
         out.push_str(&format!("  records     {}\n", records[i]));
         for ((_, flow, currency), v) in of_file(totals, i) {
             out.push_str(&format!("  {flow:<11} {v} {currency} (exact)\n"));
@@ -30,14 +36,11 @@ pub fn text(dataset: &Dataset, totals: &FileTotals, shown: Option<usize>) -> Str
     for w in &dataset.warnings {
         out.push_str(&format!("warning: {w}\n"));
     }
-    if !dataset.rejected.is_empty() {
-        out.push_str(&format!("rejected rows ({}):\n", dataset.rejected.len()));
-        let shown = shown.unwrap_or(dataset.rejected.len());
-        for line in first_lines(&dataset.rejected, shown, " (--all-rejections lists them)") {
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
+    out.push_str(&rejections::listing(
+        &dataset.rejected,
+        &dataset.repeated,
+        shown,
+    ));
     out
 }
 
@@ -62,13 +65,21 @@ pub fn json(dataset: &Dataset, totals: &FileTotals) -> String {
                 "layout": f.layout,
                 "rows_read": f.rows_read,
                 "rows_rejected": f.rows_rejected,
+                "rows_repeated": f.rows_repeated,
                 "records": records[i],
                 "totals": flows,
             })
         })
         .collect();
-    let rejected: Vec<String> = dataset.rejected.iter().map(|r| r.to_string()).collect();
-    let doc = json!({ "files": files, "rejected": rejected, "warnings": dataset.warnings });
+    let listed = |rows: &[crate::diag::Rejection]| -> Vec<String> {
+        rows.iter().map(|r| r.to_string()).collect()
+    };
+    let doc = json!({
+        "files": files,
+        "rejected": listed(&dataset.rejected),
+        "repeated": listed(&dataset.repeated),
+        "warnings": dataset.warnings,
+    });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 

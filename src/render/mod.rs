@@ -7,6 +7,7 @@ pub mod inspect;
 pub mod metrics;
 pub mod mirror;
 pub mod profile;
+pub mod rejections;
 pub mod report;
 pub mod summary;
 pub mod table;

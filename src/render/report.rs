@@ -24,6 +24,8 @@ pub struct InputFile {
     pub layout: String,
     pub rows_read: u64,
     pub rows_rejected: u64,
+    /// Exact repeats of earlier rows, counted once.
+    pub rows_repeated: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -230,6 +232,7 @@ fn provenance_table(p: &Provenance) -> Table {
         ("layout", Align::Left),
         ("rows read", Align::Right),
         ("rejected", Align::Right),
+        ("repeated", Align::Right),
         ("SHA-256", Align::Left),
     ]);
     for f in p.inputs.iter().chain(p.claims.iter()) {
@@ -238,6 +241,7 @@ fn provenance_table(p: &Provenance) -> Table {
             f.layout.clone(),
             f.rows_read.to_string(),
             f.rows_rejected.to_string(),
+            f.rows_repeated.to_string(),
             f.sha256.clone(),
         ]);
     }
@@ -352,6 +356,7 @@ pub fn provenance_json(p: &Provenance) -> String {
             "layout": f.layout,
             "rows_read": f.rows_read,
             "rows_rejected": f.rows_rejected,
+            "rows_repeated": f.rows_repeated,
         })
     };
     let doc = json!({

@@ -151,11 +151,109 @@ fn a_row_with_the_wrong_number_of_fields() {
 }
 
 #[test]
-fn a_duplicate_record_is_refused_not_added() {
+fn a_conflicting_duplicate_is_refused_naming_both_lines() {
     rejected(
-        "RU-FE,PRK,2019-Q1,export,TOTAL,10.67,USD million,,\n",
+        "RU-FE,PRK,2019-Q1,export,TOTAL,10.5,USD million,,\n",
         "f.csv:3:",
-        "duplicate record: RU-FE PRK 2019-Q1 export TOTAL repeats f.csv:2",
+        "duplicate record: RU-FE PRK 2019-Q1 export TOTAL conflicts with (value 10.5 here, 10.67 there) f.csv:2",
+    );
+}
+
+/// Real downloads repeat rows: an exact repeat (same key, same value) is counted once and
+/// said in one line, not listed as a rejection; `--strict` still refuses it.
+#[test]
+fn an_exact_repeat_is_counted_once_and_said_in_one_line() {
+    let wd = Workdir::new();
+    let repeats: String = (0..30).map(|_| GOOD_ROW).collect();
+    wd.write("f.csv", format!("{HEADER}{GOOD_ROW}{repeats}"));
+    let run = wd
+        .run(&["summary", "f.csv", "--format", "json"])
+        .expect_code(0);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(
+        lines[0].contains("30 row(s) repeat an earlier row exactly")
+            && lines[0].contains("counted once; the first is f.csv:3"),
+        "{}",
+        run.stderr
+    );
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        doc["periods"][0]["exports"], "10.67",
+        "counted once, not 31 times"
+    );
+    assert_eq!(doc["rejected_rows"], 0);
+    let inspect = wd
+        .run(&["inspect", "f.csv", "--format", "json"])
+        .expect_code(0);
+    let doc: serde_json::Value = serde_json::from_str(&inspect.stdout).unwrap();
+    assert_eq!(doc["files"][0]["rows_read"], 31);
+    assert_eq!(doc["files"][0]["rows_repeated"], 30);
+    assert_eq!(doc["files"][0]["rows_rejected"], 0);
+    assert_eq!(
+        doc["repeated"].as_array().unwrap().len(),
+        30,
+        "inspect lists them all"
+    );
+    assert!(
+        doc["repeated"][29]
+            .as_str()
+            .unwrap()
+            .starts_with("f.csv:32: duplicate record")
+    );
+    let strict = wd.run(&["summary", "f.csv", "--strict"]).expect_code(2);
+    assert!(
+        strict
+            .stderr
+            .contains("30 row(s) rejected and --strict is set")
+            && strict.stderr.contains(
+                "f.csv:3: duplicate record: RU-FE PRK 2019-Q1 export TOTAL repeats f.csv:2"
+            ),
+        "{}",
+        strict.stderr
+    );
+}
+
+/// One line per kind of problem, with its first row, however many rows there are.
+#[test]
+fn rejected_rows_are_summarised_one_line_per_kind() {
+    let wd = Workdir::new();
+    let mut text = format!("{HEADER}{GOOD_ROW}");
+    for i in 0..25 {
+        text.push_str(&format!(
+            "RU-FE,PRK,2019-Q{},import,TOTAL,x{i},USD,,\n",
+            1 + i % 4
+        ));
+    }
+    text.push_str("RU-FE,PRK,2019\n");
+    wd.write("f.csv", text);
+    let run = wd.run(&["summary", "f.csv"]).expect_code(0);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    assert!(
+        lines[0].contains("26 row(s) rejected and left out"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[1].contains("25 × column `value`, the first: f.csv:3:6 (column `value`): `x0`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[2].contains("1 × another number of fields than the header, the first: f.csv:28:"),
+        "{}",
+        run.stderr
+    );
+    // inspect lists every one.
+    let all = wd
+        .run(&["inspect", "f.csv", "--all-rejections"])
+        .expect_code(0);
+    assert_eq!(
+        all.stdout.matches("(column `value`)").count(),
+        25,
+        "{}",
+        all.stdout
     );
 }
 

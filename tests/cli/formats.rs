@@ -259,8 +259,10 @@ fn dots_names_estimates_aggregates_and_unknown_economies() {
     let doc = inspect(&wd, &[&fixture("dots.csv")]);
     // 1.5e-05 million is exactly 15 dollars.
     assert_eq!(doc["files"][0]["totals"]["export USD"], "2903362000015");
+    // The 2018 import row appears twice with the same value: counted once.
+    assert_eq!(doc["files"][0]["rows_repeated"], 1);
     assert!(
-        doc["rejected"][0]
+        doc["repeated"][0]
             .as_str()
             .unwrap()
             .contains("duplicate record")

@@ -91,7 +91,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         }
         let files = std::slice::from_ref(&args.file);
         let dataset = tradestat::ingest::Dataset::read(files, &Default::default())?;
-        crate::cli::report_rejections(&dataset.warnings, &dataset.rejected);
+        crate::cli::report_rejections(&dataset.warnings, &dataset.rejected, &dataset.repeated);
         let frame = tradestat::frame::TradeFrame::from_dataset(&dataset)?;
         let sums = sums_from_frame(&frame, &args.reporter, &args.partner)?;
         let currency = dataset.currency().unwrap_or("USD").to_string();

@@ -84,11 +84,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
                     .filter(|w| !dataset.warnings.contains(w))
                     .cloned()
                     .collect();
-                let rejected: Vec<Rejection> = (more.rejected.iter())
-                    .filter(|r| !dataset.rejected.contains(r))
-                    .cloned()
-                    .collect();
-                crate::cli::report_rejections(&warnings, &rejected);
+                let new_rows = |all: &[Rejection], known: &[Rejection]| -> Vec<Rejection> {
+                    all.iter().filter(|r| !known.contains(r)).cloned().collect()
+                };
+                let rejected = new_rows(&more.rejected, &dataset.rejected);
+                let repeated = new_rows(&more.repeated, &dataset.repeated);
+                crate::cli::report_rejections(&warnings, &rejected, &repeated);
                 claims_data = more.files[dataset.files.len()..].to_vec();
                 Some(TradeFrame::from_dataset(&more)?)
             };
