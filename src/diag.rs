@@ -96,3 +96,35 @@ pub trait Progress: Sync + Send {
     /// The read is over (clear the line).
     fn finish(&self);
 }
+
+/// Where a long read reports how far it has come: nowhere, or a `Progress`.
+#[derive(Clone, Default)]
+pub struct ProgressSink(pub Option<std::sync::Arc<dyn Progress>>);
+
+impl ProgressSink {
+    pub fn advance(&self, fraction: f64) {
+        if let Some(p) = &self.0 {
+            p.advance(fraction);
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(p) = &self.0 {
+            p.finish();
+        }
+    }
+
+    pub fn as_deref(&self) -> Option<&dyn Progress> {
+        self.0.as_deref()
+    }
+}
+
+impl fmt::Debug for ProgressSink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "ProgressSink(on)"
+        } else {
+            "ProgressSink(off)"
+        })
+    }
+}

@@ -165,6 +165,7 @@ impl ReadArgs {
             decimal_comma: self.decimal_comma,
             mapping,
             rates: self.rates.clone(),
+            progress: progress::on_terminal(),
             involving: Vec::new(),
         })
     }

@@ -1,26 +1,47 @@
-//! How far a long read has come, on stderr, only when stderr is a terminal.
+//! How far a long read has come: a bar on stderr, only when stderr is a terminal and only
+//! once the read has taken more than a second (short reads stay quiet).
 
 use std::io::IsTerminal;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
-use tradestat::diag::Progress;
+use indicatif::{ProgressBar, ProgressStyle};
+use tradestat::diag::{Progress, ProgressSink};
 
-/// A one-line percentage, redrawn in place.
-struct Percent;
+/// Steps of the bar: tenths of a percent.
+const STEPS: u64 = 1000;
 
-impl Progress for Percent {
+struct Bar {
+    started: Instant,
+    bar: OnceLock<ProgressBar>,
+}
+
+impl Progress for Bar {
     fn advance(&self, fraction: f64) {
-        eprint!("\rtradestat: reading {:.0}%", 100.0 * fraction);
+        if self.bar.get().is_none() && self.started.elapsed() < Duration::from_secs(1) {
+            return;
+        }
+        let bar = self.bar.get_or_init(|| {
+            let style = ProgressStyle::with_template("tradestat: reading {bar:40} {percent:>3}%")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            ProgressBar::new(STEPS).with_style(style)
+        });
+        bar.set_position((fraction.clamp(0.0, 1.0) * STEPS as f64) as u64);
     }
 
     fn finish(&self) {
-        eprint!("\r\x1b[2K");
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
+        }
     }
 }
 
-/// A progress line when stderr is a terminal, nothing otherwise.
-pub fn on_terminal() -> Option<Arc<dyn Progress>> {
-    std::io::stderr()
-        .is_terminal()
-        .then(|| Arc::new(Percent) as Arc<dyn Progress>)
+/// A progress bar when stderr is a terminal, nothing otherwise.
+pub fn on_terminal() -> ProgressSink {
+    ProgressSink(std::io::stderr().is_terminal().then(|| {
+        Arc::new(Bar {
+            started: Instant::now(),
+            bar: OnceLock::new(),
+        }) as Arc<dyn Progress>
+    }))
 }

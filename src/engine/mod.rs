@@ -53,7 +53,7 @@ pub trait Aggregator {
 pub struct LocalPolars {
     pub cache: bool,
     /// Told how far a long scan has come.
-    pub progress: Option<std::sync::Arc<dyn crate::diag::Progress>>,
+    pub progress: crate::diag::ProgressSink,
 }
 
 impl Aggregator for LocalPolars {

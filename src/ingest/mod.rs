@@ -103,6 +103,8 @@ pub struct ReadOptions {
     pub mapping: mapped::Mapping,
     /// Exchange rates applied exactly to every record after reading.
     pub rates: Vec<Rate>,
+    /// Told how far the read has come (the binary draws a bar on a terminal).
+    pub progress: crate::diag::ProgressSink,
     /// Economies every kept BACI row must involve (as exporter or importer). Rows of a
     /// BACI file that do not are skipped before they are parsed — a pair's summary of a
     /// 10-million-row file then holds only the pair's rows — and counted in a note.
@@ -115,9 +117,14 @@ impl Dataset {
     /// strictness policy, then converts currencies by `options.rates`.
     pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Dataset> {
         let mut dataset = Dataset::default();
-        for path in paths {
-            read_file(path, options, &mut dataset)?;
+        for (i, path) in paths.iter().enumerate() {
+            let share = Share {
+                done: i as f64 / paths.len() as f64,
+                of: 1.0 / paths.len() as f64,
+            };
+            read_file(path, options, share, &mut dataset)?;
         }
+        options.progress.finish();
         dataset.reject_duplicates();
         dataset.warn_unknown_economies();
         if options.strict && !(dataset.rejected.is_empty() && dataset.repeated.is_empty()) {
@@ -254,7 +261,19 @@ impl Dataset {
 }
 
 /// Reads one file: detects (or takes) its layout and runs that layout's importer.
-fn read_file(path: &Path, options: &ReadOptions, dataset: &mut Dataset) -> Result<()> {
+/// A file's part of a read of several: the fraction done before it, and its own.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Share {
+    pub done: f64,
+    pub of: f64,
+}
+
+fn read_file(
+    path: &Path,
+    options: &ReadOptions,
+    share: Share,
+    dataset: &mut Dataset,
+) -> Result<()> {
     let parsed = table::open(
         path,
         options.delimiter,
@@ -300,7 +319,15 @@ fn read_file(path: &Path, options: &ReadOptions, dataset: &mut Dataset) -> Resul
             options.decimal_comma,
         )?),
     };
-    table::read_rows(path, &parsed, importer.as_ref(), options.encoding, dataset)
+    let progress = |fraction: f64| options.progress.advance(share.done + share.of * fraction);
+    table::read_rows(
+        path,
+        &parsed,
+        importer.as_ref(),
+        options.encoding,
+        &progress,
+        dataset,
+    )
 }
 
 /// The layout a header belongs to, if it is one tradestat knows.

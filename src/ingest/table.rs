@@ -283,11 +283,14 @@ fn decode_row(
         .collect()
 }
 
+/// Reads every row of `parsed` through `importer` into `dataset`; `progress` is told the
+/// fraction of the file read every 64 Ki rows.
 pub fn read_rows(
     path: &Path,
     parsed: &Parsed,
     importer: &dyn Importer,
     encoding: Encoding,
+    progress: &dyn Fn(f64),
     dataset: &mut Dataset,
 ) -> Result<()> {
     let file_index = u32::try_from(dataset.files.len())
@@ -339,6 +342,10 @@ pub fn read_rows(
             continue;
         }
         file.rows_read += 1;
+        if file.rows_read.is_multiple_of(65_536) {
+            let at = row.position().map_or(0, |p| p.byte());
+            progress(at as f64 / parsed.body.len().max(1) as f64);
+        }
         if row.len() != width {
             reject(
                 &mut file,
