@@ -31,6 +31,12 @@ pub enum Format {
     Markdown,
 }
 
+/// The one scale ladder for money shown to people: billion, million, thousand or units —
+/// the largest power of ten (9, 6 or 3) that the value reaches (`reaches(power)`).
+pub fn money_scale(reaches: impl Fn(u32) -> bool) -> u32 {
+    [9, 6, 3].into_iter().find(|s| reaches(*s)).unwrap_or(0)
+}
+
 /// The unit and precision numbers are shown in, chosen from the data unless forced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisplayUnit {
@@ -49,10 +55,7 @@ impl DisplayUnit {
             .map(|v| v.abs())
             .max()
             .unwrap_or(Decimal::ZERO);
-        let scale = [9u32, 6, 3]
-            .into_iter()
-            .find(|s| largest >= Decimal::from(10i64.pow(*s)))
-            .unwrap_or(0);
+        let scale = money_scale(|s| largest >= Decimal::from(10i64.pow(s)));
         DisplayUnit {
             unit: Unit {
                 currency: currency.to_string(),

@@ -31,19 +31,13 @@ pub fn rounding_policy(rounding: Rounding) -> String {
 
 pub fn show_money(value: &Q, currency: &str) -> String {
     let abs = value.abs();
-    let (scale, name) = if abs >= q_int(1_000_000_000) {
-        (1_000_000_000, " billion")
-    } else if abs >= q_int(1_000_000) {
-        (1_000_000, " million")
-    } else if abs >= q_int(1_000) {
-        (1_000, " thousand")
-    } else {
-        (1, "")
+    let scale = crate::render::money_scale(|s| abs >= q_int(10i64.pow(s)));
+    let unit = crate::model::Unit {
+        currency: currency.to_string(),
+        scale,
     };
-    format!(
-        "{} {currency}{name}",
-        decimal_string(&(value / q_int(scale)), 4)
-    )
+    let shown = value / q_int(10i64.pow(scale));
+    format!("{} {unit}", decimal_string(&shown, 4))
 }
 
 /// The data's exact value of a figure.
