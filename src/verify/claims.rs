@@ -194,15 +194,11 @@ impl ClaimsFile {
         lexicon: &Lexicon,
         rounding: Rounding,
     ) -> Result<ClaimsFile> {
-        let err = |offset: usize, key: &str, message: String| {
-            Error::file(
-                path,
-                format!(
-                    "{}:{}: `{key}`: {message}",
-                    path.display(),
-                    line_of(text, offset)
-                ),
-            )
+        let reader = Reader {
+            text,
+            path,
+            lexicon,
+            rounding,
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
@@ -216,221 +212,290 @@ impl ClaimsFile {
             )
         })?;
         let folder = path.parent().unwrap_or(Path::new("."));
-        let source = match raw.source {
-            Some(s) => {
-                let s = s.into_inner();
-                SourceInfo {
-                    title: s.title,
-                    url: s.url,
-                    published: s.published,
-                    data: s
-                        .data
-                        .into_iter()
-                        .map(|d| folder.join(d.into_inner()))
-                        .collect(),
-                }
-            }
-            None => SourceInfo::default(),
-        };
-
+        let source = source_info(raw.source, folder);
         let mut figures: Vec<Figure> = Vec::new();
         for spanned in raw.figure {
-            let at = spanned.span().start;
-            let line = line_of(text, at);
-            let f = spanned.into_inner();
-            let id =
-                f.id.ok_or_else(|| err(at, "id", "every [[figure]] needs an id".to_string()))?;
-            let (id_at, id) = (id.span().start, id.into_inner());
-            if id.is_empty()
-                || !id.chars().all(|c| c.is_alphanumeric() || c == '_')
-                || id.starts_with(|c: char| c.is_ascii_digit())
-            {
-                return Err(err(
-                    id_at,
-                    "id",
-                    format!("`{id}`: ids are letters, digits and _ (not starting with a digit)"),
-                ));
-            }
-            if figures.iter().any(|g| g.id == id) {
-                return Err(err(id_at, "id", format!("figure `{id}` is defined twice")));
-            }
-            let printed = match f.printed {
-                Some(p) => {
-                    let p_at = p.span().start;
-                    Some(
-                        phrase::parse(p.get_ref(), lexicon, rounding)
-                            .map_err(|e| err(p_at, "printed", e))?,
-                    )
-                }
-                None => None,
-            };
-            let lone_period = match (&f.measure, &f.period) {
-                (None, Some(p)) => {
-                    Some(Period::parse(p.get_ref()).map_err(|e| err(p.span().start, "period", e))?)
-                }
-                _ => None,
-            };
-            let binding = match f.measure {
-                None => {
-                    for (key, v) in [("reporter", &f.reporter), ("partner", &f.partner)] {
-                        if let Some(v) = v {
-                            return Err(err(
-                                v.span().start,
-                                key,
-                                "has no effect without `measure`".to_string(),
-                            ));
-                        }
-                    }
-                    None
-                }
-                Some(m) => {
-                    let m_at = m.span().start;
-                    let measure = TradeMeasure::parse(m.get_ref()).ok_or_else(|| {
-                        err(
-                            m_at,
-                            "measure",
-                            format!(
-                                "`{}`: expected exports, imports, turnover or balance",
-                                m.get_ref()
-                            ),
-                        )
-                    })?;
-                    let need = |v: Option<Spanned<String>>, key: &str| {
-                        v.map(Spanned::into_inner).ok_or_else(|| {
-                            err(
-                                m_at,
-                                key,
-                                format!("a figure bound to the data needs `{key}`"),
-                            )
-                        })
-                    };
-                    let period_at = f.period.as_ref().map_or(m_at, |p| p.span().start);
-                    let period_text = need(f.period, "period")?;
-                    let period =
-                        Period::parse(&period_text).map_err(|e| err(period_at, "period", e))?;
-                    let commodity = match f.commodity {
-                        Some(c) => {
-                            let c_at = c.span().start;
-                            Commodity::parse(c.get_ref()).map_err(|e| err(c_at, "commodity", e))?
-                        }
-                        None => Commodity::Total,
-                    };
-                    Some(Binding {
-                        measure,
-                        reporter: need(f.reporter, "reporter")?,
-                        partner: need(f.partner, "partner")?,
-                        period,
-                        commodity,
-                    })
-                }
-            };
-            if printed.is_none() && binding.is_none() {
-                return Err(err(
-                    at,
-                    "printed",
-                    format!(
-                        "figure `{id}` has neither `printed` nor a data binding (`measure`, `reporter`, ...)"
-                    ),
-                ));
-            }
-            figures.push(Figure {
-                id,
-                line,
-                printed,
-                period: binding.as_ref().map(|b| b.period).or(lone_period),
-                binding,
-                note: f.note,
-            });
+            let figure = reader.figure(spanned, &figures)?;
+            figures.push(figure);
         }
-
         let known: BTreeSet<&str> = figures.iter().map(|f| f.id.as_str()).collect();
-        let unknown = |id: &str| -> String {
-            format!(
-                "unknown figure `{id}`; the figures are: {}",
-                if known.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    known.iter().copied().collect::<Vec<_>>().join(", ")
-                }
-            )
-        };
-        let mut claims = Vec::new();
-        for spanned in raw.claim {
-            let at = spanned.span().start;
-            let line = line_of(text, at);
-            let c = spanned.into_inner();
-            let quote = c
-                .quote
-                .ok_or_else(|| {
-                    err(
-                        at,
-                        "quote",
-                        "every [[claim]] needs the quote it checks".to_string(),
-                    )
-                })?
-                .into_inner();
-            let value = c.value.ok_or_else(|| {
-                err(
-                    at,
-                    "value",
-                    "every [[claim]] needs a value expression over figure ids".to_string(),
-                )
-            })?;
-            let value_at = value.span().start;
-            let value_text = value.into_inner();
-            let expression = expr::parse(&value_text).map_err(|e| err(value_at, "value", e))?;
-            for id in expression.figures() {
-                if !known.contains(id.as_str()) {
-                    return Err(err(value_at, "value", unknown(&id)));
-                }
-            }
-            let assertion = match (c.says, c.equals) {
-                (Some(s), None) => {
-                    let s_at = s.span().start;
-                    Assertion::Says(
-                        phrase::parse(s.get_ref(), lexicon, rounding)
-                            .map_err(|e| err(s_at, "says", e))?,
-                    )
-                }
-                (None, Some(e)) => {
-                    let e_at = e.span().start;
-                    let id = e.into_inner();
-                    if !known.contains(id.as_str()) {
-                        return Err(err(e_at, "equals", unknown(&id)));
-                    }
-                    Assertion::Equals(id)
-                }
-                (Some(s), Some(_)) => {
-                    return Err(err(
-                        s.span().start,
-                        "says",
-                        "a claim has either `says` or `equals`, not both".to_string(),
-                    ));
-                }
-                (None, None) => {
-                    return Err(err(
-                        at,
-                        "says",
-                        "a claim needs `says` (a phrase) or `equals` (a figure id)".to_string(),
-                    ));
-                }
-            };
-            claims.push(Claim {
-                id: c.id,
-                line,
-                quote,
-                assertion,
-                value: expression,
-                value_text,
-                note: c.note,
-            });
-        }
+        let claims = raw
+            .claim
+            .into_iter()
+            .map(|spanned| reader.claim(spanned, &known))
+            .collect::<Result<Vec<Claim>>>()?;
         Ok(ClaimsFile {
             path: path.to_path_buf(),
             source,
             figures,
             claims,
         })
+    }
+}
+
+/// `[source]`, its data files resolved against `folder`.
+fn source_info(raw: Option<Spanned<RawSource>>, folder: &Path) -> SourceInfo {
+    match raw {
+        Some(s) => {
+            let s = s.into_inner();
+            SourceInfo {
+                title: s.title,
+                url: s.url,
+                published: s.published,
+                data: s
+                    .data
+                    .into_iter()
+                    .map(|d| folder.join(d.into_inner()))
+                    .collect(),
+            }
+        }
+        None => SourceInfo::default(),
+    }
+}
+
+/// The message for a figure id that is not defined; `known` are those that are.
+fn unknown(known: &BTreeSet<&str>, id: &str) -> String {
+    format!(
+        "unknown figure `{id}`; the figures are: {}",
+        if known.is_empty() {
+            "(none)".to_string()
+        } else {
+            known.iter().copied().collect::<Vec<_>>().join(", ")
+        }
+    )
+}
+
+/// Reads the parts of one claims file: its text (for line numbers), its path (for
+/// messages), and the lexicon and rounding its phrases are read with.
+struct Reader<'a> {
+    text: &'a str,
+    path: &'a Path,
+    lexicon: &'a Lexicon,
+    rounding: Rounding,
+}
+
+impl Reader<'_> {
+    /// An error at a byte offset of the file, about one key.
+    fn err(&self, offset: usize, key: &str, message: String) -> Error {
+        Error::file(
+            self.path,
+            format!(
+                "{}:{}: `{key}`: {message}",
+                self.path.display(),
+                line_of(self.text, offset)
+            ),
+        )
+    }
+
+    /// The phrase a key gives (`printed`, `says`).
+    fn phrase(&self, value: &Spanned<String>, key: &str) -> Result<Phrase> {
+        phrase::parse(value.get_ref(), self.lexicon, self.rounding)
+            .map_err(|e| self.err(value.span().start, key, e))
+    }
+
+    /// One `[[figure]]`; `figures` are those before it.
+    fn figure(&self, spanned: Spanned<RawFigure>, figures: &[Figure]) -> Result<Figure> {
+        let at = spanned.span().start;
+        let line = line_of(self.text, at);
+        let RawFigure {
+            id,
+            printed,
+            measure,
+            reporter,
+            partner,
+            period,
+            commodity,
+            note,
+        } = spanned.into_inner();
+        let id = self.figure_id(id, at, figures)?;
+        let printed = match printed {
+            Some(p) => Some(self.phrase(&p, "printed")?),
+            None => None,
+        };
+        let lone_period = match (&measure, &period) {
+            (None, Some(p)) => Some(
+                Period::parse(p.get_ref()).map_err(|e| self.err(p.span().start, "period", e))?,
+            ),
+            _ => None,
+        };
+        let binding = match measure {
+            None => {
+                for (key, v) in [("reporter", &reporter), ("partner", &partner)] {
+                    if let Some(v) = v {
+                        return Err(self.err(
+                            v.span().start,
+                            key,
+                            "has no effect without `measure`".to_string(),
+                        ));
+                    }
+                }
+                None
+            }
+            Some(m) => Some(self.binding(m, reporter, partner, period, commodity)?),
+        };
+        if printed.is_none() && binding.is_none() {
+            return Err(self.err(
+                at,
+                "printed",
+                format!(
+                    "figure `{id}` has neither `printed` nor a data binding (`measure`, `reporter`, ...)"
+                ),
+            ));
+        }
+        Ok(Figure {
+            id,
+            line,
+            printed,
+            period: binding.as_ref().map(|b| b.period).or(lone_period),
+            binding,
+            note,
+        })
+    }
+
+    /// A figure's id: given, well-formed and not taken by one of `figures`.
+    fn figure_id(
+        &self,
+        id: Option<Spanned<String>>,
+        at: usize,
+        figures: &[Figure],
+    ) -> Result<String> {
+        let id =
+            id.ok_or_else(|| self.err(at, "id", "every [[figure]] needs an id".to_string()))?;
+        let (id_at, id) = (id.span().start, id.into_inner());
+        if id.is_empty()
+            || !id.chars().all(|c| c.is_alphanumeric() || c == '_')
+            || id.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Err(self.err(
+                id_at,
+                "id",
+                format!("`{id}`: ids are letters, digits and _ (not starting with a digit)"),
+            ));
+        }
+        if figures.iter().any(|g| g.id == id) {
+            return Err(self.err(id_at, "id", format!("figure `{id}` is defined twice")));
+        }
+        Ok(id)
+    }
+
+    /// The binding of a figure that gives `measure`: it needs reporter, partner and period
+    /// (a missing one is reported at `measure`); the commodity is the total unless given.
+    fn binding(
+        &self,
+        measure: Spanned<String>,
+        reporter: Option<Spanned<String>>,
+        partner: Option<Spanned<String>>,
+        period: Option<Spanned<String>>,
+        commodity: Option<Spanned<String>>,
+    ) -> Result<Binding> {
+        let m_at = measure.span().start;
+        let trade_measure = TradeMeasure::parse(measure.get_ref()).ok_or_else(|| {
+            self.err(
+                m_at,
+                "measure",
+                format!(
+                    "`{}`: expected exports, imports, turnover or balance",
+                    measure.get_ref()
+                ),
+            )
+        })?;
+        let need = |v: Option<Spanned<String>>, key: &str| {
+            v.map(Spanned::into_inner).ok_or_else(|| {
+                self.err(
+                    m_at,
+                    key,
+                    format!("a figure bound to the data needs `{key}`"),
+                )
+            })
+        };
+        let period_at = period.as_ref().map_or(m_at, |p| p.span().start);
+        let period_text = need(period, "period")?;
+        let period = Period::parse(&period_text).map_err(|e| self.err(period_at, "period", e))?;
+        let commodity = match commodity {
+            Some(c) => Commodity::parse(c.get_ref())
+                .map_err(|e| self.err(c.span().start, "commodity", e))?,
+            None => Commodity::Total,
+        };
+        Ok(Binding {
+            measure: trade_measure,
+            reporter: need(reporter, "reporter")?,
+            partner: need(partner, "partner")?,
+            period,
+            commodity,
+        })
+    }
+
+    /// One `[[claim]]`; `known` are the figure ids.
+    fn claim(&self, spanned: Spanned<RawClaim>, known: &BTreeSet<&str>) -> Result<Claim> {
+        let at = spanned.span().start;
+        let line = line_of(self.text, at);
+        let c = spanned.into_inner();
+        let quote = c
+            .quote
+            .ok_or_else(|| {
+                self.err(
+                    at,
+                    "quote",
+                    "every [[claim]] needs the quote it checks".to_string(),
+                )
+            })?
+            .into_inner();
+        let value = c.value.ok_or_else(|| {
+            self.err(
+                at,
+                "value",
+                "every [[claim]] needs a value expression over figure ids".to_string(),
+            )
+        })?;
+        let value_at = value.span().start;
+        let value_text = value.into_inner();
+        let expression = expr::parse(&value_text).map_err(|e| self.err(value_at, "value", e))?;
+        for id in expression.figures() {
+            if !known.contains(id.as_str()) {
+                return Err(self.err(value_at, "value", unknown(known, &id)));
+            }
+        }
+        let assertion = self.assertion(c.says, c.equals, at, known)?;
+        Ok(Claim {
+            id: c.id,
+            line,
+            quote,
+            assertion,
+            value: expression,
+            value_text,
+            note: c.note,
+        })
+    }
+
+    /// What a claim asserts: `says` a phrase, or `equals` a known figure; not both.
+    fn assertion(
+        &self,
+        says: Option<Spanned<String>>,
+        equals: Option<Spanned<String>>,
+        at: usize,
+        known: &BTreeSet<&str>,
+    ) -> Result<Assertion> {
+        match (says, equals) {
+            (Some(s), None) => Ok(Assertion::Says(self.phrase(&s, "says")?)),
+            (None, Some(e)) => {
+                let e_at = e.span().start;
+                let id = e.into_inner();
+                if !known.contains(id.as_str()) {
+                    return Err(self.err(e_at, "equals", unknown(known, &id)));
+                }
+                Ok(Assertion::Equals(id))
+            }
+            (Some(s), Some(_)) => Err(self.err(
+                s.span().start,
+                "says",
+                "a claim has either `says` or `equals`, not both".to_string(),
+            )),
+            (None, None) => Err(self.err(
+                at,
+                "says",
+                "a claim needs `says` (a phrase) or `equals` (a figure id)".to_string(),
+            )),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::interval::{Range, ZeroDivisor, q, q_int};
+use Kind::{Money, Number, Ratio};
 
 pub const MAX_LENGTH: usize = 1000;
 pub const MAX_DEPTH: usize = 32;
@@ -325,13 +326,11 @@ pub fn evaluate<E>(
     e: &Expr,
     lookup: &dyn Fn(&str) -> Result<Operand, E>,
 ) -> Result<Operand, EvalError<E>> {
-    use Kind::*;
-    let number = |r: Range| Operand {
-        range: r,
-        kind: Number,
-    };
     match e {
-        Expr::Number(d) => Ok(number(Range::exact(q(*d)))),
+        Expr::Number(d) => Ok(Operand {
+            range: Range::exact(q(*d)),
+            kind: Kind::Number,
+        }),
         Expr::Figure(id) => lookup(id).map_err(EvalError::Figure),
         Expr::Neg(a) => {
             let a = evaluate(a, lookup)?;
@@ -342,18 +341,7 @@ pub fn evaluate<E>(
         }
         Expr::Add(a, b) | Expr::Sub(a, b) => {
             let (a, b) = (evaluate(a, lookup)?, evaluate(b, lookup)?);
-            let kind = match (&a.kind, &b.kind) {
-                (Money(x), Money(y)) if x == y => Money(x.clone()),
-                (Money(x), Money(y)) => {
-                    return Err(currencies(Operation::Add, x, y));
-                }
-                (Money(_), _) | (_, Money(_)) => {
-                    return Err(EvalError::Arithmetic(Arithmetic::AmountAndRatio(
-                        Operation::Add,
-                    )));
-                }
-                _ => Number,
-            };
+            let kind = sum_kind(&a.kind, &b.kind)?;
             let range = if matches!(e, Expr::Add(..)) {
                 a.range.add(&b.range)
             } else {
@@ -363,13 +351,7 @@ pub fn evaluate<E>(
         }
         Expr::Mul(a, b) => {
             let (a, b) = (evaluate(a, lookup)?, evaluate(b, lookup)?);
-            let kind = match (&a.kind, &b.kind) {
-                (Money(_), Money(_)) => {
-                    return Err(EvalError::Arithmetic(Arithmetic::TwoAmounts));
-                }
-                (Money(x), _) | (_, Money(x)) => Money(x.clone()),
-                _ => Number,
-            };
+            let kind = product_kind(&a.kind, &b.kind)?;
             Ok(Operand {
                 range: a.range.mul(&b.range),
                 kind,
@@ -377,17 +359,7 @@ pub fn evaluate<E>(
         }
         Expr::Div(a, b) => {
             let (a, b) = (evaluate(a, lookup)?, evaluate(b, lookup)?);
-            let kind = match (&a.kind, &b.kind) {
-                (Money(x), Money(y)) if x == y => Ratio,
-                (Money(x), Money(y)) => {
-                    return Err(currencies(Operation::Divide, x, y));
-                }
-                (Money(x), _) => Money(x.clone()),
-                (_, Money(_)) => {
-                    return Err(EvalError::Arithmetic(Arithmetic::RatioByAmount));
-                }
-                _ => Number,
-            };
+            let kind = quotient_kind(&a.kind, &b.kind)?;
             Ok(Operand {
                 range: a.range.div(&b.range)?,
                 kind,
@@ -395,24 +367,61 @@ pub fn evaluate<E>(
         }
         Expr::Change(from, to) => {
             let (from, to) = (evaluate(from, lookup)?, evaluate(to, lookup)?);
-            match (&from.kind, &to.kind) {
-                (Money(x), Money(y)) if x != y => {
-                    return Err(currencies(Operation::Change, x, y));
-                }
-                (Money(_), Money(_)) => {}
-                (Money(_), _) | (_, Money(_)) => {
-                    return Err(EvalError::Arithmetic(Arithmetic::AmountAndRatio(
-                        Operation::Change,
-                    )));
-                }
-                _ => {}
-            }
+            check_change_kinds(&from.kind, &to.kind)?;
             let ratio = to.range.div(&from.range)?;
             Ok(Operand {
                 range: ratio.map(|v| v - q_int(1)),
-                kind: Change,
+                kind: Kind::Change,
             })
         }
+    }
+}
+
+/// The kind of a sum or difference: amounts in one currency stay amounts; an amount with
+/// anything else cannot be added.
+fn sum_kind<E>(a: &Kind, b: &Kind) -> Result<Kind, EvalError<E>> {
+    match (a, b) {
+        (Money(x), Money(y)) if x == y => Ok(Money(x.clone())),
+        (Money(x), Money(y)) => Err(currencies(Operation::Add, x, y)),
+        (Money(_), _) | (_, Money(_)) => Err(EvalError::Arithmetic(Arithmetic::AmountAndRatio(
+            Operation::Add,
+        ))),
+        _ => Ok(Number),
+    }
+}
+
+/// The kind of a product: an amount times a number is an amount; two amounts cannot be
+/// multiplied.
+fn product_kind<E>(a: &Kind, b: &Kind) -> Result<Kind, EvalError<E>> {
+    match (a, b) {
+        (Money(_), Money(_)) => Err(EvalError::Arithmetic(Arithmetic::TwoAmounts)),
+        (Money(x), _) | (_, Money(x)) => Ok(Money(x.clone())),
+        _ => Ok(Number),
+    }
+}
+
+/// The kind of a quotient: two amounts in one currency make a ratio, an amount by a number
+/// an amount; nothing but an amount is divided by an amount.
+fn quotient_kind<E>(a: &Kind, b: &Kind) -> Result<Kind, EvalError<E>> {
+    match (a, b) {
+        (Money(x), Money(y)) if x == y => Ok(Ratio),
+        (Money(x), Money(y)) => Err(currencies(Operation::Divide, x, y)),
+        (Money(x), _) => Ok(Money(x.clone())),
+        (_, Money(_)) => Err(EvalError::Arithmetic(Arithmetic::RatioByAmount)),
+        _ => Ok(Number),
+    }
+}
+
+/// Whether `change(from, to)` can compare these kinds: two amounts in one currency, or two
+/// values that are not amounts.
+fn check_change_kinds<E>(from: &Kind, to: &Kind) -> Result<(), EvalError<E>> {
+    match (from, to) {
+        (Money(x), Money(y)) if x != y => Err(currencies(Operation::Change, x, y)),
+        (Money(_), Money(_)) => Ok(()),
+        (Money(_), _) | (_, Money(_)) => Err(EvalError::Arithmetic(Arithmetic::AmountAndRatio(
+            Operation::Change,
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -1,10 +1,11 @@
 //! Verification of published figures (docs/verification.md).
 //!
 //! The stage returns structured results only: `claims` reads a claims file, `phrase` and
-//! `lexicon` turn printed words into exact intervals, `expr` evaluates claim expressions,
-//! `check` gives each figure and claim its verdict as data, and `diagnose` finds the
-//! mistakes behind inconsistent claims. Every sentence about a result is made by
-//! `crate::render::verify`; the only text here is error messages.
+//! `lexicon` turn printed words into exact intervals (`interval`), `expr` evaluates claim
+//! expressions, `check` gives each figure and claim its verdict as data, and `diagnose`
+//! finds the mistakes behind inconsistent claims. Every sentence about a result is made by
+//! `crate::render::verify`; the only text here is error messages, and the draft claims
+//! file `extract` writes from an article's text.
 
 pub mod check;
 pub mod claims;

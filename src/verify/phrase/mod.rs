@@ -1,0 +1,202 @@
+//! Reading what a printed phrase asserts: "$10.69 million", "nearly 170 percent",
+//! "a triple growth", "fell 65%", "3.9 times", "a deficit of $2 billion", "most".
+//!
+//! The result is a `Phrase`: what kind of quantity it speaks of (`Measure`), the number as
+//! printed, and the interval it allows — from the printed precision (10.69 → ±0.005) or
+//! from a hedge in the lexicon ("nearly X" → [0.9·X, X)), never both.
+//!
+//! This module holds the types and `parse`; `tokens` splits text into words and numbers,
+//! and `reading` finds a phrase's number, hedge and direction and reads each kind of
+//! phrase.
+
+mod reading;
+mod tokens;
+
+use std::fmt;
+
+use num_traits::Zero;
+use rust_decimal::Decimal;
+
+use super::interval::{Bound, Interval, Q, q, q_int};
+use super::lexicon::Lexicon;
+use reading::{Reading, Stated};
+pub use tokens::{Token, find_words, tokenize};
+
+/// What quantity a phrase speaks of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// Money, in base units of the currency (USD, not USD million).
+    Amount { currency: String },
+    /// A fraction of a whole: "85%" of exports, "most".
+    Share,
+    /// A relative change as a fraction: "fell 65%" is −0.65.
+    Change,
+    /// A ratio of a value to its base: "triple" is 3, "halved" 0.5.
+    Multiple,
+    /// A change in percentage points, in points.
+    Points,
+    /// A bare number.
+    Number,
+}
+
+impl Measure {
+    pub fn name(&self) -> String {
+        match self {
+            Measure::Amount { currency } => format!("amount in {currency}"),
+            Measure::Share => "share".into(),
+            Measure::Change => "change".into(),
+            Measure::Multiple => "multiple".into(),
+            Measure::Points => "percentage points".into(),
+            Measure::Number => "number".into(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// How a printed number's precision becomes an interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    /// ± half a unit of the last significant digit: 10.69 → [10.685, 10.695].
+    HalfUnit,
+    /// The number exactly as printed.
+    Exact,
+    /// Printed numbers were cut, not rounded: 10.69 → [10.69, 10.70].
+    Truncated,
+}
+
+impl Rounding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rounding::HalfUnit => "half-unit",
+            Rounding::Exact => "exact",
+            Rounding::Truncated => "truncated",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub text: String,
+    pub measure: Measure,
+    /// The number as printed, in the measure's terms (0.65 for "65%", 10690000 for
+    /// "$10.69 million", 3 for "triple"); `None` for words like "most".
+    pub point: Option<Q>,
+    pub interval: Interval,
+    pub hedge: Option<String>,
+    pub direction: Option<Direction>,
+    /// The digits as printed ("10.69"), for messages.
+    pub number_text: Option<String>,
+}
+
+/// The interval a printed number stands for, with the unit of its last significant digit.
+pub fn printed_interval(digits: &str, rounding: Rounding) -> Option<(Q, Interval)> {
+    let clean: String = digits.chars().filter(|c| *c != ',').collect();
+    let value: Decimal = clean.parse().ok()?;
+    let x = q(value);
+    // The unit of the last significant digit: 0.01 for "10.69"; for integers the trailing
+    // zeros are not significant ("20,000" → 10,000).
+    let unit = match clean.split_once('.') {
+        Some((_, frac)) => Q::new(
+            1.into(),
+            num_bigint::BigInt::from(10u8).pow(frac.len() as u32),
+        ),
+        None => {
+            let zeros = clean.len() - clean.trim_end_matches('0').len();
+            let zeros = if zeros == clean.len() { 0 } else { zeros };
+            Q::from_integer(num_bigint::BigInt::from(10u8).pow(zeros as u32))
+        }
+    };
+    let half = &unit / q_int(2);
+    let interval = match rounding {
+        Rounding::HalfUnit => Interval::closed(&x - &half, &x + &half),
+        Rounding::Exact => Interval::closed(x.clone(), x.clone()),
+        Rounding::Truncated => Interval::closed(x.clone(), &x + &unit),
+    };
+    Some((x, interval))
+}
+
+fn negate(i: &Interval) -> Interval {
+    let flip = |b: &Bound| match b {
+        Bound::Unbounded => Bound::Unbounded,
+        Bound::Closed(v) => Bound::Closed(-v),
+        Bound::Open(v) => Bound::Open(-v),
+    };
+    Interval {
+        low: flip(&i.high),
+        high: flip(&i.low),
+    }
+}
+
+/// 1/x of a positive interval (bounds swap; an unbounded high becomes an open 0).
+fn reciprocal(i: &Interval) -> Interval {
+    let inv = |b: &Bound, none: Bound| match b {
+        Bound::Unbounded => none,
+        Bound::Closed(v) if v.is_zero() => Bound::Unbounded,
+        Bound::Open(v) if v.is_zero() => Bound::Unbounded,
+        Bound::Closed(v) => Bound::Closed(v.recip()),
+        Bound::Open(v) => Bound::Open(v.recip()),
+    };
+    Interval {
+        low: inv(&i.high, Bound::Open(Q::zero())),
+        high: inv(&i.low, Bound::Unbounded),
+    }
+}
+
+pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase, String> {
+    const MAX_LEN: usize = 2000;
+    if text.len() > MAX_LEN {
+        return Err(format!(
+            "the phrase is {} bytes long; a phrase is at most {MAX_LEN} (quote the sentence \
+             in `quote` and put only the words that state the number in `says`)",
+            text.len()
+        ));
+    }
+    let normalized = text
+        .replace('\u{a0}', " ")
+        .replace('\u{2212}', "-")
+        .replace("per cent", "percent");
+    let tokens = tokenize(&normalized);
+    let reading = Reading::new(&tokens, lexicon, rounding);
+    let Some(stated) = reading.stated() else {
+        return Err(format!(
+            "no number, multiple or share word found in `{}`",
+            abbreviate(text)
+        ));
+    };
+    let Stated {
+        measure,
+        point,
+        interval,
+    } = stated?;
+    Ok(Phrase {
+        text: text.to_string(),
+        measure,
+        point,
+        interval,
+        hedge: reading.hedge.map(|h| h.word),
+        direction: reading.direction,
+        number_text: reading.number_text,
+    })
+}
+
+fn abbreviate(text: &str) -> String {
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
+impl fmt::Display for Phrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.text, self.measure.name())
+    }
+}
+
+#[cfg(test)]
+mod tests;

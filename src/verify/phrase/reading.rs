@@ -1,0 +1,289 @@
+//! The parser's reading of a phrase's tokens: where its number is, its hedge and its
+//! direction (`Reading::new`), then what it states, by the first kind of phrase that
+//! applies (`Reading::stated`): percentage points, a percentage, "N times", a multiple
+//! word, an amount, a share word, a bare number.
+
+use num_traits::One;
+
+use super::super::interval::{Interval, Q, q, q_int};
+use super::super::lexicon::{Hedge, Lexicon, MultipleMeaning};
+use super::tokens::{Token, find_words};
+use super::{Direction, Measure, Rounding, negate, printed_interval, reciprocal};
+
+/// What a phrase states: its measure, the number as printed (in the measure's terms) and
+/// the interval it allows.
+pub(super) struct Stated {
+    pub(super) measure: Measure,
+    pub(super) point: Option<Q>,
+    pub(super) interval: Interval,
+}
+
+impl Stated {
+    fn new(measure: Measure, point: Option<Q>, interval: Interval) -> Stated {
+        Stated {
+            measure,
+            point,
+            interval,
+        }
+    }
+}
+
+/// What the reader of one kind of phrase gives: `None` if the phrase is not of its kind,
+/// else what it states or why that cannot be read.
+pub(super) type Found = Option<Result<Stated, String>>;
+
+pub(super) struct Reading<'a> {
+    tokens: &'a [Token],
+    lexicon: &'a Lexicon,
+    rounding: Rounding,
+    /// The token of the number: digits, or a number word before "times"/"fold"/"percent".
+    number_at: Option<usize>,
+    /// The number's digits, as printed or as the number word's value.
+    pub(super) number_text: Option<String>,
+    pub(super) hedge: Option<Hedge>,
+    pub(super) direction: Option<Direction>,
+}
+
+impl<'a> Reading<'a> {
+    pub(super) fn new(tokens: &'a [Token], lexicon: &'a Lexicon, rounding: Rounding) -> Self {
+        let (number_at, number_text) = find_number(tokens, lexicon);
+        let hedge_at = find_hedge(tokens, lexicon, number_at);
+        let direction = find_direction(tokens, lexicon, hedge_at.as_ref().map(|(_, r)| r));
+        Reading {
+            tokens,
+            lexicon,
+            rounding,
+            number_at,
+            number_text,
+            hedge: hedge_at.map(|(h, _)| h),
+            direction,
+        }
+    }
+
+    /// What the phrase states, by the first kind that applies; `None` if none does.
+    pub(super) fn stated(&self) -> Found {
+        let kinds: [fn(&Self) -> Found; 7] = [
+            Self::points,
+            Self::percentage,
+            Self::times,
+            Self::multiple_word,
+            Self::amount,
+            Self::share_word,
+            Self::bare_number,
+        ];
+        kinds.iter().find_map(|kind| kind(self))
+    }
+
+    fn has(&self, w: &str) -> bool {
+        find_words(self.tokens, w).is_some()
+    }
+
+    /// The word right after token `i`.
+    fn after(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i + 1).map(|t| t.text.as_str())
+    }
+
+    /// Whether the word after the number is one of `words`.
+    fn number_followed_by(&self, words: &[&str]) -> bool {
+        self.number_at
+            .is_some_and(|i| self.after(i).is_some_and(|w| words.contains(&w)))
+    }
+
+    fn currency(&self) -> Option<String> {
+        self.tokens
+            .iter()
+            .find_map(|t| self.lexicon.currencies.get(&t.text).cloned())
+    }
+
+    /// The number and its interval (from the hedge if there is one, else from the printed
+    /// precision), both times `measure_scale`.
+    fn number(&self, measure_scale: Q) -> Result<(Q, Interval), String> {
+        let digits = self.number_text.clone().ok_or("no number")?;
+        let (x, printed) = printed_interval(&digits, self.rounding)
+            .ok_or_else(|| format!("`{digits}` is not a number"))?;
+        let interval = match &self.hedge {
+            Some(h) => h.interval(&x),
+            None => printed,
+        };
+        Ok((&x * &measure_scale, interval.map(|v| v * &measure_scale)))
+    }
+
+    /// A number made negative when the phrase says it went down.
+    fn signed(&self, point: Q, interval: Interval) -> (Q, Interval) {
+        match self.direction {
+            Some(Direction::Down) => (-point, negate(&interval)),
+            _ => (point, interval),
+        }
+    }
+
+    /// "up 2.5 percentage points", "2 points", "3 pp".
+    fn points(&self) -> Found {
+        let is_points = self.has("percentage point")
+            || self.has("percentage points")
+            || self.has("pp")
+            || self.number_followed_by(&["points", "point"]);
+        if !is_points || self.number_at.is_none() {
+            return None;
+        }
+        Some(self.number(Q::one()).map(|(x, i)| {
+            let (x, i) = self.signed(x, i);
+            Stated::new(Measure::Points, Some(x), i)
+        }))
+    }
+
+    /// "85% of exports" (a share), "rose 42 percent" (a change).
+    fn percentage(&self) -> Found {
+        if !self.number_followed_by(&["percent", "%"]) {
+            return None;
+        }
+        let (x, i) = match self.number(Q::new(1.into(), 100.into())) {
+            Ok(n) => n,
+            Err(e) => return Some(Err(e)),
+        };
+        // "85% of exports" is a share even beside a direction word.
+        let of_follows = self
+            .number_at
+            .and_then(|i| self.tokens.get(i + 2))
+            .is_some_and(|t| t.text == "of");
+        let is_change = self.direction.is_some() && !of_follows && !self.has("share");
+        if is_change {
+            let (x, i) = self.signed(x, i);
+            Some(Ok(Stated::new(Measure::Change, Some(x), i)))
+        } else {
+            Some(Ok(Stated::new(Measure::Share, Some(x), i)))
+        }
+    }
+
+    /// "3.9 times", "a 5-fold increase"; "fell three times" is a fall to a third.
+    fn times(&self) -> Found {
+        if !self.number_followed_by(&["times", "fold"]) {
+            return None;
+        }
+        Some(self.number(Q::one()).map(|(x, i)| {
+            if self.direction == Some(Direction::Down) {
+                Stated::new(Measure::Multiple, Some(x.recip()), reciprocal(&i))
+            } else {
+                Stated::new(Measure::Multiple, Some(x), i)
+            }
+        }))
+    }
+
+    /// "a triple growth", "halved": a multiple word of the lexicon, unless the phrase is
+    /// an amount with a number.
+    fn multiple_word(&self) -> Found {
+        if self.number_at.is_some() && self.currency().is_some() {
+            return None;
+        }
+        let (word, meaning) = self.tokens.iter().find_map(|t| {
+            self.lexicon
+                .multiples
+                .get(&t.text)
+                .map(|m| (t.text.clone(), m.clone()))
+        })?;
+        let (x, i) = match meaning {
+            MultipleMeaning::Number(n) => match printed_interval(&n, Rounding::HalfUnit) {
+                Some(read) => read,
+                None => return Some(Err(format!("lexicon: `{word}` has a bad value `{n}`"))),
+            },
+            MultipleMeaning::Range(l, h) => {
+                let mid = (q(l) + q(h)) / q_int(2);
+                (mid, Interval::closed(q(l), q(h)))
+            }
+        };
+        Some(Ok(Stated::new(Measure::Multiple, Some(x), i)))
+    }
+
+    /// "$10.69 million", "448.8 million yuan", "a deficit of $2 billion" (negative): a
+    /// number with a currency or a scale.
+    fn amount(&self) -> Found {
+        let scale: u32 = self
+            .number_at
+            .and_then(|i| self.after(i))
+            .and_then(|w| self.lexicon.scales.get(w).copied())
+            .unwrap_or(0);
+        let currency = self.currency();
+        if self.number_at.is_none() || (currency.is_none() && scale == 0) {
+            return None;
+        }
+        let factor = Q::from_integer(num_bigint::BigInt::from(10u8).pow(scale));
+        Some(self.number(factor).map(|(x, i)| {
+            let (x, i) = if self.has("deficit") {
+                (-x, negate(&i))
+            } else {
+                (x, i)
+            };
+            let currency = currency.unwrap_or_else(|| "USD".to_string());
+            Stated::new(Measure::Amount { currency }, Some(x), i)
+        }))
+    }
+
+    /// "most", "a third": a share word of the lexicon, with no number of its own.
+    fn share_word(&self) -> Found {
+        let (_, interval) = self.lexicon.shares.iter().find(|(w, _)| self.has(w))?;
+        Some(Ok(Stated::new(Measure::Share, None, interval.clone())))
+    }
+
+    /// Any other number.
+    fn bare_number(&self) -> Found {
+        self.number_at?;
+        Some(
+            self.number(Q::one())
+                .map(|(x, i)| Stated::new(Measure::Number, Some(x), i)),
+        )
+    }
+}
+
+/// The number's token and digits: the first number, else a number word before
+/// "times"/"fold"/"percent".
+fn find_number(tokens: &[Token], lexicon: &Lexicon) -> (Option<usize>, Option<String>) {
+    let number_index = tokens.iter().position(|t| t.is_number);
+    let word_number = tokens.iter().enumerate().find_map(|(i, t)| {
+        let n = lexicon.numbers.get(&t.text)?;
+        let next = tokens.get(i + 1).map(|t| t.text.as_str());
+        matches!(next, Some("times" | "fold" | "percent" | "%")).then(|| (i, n.to_string()))
+    });
+    match (number_index, word_number) {
+        (Some(i), _) => (Some(i), Some(tokens[i].text.clone())),
+        (None, Some((i, n))) => (Some(i), Some(n)),
+        (None, None) => (None, None),
+    }
+}
+
+/// The hedge right before the number (a currency symbol may sit between), and its tokens.
+fn find_hedge(
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    number_at: Option<usize>,
+) -> Option<(Hedge, std::ops::Range<usize>)> {
+    let n = number_at?;
+    let mut end = n;
+    while end > 0 && lexicon.currencies.contains_key(&tokens[end - 1].text) {
+        end -= 1;
+    }
+    lexicon.hedges.iter().find_map(|h| {
+        let len = h.word.split_whitespace().count();
+        let start = end.checked_sub(len)?;
+        (find_words(&tokens[start..end], &h.word) == Some(0)).then(|| (h.clone(), start..end))
+    })
+}
+
+/// The way the phrase says the quantity moved, from direction words not counting the
+/// hedge's own ("less than", "more than"); up wins when both are said.
+fn find_direction(
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    hedge: Option<&std::ops::Range<usize>>,
+) -> Option<Direction> {
+    let outside: Vec<Token> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !hedge.is_some_and(|r| r.contains(i)))
+        .map(|(_, t)| t.clone())
+        .collect();
+    let said = |words: &[String]| words.iter().any(|w| find_words(&outside, w).is_some());
+    match (said(&lexicon.up), said(&lexicon.down)) {
+        (false, true) => Some(Direction::Down),
+        (true, _) => Some(Direction::Up),
+        _ => None,
+    }
+}

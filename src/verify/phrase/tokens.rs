@@ -1,0 +1,79 @@
+//! Tokens of a text: words, numbers and symbols with their byte spans, and finding words
+//! among them (used by extraction too).
+
+/// A word or number of a text, with its byte span (used by extraction too).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub is_number: bool,
+}
+
+/// Splits lower-cased text into words, numbers ("1,028.5") and symbols ($ € ¥ %), keeping
+/// spans. Letters glued to digits are split ("cny1.42" → cny 1.42, "1.53bn" → 1.53 bn).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_ascii_digit() {
+            let mut j = i;
+            while j < chars.len() {
+                let ch = chars[j].1;
+                let next_digit = chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if ch.is_ascii_digit() || ((ch == ',' || ch == '.') && next_digit) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token {
+                text: text[start..end_of(j)].to_string(),
+                start,
+                end: end_of(j),
+                is_number: true,
+            });
+            i = j;
+        } else if c.is_alphabetic() || c == '\'' {
+            let mut j = i;
+            while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '\'') {
+                j += 1;
+            }
+            tokens.push(Token {
+                text: text[start..end_of(j)].to_lowercase(),
+                start,
+                end: end_of(j),
+                is_number: false,
+            });
+            i = j;
+        } else if matches!(c, '$' | '€' | '¥' | '%' | '£') {
+            tokens.push(Token {
+                text: c.to_string(),
+                start,
+                end: end_of(i + 1),
+                is_number: false,
+            });
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// Whether `words` occurs in `tokens` as consecutive tokens; returns the first index.
+pub fn find_words(tokens: &[Token], words: &str) -> Option<usize> {
+    let wanted: Vec<&str> = words.split_whitespace().collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    (0..tokens.len()).find(|&i| {
+        wanted
+            .iter()
+            .enumerate()
+            .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == *w))
+    })
+}
