@@ -284,7 +284,8 @@ fn decode_row(
 }
 
 /// Reads every row of `parsed` through `importer` into `dataset`; `progress` is told the
-/// fraction of the file read every 64 Ki rows.
+/// fraction of the file read every 64 Ki rows. One loop on purpose: it is the general
+/// reader's per-row path, and every refusal must be counted where the row is read.
 pub fn read_rows(
     path: &Path,
     parsed: &Parsed,

@@ -101,3 +101,25 @@ fn percentages_and_multiples_become_claims() {
     // 2.43 / 1.73 − 1 = 40.5%: consistent with "rose 40.6 percent" only through rounding.
     assert_eq!(doc["claims"][0]["verdict"], "consistent-by-rounding");
 }
+
+/// Regression: a capital whose lower case has another length in UTF-8 ("Ⱥ" is 2 bytes,
+/// "ⱥ" 3) before a clause cut made `extract` panic (exit 101) slicing mid-character.
+#[test]
+fn letters_whose_lower_case_changes_length_do_not_break_the_draft() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.txt",
+        "Ⱥ,é exports were $4 million. ȺȺȺȺȺȺ, Exports were $5 million from $4 million, up 25%.\n",
+    );
+    let run = wd.run(&["extract", "a.txt"]).expect_code(0);
+    assert!(
+        run.stdout.contains("printed = \"$4 million\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("printed = \"$5 million\""),
+        "{}",
+        run.stdout
+    );
+}

@@ -77,7 +77,9 @@ const CLAUSE_CUTS: [&str; 9] = [
 /// The part of a sentence an amount belongs to: between commas, semicolons and the words
 /// that start a comparison ("from", "compared with", ...).
 pub(super) fn clause_around(sentence: &str, at: usize) -> &str {
-    let lower = sentence.to_lowercase();
+    // ASCII lower-casing keeps every byte offset (the cuts are ASCII): Unicode lower-casing
+    // can change lengths ("Ⱥ" → "ⱥ"), and the offsets then cut the sentence mid-character.
+    let lower = sentence.to_ascii_lowercase();
     let mut start = 0;
     let mut end = sentence.len();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
