@@ -83,8 +83,8 @@ impl std::ops::Deref for Input {
 /// How to read trade files (shared by every command that reads them).
 #[derive(Clone, Debug, Args)]
 pub struct ReadArgs {
-    /// Stop with an error (exit 2) if any row is rejected, instead of reporting and
-    /// leaving it out.
+    /// Stop with an error (exit 2) if any row is rejected or repeats an earlier row,
+    /// instead of reporting it and leaving it out (or counting it once).
     #[arg(long)]
     pub strict: bool,
 
