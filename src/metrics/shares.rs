@@ -11,6 +11,8 @@ pub struct Slice {
     pub name: String,
     pub value: Decimal,
     pub share: Value,
+    /// The rest of the whole beyond the parts listed ("others (N)"), not a part itself.
+    pub remainder: bool,
 }
 
 /// Each part's share of `whole` (the parts need not exhaust it: "of which" rows).
@@ -18,6 +20,7 @@ pub fn slices(parts: &[(String, Decimal)], whole: Decimal) -> Vec<Slice> {
     parts
         .iter()
         .map(|(name, value)| Slice {
+            remainder: false,
             name: name.clone(),
             value: *value,
             share: share(*value, whole),
@@ -94,10 +97,17 @@ pub fn top_n(parts: &[(String, Decimal)], whole: Decimal, n: usize) -> Vec<Slice
     }
     // The listed slices make up the whole, so their shares are a partition.
     let values: Vec<Decimal> = listed.iter().map(|p| p.1).collect();
+    let parts_listed = n.min(sorted.len());
     listed
         .into_iter()
         .zip(partition(&values))
-        .map(|((name, value), share)| Slice { name, value, share })
+        .enumerate()
+        .map(|(i, ((name, value), share))| Slice {
+            name,
+            value,
+            share,
+            remainder: i >= parts_listed,
+        })
         .collect()
 }
 

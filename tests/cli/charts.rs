@@ -259,3 +259,21 @@ fn chart_errors_are_clear() {
     );
     assert!(!wd.path("c.png").exists());
 }
+
+/// The partners beyond the top N are a remainder: stated in muted text, not drawn as a bar
+/// that would dwarf the partners (issue 16).
+#[test]
+fn the_rest_of_the_partners_is_stated_not_drawn() {
+    let wd = Workdir::new();
+    let fixture = repo_file("tests/fixtures/partners.csv");
+    wd.run(&[
+        "chart", &fixture, "--kind", "partners", "--top", "3", "--flow", "exports", "--out",
+        "p.svg",
+    ])
+    .expect_code(0);
+    let svg = std::fs::read_to_string(wd.path("p.svg")).unwrap();
+    assert!(svg.contains("others ("), "{svg}");
+    assert!(svg.contains("— not drawn"), "{svg}");
+    // Three bars in the exports colour, none for the rest.
+    assert_eq!(svg.matches("fill=\"#0072B2\"").count(), 3, "{svg}");
+}

@@ -374,18 +374,26 @@ pub(super) fn stacked<DB: DrawingBackend>(
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Horizontal bars: a name, a value and its label each.
+pub(super) struct Bars<'a> {
+    pub names: &'a [String],
+    pub values: &'a [f64],
+    pub labels: &'a [String],
+    pub color: RGBColor,
+}
+
 pub(super) fn horizontal<DB: DrawingBackend>(
     root: &Area<'_, DB>,
     plot: &Area<'_, DB>,
     chart: &Chart,
-    names: &[String],
-    values: &[f64],
-    labels: &[String],
-    color: RGBColor,
+    bars: &Bars<'_>,
+    remainder: Option<&(String, String)>,
     scale: f64,
 ) -> std::result::Result<(), String> {
-    let n = names.len().max(1);
-    let (lo, hi, step) = nice_range(values.iter().copied());
+    // The remainder takes the last row, without a bar: the axis fits the parts.
+    let rows = bars.names.len() + usize::from(remainder.is_some());
+    let n = rows.max(1);
+    let (lo, hi, step) = nice_range(bars.values.iter().copied());
     let hi = hi + step * 0.8; // room for the value labels
     let name_style =
         text_style(14.0 * scale, false, palette::TEXT).pos(Pos::new(HPos::Right, VPos::Center));
@@ -410,22 +418,32 @@ pub(super) fn horizontal<DB: DrawingBackend>(
         .map_err(err)?;
     let value_style =
         text_style(13.0 * scale, true, palette::TEXT).pos(Pos::new(HPos::Left, VPos::Center));
-    for (i, v) in values.iter().enumerate() {
+    for (i, v) in bars.values.iter().enumerate() {
         // Largest at the top.
         let y = (n - 1 - i) as f64;
         ctx.draw_series(std::iter::once(Rectangle::new(
             [(0.0, y + 0.15), (*v, y + 0.85)],
-            color.filled(),
+            bars.color.filled(),
         )))
         .map_err(err)?;
         let (px, py) = ctx.backend_coord(&(v.max(0.0), y + 0.5));
-        if let Some(label) = labels.get(i) {
+        if let Some(label) = bars.labels.get(i) {
             root.draw(&Text::new(label.clone(), (px + 6, py), value_style.clone()))
                 .map_err(err)?;
         }
         let (nx, _) = ctx.backend_coord(&(lo, y + 0.5));
-        let name = fit(root, &names[i], &name_style, name_w.saturating_sub(16));
+        let name = fit(root, &bars.names[i], &name_style, name_w.saturating_sub(16));
         root.draw(&Text::new(name, (nx - 8, py), name_style.clone()))
+            .map_err(err)?;
+    }
+    if let Some((name, label)) = remainder {
+        let muted =
+            |h| text_style(13.0 * scale, false, palette::MUTED).pos(Pos::new(h, VPos::Center));
+        let (nx, py) = ctx.backend_coord(&(lo, 0.5));
+        let name = fit(root, name, &muted(HPos::Right), name_w.saturating_sub(16));
+        root.draw(&Text::new(name, (nx - 8, py), muted(HPos::Right)))
+            .map_err(err)?;
+        root.draw(&Text::new(label.clone(), (nx + 6, py), muted(HPos::Left)))
             .map_err(err)?;
     }
     Ok(())

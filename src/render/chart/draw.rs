@@ -8,7 +8,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::bodies::{bars, horizontal, line, stacked};
+use super::bodies::{Bars, bars, horizontal, line, stacked};
 use super::{Body, Chart, Series, palette};
 
 static FONT_REGULAR: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans.ttf");
@@ -142,7 +142,16 @@ pub(super) fn draw<DB: DrawingBackend>(
             values,
             labels,
             color,
-        } => horizontal(root, &plot, chart, names, values, labels, *color, scale),
+            remainder,
+        } => {
+            let bars = Bars {
+                names,
+                values,
+                labels,
+                color: *color,
+            };
+            horizontal(root, &plot, chart, &bars, remainder.as_ref(), scale)
+        }
     }
 }
 

@@ -88,12 +88,15 @@ pub enum Body {
         parts: Vec<(String, RGBColor, Vec<rust_decimal::Decimal>)>,
         gaps: Vec<Option<String>>,
     },
-    /// Horizontal bars, largest first (partners).
+    /// Horizontal bars, largest first (partners); the axis fits these bars.
     Horizontal {
         names: Vec<String>,
         values: Vec<f64>,
         labels: Vec<String>,
         color: RGBColor,
+        /// The rest of the whole ("others (193)") and its label: a last row in muted
+        /// text, without a bar, so it reads as a remainder and does not dwarf the parts.
+        remainder: Option<(String, String)>,
     },
 }
 

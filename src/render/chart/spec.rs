@@ -423,19 +423,26 @@ fn partners_chart(
     };
     let found = partners(frame, &select, &request)?;
     // One period is charted; its listed partners, largest first.
-    let listed: Vec<&Slice> = found.periods.iter().flat_map(|p| &p.listed).collect();
+    let (listed, rest): (Vec<&Slice>, Vec<&Slice>) = (found.periods.iter())
+        .flat_map(|p| &p.listed)
+        .partition(|s| !s.remainder);
+    // The scale fits the partners drawn; the rest is stated, not drawn.
     let unit = DisplayUnit::for_values(&found.currency, listed.iter().map(|s| s.value));
-    let mut names = Vec::new();
-    let mut bars = Vec::new();
-    let mut labels = Vec::new();
-    for slice in listed {
-        names.push(display_name(&slice.name));
-        bars.push(f(unit.scaled(slice.value)));
+    let label = |slice: &Slice| {
         let share = (slice.share.known())
             .map(|s| format!(" ({})", unit.percent(s, false)))
             .unwrap_or_default();
-        labels.push(format!("{}{share}", unit.money(slice.value, false)));
+        format!("{}{share}", unit.money(slice.value, false))
+    };
+    let mut names = Vec::new();
+    let mut bars = Vec::new();
+    let mut labels = Vec::new();
+    for slice in &listed {
+        names.push(display_name(&slice.name));
+        bars.push(f(unit.scaled(slice.value)));
+        labels.push(label(slice));
     }
+    let remainder = (rest.first()).map(|s| (s.name.clone(), format!("{} — not drawn", label(s))));
     if names.is_empty() {
         return Err(Error::NothingToShow(format!(
             "no partners with {} in {}",
@@ -464,6 +471,7 @@ fn partners_chart(
                 FlowChoice::Imports => palette::IMPORTS,
                 FlowChoice::Turnover => palette::TURNOVER,
             },
+            remainder,
         },
     })
 }
