@@ -575,3 +575,28 @@ fn equals(id: &str, op: Operand, cx: &Context<'_>) -> ClaimOutcome {
 
 #[cfg(test)]
 mod tests;
+
+/// For unit tests here and in `render`: a claims file's text, checked without data.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Verification, verify};
+    use crate::verify::claims::ClaimsFile;
+    use crate::verify::lexicon::Lexicon;
+    use crate::verify::phrase::Rounding;
+
+    pub(crate) fn run(toml: &str) -> Verification {
+        let file = ClaimsFile::parse(
+            toml,
+            std::path::Path::new("t.toml"),
+            &Lexicon::built_in(),
+            Rounding::HalfUnit,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        verify(&file, None, Rounding::HalfUnit, "test")
+    }
+
+    /// A `[[figure]]` with an id and a printed number.
+    pub(crate) fn figure(id: &str, printed: &str) -> String {
+        format!("[[figure]]\nid = \"{id}\"\nprinted = \"{printed}\"\n\n")
+    }
+}

@@ -342,26 +342,11 @@ pub fn asserts(c: &ClaimResult) -> String {
 mod tests {
     use super::*;
     use crate::model::{Commodity, Flow, Period};
-    use crate::verify::check::{Verification, verify};
-    use crate::verify::claims::{ClaimsFile, TradeMeasure};
+    use crate::verify::claims::TradeMeasure;
     use crate::verify::lexicon::Lexicon;
     use crate::verify::phrase::Rounding;
-    use std::path::Path;
 
-    fn run(toml: &str) -> Verification {
-        let file = ClaimsFile::parse(
-            toml,
-            Path::new("t.toml"),
-            &Lexicon::built_in(),
-            Rounding::HalfUnit,
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        verify(&file, None, Rounding::HalfUnit, "test")
-    }
-
-    fn figure(id: &str, printed: &str) -> String {
-        format!("[[figure]]\nid = \"{id}\"\nprinted = \"{printed}\"\n\n")
-    }
+    use crate::verify::check::testing::{figure, run};
 
     #[test]
     fn a_claim_and_its_diagnoses_in_words() {

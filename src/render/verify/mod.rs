@@ -262,22 +262,8 @@ pub fn json(v: &Verification) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::verify::check::verify;
-    use crate::verify::claims::ClaimsFile;
-    use crate::verify::lexicon::Lexicon;
-    use crate::verify::phrase::Rounding;
-    use std::path::Path;
 
-    fn run(toml: &str) -> Verification {
-        let file = ClaimsFile::parse(
-            toml,
-            Path::new("t.toml"),
-            &Lexicon::built_in(),
-            Rounding::HalfUnit,
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        verify(&file, None, Rounding::HalfUnit, "test")
-    }
+    use crate::verify::check::testing::run;
 
     /// The currency of an `equals` claim is the value's, not a word of its explanation: a
     /// figure id of three capitals is no currency.

@@ -1,24 +1,9 @@
 //! Unit tests of the checker: verdicts, figures, unverifiable claims and diagnoses.
 use super::*;
 use crate::verify::interval::{Q, decimal_string};
-use crate::verify::lexicon::Lexicon;
 use crate::verify::phrase::Direction;
-use std::path::Path;
 
-fn run(toml: &str) -> Verification {
-    let file = ClaimsFile::parse(
-        toml,
-        Path::new("t.toml"),
-        &Lexicon::built_in(),
-        Rounding::HalfUnit,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    verify(&file, None, Rounding::HalfUnit, "test")
-}
-
-fn figure(id: &str, printed: &str) -> String {
-    format!("[[figure]]\nid = \"{id}\"\nprinted = \"{printed}\"\n\n")
-}
+use super::testing::{figure, run};
 
 fn says(value: &str, phrase: &str) -> String {
     format!("[[claim]]\nquote = \"q\"\nsays = \"{phrase}\"\nvalue = \"{value}\"\n\n")
