@@ -55,6 +55,10 @@ pub enum Command {
     Verify(commands::verify::Args),
     /// Draft a claims file from the text of an article.
     Extract(commands::extract::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(commands::shell::CompletionsArgs),
+    /// Print the manual page (roff).
+    Man(commands::shell::ManArgs),
     /// Start, inspect or stop a Ballista cluster on this machine (`distributed` builds).
     #[cfg(feature = "distributed")]
     Cluster(commands::cluster::Args),

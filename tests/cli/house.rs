@@ -160,3 +160,35 @@ fn a_chart_of_one_period_labels_growth_on_the_period_before_it() {
     assert!(svg.contains("+50.0% YoY"), "{svg}");
     assert!(!svg.contains("2018"), "only 2019 is drawn");
 }
+
+/// Completions and the manual page come from the same definitions as the command line.
+#[test]
+fn completions_for_every_shell_and_a_manual_page() {
+    let wd = Workdir::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = wd.run(&["completions", shell]).expect_code(0);
+        for word in ["summary", "verify", "reporter", "rounding"] {
+            assert!(run.stdout.contains(word), "{shell} lacks {word}");
+        }
+    }
+    wd.run(&["completions", "tcsh"]).expect_code(2);
+    let man = wd.run(&["man"]).expect_code(0).stdout;
+    assert!(man.contains(".TH tradestat 1"), "{man}");
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH SUBCOMMANDS",
+        "tradestat\\-summary(1)",
+    ] {
+        assert!(man.contains(section), "the page lacks {section}:\n{man}");
+    }
+    let page = wd.run(&["man", "summary"]).expect_code(0).stdout;
+    assert!(page.contains(".TH tradestat-summary 1"), "{page}");
+    assert!(page.contains("\\-\\-reporter"), "{page}");
+    let unknown = wd.run(&["man", "sumary"]).expect_code(2);
+    assert!(
+        unknown.stderr.contains("no subcommand `sumary`"),
+        "{}",
+        unknown.stderr
+    );
+}

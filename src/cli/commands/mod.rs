@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod mirror;
 pub mod profile;
 pub mod report;
+pub mod shell;
 pub mod summary;
 pub mod verify;
 
@@ -60,6 +61,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Convert(args) => convert::run(&args, out),
         Command::Chart(args) => chart::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Completions(args) => shell::completions(&args, out),
+        Command::Man(args) => shell::man(&args, out),
         #[cfg(feature = "distributed")]
         Command::Cluster(args) => cluster::run(&args, out),
     }
