@@ -233,7 +233,7 @@ pub struct Output {
 }
 
 /// Reads the inputs with the one loader, keeping only rows that involve every one of
-/// `involving` where a layout can skip rows unread (BACI; see `ReadOptions::involving`),
+/// `involving` (rows of other economies are skipped unread; see `ReadOptions::involving`),
 /// and reports warnings and rejected rows on stderr, so stdout stays the result.
 pub fn load(input: &Input, involving: &[String]) -> tradestat::Result<Dataset> {
     let mut options = input.read_options()?;

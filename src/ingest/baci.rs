@@ -6,13 +6,10 @@
 //! pair's summary has both directions.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::path::Path;
 
-use super::table::{FieldError, Header, Importer, missing_value, source_of, trade_value};
+use super::table::{FieldError, Header, Importer, missing_value, raw, source_of, trade_value};
 use super::{Origin, Record};
-use crate::codes::economy_key;
 use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
 
@@ -67,21 +64,10 @@ pub struct Baci {
     k: usize,
     v: usize,
     source: String,
-    /// Keys of the economies every kept row must involve (empty: keep all; at most a few).
-    involving: Vec<String>,
-    /// For each code seen (a file has a few hundred), which of `involving` it is, as bits:
-    /// a row then costs two map lookups, not two country-table lookups.
-    matches: RefCell<HashMap<String, u32>>,
-    skipped: Cell<u64>,
 }
 
 impl Baci {
-    pub fn new(path: &Path, h: &Header, involving: &[String]) -> Result<Baci> {
-        if involving.len() > 16 {
-            return Err(crate::error::Error::Engine(
-                "more than 16 economies to filter BACI rows by".into(),
-            ));
-        }
+    pub fn new(path: &Path, h: &Header) -> Result<Baci> {
         let Columns { t, i, j, k, v } = Columns::find(path, h)?;
         Ok(Baci {
             t,
@@ -90,36 +76,7 @@ impl Baci {
             k,
             v,
             source: source_of(LAYOUT, path),
-            involving: involving.iter().map(|e| economy_key(e)).collect(),
-            matches: RefCell::new(HashMap::new()),
-            skipped: Cell::new(0),
         })
-    }
-
-    /// Which of the economies asked for `code` is, as bits.
-    fn matches(&self, code: &str) -> u32 {
-        let mut known = self.matches.borrow_mut();
-        if let Some(bits) = known.get(code) {
-            return *bits;
-        }
-        let key = economy_key(code);
-        let bits = self
-            .involving
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| **k == key)
-            .fold(0, |bits, (n, _)| bits | 1 << n);
-        known.insert(code.to_string(), bits);
-        bits
-    }
-
-    /// True if the row's exporter and importer include every economy asked for.
-    fn wanted(&self, exporter: &str, importer: &str) -> bool {
-        if self.involving.is_empty() {
-            return true;
-        }
-        let all = (1u32 << self.involving.len()) - 1;
-        self.matches(exporter) | self.matches(importer) == all
     }
 }
 
@@ -128,16 +85,8 @@ impl Importer for Baci {
         LAYOUT
     }
 
-    fn after(&self, path: &Path) -> Vec<String> {
-        let skipped = self.skipped.get();
-        if skipped == 0 {
-            return Vec::new();
-        }
-        vec![format!(
-            "{}: {skipped} row(s) that do not involve {} were skipped unread (not checked)",
-            path.display(),
-            self.involving.join(" and ")
-        )]
+    fn economies<'a>(&'a self, row: &'a csv::ByteRecord) -> Option<[&'a [u8]; 2]> {
+        Some([raw(row, self.i)?, raw(row, self.j)?])
     }
 
     fn row(
@@ -146,10 +95,6 @@ impl Importer for Baci {
         origin: Origin,
     ) -> std::result::Result<Vec<Record>, FieldError> {
         let get = |i: usize| f.get(i).map(|x| x.trim()).unwrap_or_default();
-        if !self.wanted(get(self.i), get(self.j)) {
-            self.skipped.set(self.skipped.get() + 1);
-            return Ok(Vec::new());
-        }
         let year: i32 = get(self.t)
             .parse()
             .map_err(|_| (Some(self.t), format!("`{}` is not a year", get(self.t))))?;

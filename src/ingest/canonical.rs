@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::table::{FieldError, Header, Importer};
+use super::table::{FieldError, Header, Importer, raw};
 use super::{Origin, Record};
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
@@ -84,6 +84,13 @@ impl Importer for Canonical {
         origin: Origin,
     ) -> std::result::Result<Vec<Record>, FieldError> {
         parse_row(fields, &self.columns, origin).map(|r| vec![r])
+    }
+
+    fn economies<'a>(&'a self, row: &'a csv::ByteRecord) -> Option<[&'a [u8]; 2]> {
+        Some([
+            raw(row, self.columns.reporter)?,
+            raw(row, self.columns.partner)?,
+        ])
     }
 
     fn warnings(&self) -> Vec<String> {

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::table::{FieldError, Header, Importer, missing_value, source_of, trade_value};
+use super::table::{FieldError, Header, Importer, missing_value, raw, source_of, trade_value};
 use super::{Origin, Record};
 use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
@@ -101,6 +101,14 @@ fn economy(fields: &[Cow<'_, str>], columns: &[Option<usize>]) -> Option<String>
     columns.iter().flatten().find_map(|i| {
         let t = fields.get(*i)?.trim();
         (!t.is_empty() && !matches!(t, "N/A" | "NA" | "-1")).then(|| t.to_string())
+    })
+}
+
+/// `economy` on the raw fields, for `Importer::economies`.
+fn economy_raw<'a>(row: &'a csv::ByteRecord, columns: &[Option<usize>]) -> Option<&'a [u8]> {
+    columns.iter().flatten().find_map(|i| {
+        let t = raw(row, *i)?;
+        (!t.is_empty() && !matches!(t, b"N/A" | b"NA" | b"-1")).then_some(t)
     })
 }
 
@@ -234,6 +242,13 @@ impl Comtrade {
 impl Importer for Comtrade {
     fn layout(&self) -> &'static str {
         self.layout
+    }
+
+    fn economies<'a>(&'a self, row: &'a csv::ByteRecord) -> Option<[&'a [u8]; 2]> {
+        Some([
+            economy_raw(row, &self.reporter)?,
+            economy_raw(row, &self.partner)?,
+        ])
     }
 
     fn row(

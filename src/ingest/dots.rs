@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::table::{FieldError, Header, Importer, missing_value, source_of, trade_value};
+use super::table::{FieldError, Header, Importer, missing_value, raw, source_of, trade_value};
 use super::{Origin, Record};
 use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
@@ -67,6 +67,10 @@ fn period(text: &str) -> std::result::Result<Period, String> {
 impl Importer for Dots {
     fn layout(&self) -> &'static str {
         LAYOUT
+    }
+
+    fn economies<'a>(&'a self, row: &'a csv::ByteRecord) -> Option<[&'a [u8]; 2]> {
+        Some([raw(row, self.reporter)?, raw(row, self.partner)?])
     }
 
     fn row(

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::table::{FieldError, Header, Importer, key, missing_value, source_of, trade_value};
+use super::table::{FieldError, Header, Importer, key, missing_value, raw, source_of, trade_value};
 use super::{Origin, Record};
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
@@ -410,6 +410,16 @@ impl Mapped {
         }
     }
 
+    /// A field's raw text when it does not depend on the value column (not `Wide`).
+    fn raw<'a>(source: &'a Source, row: &'a csv::ByteRecord) -> Option<&'a [u8]> {
+        match source {
+            Source::Column(i) => raw(row, *i),
+            Source::Constant(c) => Some(c.as_bytes()),
+            Source::Default(d) => Some(d.as_bytes()),
+            Source::Wide => None,
+        }
+    }
+
     fn column(source: &Source) -> Option<usize> {
         match source {
             Source::Column(i) => Some(*i),
@@ -421,6 +431,13 @@ impl Mapped {
 impl Importer for Mapped {
     fn layout(&self) -> &'static str {
         "mapped"
+    }
+
+    fn economies<'a>(&'a self, row: &'a csv::ByteRecord) -> Option<[&'a [u8]; 2]> {
+        Some([
+            Mapped::raw(&self.reporter, row)?,
+            Mapped::raw(&self.partner, row)?,
+        ])
     }
 
     fn warnings(&self) -> Vec<String> {

@@ -9,6 +9,7 @@ pub mod baci_scan;
 pub mod canonical;
 pub mod comtrade;
 pub mod dots;
+pub mod involving;
 pub mod mapped;
 #[cfg(test)]
 mod proptests;
@@ -105,10 +106,10 @@ pub struct ReadOptions {
     pub rates: Vec<Rate>,
     /// Told how far the read has come (the binary draws a bar on a terminal).
     pub progress: crate::diag::ProgressSink,
-    /// Economies every kept BACI row must involve (as exporter or importer). Rows of a
-    /// BACI file that do not are skipped before they are parsed — a pair's summary of a
-    /// 10-million-row file then holds only the pair's rows — and counted in a note.
-    /// Empty keeps every row. Other layouts ignore it.
+    /// Economies every kept row must involve (as reporter or partner, exporter or
+    /// importer). Rows that do not are skipped before they are parsed — a pair's summary
+    /// of a 10-million-row file then holds only the pair's rows — and counted in a note
+    /// (`involving`). Empty keeps every row.
     pub involving: Vec<String>,
 }
 
@@ -310,7 +311,7 @@ fn read_file(
             header,
             options.decimal_comma,
         )?),
-        Layout::Baci => Box::new(baci::Baci::new(path, header, &options.involving)?),
+        Layout::Baci => Box::new(baci::Baci::new(path, header)?),
         Layout::Dots => Box::new(dots::Dots::new(path, header, options.decimal_comma)?),
         Layout::Mapped => Box::new(mapped::Mapped::new(
             path,
@@ -320,14 +321,7 @@ fn read_file(
         )?),
     };
     let progress = |fraction: f64| options.progress.advance(share.done + share.of * fraction);
-    table::read_rows(
-        path,
-        &parsed,
-        importer.as_ref(),
-        options.encoding,
-        &progress,
-        dataset,
-    )
+    table::read_rows(path, parsed, importer.as_ref(), options, &progress, dataset)
 }
 
 /// The layout a header belongs to, if it is one tradestat knows.
@@ -348,13 +342,6 @@ pub fn detect(header: &table::Header) -> Option<Layout> {
     } else {
         None
     }
-}
-
-pub(crate) fn read_file_bytes(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// An exchange rate given on the command line: 1 `from` = `rate` `to`.

@@ -4,10 +4,13 @@
 //! owns lines, columns and rejections.
 
 use std::borrow::Cow;
-use std::io::Read;
+use std::cell::Cell;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::rc::Rc;
 
-use super::{Dataset, Origin, Record, SourceFile, read_file_bytes};
+use super::involving::Involving;
+use super::{Dataset, Origin, ReadOptions, Record, SourceFile};
 use crate::diag::{Problem, Rejection};
 use crate::error::{Error, Result};
 use crate::number::Exact;
@@ -101,24 +104,69 @@ pub trait Importer {
     fn after(&self, _path: &Path) -> Vec<String> {
         Vec::new()
     }
+    /// The row's two economies (reporter and partner, or exporter and importer) as
+    /// written, when the layout can name them from the raw fields: rows that do not
+    /// involve the economies asked for are then skipped unparsed (`involving`). `None`
+    /// reads the row in full.
+    fn economies<'a>(&'a self, _row: &'a csv::ByteRecord) -> Option<[&'a [u8]; 2]> {
+        None
+    }
 }
 
-/// Raw file contents, decompressed when gzip.
-pub fn load(path: &Path) -> Result<Vec<u8>> {
-    let bytes = read_file_bytes(path)?;
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(bytes.as_slice())
-            .read_to_end(&mut out)
-            .map_err(|e| {
-                Error::file(
-                    path,
-                    format!("{}: not a readable gzip file: {e}", path.display()),
-                )
-            })?;
-        return Ok(out);
+/// Field `i` of a raw row, trimmed of spaces (what `economies` returns).
+pub fn raw(row: &csv::ByteRecord, i: usize) -> Option<&[u8]> {
+    row.get(i).map(<[u8]>::trim_ascii)
+}
+
+/// Counts the bytes read from the file (before decompression), for progress.
+struct Counted<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
     }
-    Ok(bytes)
+}
+
+/// Turns a failure inside a gzip stream into a message that says so.
+struct Gzip<R>(flate2::read::MultiGzDecoder<R>);
+
+impl<R: std::io::BufRead> Read for Gzip<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0
+            .read(buf)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("not a readable gzip file: {e}")))
+    }
+}
+
+/// A file's text as it is read.
+type TextStream = BufReader<Box<dyn Read>>;
+
+/// The text of a file, decompressed as it is read when gzip, in 1 MiB pieces: memory does
+/// not grow with the file. Returns the reader and the counter of file bytes read.
+fn text_stream(path: &Path) -> Result<(TextStream, Rc<Cell<u64>>)> {
+    let io = |source: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let gzip = is_gzip(path);
+    let read = Rc::new(Cell::new(0));
+    let file = Counted {
+        inner: std::fs::File::open(path).map_err(io)?,
+        read: Rc::clone(&read),
+    };
+    let text: Box<dyn Read> = if gzip {
+        Box::new(Gzip(flate2::read::MultiGzDecoder::new(
+            BufReader::with_capacity(1 << 16, file),
+        )))
+    } else {
+        Box::new(file)
+    };
+    Ok((BufReader::with_capacity(1 << 20, text), read))
 }
 
 /// The delimiter of the header line: the most frequent of `,` `;` tab `|` outside quotes.
@@ -158,37 +206,57 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Option<Cow<'_, str>> {
     }
 }
 
-/// Everything a file's rows need besides the importer.
+/// A file opened for its rows: the header read, the rows not yet.
 pub struct Parsed {
-    pub body: Vec<u8>,
     pub delimiter: u8,
     pub header: Header,
+    rows: csv::Reader<TextStream>,
+    /// File bytes read so far, and the file's size: how far the read has come.
+    read: Rc<Cell<u64>>,
+    size: u64,
 }
 
-/// Reads the header of `path` (after gzip, BOM and delimiter detection).
+/// Opens `path` and reads its header (after gzip, BOM and delimiter detection).
 pub fn open(
     path: &Path,
     delimiter: Option<u8>,
     encoding: Encoding,
     expected: &str,
 ) -> Result<Parsed> {
-    let mut bytes = load(path)?;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
+    let io = |source: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    let (mut text, read) = text_stream(path)?;
+    let start = text.fill_buf().map_err(io)?;
+    if start.starts_with(b"\xEF\xBB\xBF") {
+        text.consume(3);
     }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::EmptyFile {
-            path: path.to_path_buf(),
-            expected: expected.to_string(),
-        });
+    // Blank text before the header is skipped; only blank text is an empty file.
+    loop {
+        let start = text.fill_buf().map_err(io)?;
+        if start.is_empty() {
+            return Err(Error::EmptyFile {
+                path: path.to_path_buf(),
+                expected: expected.to_string(),
+            });
+        }
+        if !start.iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
+        let blank = start.len();
+        text.consume(blank);
     }
-    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&bytes));
-    let mut reader = csv::ReaderBuilder::new()
+    let start = text.fill_buf().map_err(io)?;
+    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(start));
+    let mut rows = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(bytes.as_slice());
-    let raw = reader
+        .buffer_capacity(1 << 16)
+        .from_reader(text);
+    let raw = rows
         .byte_headers()
         .map_err(|e| csv_error(path, &e))?
         .clone();
@@ -204,9 +272,11 @@ pub fn open(
         names.push(text.trim().to_string());
     }
     Ok(Parsed {
-        body: bytes,
         delimiter,
         header: Header::new(names),
+        rows,
+        read,
+        size,
     })
 }
 
@@ -288,12 +358,14 @@ fn decode_row(
 /// reader's per-row path, and every refusal must be counted where the row is read.
 pub fn read_rows(
     path: &Path,
-    parsed: &Parsed,
+    parsed: Parsed,
     importer: &dyn Importer,
-    encoding: Encoding,
+    options: &ReadOptions,
     progress: &dyn Fn(f64),
     dataset: &mut Dataset,
 ) -> Result<()> {
+    let encoding = options.encoding;
+    let mut involving = Involving::new(&options.involving, encoding)?;
     let file_index = u32::try_from(dataset.files.len())
         .map_err(|_| Error::Options("too many input files".to_string()))?;
     let mut file = SourceFile {
@@ -305,11 +377,13 @@ pub fn read_rows(
     };
     dataset.warnings.extend(importer.warnings());
     let width = parsed.header.names.len();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .delimiter(parsed.delimiter)
-        .from_reader(parsed.body.as_slice());
+    let Parsed {
+        header,
+        rows: mut reader,
+        read,
+        size,
+        ..
+    } = parsed;
     let mut row = csv::ByteRecord::new();
     let reject = |file: &mut SourceFile,
                   dataset: &mut Dataset,
@@ -321,12 +395,7 @@ pub fn read_rows(
         dataset.rejected.push(Rejection {
             path: path.to_path_buf(),
             line,
-            column: column.map(|c| {
-                (
-                    c + 1,
-                    parsed.header.names.get(c).cloned().unwrap_or_default(),
-                )
-            }),
+            column: column.map(|c| (c + 1, header.names.get(c).cloned().unwrap_or_default())),
             kind,
             reason,
         });
@@ -344,8 +413,14 @@ pub fn read_rows(
         }
         file.rows_read += 1;
         if file.rows_read.is_multiple_of(65_536) {
-            let at = row.position().map_or(0, |p| p.byte());
-            progress(at as f64 / parsed.body.len().max(1) as f64);
+            progress(read.get() as f64 / size.max(1) as f64);
+        }
+        if let Some(filter) = involving.as_mut()
+            && let Some([a, b]) = importer.economies(&row)
+            && !filter.wanted(a, b)
+        {
+            filter.skipped += 1;
+            continue;
         }
         if row.len() != width {
             reject(
@@ -389,6 +464,9 @@ pub fn read_rows(
         }
     }
     dataset.warnings.extend(importer.after(path));
+    dataset
+        .warnings
+        .extend(involving.and_then(|filter| filter.note(path)));
     dataset.files.push(file);
     Ok(())
 }
