@@ -18,77 +18,121 @@ use crate::model::{Flow, Period};
 /// Every pair in the data, for indices that compare a reporter with the world.
 pub(super) struct World {
     pairs: Vec<PairFlows>,
+    /// Indices into `pairs` by reporter key, in `pairs` order: each reporter's rows are
+    /// found once, not by a scan of every pair per question.
+    by_reporter: BTreeMap<String, Vec<usize>>,
+    /// The World reporter's key, when the data has one.
+    world_reporter: Option<String>,
+}
+
+/// A reporter's exports to the world in one period: in total and per product code at one
+/// HS level. Its World-partner row when present; otherwise the sum over country partners
+/// (a product is present when any partner has it).
+#[derive(Default)]
+struct Exports {
+    total: Option<Decimal>,
+    products: BTreeMap<String, Decimal>,
 }
 
 impl World {
     pub(super) fn new(pairs: Vec<PairFlows>) -> Result<World> {
-        Ok(World { pairs })
-    }
-
-    fn reporters(&self) -> BTreeSet<String> {
-        self.pairs
-            .iter()
-            .map(|p| economy_key(&p.reporter))
-            .filter(|r| !is_aggregate(r))
-            .collect()
-    }
-
-    fn world_reporter(&self) -> Option<String> {
-        self.pairs
+        let mut by_reporter: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, pair) in pairs.iter().enumerate() {
+            by_reporter
+                .entry(economy_key(&pair.reporter))
+                .or_default()
+                .push(i);
+        }
+        let world_reporter = pairs
             .iter()
             .find(|p| is_world(&p.reporter))
-            .map(|p| economy_key(&p.reporter))
+            .map(|p| economy_key(&p.reporter));
+        Ok(World {
+            pairs,
+            by_reporter,
+            world_reporter,
+        })
     }
 
-    /// A reporter's exports to the world in `period`: of `product` at `level`, or in total.
-    /// Its World-partner row when present; otherwise the sum over country partners.
-    fn exports(
-        &self,
-        reporter: &str,
-        period: Period,
-        product: Option<(&str, usize)>,
-    ) -> Option<Decimal> {
-        let of = |pair: &PairFlows| -> Option<Decimal> {
-            let p = pair.period(period)?;
-            match product {
-                Some((code, level)) => p.products(Flow::Export, level).get(code).copied(),
-                None => p.exports.known(),
+    fn reporters(&self) -> impl Iterator<Item = &String> {
+        self.by_reporter.keys().filter(|r| !is_aggregate(r))
+    }
+
+    fn pairs_of<'a>(&'a self, reporter: &str) -> impl Iterator<Item = &'a PairFlows> + 'a {
+        self.by_reporter
+            .get(reporter)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.pairs.get(*i))
+    }
+
+    /// Every reporter's exports to the world in `period`, with products at `level`.
+    fn exports_in(&self, period: Period, level: Option<usize>) -> BTreeMap<&str, Exports> {
+        let products = |pair: &PairFlows| -> BTreeMap<String, Decimal> {
+            match (pair.period(period), level) {
+                (Some(p), Some(level)) => p.products(Flow::Export, level),
+                _ => BTreeMap::new(),
             }
         };
-        let rows: Vec<&PairFlows> = self
-            .pairs
-            .iter()
-            .filter(|p| economy_key(&p.reporter) == reporter)
-            .collect();
-        if let Some(world) = rows.iter().find(|p| is_world(&p.partner)) {
-            return of(world);
+        let total = |pair: &PairFlows| pair.period(period).and_then(|p| p.exports.known());
+        let mut out = BTreeMap::new();
+        for reporter in self.by_reporter.keys() {
+            let exports = match self.pairs_of(reporter).find(|p| is_world(&p.partner)) {
+                Some(world) => Exports {
+                    total: total(world),
+                    products: products(world),
+                },
+                None => {
+                    let mut sum = Exports::default();
+                    for pair in self
+                        .pairs_of(reporter)
+                        .filter(|p| !is_aggregate(&p.partner))
+                    {
+                        if let Some(x) = total(pair) {
+                            *sum.total.get_or_insert(Decimal::ZERO) += x;
+                        }
+                        for (code, x) in products(pair) {
+                            *sum.products.entry(code).or_insert(Decimal::ZERO) += x;
+                        }
+                    }
+                    sum
+                }
+            };
+            out.insert(reporter.as_str(), exports);
         }
-        let values: Vec<Decimal> = rows
-            .iter()
-            .filter(|p| !is_aggregate(&p.partner))
-            .filter_map(|p| of(p))
-            .collect();
-        (!values.is_empty()).then(|| values.iter().sum())
+        out
     }
 
-    /// World exports: the World reporter's rows when present, else the sum over reporters.
-    fn world_exports(&self, period: Period, product: Option<(&str, usize)>) -> Option<Decimal> {
-        if let Some(w) = self.world_reporter() {
-            return self.exports(&w, period, product);
+    /// World exports from every reporter's (`exports_in`): the World reporter's when
+    /// present, else the sum over reporters.
+    fn world_exports(&self, every: &BTreeMap<&str, Exports>) -> Exports {
+        if let Some(w) = &self.world_reporter {
+            let world = every.get(w.as_str());
+            return Exports {
+                total: world.and_then(|w| w.total),
+                products: world.map(|w| w.products.clone()).unwrap_or_default(),
+            };
         }
-        let values: Vec<Decimal> = self
-            .reporters()
-            .iter()
-            .filter_map(|r| self.exports(r, period, product))
-            .collect();
-        (!values.is_empty()).then(|| values.iter().sum())
+        let mut sum = Exports::default();
+        for reporter in self.reporters() {
+            let Some(exports) = every.get(reporter.as_str()) else {
+                continue;
+            };
+            if let Some(x) = exports.total {
+                *sum.total.get_or_insert(Decimal::ZERO) += x;
+            }
+            for (code, x) in &exports.products {
+                *sum.products.entry(code.clone()).or_insert(Decimal::ZERO) += x;
+            }
+        }
+        sum
     }
 
     fn require_world(&self, what: &str) -> Result<()> {
-        if self.world_reporter().is_none() && self.reporters().len() < 2 {
+        if self.world_reporter.is_none() && self.reporters().count() < 2 {
             return Err(Error::NeedsWorldTotals {
                 what: what.to_string(),
-                reporters: self.reporters().len(),
+                reporters: self.reporters().count(),
             });
         }
         Ok(())
@@ -116,38 +160,40 @@ impl World {
                 ("RCA", Quantity::Ratio),
             ],
         );
-        if self.world_reporter().is_none() {
+        if self.world_reporter.is_none() {
             s.notes.push(format!(
                 "world = the sum of the {} reporters in the data",
-                self.reporters().len()
+                self.reporters().count()
             ));
         }
         for period in self.periods() {
-            let Some(total) = self.exports(reporter, period, None) else {
+            let every = self.exports_in(period, Some(level));
+            let Some(own) = every.get(reporter) else {
                 continue;
             };
-            let Some(world_total) = self.world_exports(period, None) else {
+            let Some(total) = own.total else {
                 continue;
             };
-            let own: BTreeMap<String, Decimal> = self
-                .pairs
-                .iter()
-                .filter(|p| economy_key(&p.reporter) == reporter)
+            let world = self.world_exports(&every);
+            let Some(world_total) = world.total else {
+                continue;
+            };
+            // The products any of the reporter's pairs has (aggregate partners too); those
+            // its exports to the world do not hold are left out.
+            let codes: BTreeSet<String> = self
+                .pairs_of(reporter)
                 .filter_map(|p| p.period(period))
                 .flat_map(|p| p.products(Flow::Export, level).into_keys())
-                .map(|code| (code, Decimal::ZERO))
                 .collect();
-            for code in own.keys() {
-                let Some(x) = self.exports(reporter, period, Some((code, level))) else {
+            for code in codes {
+                let Some(&x) = own.products.get(&code) else {
                     continue;
                 };
-                let wx = self
-                    .world_exports(period, Some((code, level)))
-                    .unwrap_or(Decimal::ZERO);
+                let wx = world.products.get(&code).copied().unwrap_or(Decimal::ZERO);
                 s.push_period(
                     period,
                     period.label(),
-                    vec![code.clone()],
+                    vec![code],
                     vec![
                         Value::Known(x),
                         share(x, total),
@@ -177,25 +223,22 @@ impl World {
         );
         for period in self.periods() {
             let to_partner = self
-                .pairs
-                .iter()
-                .find(|p| {
-                    economy_key(&p.reporter) == reporter && economy_key(&p.partner) == partner
-                })
+                .pairs_of(reporter)
+                .find(|p| economy_key(&p.partner) == partner)
                 .and_then(|p| p.period(period))
                 .and_then(|p| p.exports.known());
+            let every = self.exports_in(period, None);
             let (Some(x_ij), Some(x_i), Some(x_w)) = (
                 to_partner,
-                self.exports(reporter, period, None),
-                self.world_exports(period, None),
+                every.get(reporter).and_then(|e| e.total),
+                self.world_exports(&every).total,
             ) else {
                 continue;
             };
-            let x_wj: Decimal = match self.world_reporter() {
+            let x_wj: Decimal = match &self.world_reporter {
                 Some(w) => self
-                    .pairs
-                    .iter()
-                    .find(|p| economy_key(&p.reporter) == w && economy_key(&p.partner) == partner)
+                    .pairs_of(w)
+                    .find(|p| economy_key(&p.partner) == partner)
                     .and_then(|p| p.period(period))
                     .and_then(|p| p.exports.known())
                     .unwrap_or(Decimal::ZERO),
