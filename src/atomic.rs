@@ -31,12 +31,20 @@ pub fn replace_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Resu
 
 /// Writes `bytes` to `path` whole (synced before the rename).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write as _;
+    write_streamed(path, |file| file.write_all(bytes))
+}
+
+/// `write_file` for output made piece by piece: `fill` writes into the temporary file
+/// (buffered), which then replaces `path`.
+pub fn write_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     replace_file(path, |temp| {
         (|| {
-            let mut file = std::fs::File::create(temp)?;
-            file.write_all(bytes)?;
-            file.sync_all()
+            let mut file = std::io::BufWriter::new(std::fs::File::create(temp)?);
+            fill(&mut file)?;
+            file.into_inner().map_err(|e| e.into_error())?.sync_all()
         })()
         .map_err(|source| Error::Write {
             path: path.to_path_buf(),

@@ -21,9 +21,44 @@ use crate::ingest::{Dataset, Origin};
 use crate::model::{Commodity, Flow, Period};
 use crate::number::Exact;
 
-/// The records of a dataset as a Polars frame.
+/// The records of a dataset as a Polars frame. Texts are numbers in the frame: an
+/// economy's spelling is its index in `spellings`; keys, flows, commodities and currencies
+/// are ranks in their sorted lists, so sorting by rank sorts by the text.
 pub struct TradeFrame {
     frame: DataFrame,
+    spellings: Vec<String>,
+    keys: Ranked<String>,
+    flows: Ranked<&'static str>,
+    commodities: Ranked<String>,
+    currencies: Ranked<String>,
+}
+
+/// The distinct values of a text column, sorted by their text.
+struct Ranked<T> {
+    values: Vec<T>,
+}
+
+impl<T: Clone + Ord> Ranked<T> {
+    /// Ranks `texts`; returns the ranks of the given values, in order.
+    fn new(all: impl IntoIterator<Item = T>) -> (Ranked<T>, impl Fn(&T) -> u32) {
+        let mut values: Vec<T> = all.into_iter().collect();
+        values.sort();
+        values.dedup();
+        let ranks = values.clone();
+        // Every value asked for is among `all`; 0 is never reached.
+        let rank = move |v: &T| ranks.binary_search(v).map_or(0, |i| i as u32);
+        (Ranked { values }, rank)
+    }
+
+    fn rank(&self, v: &T) -> Option<u32> {
+        self.values.binary_search(v).ok().map(|i| i as u32)
+    }
+
+    fn get(&self, rank: u32) -> Result<&T> {
+        self.values
+            .get(rank as usize)
+            .ok_or_else(|| Error::Engine(format!("rank {rank} out of range")))
+    }
 }
 
 /// What to keep. `None` keeps everything.
@@ -106,48 +141,75 @@ pub struct Pair {
 impl TradeFrame {
     /// Builds the frame, converting every value to base currency units exactly.
     pub fn from_dataset(dataset: &Dataset) -> Result<TradeFrame> {
-        let n = dataset.records.len();
-        let mut values: Vec<Exact> = Vec::with_capacity(n);
-        for record in &dataset.records {
-            let base = record.value.shift(record.unit.scale).ok_or_else(|| {
+        let records = &dataset.records;
+        let n = records.len();
+        let base = |i: usize| {
+            let unit = records.unit(i);
+            records.value(i).shift(unit.scale).ok_or_else(|| {
                 Error::Overflow(format!(
                     "{}: {} {}",
-                    dataset.origin_text(record.origin),
-                    record.value,
-                    record.unit
+                    dataset.origin_text(records.origin(i)),
+                    records.value(i),
+                    unit
                 ))
-            })?;
-            values.push(base);
+            })
+        };
+        let mut scale = 0;
+        for i in 0..n {
+            scale = scale.max(base(i)?.scale);
         }
-        let scale = values.iter().map(|v| v.scale).max().unwrap_or(0);
         if scale > 38 {
             return Err(Error::Overflow(format!(
                 "values need {scale} decimals; at most 38 fit"
             )));
         }
         let mut mantissas = Vec::with_capacity(n);
-        for (value, record) in values.iter().zip(&dataset.records) {
-            let wide = value.rescale(scale).ok_or_else(|| {
+        for i in 0..n {
+            let wide = base(i)?.rescale(scale).ok_or_else(|| {
                 Error::Overflow(format!(
                     "{}: {} {} needs more than 38 digits next to the other values' {scale} decimals",
-                    dataset.origin_text(record.origin),
-                    record.value,
-                    record.unit
+                    dataset.origin_text(records.origin(i)),
+                    records.value(i),
+                    records.unit(i)
                 ))
             })?;
             mantissas.push(wide.mantissa);
         }
 
-        let strings = |name: &str, f: &dyn Fn(&crate::ingest::Record) -> String| {
-            Column::new(
-                name.into(),
-                dataset.records.iter().map(f).collect::<Vec<String>>(),
-            )
+        // Each dictionary entry ranked once; rows map through small tables.
+        let spellings = records.economies.values().to_vec();
+        let key_of: Vec<String> = spellings.iter().map(|e| economy_key(e)).collect();
+        let (keys, key_rank) = Ranked::new(key_of.iter().cloned());
+        let key_ranks: Vec<u32> = key_of.iter().map(&key_rank).collect();
+        let (flows, flow_rank) = Ranked::new(records.flow.iter().map(|f| f.as_str()));
+        let codes: Vec<String> = records
+            .commodities
+            .values()
+            .iter()
+            .map(|c| c.code().to_string())
+            .collect();
+        let (commodities, commodity_rank) = Ranked::new(codes.iter().cloned());
+        let commodity_ranks: Vec<u32> = codes.iter().map(&commodity_rank).collect();
+        let currency_of: Vec<String> = records
+            .units
+            .values()
+            .iter()
+            .map(|u| u.currency.clone())
+            .collect();
+        let (currencies, currency_rank) = Ranked::new(currency_of.iter().cloned());
+        let currency_ranks: Vec<u32> = currency_of.iter().map(&currency_rank).collect();
+
+        let u32s = |name: &str, codes: &[u32], table: Option<&[u32]>| {
+            let values: Vec<u32> = match table {
+                Some(t) => codes.iter().map(|c| t[*c as usize]).collect(),
+                None => codes.to_vec(),
+            };
+            Column::new(name.into(), values)
         };
-        let ints = |name: &str, f: &dyn Fn(&crate::ingest::Record) -> i32| {
+        let ints = |name: &str, f: &dyn Fn(&Period) -> i32| {
             Column::new(
                 name.into(),
-                dataset.records.iter().map(f).collect::<Vec<i32>>(),
+                records.period.iter().map(f).collect::<Vec<i32>>(),
             )
         };
         let value = Int128Chunked::from_vec("value".into(), mantissas)
@@ -155,41 +217,63 @@ impl TradeFrame {
             .into_series()
             .into_column();
         let columns = vec![
-            strings("reporter", &|r| r.reporter.clone()),
-            strings("partner", &|r| r.partner.clone()),
-            strings("reporter_key", &|r| economy_key(&r.reporter)),
-            strings("partner_key", &|r| economy_key(&r.partner)),
-            ints("year", &|r| r.period.year),
-            ints("first_month", &|r| i32::from(r.period.first_month)),
-            ints("last_month", &|r| i32::from(r.period.last_month)),
-            strings("flow", &|r| r.flow.as_str().to_string()),
-            strings("commodity", &|r| r.commodity.code().to_string()),
+            u32s("reporter", &records.reporter, None),
+            u32s("partner", &records.partner, None),
+            u32s("reporter_key", &records.reporter, Some(&key_ranks)),
+            u32s("partner_key", &records.partner, Some(&key_ranks)),
+            ints("year", &|p| p.year),
+            ints("first_month", &|p| i32::from(p.first_month)),
+            ints("last_month", &|p| i32::from(p.last_month)),
+            Column::new(
+                "flow".into(),
+                records
+                    .flow
+                    .iter()
+                    .map(|f| flow_rank(&f.as_str()))
+                    .collect::<Vec<u32>>(),
+            ),
+            u32s("commodity", &records.commodity, Some(&commodity_ranks)),
             value,
-            strings("currency", &|r| r.unit.currency.clone()),
-            ints("file", &|r| {
-                i32::try_from(r.origin.file).unwrap_or(i32::MAX)
-            }),
+            u32s("currency", &records.unit, Some(&currency_ranks)),
+            Column::new(
+                "file".into(),
+                records
+                    .file
+                    .iter()
+                    .map(|f| i32::try_from(*f).unwrap_or(i32::MAX))
+                    .collect::<Vec<i32>>(),
+            ),
             Column::new(
                 "line".into(),
-                dataset
-                    .records
+                records
+                    .line
                     .iter()
-                    .map(|r| i64::try_from(r.origin.line).unwrap_or(i64::MAX))
+                    .map(|l| i64::try_from(*l).unwrap_or(i64::MAX))
                     .collect::<Vec<i64>>(),
             ),
         ];
         Ok(TradeFrame {
             frame: DataFrame::new(n, columns)?,
+            spellings,
+            keys,
+            flows,
+            commodities,
+            currencies,
         })
     }
 
     fn selected(&self, selection: &Selection) -> LazyFrame {
         let mut lazy = self.frame.clone().lazy();
+        // An economy the data does not hold selects nothing.
+        let is = |column: &str, economy: &str| match self.keys.rank(&economy_key(economy)) {
+            Some(rank) => col(column).eq(lit(rank)),
+            None => lit(false),
+        };
         if let Some(r) = &selection.reporter {
-            lazy = lazy.filter(col("reporter_key").eq(lit(economy_key(r))));
+            lazy = lazy.filter(is("reporter_key", r));
         }
         if let Some(p) = &selection.partner {
-            lazy = lazy.filter(col("partner_key").eq(lit(economy_key(p))));
+            lazy = lazy.filter(is("partner_key", p));
         }
         let period_match = selection
             .periods
@@ -207,6 +291,14 @@ impl TradeFrame {
         lazy
     }
 
+    /// The text of spelling code `code`.
+    fn spelling(&self, code: u32) -> Result<String> {
+        self.spellings
+            .get(code as usize)
+            .cloned()
+            .ok_or_else(|| Error::Engine(format!("economy {code} out of range")))
+    }
+
     /// The reporter–partner pairs in the selection, most rows first.
     pub fn pairs(&self, selection: &Selection) -> Result<Vec<Pair>> {
         let df = self
@@ -219,19 +311,17 @@ impl TradeFrame {
             ])
             .sort(["reporter_key", "partner_key"], Default::default())
             .collect()?;
-        let reporters = strings(&df, "reporter")?;
-        let partners = strings(&df, "partner")?;
+        let reporters = u32s(&df, "reporter")?;
+        let partners = u32s(&df, "partner")?;
         let rows = u32s(&df, "rows")?;
-        let mut pairs: Vec<Pair> = reporters
-            .into_iter()
-            .zip(partners)
-            .zip(rows)
-            .map(|((reporter, partner), rows)| Pair {
-                reporter,
-                partner,
+        let mut pairs = Vec::with_capacity(df.height());
+        for ((reporter, partner), rows) in reporters.into_iter().zip(partners).zip(rows) {
+            pairs.push(Pair {
+                reporter: self.spelling(reporter)?,
+                partner: self.spelling(partner)?,
                 rows,
-            })
-            .collect();
+            });
+        }
         pairs.sort_by_key(|p| std::cmp::Reverse(p.rows));
         Ok(pairs)
     }
@@ -261,14 +351,14 @@ impl TradeFrame {
             ])
             .sort(keys, Default::default())
             .collect()?;
-        let reporters = strings(&df, "reporter")?;
-        let partners = strings(&df, "partner")?;
+        let reporters = u32s(&df, "reporter")?;
+        let partners = u32s(&df, "partner")?;
         let years = i32s(&df, "year")?;
         let firsts = i32s(&df, "first_month")?;
         let lasts = i32s(&df, "last_month")?;
-        let flows = strings(&df, "flow")?;
-        let commodities = strings(&df, "commodity")?;
-        let currencies = strings(&df, "currency")?;
+        let flows = u32s(&df, "flow")?;
+        let commodities = u32s(&df, "commodity")?;
+        let currencies = u32s(&df, "currency")?;
         let values = decimals(&df, "value")?;
         let rows = u32s(&df, "rows")?;
         let files = i32s(&df, "file")?;
@@ -279,12 +369,12 @@ impl TradeFrame {
             let period =
                 Period::new(years[i], month(firsts[i]), month(lasts[i])).map_err(Error::Engine)?;
             totals.push(Total {
-                reporter: reporters[i].clone(),
-                partner: partners[i].clone(),
+                reporter: self.spelling(reporters[i])?,
+                partner: self.spelling(partners[i])?,
                 period,
-                flow: Flow::parse(&flows[i]).map_err(Error::Engine)?,
-                commodity: Commodity::from_stored(&commodities[i]),
-                currency: currencies[i].clone(),
+                flow: Flow::parse(self.flows.get(flows[i])?).map_err(Error::Engine)?,
+                commodity: Commodity::from_stored(self.commodities.get(commodities[i])?),
+                currency: self.currencies.get(currencies[i])?.clone(),
                 value: values[i],
                 rows: rows[i],
                 months_covered: period.months(),
@@ -312,8 +402,8 @@ impl TradeFrame {
             .sort(keys, Default::default())
             .collect()?;
         let files = i32s(&df, "file")?;
-        let flows = strings(&df, "flow")?;
-        let currencies = strings(&df, "currency")?;
+        let flows = u32s(&df, "flow")?;
+        let currencies = u32s(&df, "currency")?;
         let decimal = column(&df, "value")?.decimal()?;
         let scale = u32::try_from(decimal.scale()).unwrap_or(0);
         let mut out = Vec::with_capacity(df.height());
@@ -321,8 +411,8 @@ impl TradeFrame {
             let mantissa = v.ok_or_else(|| missing("value"))?;
             out.push((
                 u32::try_from(files[i]).unwrap_or(0),
-                flows[i].clone(),
-                currencies[i].clone(),
+                self.flows.get(flows[i])?.to_string(),
+                self.currencies.get(currencies[i])?.clone(),
                 Exact { mantissa, scale }.normalize(),
             ));
         }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::ingest::Record;
+use crate::ingest::Records;
 use crate::model::Unit;
 
 fn record(period: &str, flow: Flow, value: &str, unit: &str, line: u64) -> Record {
@@ -23,11 +24,11 @@ fn record(period: &str, flow: Flow, value: &str, unit: &str, line: u64) -> Recor
 #[test]
 fn units_are_converted_exactly_before_summing() {
     let dataset = Dataset {
-        records: vec![
+        records: Records::from_iter(vec![
             record("2019-01", Flow::Export, "10.67", "USD million", 2),
             record("2019-01", Flow::Import, "20", "USD thousand", 3),
             record("2019-02", Flow::Import, "0.000001", "USD", 4),
-        ],
+        ]),
         ..Default::default()
     };
     let frame = TradeFrame::from_dataset(&dataset).unwrap();
@@ -43,7 +44,7 @@ fn units_are_converted_exactly_before_summing() {
 #[test]
 fn selection_matches_keys_not_spelling() {
     let dataset = Dataset {
-        records: vec![record("2019", Flow::Export, "1", "USD", 2)],
+        records: Records::from_iter(vec![record("2019", Flow::Export, "1", "USD", 2)]),
         ..Default::default()
     };
     let frame = TradeFrame::from_dataset(&dataset).unwrap();

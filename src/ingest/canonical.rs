@@ -218,12 +218,28 @@ fn parse_row(
 /// Writes records in the canonical format, values exactly (trailing zeros dropped), so
 /// that reading the text back gives the same records.
 pub fn write(records: &[Record]) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_to(records.iter().cloned(), &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `write`, one row at a time into `out`: memory does not grow with the records.
+pub fn write_to(
+    records: impl Iterator<Item = Record>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let _ = w.write_record(HEADER_EXAMPLE.split(','));
+        .from_writer(out);
+    // The writer's I/O error as it was (a closed pipe stays a closed pipe).
+    let io = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    };
+    w.write_record(HEADER_EXAMPLE.split(',')).map_err(io)?;
     for r in records {
-        let _ = w.write_record([
+        w.write_record([
             r.reporter.as_str(),
             r.partner.as_str(),
             &r.period.label(),
@@ -233,7 +249,8 @@ pub fn write(records: &[Record]) -> String {
             &r.unit.to_string(),
             r.source.as_str(),
             r.note.as_str(),
-        ]);
+        ])
+        .map_err(io)?;
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    w.flush()
 }

@@ -13,6 +13,7 @@ pub mod involving;
 pub mod mapped;
 #[cfg(test)]
 mod proptests;
+pub mod records;
 pub mod table;
 
 use std::collections::HashMap;
@@ -23,6 +24,7 @@ use crate::diag::{Problem, Rejection};
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
 use crate::number::Exact;
+pub use records::Records;
 
 /// Where a record came from: index into `Dataset::files` and the line in that file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +66,8 @@ pub struct SourceFile {
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     pub files: Vec<SourceFile>,
-    pub records: Vec<Record>,
+    /// The accepted rows, as columns.
+    pub records: Records,
     pub rejected: Vec<Rejection>,
     /// Rows that repeat an earlier row exactly (same key and value): counted once, kept
     /// apart from the rejected rows (`Problem::Repeat`).
@@ -141,35 +144,67 @@ impl Dataset {
     /// commodity (in any input file) is not added. With the same value it repeats the
     /// first (real downloads do) and is counted once; with another value it conflicts and
     /// is refused, naming both lines.
+    ///
+    /// Rows are found by sorting a 64-bit digest of their identity with their index (16
+    /// bytes a row, not a map of keys); rows whose digests are equal are compared in full.
     fn reject_duplicates(&mut self) {
-        type Identity = (String, String, Period, Flow, Commodity);
-        let mut seen: HashMap<Identity, (Origin, Exact)> = HashMap::new();
-        let mut kept = Vec::with_capacity(self.records.len());
-        for record in std::mem::take(&mut self.records) {
-            let key = (
-                economy_key(&record.reporter),
-                economy_key(&record.partner),
-                record.period,
-                record.flow,
-                record.commodity.clone(),
-            );
-            let Some((first, first_value)) = seen.get(&key) else {
-                seen.insert(key, (record.origin, record.value));
-                kept.push(record);
-                continue;
-            };
-            let first_at = self.origin_text(*first);
-            let repeats = first_value.normalize() == record.value.normalize();
+        let records = &self.records;
+        let keys = economy_keys(records);
+        let identity = |i: usize| {
+            (
+                keys[records.reporter[i] as usize],
+                keys[records.partner[i] as usize],
+                records.period[i],
+                records.flow[i],
+                records.commodity[i],
+            )
+        };
+        let mut digests: Vec<(u64, u32)> = (0..records.len())
+            .map(|i| {
+                let (r, p, period, flow, c) = identity(i);
+                let a = u64::from(r) << 32 | u64::from(p);
+                let b = u64::from(period.year as u32) << 32
+                    | u64::from(period.first_month) << 24
+                    | u64::from(period.last_month) << 16
+                    | u64::from(flow as u8) << 8;
+                (mix(a ^ mix(b ^ mix(u64::from(c)))), i as u32)
+            })
+            .collect();
+        digests.sort_unstable();
+        // (a later row, the first row with its identity)
+        let mut later: Vec<(u32, u32)> = Vec::new();
+        for run in digests
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter(|run| run.len() > 1)
+        {
+            let mut firsts: Vec<u32> = Vec::new();
+            for &(_, i) in run {
+                match firsts
+                    .iter()
+                    .find(|&&f| identity(f as usize) == identity(i as usize))
+                {
+                    Some(&f) => later.push((i, f)),
+                    None => firsts.push(i),
+                }
+            }
+        }
+        drop(digests);
+        later.sort_unstable();
+        let mut keep = vec![true; records.len()];
+        for (i, first) in later {
+            let (i, first) = (i as usize, first as usize);
+            keep[i] = false;
+            let (value, first_value) = (self.records.value(i), self.records.value(first));
+            let first_at = self.origin_text(self.records.origin(first));
+            let repeats = first_value.normalize() == value.normalize();
             let (kind, how) = if repeats {
                 (Problem::Repeat, "repeats".to_string())
             } else {
-                let how = format!(
-                    "conflicts with (value {} here, {} there)",
-                    record.value, first_value
-                );
+                let how = format!("conflicts with (value {value} here, {first_value} there)");
                 (Problem::Conflict, how)
             };
-            let file = self.files.get_mut(record.origin.file as usize);
+            let origin = self.records.origin(i);
+            let file = self.files.get_mut(origin.file as usize);
             let path = file.as_ref().map(|f| f.path.clone()).unwrap_or_default();
             if let Some(file) = file {
                 match kind {
@@ -177,14 +212,19 @@ impl Dataset {
                     _ => file.rows_rejected += 1,
                 }
             }
+            let r = &self.records;
             let row = Rejection {
                 path,
-                line: record.origin.line,
+                line: origin.line,
                 column: None,
                 kind,
                 reason: format!(
                     "duplicate record: {} {} {} {} {} {how} {first_at} (the same reporter, partner, period, flow and commodity)",
-                    record.reporter, record.partner, record.period, record.flow, record.commodity
+                    r.reporter(i),
+                    r.partner(i),
+                    r.period[i],
+                    r.flow[i],
+                    r.commodity(i)
                 ),
             };
             match kind {
@@ -192,16 +232,21 @@ impl Dataset {
                 _ => self.rejected.push(row),
             }
         }
-        self.records = kept;
+        self.records.retain(&keep);
     }
 
     /// Spellings the country table does not know are kept as written; say which.
     fn warn_unknown_economies(&mut self) {
+        let records = &self.records;
+        let mut seen = vec![false; records.economies.values().len()];
         let mut unknown: Vec<&str> = Vec::new();
-        for r in &self.records {
-            for name in [r.reporter.as_str(), r.partner.as_str()] {
-                if !unknown.contains(&name) && !crate::codes::is_known(name) {
-                    unknown.push(name);
+        for (&r, &p) in records.reporter.iter().zip(&records.partner) {
+            for code in [r, p] {
+                if !std::mem::replace(&mut seen[code as usize], true) {
+                    let name = records.economies.get(code).as_str();
+                    if !crate::codes::is_known(name) {
+                        unknown.push(name);
+                    }
                 }
             }
         }
@@ -220,16 +265,25 @@ impl Dataset {
     /// with `partner` (either may be left open).
     pub fn sources(&self, reporter: Option<&str>, partner: Option<&str>) -> Vec<String> {
         let (reporter, partner) = (reporter.map(economy_key), partner.map(economy_key));
+        let records = &self.records;
+        let keys: Vec<String> = records
+            .economies
+            .values()
+            .iter()
+            .map(|e| economy_key(e))
+            .collect();
         let mut list: Vec<String> = Vec::new();
-        for r in &self.records {
+        for i in 0..records.len() {
             let reporter_ok = reporter
                 .as_ref()
-                .is_none_or(|k| *k == economy_key(&r.reporter));
+                .is_none_or(|k| *k == keys[records.reporter[i] as usize]);
             let partner_ok = partner
                 .as_ref()
-                .is_none_or(|k| *k == economy_key(&r.partner));
-            if reporter_ok && partner_ok && !r.source.is_empty() && !list.contains(&r.source) {
-                list.push(r.source.clone());
+                .is_none_or(|k| *k == keys[records.partner[i] as usize]);
+            let source = records.source(i);
+            if reporter_ok && partner_ok && !source.is_empty() && !list.iter().any(|s| s == source)
+            {
+                list.push(source.to_string());
             }
         }
         list
@@ -237,14 +291,14 @@ impl Dataset {
 
     /// The currency of the first record, if any.
     pub fn currency(&self) -> Option<&str> {
-        self.records.first().map(|r| r.unit.currency.as_str())
+        (!self.records.is_empty()).then(|| self.records.unit(0).currency.as_str())
     }
 
     /// How many records were kept from each file, in `files` order.
     pub fn records_per_file(&self) -> Vec<u64> {
         let mut counts = vec![0; self.files.len()];
-        for r in &self.records {
-            if let Some(c) = counts.get_mut(r.origin.file as usize) {
+        for &file in &self.records.file {
+            if let Some(c) = counts.get_mut(file as usize) {
                 *c += 1;
             }
         }
@@ -387,32 +441,68 @@ impl Dataset {
     /// Converts every record in a `from` currency exactly (value × rate, no rounding), and
     /// says so in the record's note.
     fn apply_rates(&mut self, rates: &[Rate]) -> Result<()> {
+        let records = &mut self.records;
         for rate in rates {
-            for record in self
-                .records
-                .iter_mut()
-                .filter(|r| r.unit.currency == rate.from)
-            {
-                let converted = record
-                    .value
+            // Per unit and per note, what it becomes: each is worked out once.
+            let mut units: HashMap<u32, u32> = HashMap::new();
+            let mut notes: HashMap<u32, u32> = HashMap::new();
+            let memo = format!("converted from {} at {}", rate.from, rate.rate);
+            for i in 0..records.len() {
+                if records.unit(i).currency != rate.from {
+                    continue;
+                }
+                let value = records.value(i);
+                let converted = value
                     .mantissa
                     .checked_mul(rate.rate.mantissa)
                     .map(|mantissa| Exact {
                         mantissa,
-                        scale: record.value.scale + rate.rate.scale,
+                        scale: value.scale + rate.rate.scale,
                     })
                     .filter(|e| e.scale <= 38)
-                    .ok_or_else(|| Error::Overflow(format!("{} × {}", record.value, rate.rate)))?;
-                record.value = converted.normalize();
-                record.unit.currency = rate.to.clone();
-                let memo = format!("converted from {} at {}", rate.from, rate.rate);
-                record.note = if record.note.is_empty() {
-                    memo
-                } else {
-                    format!("{}; {memo}", record.note)
-                };
+                    .ok_or_else(|| Error::Overflow(format!("{value} × {}", rate.rate)))?
+                    .normalize();
+                records.mantissa[i] = converted.mantissa;
+                records.scale[i] = u8::try_from(converted.scale).unwrap_or(u8::MAX);
+                let unit = records.unit[i];
+                records.unit[i] = *units.entry(unit).or_insert_with(|| {
+                    let mut to = records.units.get(unit).clone();
+                    to.currency = rate.to.clone();
+                    records.units.intern(to)
+                });
+                let note = records.note[i];
+                records.note[i] = *notes.entry(note).or_insert_with(|| {
+                    let old = records.texts.get(note);
+                    let new = if old.is_empty() {
+                        memo.clone()
+                    } else {
+                        format!("{old}; {memo}")
+                    };
+                    records.texts.intern(new)
+                });
             }
         }
         Ok(())
     }
+}
+
+/// The country-table key of each economy spelling in `records` (by dictionary index), as
+/// small integers: equal keys, equal numbers. Each spelling is looked up once.
+fn economy_keys(records: &Records) -> Vec<u32> {
+    let mut keys = records::Dictionary::default();
+    records
+        .economies
+        .values()
+        .iter()
+        .map(|e| keys.intern(economy_key(e)))
+        .collect()
+}
+
+/// A 64-bit mixer (splitmix64's finaliser): spreads an identity's bits for sorting.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }

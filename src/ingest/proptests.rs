@@ -108,8 +108,8 @@ proptest! {
         let back = read_back(&text);
         prop_assert!(back.rejected.is_empty(), "{:?}", back.rejected);
         prop_assert_eq!(back.records.len(), records.len());
-        for (a, b) in records.iter().zip(&back.records) {
-            let mut b = b.clone();
+        for (a, b) in records.iter().zip(back.records.iter()) {
+            let mut b = b;
             b.origin = a.origin;
             prop_assert_eq!(a, &b);
         }
@@ -128,7 +128,7 @@ proptest! {
             shuffled.swap(i, (state % (i as u64 + 1)) as usize);
         }
         let totals = |rs: Vec<Record>| -> Vec<(String, String, String)> {
-            let d = Dataset { records: rs, ..Default::default() };
+            let d = Dataset { records: rs.into_iter().collect(), ..Default::default() };
             let frame = TradeFrame::from_dataset(&d).unwrap_or_else(|e| panic!("{e}"));
             let mut t: Vec<(String, String, String)> = frame
                 .totals(&Selection::default())

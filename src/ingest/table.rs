@@ -457,7 +457,7 @@ pub fn read_rows(
             line,
         };
         match importer.row(&fields, origin) {
-            Ok(records) => dataset.records.extend(records),
+            Ok(records) => records.into_iter().for_each(|r| dataset.records.push(r)),
             Err((column, reason)) => {
                 reject(&mut file, dataset, line, column, Problem::Field, reason)
             }

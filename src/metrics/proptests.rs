@@ -83,7 +83,7 @@ fn build(rows: &[(i32, bool, Option<u8>, Decimal)], unit: &str, factor: Decimal)
         ));
     }
     Dataset {
-        records,
+        records: records.into_iter().collect(),
         ..Default::default()
     }
 }

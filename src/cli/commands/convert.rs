@@ -4,12 +4,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use tradestat::Result;
-use tradestat::atomic::write_file;
+use tradestat::atomic::write_streamed;
+use tradestat::error::{Error, Result};
 use tradestat::ingest::canonical;
 
 use crate::cli::Input;
-use crate::cli::commands::{Outcome, emit};
+use crate::cli::commands::Outcome;
 
 /// Write the records read from any supported layout in the canonical format.
 #[derive(Debug, clap::Args)]
@@ -24,10 +24,10 @@ pub struct Args {
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let dataset = crate::cli::load(&args.input, &[])?;
-    let text = canonical::write(&dataset.records);
+    let rows = || dataset.records.iter();
     match &args.out {
-        Some(path) => write_file(path, text.as_bytes())?,
-        None => emit(out, &text)?,
+        Some(path) => write_streamed(path, |file| canonical::write_to(rows(), file))?,
+        None => canonical::write_to(rows(), out).map_err(Error::Stdout)?,
     }
     Ok(Outcome::Done)
 }
