@@ -61,6 +61,18 @@ impl<T: Clone + Ord> Ranked<T> {
     }
 }
 
+/// What a `Total` sums over, in the order totals are sorted.
+const TOTAL_KEYS: [&str; 8] = [
+    "reporter_key",
+    "partner_key",
+    "year",
+    "first_month",
+    "last_month",
+    "flow",
+    "commodity",
+    "currency",
+];
+
 /// What to keep. `None` keeps everything.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
@@ -263,7 +275,11 @@ impl TradeFrame {
     }
 
     fn selected(&self, selection: &Selection) -> LazyFrame {
-        let mut lazy = self.frame.clone().lazy();
+        self.select(self.frame.clone(), selection)
+    }
+
+    fn select(&self, frame: DataFrame, selection: &Selection) -> LazyFrame {
+        let mut lazy = frame.lazy();
         // An economy the data does not hold selects nothing.
         let is = |column: &str, economy: &str| match self.keys.rank(&economy_key(economy)) {
             Some(rank) => col(column).eq(lit(rank)),
@@ -328,19 +344,72 @@ impl TradeFrame {
 
     /// Exact sums per reporter, partner, period, flow, commodity and currency, sorted.
     pub fn totals(&self, selection: &Selection) -> Result<Vec<Total>> {
-        let keys = [
-            "reporter_key",
-            "partner_key",
-            "year",
-            "first_month",
-            "last_month",
-            "flow",
-            "commodity",
-            "currency",
-        ];
+        self.totals_of(self.selected(selection), &self.commodities)
+    }
+
+    /// `totals` with the HS rows of each length rolled up to `level` digits: a code of
+    /// more digits stands for every code of its length under the same `level`-digit
+    /// prefix (`270000` for the HS6 codes of chapter 27). What a flow's total and its
+    /// products at `level` are computed from is kept — the TOTAL rows, the HS lengths
+    /// present, the sum at each length and the sums per prefix — in far fewer rows: what
+    /// the world indices need from every pair (`metrics::world`).
+    pub fn totals_at_level(&self, selection: &Selection, level: usize) -> Result<Vec<Total>> {
+        let rolled: Vec<String> = self
+            .commodities
+            .values
+            .iter()
+            .map(|code| match Commodity::from_stored(code) {
+                Commodity::Hs(c) if c.len() > level => {
+                    format!("{}{}", &c[..level], "0".repeat(c.len() - level))
+                }
+                _ => code.clone(),
+            })
+            .collect();
+        let (commodities, rank) = Ranked::new(rolled.iter().cloned());
+        let table: Vec<u32> = rolled.iter().map(&rank).collect();
+        let column = self
+            .frame
+            .column("commodity")?
+            .u32()?
+            .apply_values(|r| table.get(r as usize).copied().unwrap_or(r));
+        let mut frame = self.frame.clone();
+        frame.with_column(column.into_series().into_column())?;
+        self.totals_of(self.select(frame, selection), &commodities)
+    }
+
+    /// The fewest digits of any HS code in the data, if it has HS codes.
+    pub fn coarsest_hs_level(&self) -> Result<Option<usize>> {
+        let present = self
+            .frame
+            .column("commodity")?
+            .as_materialized_series()
+            .unique()?;
+        let mut coarsest = None;
+        for rank in present.u32()?.iter().flatten() {
+            if let Some(level) = Commodity::from_stored(self.commodities.get(rank)?).hs_level() {
+                coarsest = Some(coarsest.map_or(level, |c: usize| c.min(level)));
+            }
+        }
+        Ok(coarsest)
+    }
+
+    /// The currency of the first of `totals(selection)`, without summing anything.
+    pub fn first_currency(&self, selection: &Selection) -> Result<Option<String>> {
         let df = self
             .selected(selection)
-            .group_by(keys.map(col))
+            .select(TOTAL_KEYS.map(col))
+            .sort(TOTAL_KEYS, Default::default())
+            .limit(1)
+            .collect()?;
+        let first = column(&df, "currency")?.u32()?.get(0);
+        first
+            .map(|rank| Ok(self.currencies.get(rank)?.clone()))
+            .transpose()
+    }
+
+    fn totals_of(&self, lazy: LazyFrame, commodities: &Ranked<String>) -> Result<Vec<Total>> {
+        let df = lazy
+            .group_by(TOTAL_KEYS.map(col))
             .agg([
                 col("value").sum(),
                 len().alias("rows"),
@@ -349,7 +418,7 @@ impl TradeFrame {
                 col("file").first(),
                 col("line").first(),
             ])
-            .sort(keys, Default::default())
+            .sort(TOTAL_KEYS, Default::default())
             .collect()?;
         let reporters = u32s(&df, "reporter")?;
         let partners = u32s(&df, "partner")?;
@@ -357,7 +426,7 @@ impl TradeFrame {
         let firsts = i32s(&df, "first_month")?;
         let lasts = i32s(&df, "last_month")?;
         let flows = u32s(&df, "flow")?;
-        let commodities = u32s(&df, "commodity")?;
+        let codes = u32s(&df, "commodity")?;
         let currencies = u32s(&df, "currency")?;
         let values = decimals(&df, "value")?;
         let rows = u32s(&df, "rows")?;
@@ -373,7 +442,7 @@ impl TradeFrame {
                 partner: self.spelling(partners[i])?,
                 period,
                 flow: Flow::parse(self.flows.get(flows[i])?).map_err(Error::Engine)?,
-                commodity: Commodity::from_stored(self.commodities.get(commodities[i])?),
+                commodity: Commodity::from_stored(commodities.get(codes[i])?),
                 currency: self.currencies.get(currencies[i])?.clone(),
                 value: values[i],
                 rows: rows[i],

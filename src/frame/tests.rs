@@ -100,3 +100,92 @@ fn involving_sums_travel_as_arrow_ipc_and_wrong_shapes_are_refused() {
     rescaled.with_column(v).unwrap();
     assert!(ipc(rescaled).contains("`v` as decimal[38,3]"));
 }
+
+/// Rows of several pairs mixing HS lengths, TOTAL rows and labels, as real files do.
+fn mixed_levels() -> Dataset {
+    let rows = [
+        // A–B: HS2 and finer rows in 2019 (HS2 is the total), only HS6 in 2020.
+        ("A", "B", "2019", Flow::Export, "27", "10"),
+        ("A", "B", "2019", Flow::Export, "2709", "4"),
+        ("A", "B", "2019", Flow::Export, "270900", "4"),
+        ("A", "B", "2019", Flow::Export, "84", "5"),
+        ("A", "B", "2020", Flow::Export, "270900", "1.5"),
+        ("A", "B", "2020", Flow::Export, "271000", "2.25"),
+        ("A", "B", "2020", Flow::Export, "847130", "3"),
+        ("A", "B", "2020", Flow::Import, "030617", "7"),
+        // A–C: a TOTAL row beside HS4 rows, and a label.
+        ("A", "C", "2019", Flow::Export, "TOTAL", "100"),
+        ("A", "C", "2019", Flow::Export, "2709", "30"),
+        ("A", "C", "2019", Flow::Export, "2710", "20"),
+        ("A", "C", "2019", Flow::Export, "oil products", "50"),
+        // D–B: labels only (no total can be derived).
+        ("D", "B", "2019", Flow::Export, "machinery", "9"),
+        // D–C: HS4 and HS6 under chapters HS4 does not cover.
+        ("D", "C", "2020", Flow::Export, "8471", "6"),
+        ("D", "C", "2020", Flow::Export, "030617", "0.125"),
+    ];
+    let records = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (r, p, period, flow, code, value))| Record {
+            reporter: r.to_string(),
+            partner: p.to_string(),
+            commodity: Commodity::parse(code).unwrap(),
+            ..record(period, *flow, value, "USD", i as u64 + 2)
+        })
+        .collect::<Records>();
+    Dataset {
+        records,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn totals_at_a_level_keep_every_flow_total_and_product_sum() {
+    use crate::flows::PairFlows;
+    let frame = TradeFrame::from_dataset(&mixed_levels()).unwrap();
+    assert_eq!(frame.coarsest_hs_level().unwrap(), Some(2));
+    let by_pair = |totals: Vec<Total>| -> Vec<PairFlows> {
+        let mut pairs: Vec<Vec<Total>> = Vec::new();
+        for t in totals {
+            match pairs.last_mut() {
+                Some(last) if last[0].reporter == t.reporter && last[0].partner == t.partner => {
+                    last.push(t)
+                }
+                _ => pairs.push(vec![t]),
+            }
+        }
+        pairs
+            .iter()
+            .map(|p| PairFlows::from_totals(p, |_| String::new()).unwrap())
+            .collect()
+    };
+    let all = Selection::default();
+    let full = by_pair(frame.totals(&all).unwrap());
+    for level in [2, 4, 6] {
+        let rolled = frame.totals_at_level(&all, level).unwrap();
+        assert!(rolled.len() <= frame.totals(&all).unwrap().len());
+        let rolled = by_pair(rolled);
+        assert_eq!(rolled.len(), full.len());
+        for (a, b) in full.iter().zip(&rolled) {
+            assert_eq!((&a.reporter, &a.partner), (&b.reporter, &b.partner));
+            let periods = |p: &PairFlows| p.periods.iter().map(|q| q.period).collect::<Vec<_>>();
+            assert_eq!(periods(a), periods(b));
+            for (x, y) in a.periods.iter().zip(&b.periods) {
+                for flow in [Flow::Export, Flow::Import] {
+                    assert_eq!(x.products(flow, level), y.products(flow, level), "{level}");
+                }
+                assert_eq!(x.exports.known(), y.exports.known(), "{} {level}", x.period);
+                assert_eq!(x.imports.known(), y.imports.known());
+            }
+        }
+    }
+    // HS6 rows of one chapter become one row at level 2: A–B 2020 has 27 and 84 exports.
+    let rolled = frame.totals_at_level(&all, 2).unwrap();
+    let ab_2020: Vec<&str> = rolled
+        .iter()
+        .filter(|t| t.partner == "B" && t.period.year == 2020 && t.flow == Flow::Export)
+        .map(|t| t.commodity.code())
+        .collect();
+    assert_eq!(ab_2020, ["270000", "840000"]);
+}

@@ -138,7 +138,7 @@ pub fn compute(
             periods: selection.periods.clone(),
         };
         let totals = load(frame, &reporter_only, request, &mut notes)?;
-        let partners = by_pair(&totals)?;
+        let partners = by_pair(totals)?;
         if metrics.contains(&Metric::Partners) {
             sections.push(partners::partner_shares_section(&partners, request));
         }
@@ -154,14 +154,7 @@ pub fn compute(
     }
     if metrics.contains(&Metric::Rca) || metrics.contains(&Metric::Intensity) {
         let partner = reporter_selection.partner.as_deref().unwrap_or_default();
-        let world = world_sections(
-            frame,
-            selection,
-            request,
-            &reporter_name,
-            partner,
-            &mut notes,
-        );
+        let world = world_sections(frame, request, &reporter_name, partner, &mut notes);
         sections.extend(world?);
     }
     // Show only the periods asked for (computed with all of them, for their bases).
@@ -213,7 +206,6 @@ fn subject(
 /// data, for world totals.
 fn world_sections(
     frame: &TradeFrame,
-    selection: &Selection,
     request: &Request,
     reporter: &str,
     partner: &str,
@@ -222,10 +214,22 @@ fn world_sections(
     let everything = Selection {
         reporter: None,
         partner: None,
-        periods: selection.periods.clone(),
+        periods: Vec::new(),
     };
-    let totals = load(frame, &everything, request, notes)?;
-    let world = World::new(by_pair(&totals)?)?;
+    // Without a roll-up of periods, the world indices need only each pair's flow totals
+    // and its products at one HS level: HS rows are summed to that level in the frame
+    // first (`totals_at_level`), so a BACI file does not become a total per HS6 row.
+    let totals = match request.by {
+        None => {
+            let level = match request.level {
+                Some(level) => level,
+                None => frame.coarsest_hs_level()?.unwrap_or(2),
+            };
+            frame.totals_at_level(&everything, level)?
+        }
+        Some(_) => load(frame, &everything, request, notes)?,
+    };
+    let world = World::new(by_pair(totals)?)?;
     let reporter_key = economy_key(reporter);
     let mut sections = Vec::new();
     if request.metrics.contains(&Metric::Rca) {
@@ -282,7 +286,7 @@ pub fn partners(frame: &TradeFrame, selection: &Selection, request: &Request) ->
         periods: selection.periods.clone(),
     };
     let totals = load(frame, &reporter_only, request, &mut Vec::new())?;
-    let mut periods = partners::partner_shares(&by_pair(&totals)?, request);
+    let mut periods = partners::partner_shares(&by_pair(totals)?, request);
     if !selection.periods.is_empty() {
         periods.retain(|p| selection.periods.contains(&p.period));
     }
@@ -295,9 +299,9 @@ pub fn partners(frame: &TradeFrame, selection: &Selection, request: &Request) ->
 
 fn frame_currency(frame: &TradeFrame, selection: &Selection) -> String {
     frame
-        .totals(selection)
+        .first_currency(selection)
         .ok()
-        .and_then(|t| t.first().map(|t| t.currency.clone()))
+        .flatten()
         .unwrap_or_else(|| "USD".to_string())
 }
 
@@ -347,13 +351,13 @@ fn load(
 }
 
 /// Totals grouped into one `PairFlows` per reporter–partner pair.
-fn by_pair(totals: &[Total]) -> Result<Vec<PairFlows>> {
+fn by_pair(totals: Vec<Total>) -> Result<Vec<PairFlows>> {
     let mut groups: BTreeMap<(String, String), Vec<Total>> = BTreeMap::new();
     for t in totals {
         groups
             .entry((economy_key(&t.reporter), economy_key(&t.partner)))
             .or_default()
-            .push(t.clone());
+            .push(t);
     }
     groups
         .into_values()
