@@ -274,6 +274,7 @@ fn the_rest_of_the_partners_is_stated_not_drawn() {
     let svg = std::fs::read_to_string(wd.path("p.svg")).unwrap();
     assert!(svg.contains("others ("), "{svg}");
     assert!(svg.contains("— not drawn"), "{svg}");
-    // Three bars in the exports colour, none for the rest.
-    assert_eq!(svg.matches("fill=\"#0072B2\"").count(), 3, "{svg}");
+    // Three bars in the exports colour, none for the rest (text is in outlines, in the
+    // text colours).
+    assert_eq!(svg.matches("fill=\"#0072b2\"").count(), 3, "{svg}");
 }

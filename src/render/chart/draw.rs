@@ -11,9 +11,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::bodies::{Bars, bars, horizontal, line, stacked};
 use super::{Body, Chart, Series, palette};
 
-static FONT_REGULAR: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans-Bold.ttf");
-const FAMILY: &str = "tradestat-sans";
+pub(super) static FONT_REGULAR: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans.ttf");
+pub(super) static FONT_BOLD: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans-Bold.ttf");
+/// The family the embedded files declare: plotters measures text with it, and usvg finds
+/// it by this name when it sets the text (`typeset`).
+pub(super) const FAMILY: &str = "DejaVu Sans";
 
 pub(super) type Area<'a, DB> = DrawingArea<DB, Shift>;
 

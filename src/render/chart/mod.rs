@@ -6,15 +6,20 @@
 //! the exact decimals; floats are used only to place pixels.
 //!
 //! Fonts are embedded (DejaVu Sans, data/fonts/, Bitstream Vera licence): no system fonts.
-//! Output is deterministic: the same input gives the same bytes.
+//! Output is deterministic: the same input gives the same bytes. Text is shaped and set
+//! by usvg with those fonts and both formats come from that one typeset drawing
+//! (`typeset`): the PNG is it rasterised by resvg, the SVG is it in outlines (plus the
+//! words, invisible, for search and screen readers), so it looks the same everywhere.
 //!
 //! `spec` builds a `Chart` from the data (what is drawn, with its words); `draw` lays it
-//! out with plotters (title, plot area, axes, text) and `bodies` draws each kind of body.
+//! out with plotters (title, plot area, axes, text), `bodies` draws each kind of body and
+//! `typeset` sets the text and writes PNG or SVG.
 //! Nothing here computes a metric: values arrive computed.
 
 mod bodies;
 pub mod draw;
 pub mod spec;
+mod typeset;
 
 use std::path::Path;
 
@@ -127,24 +132,19 @@ pub fn write(chart: &Chart, path: &Path, size: (u32, u32)) -> Result<()> {
     let svg = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    // One drawing for both formats: plotters draws SVG, usvg sets its text (typeset).
+    let mut drawn = String::new();
+    {
+        let root = SVGBackend::with_string(&mut drawn, size).into_drawing_area();
+        draw::draw(&root, chart).map_err(Error::Chart)?;
+        root.present()
+            .map_err(|e| Error::Chart(format!("chart: {e}")))?;
+    }
+    let tree = typeset::typeset(&drawn)?;
     let bytes = if svg {
-        let mut text = String::new();
-        {
-            let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
-            draw::draw(&root, chart).map_err(Error::Chart)?;
-            root.present()
-                .map_err(|e| Error::Chart(format!("chart: {e}")))?;
-        }
-        text.into_bytes()
+        typeset::svg(&tree, &drawn, &chart.title).into_bytes()
     } else {
-        let mut pixels = vec![0u8; (w * h * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
-            draw::draw(&root, chart).map_err(Error::Chart)?;
-            root.present()
-                .map_err(|e| Error::Chart(format!("chart: {e}")))?;
-        }
-        encode_png(&pixels, size)?
+        typeset::png(&tree, size)?
     };
     crate::atomic::write_file(path, &bytes)
 }
