@@ -192,6 +192,61 @@ fn charts_are_deterministic_and_svg_by_extension() {
     assert_eq!(svg, std::fs::read_to_string(wd.path("t2.svg")).unwrap());
 }
 
+/// The SVG is the PNG's drawing with its text in outlines: a rasteriser that has no font
+/// at all draws it as the PNG, for every kind (issue 16).
+#[test]
+fn the_svg_draws_as_the_png_without_any_font() {
+    let wd = Workdir::new();
+    let data = repo_file("data/ru-kp-far-east-2019q1.csv");
+    let partners = repo_file("tests/fixtures/partners.csv");
+    for (name, args) in [
+        ("flows", vec![data.as_str(), "--kind", "flows"]),
+        ("turnover", vec![data.as_str(), "--kind", "turnover"]),
+        ("balance", vec![data.as_str(), "--kind", "balance"]),
+        (
+            "partners",
+            vec![partners.as_str(), "--kind", "partners", "--top", "5"],
+        ),
+    ] {
+        let (_, png) = render(&wd, &format!("{name}.png"), &args);
+        let mut svg_args = args.clone();
+        let out = wd
+            .path(&format!("{name}.svg"))
+            .to_str()
+            .unwrap()
+            .to_string();
+        svg_args.extend_from_slice(&["--out", &out]);
+        let mut all = vec!["chart"];
+        all.extend_from_slice(&svg_args);
+        wd.run(&all).expect_code(0);
+        let text = std::fs::read_to_string(&out).unwrap();
+        // No font: a text element that were drawn would need one.
+        let options = resvg::usvg::Options::default();
+        assert!(options.fontdb.is_empty());
+        let tree = resvg::usvg::Tree::from_str(&text, &options).unwrap();
+        let (w, h) = (png.width(), png.height());
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).unwrap();
+        pixmap.fill(resvg::tiny_skia::Color::WHITE);
+        resvg::render(&tree, Default::default(), &mut pixmap.as_mut());
+        let differ = pixmap
+            .data()
+            .chunks_exact(4)
+            .zip(png.pixels())
+            .filter(|(a, b)| (0..3).any(|c| a[c].abs_diff(b.0[c]) > 8))
+            .count();
+        assert_eq!(
+            differ, 0,
+            "{name}: {differ} pixels differ between SVG and PNG"
+        );
+        // The words are there for search and screen readers, and the text is not drawn
+        // twice: the words' layer is invisible.
+        assert!(
+            text.contains("<title>") && text.contains("<g opacity=\"0\">"),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn negative_single_period_and_all_zero_series_render() {
     let wd = Workdir::new();

@@ -187,3 +187,53 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_set_at_the_size_and_baseline_the_layout_measured() {
+        let em = {
+            use ab_glyph::Font as _;
+            let f = ab_glyph::FontRef::try_from_slice(FONT_REGULAR).unwrap();
+            f64::from(f.units_per_em().unwrap()) / f64::from(f.height_unscaled())
+        };
+        // plotters wrote size 31 as 25 (31 / 1.24), anchored at its top.
+        let drawn = r##"<text x="5" y="9" dy="0.76em" text-anchor="start" font-family="DejaVu Sans" font-size="25" fill="#222222">Germany 452.83</text>"##;
+        let set = as_measured(drawn);
+        assert!(
+            set.contains(&format!(r#"font-size="{:.3}""#, 31.0 * em)),
+            "{set}"
+        );
+        assert!(set.contains(r#"dy="15.500""#), "{set}");
+        assert!(set.ends_with(">Germany 452.83</text>"), "{set}");
+        // Centred and bottom anchors.
+        assert!(as_measured(&drawn.replace("0.76em", "0.5ex")).contains(r#"dy="3.000""#));
+        assert!(as_measured(&drawn.replace("0.76em", "-0.5ex")).contains(r#"dy="-9.500""#));
+    }
+
+    #[test]
+    fn only_bars_and_straight_lines_lose_their_smooth_edges() {
+        let drawn = r#"<svg><rect x="1" y="1" width="4" height="4"/><polyline points="93,102 93,580 "/><polyline points="10,10 20,30 "/><line x1="1" y1="5" x2="9" y2="5"/><circle cx="3" cy="3" r="2"/></svg>"#;
+        let set = crisp(drawn);
+        assert_eq!(set.matches("crispEdges").count(), 3, "{set}");
+        assert!(set.contains(r#"<polyline points="10,10 20,30 "/>"#));
+        assert!(set.contains(r#"<circle cx="3""#));
+    }
+
+    #[test]
+    fn the_svg_keeps_its_words_and_title() {
+        let drawn = r##"<svg width="200" height="100" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="200" height="100" fill="#FFFFFF"/><text x="5" y="9" dy="0.76em" font-family="DejaVu Sans" font-size="20">Trade &amp; more</text></svg>"##;
+        let tree = typeset(drawn).unwrap();
+        let svg = svg(&tree, drawn, "A & B");
+        assert!(svg.contains("<title>A &amp; B</title>"), "{svg}");
+        assert!(svg.contains(">Trade &amp; more</text>"), "{svg}");
+        // The visible text is outlines.
+        let visible = &svg[..svg.find("<g opacity=\"0\">").unwrap()];
+        assert!(
+            !visible.contains("<text") && visible.contains("<path"),
+            "{svg}"
+        );
+    }
+}
