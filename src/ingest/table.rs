@@ -4,10 +4,10 @@
 //! owns lines, columns and rejections.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::involving::Involving;
 use super::{Dataset, Origin, ReadOptions, Record, SourceFile};
@@ -121,13 +121,13 @@ pub fn raw(row: &csv::ByteRecord, i: usize) -> Option<&[u8]> {
 /// Counts the bytes read from the file (before decompression), for progress.
 struct Counted<R> {
     inner: R,
-    read: Rc<Cell<u64>>,
+    read: Arc<AtomicU64>,
 }
 
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.read.set(self.read.get() + n as u64);
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -146,27 +146,100 @@ impl<R: std::io::BufRead> Read for Gzip<R> {
 /// A file's text as it is read.
 type TextStream = BufReader<Box<dyn Read>>;
 
-/// The text of a file, decompressed as it is read when gzip, in 1 MiB pieces: memory does
-/// not grow with the file. Returns the reader and the counter of file bytes read.
-fn text_stream(path: &Path) -> Result<(TextStream, Rc<Cell<u64>>)> {
+/// The text of a file, in 1 MiB pieces: memory does not grow with the file. A gzip file
+/// is decompressed on a thread of its own while the rows of the previous pieces are
+/// parsed (`Inflating`). Returns the reader and the counter of file bytes read.
+fn text_stream(path: &Path) -> Result<(TextStream, Arc<AtomicU64>)> {
     let io = |source: std::io::Error| Error::Io {
         path: path.to_path_buf(),
         source,
     };
     let gzip = is_gzip(path);
-    let read = Rc::new(Cell::new(0));
+    let read = Arc::new(AtomicU64::new(0));
     let file = Counted {
         inner: std::fs::File::open(path).map_err(io)?,
-        read: Rc::clone(&read),
+        read: Arc::clone(&read),
     };
     let text: Box<dyn Read> = if gzip {
-        Box::new(Gzip(flate2::read::MultiGzDecoder::new(
-            BufReader::with_capacity(1 << 16, file),
-        )))
+        Box::new(Inflating::start(file))
     } else {
         Box::new(file)
     };
     Ok((BufReader::with_capacity(1 << 20, text), read))
+}
+
+/// A gzip stream decompressed ahead on its own thread, a few 1 MiB pieces at most: on
+/// two cores, reading a compressed download takes as long as the slower of inflating
+/// and parsing, not their sum. The end is an empty piece, so a thread that stopped
+/// without one is an error, never a short file.
+struct Inflating {
+    pieces: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    piece: Vec<u8>,
+    at: usize,
+    done: bool,
+}
+
+impl Inflating {
+    fn start<R: Read + Send + 'static>(file: R) -> Inflating {
+        let (send, pieces) = std::sync::mpsc::sync_channel(4);
+        std::thread::spawn(move || {
+            let mut gzip = Gzip(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
+                1 << 16,
+                file,
+            )));
+            loop {
+                let mut piece = vec![0u8; 1 << 20];
+                let mut filled = 0;
+                while filled < piece.len() {
+                    match gzip.read(&mut piece[filled..]) {
+                        Ok(0) => break,
+                        Ok(n) => filled += n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => {
+                            let _ = send.send(Err(e));
+                            return;
+                        }
+                    }
+                }
+                piece.truncate(filled);
+                let end = filled == 0;
+                // The reader may have stopped early (an error in a row): then stop too.
+                if send.send(Ok(piece)).is_err() || end {
+                    return;
+                }
+            }
+        });
+        Inflating {
+            pieces,
+            piece: Vec::new(),
+            at: 0,
+            done: false,
+        }
+    }
+}
+
+impl Read for Inflating {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.piece.len() {
+            if self.done {
+                return Ok(0);
+            }
+            self.piece = match self.pieces.recv() {
+                Ok(piece) => piece?,
+                Err(_) => {
+                    return Err(std::io::Error::other(
+                        "the decompression stopped before the end of the file",
+                    ));
+                }
+            };
+            self.at = 0;
+            self.done = self.piece.is_empty();
+        }
+        let n = buf.len().min(self.piece.len() - self.at);
+        buf[..n].copy_from_slice(&self.piece[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 /// The delimiter of the header line: the most frequent of `,` `;` tab `|` outside quotes.
@@ -212,7 +285,7 @@ pub struct Parsed {
     pub header: Header,
     rows: csv::Reader<TextStream>,
     /// File bytes read so far, and the file's size: how far the read has come.
-    read: Rc<Cell<u64>>,
+    read: Arc<AtomicU64>,
     size: u64,
 }
 
@@ -331,7 +404,13 @@ pub fn open_header(path: &Path) -> Result<Header> {
 pub fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
     let message = match e.kind() {
-        csv::ErrorKind::Io(io) => io.to_string(),
+        // The file itself failed (a truncated gzip stream, a disk error), not its rows.
+        csv::ErrorKind::Io(io) => {
+            return Error::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(io.kind(), io.to_string()),
+            };
+        }
         other => format!("{other:?}"),
     };
     Error::Csv {
@@ -413,7 +492,7 @@ pub fn read_rows(
         }
         file.rows_read += 1;
         if file.rows_read.is_multiple_of(65_536) {
-            progress(read.get() as f64 / size.max(1) as f64);
+            progress(read.load(Ordering::Relaxed) as f64 / size.max(1) as f64);
         }
         if let Some(filter) = involving.as_mut()
             && let Some([a, b]) = importer.economies(&row)

@@ -20,6 +20,36 @@ fn binary_garbage_is_refused_with_the_file_named() {
     assert!(err.contains("g.csv"), "{err}");
 }
 
+/// A gzip download cut short is an error naming the file, never the rows read so far.
+#[test]
+fn a_truncated_gzip_file_is_refused_whole() {
+    use std::io::Write;
+    let wd = Workdir::new();
+    let mut rows = String::from(HEADER);
+    for i in 0..50_000 {
+        rows.push_str(&format!(
+            "AAA,BBB,{},export,TOTAL,{i},USD,,\n",
+            1900 + i % 100
+        ));
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(rows.as_bytes()).unwrap();
+    let whole = gz.finish().unwrap();
+    wd.write("cut.csv.gz", &whole[..whole.len() / 2]);
+    let run = wd.run(&["convert", "cut.csv.gz", "--out", "out.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cut.csv.gz: cannot read the file: not a readable gzip file"),
+        "{}",
+        run.stderr
+    );
+    assert!(!wd.path("out.csv").exists());
+    wd.write("whole.csv.gz", &whole);
+    wd.run(&["convert", "whole.csv.gz", "--out", "out.csv"])
+        .expect_code(0);
+}
+
 #[test]
 fn a_duplicate_header_column() {
     let wd = Workdir::new();

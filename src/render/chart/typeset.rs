@@ -158,7 +158,9 @@ pub(super) fn png(tree: &usvg::Tree, (w, h): (u32, u32)) -> Result<Vec<u8>> {
 /// in an invisible layer, and `title` as the document's title.
 pub(super) fn svg(tree: &usvg::Tree, drawn: &str, title: &str) -> String {
     let outlines = tree.to_string(&usvg::WriteOptions::default());
-    let words: String = texts(drawn).collect::<Vec<_>>().join("\n");
+    // At the size and place the outlines have, so a selection covers the drawn words.
+    let measured = as_measured(drawn);
+    let words: String = texts(&measured).collect::<Vec<_>>().join("\n");
     let title = format!("<title>{}</title>", escape(title));
     let open_end = outlines.find('>').map_or(0, |i| i + 1);
     let close = outlines.rfind("</svg>").unwrap_or(outlines.len());
