@@ -464,22 +464,33 @@ impl Dataset {
                     .normalize();
                 records.mantissa[i] = converted.mantissa;
                 records.scale[i] = u8::try_from(converted.scale).unwrap_or(u8::MAX);
+                let full = || Error::Options("more than 2^32 distinct units or notes".into());
                 let unit = records.unit[i];
-                records.unit[i] = *units.entry(unit).or_insert_with(|| {
-                    let mut to = records.units.get(unit).clone();
-                    to.currency = rate.to.clone();
-                    records.units.intern(to)
-                });
+                records.unit[i] = match units.get(&unit) {
+                    Some(&to) => to,
+                    None => {
+                        let mut to = records.units.get(unit).clone();
+                        to.currency = rate.to.clone();
+                        let to = records.units.intern(to).ok_or_else(full)?;
+                        units.insert(unit, to);
+                        to
+                    }
+                };
                 let note = records.note[i];
-                records.note[i] = *notes.entry(note).or_insert_with(|| {
-                    let old = records.texts.get(note);
-                    let new = if old.is_empty() {
-                        memo.clone()
-                    } else {
-                        format!("{old}; {memo}")
-                    };
-                    records.texts.intern(new)
-                });
+                records.note[i] = match notes.get(&note) {
+                    Some(&to) => to,
+                    None => {
+                        let old = records.texts.get(note);
+                        let new = if old.is_empty() {
+                            memo.clone()
+                        } else {
+                            format!("{old}; {memo}")
+                        };
+                        let to = records.texts.intern(new).ok_or_else(full)?;
+                        notes.insert(note, to);
+                        to
+                    }
+                };
             }
         }
         Ok(())
@@ -489,12 +500,13 @@ impl Dataset {
 /// The country-table key of each economy spelling in `records` (by dictionary index), as
 /// small integers: equal keys, equal numbers. Each spelling is looked up once.
 fn economy_keys(records: &Records) -> Vec<u32> {
+    // Fewer keys than spellings, so the dictionary cannot fill.
     let mut keys = records::Dictionary::default();
     records
         .economies
         .values()
         .iter()
-        .map(|e| keys.intern(economy_key(e)))
+        .map(|e| keys.intern(economy_key(e)).unwrap_or(u32::MAX))
         .collect()
 }
 

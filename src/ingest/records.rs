@@ -27,17 +27,15 @@ impl<T> Default for Dictionary<T> {
 }
 
 impl<T: Clone + Eq + Hash> Dictionary<T> {
-    /// The index of `value`, added if new.
-    pub fn intern(&mut self, value: T) -> u32 {
+    /// The index of `value`, added if new; `None` once 2^32 values are held.
+    pub fn intern(&mut self, value: T) -> Option<u32> {
         if let Some(&i) = self.index.get(&value) {
-            return i;
+            return Some(i);
         }
-        // More than 4 billion distinct texts cannot come from a file that fits a disk
-        // next to this program's memory; saturate rather than wrap.
-        let i = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        let i = u32::try_from(self.values.len()).ok()?;
         self.values.push(value.clone());
         self.index.insert(value, i);
-        i
+        Some(i)
     }
 
     pub fn get(&self, i: u32) -> &T {
@@ -83,22 +81,29 @@ impl Records {
         self.reporter.is_empty()
     }
 
-    pub fn push(&mut self, record: Record) {
-        self.reporter.push(self.economies.intern(record.reporter));
-        self.partner.push(self.economies.intern(record.partner));
+    /// Adds a row; `None` (nothing added) when a dictionary is full, 2^32 distinct texts.
+    pub fn push(&mut self, record: Record) -> Option<()> {
+        let reporter = self.economies.intern(record.reporter)?;
+        let partner = self.economies.intern(record.partner)?;
+        let commodity = self.commodities.intern(record.commodity)?;
+        let unit = self.units.intern(record.unit)?;
+        let source = self.texts.intern(record.source)?;
+        let note = self.texts.intern(record.note)?;
+        self.reporter.push(reporter);
+        self.partner.push(partner);
         self.period.push(record.period);
         self.flow.push(record.flow);
-        self.commodity
-            .push(self.commodities.intern(record.commodity));
-        // `Exact` scales stay ≤ 38 (its parser refuses more), so they fit a byte.
+        self.commodity.push(commodity);
         self.mantissa.push(record.value.mantissa);
+        // `Exact` scales stay ≤ 38 (its parser refuses more), so they fit a byte.
         self.scale
             .push(u8::try_from(record.value.scale).unwrap_or(u8::MAX));
-        self.unit.push(self.units.intern(record.unit));
-        self.source.push(self.texts.intern(record.source));
-        self.note.push(self.texts.intern(record.note));
+        self.unit.push(unit);
+        self.source.push(source);
+        self.note.push(note);
         self.file.push(record.origin.file);
         self.line.push(record.origin.line);
+        Some(())
     }
 
     pub fn reporter(&self, i: usize) -> &str {
@@ -177,11 +182,13 @@ impl Records {
     }
 }
 
+/// For tests: a few rows never fill a dictionary.
+#[cfg(test)]
 impl FromIterator<Record> for Records {
     fn from_iter<I: IntoIterator<Item = Record>>(rows: I) -> Records {
         let mut records = Records::default();
         for row in rows {
-            records.push(row);
+            records.push(row).expect("a small test dataset");
         }
         records
     }

@@ -536,7 +536,16 @@ pub fn read_rows(
             line,
         };
         match importer.row(&fields, origin) {
-            Ok(records) => records.into_iter().for_each(|r| dataset.records.push(r)),
+            Ok(records) => {
+                for record in records {
+                    dataset.records.push(record).ok_or_else(|| {
+                        Error::Options(format!(
+                            "{}:{line}: more than 2^32 distinct texts (economies, commodities, sources or notes) in one read",
+                            path.display()
+                        ))
+                    })?;
+                }
+            }
             Err((column, reason)) => {
                 reject(&mut file, dataset, line, column, Problem::Field, reason)
             }

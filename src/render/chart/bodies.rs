@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw::{
     Area, category_labels, category_mesh, err, fit, legend, nice_range, text_style, tick,
+    with_label_room,
 };
 use super::{Body, Chart, Series, palette};
 
@@ -20,10 +21,12 @@ pub(super) fn bars<DB: DrawingBackend>(
     scale: f64,
 ) -> std::result::Result<(), String> {
     let n = categories.len().max(1);
-    let values = series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten().copied());
-    let (lo, hi, step) = nice_range(values);
+    let values = || {
+        series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+    };
+    let (lo, hi, step) = with_label_room(nice_range(values()), values());
     let diverging = matches!(chart.body, Body::Diverging { .. });
     let legend_h = if series.len() > 1 || diverging {
         (28.0 * scale) as u32
@@ -38,7 +41,7 @@ pub(super) fn bars<DB: DrawingBackend>(
     let mut ctx = builder
         .build_cartesian_2d(0f64..n as f64, lo..hi)
         .map_err(err)?;
-    let y_ticks = ((hi - lo) / step).round() as usize + 1;
+    let y_ticks = ((hi - lo) / step).floor() as usize + 1;
     category_mesh(&mut ctx, chart, y_ticks, &|v| tick(*v, step), scale)?;
     let k = series.len().max(1) as f64;
     let group = 0.72;

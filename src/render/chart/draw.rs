@@ -203,6 +203,25 @@ pub fn nice_range(values: impl IntoIterator<Item = f64>) -> (f64, f64, f64) {
     (lo, hi, step)
 }
 
+/// A bar chart's scale with room for the label over the highest bar (and under the
+/// lowest, below zero) when a bar reaches the end of the scale: the label would otherwise
+/// run into the legend or the axis. Below zero a whole step is added, so ticks stay round.
+pub(super) fn with_label_room(
+    (mut lo, mut hi, step): (f64, f64, f64),
+    values: impl IntoIterator<Item = f64>,
+) -> (f64, f64, f64) {
+    let (min, max) = values
+        .into_iter()
+        .fold((0f64, 0f64), |(a, b), v| (a.min(v), b.max(v)));
+    if hi - max < 0.3 * step {
+        hi += 0.5 * step;
+    }
+    if min < 0.0 && min - lo < 0.3 * step {
+        lo -= step;
+    }
+    (lo, hi, step)
+}
+
 /// Tick text with thousands separators and just enough decimals for the step.
 pub fn tick(value: f64, step: f64) -> String {
     // As many decimals as the step needs: 2.5 → 1, 0.25 → 2, 500 → 0.
@@ -291,6 +310,14 @@ pub(super) fn category_labels<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bars_at_the_end_of_the_scale_leave_room_for_their_labels() {
+        let room = |v: &[f64]| with_label_room(nice_range(v.iter().copied()), v.iter().copied());
+        assert_eq!(room(&[80.0, 100.0]), (0.0, 110.0, 20.0));
+        assert_eq!(room(&[10.69, 30.72]), (0.0, 40.0, 10.0));
+        assert_eq!(room(&[-10.0, 3.0]), (-15.0, 5.0, 5.0));
+    }
 
     #[test]
     fn nice_ranges_include_zero_and_round_steps() {
