@@ -39,7 +39,7 @@ struct Ranked<T> {
 }
 
 impl<T: Clone + Ord> Ranked<T> {
-    /// Ranks `texts`; returns the ranks of the given values, in order.
+    /// The distinct values of `all`, sorted, and the function that gives a value's rank.
     fn new(all: impl IntoIterator<Item = T>) -> (Ranked<T>, impl Fn(&T) -> u32) {
         let mut values: Vec<T> = all.into_iter().collect();
         values.sort();
