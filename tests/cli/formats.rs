@@ -150,6 +150,64 @@ fn baci_gives_both_directions_plain_or_gzip() {
     assert_eq!(by_name["periods"], by_code["periods"]);
 }
 
+/// Every layout skips the rows of other economies before parsing them, spellings resolved
+/// through the country table (an IMF name matches `CHN`), gzip too: the same figures as
+/// the file with only the pair's rows, a broken row of another pair not read, and a note.
+#[test]
+fn a_dots_summary_of_a_pair_reads_only_its_rows_plain_or_gzip() {
+    use std::io::Write;
+    let wd = Workdir::new();
+    let header = "reporter,flow,partner,year,value_musd,flag\n";
+    let pair = "\"China, P.R.: Mainland\",X,\"Korea, Dem. People's Rep. of\",2019,2573.6,\n\
+                \"China, P.R.: Mainland\",M,\"Korea, Dem. People's Rep. of\",2019,215.2,e\n";
+    let others = "Japan,X,\"Korea, Dem. People's Rep. of\",2019,not a number,\n\
+                  \"China, P.R.: Mainland\",X,Japan,2019,1500,\n\
+                  Japan,M,\"China, P.R.: Mainland\",2019,1700.5,\n";
+    wd.write("pair.csv", format!("{header}{pair}"));
+    let many = format!("{header}{others}{pair}{others}");
+    wd.write("many.csv", &many);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(many.as_bytes()).unwrap();
+    wd.write("many.csv.gz", gz.finish().unwrap());
+    let run = |file: &str| {
+        wd.run(&[
+            "summary",
+            file,
+            "--reporter",
+            "CHN",
+            "--partner",
+            "PRK",
+            "--format",
+            "csv",
+        ])
+        .expect_code(0)
+    };
+    let alone = run("pair.csv");
+    assert!(
+        alone
+            .stdout
+            .contains("exports,export,TOTAL,2.5736,USD billion"),
+        "{}",
+        alone.stdout
+    );
+    for file in ["many.csv", "many.csv.gz"] {
+        let among = run(file);
+        assert_eq!(alone.stdout, among.stdout, "{file}");
+        assert!(
+            among.stderr.contains(&format!(
+                "{file}: 6 row(s) that do not involve CHN and PRK were skipped unread"
+            )),
+            "{file}: {}",
+            among.stderr
+        );
+        // The broken row of another pair was not read, so nothing was refused.
+        assert!(!among.stderr.contains("not a number"), "{}", among.stderr);
+    }
+    // Reading everything finds it.
+    let all = wd.run(&["inspect", "many.csv"]).expect_code(0);
+    assert!(all.stdout.contains("not a number"), "{}", all.stdout);
+}
+
 /// A pair's summary (or chart) of a BACI file reads only the pair's rows (a 10-million-row file
 /// would otherwise become 20 million records in memory): the same figures as a file of
 /// the pair's rows alone, rows of other pairs skipped unread and counted.
