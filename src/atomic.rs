@@ -8,11 +8,22 @@ use crate::error::{Error, Result};
 
 /// Fills `path` through `fill`, which writes a temporary file beside it (the path it is
 /// given), then renames it into place; the temporary file is removed on failure.
+///
+/// A symbolic link is followed: the file it names is replaced, never the link (so
+/// `--out /dev/stdout` redirected to a file replaces that file). A target that exists
+/// and is not a regular file — a pipe, a terminal, `/dev/null` — is written directly:
+/// there is nothing to rename over, and renaming over a device would replace it.
 pub fn replace_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let fail = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source,
     };
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => return fill(path),
+        _ => {}
+    }
+    let resolved = follow_links(path);
+    let path = resolved.as_path();
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -29,6 +40,23 @@ pub fn replace_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Resu
     result
 }
 
+/// The file a chain of symbolic links ends at (itself when `path` is not a link; the
+/// link's target even when that does not exist yet).
+fn follow_links(path: &Path) -> PathBuf {
+    let mut at = path.to_path_buf();
+    // A loop of links ends somewhere; the write then fails and says so.
+    for _ in 0..32 {
+        let Ok(next) = std::fs::read_link(&at) else {
+            break;
+        };
+        at = match at.parent() {
+            Some(folder) if next.is_relative() => folder.join(next),
+            _ => next,
+        };
+    }
+    at
+}
+
 /// Writes `bytes` to `path` whole (synced before the rename).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     write_streamed(path, |file| file.write_all(bytes))
@@ -40,16 +68,32 @@ pub fn write_streamed(
     path: &Path,
     fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    replace_file(path, |temp| {
-        (|| {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(temp)?);
-            fill(&mut file)?;
-            file.into_inner().map_err(|e| e.into_error())?.sync_all()
-        })()
-        .map_err(|source| Error::Write {
+    write_streamed_with(path, |file| {
+        fill(file).map_err(|source| Error::Write {
             path: path.to_path_buf(),
             source,
         })
+    })
+}
+
+/// `write_streamed` for a writer whose failures are the library's errors.
+pub fn write_streamed_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    let io = |source: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    replace_file(path, |temp| {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(temp).map_err(io)?);
+        fill(&mut file)?;
+        let file = file.into_inner().map_err(|e| io(e.into_error()))?;
+        // A pipe or device (written directly, see `replace_file`) cannot be synced.
+        match file.metadata() {
+            Ok(meta) if meta.is_file() => file.sync_all().map_err(io),
+            _ => Ok(()),
+        }
     })
 }
 

@@ -68,7 +68,8 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct Input {
     /// Trade files: tradestat's format (docs/format.md), UN Comtrade, CEPII BACI, IMF DOTS,
-    /// or any table through --map (docs/importers.md). Gzip is read as is.
+    /// or any table through --map (docs/importers.md). Gzip is read as is; Parquet and
+    /// Arrow IPC files are recognised by their first bytes.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -133,6 +134,12 @@ pub struct ReadArgs {
     /// The text encoding of the files.
     #[arg(long, value_enum, default_value = "utf8")]
     pub encoding: Encoding,
+
+    /// Read float columns of Parquet or Arrow files, each value as the shortest decimal
+    /// that prints it (0.1, not 0.1000000000000000055...). Without it they are refused:
+    /// a float may not be the number that was published.
+    #[arg(long)]
+    pub allow_float: bool,
 }
 
 fn parse_unit(text: &str) -> Result<Unit, String> {
@@ -171,6 +178,7 @@ impl ReadArgs {
             rates: self.rates.clone(),
             progress: progress::on_terminal(),
             involving: Vec::new(),
+            allow_float: self.allow_float,
         })
     }
 }

@@ -192,6 +192,40 @@ pub enum InspectFormat {
     Json,
 }
 
+/// What `convert` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Canonical records as CSV, values exactly as read.
+    Csv,
+    /// Parquet, the value a Decimal(38, s) column.
+    Parquet,
+    /// Arrow IPC file ("Feather v2"), the value a Decimal(38, s) column.
+    Arrow,
+}
+
+impl OutputFormat {
+    /// The format a file name asks for by its extension, if any.
+    pub fn from_extension(path: &std::path::Path) -> Option<OutputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "parquet" | "pq" => Some(OutputFormat::Parquet),
+            "arrow" | "ipc" | "feather" => Some(OutputFormat::Arrow),
+            "csv" => Some(OutputFormat::Csv),
+            _ => None,
+        }
+    }
+
+    /// The columnar format, if it is one.
+    pub fn columnar(self) -> Option<tradestat::frame::columnar::Format> {
+        use tradestat::frame::columnar::Format;
+        match self {
+            OutputFormat::Csv => None,
+            OutputFormat::Parquet => Some(Format::Parquet),
+            OutputFormat::Arrow => Some(Format::Arrow),
+        }
+    }
+}
+
 /// What `profile` prints when --out is not given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ProfileFormat {

@@ -9,6 +9,7 @@
 
 pub mod baci;
 pub mod cache;
+pub mod columnar;
 
 pub use baci::{INVOLVING_COLUMNS, InvolvingSums, ProfileSums, involving_sums_local, profile_sums};
 

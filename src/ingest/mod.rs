@@ -114,6 +114,9 @@ pub struct ReadOptions {
     /// of a 10-million-row file then holds only the pair's rows — and counted in a note
     /// (`involving`). Empty keeps every row.
     pub involving: Vec<String>,
+    /// Read float columns of Parquet or Arrow files (as the shortest decimal that prints
+    /// each value) instead of refusing them.
+    pub allow_float: bool,
 }
 
 impl Dataset {
@@ -334,6 +337,7 @@ fn read_file(
         options.delimiter,
         options.encoding,
         canonical::HEADER_EXAMPLE,
+        options.allow_float,
     )?;
     let header = &parsed.header;
     let layout = match options.layout {

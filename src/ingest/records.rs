@@ -133,6 +133,10 @@ impl Records {
         self.texts.get(self.source[i])
     }
 
+    pub fn note(&self, i: usize) -> &str {
+        self.texts.get(self.note[i])
+    }
+
     pub fn origin(&self, i: usize) -> Origin {
         Origin {
             file: self.file[i],
@@ -151,7 +155,7 @@ impl Records {
             value: self.value(i),
             unit: self.unit(i).clone(),
             source: self.source(i).to_string(),
-            note: self.texts.get(self.note[i]).to_string(),
+            note: self.note(i).to_string(),
             origin: self.origin(i),
         }
     }

@@ -13,6 +13,7 @@ use super::involving::Involving;
 use super::{Dataset, Origin, ReadOptions, Record, SourceFile};
 use crate::diag::{Problem, Rejection};
 use crate::error::{Error, Result};
+use crate::frame::columnar::{Format, Table};
 use crate::number::Exact;
 
 /// Text encodings of input files.
@@ -283,23 +284,77 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Option<Cow<'_, str>> {
 pub struct Parsed {
     pub delimiter: u8,
     pub header: Header,
-    rows: csv::Reader<TextStream>,
-    /// File bytes read so far, and the file's size: how far the read has come.
-    read: Arc<AtomicU64>,
-    size: u64,
+    rows: Rows,
 }
 
-/// Opens `path` and reads its header (after gzip, BOM and delimiter detection).
+/// Where the rows come from.
+enum Rows {
+    /// Delimited text. File bytes read so far, and the file's size: how far the read has
+    /// come.
+    Text {
+        reader: csv::Reader<TextStream>,
+        read: Arc<AtomicU64>,
+        size: u64,
+    },
+    /// A Parquet or Arrow file, read whole; its cells as text (`frame::columnar`).
+    Columns { table: Table, next: usize },
+}
+
+impl Parsed {
+    /// The next row into `row`, with its line (a columnar file's row `i` is line `i + 2`,
+    /// as in the CSV `convert` would write); `None` at the end.
+    fn next(&mut self, path: &Path, row: &mut csv::ByteRecord) -> Result<Option<u64>> {
+        match &mut self.rows {
+            Rows::Text { reader, .. } => match reader.read_byte_record(row) {
+                Ok(false) => Ok(None),
+                Ok(true) => Ok(Some(row.position().map(|p| p.line()).unwrap_or(0))),
+                // Only I/O or broken quoting: the rest of the file cannot be split into rows.
+                Err(e) => Err(csv_error(path, &e)),
+            },
+            Rows::Columns { table, next } => {
+                if *next >= table.height {
+                    return Ok(None);
+                }
+                table.row(*next, row);
+                *next += 1;
+                Ok(Some(*next as u64 + 1))
+            }
+        }
+    }
+
+    /// How far the read has come, 0 to 1.
+    fn done(&self) -> f64 {
+        match &self.rows {
+            Rows::Text { read, size, .. } => {
+                read.load(Ordering::Relaxed) as f64 / (*size).max(1) as f64
+            }
+            Rows::Columns { table, next } => *next as f64 / table.height.max(1) as f64,
+        }
+    }
+}
+
+/// Opens `path` and reads its header (after gzip, BOM and delimiter detection); a
+/// Parquet or Arrow file is read as a table of text cells (`allow_float`: see
+/// `frame::columnar`).
 pub fn open(
     path: &Path,
     delimiter: Option<u8>,
     encoding: Encoding,
     expected: &str,
+    allow_float: bool,
 ) -> Result<Parsed> {
     let io = |source: std::io::Error| Error::Io {
         path: path.to_path_buf(),
         source,
     };
+    if let Some(format) = Format::sniff(path) {
+        let table = Table::read(path, format, allow_float)?;
+        return Ok(Parsed {
+            delimiter: b',',
+            header: Header::new(table.names.clone()),
+            rows: Rows::Columns { table, next: 0 },
+        });
+    }
     let size = std::fs::metadata(path).map_err(io)?.len();
     let (mut text, read) = text_stream(path)?;
     let start = text.fill_buf().map_err(io)?;
@@ -347,9 +402,11 @@ pub fn open(
     Ok(Parsed {
         delimiter,
         header: Header::new(names),
-        rows,
-        read,
-        size,
+        rows: Rows::Text {
+            reader: rows,
+            read,
+            size,
+        },
     })
 }
 
@@ -456,13 +513,8 @@ pub fn read_rows(
     };
     dataset.warnings.extend(importer.warnings());
     let width = parsed.header.names.len();
-    let Parsed {
-        header,
-        rows: mut reader,
-        read,
-        size,
-        ..
-    } = parsed;
+    let header = parsed.header.clone();
+    let mut parsed = parsed;
     let mut row = csv::ByteRecord::new();
     let reject = |file: &mut SourceFile,
                   dataset: &mut Dataset,
@@ -479,20 +531,13 @@ pub fn read_rows(
             reason,
         });
     };
-    loop {
-        match reader.read_byte_record(&mut row) {
-            Ok(false) => break,
-            Ok(true) => {}
-            // Only I/O or broken quoting: the rest of the file cannot be split into rows.
-            Err(e) => return Err(csv_error(path, &e)),
-        }
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
+    while let Some(line) = parsed.next(path, &mut row)? {
         if row.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
         file.rows_read += 1;
         if file.rows_read.is_multiple_of(65_536) {
-            progress(read.load(Ordering::Relaxed) as f64 / size.max(1) as f64);
+            progress(parsed.done());
         }
         if let Some(filter) = involving.as_mut()
             && let Some([a, b]) = importer.economies(&row)

@@ -202,3 +202,48 @@ fn completions_for_every_shell_and_a_manual_page() {
         unknown.stderr
     );
 }
+
+/// `--out` through a symbolic link replaces the file it names, not the link; a pipe (or a
+/// device such as /dev/stdout on a pipe) is written directly, never renamed over.
+#[test]
+fn output_through_a_link_or_into_a_pipe() {
+    let wd = Workdir::new();
+    let data = crate::workdir::repo_file("data/ru-kp-far-east-2019q1.csv");
+    std::os::unix::fs::symlink("real.csv", wd.path("link.csv")).unwrap();
+    wd.run(&["convert", &data, "--out", "link.csv"])
+        .expect_code(0);
+    let link = std::fs::symlink_metadata(wd.path("link.csv")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let expected = wd.run(&["convert", &data]).expect_code(0).stdout;
+    assert_eq!(
+        std::fs::read_to_string(wd.path("real.csv")).unwrap(),
+        expected
+    );
+
+    let fifo = wd.path("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    wd.run(&["convert", &data, "--out", "fifo"]).expect_code(0);
+    assert_eq!(reader.join().unwrap(), expected);
+    let still = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&still),
+        "the pipe was replaced"
+    );
+}

@@ -1,15 +1,18 @@
-//! `tradestat convert FILE... [--out FILE]`: any layout tradestat reads, written as
-//! canonical records (docs/format.md) — to check what was read, or to edit and reuse it.
+//! `tradestat convert FILE... [--to csv|parquet|arrow] [--out FILE]`: any layout tradestat
+//! reads, written as canonical records (docs/format.md) — to check what was read, to edit
+//! and reuse it, or to hand it to Polars, pandas or R as Parquet or Arrow.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use tradestat::atomic::write_streamed;
+use tradestat::atomic::{write_streamed, write_streamed_with};
 use tradestat::error::{Error, Result};
+use tradestat::frame::columnar;
 use tradestat::ingest::canonical;
 
 use crate::cli::Input;
 use crate::cli::commands::Outcome;
+use crate::cli::values::OutputFormat;
 
 /// Write the records read from any supported layout in the canonical format.
 #[derive(Debug, clap::Args)]
@@ -20,14 +23,35 @@ pub struct Args {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// The format to write: csv, parquet or arrow (Arrow IPC). Default: from the --out
+    /// file's extension (.parquet, .arrow, .ipc, .feather), else csv. Parquet and Arrow
+    /// keep the value as a decimal column (exact) and need --out.
+    #[arg(long, value_enum)]
+    pub to: Option<OutputFormat>,
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
+    let format = args
+        .to
+        .or_else(|| args.out.as_deref().and_then(OutputFormat::from_extension))
+        .unwrap_or(OutputFormat::Csv);
     let dataset = crate::cli::load(&args.input, &[])?;
-    let rows = || dataset.records.iter();
-    match &args.out {
-        Some(path) => write_streamed(path, |file| canonical::write_to(rows(), file))?,
-        None => canonical::write_to(rows(), out).map_err(Error::Stdout)?,
+    let records = &dataset.records;
+    match (format.columnar(), &args.out) {
+        (None, Some(path)) => {
+            write_streamed(path, |file| canonical::write_to(records.iter(), file))?
+        }
+        (None, None) => canonical::write_to(records.iter(), out).map_err(Error::Stdout)?,
+        (Some(columns), Some(path)) => {
+            write_streamed_with(path, |file| columnar::write(records, columns, file))?
+        }
+        (Some(columns), None) => {
+            return Err(Error::Options(format!(
+                "{} is a binary format: give --out FILE",
+                columns.name()
+            )));
+        }
     }
     Ok(Outcome::Done)
 }
