@@ -13,6 +13,7 @@ use tradestat::Error;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    cli::set_quiet(cli.quiet);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = cli::commands::run(cli, &mut out).and_then(|outcome| {

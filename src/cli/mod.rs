@@ -29,15 +29,39 @@ use values::{Encoding, Format, Layout, Wide};
 #[derive(Debug, Parser)]
 #[command(name = "tradestat", version)]
 pub struct Cli {
+    /// Say nothing on stderr but errors: no warnings, no summaries of rejected rows, no
+    /// "wrote" lines, no progress bar. (Nothing tradestat prints is coloured, so NO_COLOR
+    /// holds as it is.)
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Set once from `--quiet` before a command runs.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A line on stderr for the user (a warning, what was written), unless `--quiet`.
+pub fn say(line: &str) {
+    if !quiet() {
+        eprintln!("{line}");
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// What tradestat reads from files: layout, rows, rejections, exact totals.
     Inspect(commands::inspect::Args),
-    /// Write what was read from any layout as canonical records (CSV).
+    /// Write what was read from any layout as canonical records (CSV, Parquet or Arrow).
     Convert(commands::convert::Args),
     /// Exports, imports, turnover, balance, growth and shares of one pair, per period.
     Summary(commands::summary::Args),
@@ -254,12 +278,12 @@ pub fn load(input: &Input, involving: &[String]) -> tradestat::Result<Dataset> {
 /// Warnings, then one line per kind of refused row and one for repeated rows, on stderr.
 pub fn report_rejections(warnings: &[String], rejected: &[Rejection], repeated: &[Rejection]) {
     for warning in warnings {
-        eprintln!("tradestat: warning: {warning}");
+        say(&format!("tradestat: warning: {warning}"));
     }
     for warning in tradestat::render::rejections::summary(rejected, repeated) {
-        eprintln!("tradestat: warning: {}", warning.headline);
+        say(&format!("tradestat: warning: {}", warning.headline));
         for line in warning.details {
-            eprintln!("{line}");
+            say(&line);
         }
     }
 }

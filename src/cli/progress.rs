@@ -38,10 +38,12 @@ impl Progress for Bar {
 
 /// A progress bar when stderr is a terminal, nothing otherwise.
 pub fn on_terminal() -> ProgressSink {
-    ProgressSink(std::io::stderr().is_terminal().then(|| {
-        Arc::new(Bar {
-            started: Instant::now(),
-            bar: OnceLock::new(),
-        }) as Arc<dyn Progress>
-    }))
+    ProgressSink(
+        (std::io::stderr().is_terminal() && !super::quiet()).then(|| {
+            Arc::new(Bar {
+                started: Instant::now(),
+                bar: OnceLock::new(),
+            }) as Arc<dyn Progress>
+        }),
+    )
 }

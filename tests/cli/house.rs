@@ -247,3 +247,35 @@ fn output_through_a_link_or_into_a_pipe() {
         "the pipe was replaced"
     );
 }
+
+/// `--quiet` (anywhere on the line) leaves stderr to errors: no warnings, no rejection
+/// summaries, no "wrote" lines; the result and the exit code are the same.
+#[test]
+fn quiet_says_only_errors() {
+    let wd = Workdir::new();
+    wd.write(
+        "t.csv",
+        format!(
+            "{HEADER}AAA,BBB,2019,export,TOTAL,90,USD million,,\n\
+             AAA,BBB,2019,export,TOTAL,90,USD million,,\n\
+             AAA,BBB,2019,import,TOTAL,oops,USD million,,\n"
+        ),
+    );
+    let loud = wd.run(&["summary", "t.csv"]).expect_code(0);
+    assert!(loud.stderr.contains("warning"), "{}", loud.stderr);
+    for args in [
+        vec!["summary", "t.csv", "--quiet"],
+        vec!["-q", "summary", "t.csv"],
+    ] {
+        let quiet = wd.run(&args).expect_code(0);
+        assert_eq!(quiet.stdout, loud.stdout);
+        assert_eq!(quiet.stderr, "", "{args:?}");
+    }
+    let chart = wd
+        .run(&["chart", "t.csv", "--kind", "flows", "--out", "c.png", "-q"])
+        .expect_code(0);
+    assert_eq!(chart.stderr, "");
+    assert!(wd.path("c.png").exists());
+    let error = wd.run(&["summary", "missing.csv", "-q"]).expect_code(2);
+    assert!(error.stderr.contains("missing.csv"), "{}", error.stderr);
+}

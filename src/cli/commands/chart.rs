@@ -75,6 +75,6 @@ pub fn run(args: &Args) -> Result<Outcome> {
     };
     let chart = spec::build(&dataset, &frame, &asked, kind, &opts)?;
     chart::write(&chart, &args.out, (args.width, args.height))?;
-    eprintln!("tradestat: wrote {}", args.out.display());
+    crate::cli::say(&format!("tradestat: wrote {}", args.out.display()));
     Ok(Outcome::Done)
 }

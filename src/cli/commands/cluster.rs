@@ -96,7 +96,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         } => {
             let dir = state.path();
             let started = cluster::start(&dir, *executors, *vcores, Duration::from_secs(*timeout))?;
-            eprintln!(
+            crate::cli::say(&format!(
                 "tradestat: cluster up: a scheduler and {executors} executor(s) on 127.0.0.1 \
                  (state in {}); stop it with `tradestat cluster stop{}`",
                 dir.display(),
@@ -105,7 +105,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
                     .as_ref()
                     .map(|d| format!(" --state {}", d.display()))
                     .unwrap_or_default()
-            );
+            ));
             emit(out, &format!("{}\n", started.engine))?;
             Ok(Outcome::Done)
         }
@@ -135,7 +135,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         Action::Stop { state } => {
             let dir = state.path();
             let stopped = cluster::stop(&dir)?;
-            eprintln!("tradestat: stopped {stopped} cluster process(es)");
+            crate::cli::say(&format!("tradestat: stopped {stopped} cluster process(es)"));
             Ok(Outcome::Done)
         }
         Action::Scheduler { port, executors } => {

@@ -108,10 +108,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
                 write_file(&dir.join(name), text.as_bytes())?;
             }
             let summed_on = (engine != EngineChoice::Local).then(|| args.engine.trim());
-            eprintln!(
+            crate::cli::say(&format!(
                 "tradestat: {}",
                 render::written(dir, sums.rows as u64, &a, &unit, summed_on)
-            );
+            ));
         }
         None => emit(
             out,

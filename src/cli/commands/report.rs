@@ -112,7 +112,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         command: command_line(),
     };
     write_folder(&args.out, args.force, |dir| fill(dir, &contents))?;
-    eprintln!("tradestat: wrote {}", args.out.display());
+    crate::cli::say(&format!("tradestat: wrote {}", args.out.display()));
     Ok(Outcome::of_check(
         verification.as_ref().is_some_and(|v| v.found_problem()),
     ))
