@@ -1,7 +1,9 @@
 //! Reading any delimited file the way real downloads come: gzip or not, UTF-8 (with or
 //! without a byte-order mark) or Latin-1, `,` or `;` or tab delimited, with or without a
-//! trailing newline. Each layout module turns a row's fields into records; this module
-//! owns lines, columns and rejections.
+//! trailing newline — streamed, and gzip inflated on a thread ahead of the parser. A
+//! Parquet or Arrow file comes in as the same rows of text cells (`frame::columnar`).
+//! Each layout module turns a row's fields into records; this module owns lines, columns,
+//! the row filter (`involving`) and rejections.
 
 use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Read};
