@@ -262,6 +262,21 @@ pub struct Output {
     /// Decimals for money in table and markdown output.
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=12))]
     pub decimals: u32,
+
+    /// Money in this unit in every format. Default: csv and json in units of the currency
+    /// (USD, not USD million), so scripts read every file alike; table and markdown in
+    /// the largest unit that keeps the biggest value at 1 or more.
+    #[arg(long, value_enum, value_name = "UNIT")]
+    pub money_unit: Option<values::MoneyUnit>,
+}
+
+impl Output {
+    /// The unit to write money in, from the readable one `chosen` for the data.
+    pub fn unit(&self, chosen: tradestat::render::DisplayUnit) -> tradestat::render::DisplayUnit {
+        let mut unit = chosen.for_output(self.format.into(), self.money_unit.map(|u| u.scale()));
+        unit.decimals = self.decimals;
+        unit
+    }
 }
 
 /// Reads the inputs with the one loader, keeping only rows that involve every one of

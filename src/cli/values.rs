@@ -192,6 +192,27 @@ pub enum InspectFormat {
     Json,
 }
 
+/// A unit for money (`--money-unit`), in the data's currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MoneyUnit {
+    Units,
+    Thousand,
+    Million,
+    Billion,
+}
+
+impl MoneyUnit {
+    /// The power of ten of the unit.
+    pub fn scale(self) -> u32 {
+        match self {
+            MoneyUnit::Units => 0,
+            MoneyUnit::Thousand => 3,
+            MoneyUnit::Million => 6,
+            MoneyUnit::Billion => 9,
+        }
+    }
+}
+
 /// What `convert` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {

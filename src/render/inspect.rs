@@ -75,6 +75,7 @@ pub fn json(dataset: &Dataset, totals: &FileTotals) -> String {
         rows.iter().map(|r| r.to_string()).collect()
     };
     let doc = json!({
+        "format_version": super::FORMAT_VERSION,
         "files": files,
         "rejected": listed(&dataset.rejected),
         "repeated": listed(&dataset.repeated),

@@ -250,6 +250,7 @@ fn json(report: &MetricsReport, unit: &DisplayUnit) -> String {
         })
         .collect();
     let doc = json!({
+        "format_version": super::FORMAT_VERSION,
         "reporter": report.reporter,
         "partner": report.partner,
         "unit": unit.unit.to_string(),

@@ -91,6 +91,7 @@ fn json(m: &Mirror, unit: &DisplayUnit) -> String {
             .collect()
     };
     let doc = json!({
+        "format_version": super::FORMAT_VERSION,
         "a": m.a, "b": m.b, "unit": unit.unit.to_string(), "cif_fob": m.factor.to_string(),
         "a_to_b": side(&m.a_to_b), "b_to_a": side(&m.b_to_a),
     });

@@ -18,6 +18,11 @@ use rust_decimal::Decimal;
 use crate::model::Unit;
 use crate::number;
 
+/// The version of the JSON documents' layout (docs/output.md), written in each as
+/// `format_version`: raised when a field changes meaning or goes away, not when one is
+/// added.
+pub const FORMAT_VERSION: u32 = 1;
+
 /// The output formats every tabular command offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -64,6 +69,19 @@ impl DisplayUnit {
             decimals: 2,
             percent_decimals: 1,
         }
+    }
+
+    /// The unit a result is written in (the output contract, docs/output.md): the scale
+    /// the user fixed (`fixed`: 0, 3, 6 or 9); else, for the formats scripts read (CSV,
+    /// JSON), the currency's base unit, which does not change with the data's size; else
+    /// the readable scale `self` chose for people.
+    pub fn for_output(mut self, format: Format, fixed: Option<u32>) -> DisplayUnit {
+        match (fixed, format) {
+            (Some(scale), _) => self.unit.scale = scale,
+            (None, Format::Csv | Format::Json) => self.unit.scale = 0,
+            (None, Format::Table | Format::Markdown) => {}
+        }
+        self
     }
 
     /// A base-unit value in this unit, exactly (dividing by a power of ten never rounds).

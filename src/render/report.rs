@@ -360,6 +360,7 @@ pub fn provenance_json(p: &Provenance) -> String {
         })
     };
     let doc = json!({
+        "format_version": super::FORMAT_VERSION,
         "tool": "tradestat",
         "version": p.tool_version,
         "command": p.command,

@@ -392,6 +392,7 @@ fn json(summary: &PairSummary, unit: &DisplayUnit, context: &Context) -> String 
         })
         .collect();
     let doc = json!({
+        "format_version": super::FORMAT_VERSION,
         "reporter": summary.reporter,
         "partner": summary.partner,
         "unit": unit.unit.to_string(),

@@ -179,7 +179,7 @@ fn an_exact_repeat_is_counted_once_and_said_in_one_line() {
     );
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(
-        doc["periods"][0]["exports"], "10.67",
+        doc["periods"][0]["exports"], "10670000",
         "counted once, not 31 times"
     );
     assert_eq!(doc["rejected_rows"], 0);
@@ -284,9 +284,9 @@ fn mixed_currencies_are_an_error_unless_a_rate_is_given() {
         ])
         .expect_code(0);
     let doc: serde_json::Value = serde_json::from_str(&converted.stdout).unwrap();
-    // 448.8 × 0.15 = 67.32 exactly.
-    assert_eq!(doc["periods"][0]["exports"], "67.32");
-    assert_eq!(doc["unit"], "USD million");
+    // 448.8 million × 0.15 = 67.32 million exactly, in units in JSON.
+    assert_eq!(doc["periods"][0]["exports"], "67320000");
+    assert_eq!(doc["unit"], "USD");
 }
 
 #[test]

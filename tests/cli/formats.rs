@@ -58,9 +58,9 @@ fn comtrade_plus_reads_totals_and_refuses_breakdowns() {
     );
 
     let s = summary(&wd, &[&fixture("comtrade-plus.csv")]);
-    assert_eq!(s["unit"], "USD billion");
-    assert_eq!(period(&s, "2019")["exports"], "2.573");
-    assert_eq!(period(&s, "2019")["imports"], "0.2152000005");
+    assert_eq!(s["unit"], "USD");
+    assert_eq!(period(&s, "2019")["exports"], "2573000000");
+    assert_eq!(period(&s, "2019")["imports"], "215200000.5");
     assert_eq!(s["parts"][0]["commodity"], "27");
 }
 
@@ -83,7 +83,7 @@ fn comtrade_snake_case_without_a_total_row() {
         run.stdout
     );
     let s = summary(&wd, &[&fixture("comtrade-snake.csv")]);
-    assert_eq!(period(&s, "2019")["exports"], "34.00000025");
+    assert_eq!(period(&s, "2019")["exports"], "34000000.25");
 }
 
 #[test]
@@ -118,8 +118,8 @@ fn baci_gives_both_directions_plain_or_gzip() {
             &[&fixture(file), "--reporter", "643", "--partner", "408"],
         );
         let y2019 = period(&s, "2019");
-        assert_eq!(y2019["exports"], "10.670125", "{file}");
-        assert_eq!(y2019["imports"], "0.0205", "{file}");
+        assert_eq!(y2019["exports"], "10670125", "{file}");
+        assert_eq!(y2019["imports"], "20500", "{file}");
         // (10,690,625 / 30,720,000) − 1
         assert_eq!(
             y2019["turnover_yoy"].as_str().unwrap().get(..10),
@@ -186,7 +186,7 @@ fn a_dots_summary_of_a_pair_reads_only_its_rows_plain_or_gzip() {
     assert!(
         alone
             .stdout
-            .contains("exports,export,TOTAL,2.5736,USD billion"),
+            .contains("exports,export,TOTAL,2573600000,USD,"),
         "{}",
         alone.stdout
     );
@@ -335,7 +335,7 @@ fn dots_names_estimates_aggregates_and_unknown_economies() {
             "PRK",
         ],
     );
-    assert_eq!(period(&s, "2019")["exports"], "2.5736");
+    assert_eq!(period(&s, "2019")["exports"], "2573600000");
     let m = wd
         .run(&[
             "metrics",
@@ -437,7 +437,7 @@ fn a_latin1_wide_pivot() {
 fn a_canonical_file_with_bom_crlf_and_no_final_newline() {
     let wd = Workdir::new();
     let s = summary(&wd, &[&fixture("canonical-bom-crlf.csv")]);
-    assert_eq!(period(&s, "2019-Q1")["turnover"], "10.69");
+    assert_eq!(period(&s, "2019-Q1")["turnover"], "10690000");
 }
 
 #[test]
@@ -475,21 +475,21 @@ fn mirror_statistics_with_the_cif_fob_factor() {
         ])
         .expect_code(0);
     let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(doc["unit"], "USD million");
+    assert_eq!(doc["unit"], "USD");
     let y2019 = &doc["a_to_b"][0];
-    // 106 CIF ÷ 1.06 = 100 FOB: no gap; the CIF/FOB ratio is 1.06.
+    // 106 CIF ÷ 1.06 = 100 FOB (million, here in units): no gap; the ratio is 1.06.
     assert_eq!(
         (
             y2019["imports_fob"].as_str(),
             y2019["gap"].as_str(),
             y2019["ratio"].as_str()
         ),
-        (Some("100"), Some("0"), Some("1.06"))
+        (Some("100000000"), Some("0"), Some("1.06"))
     );
     let y2020 = &doc["a_to_b"][1];
-    assert_eq!(y2020["gap"], "20");
+    assert_eq!(y2020["gap"], "20000000");
     // The reverse direction: BBB reports exports, AAA reports no imports.
-    assert_eq!(doc["b_to_a"][0]["exports_reported"], "5");
+    assert_eq!(doc["b_to_a"][0]["exports_reported"], "5000000");
     assert_eq!(doc["b_to_a"][0]["imports_mirror"], serde_json::Value::Null);
     let table = wd
         .run(&[

@@ -97,8 +97,8 @@ fn report_reads_the_claims_data_like_summary_does_with_rates_and_rejections() {
         .run(&["summary", "extra.csv", "--rate", rate, "--format", "json"])
         .expect_code(0);
     let summary: Json = serde_json::from_str(&summary.stdout).unwrap();
-    assert_eq!(summary["unit"], "USD million");
-    assert_eq!(summary["periods"][0]["exports"], "13.85");
+    assert_eq!(summary["unit"], "USD");
+    assert_eq!(summary["periods"][0]["exports"], "13850000");
 
     let report = wd
         .run(&[

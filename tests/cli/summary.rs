@@ -58,11 +58,12 @@ fn json_carries_exact_values_and_reasons() {
         ])
         .expect_code(0);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    assert_eq!(doc["unit"], "USD million");
+    // Money in units of the currency, whatever the data's size (docs/output.md).
+    assert_eq!(doc["unit"], "USD");
     let q1_2019 = &doc["periods"][1];
     assert_eq!(q1_2019["period"], "2019-Q1");
-    assert_eq!(q1_2019["turnover"], "10.69");
-    assert_eq!(q1_2019["balance"], "10.65");
+    assert_eq!(q1_2019["turnover"], "10690000");
+    assert_eq!(q1_2019["balance"], "10650000");
     // 10.69 / 30.72 − 1, exactly to 28 digits.
     assert_eq!(q1_2019["turnover_yoy"], "-0.6520182291666666666666666667");
     let q1_2018 = &doc["periods"][0];
@@ -86,10 +87,26 @@ fn csv_and_markdown_formats() {
         .stdout;
     assert!(csv.starts_with("reporter,partner,period,measure,flow,commodity,value,unit,note\n"));
     assert!(
-        csv.contains("RU-FE,PRK,2019-Q1,turnover,,TOTAL,10.69,USD million,\n"),
+        csv.contains("RU-FE,PRK,2019-Q1,turnover,,TOTAL,10690000,USD,\n"),
         "{csv}"
     );
-    assert!(csv.contains("RU-FE,PRK,2019-Q1,part,export,oil products,9.08,USD million,\n"));
+    assert!(csv.contains("RU-FE,PRK,2019-Q1,part,export,oil products,9080000,USD,\n"));
+    // Or in the unit asked for.
+    let millions = wd
+        .run(&[
+            "summary",
+            &data,
+            "--format",
+            "csv",
+            "--money-unit",
+            "million",
+        ])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        millions.contains("RU-FE,PRK,2019-Q1,turnover,,TOTAL,10.69,USD million,\n"),
+        "{millions}"
+    );
     let md = wd
         .run(&["summary", &data, "--format", "markdown"])
         .expect_code(0)
@@ -122,15 +139,15 @@ fn ten_thousand_small_values_sum_exactly() {
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let expected = format!("{}.{:02}", expected_cents / 100, expected_cents % 100);
     let expected = expected.trim_end_matches('0').trim_end_matches('.');
-    // Shown in USD thousand (the total is above 1,000), so compare in that unit.
-    assert_eq!(doc["unit"], "USD thousand");
+    // In units of the currency, whatever the total's size.
+    assert_eq!(doc["unit"], "USD");
     let exports: rust_decimal::Decimal = doc["periods"][0]["exports"]
         .as_str()
         .unwrap()
         .parse()
         .unwrap();
     let expected: rust_decimal::Decimal = expected.parse().unwrap();
-    assert_eq!(exports * rust_decimal::Decimal::from(1000), expected);
+    assert_eq!(exports, expected);
     assert_eq!(doc["parts"].as_array().unwrap().len(), 10_000);
 }
 

@@ -78,8 +78,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     };
     let mut report = compute(&frame, &args.select.selection(), &request)?;
     report.rejected_rows = dataset.rejected.len();
-    let mut unit = display_unit(&report);
-    unit.decimals = args.output.decimals;
+    let unit = args.output.unit(display_unit(&report));
     emit(out, &render(&report, args.output.format.into(), &unit))?;
     Ok(Outcome::Done)
 }

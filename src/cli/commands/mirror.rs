@@ -70,8 +70,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         .chain(&m.b_to_a)
         .flat_map(|r| [r.exports_reported.known(), r.imports_mirror.known()])
         .flatten();
-    let mut unit = DisplayUnit::for_values(&m.currency, values);
-    unit.decimals = args.output.decimals;
+    let unit = args
+        .output
+        .unit(DisplayUnit::for_values(&m.currency, values));
     emit(out, &render(&m, &unit, args.output.format.into()))?;
     Ok(Outcome::Done)
 }

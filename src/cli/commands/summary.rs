@@ -38,8 +38,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let flows = pair_flows(&dataset, &frame, &asked, None, args.select.level)?;
     let mut summary = PairSummary::from_flows(&flows);
     summary.show_only(&asked.periods);
-    let mut unit = display_unit(&summary);
-    unit.decimals = args.output.decimals;
+    let unit = args.output.unit(display_unit(&summary));
     let context = Context {
         sources: dataset.sources(Some(&flows.reporter), Some(&flows.partner)),
         rejected_rows: dataset.rejected.len(),

@@ -250,6 +250,7 @@ pub fn json(v: &Verification) -> String {
         })
         .collect();
     let doc = json!({
+        "format_version": crate::render::FORMAT_VERSION,
         "claims": claims,
         "figures": figures,
         "rounding": v.rounding.name(),
