@@ -353,8 +353,14 @@ impl TradeFrame {
     /// prefix (`270000` for the HS6 codes of chapter 27). What a flow's total and its
     /// products at `level` are computed from is kept — the TOTAL rows, the HS lengths
     /// present, the sum at each length and the sums per prefix — in far fewer rows: what
-    /// the world indices need from every pair (`metrics::world`).
-    pub fn totals_at_level(&self, selection: &Selection, level: usize) -> Result<Vec<Total>> {
+    /// the world indices need from every pair (`metrics::world`). With `flow`, only that
+    /// flow's rows.
+    pub fn totals_at_level(
+        &self,
+        selection: &Selection,
+        level: usize,
+        flow: Option<Flow>,
+    ) -> Result<Vec<Total>> {
         let rolled: Vec<String> = self
             .commodities
             .values
@@ -375,7 +381,29 @@ impl TradeFrame {
             .apply_values(|r| table.get(r as usize).copied().unwrap_or(r));
         let mut frame = self.frame.clone();
         frame.with_column(column.into_series().into_column())?;
-        self.totals_of(self.select(frame, selection), &commodities)
+        let mut lazy = self.select(frame, selection);
+        if let Some(flow) = flow {
+            lazy = match self.flows.rank(&flow.as_str()) {
+                Some(rank) => lazy.filter(col("flow").eq(lit(rank))),
+                None => lazy.filter(lit(false)),
+            };
+        }
+        self.totals_of(lazy, &commodities)
+    }
+
+    /// How many currencies the records are in.
+    pub fn currencies(&self) -> Result<usize> {
+        let df = self
+            .frame
+            .clone()
+            .lazy()
+            .select([col("currency").n_unique()])
+            .collect()?;
+        Ok(column(&df, "currency")?
+            .cast(&DataType::UInt64)?
+            .u64()?
+            .get(0)
+            .unwrap_or(0) as usize)
     }
 
     /// The fewest digits of any HS code in the data, if it has HS codes.

@@ -163,7 +163,7 @@ fn totals_at_a_level_keep_every_flow_total_and_product_sum() {
     let all = Selection::default();
     let full = by_pair(frame.totals(&all).unwrap());
     for level in [2, 4, 6] {
-        let rolled = frame.totals_at_level(&all, level).unwrap();
+        let rolled = frame.totals_at_level(&all, level, None).unwrap();
         assert!(rolled.len() <= frame.totals(&all).unwrap().len());
         let rolled = by_pair(rolled);
         assert_eq!(rolled.len(), full.len());
@@ -181,7 +181,7 @@ fn totals_at_a_level_keep_every_flow_total_and_product_sum() {
         }
     }
     // HS6 rows of one chapter become one row at level 2: A–B 2020 has 27 and 84 exports.
-    let rolled = frame.totals_at_level(&all, 2).unwrap();
+    let rolled = frame.totals_at_level(&all, 2, None).unwrap();
     let ab_2020: Vec<&str> = rolled
         .iter()
         .filter(|t| t.partner == "B" && t.period.year == 2020 && t.flow == Flow::Export)

@@ -14,7 +14,7 @@ use crate::codes::economy_key;
 use crate::error::{Error, Result};
 use crate::flows::{PairFlows, one_pair};
 use crate::frame::{Selection, Total, TradeFrame};
-use crate::model::Period;
+use crate::model::{Flow, Period};
 
 /// What a metric can be asked for by name (`--metric`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -216,20 +216,28 @@ fn world_sections(
         partner: None,
         periods: Vec::new(),
     };
-    // Without a roll-up of periods, the world indices need only each pair's flow totals
-    // and its products at one HS level: HS rows are summed to that level in the frame
-    // first (`totals_at_level`), so a BACI file does not become a total per HS6 row.
-    let totals = match request.by {
-        None => {
-            let level = match request.level {
-                Some(level) => level,
-                None => frame.coarsest_hs_level()?.unwrap_or(2),
-            };
-            frame.totals_at_level(&everything, level)?
-        }
-        Some(_) => load(frame, &everything, request, notes)?,
+    // The level of products: asked, else the coarsest in the data (of any flow).
+    let level = match request.level {
+        Some(level) => level,
+        None => frame.coarsest_hs_level()?.unwrap_or(2),
     };
-    let world = World::new(by_pair(totals)?)?;
+    let request = &Request {
+        level: Some(level),
+        ..request.clone()
+    };
+    // The world indices use each pair's exports (its total and its products at `level`),
+    // and which pairs exist. Without a roll-up of periods and in one currency (mixed
+    // currencies must stop on the full totals, which say where), only export rows are
+    // summed, HS rows rolled up to `level` in the frame first (`totals_at_level`); the
+    // pairs with no exports are kept, empty, for who is a reporter and who has a World
+    // partner. A BACI file then does not become a total per HS6 row and direction.
+    let pairs = if request.by.is_none() && frame.currencies()? <= 1 {
+        let exports = frame.totals_at_level(&everything, level, Some(Flow::Export))?;
+        with_every_pair(frame, by_pair(exports)?)?
+    } else {
+        by_pair(load(frame, &everything, request, notes)?)?
+    };
+    let world = World::new(pairs)?;
     let reporter_key = economy_key(reporter);
     let mut sections = Vec::new();
     if request.metrics.contains(&Metric::Rca) {
@@ -348,6 +356,30 @@ fn load(
         }
     };
     Ok(totals)
+}
+
+/// `pairs` with an empty `PairFlows` added for each other pair in the frame, in the order
+/// `by_pair` gives (reporter, then partner, by key).
+fn with_every_pair(frame: &TradeFrame, mut pairs: Vec<PairFlows>) -> Result<Vec<PairFlows>> {
+    let key = |r: &str, p: &str| (economy_key(r), economy_key(p));
+    let known: BTreeSet<(String, String)> =
+        pairs.iter().map(|p| key(&p.reporter, &p.partner)).collect();
+    let currency = pairs
+        .first()
+        .map(|p| p.currency.clone())
+        .unwrap_or_default();
+    for pair in frame.pairs(&Selection::default())? {
+        if !known.contains(&key(&pair.reporter, &pair.partner)) {
+            pairs.push(PairFlows {
+                reporter: pair.reporter,
+                partner: pair.partner,
+                currency: currency.clone(),
+                periods: Vec::new(),
+            });
+        }
+    }
+    pairs.sort_by_cached_key(|p| key(&p.reporter, &p.partner));
+    Ok(pairs)
 }
 
 /// Totals grouped into one `PairFlows` per reporter–partner pair.

@@ -528,3 +528,66 @@ fn the_formula_and_rounding_are_printed() {
         run.stdout
     );
 }
+
+/// The world indices sum only export rows, rolled up to the level asked, when periods are
+/// not rolled up; with `--by year` (on yearly rows: the same periods) they go the general
+/// way, every total of every flow. Both must agree, on data whose pairs differ in what they
+/// hold: a World partner with import rows only (its reporter's exports are then unknown,
+/// not the sum over partners), a TOTAL row beside HS4 rows, HS2 beside HS6, a pair with
+/// imports only, and a reporter with a World row.
+#[test]
+fn world_indices_agree_between_the_export_path_and_the_general_one() {
+    let wd = Workdir::new();
+    let rows = [
+        "AAA,BBB,2019,export,27,40",
+        "AAA,BBB,2019,export,270900,25",
+        "AAA,BBB,2019,export,84,10",
+        "AAA,CCC,2019,export,TOTAL,100",
+        "AAA,CCC,2019,export,2709,30",
+        "AAA,CCC,2019,export,8471,20",
+        "AAA,DDD,2019,import,27,5",
+        "BBB,World,2019,import,27,70",
+        "BBB,AAA,2019,export,271000,12",
+        "BBB,CCC,2019,export,840000,8",
+        "CCC,World,2019,export,27,50",
+        "CCC,World,2019,export,84,25",
+        "CCC,AAA,2019,export,84,30",
+        "DDD,AAA,2019,export,27,9",
+        "DDD,CCC,2019,export,030617,3",
+    ];
+    let mut csv = String::from(HEADER);
+    for r in rows {
+        csv.push_str(&format!("{r},USD million,,\n"));
+    }
+    wd.write("w.csv", csv);
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "metrics",
+            "w.csv",
+            "--reporter",
+            "AAA",
+            "--partner",
+            "CCC",
+            "--metric",
+            "rca,intensity",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let doc = json(&wd.run(&args).expect_code(0));
+        (
+            section(&doc, "rca").clone(),
+            section(&doc, "intensity").clone(),
+        )
+    };
+    for level in ["2", "4"] {
+        let fast = run(&["--level", level]);
+        let general = run(&["--level", level, "--by", "year"]);
+        assert_eq!(fast, general, "level {level}");
+        assert!(
+            !fast.0["rows"].as_array().unwrap().is_empty(),
+            "{:?}",
+            fast.0
+        );
+    }
+}
