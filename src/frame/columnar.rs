@@ -161,24 +161,22 @@ impl Table {
 /// Writes `records` in the canonical layout as `format`, into `out`.
 pub fn write(records: &Records, format: Format, out: &mut dyn std::io::Write) -> Result<()> {
     let n = records.len();
-    let scale = (0..n).map(|i| records.value(i).scale).max().unwrap_or(0);
-    let mut mantissas = Vec::with_capacity(n);
-    for i in 0..n {
-        let value = records.value(i);
-        let wide = value.rescale(scale).ok_or_else(|| {
-            Error::Overflow(format!(
-                "{value} needs more than 38 digits next to the other values' {scale} decimals"
-            ))
-        })?;
-        mantissas.push(wide.mantissa);
-    }
+    let value = super::decimal_column(
+        "value",
+        n,
+        |i| Ok(records.value(i)),
+        |i| {
+            format!(
+                "line {}: {} {}",
+                records.line[i],
+                records.value(i),
+                records.unit(i)
+            )
+        },
+    )?;
     let text = |name: &str, f: &dyn Fn(usize) -> String| {
         Column::new(name.into(), (0..n).map(f).collect::<Vec<String>>())
     };
-    let value = Int128Chunked::from_vec("value".into(), mantissas)
-        .into_decimal(38, scale as usize)?
-        .into_series()
-        .into_column();
     let columns = vec![
         text("reporter", &|i| records.reporter(i).to_string()),
         text("partner", &|i| records.partner(i).to_string()),

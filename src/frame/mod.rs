@@ -156,38 +156,21 @@ impl TradeFrame {
     pub fn from_dataset(dataset: &Dataset) -> Result<TradeFrame> {
         let records = &dataset.records;
         let n = records.len();
-        let base = |i: usize| {
-            let unit = records.unit(i);
-            records.value(i).shift(unit.scale).ok_or_else(|| {
-                Error::Overflow(format!(
-                    "{}: {} {}",
-                    dataset.origin_text(records.origin(i)),
-                    records.value(i),
-                    unit
-                ))
-            })
+        let described = |i: usize| {
+            format!(
+                "{}: {} {}",
+                dataset.origin_text(records.origin(i)),
+                records.value(i),
+                records.unit(i)
+            )
         };
-        let mut scale = 0;
-        for i in 0..n {
-            scale = scale.max(base(i)?.scale);
-        }
-        if scale > 38 {
-            return Err(Error::Overflow(format!(
-                "values need {scale} decimals; at most 38 fit"
-            )));
-        }
-        let mut mantissas = Vec::with_capacity(n);
-        for i in 0..n {
-            let wide = base(i)?.rescale(scale).ok_or_else(|| {
-                Error::Overflow(format!(
-                    "{}: {} {} needs more than 38 digits next to the other values' {scale} decimals",
-                    dataset.origin_text(records.origin(i)),
-                    records.value(i),
-                    records.unit(i)
-                ))
-            })?;
-            mantissas.push(wide.mantissa);
-        }
+        let base = |i: usize| {
+            records
+                .value(i)
+                .shift(records.unit(i).scale)
+                .ok_or_else(|| Error::Overflow(described(i)))
+        };
+        let value = decimal_column("value", n, base, described)?;
 
         // Each dictionary entry ranked once; rows map through small tables.
         let spellings = records.economies.values().to_vec();
@@ -225,10 +208,6 @@ impl TradeFrame {
                 records.period.iter().map(f).collect::<Vec<i32>>(),
             )
         };
-        let value = Int128Chunked::from_vec("value".into(), mantissas)
-            .into_decimal(38, scale as usize)?
-            .into_series()
-            .into_column();
         let columns = vec![
             u32s("reporter", &records.reporter, None),
             u32s("partner", &records.partner, None),
@@ -516,6 +495,40 @@ impl TradeFrame {
         }
         Ok(out)
     }
+}
+
+/// A `Decimal(38, s)` column of `n` exact values, `s` the most decimals any of them has:
+/// no value is rounded. `described(i)` says which value it is when one needs more than 38
+/// digits at that scale.
+fn decimal_column(
+    name: &str,
+    n: usize,
+    value: impl Fn(usize) -> Result<Exact>,
+    described: impl Fn(usize) -> String,
+) -> Result<Column> {
+    let mut scale = 0;
+    for i in 0..n {
+        scale = scale.max(value(i)?.scale);
+    }
+    if scale > 38 {
+        return Err(Error::Overflow(format!(
+            "values need {scale} decimals; at most 38 fit"
+        )));
+    }
+    let mut mantissas = Vec::with_capacity(n);
+    for i in 0..n {
+        let wide = value(i)?.rescale(scale).ok_or_else(|| {
+            Error::Overflow(format!(
+                "{} needs more than 38 digits next to the other values' {scale} decimals",
+                described(i)
+            ))
+        })?;
+        mantissas.push(wide.mantissa);
+    }
+    Ok(Int128Chunked::from_vec(name.into(), mantissas)
+        .into_decimal(38, scale as usize)?
+        .into_series()
+        .into_column())
 }
 
 fn column<'a>(df: &'a DataFrame, name: &str) -> Result<&'a Column> {
