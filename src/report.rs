@@ -70,7 +70,10 @@ pub fn fill(dir: &Path, c: &Contents<'_>) -> Result<()> {
     let charts = charts(dir, c, &summary)?;
 
     let mut tables = vec!["summary.csv".to_string()];
-    let csv = crate::render::summary::render(&summary, Format::Csv, &unit, &context);
+    // The data file for scripts follows the output contract (docs/output.md): money in
+    // units of the currency; the pages keep the readable unit.
+    let csv_unit = unit.clone().for_output(Format::Csv, None);
+    let csv = crate::render::summary::render(&summary, Format::Csv, &csv_unit, &context);
     write("summary.csv", csv.as_bytes())?;
     let verification = c.claims.map(|(_, _, v)| v);
     if let Some(v) = verification {
