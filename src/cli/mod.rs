@@ -77,7 +77,9 @@ pub enum Command {
     Report(commands::report::Args),
     /// Check published figures and claims against each other and the data.
     Verify(commands::verify::Args),
-    /// Draft a claims file from the text of an article.
+    /// Check an article's raw text: every relation between its numbers, with verdicts.
+    Check(commands::check::Args),
+    /// Draft a claims file from the text of an article (what `check --emit-claims` writes).
     Extract(commands::extract::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(commands::shell::CompletionsArgs),

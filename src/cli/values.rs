@@ -172,7 +172,20 @@ value_enum! {
     }
 }
 
-/// What `verify` and `check` print: a verdict table, Markdown, or the JSON contract.
+/// What `check` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Each relation with its quote, arithmetic and verdict, for a terminal.
+    Table,
+    /// The stable contract for scripts (docs/verification.md).
+    Json,
+    /// The table as Markdown.
+    Markdown,
+    /// The article with each number marked by its verdict (a self-contained page).
+    Html,
+}
+
+/// What `verify` prints: a verdict table, Markdown, or the JSON contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum VerifyFormat {
     /// Each claim with its arithmetic and verdict, for a terminal.

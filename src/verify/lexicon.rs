@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub shares: Vec<(String, Interval)>,
     pub numbers: BTreeMap<String, u32>,
     pub currencies: BTreeMap<String, String>,
+    /// The currency names as token sequences, longest first ("u.s. dollars" → u s dollars).
+    currency_words: Vec<(Vec<String>, String)>,
     pub scales: BTreeMap<String, u32>,
 }
 
@@ -105,6 +107,18 @@ fn factor(text: &str, what: &str) -> std::result::Result<Option<Decimal>, String
 }
 
 impl Lexicon {
+    /// The currency named by the tokens starting at `at`, and how many tokens name it
+    /// ("canadian dollars" is CAD in two tokens, "dollars" alone USD).
+    pub fn currency_at(&self, tokens: &[crate::verify::phrase::Token], at: usize) -> Option<(String, usize)> {
+        self.currency_words.iter().find_map(|(words, code)| {
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(at + k).is_some_and(|t| t.text == *w));
+            fits.then(|| (code.clone(), words.len()))
+        })
+    }
+
     pub fn built_in() -> Lexicon {
         // The built-in file is tested to parse; a failure here is a build defect.
         Lexicon::parse(BUILT_IN, "data/lexicon.toml").unwrap_or_else(|e| panic!("{e}"))
@@ -172,6 +186,23 @@ impl Lexicon {
             };
             multiples.insert(word.to_lowercase(), meaning);
         }
+        let currencies: BTreeMap<String, String> = file
+            .currencies
+            .into_iter()
+            .map(|(k, v)| (k.to_lowercase(), v.to_uppercase()))
+            .collect();
+        let mut currency_words: Vec<(Vec<String>, String)> = currencies
+            .iter()
+            .map(|(k, v)| {
+                let words = crate::verify::phrase::tokenize(k)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                (words, v.clone())
+            })
+            .filter(|(w, _): &(Vec<String>, String)| !w.is_empty())
+            .collect();
+        currency_words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         Ok(Lexicon {
             version: file.version,
             hedges,
@@ -190,11 +221,8 @@ impl Lexicon {
             multiples,
             shares,
             numbers: file.numbers,
-            currencies: file
-                .currencies
-                .into_iter()
-                .map(|(k, v)| (k.to_lowercase(), v.to_uppercase()))
-                .collect(),
+            currencies,
+            currency_words,
             scales: file.scales,
         })
     }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod claims;
 mod diagnose;
 pub mod expr;
+pub mod article;
 pub mod extract;
 pub mod interval;
 pub mod lexicon;

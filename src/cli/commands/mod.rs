@@ -3,6 +3,7 @@
 //! computed in the library's stages and every sentence is made in `render`.
 
 pub mod chart;
+pub mod check;
 #[cfg(feature = "distributed")]
 pub mod cluster;
 pub mod convert;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Summary(args) => summary::run(&args, out),
         Command::Metrics(args) => metrics::run(&args, out),
         Command::Verify(args) => verify::run(&args, out),
+        Command::Check(args) => check::run(&args, out),
         Command::Extract(args) => extract::run(&args, out),
         Command::Inspect(args) => inspect::run(&args, out),
         Command::Mirror(args) => mirror::run(&args, out),

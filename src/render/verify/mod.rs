@@ -2,6 +2,7 @@
 //! or the JSON contract for scripts (docs/verification.md). The sentences themselves are
 //! `explain`'s, shared with the report (`super::report`).
 
+pub mod article;
 pub mod explain;
 
 use num_traits::Signed;

@@ -90,9 +90,7 @@ impl<'a> Reading<'a> {
     }
 
     fn currency(&self) -> Option<String> {
-        self.tokens
-            .iter()
-            .find_map(|t| self.lexicon.currencies.get(&t.text).cloned())
+        (0..self.tokens.len()).find_map(|i| self.lexicon.currency_at(self.tokens, i).map(|c| c.0))
     }
 
     /// The number and its interval (from the hedge if there is one, else from the printed

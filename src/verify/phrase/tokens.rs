@@ -10,8 +10,9 @@ pub struct Token {
     pub is_number: bool,
 }
 
-/// Splits lower-cased text into words, numbers ("1,028.5") and symbols ($ € ¥ %), keeping
-/// spans. Letters glued to digits are split ("cny1.42" → cny 1.42, "1.53bn" → 1.53 bn).
+/// Splits lower-cased text into words, numbers ("1,028.5") and symbols ($ € ¥ £ ₩ ₹ %),
+/// keeping spans. Letters glued to digits are split ("cny1.42" → cny 1.42, "1.53bn" → 1.53
+/// bn); up to three letters glued to a dollar sign stay one word ("us$", "c$", "nz$").
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut tokens = Vec::new();
@@ -42,6 +43,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '\'') {
                 j += 1;
             }
+            // A dollar sign glued to letters names the dollar: "US$", "C$", "NZ$".
+            if j - i <= 3 && chars.get(j).is_some_and(|n| n.1 == '$') {
+                j += 1;
+            }
             tokens.push(Token {
                 text: text[start..end_of(j)].to_lowercase(),
                 start,
@@ -49,7 +54,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 is_number: false,
             });
             i = j;
-        } else if matches!(c, '$' | '€' | '¥' | '%' | '£') {
+        } else if matches!(c, '$' | '€' | '¥' | '%' | '£' | '₩' | '₹') {
             tokens.push(Token {
                 text: c.to_string(),
                 start,

@@ -1,0 +1,362 @@
+//! Giving each amount of an article its period, measure, owner and product.
+//!
+//! The period comes from the amount's clause, else its sentence, else the period in focus
+//! (the last one named outright in an earlier sentence); "the same period last year" and
+//! "a year earlier" are one year before the period in focus. The measure comes from the
+//! nearest measure word in the clause, else the sentence, else — for "this figure" — from
+//! the figure before. The owner is the economy named with the measure word ("Russian
+//! exports", "exports from China", "imports from Russia" are the other side's).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::numbers::NumberKind;
+use super::resolve::{self, MeasureWord, Mention, PeriodWords, period_of, same_country};
+use super::text;
+use super::{Article, Figure, PeriodNote};
+use crate::model::Period;
+use crate::verify::claims::TradeMeasure;
+
+/// Words before a measure word that do not name a product ("total exports").
+const NOT_PRODUCTS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "total", "overall", "annual", "monthly",
+    "bilateral", "two", "way", "merchandise", "goods", "country's", "nation's", "overseas",
+    "foreign", "quarterly", "combined", "all", "and", "of", "in", "to", "from", "with",
+    "whose", "which", "that", "a", "an", "year's", "month's", "record", "net", "gross",
+    "s", "country", "nation", "world", "global", "outbound", "inbound", "these", "those",
+    "this", "such", "mutual", "direct", "official", "registered", "recorded", "visible",
+    "commodity", "trade", "cross", "border", "border's", "china's", "total's", "as", "for",
+    "by", "on", "at", "were", "was", "is", "are", "said", "while", "where", "whereas",
+    "but", "also", "only", "same", "period", "year", "first", "half", "quarter", "months",
+    "whole", "entire", "other", "main", "major", "key", "top", "largest", "rising",
+    "falling", "growing", "declining", "higher", "lower", "strong", "weak", "new",
+    "increased", "reduced", "its", "s", "u", "bilateral", "two-way", "nominal", "real",
+];
+
+/// Verbs that end the product words of an "of which" clause.
+const PART_VERBS: &[&str] = &[
+    "accounted", "account", "accounting", "were", "was", "made", "came", "amounted",
+    "totalled", "totaled", "reached", "stood", "comprised", "worth", "represented", "is",
+    "are", "at",
+];
+
+pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
+    let text = article.text.clone();
+    let tokens = &article.tokens;
+    let mentions = resolve::economies(&text, tokens);
+    let measures = resolve::measure_words(tokens);
+    choose_pair(article, &mentions);
+    let pair: Vec<String> = article.reporter.iter().chain(&article.partner).cloned().collect();
+    let tokens = &article.tokens;
+
+    let mut focus: Option<Period> = None;
+    let mut last_measure: Option<TradeMeasure> = None;
+    let mut figures: Vec<Figure> = Vec::new();
+    for (s, sentence) in article.sentences.iter().enumerate() {
+        let range = token_range(sentence_of, s);
+        let clauses = text::clauses(&text, sentence);
+        let periods = resolve::periods(&text, tokens, range.clone());
+        // The sentence's own period: the first said outright, read against the focus.
+        let sentence_period = periods.iter().find_map(|p| match p.words {
+            PeriodWords::Absolute { .. } => period_of(&p.words, focus),
+            _ => None,
+        });
+        let anchor = sentence_period.or(focus);
+        let amounts: Vec<usize> = article
+            .numbers
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(n.kind, NumberKind::Amount { .. }) && range.contains(&n.tokens.start))
+            .map(|(i, _)| i)
+            .collect();
+        let mut sentence_figures: Vec<usize> = Vec::new();
+        for &n in &amounts {
+            let number = &article.numbers[n];
+            let at = number.tokens.start;
+            let clause = resolve::clause_of(&clauses, tokens, at);
+            let in_clause = |t: usize| clause.is_some_and(|c| clauses[c].contains(&tokens[t].start));
+            let clause_period = periods
+                .iter()
+                .filter(|p| in_clause(p.tokens.start))
+                .min_by_key(|p| p.tokens.start.abs_diff(at));
+            let (period, note) = match clause_period {
+                Some(p) => {
+                    let against = match p.words {
+                        PeriodWords::Absolute { .. } => focus,
+                        _ => anchor,
+                    };
+                    (period_of(&p.words, against), None)
+                }
+                None => {
+                    let nearest = periods
+                        .iter()
+                        .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                        .min_by_key(|p| (p.tokens.start > at, p.tokens.start.abs_diff(at)));
+                    match nearest {
+                        Some(p) => (period_of(&p.words, focus), Some(PeriodNote::Sentence)),
+                        None => {
+                            let relative = periods.first();
+                            match relative {
+                                Some(p) => (period_of(&p.words, focus), Some(PeriodNote::Sentence)),
+                                None => (focus, focus.map(|_| PeriodNote::Carried)),
+                            }
+                        }
+                    }
+                }
+            };
+            let (measure, word) = measure_of(&measures, &clauses, tokens, range.clone(), at, &text, s, last_measure);
+            let (owner, other) = match &word {
+                Some(w) => owner_of(&mentions, tokens, w),
+                None => (None, None),
+            };
+            let owner = settle_owner(owner, other, &pair);
+            let part = part_of(&text, tokens, &clauses, clause, &figures, &sentence_figures, &article.numbers);
+            let commodity = match &part {
+                Some((_, words)) => Some(words.clone()),
+                None => word.as_ref().and_then(|w| product_of(tokens, &mentions, w)),
+            };
+            let currency = match &number.kind {
+                NumberKind::Amount { currency: Some(c) } => c.clone(),
+                _ => figures.last().map_or_else(|| "USD".to_string(), |f: &Figure| f.currency.clone()),
+            };
+            let deficit = measure == Some(TradeMeasure::Balance)
+                && word.as_ref().is_some_and(|w| tokens[w.tokens.clone()].iter().any(|t| t.text.starts_with("deficit")));
+            if measure.is_some() {
+                last_measure = measure;
+            }
+            sentence_figures.push(figures.len());
+            figures.push(Figure {
+                number: n,
+                sentence: s,
+                period,
+                period_note: note,
+                measure,
+                owner,
+                commodity,
+                part_of: part.map(|(f, _)| f),
+                currency,
+                deficit,
+            });
+        }
+        if let Some(p) = sentence_period {
+            focus = Some(p);
+        }
+    }
+    article.figures = figures;
+}
+
+/// The tokens of sentence `s`.
+fn token_range(sentence_of: &[usize], s: usize) -> Range<usize> {
+    let start = sentence_of.iter().position(|&x| x == s).unwrap_or(sentence_of.len());
+    let end = sentence_of[start..].iter().position(|&x| x != s).map_or(sentence_of.len(), |e| start + e);
+    start..end
+}
+
+/// The pair: as given, else the two economies named most (first named first).
+fn choose_pair(article: &mut Article, mentions: &[Mention]) {
+    if article.reporter.is_some() && article.partner.is_some() {
+        return;
+    }
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let e = counts.entry(m.economy.as_str()).or_insert((0, i));
+        e.0 += 1;
+    }
+    // A country and its region count as one: the region names the pair (RU-FE over RUS).
+    let names: Vec<&str> = counts.keys().copied().collect();
+    for a in &names {
+        for b in &names {
+            if a != b && same_country(a, b) && a.contains('-') {
+                let (n, _) = counts[b];
+                counts.get_mut(a).map(|e| e.0 += n);
+                counts.remove(b);
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+    ranked.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+    let mut top: Vec<(&str, usize)> = ranked.iter().take(2).map(|(e, (_, f))| (*e, *f)).collect();
+    top.sort_by_key(|(_, f)| *f);
+    let given = article.reporter.clone().or(article.partner.clone());
+    match (given, top.as_slice()) {
+        (Some(g), _) => {
+            let other = top.iter().find(|(e, _)| !same_country(e, &g)).map(|(e, _)| e.to_string());
+            if article.reporter.is_some() {
+                article.partner = other;
+            } else {
+                article.reporter = other;
+            }
+        }
+        (None, [(a, _), (b, _)]) => {
+            article.reporter = Some(a.to_string());
+            article.partner = Some(b.to_string());
+        }
+        _ => {}
+    }
+}
+
+/// The measure of the amount at token `at`, and the word that says it.
+#[allow(clippy::too_many_arguments)]
+fn measure_of(
+    measures: &[MeasureWord],
+    clauses: &[Range<usize>],
+    tokens: &[crate::verify::phrase::Token],
+    sentence: Range<usize>,
+    at: usize,
+    text: &str,
+    _s: usize,
+    last: Option<TradeMeasure>,
+) -> (Option<TradeMeasure>, Option<MeasureWord>) {
+    let clause = resolve::clause_of(clauses, tokens, at);
+    let in_sentence: Vec<&MeasureWord> = measures.iter().filter(|m| sentence.contains(&m.tokens.start)).collect();
+    let in_clause: Vec<&&MeasureWord> = in_sentence
+        .iter()
+        .filter(|m| clause.is_some_and(|c| clauses[c].contains(&tokens[m.tokens.start].start)))
+        .collect();
+    let before = |list: &[&MeasureWord]| list.iter().filter(|m| m.tokens.start < at).max_by_key(|m| m.tokens.start).map(|m| (*m).clone());
+    let after = |list: &[&MeasureWord]| list.iter().filter(|m| m.tokens.start > at).min_by_key(|m| m.tokens.start).map(|m| (*m).clone());
+    let clause_list: Vec<&MeasureWord> = in_clause.iter().map(|m| **m).collect();
+    let found = before(&clause_list)
+        .or_else(|| after(&clause_list))
+        .or_else(|| before(&in_sentence))
+        .or_else(|| after(&in_sentence));
+    if let Some(w) = found {
+        return (Some(w.measure), Some(w));
+    }
+    // "this figure was $30.72 million": the measure of the figure before.
+    let sentence_text = text[tokens[sentence.start].start..tokens[sentence.end - 1].end].to_lowercase();
+    let refers = ["this figure", "the figure", "that figure", "this amount", "the amount", "this number", "the value", "it was", "it stood", "it amounted"]
+        .iter()
+        .any(|w| sentence_text.contains(w));
+    (if refers { last } else { None }, None)
+}
+
+/// The economy whose flow a measure word names, and the other side if named: "Russian
+/// exports" (RUS, –), "exports from China to the US" (CHN, USA), "imports from Russia"
+/// (–, RUS).
+fn owner_of(
+    mentions: &[Mention],
+    tokens: &[crate::verify::phrase::Token],
+    word: &MeasureWord,
+) -> (Option<String>, Option<String>) {
+    let start = word.tokens.start;
+    let reach = if word.measure == TradeMeasure::Balance { 4 } else { 3 };
+    let before = mentions
+        .iter()
+        .filter(|m| m.tokens.end <= start && start - m.tokens.end < reach)
+        .filter(|m| {
+            // nothing but "'s", adjectives and articles between: no "to", "from", "with"
+            !tokens[m.tokens.end..start].iter().any(|t| matches!(t.text.as_str(), "to" | "from" | "with" | "and" | "between" | "by" | "in"))
+        })
+        .max_by_key(|m| m.tokens.end)
+        .map(|m| m.economy.clone());
+    let mut owner = before;
+    let mut other = None;
+    let mut j = word.tokens.end;
+    // up to six words after: "exports of goods from China to the US"
+    while j < tokens.len() && j < word.tokens.end + 6 {
+        let w = tokens[j].text.as_str();
+        if tokens[j].is_number || matches!(w, "$" | "were" | "was" | "rose" | "fell") {
+            break;
+        }
+        let next = mentions.iter().find(|m| m.tokens.start == j + 1);
+        match (w, next) {
+            ("from" | "of" | "by", Some(m)) => {
+                if word.measure == TradeMeasure::Imports && w == "from" {
+                    other = Some(m.economy.clone());
+                } else if owner.is_none() {
+                    owner = Some(m.economy.clone());
+                }
+            }
+            ("to" | "with" | "into", Some(m)) => {
+                if word.measure == TradeMeasure::Imports && w == "into" {
+                    owner = owner.or(Some(m.economy.clone()));
+                } else {
+                    other = Some(m.economy.clone());
+                }
+            }
+            ("for", Some(m)) if word.measure == TradeMeasure::Balance => owner = owner.or(Some(m.economy.clone())),
+            _ => {}
+        }
+        j += 1;
+    }
+    (owner, other)
+}
+
+/// The owner within the pair: a region's country is the region ("Russian" exports of the
+/// Russian Far East), and the side that is not `other` when only `other` is said.
+fn settle_owner(owner: Option<String>, other: Option<String>, pair: &[String]) -> Option<String> {
+    let in_pair = |e: &str| pair.iter().find(|p| same_country(p, e)).cloned();
+    match (owner, other) {
+        (Some(o), _) => in_pair(&o).or(Some(o)),
+        (None, Some(x)) => {
+            let x = in_pair(&x).unwrap_or(x);
+            pair.iter().find(|p| **p != x).cloned()
+        }
+        (None, None) => None,
+    }
+}
+
+/// "of which oil products accounted for $9.08 million": the figure this amount is a part
+/// of (the amount before "of which" in the sentence) and the product words.
+fn part_of(
+    text: &str,
+    tokens: &[crate::verify::phrase::Token],
+    clauses: &[Range<usize>],
+    clause: Option<usize>,
+    figures: &[Figure],
+    sentence_figures: &[usize],
+    numbers: &[super::numbers::Number],
+) -> Option<(usize, String)> {
+    let c = &clauses[clause?];
+    let clause_text = text[c.clone()].trim_start().to_lowercase();
+    let rest = clause_text
+        .strip_prefix("of which")
+        .or_else(|| clause_text.strip_prefix("including"))
+        .or_else(|| clause_text.strip_prefix("among which"))?;
+    let whole = *sentence_figures.last()?;
+    let _ = (tokens, numbers);
+    let words: Vec<&str> = rest
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !PART_VERBS.contains(w) && !w.starts_with(|ch: char| ch.is_ascii_digit()))
+        .collect();
+    let product = if words.is_empty() { "part".to_string() } else { words.join(" ") };
+    let _ = figures;
+    Some((whole, product))
+}
+
+/// A product named with the measure word: "oil exports", "exports of crude oil".
+fn product_of(
+    tokens: &[crate::verify::phrase::Token],
+    mentions: &[Mention],
+    word: &MeasureWord,
+) -> Option<String> {
+    if !matches!(word.measure, TradeMeasure::Exports | TradeMeasure::Imports) {
+        return None;
+    }
+    let is_economy = |j: usize| mentions.iter().any(|m| m.tokens.contains(&j));
+    let plain = |j: usize| {
+        let t = &tokens[j];
+        !t.is_number && t.text.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_PRODUCTS.contains(&t.text.as_str()) && !is_economy(j)
+    };
+    let start = word.tokens.start;
+    if start > 0 && plain(start - 1) {
+        let mut first = start - 1;
+        if first > 0 && plain(first - 1) {
+            first -= 1;
+        }
+        let words: Vec<&str> = tokens[first..start].iter().map(|t| t.text.as_str()).collect();
+        return Some(words.join(" "));
+    }
+    let end = word.tokens.end;
+    if tokens.get(end).is_some_and(|t| t.text == "of") && end + 1 < tokens.len() && plain(end + 1) {
+        let mut last = end + 1;
+        if last + 1 < tokens.len() && plain(last + 1) {
+            last += 1;
+        }
+        let words: Vec<&str> = tokens[end + 1..=last].iter().map(|t| t.text.as_str()).collect();
+        return Some(words.join(" "));
+    }
+    None
+}

@@ -1,0 +1,193 @@
+//! Reading an article: from its raw text to the claims model that `verify` checks.
+//!
+//! `text` splits it into sentences and clauses; `numbers` finds every number and says what
+//! it is (an amount, a percentage, a multiple — or a year, a distance, a code: no trade
+//! figure, and why); `resolve` reads the words around each amount (period, measure, whose
+//! flow); `figures` gives each amount those, carrying the period in focus from sentence to
+//! sentence; `relations` finds what the text asserts between its numbers (changes,
+//! multiples, sums, balances, shares, point changes); `model` turns it all into a
+//! `ClaimsFile` — the same model a claims file loads into — so `check` and `verify` run one
+//! checker with one set of rounding rules and diagnoses, and `emit` writes that model as a
+//! claims file a user can correct.
+
+mod emit;
+mod figures;
+mod model;
+mod numbers;
+mod relations;
+mod resolve;
+mod text;
+
+use std::ops::Range;
+
+use super::claims::TradeMeasure;
+use super::lexicon::Lexicon;
+use super::phrase::{Token, tokenize};
+use crate::model::Period;
+
+pub use emit::claims_toml;
+pub use model::{ArticleClaims, quote, to_claims};
+pub use resolve::same_country;
+pub use numbers::{Ignored, NumberKind};
+pub use relations::{RelationKind, Unchecked};
+
+/// What the reader is told about the article beyond its text.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The pair figures are bound to in the data: the reporter ("RUS") ...
+    pub reporter: Option<String>,
+    /// ... and the partner.
+    pub partner: Option<String>,
+    /// Whether figures should be bound to data (data files were given).
+    pub bind: bool,
+}
+
+/// An amount of money the article prints, with what it is about.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// The index of its number in `Article::numbers`.
+    pub number: usize,
+    pub sentence: usize,
+    pub period: Option<Period>,
+    /// How the period was read, when not named in the figure's own clause.
+    pub period_note: Option<PeriodNote>,
+    pub measure: Option<TradeMeasure>,
+    /// The economy whose exports (or imports, surplus) these are, if the text says.
+    pub owner: Option<String>,
+    /// A product ("oil products") when the figure is a part of a flow, not its total.
+    pub commodity: Option<String>,
+    /// The figure this one is a part of ("of which").
+    pub part_of: Option<usize>,
+    pub currency: String,
+    /// Whether the text says a deficit (a negative balance).
+    pub deficit: bool,
+}
+
+/// How a figure's period was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodNote {
+    /// Named elsewhere in its sentence.
+    Sentence,
+    /// Carried from an earlier sentence.
+    Carried,
+    /// The base of a comparison with no period of its own: one year before the other.
+    ComparisonBase,
+}
+
+/// A relation the article asserts between its numbers.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub sentence: usize,
+    /// The number stating the relation ("rose 12%", "triple"), if a number does.
+    pub stated: Option<usize>,
+    /// The words that state it: the phrase of `stated`, or "of which", or the total's.
+    pub says: Range<usize>,
+    /// The figures involved, in the order of `value`.
+    pub figures: Vec<usize>,
+    /// Percentages used as operands (for point changes), by number index.
+    pub percents: Vec<usize>,
+    /// Why it cannot be checked inside the text, if so.
+    pub unchecked: Option<Unchecked>,
+}
+
+/// An article read: its numbers, its amounts and the relations it asserts.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub text: String,
+    pub sentences: Vec<Range<usize>>,
+    pub tokens: Vec<Token>,
+    pub numbers: Vec<numbers::Number>,
+    pub figures: Vec<Figure>,
+    pub relations: Vec<Relation>,
+    /// The pair the article is about: given, or the two economies it names most.
+    pub reporter: Option<String>,
+    pub partner: Option<String>,
+    pub options: Options,
+}
+
+impl Article {
+    /// The text of a byte range.
+    pub fn at(&self, r: &Range<usize>) -> &str {
+        &self.text[r.clone()]
+    }
+
+    /// What a number prints.
+    pub fn printed(&self, number: usize) -> &str {
+        self.at(&self.numbers[number].printed)
+    }
+
+    /// The sentence at index `s`.
+    pub fn sentence(&self, s: usize) -> &str {
+        self.at(&self.sentences[s])
+    }
+
+    /// The 1-based line of the article a number is on.
+    pub fn line_of(&self, number: usize) -> usize {
+        text::line_of(&self.text, self.numbers[number].printed.start)
+    }
+
+    /// The figure a number is, if it is an amount.
+    pub fn figure_of(&self, number: usize) -> Option<usize> {
+        self.figures.iter().position(|f| f.number == number)
+    }
+
+    /// The kind of a number.
+    pub fn kind(&self, number: usize) -> &NumberKind {
+        &self.numbers[number].kind
+    }
+
+    /// Every number, its span and kind, in order.
+    pub fn numbers(&self) -> impl Iterator<Item = (&Range<usize>, &NumberKind)> {
+        self.numbers.iter().map(|n| (&n.printed, &n.kind))
+    }
+}
+
+pub const MAX_TEXT: usize = 1024 * 1024;
+
+/// Reads an article.
+pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article, String> {
+    if text.len() > MAX_TEXT {
+        return Err(format!("the article is {} bytes; at most {MAX_TEXT}", text.len()));
+    }
+    // Non-breaking spaces and minus signs read as their ASCII kin; spans refer to this text.
+    let text = text.replace('\u{a0}', " ").replace('\u{2212}', "-");
+    let sentences = text::sentences(&text);
+    let tokens = tokenize(&text);
+    let sentence_of: Vec<usize> = tokens
+        .iter()
+        .map(|t| text::index_of(&sentences, t.start).unwrap_or(usize::MAX))
+        .collect();
+    let numbers = numbers::scan(&text, &tokens, &sentence_of, lexicon);
+    let mut article = Article {
+        text,
+        sentences,
+        tokens,
+        numbers,
+        figures: Vec::new(),
+        relations: Vec::new(),
+        reporter: options.reporter.clone(),
+        partner: options.partner.clone(),
+        options: options.clone(),
+    };
+    figures::resolve(&mut article, &sentence_of);
+    article.relations = relations::find(&article, lexicon);
+    Ok(article)
+}
+
+/// The 1-based line of byte `at` of the article.
+pub fn line_at(article: &Article, at: usize) -> usize {
+    text::line_of(&article.text, at)
+}
+
+/// Reads an article file as UTF-8 text.
+pub fn read_file(path: &std::path::Path) -> crate::Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| crate::Error::NotUtf8 {
+        path: path.to_path_buf(),
+        byte: e.utf8_error().valid_up_to(),
+    })
+}

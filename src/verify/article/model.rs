@@ -1,0 +1,226 @@
+//! The article as a claims model: each amount a `[[figure]]` (bound to the data when the
+//! pair, measure and period are known and data was given), each relation a `[[claim]]`.
+//! `verify` checks this model exactly as it checks a claims file.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::relations::{RelationKind, Unchecked};
+use super::resolve::same_country;
+use super::{Article, Relation};
+use crate::model::Commodity;
+use crate::verify::claims::{Assertion, Binding, Claim, ClaimsFile, Figure, SourceInfo, TradeMeasure};
+use crate::verify::expr;
+use crate::verify::lexicon::Lexicon;
+use crate::verify::phrase::{self, Rounding};
+
+/// The claims model of an article, and which claim each relation became.
+#[derive(Clone, Debug)]
+pub struct ArticleClaims {
+    pub claims: ClaimsFile,
+    /// The claim of each relation (by index), when it has one.
+    pub claim_of: Vec<Option<usize>>,
+    /// The figure id of each article figure.
+    pub figure_ids: Vec<String>,
+    /// Figures taken from the data for relations whose base the text does not print:
+    /// (relation, figure id).
+    pub from_data: Vec<(usize, String)>,
+}
+
+pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path: &Path) -> ArticleClaims {
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut figure_ids = Vec::new();
+    for (i, f) in article.figures.iter().enumerate() {
+        let id = unique(&mut used, &figure_id(f.measure, f.commodity.as_deref().or(f.owner.as_deref()), f.period));
+        let printed_text = article.printed(f.number);
+        let phrase_text = if f.deficit { format!("deficit of {printed_text}") } else { printed_text.to_string() };
+        let phrase_text = match (&article.numbers[f.number].kind, phrase::parse(&phrase_text, lexicon, rounding)) {
+            // A scaled number whose currency the article gives elsewhere.
+            (super::NumberKind::Amount { currency: None }, _) => format!("{phrase_text} {}", f.currency),
+            _ => phrase_text,
+        };
+        let printed = phrase::parse(&phrase_text, lexicon, rounding).ok();
+        figures.push(Figure {
+            id: id.clone(),
+            line: article.line_of(f.number),
+            printed,
+            binding: binding(article, i),
+            period: f.period,
+            note: None,
+        });
+        figure_ids.push(id);
+    }
+    let mut claims = Vec::new();
+    let mut claim_of = Vec::new();
+    let mut from_data = Vec::new();
+    for (r, relation) in article.relations.iter().enumerate() {
+        let mut ids: Vec<String> = relation.figures.iter().map(|&f| figure_ids[f].clone()).collect();
+        // A change with no base printed: its base from the data, when the data is there.
+        if relation.unchecked == Some(Unchecked::NoBase) {
+            let anchor = relation.figures[0];
+            let base = binding(article, anchor).and_then(|b| {
+                let period = b.period.year_before()?;
+                Some(Binding { period, ..b })
+            });
+            match base {
+                Some(b) => {
+                    let id = unique(&mut used, &format!("{}_data", figure_id(Some(b.measure), None, Some(b.period))));
+                    figures.push(Figure {
+                        id: id.clone(),
+                        line: article.line_of(article.figures[anchor].number),
+                        printed: None,
+                        period: Some(b.period),
+                        binding: Some(b),
+                        note: None,
+                    });
+                    from_data.push((r, id.clone()));
+                    ids.insert(0, id);
+                }
+                None => {
+                    claim_of.push(None);
+                    continue;
+                }
+            }
+        } else if relation.unchecked.is_some() {
+            claim_of.push(None);
+            continue;
+        }
+        let mut percent_ids = Vec::new();
+        for &p in &relation.percents {
+            let id = unique(&mut used, "share");
+            let printed = phrase::parse(article.printed(p), lexicon, rounding).ok();
+            figures.push(Figure {
+                id: id.clone(),
+                line: article.line_of(p),
+                printed,
+                binding: None,
+                period: None,
+                note: None,
+            });
+            percent_ids.push(id);
+        }
+        let value_text = match relation.kind {
+            RelationKind::Change => format!("change({}, {})", ids[0], ids[1]),
+            RelationKind::Multiple => format!("{} / {}", ids[1], ids[0]),
+            RelationKind::Share => format!("{} / {}", ids[0], ids[1]),
+            RelationKind::Sum => format!("{} + {}", ids[1], ids[2]),
+            RelationKind::Balance => format!("{} - {}", ids[1], ids[2]),
+            RelationKind::Points => format!("{} - {}", percent_ids[1], percent_ids[0]),
+        };
+        let says = article.at(&relation.says).to_string();
+        let assertion = match relation.kind {
+            RelationKind::Sum | RelationKind::Balance => Some(Assertion::Equals(ids[0].clone())),
+            _ => phrase::parse(&says, lexicon, rounding).ok().map(Assertion::Says),
+        };
+        let (Some(assertion), Ok(value)) = (assertion, expr::parse(&value_text)) else {
+            claim_of.push(None);
+            continue;
+        };
+        let line = match relation.stated {
+            Some(n) => article.line_of(n),
+            None => super::text::line_of(&article.text, relation.says.start),
+        };
+        claim_of.push(Some(claims.len()));
+        claims.push(Claim {
+            id: None,
+            line,
+            quote: quote(article, relation),
+            assertion,
+            value,
+            value_text,
+            note: None,
+        });
+    }
+    ArticleClaims {
+        claims: ClaimsFile {
+            path: path.to_path_buf(),
+            source: SourceInfo::default(),
+            figures,
+            claims,
+        },
+        claim_of,
+        figure_ids,
+        from_data,
+    }
+}
+
+/// The sentences a relation spans, with runs of whitespace made single spaces.
+pub fn quote(article: &Article, relation: &Relation) -> String {
+    let first = relation
+        .figures
+        .iter()
+        .map(|&f| article.figures[f].sentence)
+        .chain(std::iter::once(relation.sentence))
+        .min()
+        .unwrap_or(relation.sentence);
+    let last = relation
+        .figures
+        .iter()
+        .map(|&f| article.figures[f].sentence)
+        .chain(std::iter::once(relation.sentence))
+        .max()
+        .unwrap_or(relation.sentence);
+    let span = article.sentences[first].start..article.sentences[last].end;
+    article.at(&span).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where figure `f` sits in the data, when the pair, measure and period are known, it is a
+/// total (not a product) and data was given.
+fn binding(article: &Article, f: usize) -> Option<Binding> {
+    let fig = &article.figures[f];
+    if !article.options.bind || fig.commodity.is_some() || fig.part_of.is_some() {
+        return None;
+    }
+    let reporter = article.reporter.clone()?;
+    let partner = article.partner.clone()?;
+    let partner_owns = fig.owner.as_deref().is_some_and(|o| same_country(o, &partner) && !same_country(o, &reporter));
+    let measure = match (fig.measure?, partner_owns) {
+        (TradeMeasure::Exports, true) => TradeMeasure::Imports,
+        (TradeMeasure::Imports, true) => TradeMeasure::Exports,
+        (m, _) => m,
+    };
+    if measure == TradeMeasure::Balance && partner_owns {
+        // The partner's surplus is the reporter's deficit: not one binding.
+        return None;
+    }
+    Some(Binding {
+        measure,
+        reporter,
+        partner,
+        period: fig.period?,
+        commodity: Commodity::Total,
+    })
+}
+
+/// An id from what a figure is: "turnover_2019q1", "exports_rus_2019q1" (whose),
+/// "exports_oil_products_2019q1" (a product).
+fn figure_id(measure: Option<TradeMeasure>, what: Option<&str>, period: Option<crate::model::Period>) -> String {
+    let mut parts = vec![measure.map_or("amount", TradeMeasure::name).to_string()];
+    if let Some(c) = what {
+        parts.push(c.to_string());
+    }
+    if let Some(p) = period {
+        parts.push(p.label().replace(['-', '.'], ""));
+    }
+    parts
+        .join("_")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .collect::<String>()
+        .split('_')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+fn unique(used: &mut BTreeSet<String>, base: &str) -> String {
+    let mut id = base.to_string();
+    let mut k = 2;
+    while used.contains(&id) {
+        id = format!("{base}_{k}");
+        k += 1;
+    }
+    used.insert(id.clone());
+    id
+}

@@ -1,0 +1,473 @@
+//! Every number of an article, and what it is: an amount of money, a percentage, a
+//! percentage-point change, a multiple — or a number that is no trade figure (a year, a
+//! date, a duration, a distance, a quantity, a count, a rank, a code, a name, a tariff
+//! rate), with that reason.
+//!
+//! A number is read with the words that state it: the currency before or after, the scale
+//! ("bn", "million", "crore"), "percent", "times", "-fold"; a hedge ("nearly") and a
+//! direction word ("rose 12%") go into its phrase, not into what it prints.
+
+use std::ops::Range;
+
+use super::super::lexicon::Lexicon;
+use super::super::phrase::Token;
+use super::text::MONTH_WORDS;
+
+/// Why a number is not a trade figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ignored {
+    Year,
+    Date,
+    Duration,
+    Distance,
+    /// Tonnes, barrels, cars: a quantity, not money.
+    Quantity,
+    Count,
+    Rank,
+    Code,
+    /// Part of a name: F-16, G20, COVID-19.
+    Name,
+    /// A tariff, tax or interest rate, a growth rate of something else than trade.
+    Rate,
+    /// A scaled number with no currency in a sentence that names no trade flow.
+    NoCurrency,
+}
+
+impl Ignored {
+    pub fn name(self) -> &'static str {
+        match self {
+            Ignored::Year => "year",
+            Ignored::Date => "date",
+            Ignored::Duration => "duration",
+            Ignored::Distance => "distance",
+            Ignored::Quantity => "quantity",
+            Ignored::Count => "count",
+            Ignored::Rank => "rank",
+            Ignored::Code => "code",
+            Ignored::Name => "name",
+            Ignored::Rate => "rate",
+            Ignored::NoCurrency => "no-currency",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberKind {
+    /// Money; `currency` is `None` for a scaled number whose currency the article gives
+    /// elsewhere ("exports of 5.2 billion").
+    Amount { currency: Option<String> },
+    Percent,
+    Points,
+    Multiple,
+    /// "a third of", "half of".
+    ShareWord,
+    Ignored(Ignored),
+}
+
+/// A number of the article.
+#[derive(Clone, Debug)]
+pub struct Number {
+    /// What the text prints: "$10.69 million", "12.3%", "triple".
+    pub printed: Range<usize>,
+    /// The words that state it, for reading its interval: "nearly $5 billion", "rose 12%",
+    /// "a triple growth".
+    pub phrase: Range<usize>,
+    /// Its tokens (first..=last of `printed`).
+    pub tokens: Range<usize>,
+    pub kind: NumberKind,
+}
+
+const TIME: &[&str] = &[
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "minute", "minutes", "decade", "decades", "second", "seconds", "night", "nights",
+    "quarter", "quarters",
+];
+const DISTANCE: &[&str] = &[
+    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
+    "meters", "metre", "meter", "nautical", "feet", "foot", "kms",
+];
+const QUANTITY: &[&str] = &[
+    "tonnes", "tons", "tonne", "ton", "barrels", "barrel", "bpd", "units", "cars", "vehicles",
+    "kg", "kilograms", "litres", "liters", "bcm", "mt", "teu", "teus", "heads", "cubic",
+    "kilowatt", "mw", "gw", "kwh", "mwh", "bushels", "containers", "ships", "vessels",
+    "aircraft", "planes", "pieces", "pairs", "bags", "bales", "carats", "ounces",
+];
+const RATE_WORDS: &[&str] = &[
+    "tariff", "tariffs", "duty", "duties", "tax", "taxes", "levy", "levies", "interest",
+    "inflation", "unemployment", "gdp", "vat", "stake", "ownership", "votes", "poll",
+    "approval", "economy", "economic", "yield", "yields", "discount", "margin", "rates",
+    "rate", "quota",
+];
+const FOLLOWING_DIRECTION: &[&str] = &[
+    "more", "less", "higher", "lower", "increase", "decrease", "growth", "rise", "drop",
+    "decline", "jump", "fall", "gain", "surge", "expansion", "contraction", "plunge", "up",
+    "down", "year-on-year",
+];
+/// Directions said before a number that belong to it ("rose 12%", "fell by nearly 70%").
+const BY_WORDS: &[&str] = &["by", "of", "a", "an", "some", "nearly", "almost", "about", "around", "over", "more", "than", "just", "roughly", "approximately"];
+
+/// The numbers of the article, in order. `tokens` are the article's; `sentence_of` gives
+/// each token's sentence.
+pub fn scan(text: &str, tokens: &[Token], sentence_of: &[usize], lexicon: &Lexicon) -> Vec<Number> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match read_at(text, tokens, sentence_of, lexicon, i) {
+            Some(n) => {
+                i = n.tokens.end;
+                out.push(n);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether only `allowed` characters (and spaces) lie between two tokens.
+fn gap_is(text: &str, a: &Token, b: &Token, allowed: &[char]) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || allowed.contains(&c)))
+}
+
+fn glued(a: &Token, b: &Token) -> bool {
+    a.end == b.start
+}
+
+fn read_at(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    lexicon: &Lexicon,
+    i: usize,
+) -> Option<Number> {
+    let t = &tokens[i];
+    let same_sentence = |j: usize| sentence_of.get(j) == sentence_of.get(i);
+    let word = |j: usize| -> &str {
+        if same_sentence(j) {
+            tokens.get(j).map_or("", |t| t.text.as_str())
+        } else {
+            ""
+        }
+    };
+    if !t.is_number {
+        return read_word(text, tokens, sentence_of, lexicon, i);
+    }
+    let mut first = i;
+    let mut last = i;
+    // A currency directly before: "$", "US$", "USD", "Rs.", "€".
+    let mut currency: Option<String> = None;
+    for len in 1..=3 {
+        let Some(start) = i.checked_sub(len) else { break };
+        if !same_sentence(start) {
+            break;
+        }
+        if let Some((code, n)) = lexicon.currency_at(tokens, start) {
+            if n == len && gap_is(text, &tokens[i - 1], t, &['.']) {
+                currency = Some(code);
+                first = start;
+                break;
+            }
+        }
+    }
+    // A range: "$10–12 billion", "$10-$12 billion".
+    let scale_at = |j: usize| -> Option<u32> {
+        let s = tokens.get(j)?;
+        if !same_sentence(j) {
+            return None;
+        }
+        let scale = *lexicon.scales.get(&s.text)?;
+        // One-letter scales ("m", "b", "k") only glued to the number or after a currency.
+        let single = s.text.len() == 1;
+        (!single || glued(&tokens[j - 1], s) || currency.is_some()).then_some(scale)
+    };
+    if scale_at(last + 1).is_none() {
+        if let Some(next) = tokens.get(last + 1).filter(|_| same_sentence(last + 1)) {
+            let next_number = if next.is_number {
+                Some(last + 1)
+            } else if lexicon.currency_at(tokens, last + 1).is_some_and(|(_, n)| n == 1)
+                && tokens.get(last + 2).is_some_and(|n| n.is_number)
+            {
+                Some(last + 2)
+            } else {
+                None
+            };
+            if let Some(j) = next_number {
+                if gap_is(text, &tokens[last], next, &['–', '-', '—']) && text[tokens[last].end..next.start].contains(['–', '-', '—']) {
+                    last = j;
+                }
+            }
+        }
+    }
+    let mut scaled = false;
+    if scale_at(last + 1).is_some() {
+        last += 1;
+        scaled = true;
+    }
+    // A currency after: "27.5 billion U.S. dollars", "3.2 trillion won".
+    if let Some((code, n)) = lexicon.currency_at(tokens, last + 1).filter(|_| same_sentence(last + 1)) {
+        if currency.is_none() {
+            currency = Some(code);
+            last += n;
+        }
+    }
+    let next = word(last + 1).to_string();
+    let next2 = word(last + 2).to_string();
+    if currency.is_none() {
+        if next == "%" || next == "percent" || (next == "per" && next2 == "cent") {
+            last += if next == "per" { 2 } else { 1 };
+            let after = word(last + 1);
+            let points = matches!(after, "points" | "point" | "pp");
+            if points {
+                last += 1;
+            }
+            if rate_context(tokens, i, last, &same_sentence) {
+                return Some(ignored(tokens, first, last, Ignored::Rate));
+            }
+            let kind = if points { NumberKind::Points } else { NumberKind::Percent };
+            return Some(stated(text, tokens, sentence_of, lexicon, first, last, kind));
+        }
+        if (next == "percentage" && matches!(next2.as_str(), "points" | "point")) || next == "pp" {
+            last += if next == "pp" { 1 } else { 2 };
+            return Some(stated(text, tokens, sentence_of, lexicon, first, last, NumberKind::Points));
+        }
+        if next == "times" || next == "fold" {
+            last += 1;
+            return Some(stated(text, tokens, sentence_of, lexicon, first, last, NumberKind::Multiple));
+        }
+    }
+    if let Some(why) = not_money(text, tokens, i, last, &next, currency.is_some()) {
+        return Some(ignored(tokens, first, last, why));
+    }
+    if currency.is_none() && !scaled {
+        return Some(ignored(tokens, first, last, bare_reason(text, tokens, i)));
+    }
+    Some(Number {
+        printed: tokens[first].start..tokens[last].end,
+        phrase: hedge_start(tokens, lexicon, first, &same_sentence)..tokens[last].end,
+        tokens: first..last + 1,
+        kind: NumberKind::Amount { currency },
+    })
+}
+
+fn ignored(tokens: &[Token], first: usize, last: usize, why: Ignored) -> Number {
+    let printed = tokens[first].start..tokens[last].end;
+    Number {
+        printed: printed.clone(),
+        phrase: printed,
+        tokens: first..last + 1,
+        kind: NumberKind::Ignored(why),
+    }
+}
+
+/// Why a number with a currency or a scale is still no money: "1.2 million tonnes",
+/// "F-16", "2019" (a year), "48 hours".
+fn not_money(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    last: usize,
+    next: &str,
+    has_currency: bool,
+) -> Option<Ignored> {
+    let t = &tokens[i];
+    if QUANTITY.contains(&next) {
+        return Some(Ignored::Quantity);
+    }
+    if has_currency {
+        return None;
+    }
+    if name_before(text, t) {
+        return Some(Ignored::Name);
+    }
+    if last == i {
+        return Some(bare_reason(text, tokens, i));
+    }
+    None
+}
+
+/// Letters glued to the number, or joined by a hyphen: F-16, G20, COVID-19, Su-35.
+fn name_before(text: &str, t: &Token) -> bool {
+    let before = &text[..t.start];
+    before.ends_with(|c: char| c.is_alphabetic())
+        || (before.ends_with('-') && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic()))
+        || before.ends_with('#')
+}
+
+/// Why a plain number (no currency, no scale) is no trade figure.
+fn bare_reason(text: &str, tokens: &[Token], i: usize) -> Ignored {
+    let t = &tokens[i];
+    let digits: String = t.text.chars().filter(char::is_ascii_digit).collect();
+    let after = &text[t.end..];
+    let next = tokens.get(i + 1).map_or("", |n| n.text.as_str());
+    let prev = i.checked_sub(1).map_or("", |p| tokens[p].text.as_str());
+    if name_before(text, t) {
+        return Ignored::Name;
+    }
+    if ["st", "nd", "rd", "th"].iter().any(|s| after.starts_with(s)) {
+        return Ignored::Rank;
+    }
+    // "48-hour", "12-year", "130-kilometre"
+    if let Some(rest) = after.strip_prefix('-') {
+        let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        if TIME.contains(&w.as_str()) || TIME.contains(&format!("{w}s").as_str()) {
+            return Ignored::Duration;
+        }
+        if DISTANCE.contains(&w.as_str()) || DISTANCE.contains(&format!("{w}s").as_str()) {
+            return Ignored::Distance;
+        }
+    }
+    let is_year = digits.len() == 4
+        && !t.text.contains([',', '.'])
+        && digits.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y));
+    if is_year {
+        return Ignored::Year;
+    }
+    let small = digits.len() <= 2 && !t.text.contains('.');
+    if small && (MONTH_WORDS.contains(&prev) || MONTH_WORDS.contains(&next) || month_abbr(prev) || month_abbr(next)) {
+        return Ignored::Date;
+    }
+    if TIME.contains(&next) {
+        return Ignored::Duration;
+    }
+    if DISTANCE.contains(&next) {
+        return Ignored::Distance;
+    }
+    if QUANTITY.contains(&next) {
+        return Ignored::Quantity;
+    }
+    if matches!(prev, "no" | "number" | "code" | "id" | "ref") || (digits.len() >= 5 && !t.text.contains([',', '.'])) {
+        return Ignored::Code;
+    }
+    if matches!(prev, "ranked" | "rank" | "top" | "place") {
+        return Ignored::Rank;
+    }
+    Ignored::Count
+}
+
+fn month_abbr(w: &str) -> bool {
+    matches!(w, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec")
+}
+
+/// Whether a percentage is a tariff, tax or other rate rather than a statement about trade
+/// values: a rate word just before or after it.
+fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let before = (first.saturating_sub(4)..first).filter(|&j| same(j));
+    let after = (last + 1..last + 3).filter(|&j| same(j) && j < tokens.len());
+    before.chain(after).any(|j| RATE_WORDS.contains(&tokens[j].text.as_str()))
+}
+
+/// The first token of a hedge directly before `first` ("nearly", "more than").
+fn hedge_start(tokens: &[Token], lexicon: &Lexicon, first: usize, same: &dyn Fn(usize) -> bool) -> usize {
+    lexicon
+        .hedges
+        .iter()
+        .find_map(|h| {
+            let n = h.word.split_whitespace().count();
+            let s = first.checked_sub(n)?;
+            let fits = (0..n).all(|k| same(s + k) && Some(tokens[s + k].text.as_str()) == h.word.split_whitespace().nth(k));
+            fits.then_some(s)
+        })
+        .unwrap_or(first)
+}
+
+/// A percentage, point change or multiple with the words that state it: a direction word
+/// up to four words before ("rose by nearly 12%"), a hedge, and a direction word after
+/// ("12% higher", "a threefold increase").
+fn stated(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    lexicon: &Lexicon,
+    first: usize,
+    last: usize,
+    kind: NumberKind,
+) -> Number {
+    let same = |j: usize| sentence_of.get(j) == sentence_of.get(first);
+    let mut start = hedge_start(tokens, lexicon, first, &same);
+    let mut j = start;
+    while j > 0 && start - j < 4 && same(j - 1) {
+        j -= 1;
+        let w = tokens[j].text.as_str();
+        if tokens[j].is_number || lexicon.currency_at(tokens, j).is_some() {
+            break;
+        }
+        let idiom = w == "up"
+            && j > 0
+            && matches!(tokens[j - 1].text.as_str(), "made" | "make" | "makes" | "making" | "took" | "takes" | "broken" | "break");
+        if (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && !idiom {
+            // No comma between the direction word and the number.
+            if !text[tokens[j].end..tokens[start].start].contains([',', ';', '.']) {
+                start = j;
+            }
+            break;
+        }
+        if !BY_WORDS.contains(&w) {
+            break;
+        }
+    }
+    let mut end = last;
+    while end + 1 < tokens.len() && same(end + 1) && end - last < 2 {
+        let w = tokens[end + 1].text.as_str();
+        if FOLLOWING_DIRECTION.contains(&w) || (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && end == last {
+            end += 1;
+        } else if matches!(w, "year" | "on" | "y") && end == last {
+            // "12% year-on-year"
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    Number {
+        printed: tokens[first].start..tokens[last].end,
+        phrase: tokens[start].start..tokens[end].end,
+        tokens: first..last + 1,
+        kind,
+    }
+}
+
+/// A number in words: "five-fold", "two times", "doubled", "a triple growth", "a third of".
+fn read_word(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    lexicon: &Lexicon,
+    i: usize,
+) -> Option<Number> {
+    let t = &tokens[i];
+    let same = |j: usize| sentence_of.get(j) == sentence_of.get(i) && j < tokens.len();
+    let next = if same(i + 1) { tokens[i + 1].text.as_str() } else { "" };
+    if lexicon.numbers.contains_key(&t.text) && matches!(next, "times" | "fold") {
+        return Some(stated(text, tokens, sentence_of, lexicon, i, i + 1, NumberKind::Multiple));
+    }
+    if lexicon.numbers.contains_key(&t.text) && matches!(next, "percent" | "%") {
+        return Some(stated(text, tokens, sentence_of, lexicon, i, i + 1, NumberKind::Percent));
+    }
+    if lexicon.multiples.contains_key(&t.text) {
+        // "double-digit", "triple-A": not a multiple.
+        if text[t.end..].starts_with('-') && !text[t.end..].starts_with("-fold") {
+            return None;
+        }
+        return Some(stated(text, tokens, sentence_of, lexicon, i, i, NumberKind::Multiple));
+    }
+    // "a third of", "half of", "two-thirds of"; not "the first half".
+    for (word, _) in &lexicon.shares {
+        let words: Vec<&str> = word.split_whitespace().collect();
+        if words.len() < 2 && !matches!(words.first(), Some(&"half")) {
+            continue;
+        }
+        let fits = words.iter().enumerate().all(|(k, w)| same(i + k) && tokens[i + k].text == *w);
+        let of_follows = same(i + words.len()) && tokens[i + words.len()].text == "of";
+        let prev = i.checked_sub(1).map_or("", |p| tokens[p].text.as_str());
+        if fits && of_follows && !matches!(prev, "first" | "second" | "last") {
+            let last = i + words.len() - 1;
+            let span = t.start..tokens[last].end;
+            return Some(Number {
+                printed: span.clone(),
+                phrase: span,
+                tokens: i..last + 1,
+                kind: NumberKind::ShareWord,
+            });
+        }
+    }
+    None
+}

@@ -1,0 +1,419 @@
+//! What an article asserts between its numbers.
+//!
+//! - a change ("rose 12%") or a multiple ("a triple growth", "3.9 times") between two
+//!   amounts of one measure in two periods — the later over the earlier; when the periods
+//!   are the same, the one said as the base ("from", "compared with") is the base;
+//! - a share ("18% of total exports", "of which"): a part over its whole;
+//! - a point change between two percentages;
+//! - a sum: exports and imports of one period adding up to the printed trade;
+//! - a balance: a surplus or deficit equal to exports minus imports.
+//!
+//! A change with no base printed ("up 12% to $45 billion") is kept, marked unchecked:
+//! nothing in the text can check it (the data can, when given).
+
+use super::numbers::NumberKind;
+use super::{Article, Figure, Relation};
+use crate::model::Period;
+use crate::verify::claims::TradeMeasure;
+use crate::verify::lexicon::Lexicon;
+use crate::verify::phrase::{self, Measure, Rounding};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelationKind {
+    Change,
+    Multiple,
+    Sum,
+    Balance,
+    Share,
+    Points,
+}
+
+impl RelationKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationKind::Change => "change",
+            RelationKind::Multiple => "multiple",
+            RelationKind::Sum => "sum",
+            RelationKind::Balance => "balance",
+            RelationKind::Share => "share",
+            RelationKind::Points => "points",
+        }
+    }
+}
+
+/// Why a relation cannot be checked inside the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unchecked {
+    /// A change or multiple of one printed amount: its base is not printed.
+    NoBase,
+    /// A share of a printed part whose whole is not printed.
+    NoWhole,
+    /// A change or share stated with no amount printed beside it.
+    NoAmount,
+}
+
+impl Unchecked {
+    pub fn name(self) -> &'static str {
+        match self {
+            Unchecked::NoBase => "no-base",
+            Unchecked::NoWhole => "no-whole",
+            Unchecked::NoAmount => "no-amount",
+        }
+    }
+}
+
+/// Words that mark the base of a comparison, at the start of its clause.
+const BASE_CUES: &[&str] = &["from", "compared", "against", "versus", "than", "over"];
+
+pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (n, number) in article.numbers.iter().enumerate() {
+        let stated_kind = match number.kind {
+            NumberKind::Percent | NumberKind::Multiple | NumberKind::Points | NumberKind::ShareWord => number.kind.clone(),
+            _ => continue,
+        };
+        let Ok(p) = phrase::parse(article.at(&number.phrase), lexicon, Rounding::HalfUnit) else {
+            continue;
+        };
+        let Some(s) = sentence_of(article, number.printed.start) else {
+            continue;
+        };
+        let relation = match (p.measure, stated_kind) {
+            (Measure::Change, _) => change(article, n, s, RelationKind::Change),
+            (Measure::Multiple, _) => change(article, n, s, RelationKind::Multiple),
+            (Measure::Share, _) => share(article, n, s),
+            (Measure::Points, _) => points(article, n, s),
+            _ => None,
+        };
+        out.extend(relation);
+    }
+    out.extend(of_which(article));
+    out.extend(sums_and_balances(article));
+    out.sort_by_key(|r| (r.sentence, r.says.start));
+    out
+}
+
+fn sentence_of(article: &Article, at: usize) -> Option<usize> {
+    article.sentences.iter().position(|s| s.contains(&at))
+}
+
+/// The clause (byte range) of the sentence `s` that holds byte `at`.
+fn clause_at(article: &Article, s: usize, at: usize) -> std::ops::Range<usize> {
+    super::text::clauses(&article.text, &article.sentences[s])
+        .into_iter()
+        .find(|c| c.contains(&at))
+        .unwrap_or_else(|| article.sentences[s].clone())
+}
+
+/// Whether the figure's clause says it is the base of a comparison.
+fn is_base(article: &Article, f: &Figure) -> bool {
+    let at = article.numbers[f.number].printed.start;
+    let clause = clause_at(article, f.sentence, at);
+    let words = article.text[clause.start..at].to_lowercase();
+    let first = words.split_whitespace().next().unwrap_or("");
+    BASE_CUES.contains(&first)
+        || words.contains("a year earlier")
+        || words.contains("last year")
+        || words.contains("a year ago")
+        || words.contains("previous")
+        || f.period_note == Some(super::PeriodNote::ComparisonBase)
+}
+
+fn figures_in(article: &Article, s: usize) -> Vec<usize> {
+    (0..article.figures.len()).filter(|&f| article.figures[f].sentence == s).collect()
+}
+
+fn pos(article: &Article, f: usize) -> usize {
+    article.numbers[article.figures[f].number].printed.start
+}
+
+/// The measure a stated number speaks of: the nearest measure word before it in its
+/// sentence, through the figures' measures (the figure nearest before or after it).
+fn compatible(a: &Figure, b: &Figure) -> bool {
+    let measure = match (a.measure, b.measure) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    measure && a.commodity == b.commodity && a.currency == b.currency
+}
+
+/// A change or multiple stated by number `n` in sentence `s`.
+fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
+    let at = article.numbers[n].printed.start;
+    let here = figures_in(article, s);
+    let clause = clause_at(article, s, at);
+    // The amount the change is about: in the stated number's clause, else the nearest
+    // after it ("rose 12% to $5bn"), else before ("$5bn, up 12%").
+    let anchor = here
+        .iter()
+        .copied()
+        .filter(|&f| clause.contains(&pos(article, f)))
+        .min_by_key(|&f| pos(article, f).abs_diff(at))
+        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f])).min_by_key(|&f| pos(article, f)))
+        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) < at).max_by_key(|&f| pos(article, f)));
+    let says = article.numbers[n].phrase.clone();
+    let relation = |figures: Vec<usize>, unchecked| Relation {
+        kind,
+        sentence: s,
+        stated: Some(n),
+        says: says.clone(),
+        figures,
+        percents: Vec::new(),
+        unchecked,
+    };
+    let Some(anchor) = anchor else {
+        return None;
+    };
+    let a = &article.figures[anchor];
+    // The other amount: in this sentence, else in the three before.
+    let candidates = here
+        .iter()
+        .copied()
+        .chain((s.saturating_sub(3)..s).rev().flat_map(|p| figures_in(article, p).into_iter().rev()))
+        .filter(|&f| f != anchor && compatible(a, &article.figures[f]));
+    let mut best: Option<(usize, bool)> = None; // (figure, anchor is the later)
+    for f in candidates {
+        let b = &article.figures[f];
+        let order = match (a.period, b.period) {
+            (Some(x), Some(y)) if x != y && x.months() == y.months() => Some(later(x, y)),
+            (Some(x), Some(y)) if x != y => Some(later(x, y)),
+            _ if b.sentence == s => {
+                match (is_base(article, a), is_base(article, b)) {
+                    (false, true) => Some(true),
+                    (true, false) => Some(false),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(anchor_later) = order {
+            best = Some((f, anchor_later));
+            break;
+        }
+    }
+    if best.is_none() && kind == RelationKind::Multiple {
+        // "exports were 3.9 times imports": two amounts of one period, the first over the
+        // second.
+        let other = here.iter().copied().find(|&f| {
+            let b = &article.figures[f];
+            f != anchor && b.period == a.period && b.currency == a.currency
+        });
+        if let Some(f) = other {
+            let (x, y) = if pos(article, anchor) < pos(article, f) { (anchor, f) } else { (f, anchor) };
+            return Some(relation(vec![y, x], None));
+        }
+    }
+    match best {
+        Some((f, true)) => Some(relation(vec![f, anchor], None)),
+        Some((f, false)) => Some(relation(vec![anchor, f], None)),
+        None => Some(relation(vec![anchor], Some(Unchecked::NoBase))),
+    }
+}
+
+/// Whether period `x` is later than `y`.
+fn later(x: Period, y: Period) -> bool {
+    (x.year, x.last_month) > (y.year, y.last_month)
+}
+
+/// A share stated by number `n`: the part beside it over the whole it names.
+fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
+    let number = &article.numbers[n];
+    let at = number.printed.start;
+    let here = figures_in(article, s);
+    let clause = clause_at(article, s, at);
+    let part = here
+        .iter()
+        .copied()
+        .filter(|&f| clause.contains(&pos(article, f)))
+        .min_by_key(|&f| pos(article, f).abs_diff(at))
+        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) < at).max_by_key(|&f| pos(article, f)))
+        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) > at).min_by_key(|&f| pos(article, f)));
+    let relation = |figures: Vec<usize>, unchecked| Relation {
+        kind: RelationKind::Share,
+        sentence: s,
+        stated: Some(n),
+        says: number.phrase.clone(),
+        figures,
+        percents: Vec::new(),
+        unchecked,
+    };
+    let part = part?;
+    let p = &article.figures[part];
+    // The whole: "of total exports", "of the total", "of its trade".
+    let after = article.text[number.printed.end..article.sentences[s].end].to_lowercase();
+    let of_words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let whole_measure = if of_words.first() == Some(&"of") {
+        of_words.iter().skip(1).take(4).find_map(|w| measure_word(w))
+    } else {
+        None
+    };
+    let whole = p.part_of.filter(|_| whole_measure.is_none()).or_else(|| {
+        let mut candidates: Vec<usize> = (0..article.figures.len())
+            .filter(|&f| f != part)
+            .filter(|&f| {
+                let w = &article.figures[f];
+                w.commodity.is_none()
+                    && w.currency == p.currency
+                    && (w.period == p.period || w.period.is_none() || p.period.is_none())
+                    && match whole_measure {
+                        Some(m) => w.measure == Some(m) || w.measure.is_none(),
+                        None => w.measure == p.measure || p.measure.is_none() || w.measure.is_none(),
+                    }
+                    && w.sentence + 3 >= s
+                    && w.sentence <= s + 1
+            })
+            .collect();
+        // The whole is larger than the part; the nearest before first.
+        candidates.sort_by_key(|&f| (pos(article, f) > at, pos(article, f).abs_diff(at)));
+        candidates.into_iter().find(|&f| {
+            let (Some(x), Some(y)) = (amount(article, f), amount(article, part)) else { return true };
+            x >= y
+        })
+    });
+    match whole {
+        Some(w) if w != part => Some(relation(vec![part, w], None)),
+        _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
+    }
+}
+
+/// The printed amount of a figure, roughly (for telling a whole from a part).
+fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
+    let lexicon = Lexicon::built_in();
+    let p = phrase::parse(article.printed(article.figures[f].number), &lexicon, Rounding::HalfUnit).ok()?;
+    let point = p.point?;
+    let (n, d) = (point.numer().to_string(), point.denom().to_string());
+    let n: rust_decimal::Decimal = n.parse().ok()?;
+    let d: rust_decimal::Decimal = d.parse().ok()?;
+    n.checked_div(d)
+}
+
+fn measure_word(w: &str) -> Option<TradeMeasure> {
+    Some(match w {
+        "exports" | "export" | "shipments" | "sales" => TradeMeasure::Exports,
+        "imports" | "import" | "purchases" => TradeMeasure::Imports,
+        "trade" | "turnover" | "commerce" => TradeMeasure::Turnover,
+        _ => return None,
+    })
+}
+
+/// A change in percentage points stated by `n` between two percentages of its sentence.
+fn points(article: &Article, n: usize, s: usize) -> Option<Relation> {
+    let percents: Vec<usize> = article
+        .numbers
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| *i != n && x.kind == NumberKind::Percent && article.sentences[s].contains(&x.printed.start))
+        .map(|(i, _)| i)
+        .collect();
+    if percents.len() != 2 {
+        return None;
+    }
+    let base_cue = |i: usize| {
+        let at = article.numbers[i].printed.start;
+        let clause = clause_at(article, s, at);
+        let first = article.text[clause.start..at].to_lowercase();
+        BASE_CUES.contains(&first.split_whitespace().next().unwrap_or(""))
+    };
+    let (old, new) = match (base_cue(percents[0]), base_cue(percents[1])) {
+        (true, false) => (percents[0], percents[1]),
+        (false, true) => (percents[1], percents[0]),
+        _ => return None,
+    };
+    Some(Relation {
+        kind: RelationKind::Points,
+        sentence: s,
+        stated: Some(n),
+        says: article.numbers[n].phrase.clone(),
+        figures: Vec::new(),
+        percents: vec![old, new],
+        unchecked: None,
+    })
+}
+
+/// "of which": each part said after it, over the whole before it.
+fn of_which(article: &Article) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (f, fig) in article.figures.iter().enumerate() {
+        let Some(whole) = fig.part_of else { continue };
+        let at = pos(article, f);
+        let before = article.text[article.sentences[fig.sentence].start..at].to_lowercase();
+        let Some(k) = before.rfind("of which") else { continue };
+        let start = article.sentences[fig.sentence].start + k;
+        out.push(Relation {
+            kind: RelationKind::Share,
+            sentence: fig.sentence,
+            stated: None,
+            says: start..start + "of which".len(),
+            figures: vec![f, whole],
+            percents: Vec::new(),
+            unchecked: None,
+        });
+    }
+    out
+}
+
+/// The flow a figure is, seen from the reporter: an exporter's partner imports.
+fn reporter_view(article: &Article, f: &Figure) -> Option<TradeMeasure> {
+    let m = f.measure?;
+    let partner_owns = match (&f.owner, &article.partner) {
+        (Some(o), Some(p)) => super::resolve::same_country(o, p),
+        _ => false,
+    };
+    Some(match (m, partner_owns) {
+        (TradeMeasure::Exports, true) => TradeMeasure::Imports,
+        (TradeMeasure::Imports, true) => TradeMeasure::Exports,
+        (m, _) => m,
+    })
+}
+
+/// Sums (trade = exports + imports) and balances (surplus = exports − imports) whose
+/// three amounts are printed for one period within a few sentences.
+fn sums_and_balances(article: &Article) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (t, total) in article.figures.iter().enumerate() {
+        let kind = match total.measure {
+            Some(TradeMeasure::Turnover) => RelationKind::Sum,
+            Some(TradeMeasure::Balance) => RelationKind::Balance,
+            _ => continue,
+        };
+        if total.commodity.is_some() || total.part_of.is_some() || total.period.is_none() {
+            continue;
+        }
+        let near = |f: &Figure| {
+            f.period == total.period
+                && f.commodity.is_none()
+                && f.part_of.is_none()
+                && f.currency == total.currency
+                && f.sentence + 2 >= total.sentence
+                && f.sentence <= total.sentence + 2
+        };
+        let find = |want: TradeMeasure| {
+            (0..article.figures.len())
+                .filter(|&f| f != t && near(&article.figures[f]) && reporter_view(article, &article.figures[f]) == Some(want))
+                .min_by_key(|&f| pos(article, f).abs_diff(pos(article, t)))
+        };
+        let (Some(e), Some(m)) = (find(TradeMeasure::Exports), find(TradeMeasure::Imports)) else {
+            continue;
+        };
+        // A balance is its owner's exports minus imports.
+        let partner_owns = match (&total.owner, &article.partner) {
+            (Some(o), Some(p)) => super::resolve::same_country(o, p),
+            _ => false,
+        };
+        let figures = if kind == RelationKind::Balance && partner_owns { vec![t, m, e] } else { vec![t, e, m] };
+        out.push(Relation {
+            kind,
+            sentence: total.sentence,
+            stated: None,
+            says: article.numbers[total.number].printed.clone(),
+            figures,
+            percents: Vec::new(),
+            unchecked: None,
+        });
+    }
+    out
+}

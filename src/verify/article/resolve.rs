@@ -1,0 +1,448 @@
+//! What each amount of an article is about: its period, its measure (exports, imports,
+//! turnover, balance), whose flow it is, and whether it is a part (a product) of a total —
+//! from the words of its clause, then its sentence, then the sentences before.
+
+use std::ops::Range;
+
+use super::super::claims::TradeMeasure;
+use super::super::phrase::Token;
+use super::text::{MONTH_WORDS, index_of};
+use crate::model::Period;
+
+/// An economy named in the text.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub economy: String,
+    pub tokens: Range<usize>,
+}
+
+const ECONOMY_WORDS: &str = include_str!("../../../data/economy-words.csv");
+
+/// The economies named in the text, by country name, alias, demonym or capital.
+pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
+    let words: Vec<(Vec<String>, String, bool)> = ECONOMY_WORDS
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(','))
+        .map(|(w, e)| {
+            let short = w.len() <= 3;
+            let parts = super::super::phrase::tokenize(w).into_iter().map(|t| t.text).collect();
+            (parts, e.to_string(), short)
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut found: Option<(String, usize)> = None;
+        for n in (1..=5).rev() {
+            if i + n > tokens.len() {
+                continue;
+            }
+            let span = tokens[i].start..tokens[i + n - 1].end;
+            let original = &text[span.clone()];
+            let original = original.trim_end_matches("'s").trim_end_matches('\'');
+            if !original.starts_with(|c: char| c.is_uppercase()) || tokens[i..i + n].iter().any(|t| t.is_number) {
+                continue;
+            }
+            // Gaps inside a name are spaces, dots, hyphens: not commas.
+            if tokens[i..i + n].windows(2).any(|w| text[w[0].end..w[1].start].contains([',', ';', '(', ')'])) {
+                continue;
+            }
+            let stripped: Vec<String> = tokens[i..i + n]
+                .iter()
+                .map(|t| t.text.trim_end_matches("'s").trim_end_matches('\'').to_string())
+                .collect();
+            let all_caps = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if let Some((_, e, short)) = words.iter().find(|(w, _, _)| *w == stripped) {
+                if !*short || all_caps {
+                    found = Some((e.clone(), n));
+                    break;
+                }
+            }
+            let letters = original.chars().filter(|c| c.is_alphabetic()).count();
+            if letters <= 3 && !all_caps {
+                continue;
+            }
+            if n == 1 && matches!(stripped[0].as_str(), "the" | "a" | "in" | "on" | "at" | "to" | "of" | "it" | "as" | "is" | "be" | "we" | "he" | "me" | "an" | "or" | "by" | "no" | "so" | "do" | "go" | "up") {
+                continue;
+            }
+            if let Some(e) = crate::codes::lookup(original) {
+                if !e.aggregate || e.id == "EUN" {
+                    found = Some((e.id.clone(), n));
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((economy, n)) => {
+                out.push(Mention { economy, tokens: i..i + n });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether two economies are one country (a country and one of its regions: RUS, RU-FE).
+pub fn same_country(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let iso2 = |x: &str| crate::codes::lookup(x).map(|e| e.iso2.clone()).unwrap_or_default();
+    let region_of = |region: &str, country: &str| {
+        let i2 = iso2(country);
+        !i2.is_empty() && region.starts_with(&format!("{i2}-"))
+    };
+    region_of(a, b) || region_of(b, a)
+}
+
+/// Words naming each measure, longest first where one contains another.
+const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
+    ("trade surplus", TradeMeasure::Balance),
+    ("trade deficit", TradeMeasure::Balance),
+    ("trade balance", TradeMeasure::Balance),
+    ("trade gap", TradeMeasure::Balance),
+    ("surplus", TradeMeasure::Balance),
+    ("deficit", TradeMeasure::Balance),
+    ("surpluses", TradeMeasure::Balance),
+    ("deficits", TradeMeasure::Balance),
+    ("exports", TradeMeasure::Exports),
+    ("export", TradeMeasure::Exports),
+    ("exported", TradeMeasure::Exports),
+    ("exporting", TradeMeasure::Exports),
+    ("shipments", TradeMeasure::Exports),
+    ("shipped", TradeMeasure::Exports),
+    ("supplies", TradeMeasure::Exports),
+    ("supplied", TradeMeasure::Exports),
+    ("deliveries", TradeMeasure::Exports),
+    ("outbound", TradeMeasure::Exports),
+    ("sales", TradeMeasure::Exports),
+    ("sold", TradeMeasure::Exports),
+    ("imports", TradeMeasure::Imports),
+    ("import", TradeMeasure::Imports),
+    ("imported", TradeMeasure::Imports),
+    ("importing", TradeMeasure::Imports),
+    ("purchases", TradeMeasure::Imports),
+    ("purchased", TradeMeasure::Imports),
+    ("bought", TradeMeasure::Imports),
+    ("inbound", TradeMeasure::Imports),
+    ("trade", TradeMeasure::Turnover),
+    ("turnover", TradeMeasure::Turnover),
+    ("commerce", TradeMeasure::Turnover),
+    ("traded", TradeMeasure::Turnover),
+];
+
+/// A measure word found in the text.
+#[derive(Clone, Debug)]
+pub struct MeasureWord {
+    pub measure: TradeMeasure,
+    pub tokens: Range<usize>,
+}
+
+/// The measure words of the text. "exports and imports" together, "two-way trade",
+/// "trade surplus" are one word each.
+pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
+    let mut out: Vec<MeasureWord> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = MEASURE_WORDS.iter().find_map(|(w, m)| {
+            let words: Vec<&str> = w.split_whitespace().collect();
+            let fits = words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == *w));
+            fits.then_some((*m, words.len()))
+        });
+        let Some((mut measure, mut n)) = found else {
+            i += 1;
+            continue;
+        };
+        // "exports and imports", "imports and exports": the turnover.
+        let pair = |a: &str, b: &str| {
+            tokens.get(i).is_some_and(|t| t.text.starts_with(a))
+                && tokens.get(i + 1).is_some_and(|t| t.text == "and" || t.text == "plus")
+                && tokens.get(i + 2).is_some_and(|t| t.text.starts_with(b))
+        };
+        if pair("export", "import") || pair("import", "export") {
+            measure = TradeMeasure::Turnover;
+            n = 3;
+        }
+        // "trade surplus of", "surplus in trade": balance wins over trade.
+        if measure == TradeMeasure::Turnover
+            && tokens.get(i + 1).is_some_and(|t| matches!(t.text.as_str(), "surplus" | "deficit" | "balance" | "gap"))
+        {
+            measure = TradeMeasure::Balance;
+            n = 2;
+        }
+        // "trade in goods", "trade with": still trade; "trade war", "trade deal": no measure.
+        if measure == TradeMeasure::Turnover
+            && tokens.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "war" | "wars" | "deal" | "deals" | "talks" | "agreement" | "agreements" | "tensions"
+                        | "dispute" | "disputes" | "policy" | "minister" | "ministry" | "representative"
+                        | "barriers" | "pact" | "partner" | "partners" | "partnership" | "fair" | "mission"
+                        | "body" | "office" | "restrictions" | "sanctions" | "route" | "routes"
+                )
+            })
+        {
+            i += n;
+            continue;
+        }
+        out.push(MeasureWord { measure, tokens: i..i + n });
+        i += n;
+    }
+    out
+}
+
+/// A period said in the text, absolute ("January to March 2019") or relative ("the same
+/// period last year").
+#[derive(Clone, Debug, PartialEq)]
+pub enum PeriodWords {
+    /// Months, with the year if said.
+    Absolute { year: Option<i32>, months: Option<(u8, u8)> },
+    /// One year before the period in focus ("a year earlier", "the same period of 2018"
+    /// keeps the months and names the year).
+    YearBefore,
+    SamePeriod { year: Option<i32> },
+}
+
+/// A period said at tokens `tokens`.
+#[derive(Clone, Debug)]
+pub struct PeriodMention {
+    pub words: PeriodWords,
+    pub tokens: Range<usize>,
+}
+
+const PUBLICATION_VERBS: &[&str] = &[
+    "provided", "published", "released", "reported", "announced", "said", "issued", "posted",
+    "updated", "disclosed", "unveiled", "showed", "shown", "dated",
+];
+
+fn month_of(w: &str) -> Option<u8> {
+    let w = w.trim_end_matches('.');
+    MONTH_WORDS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && w != "mar" || w == "mar" && *m == "march") && w.len() >= 3)
+        .map(|i| i as u8 + 1)
+}
+
+fn number_word(w: &str) -> Option<u8> {
+    Some(match w {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        _ => w.parse().ok().filter(|n| (1..=12).contains(n))?,
+    })
+}
+
+fn ordinal(w: &str) -> Option<u8> {
+    Some(match w {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        _ => return None,
+    })
+}
+
+fn year_of(t: &Token) -> Option<i32> {
+    (t.is_number && t.text.len() == 4)
+        .then(|| t.text.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// The periods said in `tokens[range]`, in order. Dates of publication ("provided in April
+/// 2019", "said on March 5") and days ("April 5") are not periods of figures.
+pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodMention> {
+    let mut out = Vec::new();
+    let w = |j: usize| -> &str {
+        if range.contains(&j) { tokens[j].text.as_str() } else { "" }
+    };
+    let mut i = range.start;
+    while i < range.end {
+        let start = i;
+        let mut months: Option<(u8, u8)> = None;
+        let mut year: Option<i32> = None;
+        let mut end = i;
+        // "the same period last year", "the same period of 2018", "a year earlier"
+        if (w(i) == "same" && matches!(w(i + 1), "period" | "months" | "quarter" | "time" | "month"))
+            || (w(i) == "corresponding" && w(i + 1) == "period")
+        {
+            let mut j = i + 2;
+            while matches!(w(j), "of" | "in" | "a") {
+                j += 1;
+            }
+            if let Some(y) = tokens.get(j).filter(|_| range.contains(&j)).and_then(year_of) {
+                out.push(PeriodMention { words: PeriodWords::SamePeriod { year: Some(y) }, tokens: start..j + 1 });
+                i = j + 1;
+                continue;
+            }
+            let (k, before) = relative_year(&w, j);
+            out.push(PeriodMention {
+                words: if before { PeriodWords::YearBefore } else { PeriodWords::SamePeriod { year: None } },
+                tokens: start..k,
+            });
+            i = k;
+            continue;
+        }
+        let (k, before) = relative_year(&w, i);
+        if before {
+            out.push(PeriodMention { words: PeriodWords::YearBefore, tokens: start..k });
+            i = k;
+            continue;
+        }
+        // "first quarter", "Q1", "first half", "H1", "first 11 months", "January-March"
+        if let Some(n) = ordinal(w(i)) {
+            match w(i + 1) {
+                "quarter" if n <= 4 => {
+                    months = Some((3 * n - 2, 3 * n));
+                    end = i + 2;
+                }
+                "half" if n <= 2 => {
+                    months = Some((6 * n - 5, 6 * n));
+                    end = i + 2;
+                }
+                _ => {
+                    if n == 1 {
+                        if let Some(m) = number_word(w(i + 1)).filter(|_| matches!(w(i + 2), "months" | "month")) {
+                            months = Some((1, m));
+                            end = i + 3;
+                        }
+                    }
+                }
+            }
+        } else if matches!(w(i), "q1" | "q2" | "q3" | "q4") || (w(i) == "q" && tokens.get(i + 1).is_some_and(|t| t.is_number && t.text.len() == 1 && t.start == tokens[i].end)) {
+            let n: u8 = if w(i).len() == 2 { w(i)[1..].parse().unwrap_or(1) } else { w(i + 1).parse().unwrap_or(1) };
+            months = Some((3 * n - 2, 3 * n));
+            end = if w(i).len() == 2 { i + 1 } else { i + 2 };
+        } else if matches!(w(i), "h1" | "h2") {
+            let n: u8 = w(i)[1..].parse().unwrap_or(1);
+            months = Some((6 * n - 5, 6 * n));
+            end = i + 1;
+        } else if let Some(m) = month_of(w(i)).filter(|_| w(i).len() >= 3) {
+            // A day next to a month is a date: "April 5", "5 April".
+            let day_after = tokens.get(i + 1).is_some_and(|t| range.contains(&(i + 1)) && t.is_number && t.text.len() <= 2);
+            let day_before = i > range.start && tokens[i - 1].is_number && tokens[i - 1].text.len() <= 2;
+            let mut last = m;
+            let mut j = i + 1;
+            if matches!(w(j), "to" | "through" | "till" | "until" | "and") || text[tokens[i].end..tokens.get(j).map_or(tokens[i].end, |t| t.start)].contains(['-', '–', '—']) {
+                let k = if matches!(w(j), "to" | "through" | "till" | "until" | "and") { j + 1 } else { j };
+                if let Some(m2) = month_of(w(k)).filter(|_| w(k).len() >= 3) {
+                    last = m2;
+                    j = k + 1;
+                }
+            }
+            if (day_after && last == m) || day_before {
+                // skip the date with its year
+                let mut k = i + 1;
+                while k < range.end && (tokens[k].is_number) {
+                    k += 1;
+                }
+                i = k.max(i + 1);
+                continue;
+            }
+            if last >= m {
+                months = Some((m, last));
+            }
+            end = j;
+        }
+        // a year after the months ("January to March of 2019", "first quarter of 2019")
+        if months.is_some() {
+            let mut j = end;
+            while matches!(w(j), "of" | "in" | "this" | "last") {
+                j += 1;
+            }
+            if let Some(y) = tokens.get(j).filter(|_| range.contains(&j)).and_then(year_of) {
+                year = Some(y);
+                end = j + 1;
+            }
+        } else if let Some(y) = tokens.get(i).and_then(year_of) {
+            // "2019", "FY2019"; not "$2019", not "2019 prices"
+            year = Some(y);
+            end = i + 1;
+            // "the 2019 first quarter"
+            if let Some(n) = ordinal(w(i + 1)) {
+                if w(i + 2) == "quarter" && n <= 4 {
+                    months = Some((3 * n - 2, 3 * n));
+                    end = i + 3;
+                } else if w(i + 2) == "half" && n <= 2 {
+                    months = Some((6 * n - 5, 6 * n));
+                    end = i + 3;
+                }
+            }
+        }
+        if months.is_none() && year.is_none() {
+            i += 1;
+            continue;
+        }
+        if publication_date(tokens, range.start, start) {
+            i = end.max(i + 1);
+            continue;
+        }
+        out.push(PeriodMention { words: PeriodWords::Absolute { year, months }, tokens: start..end });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// "last year", "a year earlier", "the previous year", "a year ago", "the year before":
+/// the token after them and whether they were there.
+fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
+    let seqs: [&[&str]; 10] = [
+        &["last", "year"],
+        &["a", "year", "earlier"],
+        &["a", "year", "ago"],
+        &["a", "year", "before"],
+        &["the", "previous", "year"],
+        &["previous", "year"],
+        &["the", "year", "before"],
+        &["prior", "year"],
+        &["the", "prior", "year"],
+        &["one", "year", "earlier"],
+    ];
+    for s in seqs {
+        if s.iter().enumerate().all(|(k, x)| w(i + k) == *x) {
+            return (i + s.len(), true);
+        }
+    }
+    (i, false)
+}
+
+/// Whether the period at `at` is a date of publication: a publication verb shortly before
+/// it ("provided in April 2019", "data released on").
+fn publication_date(tokens: &[Token], floor: usize, at: usize) -> bool {
+    (at.saturating_sub(3).max(floor)..at).any(|j| PUBLICATION_VERBS.contains(&tokens[j].text.as_str()))
+        && at > 0
+        && matches!(tokens[at - 1].text.as_str(), "in" | "on" | "since")
+}
+
+/// The period `words` name, given the period in focus.
+pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
+    match words {
+        PeriodWords::Absolute { year, months } => {
+            let year = year.or(focus.map(|f| f.year))?;
+            let (a, b) = months.unwrap_or((1, 12));
+            Period::new(year, a, b).ok()
+        }
+        PeriodWords::YearBefore => focus?.year_before(),
+        PeriodWords::SamePeriod { year } => {
+            let f = focus?;
+            match year {
+                Some(y) => Period::new(*y, f.first_month, f.last_month).ok(),
+                None => f.year_before(),
+            }
+        }
+    }
+}
+
+/// Which clause of `clauses` holds token `t`.
+pub fn clause_of(clauses: &[Range<usize>], tokens: &[Token], t: usize) -> Option<usize> {
+    index_of(clauses, tokens[t].start)
+}

@@ -1,0 +1,251 @@
+//! An article's sentences and clauses, as byte ranges of its text.
+//!
+//! A sentence ends at . ! ? before a capital, a digit or a quote — not after "U.S." in
+//! "U.S. dollars", "No." or an initial — and at a paragraph break or a line without final
+//! punctuation (a headline). A clause is the part of a sentence between commas,
+//! semicolons, dashes and the words that open a comparison or a contrast ("from",
+//! "compared with", "while"): what one amount's own words are.
+
+use std::ops::Range;
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "st", "vs", "approx",
+    "est", "govt", "dept", "rs", "fig", "gen", "col", "lt", "sen", "rep", "gov", "prof",
+];
+
+/// Words that start a sentence after an abbreviation that can also end one ("... trade
+/// with the U.S. The figure ...").
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "it", "its", "in", "but", "however", "according",
+    "meanwhile", "exports", "imports", "trade", "a", "an", "last", "such", "he", "she",
+    "they", "we", "on", "at", "by", "for", "bilateral",
+];
+
+/// The sentences of `text`, trimmed, in order.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let end_here = match c {
+            '.' | '!' | '?' => {
+                // Closing quotes and brackets belong to the sentence they close.
+                let mut close = k + 1;
+                while chars
+                    .get(close)
+                    .is_some_and(|(_, n)| matches!(n, '"' | '\'' | '”' | '’' | ')' | ']'))
+                {
+                    close += 1;
+                }
+                let after = chars.get(close).map(|c| c.1);
+                if after.is_none_or(char::is_whitespace) && ends_sentence(text, at, &chars, close)
+                {
+                    let end = chars.get(close).map_or(text.len(), |c| c.0);
+                    Some((end, close))
+                } else {
+                    None
+                }
+            }
+            '\n' if line_break_ends(text, at) => Some((at, k + 1)),
+            _ => None,
+        };
+        if let Some((end, next)) = end_here {
+            push_trimmed(&mut out, text, start..end);
+            start = chars.get(next).map_or(text.len(), |c| c.0);
+            k = next;
+        } else {
+            k += 1;
+        }
+    }
+    push_trimmed(&mut out, text, start..text.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
+    let piece = &text[r.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// Whether the full stop at byte `at` ends a sentence, given what follows from char
+/// index `next`.
+fn ends_sentence(text: &str, at: usize, chars: &[(usize, char)], next: usize) -> bool {
+    let next_word: String = chars[next..]
+        .iter()
+        .map(|c| c.1)
+        .skip_while(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '\''))
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    let Some(first) = next_word.chars().next() else {
+        return true;
+    };
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    if text[at..].starts_with('.') {
+        let before: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect();
+        let word = before.to_lowercase();
+        let starter = SENTENCE_STARTERS.contains(&next_word.to_lowercase().trim_end_matches('.'));
+        // "U.S.", "U.K.", initials: end a sentence only before a word that starts one.
+        let dotted = word.contains('.') || (word.chars().count() == 1 && before.chars().all(char::is_uppercase));
+        if dotted {
+            return starter;
+        }
+        if ABBREVIATIONS.contains(&word.as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether the line break at byte `at` ends a sentence: a blank line follows, or the line
+/// has no final punctuation and the next starts with a capital (a headline, a list item).
+fn line_break_ends(text: &str, at: usize) -> bool {
+    let rest = &text[at + 1..];
+    if rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+        return true;
+    }
+    let line_end = text[..at].trim_end();
+    let next = rest.trim_start().chars().next();
+    let continues = line_end.ends_with([',', ';', ':', '-', '–']) || line_end.is_empty();
+    !continues && next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit())
+        && !line_end.ends_with(|c: char| c.is_lowercase())
+        || line_end.ends_with(['.', '!', '?'])
+}
+
+/// Words that open a clause of their own: a comparison's base or a contrast.
+const CLAUSE_WORDS: &[&str] = &[
+    "from", "compared", "against", "versus", "while", "whereas", "but", "than",
+];
+
+/// The clauses of the sentence `s` of `text`, as byte ranges.
+pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
+    let sentence = &text[s.clone()];
+    let mut cuts: Vec<usize> = Vec::new();
+    for (i, c) in sentence.char_indices() {
+        match c {
+            ',' | ';' | ':' | '(' | ')' | '—' => {
+                // A comma inside a number ("10,69") is not a cut.
+                let digit_around = c == ','
+                    && sentence[..i].ends_with(|p: char| p.is_ascii_digit())
+                    && sentence[i + 1..].starts_with(|n: char| n.is_ascii_digit());
+                if !digit_around {
+                    cuts.push(i);
+                    cuts.push(i + c.len_utf8());
+                }
+            }
+            '–' | '-' if sentence[..i].ends_with(' ') && sentence[i + c.len_utf8()..].starts_with(' ') => {
+                cuts.push(i);
+                cuts.push(i + c.len_utf8());
+            }
+            _ => {}
+        }
+    }
+    let lower = sentence.to_ascii_lowercase();
+    for word in CLAUSE_WORDS {
+        for (i, _) in lower.match_indices(word) {
+            let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric();
+            let after = i + word.len();
+            let after_ok = after >= lower.len() || !lower.as_bytes()[after].is_ascii_alphanumeric();
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            let rest = lower[after..].trim_start();
+            // "from January to March", "made up", "up to": no comparison.
+            let period_follows = MONTH_WORDS.iter().any(|m| rest.starts_with(m))
+                || rest.starts_with("the first")
+                || rest.starts_with("the start")
+                || rest.starts_with("the beginning")
+                || rest.starts_with(|c: char| c.is_ascii_digit()) && *word == "from" && year_follows(rest);
+            if period_follows {
+                continue;
+            }
+            cuts.push(i);
+        }
+    }
+    cuts.push(0);
+    cuts.push(sentence.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| s.start + w[0]..s.start + w[1])
+        .filter(|r| text[r.clone()].chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+fn year_follows(rest: &str) -> bool {
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4 && rest[4..].trim_start().starts_with("to")
+}
+
+pub const MONTH_WORDS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// The index of the range in `ranges` that holds byte `at`.
+pub fn index_of(ranges: &[Range<usize>], at: usize) -> Option<usize> {
+    ranges.iter().position(|r| r.contains(&at))
+}
+
+/// The 1-based line of byte `at` of `text`.
+pub fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sentences_keep_decimals_abbreviations_and_headlines_apart() {
+        assert_eq!(
+            split("Trade was $10.69 million. It fell! Next?"),
+            ["Trade was $10.69 million.", "It fell!", "Next?"]
+        );
+        assert_eq!(
+            split("Exports to the U.S. rose. The U.S. dollar fell. Trade with the U.S. The end."),
+            ["Exports to the U.S. rose.", "The U.S. dollar fell.", "Trade with the U.S.", "The end."]
+        );
+        assert_eq!(
+            split("A Controversial Visit\nTrade rose 5% to $2 billion, officials said.\n\nNo. 5 was next."),
+            ["A Controversial Visit", "Trade rose 5% to $2 billion, officials said.", "No. 5 was next."]
+        );
+        assert_eq!(
+            split("Trade between the two\ncountries rose."),
+            ["Trade between the two\ncountries rose."]
+        );
+    }
+
+    #[test]
+    fn clauses_cut_at_commas_and_comparisons_not_inside_numbers() {
+        let text = "Exports rose 12% to $1,234 million from $1,100 million, while imports fell.";
+        let s = sentences(text);
+        let c: Vec<&str> = clauses(text, &s[0]).into_iter().map(|r| text[r].trim()).collect();
+        assert_eq!(
+            c,
+            ["Exports rose 12% to $1,234 million", "from $1,100 million", "while imports fell."]
+        );
+        let text = "Trade from January to March 2019 made up $5 million.";
+        let s = sentences(text);
+        assert_eq!(clauses(text, &s[0]).len(), 1);
+    }
+}
