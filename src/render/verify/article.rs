@@ -16,7 +16,7 @@ use crate::verify::check::{ClaimResult, FigureStatus, Verification};
 struct Row<'a> {
     index: usize,
     kind: RelationKind,
-    says: &'a str,
+    says: String,
     quote: String,
     claim: Option<&'a ClaimResult>,
     unchecked: Option<Unchecked>,
@@ -60,7 +60,7 @@ fn rows<'a>(article: &'a Article, model: &'a ArticleClaims, v: &'a Verification)
         .map(|(i, r)| Row {
             index: i,
             kind: r.kind,
-            says: article.at(&r.says),
+            says: article.says(r),
             quote: crate::verify::article::quote(article, r),
             claim: model.claim_of[i].and_then(|c| v.claims.get(c)),
             unchecked: r.unchecked,
@@ -104,6 +104,7 @@ fn ignored_reason(kind: &NumberKind) -> &'static str {
             Name => "part of a name (F-16, G20)",
             Rate => "a tariff, tax or other rate, not a trade value",
             NoCurrency => "no currency, in a sentence that names no trade flow",
+            Threshold => "a round threshold passed, not a figure of the data",
         },
         _ => "",
     }
@@ -111,7 +112,7 @@ fn ignored_reason(kind: &NumberKind) -> &'static str {
 
 fn figure_cells(article: &Article, f: usize) -> (String, String, String) {
     let fig = &article.figures[f];
-    let period = fig.period.map_or("?".to_string(), |p| p.label());
+    let period = article.period_label(f);
     let measure = fig.measure.map_or("?".to_string(), |m| m.name().to_string());
     let mut measure = match &fig.commodity {
         Some(c) => format!("{measure} ({c})"),
@@ -184,7 +185,7 @@ pub fn text(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
             r.line.to_string(),
             verdict,
             r.kind.name().to_string(),
-            r.says.to_string(),
+            r.says.clone(),
             figs.join(", "),
             diagnoses,
         ]);
@@ -256,7 +257,7 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
                     let (reporter, partner) = sides(article, f);
                     json!({
                         "printed": article.printed(fig.number),
-                        "period": fig.period.map(|p| p.label()),
+                        "period": fig.period.map(|_| article.period_label(f)),
                         "measure": fig.measure.map(|m| m.name()),
                         "commodity": fig.commodity,
                         "reporter": reporter,
@@ -451,7 +452,7 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
             k + 1,
             symbol(verdict),
             r.kind.name(),
-            escape(r.says),
+            escape(&r.says),
             escape(&r.explanation(article, model))
         );
     }

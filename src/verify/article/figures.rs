@@ -50,6 +50,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     let tokens = &article.tokens;
 
     let mut focus: Option<Period> = None;
+    let mut focus_fiscal: Option<String> = None;
     let mut last_measure: Option<TradeMeasure> = None;
     let mut figures: Vec<Figure> = Vec::new();
     for (s, sentence) in article.sentences.iter().enumerate() {
@@ -57,10 +58,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let clauses = text::clauses(&text, sentence);
         let periods = resolve::periods(&text, tokens, range.clone());
         // The sentence's own period: the first said outright, read against the focus.
-        let sentence_period = periods.iter().find_map(|p| match p.words {
-            PeriodWords::Absolute { .. } => period_of(&p.words, focus),
-            _ => None,
-        });
+        let sentence_mention = periods.iter().find(|p| matches!(p.words, PeriodWords::Absolute { .. }) && period_of(&p.words, focus).is_some());
+        let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
+        let sentence_fiscal = sentence_mention.and_then(|p| p.fiscal.clone());
         let anchor = sentence_period.or(focus);
         let amounts: Vec<usize> = article
             .numbers
@@ -69,6 +69,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             .filter(|(_, n)| matches!(n.kind, NumberKind::Amount { .. }) && range.contains(&n.tokens.start))
             .map(|(i, _)| i)
             .collect();
+        // Which clauses hold an amount: a period there is that amount's.
+        let clause_has_amount = |c: Option<usize>| {
+            amounts.iter().any(|&a| resolve::clause_of(&clauses, tokens, article.numbers[a].tokens.start) == c)
+        };
         let mut sentence_figures: Vec<usize> = Vec::new();
         for &n in &amounts {
             let number = &article.numbers[n];
@@ -79,41 +83,57 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 .iter()
                 .filter(|p| in_clause(p.tokens.start))
                 .min_by_key(|p| p.tokens.start.abs_diff(at));
-            let (period, note) = match clause_period {
+            // "rose 12% from a year earlier to $5bn": the amount after "to" is the new
+            // value; the year before belongs to the base.
+            let new_value = introduced_as_new(tokens, number.tokens.start, range.start);
+            let clause_period = clause_period.filter(|p| !(new_value && !matches!(p.words, PeriodWords::Absolute { .. })));
+            let (period, note, fiscal) = match clause_period {
                 Some(p) => {
                     let against = match p.words {
                         PeriodWords::Absolute { .. } => focus,
                         _ => anchor,
                     };
-                    (period_of(&p.words, against), None)
+                    let fiscal = match p.words {
+                        PeriodWords::Absolute { .. } => p.fiscal.clone(),
+                        _ => sentence_fiscal.clone().or(focus_fiscal.clone()).map(|_| "FY (a year before)".to_string()),
+                    };
+                    (period_of(&p.words, against), None, fiscal)
                 }
                 None => {
-                    let nearest = periods
+                    // A period of the sentence not owned by another amount's clause.
+                    let free = periods
                         .iter()
                         .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                        .filter(|p| !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start)))
                         .min_by_key(|p| (p.tokens.start > at, p.tokens.start.abs_diff(at)));
-                    match nearest {
-                        Some(p) => (period_of(&p.words, focus), Some(PeriodNote::Sentence)),
-                        None => {
-                            let relative = periods.first();
-                            match relative {
-                                Some(p) => (period_of(&p.words, focus), Some(PeriodNote::Sentence)),
-                                None => (focus, focus.map(|_| PeriodNote::Carried)),
-                            }
-                        }
+                    match (free, sentence_period) {
+                        (Some(p), _) => (period_of(&p.words, focus), Some(PeriodNote::Sentence), p.fiscal.clone()),
+                        (None, Some(p)) => (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone()),
+                        // A relative period of another clause ("last year's exports")
+                        // is that clause's own.
+                        (None, None) => (focus, focus.map(|_| PeriodNote::Carried), focus_fiscal.clone()),
                     }
                 }
             };
+            let fiscal = fiscal.map(|f| {
+                if f.starts_with("FY (") {
+                    period.map_or(f.clone(), |p| format!("FY{}", p.year))
+                } else {
+                    f
+                }
+            });
             let (measure, word) = measure_of(&measures, &clauses, tokens, range.clone(), at, &text, s, last_measure);
             let (owner, other) = match &word {
                 Some(w) => owner_of(&mentions, tokens, w),
                 None => (None, None),
             };
-            let owner = settle_owner(owner, other, &pair);
+            let owner = settle_owner(owner, other.clone(), &pair);
+            let other = other.or_else(|| word.as_ref().and_then(|w| global(tokens, w)));
+            let difference = difference_of(tokens, number.tokens.clone(), range.clone());
             let part = part_of(&text, tokens, &clauses, clause, &figures, &sentence_figures, &article.numbers);
             let commodity = match &part {
                 Some((_, words)) => Some(words.clone()),
-                None => word.as_ref().and_then(|w| product_of(tokens, &mentions, w)),
+                None => word.as_ref().and_then(|w| product_of(tokens, &mentions, w, range.clone())),
             };
             let currency = match &number.kind {
                 NumberKind::Amount { currency: Some(c) } => c.clone(),
@@ -129,9 +149,13 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 number: n,
                 sentence: s,
                 period,
+                fiscal,
                 period_note: note,
                 measure,
                 owner,
+                other,
+                new_value,
+                difference,
                 commodity,
                 part_of: part.map(|(f, _)| f),
                 currency,
@@ -140,9 +164,82 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         }
         if let Some(p) = sentence_period {
             focus = Some(p);
+            focus_fiscal = sentence_fiscal;
+        }
+    }
+    // A lead sentence names no period yet: the first period named after it.
+    for f in 0..figures.len() {
+        if figures[f].period.is_none() {
+            let later = (figures[f].sentence + 1..article.sentences.len()).find_map(|s| {
+                let range = token_range(sentence_of, s);
+                resolve::periods(&text, tokens, range).iter().find_map(|p| match p.words {
+                    PeriodWords::Absolute { .. } => period_of(&p.words, None),
+                    _ => None,
+                })
+            });
+            if later.is_some() {
+                figures[f].period = later;
+                figures[f].period_note = Some(PeriodNote::Carried);
+            }
         }
     }
     article.figures = figures;
+}
+
+/// Words before an amount that make it the new value of a change: "to $5bn", "to reach
+/// $5bn", "to a record $5bn".
+fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floor: usize) -> bool {
+    let mut j = first;
+    while j > floor {
+        j -= 1;
+        match tokens[j].text.as_str() {
+            "a" | "an" | "record" | "high" | "new" | "all" | "time" | "nearly" | "almost" | "about" | "around" | "some" | "over" | "more" | "than" | "roughly" | "just" | "under" => continue,
+            "to" | "reach" | "reached" | "reaching" | "hit" | "hitting" | "touched" | "touching" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// "decreased by $7.4 billion", "an increase of $2 billion", "11 billion less than": the
+/// amount is a difference, and which way it goes.
+fn difference_of(
+    tokens: &[crate::verify::phrase::Token],
+    printed: Range<usize>,
+    sentence: Range<usize>,
+) -> Option<crate::verify::phrase::Direction> {
+    use crate::verify::phrase::Direction::{Down, Up};
+    const UP: &[&str] = &["increased", "increase", "rose", "rise", "grew", "growth", "gained", "gain", "widened", "jumped", "climbed", "expanded", "up", "more", "higher", "surged", "soared", "added"];
+    const DOWN: &[&str] = &["decreased", "decrease", "fell", "fall", "dropped", "drop", "declined", "decline", "narrowed", "shrank", "contracted", "down", "less", "lower", "slumped", "plunged", "lost", "reduced", "reduction"];
+    let word = |j: usize| if sentence.contains(&j) { tokens[j].text.as_str() } else { "" };
+    let dir = |w: &str| if UP.contains(&w) { Some(Up) } else if DOWN.contains(&w) { Some(Down) } else { None };
+    let first = printed.start;
+    // "fell by $5.6 billion", "decreased by $7.4 billion"
+    if first >= 2 && word(first - 1) == "by" {
+        if let Some(d) = (first.saturating_sub(4)..first - 1).rev().find_map(|j| dir(word(j))) {
+            return Some(d);
+        }
+    }
+    // "an increase of $2 billion", "a decline of $1.2 billion"
+    if first >= 2 && word(first - 1) == "of" && matches!(word(first - 2), "increase" | "decrease" | "rise" | "fall" | "drop" | "decline" | "growth" | "gain" | "reduction") {
+        return dir(word(first - 2));
+    }
+    // "$11 billion less than", "$2 billion more than"
+    let after = printed.end;
+    if word(after + 1) == "than" {
+        if let Some(d) = dir(word(after)) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// "global trade surplus", "overall exports", "with the world": a figure with the world.
+fn global(tokens: &[crate::verify::phrase::Token], word: &MeasureWord) -> Option<String> {
+    let before = word.tokens.start.saturating_sub(2)..word.tokens.start;
+    let said = tokens[before].iter().any(|t| matches!(t.text.as_str(), "global" | "overall" | "worldwide" | "world"))
+        || tokens.get(word.tokens.end..word.tokens.end + 3).is_some_and(|ts| ts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>() == ["with", "the", "world"]);
+    said.then(|| "WLD".to_string())
 }
 
 /// The tokens of sentence `s`.
@@ -331,14 +428,24 @@ fn product_of(
     tokens: &[crate::verify::phrase::Token],
     mentions: &[Mention],
     word: &MeasureWord,
+    sentence: Range<usize>,
 ) -> Option<String> {
     if !matches!(word.measure, TradeMeasure::Exports | TradeMeasure::Imports) {
         return None;
     }
     let is_economy = |j: usize| mentions.iter().any(|m| m.tokens.contains(&j));
     let plain = |j: usize| {
+        if !sentence.contains(&j) {
+            return false;
+        }
         let t = &tokens[j];
-        !t.is_number && t.text.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_PRODUCTS.contains(&t.text.as_str()) && !is_economy(j)
+        // A word before a number is its currency ("exports of USD 28 billion").
+        let before_number = tokens.get(j + 1).is_some_and(|n| n.is_number);
+        !t.is_number
+            && !before_number
+            && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_PRODUCTS.contains(&t.text.as_str())
+            && !is_economy(j)
     };
     let start = word.tokens.start;
     if start > 0 && plain(start - 1) {

@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use super::claims::TradeMeasure;
 use super::lexicon::Lexicon;
-use super::phrase::{Token, tokenize};
+use super::phrase::{Direction, Token, tokenize};
 use crate::model::Period;
 
 pub use emit::claims_toml;
@@ -49,11 +49,20 @@ pub struct Figure {
     pub number: usize,
     pub sentence: usize,
     pub period: Option<Period>,
+    /// The fiscal year the text names ("FY2022/23"), when the period is one.
+    pub fiscal: Option<String>,
     /// How the period was read, when not named in the figure's own clause.
     pub period_note: Option<PeriodNote>,
     pub measure: Option<TradeMeasure>,
     /// The economy whose exports (or imports, surplus) these are, if the text says.
     pub owner: Option<String>,
+    /// The other side, if the text names it ("exports to China"); "WLD" for a global
+    /// figure ("global trade surplus").
+    pub other: Option<String>,
+    /// Said as the new value of a change: "to $5bn", "to reach $5bn".
+    pub new_value: bool,
+    /// A difference, not a level: "decreased by $7.4 billion", "11 billion less than".
+    pub difference: Option<Direction>,
     /// A product ("oil products") when the figure is a part of a flow, not its total.
     pub commodity: Option<String>,
     /// The figure this one is a part of ("of which").
@@ -107,6 +116,15 @@ pub struct Article {
 }
 
 impl Article {
+    /// The words that state a relation: its number's phrase ("decreased 2.5 percent"), or
+    /// the words it stands on ("of which", the total).
+    pub fn says(&self, r: &Relation) -> String {
+        match r.stated {
+            Some(n) => self.numbers[n].phrase_text(&self.text),
+            None => self.at(&r.says).to_string(),
+        }
+    }
+
     /// The text of a byte range.
     pub fn at(&self, r: &Range<usize>) -> &str {
         &self.text[r.clone()]
@@ -120,6 +138,16 @@ impl Article {
     /// The sentence at index `s`.
     pub fn sentence(&self, s: usize) -> &str {
         self.at(&self.sentences[s])
+    }
+
+    /// The period of figure `f` as shown: "2019-Q1", "FY2022/23", "?".
+    pub fn period_label(&self, f: usize) -> String {
+        let fig = &self.figures[f];
+        match (&fig.fiscal, fig.period) {
+            (Some(label), _) => label.clone(),
+            (None, Some(p)) => p.label(),
+            (None, None) => "?".to_string(),
+        }
     }
 
     /// The 1-based line of the article a number is on.

@@ -100,7 +100,20 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
             });
             percent_ids.push(id);
         }
+        let down = |f: usize| article.figures[f].difference == Some(crate::verify::phrase::Direction::Down);
         let value_text = match relation.kind {
+            // By a difference: the base is the new value less it (or plus it, for a fall).
+            RelationKind::Change if article.figures[relation.figures[0]].difference.is_some() && ids.len() == 2 => {
+                let sign = if down(relation.figures[0]) { "+" } else { "-" };
+                format!("change({} {sign} {}, {})", ids[1], ids[0], ids[1])
+            }
+            RelationKind::Difference => {
+                if down(relation.figures[0]) {
+                    format!("{} - {}", ids[1], ids[2])
+                } else {
+                    format!("{} - {}", ids[2], ids[1])
+                }
+            }
             RelationKind::Change => format!("change({}, {})", ids[0], ids[1]),
             RelationKind::Multiple => format!("{} / {}", ids[1], ids[0]),
             RelationKind::Share => format!("{} / {}", ids[0], ids[1]),
@@ -108,9 +121,9 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
             RelationKind::Balance => format!("{} - {}", ids[1], ids[2]),
             RelationKind::Points => format!("{} - {}", percent_ids[1], percent_ids[0]),
         };
-        let says = article.at(&relation.says).to_string();
+        let says = article.says(relation);
         let assertion = match relation.kind {
-            RelationKind::Sum | RelationKind::Balance => Some(Assertion::Equals(ids[0].clone())),
+            RelationKind::Sum | RelationKind::Balance | RelationKind::Difference => Some(Assertion::Equals(ids[0].clone())),
             _ => phrase::parse(&says, lexicon, rounding).ok().map(Assertion::Says),
         };
         let (Some(assertion), Ok(value)) = (assertion, expr::parse(&value_text)) else {
@@ -169,7 +182,8 @@ pub fn quote(article: &Article, relation: &Relation) -> String {
 /// total (not a product) and data was given.
 fn binding(article: &Article, f: usize) -> Option<Binding> {
     let fig = &article.figures[f];
-    if !article.options.bind || fig.commodity.is_some() || fig.part_of.is_some() {
+    // A fiscal year is not a calendar period of the data.
+    if !article.options.bind || fig.commodity.is_some() || fig.part_of.is_some() || fig.fiscal.is_some() || fig.difference.is_some() {
         return None;
     }
     let reporter = article.reporter.clone()?;

@@ -31,6 +31,8 @@ pub enum Ignored {
     Rate,
     /// A scaled number with no currency in a sentence that names no trade flow.
     NoCurrency,
+    /// A round threshold passed ("crossing the $100 billion mark"), not a figure of the data.
+    Threshold,
 }
 
 impl Ignored {
@@ -47,6 +49,7 @@ impl Ignored {
             Ignored::Name => "name",
             Ignored::Rate => "rate",
             Ignored::NoCurrency => "no-currency",
+            Ignored::Threshold => "threshold",
         }
     }
 }
@@ -75,6 +78,19 @@ pub struct Number {
     /// Its tokens (first..=last of `printed`).
     pub tokens: Range<usize>,
     pub kind: NumberKind,
+    /// A direction word said before an amount the number is bracketed after: "decreased"
+    /// in "decreased by $7.4 billion (2.5 percent)".
+    pub lead: Option<Range<usize>>,
+}
+
+impl Number {
+    /// The words that state the number, for reading its interval.
+    pub fn phrase_text(&self, text: &str) -> String {
+        match &self.lead {
+            Some(lead) => format!("{} {}", &text[lead.clone()], &text[self.phrase.clone()]),
+            None => text[self.phrase.clone()].to_string(),
+        }
+    }
 }
 
 const TIME: &[&str] = &[
@@ -241,11 +257,15 @@ fn read_at(
     if currency.is_none() && !scaled {
         return Some(ignored(tokens, first, last, bare_reason(text, tokens, i)));
     }
+    if matches!(next.as_str(), "mark" | "threshold" | "barrier" | "milestone" | "level") {
+        return Some(ignored(tokens, first, last, Ignored::Threshold));
+    }
     Some(Number {
         printed: tokens[first].start..tokens[last].end,
         phrase: hedge_start(tokens, lexicon, first, &same_sentence)..tokens[last].end,
         tokens: first..last + 1,
         kind: NumberKind::Amount { currency },
+        lead: None,
     })
 }
 
@@ -256,6 +276,7 @@ fn ignored(tokens: &[Token], first: usize, last: usize, why: Ignored) -> Number 
         phrase: printed,
         tokens: first..last + 1,
         kind: NumberKind::Ignored(why),
+        lead: None,
     }
 }
 
@@ -417,11 +438,28 @@ fn stated(
             break;
         }
     }
+    // "decreased by $7.4 billion (2.5 percent)": the direction before the bracketed amount.
+    let mut lead = None;
+    if start == first && text[..tokens[first].start].trim_end().ends_with('(') {
+        let mut saw_by = false;
+        let mut k = first;
+        while k > 0 && first - k < 8 && same(k - 1) {
+            k -= 1;
+            let w = tokens[k].text.as_str();
+            if w == "by" {
+                saw_by = true;
+            } else if saw_by && (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) {
+                lead = Some(tokens[k].start..tokens[k].end);
+                break;
+            }
+        }
+    }
     Number {
         printed: tokens[first].start..tokens[last].end,
         phrase: tokens[start].start..tokens[end].end,
         tokens: first..last + 1,
         kind,
+        lead,
     }
 }
 
@@ -466,6 +504,7 @@ fn read_word(
                 phrase: span,
                 tokens: i..last + 1,
                 kind: NumberKind::ShareWord,
+                lead: None,
             });
         }
     }

@@ -26,6 +26,8 @@ pub enum RelationKind {
     Balance,
     Share,
     Points,
+    /// A printed difference between two printed amounts ("up $2.1 billion to $X from $Y").
+    Difference,
 }
 
 impl RelationKind {
@@ -37,6 +39,7 @@ impl RelationKind {
             RelationKind::Balance => "balance",
             RelationKind::Share => "share",
             RelationKind::Points => "points",
+            RelationKind::Difference => "difference",
         }
     }
 }
@@ -72,7 +75,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             NumberKind::Percent | NumberKind::Multiple | NumberKind::Points | NumberKind::ShareWord => number.kind.clone(),
             _ => continue,
         };
-        let Ok(p) = phrase::parse(article.at(&number.phrase), lexicon, Rounding::HalfUnit) else {
+        let Ok(p) = phrase::parse(&number.phrase_text(&article.text), lexicon, Rounding::HalfUnit) else {
             continue;
         };
         let Some(s) = sentence_of(article, number.printed.start) else {
@@ -88,6 +91,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         out.extend(relation);
     }
     out.extend(of_which(article));
+    out.extend(differences(article));
     out.extend(sums_and_balances(article));
     out.sort_by_key(|r| (r.sentence, r.says.start));
     out
@@ -107,6 +111,9 @@ fn clause_at(article: &Article, s: usize, at: usize) -> std::ops::Range<usize> {
 
 /// Whether the figure's clause says it is the base of a comparison.
 fn is_base(article: &Article, f: &Figure) -> bool {
+    if f.new_value {
+        return false;
+    }
     let at = article.numbers[f.number].printed.start;
     let clause = clause_at(article, f.sentence, at);
     let words = article.text[clause.start..at].to_lowercase();
@@ -130,17 +137,32 @@ fn pos(article: &Article, f: usize) -> usize {
 /// The measure a stated number speaks of: the nearest measure word before it in its
 /// sentence, through the figures' measures (the figure nearest before or after it).
 fn compatible(a: &Figure, b: &Figure) -> bool {
+    let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
     let measure = match (a.measure, b.measure) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    measure && a.commodity == b.commodity && a.currency == b.currency
+    measure
+        && a.commodity == b.commodity
+        && a.currency == b.currency
+        && same(&a.owner, &b.owner)
+        && same(&a.other, &b.other)
+        && a.difference.is_none()
+        && b.difference.is_none()
+}
+
+/// Whether a figure is a level (not a difference).
+fn level(article: &Article, f: usize) -> bool {
+    article.figures[f].difference.is_none()
 }
 
 /// A change or multiple stated by number `n` in sentence `s`.
 fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
     let at = article.numbers[n].printed.start;
-    let here = figures_in(article, s);
+    let here: Vec<usize> = figures_in(article, s).into_iter().filter(|&f| level(article, f)).collect();
     let clause = clause_at(article, s, at);
     // The amount the change is about: in the stated number's clause, else the nearest
     // after it ("rose 12% to $5bn"), else before ("$5bn, up 12%").
@@ -162,7 +184,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         unchecked,
     };
     let Some(anchor) = anchor else {
-        return None;
+        return lead(article, n, s, kind);
     };
     let a = &article.figures[anchor];
     // The other amount: in this sentence, else in the three before.
@@ -175,8 +197,12 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     for f in candidates {
         let b = &article.figures[f];
         let order = match (a.period, b.period) {
-            (Some(x), Some(y)) if x != y && x.months() == y.months() => Some(later(x, y)),
-            (Some(x), Some(y)) if x != y => Some(later(x, y)),
+            // Periods of one length; the new value ("to $5bn") is the later one.
+            (Some(x), Some(y)) if x != y && x.months() == y.months() => {
+                let anchor_later = later(x, y);
+                (anchor_later || !a.new_value).then_some(anchor_later)
+            }
+            (Some(x), Some(y)) if x != y => None,
             _ if b.sentence == s => {
                 match (is_base(article, a), is_base(article, b)) {
                     (false, true) => Some(true),
@@ -206,8 +232,57 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     match best {
         Some((f, true)) => Some(relation(vec![f, anchor], None)),
         Some((f, false)) => Some(relation(vec![anchor, f], None)),
-        None => Some(relation(vec![anchor], Some(Unchecked::NoBase))),
+        None => {
+            // "decreased by $7.4 billion (2.5 percent) to $292.4 billion": the base is the
+            // new value less the difference.
+            let diff = figures_in(article, s).into_iter().find(|&f| {
+                let d = &article.figures[f];
+                d.difference.is_some() && d.currency == a.currency && pos(article, f) < pos(article, anchor)
+                    && (d.measure == a.measure || d.measure.is_none())
+            });
+            match diff {
+                Some(d) if kind == RelationKind::Change => Some(relation(vec![d, anchor], None)),
+                _ => Some(relation(vec![anchor], Some(Unchecked::NoBase))),
+            }
+        }
     }
+}
+
+/// A change said in a sentence with no amount (a lead: "trade nearly tripled in the first
+/// quarter"), about two amounts of its measure in two periods printed in the next two
+/// sentences.
+fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
+    let at = article.numbers[n].printed.start;
+    let sentence = &article.sentences[s];
+    let before = article.text[sentence.start..at].to_lowercase();
+    let subject = before.split(|c: char| !c.is_alphanumeric()).filter_map(measure_word).last()?;
+    let next: Vec<usize> = (s + 1..(s + 3).min(article.sentences.len()))
+        .flat_map(|p| figures_in(article, p))
+        .filter(|&f| level(article, f) && article.figures[f].measure == Some(subject) && article.figures[f].commodity.is_none())
+        .collect();
+    for (k, &x) in next.iter().enumerate() {
+        for &y in &next[k + 1..] {
+            let (a, b) = (&article.figures[x], &article.figures[y]);
+            if !compatible(a, b) {
+                continue;
+            }
+            if let (Some(px), Some(py)) = (a.period, b.period) {
+                if px != py && px.months() == py.months() {
+                    let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
+                    return Some(Relation {
+                        kind,
+                        sentence: s,
+                        stated: Some(n),
+                        says: article.numbers[n].phrase.clone(),
+                        figures: vec![old, new],
+                        percents: Vec::new(),
+                        unchecked: None,
+                    });
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Whether period `x` is later than `y`.
@@ -219,7 +294,7 @@ fn later(x: Period, y: Period) -> bool {
 fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let number = &article.numbers[n];
     let at = number.printed.start;
-    let here = figures_in(article, s);
+    let here: Vec<usize> = figures_in(article, s).into_iter().filter(|&f| level(article, f)).collect();
     let clause = clause_at(article, s, at);
     let part = here
         .iter()
@@ -253,7 +328,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     };
     let whole = p.part_of.filter(|_| whole_measure.is_none()).or_else(|| {
         let mut candidates: Vec<usize> = (0..article.figures.len())
-            .filter(|&f| f != part)
+            .filter(|&f| f != part && level(article, f))
             .filter(|&f| {
                 let w = &article.figures[f];
                 w.commodity.is_none()
@@ -380,11 +455,15 @@ fn sums_and_balances(article: &Article) -> Vec<Relation> {
             Some(TradeMeasure::Balance) => RelationKind::Balance,
             _ => continue,
         };
-        if total.commodity.is_some() || total.part_of.is_some() || total.period.is_none() {
+        if total.commodity.is_some() || total.part_of.is_some() {
+            continue;
+        }
+        if total.difference.is_some() {
             continue;
         }
         let near = |f: &Figure| {
-            f.period == total.period
+            f.difference.is_none()
+                && f.period == total.period
                 && f.commodity.is_none()
                 && f.part_of.is_none()
                 && f.currency == total.currency
@@ -414,6 +493,53 @@ fn sums_and_balances(article: &Article) -> Vec<Relation> {
             percents: Vec::new(),
             unchecked: None,
         });
+    }
+    out
+}
+
+/// A printed difference between a new and a base amount printed beside it: "rose by $2.1
+/// billion to $14.6 billion from $12.5 billion".
+fn differences(article: &Article) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (d, fig) in article.figures.iter().enumerate() {
+        if fig.difference.is_none() {
+            continue;
+        }
+        let here: Vec<usize> = figures_in(article, fig.sentence)
+            .into_iter()
+            .filter(|&f| {
+                let g = &article.figures[f];
+                level(article, f) && g.currency == fig.currency && (g.measure == fig.measure || g.measure.is_none() || fig.measure.is_none()) && g.commodity == fig.commodity
+            })
+            .collect();
+        let mut pair = None;
+        for (k, &x) in here.iter().enumerate() {
+            for &y in &here[k + 1..] {
+                let (a, b) = (&article.figures[x], &article.figures[y]);
+                let order = match (a.period, b.period) {
+                    (Some(p), Some(q)) if p != q => Some(if later(p, q) { (y, x) } else { (x, y) }),
+                    _ => match (is_base(article, a), is_base(article, b)) {
+                        (true, false) => Some((x, y)),
+                        (false, true) => Some((y, x)),
+                        _ => None,
+                    },
+                };
+                if order.is_some() && pair.is_none() {
+                    pair = order;
+                }
+            }
+        }
+        if let Some((old, new)) = pair {
+            out.push(Relation {
+                kind: RelationKind::Difference,
+                sentence: fig.sentence,
+                stated: None,
+                says: article.numbers[fig.number].printed.clone(),
+                figures: vec![d, old, new],
+                percents: Vec::new(),
+                unchecked: None,
+            });
+        }
     }
     out
 }

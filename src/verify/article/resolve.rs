@@ -210,6 +210,9 @@ pub enum PeriodWords {
 pub struct PeriodMention {
     pub words: PeriodWords,
     pub tokens: Range<usize>,
+    /// A fiscal year as the text names it ("2022-23", "fiscal 2017"): its year stands for
+    /// the fiscal year in comparisons, and it is not looked up in calendar data.
+    pub fiscal: Option<String>,
 }
 
 const PUBLICATION_VERBS: &[&str] = &[
@@ -271,6 +274,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         let mut months: Option<(u8, u8)> = None;
         let mut year: Option<i32> = None;
         let mut end = i;
+        let mut fiscal = None;
         // "the same period last year", "the same period of 2018", "a year earlier"
         if (w(i) == "same" && matches!(w(i + 1), "period" | "months" | "quarter" | "time" | "month"))
             || (w(i) == "corresponding" && w(i + 1) == "period")
@@ -280,7 +284,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 j += 1;
             }
             if let Some(y) = tokens.get(j).filter(|_| range.contains(&j)).and_then(year_of) {
-                out.push(PeriodMention { words: PeriodWords::SamePeriod { year: Some(y) }, tokens: start..j + 1 });
+                out.push(PeriodMention { words: PeriodWords::SamePeriod { year: Some(y) }, tokens: start..j + 1, fiscal: None });
                 i = j + 1;
                 continue;
             }
@@ -288,13 +292,14 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             out.push(PeriodMention {
                 words: if before { PeriodWords::YearBefore } else { PeriodWords::SamePeriod { year: None } },
                 tokens: start..k,
+                fiscal: None,
             });
             i = k;
             continue;
         }
         let (k, before) = relative_year(&w, i);
         if before {
-            out.push(PeriodMention { words: PeriodWords::YearBefore, tokens: start..k });
+            out.push(PeriodMention { words: PeriodWords::YearBefore, tokens: start..k, fiscal: None });
             i = k;
             continue;
         }
@@ -367,6 +372,23 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             // "2019", "FY2019"; not "$2019", not "2019 prices"
             year = Some(y);
             end = i + 1;
+            // "2022-23", "2020/21", "FY2019", "fiscal 2017": a fiscal year.
+            let next_year = tokens.get(i + 1).filter(|t| {
+                range.contains(&(i + 1))
+                    && t.is_number
+                    && text[tokens[i].end..t.start].trim().len() == 1
+                    && text[tokens[i].end..t.start].contains(['-', '/', '–'])
+                    && (t.text.parse::<i32>().ok() == Some((y + 1) % 100) || t.text.parse::<i32>().ok() == Some(y + 1))
+            });
+            if let Some(t) = next_year {
+                fiscal = Some(format!("FY{y}/{:02}", (y + 1) % 100));
+                end = i + 2;
+                let _ = t;
+            } else if i > range.start && matches!(tokens[i - 1].text.as_str(), "fiscal" | "fy") {
+                fiscal = Some(format!("FY{y}"));
+            } else if i > range.start + 1 && tokens[i - 1].text == "year" && tokens[i - 2].text == "fiscal" {
+                fiscal = Some(format!("FY{y}"));
+            }
             // "the 2019 first quarter"
             if let Some(n) = ordinal(w(i + 1)) {
                 if w(i + 2) == "quarter" && n <= 4 {
@@ -386,7 +408,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i = end.max(i + 1);
             continue;
         }
-        out.push(PeriodMention { words: PeriodWords::Absolute { year, months }, tokens: start..end });
+        out.push(PeriodMention { words: PeriodWords::Absolute { year, months }, tokens: start..end, fiscal });
         i = end.max(i + 1);
     }
     out
