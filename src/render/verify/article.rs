@@ -105,6 +105,7 @@ fn ignored_reason(kind: &NumberKind) -> &'static str {
             Rate => "a tariff, tax or other rate, not a trade value",
             NoCurrency => "no currency, in a sentence that names no trade flow",
             Threshold => "a round threshold passed, not a figure of the data",
+            Forecast => "a forecast, projection or target, not a figure of the data",
         },
         _ => "",
     }

@@ -54,7 +54,10 @@ pub fn claims_toml(article: &Article, model: &ArticleClaims, title: Option<&str>
             if let Some(c) = &f.commodity {
                 notes.push(format!("product: {c}"));
             }
-            if matches!(article.numbers[f.number].kind, NumberKind::Amount { currency: None }) {
+            if let Some(scale) = super::model::assumed_scale(article, i) {
+                notes.push(format!("read as {scale}: the scale of the article's other amounts"));
+            }
+            if matches!(article.numbers[f.number].kind, NumberKind::Amount { currency: None, .. }) {
                 notes.push(format!("currency {} taken from the amounts before", f.currency));
             }
             if !notes.is_empty() {

@@ -33,6 +33,9 @@ const NOT_PRODUCTS: &[&str] = &[
     "increased", "reduced", "its", "s", "u", "bilateral", "two-way", "nominal", "real",
 ];
 
+/// Currency names that read as nouns ("in rand terms", "dollar exports").
+const CURRENCY_WORDS: &[&str] = &["rand", "dollar", "dollars", "yuan", "euro", "euros", "yen", "won", "rupee", "rupees", "pound", "pounds", "sterling", "ruble", "rouble", "lira", "renminbi", "value", "terms", "volume", "volumes"];
+
 /// Verbs that end the product words of an "of which" clause.
 const PART_VERBS: &[&str] = &[
     "accounted", "account", "accounting", "were", "was", "made", "came", "amounted",
@@ -69,6 +72,14 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             .filter(|(_, n)| matches!(n.kind, NumberKind::Amount { .. }) && range.contains(&n.tokens.start))
             .map(|(i, _)| i)
             .collect();
+        // A period in a clause opened by "from", "compared with", "than" is a base's.
+        let base_clause = |t: usize| {
+            resolve::clause_of(&clauses, tokens, t).is_some_and(|c| {
+                let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                ["from", "compared", "against", "versus", "than", "over", "as against"].iter().any(|w| words.starts_with(w))
+            })
+        };
+        let periods: Vec<resolve::PeriodMention> = periods;
         // Which clauses hold an amount: a period there is that amount's.
         let clause_has_amount = |c: Option<usize>| {
             amounts.iter().any(|&a| resolve::clause_of(&clauses, tokens, article.numbers[a].tokens.start) == c)
@@ -105,6 +116,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .iter()
                         .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
                         .filter(|p| !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start)))
+                        .filter(|p| !base_clause(p.tokens.start))
                         .min_by_key(|p| (p.tokens.start > at, p.tokens.start.abs_diff(at)));
                     match (free, sentence_period) {
                         (Some(p), _) => (period_of(&p.words, focus), Some(PeriodNote::Sentence), p.fiscal.clone()),
@@ -122,7 +134,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     f
                 }
             });
-            let (measure, word) = measure_of(&measures, &clauses, tokens, range.clone(), at, &text, s, last_measure);
+            let (measure, word) = match right_after(&measures, tokens, number.tokens.end, range.end) {
+                Some(w) => (Some(w.measure), Some(w)),
+                None => measure_of(&measures, &clauses, tokens, range.clone(), at, &text, s, last_measure),
+            };
             let (owner, other) = match &word {
                 Some(w) => owner_of(&mentions, tokens, w),
                 None => (None, None),
@@ -133,11 +148,21 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             let part = part_of(&text, tokens, &clauses, clause, &figures, &sentence_figures, &article.numbers);
             let commodity = match &part {
                 Some((_, words)) => Some(words.clone()),
-                None => word.as_ref().and_then(|w| product_of(tokens, &mentions, w, range.clone())),
+                None => word.as_ref().and_then(|w| product_of(&text, tokens, &mentions, w, range.clone())),
             };
+            // A scaled number without currency: the nearest currency the article prints,
+            // before it, else after it.
             let currency = match &number.kind {
-                NumberKind::Amount { currency: Some(c) } => c.clone(),
-                _ => figures.last().map_or_else(|| "USD".to_string(), |f: &Figure| f.currency.clone()),
+                NumberKind::Amount { currency: Some(c), .. } => c.clone(),
+                _ => {
+                    let printed = |k: &super::numbers::Number| match &k.kind {
+                        NumberKind::Amount { currency: Some(c), .. } => Some(c.clone()),
+                        _ => None,
+                    };
+                    article.numbers[..n].iter().rev().find_map(printed)
+                        .or_else(|| article.numbers[n..].iter().find_map(printed))
+                        .unwrap_or_else(|| "USD".to_string())
+                }
             };
             let deficit = measure == Some(TradeMeasure::Balance)
                 && word.as_ref().is_some_and(|w| tokens[w.tokens.clone()].iter().any(|t| t.text.starts_with("deficit")));
@@ -172,9 +197,16 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         if figures[f].period.is_none() {
             let later = (figures[f].sentence + 1..article.sentences.len()).find_map(|s| {
                 let range = token_range(sentence_of, s);
-                resolve::periods(&text, tokens, range).iter().find_map(|p| match p.words {
-                    PeriodWords::Absolute { .. } => period_of(&p.words, None),
-                    _ => None,
+                let clauses = text::clauses(&text, &article.sentences[s]);
+                resolve::periods(&text, tokens, range).iter().find_map(|p| {
+                    let in_base = resolve::clause_of(&clauses, tokens, p.tokens.start).is_some_and(|c| {
+                        let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                        ["from", "compared", "against", "versus", "than", "over"].iter().any(|w| words.starts_with(w))
+                    });
+                    match p.words {
+                        PeriodWords::Absolute { .. } if !in_base => period_of(&p.words, None),
+                        _ => None,
+                    }
                 })
             });
             if later.is_some() {
@@ -184,6 +216,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         }
     }
     article.figures = figures;
+}
+
+/// A measure word right after an amount: "a $107 million deficit", "$3bn in exports",
+/// "$2bn worth of imports".
+fn right_after(measures: &[MeasureWord], tokens: &[crate::verify::phrase::Token], after: usize, end: usize) -> Option<MeasureWord> {
+    let mut j = after;
+    while j < end && j < after + 3 && matches!(tokens[j].text.as_str(), "in" | "of" | "worth" | "trade" | "goods") {
+        if let Some(w) = measures.iter().find(|m| m.tokens.start == j) {
+            return Some(w.clone());
+        }
+        j += 1;
+    }
+    measures.iter().find(|m| m.tokens.start == j && j < end).cloned()
 }
 
 /// Words before an amount that make it the new value of a change: "to $5bn", "to reach
@@ -416,7 +461,8 @@ fn part_of(
     let words: Vec<&str> = rest
         .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
         .filter(|w| !w.is_empty())
-        .take_while(|w| !PART_VERBS.contains(w) && !w.starts_with(|ch: char| ch.is_ascii_digit()))
+        .take_while(|w| !PART_VERBS.contains(w) && !w.chars().any(|ch| ch.is_ascii_digit()))
+        .filter(|w| !matches!(*w, "more" | "less" | "than" | "about" | "nearly" | "almost" | "some" | "around" | "over" | "r" | "us" | "usd" | "rs"))
         .collect();
     let product = if words.is_empty() { "part".to_string() } else { words.join(" ") };
     let _ = figures;
@@ -425,6 +471,7 @@ fn part_of(
 
 /// A product named with the measure word: "oil exports", "exports of crude oil".
 fn product_of(
+    text: &str,
     tokens: &[crate::verify::phrase::Token],
     mentions: &[Mention],
     word: &MeasureWord,
@@ -443,14 +490,19 @@ fn product_of(
         let before_number = tokens.get(j + 1).is_some_and(|n| n.is_number);
         !t.is_number
             && !before_number
+            && !CURRENCY_WORDS.contains(&t.text.as_str())
             && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
             && !NOT_PRODUCTS.contains(&t.text.as_str())
             && !is_economy(j)
     };
     let start = word.tokens.start;
-    if start > 0 && plain(start - 1) {
+    let spaced = |a: usize, b: usize| {
+        let gap = &text[tokens[a].end..tokens[b].start];
+        gap.chars().all(char::is_whitespace)
+    };
+    if start > 0 && plain(start - 1) && spaced(start - 1, start) {
         let mut first = start - 1;
-        if first > 0 && plain(first - 1) {
+        if first > 0 && plain(first - 1) && spaced(first - 1, first) {
             first -= 1;
         }
         let words: Vec<&str> = tokens[first..start].iter().map(|t| t.text.as_str()).collect();

@@ -37,8 +37,14 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
         let phrase_text = if f.deficit { format!("deficit of {printed_text}") } else { printed_text.to_string() };
         let phrase_text = match (&article.numbers[f.number].kind, phrase::parse(&phrase_text, lexicon, rounding)) {
             // A scaled number whose currency the article gives elsewhere.
-            (super::NumberKind::Amount { currency: None }, _) => format!("{phrase_text} {}", f.currency),
+            (super::NumberKind::Amount { currency: None, .. }, _) => format!("{phrase_text} {}", f.currency),
             _ => phrase_text,
+        };
+        // "USD 58.04" among "USD 45.91 billion"s: the scale every other amount in that
+        // currency prints (a careful reader's reading; said in the figure's note).
+        let phrase_text = match assumed_scale(article, i) {
+            Some(scale) => format!("{phrase_text} {scale}"),
+            None => phrase_text,
         };
         let printed = phrase::parse(&phrase_text, lexicon, rounding).ok();
         figures.push(Figure {
@@ -156,6 +162,37 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
         figure_ids,
         from_data,
     }
+}
+
+/// The scale word an unscaled amount is read with: the one word every other amount of its
+/// currency in the article prints after its number ("billion"), when the amount is small
+/// and printed with decimals ("USD 58.04"); `None` otherwise.
+pub fn assumed_scale(article: &Article, f: usize) -> Option<String> {
+    let fig = &article.figures[f];
+    let number = &article.numbers[fig.number];
+    if !matches!(number.kind, super::NumberKind::Amount { scaled: false, currency: Some(_) }) {
+        return None;
+    }
+    let printed = article.printed(fig.number);
+    let digits: String = printed.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    if !digits.contains('.') || digits.parse::<f64>().map_or(true, |v| v >= 1000.0) {
+        return None;
+    }
+    let mut scales = std::collections::BTreeSet::new();
+    for (g, other) in article.figures.iter().enumerate() {
+        if g == f || other.currency != fig.currency {
+            continue;
+        }
+        let n = &article.numbers[other.number];
+        match n.kind {
+            super::NumberKind::Amount { scaled: true, .. } => {
+                let last = &article.tokens[n.tokens.end - 1].text;
+                scales.insert(last.clone());
+            }
+            _ => {}
+        }
+    }
+    (scales.len() == 1).then(|| scales.into_iter().next().unwrap_or_default())
 }
 
 /// The sentences a relation spans, with runs of whitespace made single spaces.

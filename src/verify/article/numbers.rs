@@ -33,6 +33,8 @@ pub enum Ignored {
     NoCurrency,
     /// A round threshold passed ("crossing the $100 billion mark"), not a figure of the data.
     Threshold,
+    /// A forecast, projection or target ("economists had predicted a surplus of $1.5bn").
+    Forecast,
 }
 
 impl Ignored {
@@ -50,6 +52,7 @@ impl Ignored {
             Ignored::Rate => "rate",
             Ignored::NoCurrency => "no-currency",
             Ignored::Threshold => "threshold",
+            Ignored::Forecast => "forecast",
         }
     }
 }
@@ -58,7 +61,7 @@ impl Ignored {
 pub enum NumberKind {
     /// Money; `currency` is `None` for a scaled number whose currency the article gives
     /// elsewhere ("exports of 5.2 billion").
-    Amount { currency: Option<String> },
+    Amount { currency: Option<String>, scaled: bool },
     Percent,
     Points,
     Multiple,
@@ -214,6 +217,22 @@ fn read_at(
             }
         }
     }
+    // "between $74 billion and $78 billion": one range.
+    if i > 0 && (tokens[first.saturating_sub(1)].text == "between") {
+        let mut j = last + 1;
+        if scale_at(j).is_some() {
+            j += 1;
+        }
+        if tokens.get(j).is_some_and(|t| t.text == "and" && same_sentence(j)) {
+            let mut k = j + 1;
+            if lexicon.currency_at(tokens, k).is_some_and(|(_, n)| n == 1) {
+                k += 1;
+            }
+            if tokens.get(k).is_some_and(|t| t.is_number && same_sentence(k)) {
+                last = k;
+            }
+        }
+    }
     let mut scaled = false;
     if scale_at(last + 1).is_some() {
         last += 1;
@@ -260,11 +279,14 @@ fn read_at(
     if matches!(next.as_str(), "mark" | "threshold" | "barrier" | "milestone" | "level") {
         return Some(ignored(tokens, first, last, Ignored::Threshold));
     }
+    if forecast(text, tokens, first, &same_sentence) {
+        return Some(ignored(tokens, first, last, Ignored::Forecast));
+    }
     Some(Number {
         printed: tokens[first].start..tokens[last].end,
         phrase: hedge_start(tokens, lexicon, first, &same_sentence)..tokens[last].end,
         tokens: first..last + 1,
-        kind: NumberKind::Amount { currency },
+        kind: NumberKind::Amount { currency, scaled },
         lead: None,
     })
 }
@@ -304,6 +326,30 @@ fn not_money(
         return Some(bare_reason(text, tokens, i));
     }
     None
+}
+
+/// Words that make an amount a forecast or target, said before it in its clause.
+const FORECAST_WORDS: &[&str] = &[
+    "predict", "predicted", "predicting", "predicts", "forecast", "forecasts", "forecasting",
+    "expected", "expects", "expecting", "projected", "projects", "projecting", "projection",
+    "target", "targets", "targeting", "aims", "aiming", "goal", "should", "will", "would",
+    "could", "may", "might", "hopes", "hoping", "plans", "planned", "envisages", "potential",
+];
+
+/// Whether an amount is a forecast: a forecast word before it in its clause (up to ten
+/// words, not past a comma).
+fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let mut k = first;
+    while k > 0 && first - k < 10 && same(k - 1) {
+        if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
+            return false;
+        }
+        k -= 1;
+        if FORECAST_WORDS.contains(&tokens[k].text.as_str()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Letters glued to the number, or joined by a hyphen: F-16, G20, COVID-19, Su-35.
@@ -427,7 +473,7 @@ fn stated(
         }
     }
     let mut end = last;
-    while end + 1 < tokens.len() && same(end + 1) && end - last < 2 {
+    while end + 1 < tokens.len() && same(end + 1) && end - last < 2 && gap_is(text, &tokens[end], &tokens[end + 1], &['-']) {
         let w = tokens[end + 1].text.as_str();
         if FOLLOWING_DIRECTION.contains(&w) || (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && end == last {
             end += 1;
@@ -438,8 +484,24 @@ fn stated(
             break;
         }
     }
-    // "decreased by $7.4 billion (2.5 percent)": the direction before the bracketed amount.
+    // "a decline of the trade deficit in 2019 by 1.88%": a direction noun further back,
+    // when "by" is right before the number.
     let mut lead = None;
+    if start == first && first > 0 && tokens[first - 1].text == "by" {
+        let mut k = first - 1;
+        while k > 0 && first - k < 10 && same(k - 1) {
+            k -= 1;
+            let w = tokens[k].text.as_str();
+            if text[tokens[k].end..tokens[k + 1].start].contains([',', ';', '(', ')']) {
+                break;
+            }
+            if lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w) {
+                lead = Some(tokens[k].start..tokens[k].end);
+                break;
+            }
+        }
+    }
+    // "decreased by $7.4 billion (2.5 percent)": the direction before the bracketed amount.
     if start == first && text[..tokens[first].start].trim_end().ends_with('(') {
         let mut saw_by = false;
         let mut k = first;

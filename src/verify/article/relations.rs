@@ -170,7 +170,8 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         .iter()
         .copied()
         .filter(|&f| clause.contains(&pos(article, f)))
-        .min_by_key(|&f| pos(article, f).abs_diff(at))
+        // "a 7% rise in imports to 53 bn": the new value after the number first.
+        .min_by_key(|&f| (!(pos(article, f) > at && article.figures[f].new_value), pos(article, f).abs_diff(at)))
         .or_else(|| here.iter().copied().filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f])).min_by_key(|&f| pos(article, f)))
         .or_else(|| here.iter().copied().filter(|&f| pos(article, f) < at).max_by_key(|&f| pos(article, f)));
     let says = article.numbers[n].phrase.clone();
@@ -312,6 +313,19 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         percents: Vec::new(),
         unchecked,
     };
+    // "China accounted for 9.4% of South Africa's exports. ... exports to China totalled
+    // R188.4 billion": the part in the next sentence, of the measure the share names.
+    let of_measure = {
+        let after = article.text[number.printed.end..article.sentences[s].end].to_lowercase();
+        let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).collect();
+        if words.first() == Some(&"of") { words.iter().skip(1).take(4).find_map(|w| measure_word(w)) } else { None }
+    };
+    let part = part.or_else(|| {
+        let m = of_measure?;
+        figures_in(article, s + 1)
+            .into_iter()
+            .find(|&f| level(article, f) && article.figures[f].measure == Some(m) && article.figures[f].commodity.is_none())
+    });
     let part = part?;
     let p = &article.figures[part];
     // The whole: "of total exports", "of the total", "of its trade".
@@ -467,8 +481,8 @@ fn sums_and_balances(article: &Article) -> Vec<Relation> {
                 && f.commodity.is_none()
                 && f.part_of.is_none()
                 && f.currency == total.currency
-                && f.sentence + 2 >= total.sentence
-                && f.sentence <= total.sentence + 2
+                && f.sentence + 3 >= total.sentence
+                && f.sentence <= total.sentence + 3
         };
         let find = |want: TradeMeasure| {
             (0..article.figures.len())

@@ -41,7 +41,7 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             let span = tokens[i].start..tokens[i + n - 1].end;
             let original = &text[span.clone()];
             let original = original.trim_end_matches("'s").trim_end_matches('\'');
-            if !original.starts_with(|c: char| c.is_uppercase()) || tokens[i..i + n].iter().any(|t| t.is_number) {
+            if !original.starts_with(|c: char| c.is_uppercase()) || tokens[i..i + n].iter().any(|t| t.is_number || t.text.contains('$')) {
                 continue;
             }
             // Gaps inside a name are spaces, dots, hyphens: not commas.
@@ -53,7 +53,13 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 .map(|t| t.text.trim_end_matches("'s").trim_end_matches('\'').to_string())
                 .collect();
             let all_caps = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            if let Some((_, e, short)) = words.iter().find(|(w, _, _)| *w == stripped) {
+            // "Mexicans", "Russians": a demonym in the plural.
+            let singular: Vec<String> = stripped
+                .iter()
+                .enumerate()
+                .map(|(k, w)| if k + 1 == stripped.len() && w.len() > 4 { w.strip_suffix('s').unwrap_or(w).to_string() } else { w.clone() })
+                .collect();
+            if let Some((_, e, short)) = words.iter().find(|(w, _, short)| *w == stripped || (*w == singular && !*short)) {
                 if !*short || all_caps {
                     found = Some((e.clone(), n));
                     break;
@@ -203,6 +209,8 @@ pub enum PeriodWords {
     /// keeps the months and names the year).
     YearBefore,
     SamePeriod { year: Option<i32> },
+    /// A run of months across two years ("October 2017 to June 2019"): no one period.
+    Span,
 }
 
 /// A period said at tokens `tokens`.
@@ -344,6 +352,18 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     j = k + 1;
                 }
             }
+            // "October 2017 to June 2019": across two years.
+            let year_then = |k: usize| tokens.get(k).filter(|_| range.contains(&k)).and_then(year_of);
+            if let (Some(y1), true) = (year_then(i + 1), matches!(w(i + 2), "to" | "through" | "till" | "until" | "and")) {
+                if let (Some(m2), Some(y2)) = (month_of(w(i + 3)).filter(|_| w(i + 3).len() >= 3), year_then(i + 4)) {
+                    let _ = m2;
+                    if y2 != y1 {
+                        out.push(PeriodMention { words: PeriodWords::Span, tokens: start..i + 5, fiscal: None });
+                        i += 5;
+                        continue;
+                    }
+                }
+            }
             if (day_after && last == m) || day_before {
                 // skip the date with its year
                 let mut k = i + 1;
@@ -404,6 +424,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i += 1;
             continue;
         }
+        // "for the first time since 2005", "since 2015": no period of a figure.
+        if start > range.start && matches!(tokens[start - 1].text.as_str(), "since" | "until" | "by") {
+            i = end.max(i + 1);
+            continue;
+        }
         if publication_date(tokens, range.start, start) {
             i = end.max(i + 1);
             continue;
@@ -454,6 +479,7 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
             Period::new(year, a, b).ok()
         }
         PeriodWords::YearBefore => focus?.year_before(),
+        PeriodWords::Span => None,
         PeriodWords::SamePeriod { year } => {
             let f = focus?;
             match year {

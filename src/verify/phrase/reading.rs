@@ -95,10 +95,39 @@ impl<'a> Reading<'a> {
 
     /// The number and its interval (from the hedge if there is one, else from the printed
     /// precision), both times `measure_scale`.
+    /// The second number of a range ("$10–12 billion", "between $74 billion and $78
+    /// billion"): a number right after the first, with only a currency, a scale, "and" or
+    /// "to" between.
+    fn range_end(&self) -> Option<usize> {
+        let first = self.number_at?;
+        if !self.tokens[first].is_number {
+            return None;
+        }
+        (first + 1..(first + 4).min(self.tokens.len())).find(|&j| {
+            self.tokens[j].is_number
+                && self.tokens[first + 1..j].iter().all(|t| {
+                    matches!(t.text.as_str(), "and" | "to")
+                        || self.lexicon.currencies.contains_key(&t.text)
+                        || self.lexicon.scales.contains_key(&t.text)
+                })
+        })
+    }
+
     fn number(&self, measure_scale: Q) -> Result<(Q, Interval), String> {
         let digits = self.number_text.clone().ok_or("no number")?;
         let (x, printed) = printed_interval(&digits, self.rounding)
             .ok_or_else(|| format!("`{digits}` is not a number"))?;
+        // A range: from the first number's low end to the second's high end, the middle as
+        // the number printed.
+        let (x, printed) = match self.range_end().and_then(|j| printed_interval(&self.tokens[j].text, self.rounding)) {
+            Some((y, high)) => {
+                let mid = (&x + &y) / q_int(2);
+                let low = printed.low_value().cloned().unwrap_or(x.clone());
+                let top = high.high_value().cloned().unwrap_or(y.clone());
+                (mid, Interval::closed(low, top))
+            }
+            None => (x, printed),
+        };
         let interval = match &self.hedge {
             Some(h) => h.interval(&x),
             None => printed,
@@ -172,11 +201,11 @@ impl<'a> Reading<'a> {
         if self.number_at.is_some() && self.currency().is_some() {
             return None;
         }
-        let (word, meaning) = self.tokens.iter().find_map(|t| {
+        let (at, word, meaning) = self.tokens.iter().enumerate().find_map(|(k, t)| {
             self.lexicon
                 .multiples
                 .get(&t.text)
-                .map(|m| (t.text.clone(), m.clone()))
+                .map(|m| (k, t.text.clone(), m.clone()))
         })?;
         let (x, i) = match meaning {
             MultipleMeaning::Number(n) => match printed_interval(&n, Rounding::HalfUnit) {
@@ -188,6 +217,12 @@ impl<'a> Reading<'a> {
                 (mid, Interval::closed(q(l), q(h)))
             }
         };
+        // "more than doubled", "nearly tripled": the hedge bounds the multiple.
+        let hedge = self.hedge.clone().or_else(|| find_hedge(self.tokens, self.lexicon, Some(at)).map(|(h, _)| h));
+        let i = match &hedge {
+            Some(h) => h.interval(&x),
+            None => i,
+        };
         Some(Ok(Stated::new(Measure::Multiple, Some(x), i)))
     }
 
@@ -195,7 +230,8 @@ impl<'a> Reading<'a> {
     /// number with a currency or a scale.
     fn amount(&self) -> Found {
         let scale: u32 = self
-            .number_at
+            .range_end()
+            .or(self.number_at)
             .and_then(|i| self.after(i))
             .and_then(|w| self.lexicon.scales.get(w).copied())
             .unwrap_or(0);
