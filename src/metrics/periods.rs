@@ -117,6 +117,31 @@ pub fn rollup(totals: &[Total], by: By) -> Rollup {
     Rollup { totals: out, notes }
 }
 
+/// The totals of one period `target` (a year, a quarter, January–November ...) from the
+/// totals inside it, one per series, by the rules above: a total of the target itself is
+/// used as is, else the sub-periods of one length covering the most months
+/// (`months_covered` says how many). Totals outside the target are not used.
+pub fn rollup_to(totals: &[Total], target: Period) -> Vec<Total> {
+    let mut groups: BTreeMap<SeriesKey, Vec<&Total>> = BTreeMap::new();
+    for t in totals {
+        let inside = t.period.year == target.year
+            && t.period.first_month >= target.first_month
+            && t.period.last_month <= target.last_month;
+        if inside {
+            let key = (
+                crate::codes::economy_key(&t.reporter),
+                crate::codes::economy_key(&t.partner),
+                t.flow,
+                t.commodity.clone(),
+                t.currency.clone(),
+            );
+            groups.entry(key).or_default().push(t);
+        }
+    }
+    let mut notes = Vec::new();
+    groups.values().filter_map(|sources| combine(target, sources, &mut notes)).collect()
+}
+
 /// Builds one target total from the sub-period totals inside it.
 fn combine(target: Period, sources: &[&Total], notes: &mut Vec<String>) -> Option<Total> {
     if let Some(exact) = sources.iter().find(|t| t.period == target) {

@@ -72,6 +72,8 @@ impl FigureStatus {
 pub struct Money {
     pub amount: Decimal,
     pub currency: String,
+    /// Summed from the data's shorter periods (months, quarters) inside the one asked for.
+    pub rolled_up: bool,
 }
 
 /// Why a bound figure has no value in the data.
@@ -87,6 +89,8 @@ pub enum MissingReason {
     Data(String),
     /// The metric is missing and gave no reason.
     Unexplained,
+    /// The data's shorter periods cover only `covered` of the period's `months` months.
+    Partial { covered: u8, months: u8 },
 }
 
 /// How a printed figure relates to the data's value.
@@ -282,19 +286,32 @@ impl Verification {
 
 /// Looks a binding up in the data: its exact value in base units, or why not.
 pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<Money, MissingReason> {
+    // Every period of the pair: a year or a quarter asked for is rolled up from the months
+    // (or quarters) the data holds.
     let selection = Selection {
         reporter: Some(b.reporter.clone()),
         partner: Some(b.partner.clone()),
-        periods: vec![b.period],
+        periods: Vec::new(),
     };
     let lower = |e: crate::Error| MissingReason::Data(e.to_string());
     let totals = frame.totals(&selection).map_err(lower)?;
     if totals.is_empty() {
         return Err(MissingReason::NoRecords);
     }
+    let rolled_up = !totals.iter().any(|t| t.period == b.period);
+    let totals = crate::metrics::periods::rollup_to(&totals, b.period);
+    if totals.is_empty() {
+        return Err(MissingReason::NoPeriod);
+    }
     let flows =
         PairFlows::from_totals(&totals, |t| format!("line {}", t.origin.line)).map_err(lower)?;
     let p = flows.period(b.period).ok_or(MissingReason::NoPeriod)?;
+    if p.is_partial() {
+        return Err(MissingReason::Partial {
+            covered: p.months_covered,
+            months: b.period.months(),
+        });
+    }
     let amount = if b.commodity != Commodity::Total {
         let flow = match b.measure {
             TradeMeasure::Imports => Flow::Import,
@@ -322,6 +339,7 @@ pub fn data_value(frame: &TradeFrame, b: &Binding) -> Result<Money, MissingReaso
     Ok(Money {
         amount,
         currency: flows.currency,
+        rolled_up,
     })
 }
 

@@ -12,6 +12,7 @@ pub fn round20(d: rust_decimal::Decimal) -> rust_decimal::Decimal {
 }
 mod bad_input;
 mod charts;
+mod check;
 mod columnar;
 #[cfg(feature = "distributed")]
 mod distributed;

@@ -1,38 +1,38 @@
 //! `tradestat extract ARTICLE.txt > draft.toml`
 //!
-//! Drafts a claims file from an article: every amount, percentage and multiple, with its
-//! sentence as the quote. See docs/verification.md.
+//! Writes the claims `check` reads from an article as a claims file, to correct and run
+//! with `verify` (the same as `check --emit-claims`). See docs/verification.md.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use tradestat::error::{Error, Result};
-use tradestat::verify::extract::{Options, extract, read_article};
+use tradestat::verify::article::{self, Options};
 use tradestat::verify::lexicon::Lexicon;
 
 use crate::cli::commands::{Outcome, emit};
 
-/// Draft a claims file (TOML, on stdout) from the text of an article.
+/// Write the claims read from an article as a claims file (TOML, on stdout).
 ///
-/// Amounts become [[figure]]s, percentages and multiples [[claim]]s. Flows and periods are
-/// filled in where the sentence says them, and a claim's value expression where the
-/// sentence makes the link clear — each marked GUESS. Review the draft, then run
-/// `tradestat verify` on it.
+/// Every amount becomes a [[figure]] with the period, measure and economies read from the
+/// text, every relation between the text's numbers a [[claim]] — what `check` checks.
+/// Correct what was misread, then run `tradestat verify` on it.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The article as plain text (UTF-8).
     #[arg(value_name = "ARTICLE.txt")]
     pub article: PathBuf,
 
-    /// Bind figures to this reporter (with --partner), so they are checked against data.
+    /// The reporter figures are bound to (else the economies the text names most).
     #[arg(long)]
     pub reporter: Option<String>,
 
-    /// Bind figures to this partner (with --reporter).
+    /// The partner figures are bound to.
     #[arg(long)]
     pub partner: Option<String>,
 
-    /// Data files to name under [source] (paths as the draft should refer to them).
+    /// Data files to name under [source] (paths as the draft should refer to them); with
+    /// them, figures are bound to the data.
     #[arg(long = "data", value_name = "FILE")]
     pub data: Vec<String>,
 
@@ -47,17 +47,18 @@ pub struct Args {
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let lexicon = Lexicon::load_or_built_in(args.lexicon.as_deref())?;
-    let text = read_article(&args.article)?;
+    let text = article::read_file(&args.article)?;
     let options = Options {
         reporter: args.reporter.clone(),
         partner: args.partner.clone(),
-        title: args.title.clone(),
-        data: args.data.clone(),
+        // Bound when told the pair or given data: the draft is for checking against data.
+        bind: !args.data.is_empty() || (args.reporter.is_some() && args.partner.is_some()),
     };
-    let draft = extract(&text, &lexicon, &options).map_err(|message| Error::Article {
-        path: args.article.clone(),
-        message,
-    })?;
+    let draft = article::draft(&text, &lexicon, &options, args.title.as_deref(), &args.data)
+        .map_err(|message| Error::Article {
+            path: args.article.clone(),
+            message,
+        })?;
     emit(out, &draft)?;
     Ok(Outcome::Done)
 }

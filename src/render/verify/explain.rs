@@ -42,7 +42,12 @@ pub fn show_money(value: &Q, currency: &str) -> String {
 
 /// The data's exact value of a figure.
 pub fn money(m: &Money) -> String {
-    show_money(&q(m.amount), &m.currency)
+    let shown = show_money(&q(m.amount), &m.currency);
+    if m.rolled_up {
+        format!("{shown} (summed from the shorter periods the data holds)")
+    } else {
+        shown
+    }
 }
 
 /// A value in the terms of its kind: an amount, a ratio "0.348 (×0.35)", a change "+12.2%".
@@ -114,6 +119,10 @@ fn missing(b: &Binding, reason: &MissingReason) -> String {
         }
         MissingReason::Data(reason) => reason.clone(),
         MissingReason::Unexplained => "missing".to_string(),
+        MissingReason::Partial { covered, months } => format!(
+            "the data covers only {covered} of the {months} months of {} (partial: not compared)",
+            b.period
+        ),
     }
 }
 
@@ -413,6 +422,7 @@ mod tests {
         let value = Money {
             amount: "10670000".parse().unwrap(),
             currency: "USD".into(),
+            rolled_up: false,
         };
         assert_eq!(
             figure_explanation(&FigureCheck::NotFound {

@@ -119,6 +119,11 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .filter(|p| !base_clause(p.tokens.start))
                         .min_by_key(|p| (p.tokens.start > at, p.tokens.start.abs_diff(at)));
                     match (free, sentence_period) {
+                        // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
+                        // base of a comparison is a year before.
+                        (_, Some(p)) if base_clause(at) && p.year_before().is_some() => {
+                            (p.year_before(), Some(PeriodNote::ComparisonBase), sentence_fiscal.clone().map(|_| format!("FY{}", p.year - 1)))
+                        }
                         (Some(p), _) => (period_of(&p.words, focus), Some(PeriodNote::Sentence), p.fiscal.clone()),
                         (None, Some(p)) => (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone()),
                         // A relative period of another clause ("last year's exports")

@@ -203,6 +203,20 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
     Ok(article)
 }
 
+/// The claims file `check --emit-claims` writes, from an article's text: what `extract`
+/// prints. `data` are the data files it names (and binds figures for), `title` its title.
+pub fn draft(
+    text: &str,
+    lexicon: &Lexicon,
+    options: &Options,
+    title: Option<&str>,
+    data: &[String],
+) -> Result<String, String> {
+    let article = read(text, lexicon, options)?;
+    let model = to_claims(&article, lexicon, super::phrase::Rounding::HalfUnit, std::path::Path::new("draft.toml"));
+    Ok(claims_toml(&article, &model, title, data))
+}
+
 /// The 1-based line of byte `at` of the article.
 pub fn line_at(article: &Article, at: usize) -> usize {
     text::line_of(&article.text, at)

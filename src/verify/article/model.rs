@@ -33,7 +33,8 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
     let mut figure_ids = Vec::new();
     for (i, f) in article.figures.iter().enumerate() {
         let id = unique(&mut used, &figure_id(f.measure, f.commodity.as_deref().or(f.owner.as_deref()), f.period));
-        let printed_text = article.printed(f.number);
+        // With its hedge: "about 448.8 million yuan" stands for ±5%.
+        let printed_text = article.at(&article.numbers[f.number].phrase);
         let phrase_text = if f.deficit { format!("deficit of {printed_text}") } else { printed_text.to_string() };
         let phrase_text = match (&article.numbers[f.number].kind, phrase::parse(&phrase_text, lexicon, rounding)) {
             // A scaled number whose currency the article gives elsewhere.
@@ -47,14 +48,18 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
             None => phrase_text,
         };
         let printed = phrase::parse(&phrase_text, lexicon, rounding).ok();
-        figures.push(Figure {
-            id: id.clone(),
-            line: article.line_of(f.number),
-            printed,
-            binding: binding(article, i),
-            period: f.period,
-            note: None,
-        });
+        let binding = binding(article, i);
+        // A figure with neither a readable number nor a binding has nothing to check.
+        if printed.is_some() || binding.is_some() {
+            figures.push(Figure {
+                id: id.clone(),
+                line: article.line_of(f.number),
+                printed,
+                binding,
+                period: f.period,
+                note: None,
+            });
+        }
         figure_ids.push(id);
     }
     let mut claims = Vec::new();
@@ -62,6 +67,10 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
     let mut from_data = Vec::new();
     for (r, relation) in article.relations.iter().enumerate() {
         let mut ids: Vec<String> = relation.figures.iter().map(|&f| figure_ids[f].clone()).collect();
+        if !ids.iter().all(|id| figures.iter().any(|f| f.id == *id)) {
+            claim_of.push(None);
+            continue;
+        }
         // A change with no base printed: its base from the data, when the data is there.
         if relation.unchecked == Some(Unchecked::NoBase) {
             let anchor = relation.figures[0];
@@ -93,6 +102,11 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
             continue;
         }
         let mut percent_ids = Vec::new();
+        let readable = relation.percents.iter().all(|&p| phrase::parse(article.printed(p), lexicon, rounding).is_ok());
+        if !readable {
+            claim_of.push(None);
+            continue;
+        }
         for &p in &relation.percents {
             let id = unique(&mut used, "share");
             let printed = phrase::parse(article.printed(p), lexicon, rounding).ok();

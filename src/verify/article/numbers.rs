@@ -114,8 +114,7 @@ const QUANTITY: &[&str] = &[
 const RATE_WORDS: &[&str] = &[
     "tariff", "tariffs", "duty", "duties", "tax", "taxes", "levy", "levies", "interest",
     "inflation", "unemployment", "gdp", "vat", "stake", "ownership", "votes", "poll",
-    "approval", "economy", "economic", "yield", "yields", "discount", "margin", "rates",
-    "rate", "quota",
+    "approval", "yield", "yields", "discount", "margin", "rates", "rate", "quota",
 ];
 const FOLLOWING_DIRECTION: &[&str] = &[
     "more", "less", "higher", "lower", "increase", "decrease", "growth", "rise", "drop",
@@ -284,7 +283,7 @@ fn read_at(
     }
     Some(Number {
         printed: tokens[first].start..tokens[last].end,
-        phrase: hedge_start(tokens, lexicon, first, &same_sentence)..tokens[last].end,
+        phrase: tokens[hedge_start(tokens, lexicon, first, &same_sentence)].start..tokens[last].end,
         tokens: first..last + 1,
         kind: NumberKind::Amount { currency, scaled },
         lead: None,
@@ -418,7 +417,7 @@ fn month_abbr(w: &str) -> bool {
 /// Whether a percentage is a tariff, tax or other rate rather than a statement about trade
 /// values: a rate word just before or after it.
 fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize) -> bool) -> bool {
-    let before = (first.saturating_sub(4)..first).filter(|&j| same(j));
+    let before = (first.saturating_sub(3)..first).filter(|&j| same(j));
     let after = (last + 1..last + 3).filter(|&j| same(j) && j < tokens.len());
     before.chain(after).any(|j| RATE_WORDS.contains(&tokens[j].text.as_str()))
 }
@@ -477,7 +476,7 @@ fn stated(
         let w = tokens[end + 1].text.as_str();
         if FOLLOWING_DIRECTION.contains(&w) || (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && end == last {
             end += 1;
-        } else if matches!(w, "year" | "on" | "y") && end == last {
+        } else if matches!(w, "year" | "on" | "y") && end - last < 3 {
             // "12% year-on-year"
             end += 1;
         } else {

@@ -92,7 +92,13 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     }
     out.extend(of_which(article));
     out.extend(differences(article));
-    out.extend(sums_and_balances(article));
+    // A part of a share ("25% of exports, or ¥1.14 trillion") is no flow's total.
+    let parts: Vec<usize> = out
+        .iter()
+        .filter(|r| r.kind == RelationKind::Share && r.figures.len() == 2)
+        .map(|r| r.figures[0])
+        .collect();
+    out.extend(sums_and_balances(article, &parts));
     out.sort_by_key(|r| (r.sentence, r.says.start));
     out
 }
@@ -152,6 +158,7 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
         && same(&a.other, &b.other)
         && a.difference.is_none()
         && b.difference.is_none()
+        && a.deficit == b.deficit
 }
 
 /// Whether a figure is a level (not a difference).
@@ -184,6 +191,18 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         percents: Vec::new(),
         unchecked,
     };
+    // "That's down more than 23 percent from the same period last year": a sentence with no
+    // amount of its own speaks of the last amount before it.
+    let back_reference = {
+        let sentence = article.sentence(s).trim_start().to_lowercase();
+        ["that", "this", "it ", "it'", "it’", "which"].iter().any(|w| sentence.starts_with(w))
+    };
+    let anchor = anchor.or_else(|| {
+        if !back_reference || s == 0 {
+            return None;
+        }
+        figures_in(article, s - 1).into_iter().filter(|&f| level(article, f)).last()
+    });
     let Some(anchor) = anchor else {
         return lead(article, n, s, kind);
     };
@@ -320,12 +339,39 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).collect();
         if words.first() == Some(&"of") { words.iter().skip(1).take(4).find_map(|w| measure_word(w)) } else { None }
     };
-    let part = part.or_else(|| {
-        let m = of_measure?;
-        figures_in(article, s + 1)
-            .into_iter()
-            .find(|&f| level(article, f) && article.figures[f].measure == Some(m) && article.figures[f].commodity.is_none())
-    });
+    // "Korea accounted for 6.2 percent of China's overall imports", its amounts in the
+    // sentences around: the whole is the global figure of that measure, the part the
+    // other amount of that period.
+    if part.is_none() {
+        if let Some(m) = of_measure {
+            let around: Vec<usize> = (s.saturating_sub(1)..=(s + 1).min(article.sentences.len() - 1))
+                .flat_map(|p| figures_in(article, p))
+                .filter(|&f| level(article, f) && article.figures[f].commodity.is_none())
+                .collect();
+            let whole = around.iter().copied().find(|&f| {
+                let w = &article.figures[f];
+                w.measure == Some(m) && w.other.as_deref() == Some("WLD")
+            });
+            let part = whole.and_then(|w| {
+                around.iter().copied().find(|&f| {
+                    let (a, b) = (&article.figures[f], &article.figures[w]);
+                    f != w
+                        && a.other.as_deref() != Some("WLD")
+                        && a.currency == b.currency
+                        && a.period == b.period
+                        && matches!(a.measure, Some(TradeMeasure::Exports | TradeMeasure::Imports))
+                })
+            });
+            if let (Some(p), Some(w)) = (part, whole) {
+                return Some(relation(vec![p, w], None));
+            }
+            let part = figures_in(article, s + 1)
+                .into_iter()
+                .find(|&f| level(article, f) && article.figures[f].measure == Some(m) && article.figures[f].commodity.is_none() && article.figures[f].other.as_deref() != Some("WLD"));
+            return part.map(|p| relation(vec![p], Some(Unchecked::NoWhole)));
+        }
+        return None;
+    }
     let part = part?;
     let p = &article.figures[part];
     // The whole: "of total exports", "of the total", "of its trade".
@@ -461,7 +507,7 @@ fn reporter_view(article: &Article, f: &Figure) -> Option<TradeMeasure> {
 
 /// Sums (trade = exports + imports) and balances (surplus = exports − imports) whose
 /// three amounts are printed for one period within a few sentences.
-fn sums_and_balances(article: &Article) -> Vec<Relation> {
+fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
     let mut out = Vec::new();
     for (t, total) in article.figures.iter().enumerate() {
         let kind = match total.measure {
@@ -484,9 +530,12 @@ fn sums_and_balances(article: &Article) -> Vec<Relation> {
                 && f.sentence + 3 >= total.sentence
                 && f.sentence <= total.sentence + 3
         };
+        if parts.contains(&t) {
+            continue;
+        }
         let find = |want: TradeMeasure| {
             (0..article.figures.len())
-                .filter(|&f| f != t && near(&article.figures[f]) && reporter_view(article, &article.figures[f]) == Some(want))
+                .filter(|&f| f != t && !parts.contains(&f) && near(&article.figures[f]) && reporter_view(article, &article.figures[f]) == Some(want))
                 .min_by_key(|&f| pos(article, f).abs_diff(pos(article, t)))
         };
         let (Some(e), Some(m)) = (find(TradeMeasure::Exports), find(TradeMeasure::Imports)) else {

@@ -171,7 +171,16 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                 || rest.starts_with("the start")
                 || rest.starts_with("the beginning")
                 || rest.starts_with(|c: char| c.is_ascii_digit()) && *word == "from" && year_follows(rest);
-            if period_follows {
+            // "imports from South Korea", "exports from the United States": a place, not
+            // a comparison's base.
+            let place_follows = {
+                let original = sentence[after..].trim_start();
+                let next = original.split_whitespace().next().unwrap_or("");
+                let then = original.split_whitespace().nth(1).unwrap_or("");
+                (next.starts_with(|c: char| c.is_uppercase()) && !MONTH_WORDS.contains(&next.to_lowercase().as_str()))
+                    || (next == "the" && then.starts_with(|c: char| c.is_uppercase()))
+            };
+            if period_follows || (place_follows && matches!(*word, "from" | "against" | "versus")) {
                 continue;
             }
             cuts.push(i);

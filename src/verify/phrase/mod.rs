@@ -95,7 +95,16 @@ pub struct Phrase {
 
 /// The interval a printed number stands for, with the unit of its last significant digit.
 pub fn printed_interval(digits: &str, rounding: Rounding) -> Option<(Q, Interval)> {
-    let clean: String = digits.chars().filter(|c| *c != ',').collect();
+    // One comma before one or two digits is a decimal comma ("27,9%"); commas before three
+    // digits group thousands ("1,028").
+    let decimal_comma = digits.matches(',').count() == 1
+        && !digits.contains('.')
+        && digits.split(',').nth(1).is_some_and(|d| (1..=2).contains(&d.len()));
+    let clean: String = if decimal_comma {
+        digits.replace(',', ".")
+    } else {
+        digits.chars().filter(|c| *c != ',').collect()
+    };
     let value: Decimal = clean.parse().ok()?;
     let x = q(value);
     // The unit of the last significant digit: 0.01 for "10.69"; for integers the trailing

@@ -1,0 +1,354 @@
+//! `tradestat check ARTICLE`: from an article's raw text to verdicts, with no editing.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+use crate::workdir::{Workdir, repo_file};
+
+fn check_json(wd: &Workdir, args: &[&str], code: i32) -> Json {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let run = wd.run(&all).expect_code(code);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout))
+}
+
+fn kinds(doc: &Json) -> Vec<(String, String)> {
+    doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap().to_string(), c["verdict"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// The seed paragraph, as printed: the sum and the oil share hold, the "triple growth" is
+/// a 65.2% fall (the ratio taken the wrong way round), with periods 2019-Q1 and 2018-Q1.
+#[test]
+fn the_seed_article_gives_its_three_relations() {
+    let wd = Workdir::new();
+    let doc = check_json(&wd, &[&repo_file("tests/fixtures/article-ru-kp.txt")], 1);
+    assert_eq!(doc["format_version"], 1);
+    let mut got = kinds(&doc);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("multiple".to_string(), "inconsistent".to_string()),
+            ("share".to_string(), "consistent".to_string()),
+            ("sum".to_string(), "consistent".to_string()),
+        ]
+    );
+    let claims = doc["claims"].as_array().unwrap();
+    let growth = claims.iter().find(|c| c["kind"] == "multiple").unwrap();
+    assert_eq!(growth["says"], "triple growth");
+    assert_eq!(growth["diagnoses"], serde_json::json!(["direction", "inverse"]));
+    let periods: Vec<(&str, &str)> = growth["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["printed"].as_str().unwrap(), f["period"].as_str().unwrap()))
+        .collect();
+    assert_eq!(periods, [("$30.72 million", "2018-Q1"), ("$10.69 million", "2019-Q1")]);
+    let sum = claims.iter().find(|c| c["kind"] == "sum").unwrap();
+    let printed: Vec<&str> = sum["figures"].as_array().unwrap().iter().map(|f| f["printed"].as_str().unwrap()).collect();
+    assert_eq!(printed, ["$10.69 million", "$10.67 million", "$20,000"]);
+    // Whose flows: Russia's exports and North Korea's (the Far East's imports).
+    let measures: Vec<(&str, &str)> = sum["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["measure"].as_str().unwrap(), f["reporter"].as_str().unwrap()))
+        .collect();
+    assert_eq!(measures, [("turnover", "RU-FE"), ("exports", "RU-FE"), ("exports", "PRK")]);
+    let share = claims.iter().find(|c| c["kind"] == "share").unwrap();
+    assert_eq!(share["figures"][0]["commodity"], "oil products");
+    assert!(share["explanation"].as_str().unwrap().contains("0.851"), "{share}");
+    // Every number is accounted for: five amounts, one multiple, one year.
+    let roles: Vec<(&str, &str)> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["printed"].as_str().unwrap(), n["role"].as_str().unwrap()))
+        .collect();
+    assert!(roles.contains(&("2019", "ignored")), "{roles:?}");
+    assert_eq!(roles.iter().filter(|r| r.1 == "figure").count(), 6, "{roles:?}");
+}
+
+/// The whole article, not only its trade paragraph: a story code, durations, a distance,
+/// counts and a name are listed as ignored with their reason, and no claim uses them;
+/// "provided in April 2019" is a date of publication, not the figures' period.
+#[test]
+fn numbers_that_are_not_trade_figures_are_listed_and_never_claimed() {
+    let wd = Workdir::new();
+    let text = "A Controversial Visit\n\
+        SEOUL, April 29 (Yonhap) -- Story code 20190429000351. The delegation spent 48 hours in \
+        Vladivostok, 130 kilometres from the border, on the leader's first trip in 12 years; he \
+        made 7 trips abroad since 2018 and flew past two F-16 jets.\n\n\
+        According to data provided in April 2019 by the consulate, trade between the Russian Far \
+        East and North Korea came to $10.69 million from January to March of 2019. In the same \
+        period last year this figure was $30.72 million, showing a triple growth. Russian exports \
+        made up $10.67 million, of which oil products accounted for $9.08 million, while North \
+        Korean supplies were worth only $20,000.\n";
+    wd.write("article.txt", text);
+    let doc = check_json(&wd, &["article.txt"], 1);
+    assert_eq!(doc["claims"].as_array().unwrap().len(), 3, "{doc}");
+    let ignored: BTreeMap<String, String> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["role"] == "ignored")
+        .map(|n| (n["printed"].as_str().unwrap().to_string(), n["why"].as_str().unwrap().to_string()))
+        .collect();
+    for (printed, why) in [
+        ("20190429000351", "code"),
+        ("48", "duration"),
+        ("130", "distance"),
+        ("12", "duration"),
+        ("7", "count"),
+        ("16", "name"),
+        ("29", "date"),
+        ("2018", "year"),
+    ] {
+        let reason = ignored.get(printed).unwrap_or_else(|| panic!("{printed} not ignored: {ignored:?}"));
+        assert!(reason.contains(why), "{printed}: {reason}");
+    }
+    for claim in doc["claims"].as_array().unwrap() {
+        for f in claim["figures"].as_array().unwrap() {
+            assert!(!ignored.contains_key(f["printed"].as_str().unwrap()), "{claim}");
+            let period = f["period"].as_str().unwrap();
+            assert!(period == "2019-Q1" || period == "2018-Q1", "{claim}");
+        }
+    }
+}
+
+/// The claims `check` reads, written with --emit-claims, run through `verify`: the same
+/// verdicts (one engine).
+#[test]
+fn emitted_claims_verify_to_the_same_verdicts() {
+    let wd = Workdir::new();
+    let doc = check_json(&wd, &[&repo_file("tests/fixtures/article-ru-kp.txt"), "--emit-claims", "claims.toml"], 1);
+    let run = wd.run(&["verify", "claims.toml", "--format", "json"]).expect_code(1);
+    let verified: Json = serde_json::from_str(&run.stdout).unwrap();
+    let mut a: Vec<&str> = doc["claims"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    let mut b: Vec<&str> = verified["claims"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b);
+}
+
+/// Relations between an article's own numbers, one of each kind, with their verdicts.
+#[test]
+fn changes_shares_balances_and_differences_are_checked() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.txt",
+        "Japan's exports to South Korea rose 12.3% to ¥4.56 trillion in 2019 from ¥4.06 trillion \
+         in 2018, while imports from South Korea fell 5% to ¥3.20 trillion from ¥3.50 trillion. \
+         Japan's trade surplus with South Korea was ¥1.36 trillion in 2019. \
+         Semiconductors accounted for 25% of Japan's exports to South Korea, or ¥1.14 trillion. \
+         Bilateral trade grew by ¥0.20 trillion to ¥7.76 trillion in 2019 from ¥7.56 trillion in 2018.",
+    );
+    let doc = check_json(&wd, &["a.txt"], 1);
+    let got = kinds(&doc);
+    let has = |kind: &str, verdict: &str| got.iter().any(|(k, v)| k == kind && v.starts_with(verdict));
+    // 4.56 / 4.06 − 1 = 12.3%
+    assert!(has("change", "consistent"), "{got:?}");
+    // 3.20 / 3.50 − 1 = −8.6%, not −5%
+    assert!(has("change", "inconsistent"), "{got:?}");
+    // 4.56 − 3.20 = 1.36
+    assert!(has("balance", "consistent"), "{got:?}");
+    // 1.14 / 4.56 = 25%
+    assert!(has("share", "consistent"), "{got:?}");
+    // 7.76 − 7.56 = 0.20
+    assert!(has("difference", "consistent"), "{got:?}");
+    let fell = doc["claims"].as_array().unwrap().iter().find(|c| c["says"] == "fell 5%").unwrap();
+    assert_eq!(fell["verdict"], "inconsistent");
+    assert!(fell["explanation"].as_str().unwrap().contains("-8.6%"), "{fell}");
+}
+
+/// "up 12% to $45 billion": nothing in the text to check the change against, so it is
+/// unverifiable — and with data, its base is taken from the data.
+#[test]
+fn a_change_without_its_base_is_unverifiable_until_data_gives_the_base() {
+    let wd = Workdir::new();
+    wd.write(
+        "data.csv",
+        "reporter,partner,period,flow,commodity,value,unit\n\
+         AAA,BBB,2018,export,TOTAL,40,USD billion\n\
+         AAA,BBB,2019,export,TOTAL,45,USD billion\n",
+    );
+    wd.write("a.txt", "Exports from AAA to BBB rose 12.5% to $45 billion in 2019.\n");
+    let doc = check_json(&wd, &["a.txt", "--reporter", "AAA", "--partner", "BBB"], 0);
+    assert_eq!(kinds(&doc), [("change".to_string(), "unverifiable".to_string())]);
+    assert_eq!(doc["claims"][0]["unchecked"], "no-base");
+    let doc = check_json(&wd, &["a.txt", "--reporter", "AAA", "--partner", "BBB", "--data", "data.csv"], 0);
+    // 45 / 40 − 1 = 12.5%
+    assert_eq!(kinds(&doc), [("change".to_string(), "consistent".to_string())]);
+    assert_eq!(doc["figures_against_data"][0]["status"], "confirmed");
+}
+
+/// A yearly figure against monthly records: the months are rolled up; a year the data
+/// covers only in part is said to be partial, never compared as if whole.
+#[test]
+fn a_yearly_figure_is_rolled_up_from_monthly_records() {
+    let wd = Workdir::new();
+    let fixture = std::fs::read_to_string(repo_file("tests/fixtures/monthly-12y.csv")).unwrap();
+    // Exports of KOR to CHN per year, and how many months each year has.
+    let mut years: BTreeMap<String, (Decimal, usize)> = BTreeMap::new();
+    for line in fixture.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f[0] == "KOR" && f[1] == "CHN" && f[3] == "export" && f[4] == "TOTAL" {
+            let e = years.entry(f[2][..4].to_string()).or_default();
+            e.0 += f[5].parse::<Decimal>().unwrap();
+            e.1 += 1;
+        }
+    }
+    let (year, (thousands, _)) = years.iter().find(|(_, (_, n))| *n == 12).unwrap();
+    let (short_year, (_, months)) = years.iter().find(|(_, (_, n))| *n < 12).unwrap();
+    let millions = (thousands / Decimal::from(1000)).round_dp(1);
+    wd.write(
+        "a.txt",
+        format!(
+            "South Korea's exports to China reached ${millions} million in {year}. \
+             In {short_year}, South Korea's exports to China were $1,000 million.\n"
+        ),
+    );
+    let data = repo_file("tests/fixtures/monthly-12y.csv");
+    let doc = check_json(&wd, &["a.txt", "--data", &data, "--reporter", "KOR", "--partner", "CHN"], 0);
+    let figures = doc["figures_against_data"].as_array().unwrap();
+    let whole = figures.iter().find(|f| f["printed"] == format!("${millions} million")).unwrap();
+    assert_eq!(whole["status"], "confirmed", "{whole}");
+    assert!(whole["explanation"].as_str().unwrap().contains("summed from the shorter periods"), "{whole}");
+    let partial = figures.iter().find(|f| f["printed"] == "$1,000 million").unwrap();
+    assert_eq!(partial["status"], "not-in-data", "{partial}");
+    assert!(
+        partial["explanation"].as_str().unwrap().contains(&format!("only {months} of the 12 months")),
+        "{partial}"
+    );
+}
+
+/// Amounts as the press prints them: currency after the number, symbols, "bn", "mln",
+/// codes, crore, ranges — each read to its exact value in its currency.
+#[test]
+fn amounts_in_every_form_are_read_with_their_currency() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.txt",
+        "Trade reached 27.5 billion U.S. dollars in 2019. Exports were 3.2 trillion won in 2019. \
+         Imports were 1.5 billion euros in 2019. Trade came to 448.8 million yuan in 2019. \
+         Exports hit USD 1,028M in 2019. Imports were $1.2bn in 2019. Exports were Rs 5,000 crore \
+         in 2019. Trade was worth C$3.4 bln in 2019. Exports were ₩2.1 trillion in 2019. \
+         Trade is seen at $10–12 billion in 2019.\n",
+    );
+    let doc = check_json(&wd, &["a.txt", "--emit-claims", "c.toml"], 0);
+    let numbers: Vec<(&str, &str)> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["role"] == "figure")
+        .map(|n| (n["printed"].as_str().unwrap(), n["why"].as_str().unwrap()))
+        .collect();
+    let printed: Vec<&str> = numbers.iter().map(|n| n.0).collect();
+    assert_eq!(
+        printed,
+        [
+            "27.5 billion U.S. dollars",
+            "3.2 trillion won",
+            "1.5 billion euros",
+            "448.8 million yuan",
+            "USD 1,028M",
+            "$1.2bn",
+            "Rs 5,000 crore",
+            "C$3.4 bln",
+            "₩2.1 trillion",
+            "$10–12 billion",
+        ]
+    );
+    assert!(numbers.iter().all(|n| n.1 == "amount"), "{numbers:?}");
+    // The claims file reads them back exactly: verify prints each figure's interval.
+    let claims = std::fs::read_to_string(wd.path("c.toml")).unwrap();
+    assert!(claims.contains("printed = \"Rs 5,000 crore\""), "{claims}");
+    let lexicon = tradestat::verify::lexicon::Lexicon::built_in();
+    let read = |t: &str| tradestat::verify::phrase::parse(t, &lexicon, tradestat::verify::phrase::Rounding::HalfUnit).unwrap();
+    let amount = |t: &str| {
+        let p = read(t);
+        let currency = match p.measure {
+            tradestat::verify::phrase::Measure::Amount { currency } => currency,
+            m => panic!("{t}: {m:?}"),
+        };
+        (p.point.unwrap().to_string(), currency)
+    };
+    assert_eq!(amount("27.5 billion U.S. dollars"), ("27500000000".into(), "USD".into()));
+    assert_eq!(amount("3.2 trillion won"), ("3200000000000".into(), "KRW".into()));
+    assert_eq!(amount("Rs 5,000 crore"), ("50000000000".into(), "INR".into()));
+    assert_eq!(amount("C$3.4 bln"), ("3400000000".into(), "CAD".into()));
+    assert_eq!(amount("₩2.1 trillion"), ("2100000000000".into(), "KRW".into()));
+    let range = read("$10–12 billion");
+    assert!(range.interval.contains(&tradestat::verify::interval::q_int(10_000_000_000)));
+    assert!(range.interval.contains(&tradestat::verify::interval::q_int(12_000_000_000)));
+    assert!(!range.interval.contains(&tradestat::verify::interval::q_int(13_000_000_000)));
+}
+
+/// Periods from words: quarters, halves, the first months of a year, "a year earlier",
+/// fiscal years; a comparison of fiscal years is checked like any other.
+#[test]
+fn periods_are_read_from_the_words_around_each_amount() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.txt",
+        "In the first half of 2021, China's exports to Kenya were $3.1 billion. \
+         In the first 11 months of 2021, they were $6.0 billion, up 10% from $5.5 billion a year earlier. \
+         India's trade with the US rose 7.6% to $128.55 billion in 2022-23 from $119.5 billion in 2021-22.\n",
+    );
+    let doc = check_json(&wd, &["a.txt"], 0);
+    let mut periods: Vec<String> = Vec::new();
+    for c in doc["claims"].as_array().unwrap() {
+        for f in c["figures"].as_array().unwrap() {
+            periods.push(format!("{} {}", f["printed"].as_str().unwrap(), f["period"].as_str().unwrap()));
+        }
+    }
+    for want in [
+        "$6.0 billion 2021-01..2021-11",
+        "$5.5 billion 2020-01..2020-11",
+        "$128.55 billion FY2022/23",
+        "$119.5 billion FY2021/22",
+    ] {
+        assert!(periods.iter().any(|p| p == want), "{want} not in {periods:?}");
+    }
+    assert!(kinds(&doc).iter().all(|(_, v)| v.starts_with("consistent")), "{doc}");
+}
+
+/// The article as a page: every number marked by verdict with a symbol (not colour
+/// alone), the arithmetic reachable by keyboard focus, nothing fetched from the network.
+#[test]
+fn the_html_page_marks_each_number_and_needs_no_network() {
+    let wd = Workdir::new();
+    let run = wd
+        .run(&["check", &repo_file("tests/fixtures/article-ru-kp.txt"), "--format", "html"])
+        .expect_code(1);
+    let html = run.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("class=\"n inconsistent\" tabindex=\"0\""), "{html}");
+    assert!(html.contains("<span class=\"sym\" aria-hidden=\"true\">✗</span>$30.72 million"), "{html}");
+    assert!(html.contains("<span class=\"sym\" aria-hidden=\"true\">✓</span>$9.08 million"), "{html}");
+    assert!(html.contains("class=\"n ignored\""), "{html}");
+    assert!(html.contains(".n:focus .tip"), "the arithmetic must show on focus");
+    assert!(html.contains("role=\"tooltip\""));
+    for remote in ["http://", "https://", "src=", "@import", "<script"] {
+        assert!(!html.contains(remote), "{remote} in the page");
+    }
+}
+
+/// Bad input: a file that is not UTF-8 is refused with its name and the byte.
+#[test]
+fn an_article_that_is_not_text_is_refused_with_its_name() {
+    let wd = Workdir::new();
+    wd.write("bad.txt", b"Trade was $5 million \xff\xfe in 2019.");
+    let run = wd.run(&["check", "bad.txt"]).expect_code(2);
+    assert!(run.stderr.contains("bad.txt"), "{}", run.stderr);
+    let run = wd.run(&["check", "missing.txt"]).expect_code(2);
+    assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
+}
