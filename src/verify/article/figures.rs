@@ -149,7 +149,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             };
             let owner = settle_owner(owner, other.clone(), &pair);
             let other = other.or_else(|| word.as_ref().and_then(|w| global(tokens, w)));
-            let difference = difference_of(tokens, number.tokens.clone(), range.clone());
+            let difference = difference_of(&text, tokens, number.tokens.clone(), range.clone());
             let part = part_of(&text, tokens, &clauses, clause, &figures, &sentence_figures, &article.numbers);
             let commodity = match &part {
                 Some((_, words)) => Some(words.clone()),
@@ -254,6 +254,7 @@ fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floo
 /// "decreased by $7.4 billion", "an increase of $2 billion", "11 billion less than": the
 /// amount is a difference, and which way it goes.
 fn difference_of(
+    text: &str,
     tokens: &[crate::verify::phrase::Token],
     printed: Range<usize>,
     sentence: Range<usize>,
@@ -273,6 +274,38 @@ fn difference_of(
     // "an increase of $2 billion", "a decline of $1.2 billion"
     if first >= 2 && word(first - 1) == "of" && matches!(word(first - 2), "increase" | "decrease" | "rise" | "fall" | "drop" | "decline" | "growth" | "gain" | "reduction") {
         return dir(word(first - 2));
+    }
+    // "imports from the EU dropped £6.6 billion": a verb of change right before the amount.
+    const VERBS: &[&str] = &["increased", "rose", "grew", "gained", "widened", "jumped", "climbed", "expanded", "surged", "soared", "added", "decreased", "fell", "dropped", "declined", "narrowed", "shrank", "contracted", "slumped", "plunged", "lost", "dipped", "slipped"];
+    if first >= 1 && VERBS.contains(&word(first - 1)) {
+        return dir(word(first - 1)).or_else(|| {
+            let w = word(first - 1);
+            if ["dipped", "slipped"].contains(&w) { Some(Down) } else { None }
+        });
+    }
+    // "a £5.6 billion, or 40.7 per cent, plunge", "a £200 million – 1.7 per cent – increase":
+    // a noun of change after the amount, past only a bracketed percentage.
+    // "decrease of 8.0% or £1.6 billion": the amount of a percentage change.
+    if first >= 3 && word(first - 1) == "or" && matches!(word(first - 2), "%" | "percent" | "cent") {
+        if let Some(d) = (first.saturating_sub(8)..first - 2).rev().find_map(|j| dir(word(j))) {
+            return Some(d);
+        }
+    }
+    let mut j = printed.end;
+    while j < sentence.end && j < printed.end + 5 {
+        // Not past a bracket: "£20.9 billion (decrease of 8.0% ...)" is a level.
+        if j > 0 && text[tokens[j - 1].end..tokens[j].start].contains(['(', ')']) {
+            break;
+        }
+        let w = word(j);
+        if tokens[j].is_number || matches!(w, "or" | "per" | "cent" | "percent" | "%") {
+            j += 1;
+            continue;
+        }
+        if matches!(w, "plunge" | "increase" | "rise" | "fall" | "drop" | "decline" | "jump" | "gain" | "surge" | "decrease" | "slump" | "reduction") {
+            return dir(w).or(Some(if matches!(w, "plunge" | "slump") { Down } else { Up }));
+        }
+        break;
     }
     // "$11 billion less than", "$2 billion more than"
     let after = printed.end;

@@ -84,6 +84,19 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         let relation = match (p.measure, stated_kind) {
             (Measure::Change, _) => change(article, n, s, RelationKind::Change),
             (Measure::Multiple, _) => change(article, n, s, RelationKind::Multiple),
+            // "£5.6 billion, or 40.7 per cent, plunge": the percentage of a difference is a
+            // change, its base not printed.
+            (Measure::Share, _) if beside_difference(article, n, s).is_some() => {
+                beside_difference(article, n, s).map(|d| Relation {
+                    kind: RelationKind::Change,
+                    sentence: s,
+                    stated: Some(n),
+                    says: number.phrase.clone(),
+                    figures: vec![d],
+                    percents: Vec::new(),
+                    unchecked: Some(Unchecked::NoBase),
+                })
+            }
             (Measure::Share, _) => share(article, n, s),
             (Measure::Points, _) => points(article, n, s),
             _ => None,
@@ -101,6 +114,25 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     out.extend(sums_and_balances(article, &parts));
     out.sort_by_key(|r| (r.sentence, r.says.start));
     out
+}
+
+/// A difference printed right beside number `n` (before it, or after it), with only
+/// punctuation, "or" and "by" between.
+fn beside_difference(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let number = &article.numbers[n];
+    figures_in(article, s).into_iter().find(|&f| {
+        let fig = &article.figures[f];
+        if fig.difference.is_none() {
+            return false;
+        }
+        let other = &article.numbers[fig.number].printed;
+        let gap = if other.end <= number.printed.start {
+            &article.text[other.end..number.printed.start]
+        } else {
+            &article.text[number.printed.end..other.start]
+        };
+        gap.len() < 12 && gap.split_whitespace().all(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "" | "or" | "by"))
+    })
 }
 
 fn sentence_of(article: &Article, at: usize) -> Option<usize> {
@@ -257,7 +289,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             // new value less the difference.
             let diff = figures_in(article, s).into_iter().find(|&f| {
                 let d = &article.figures[f];
-                d.difference.is_some() && d.currency == a.currency && pos(article, f) < pos(article, anchor)
+                d.difference.is_some() && d.currency == a.currency
                     && (d.measure == a.measure || d.measure.is_none())
             });
             match diff {

@@ -425,7 +425,8 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             continue;
         }
         // "for the first time since 2005", "since 2015": no period of a figure.
-        if start > range.start && matches!(tokens[start - 1].text.as_str(), "since" | "until" | "by") {
+        let since = (start.saturating_sub(4).max(range.start)..start).any(|j| tokens[j].text == "since");
+        if since || (start > range.start && matches!(tokens[start - 1].text.as_str(), "until" | "by")) {
             i = end.max(i + 1);
             continue;
         }

@@ -121,6 +121,10 @@ fn line_break_ends(text: &str, at: usize) -> bool {
     }
     let line_end = text[..at].trim_end();
     let next = rest.trim_start().chars().next();
+    // A list item starts a sentence of its own.
+    if next.is_some_and(|c| matches!(c, '•' | '·' | '*' | '-' | '–' | '—' | '▪' | '●')) {
+        return true;
+    }
     let continues = line_end.ends_with([',', ';', ':', '-', '–']) || line_end.is_empty();
     !continues && next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit())
         && !line_end.ends_with(|c: char| c.is_lowercase())
