@@ -13,7 +13,8 @@ compares verdicts. It prints the figures docs/verification.md reports:
 - claims on non-trade numbers: found relations using a number listed as non-trade: must be 0.
 
 Usage: scripts/check_corpus.py --bin target/release/tradestat [--dir tests/fixtures/articles]
-       [--min-found 0.9 --min-alike 0.95]  (exit 1 when a threshold is missed)
+       [--min-found 0.9 --min-alike 0.95 --max-false-alarms 0 --max-nontrade 0]
+       (exit 1 when a floor is missed)
        [--show-misses]
 """
 
@@ -51,6 +52,8 @@ def main():
     ap.add_argument("--dir", default="tests/fixtures/articles")
     ap.add_argument("--min-found", type=float, default=None)
     ap.add_argument("--min-alike", type=float, default=None)
+    ap.add_argument("--max-false-alarms", type=int, default=None)
+    ap.add_argument("--max-nontrade", type=int, default=None)
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
 
@@ -147,6 +150,12 @@ def main():
         ok = False
     if args.min_alike is not None and f and totals["alike"] / f < args.min_alike:
         ok = False
+    if args.max_false_alarms is not None and totals["false_alarm"] > args.max_false_alarms:
+        ok = False
+    if args.max_nontrade is not None and len(nontrade_claims) > args.max_nontrade:
+        ok = False
+    if not ok:
+        print("below the floors given", file=sys.stderr)
     sys.exit(0 if ok else 1)
 
 

@@ -139,7 +139,10 @@ pub fn rollup_to(totals: &[Total], target: Period) -> Vec<Total> {
         }
     }
     let mut notes = Vec::new();
-    groups.values().filter_map(|sources| combine(target, sources, &mut notes)).collect()
+    groups
+        .values()
+        .filter_map(|sources| combine(target, sources, &mut notes))
+        .collect()
 }
 
 /// Builds one target total from the sub-period totals inside it.

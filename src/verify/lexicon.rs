@@ -109,7 +109,11 @@ fn factor(text: &str, what: &str) -> std::result::Result<Option<Decimal>, String
 impl Lexicon {
     /// The currency named by the tokens starting at `at`, and how many tokens name it
     /// ("canadian dollars" is CAD in two tokens, "dollars" alone USD).
-    pub fn currency_at(&self, tokens: &[crate::verify::phrase::Token], at: usize) -> Option<(String, usize)> {
+    pub fn currency_at(
+        &self,
+        tokens: &[crate::verify::phrase::Token],
+        at: usize,
+    ) -> Option<(String, usize)> {
         self.currency_words.iter().find_map(|(words, code)| {
             let fits = words
                 .iter()

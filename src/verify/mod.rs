@@ -8,11 +8,11 @@
 //! `crate::render::verify`; the only text here is error messages, and the claims file
 //! `article` writes from an article's text (`check --emit-claims`, `extract`).
 
+pub mod article;
 pub mod check;
 pub mod claims;
 mod diagnose;
 pub mod expr;
-pub mod article;
 pub mod interval;
 pub mod lexicon;
 pub mod phrase;

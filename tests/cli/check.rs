@@ -20,7 +20,12 @@ fn kinds(doc: &Json) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["kind"].as_str().unwrap().to_string(), c["verdict"].as_str().unwrap().to_string()))
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                c["verdict"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -44,28 +49,59 @@ fn the_seed_article_gives_its_three_relations() {
     let claims = doc["claims"].as_array().unwrap();
     let growth = claims.iter().find(|c| c["kind"] == "multiple").unwrap();
     assert_eq!(growth["says"], "triple growth");
-    assert_eq!(growth["diagnoses"], serde_json::json!(["direction", "inverse"]));
+    assert_eq!(
+        growth["diagnoses"],
+        serde_json::json!(["direction", "inverse"])
+    );
     let periods: Vec<(&str, &str)> = growth["figures"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["printed"].as_str().unwrap(), f["period"].as_str().unwrap()))
+        .map(|f| {
+            (
+                f["printed"].as_str().unwrap(),
+                f["period"].as_str().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(periods, [("$30.72 million", "2018-Q1"), ("$10.69 million", "2019-Q1")]);
+    assert_eq!(
+        periods,
+        [("$30.72 million", "2018-Q1"), ("$10.69 million", "2019-Q1")]
+    );
     let sum = claims.iter().find(|c| c["kind"] == "sum").unwrap();
-    let printed: Vec<&str> = sum["figures"].as_array().unwrap().iter().map(|f| f["printed"].as_str().unwrap()).collect();
+    let printed: Vec<&str> = sum["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["printed"].as_str().unwrap())
+        .collect();
     assert_eq!(printed, ["$10.69 million", "$10.67 million", "$20,000"]);
     // Whose flows: Russia's exports and North Korea's (the Far East's imports).
     let measures: Vec<(&str, &str)> = sum["figures"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["measure"].as_str().unwrap(), f["reporter"].as_str().unwrap()))
+        .map(|f| {
+            (
+                f["measure"].as_str().unwrap(),
+                f["reporter"].as_str().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(measures, [("turnover", "RU-FE"), ("exports", "RU-FE"), ("exports", "PRK")]);
+    assert_eq!(
+        measures,
+        [
+            ("turnover", "RU-FE"),
+            ("exports", "RU-FE"),
+            ("exports", "PRK")
+        ]
+    );
     let share = claims.iter().find(|c| c["kind"] == "share").unwrap();
     assert_eq!(share["figures"][0]["commodity"], "oil products");
-    assert!(share["explanation"].as_str().unwrap().contains("0.851"), "{share}");
+    assert!(
+        share["explanation"].as_str().unwrap().contains("0.851"),
+        "{share}"
+    );
     // Every number is accounted for: five amounts, one multiple, one year.
     let roles: Vec<(&str, &str)> = doc["numbers"]
         .as_array()
@@ -74,7 +110,11 @@ fn the_seed_article_gives_its_three_relations() {
         .map(|n| (n["printed"].as_str().unwrap(), n["role"].as_str().unwrap()))
         .collect();
     assert!(roles.contains(&("2019", "ignored")), "{roles:?}");
-    assert_eq!(roles.iter().filter(|r| r.1 == "figure").count(), 6, "{roles:?}");
+    assert_eq!(
+        roles.iter().filter(|r| r.1 == "figure").count(),
+        6,
+        "{roles:?}"
+    );
 }
 
 /// The whole article, not only its trade paragraph: a story code, durations, a distance,
@@ -100,7 +140,12 @@ fn numbers_that_are_not_trade_figures_are_listed_and_never_claimed() {
         .unwrap()
         .iter()
         .filter(|n| n["role"] == "ignored")
-        .map(|n| (n["printed"].as_str().unwrap().to_string(), n["why"].as_str().unwrap().to_string()))
+        .map(|n| {
+            (
+                n["printed"].as_str().unwrap().to_string(),
+                n["why"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     for (printed, why) in [
         ("20190429000351", "code"),
@@ -112,12 +157,17 @@ fn numbers_that_are_not_trade_figures_are_listed_and_never_claimed() {
         ("29", "date"),
         ("2018", "year"),
     ] {
-        let reason = ignored.get(printed).unwrap_or_else(|| panic!("{printed} not ignored: {ignored:?}"));
+        let reason = ignored
+            .get(printed)
+            .unwrap_or_else(|| panic!("{printed} not ignored: {ignored:?}"));
         assert!(reason.contains(why), "{printed}: {reason}");
     }
     for claim in doc["claims"].as_array().unwrap() {
         for f in claim["figures"].as_array().unwrap() {
-            assert!(!ignored.contains_key(f["printed"].as_str().unwrap()), "{claim}");
+            assert!(
+                !ignored.contains_key(f["printed"].as_str().unwrap()),
+                "{claim}"
+            );
             let period = f["period"].as_str().unwrap();
             assert!(period == "2019-Q1" || period == "2018-Q1", "{claim}");
         }
@@ -129,11 +179,31 @@ fn numbers_that_are_not_trade_figures_are_listed_and_never_claimed() {
 #[test]
 fn emitted_claims_verify_to_the_same_verdicts() {
     let wd = Workdir::new();
-    let doc = check_json(&wd, &[&repo_file("tests/fixtures/article-ru-kp.txt"), "--emit-claims", "claims.toml"], 1);
-    let run = wd.run(&["verify", "claims.toml", "--format", "json"]).expect_code(1);
+    let doc = check_json(
+        &wd,
+        &[
+            &repo_file("tests/fixtures/article-ru-kp.txt"),
+            "--emit-claims",
+            "claims.toml",
+        ],
+        1,
+    );
+    let run = wd
+        .run(&["verify", "claims.toml", "--format", "json"])
+        .expect_code(1);
     let verified: Json = serde_json::from_str(&run.stdout).unwrap();
-    let mut a: Vec<&str> = doc["claims"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
-    let mut b: Vec<&str> = verified["claims"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    let mut a: Vec<&str> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    let mut b: Vec<&str> = verified["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
     a.sort_unstable();
     b.sort_unstable();
     assert_eq!(a, b);
@@ -153,7 +223,8 @@ fn changes_shares_balances_and_differences_are_checked() {
     );
     let doc = check_json(&wd, &["a.txt"], 1);
     let got = kinds(&doc);
-    let has = |kind: &str, verdict: &str| got.iter().any(|(k, v)| k == kind && v.starts_with(verdict));
+    let has =
+        |kind: &str, verdict: &str| got.iter().any(|(k, v)| k == kind && v.starts_with(verdict));
     // 4.56 / 4.06 − 1 = 12.3%
     assert!(has("change", "consistent"), "{got:?}");
     // 3.20 / 3.50 − 1 = −8.6%, not −5%
@@ -164,9 +235,17 @@ fn changes_shares_balances_and_differences_are_checked() {
     assert!(has("share", "consistent"), "{got:?}");
     // 7.76 − 7.56 = 0.20
     assert!(has("difference", "consistent"), "{got:?}");
-    let fell = doc["claims"].as_array().unwrap().iter().find(|c| c["says"] == "fell 5%").unwrap();
+    let fell = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["says"] == "fell 5%")
+        .unwrap();
     assert_eq!(fell["verdict"], "inconsistent");
-    assert!(fell["explanation"].as_str().unwrap().contains("-8.6%"), "{fell}");
+    assert!(
+        fell["explanation"].as_str().unwrap().contains("-8.6%"),
+        "{fell}"
+    );
 }
 
 /// "up 12% to $45 billion": nothing in the text to check the change against, so it is
@@ -180,13 +259,34 @@ fn a_change_without_its_base_is_unverifiable_until_data_gives_the_base() {
          AAA,BBB,2018,export,TOTAL,40,USD billion\n\
          AAA,BBB,2019,export,TOTAL,45,USD billion\n",
     );
-    wd.write("a.txt", "Exports from AAA to BBB rose 12.5% to $45 billion in 2019.\n");
+    wd.write(
+        "a.txt",
+        "Exports from AAA to BBB rose 12.5% to $45 billion in 2019.\n",
+    );
     let doc = check_json(&wd, &["a.txt", "--reporter", "AAA", "--partner", "BBB"], 0);
-    assert_eq!(kinds(&doc), [("change".to_string(), "unverifiable".to_string())]);
+    assert_eq!(
+        kinds(&doc),
+        [("change".to_string(), "unverifiable".to_string())]
+    );
     assert_eq!(doc["claims"][0]["unchecked"], "no-base");
-    let doc = check_json(&wd, &["a.txt", "--reporter", "AAA", "--partner", "BBB", "--data", "data.csv"], 0);
+    let doc = check_json(
+        &wd,
+        &[
+            "a.txt",
+            "--reporter",
+            "AAA",
+            "--partner",
+            "BBB",
+            "--data",
+            "data.csv",
+        ],
+        0,
+    );
     // 45 / 40 − 1 = 12.5%
-    assert_eq!(kinds(&doc), [("change".to_string(), "consistent".to_string())]);
+    assert_eq!(
+        kinds(&doc),
+        [("change".to_string(), "consistent".to_string())]
+    );
     assert_eq!(doc["figures_against_data"][0]["status"], "confirmed");
 }
 
@@ -217,15 +317,42 @@ fn a_yearly_figure_is_rolled_up_from_monthly_records() {
         ),
     );
     let data = repo_file("tests/fixtures/monthly-12y.csv");
-    let doc = check_json(&wd, &["a.txt", "--data", &data, "--reporter", "KOR", "--partner", "CHN"], 0);
+    let doc = check_json(
+        &wd,
+        &[
+            "a.txt",
+            "--data",
+            &data,
+            "--reporter",
+            "KOR",
+            "--partner",
+            "CHN",
+        ],
+        0,
+    );
     let figures = doc["figures_against_data"].as_array().unwrap();
-    let whole = figures.iter().find(|f| f["printed"] == format!("${millions} million")).unwrap();
+    let whole = figures
+        .iter()
+        .find(|f| f["printed"] == format!("${millions} million"))
+        .unwrap();
     assert_eq!(whole["status"], "confirmed", "{whole}");
-    assert!(whole["explanation"].as_str().unwrap().contains("summed from the shorter periods"), "{whole}");
-    let partial = figures.iter().find(|f| f["printed"] == "$1,000 million").unwrap();
+    assert!(
+        whole["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("summed from the shorter periods"),
+        "{whole}"
+    );
+    let partial = figures
+        .iter()
+        .find(|f| f["printed"] == "$1,000 million")
+        .unwrap();
     assert_eq!(partial["status"], "not-in-data", "{partial}");
     assert!(
-        partial["explanation"].as_str().unwrap().contains(&format!("only {months} of the 12 months")),
+        partial["explanation"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("only {months} of the 12 months")),
         "{partial}"
     );
 }
@@ -272,7 +399,10 @@ fn amounts_in_every_form_are_read_with_their_currency() {
     let claims = std::fs::read_to_string(wd.path("c.toml")).unwrap();
     assert!(claims.contains("printed = \"Rs 5,000 crore\""), "{claims}");
     let lexicon = tradestat::verify::lexicon::Lexicon::built_in();
-    let read = |t: &str| tradestat::verify::phrase::parse(t, &lexicon, tradestat::verify::phrase::Rounding::HalfUnit).unwrap();
+    let read = |t: &str| {
+        tradestat::verify::phrase::parse(t, &lexicon, tradestat::verify::phrase::Rounding::HalfUnit)
+            .unwrap()
+    };
     let amount = |t: &str| {
         let p = read(t);
         let currency = match p.measure {
@@ -281,15 +411,39 @@ fn amounts_in_every_form_are_read_with_their_currency() {
         };
         (p.point.unwrap().to_string(), currency)
     };
-    assert_eq!(amount("27.5 billion U.S. dollars"), ("27500000000".into(), "USD".into()));
-    assert_eq!(amount("3.2 trillion won"), ("3200000000000".into(), "KRW".into()));
-    assert_eq!(amount("Rs 5,000 crore"), ("50000000000".into(), "INR".into()));
+    assert_eq!(
+        amount("27.5 billion U.S. dollars"),
+        ("27500000000".into(), "USD".into())
+    );
+    assert_eq!(
+        amount("3.2 trillion won"),
+        ("3200000000000".into(), "KRW".into())
+    );
+    assert_eq!(
+        amount("Rs 5,000 crore"),
+        ("50000000000".into(), "INR".into())
+    );
     assert_eq!(amount("C$3.4 bln"), ("3400000000".into(), "CAD".into()));
-    assert_eq!(amount("₩2.1 trillion"), ("2100000000000".into(), "KRW".into()));
+    assert_eq!(
+        amount("₩2.1 trillion"),
+        ("2100000000000".into(), "KRW".into())
+    );
     let range = read("$10–12 billion");
-    assert!(range.interval.contains(&tradestat::verify::interval::q_int(10_000_000_000)));
-    assert!(range.interval.contains(&tradestat::verify::interval::q_int(12_000_000_000)));
-    assert!(!range.interval.contains(&tradestat::verify::interval::q_int(13_000_000_000)));
+    assert!(
+        range
+            .interval
+            .contains(&tradestat::verify::interval::q_int(10_000_000_000))
+    );
+    assert!(
+        range
+            .interval
+            .contains(&tradestat::verify::interval::q_int(12_000_000_000))
+    );
+    assert!(
+        !range
+            .interval
+            .contains(&tradestat::verify::interval::q_int(13_000_000_000))
+    );
 }
 
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
@@ -307,7 +461,11 @@ fn periods_are_read_from_the_words_around_each_amount() {
     let mut periods: Vec<String> = Vec::new();
     for c in doc["claims"].as_array().unwrap() {
         for f in c["figures"].as_array().unwrap() {
-            periods.push(format!("{} {}", f["printed"].as_str().unwrap(), f["period"].as_str().unwrap()));
+            periods.push(format!(
+                "{} {}",
+                f["printed"].as_str().unwrap(),
+                f["period"].as_str().unwrap()
+            ));
         }
     }
     for want in [
@@ -316,9 +474,15 @@ fn periods_are_read_from_the_words_around_each_amount() {
         "$128.55 billion FY2022/23",
         "$119.5 billion FY2021/22",
     ] {
-        assert!(periods.iter().any(|p| p == want), "{want} not in {periods:?}");
+        assert!(
+            periods.iter().any(|p| p == want),
+            "{want} not in {periods:?}"
+        );
     }
-    assert!(kinds(&doc).iter().all(|(_, v)| v.starts_with("consistent")), "{doc}");
+    assert!(
+        kinds(&doc).iter().all(|(_, v)| v.starts_with("consistent")),
+        "{doc}"
+    );
 }
 
 /// The article as a page: every number marked by verdict with a symbol (not colour
@@ -327,15 +491,32 @@ fn periods_are_read_from_the_words_around_each_amount() {
 fn the_html_page_marks_each_number_and_needs_no_network() {
     let wd = Workdir::new();
     let run = wd
-        .run(&["check", &repo_file("tests/fixtures/article-ru-kp.txt"), "--format", "html"])
+        .run(&[
+            "check",
+            &repo_file("tests/fixtures/article-ru-kp.txt"),
+            "--format",
+            "html",
+        ])
         .expect_code(1);
     let html = run.stdout;
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("class=\"n inconsistent\" tabindex=\"0\""), "{html}");
-    assert!(html.contains("<span class=\"sym\" aria-hidden=\"true\">✗</span>$30.72 million"), "{html}");
-    assert!(html.contains("<span class=\"sym\" aria-hidden=\"true\">✓</span>$9.08 million"), "{html}");
+    assert!(
+        html.contains("class=\"n inconsistent\" tabindex=\"0\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"sym\" aria-hidden=\"true\">✗</span>$30.72 million"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"sym\" aria-hidden=\"true\">✓</span>$9.08 million"),
+        "{html}"
+    );
     assert!(html.contains("class=\"n ignored\""), "{html}");
-    assert!(html.contains(".n:focus .tip"), "the arithmetic must show on focus");
+    assert!(
+        html.contains(".n:focus .tip"),
+        "the arithmetic must show on focus"
+    );
     assert!(html.contains("role=\"tooltip\""));
     for remote in ["http://", "https://", "src=", "@import", "<script"] {
         assert!(!html.contains(remote), "{remote} in the page");

@@ -105,5 +105,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         CheckFormat::Html => render::html(&read, &model, &verification, &name),
     };
     emit(out, &result)?;
-    Ok(Outcome::of_check(render::found_problem(&read, &model, &verification)))
+    Ok(Outcome::of_check(render::found_problem(
+        &read,
+        &model,
+        &verification,
+    )))
 }

@@ -42,9 +42,15 @@ impl Row<'_> {
                 Some(Unchecked::NoBase) => format!(
                     "the text prints no base for \"{}\": nothing in it to check against{}",
                     self.says,
-                    if article.options.bind { "; the data has no value for the base" } else { "; give --data to check it against the records" }
+                    if article.options.bind {
+                        "; the data has no value for the base"
+                    } else {
+                        "; give --data to check it against the records"
+                    }
                 ),
-                Some(Unchecked::NoWhole) => format!("the text prints no whole for the share \"{}\"", self.says),
+                Some(Unchecked::NoWhole) => {
+                    format!("the text prints no whole for the share \"{}\"", self.says)
+                }
                 Some(Unchecked::NoAmount) => format!("no amount printed beside \"{}\"", self.says),
                 None => "the relation could not be put as a claim".to_string(),
             },
@@ -65,9 +71,10 @@ fn rows<'a>(article: &'a Article, model: &'a ArticleClaims, v: &'a Verification)
             claim: model.claim_of[i].and_then(|c| v.claims.get(c)),
             unchecked: r.unchecked,
             figures: r.figures.clone(),
-            line: model.claim_of[i]
-                .and_then(|c| v.claims.get(c))
-                .map_or_else(|| crate::verify::article::line_at(article, r.says.start), |c| c.line),
+            line: model.claim_of[i].and_then(|c| v.claims.get(c)).map_or_else(
+                || crate::verify::article::line_at(article, r.says.start),
+                |c| c.line,
+            ),
         })
         .collect()
 }
@@ -114,7 +121,9 @@ fn ignored_reason(kind: &NumberKind) -> &'static str {
 fn figure_cells(article: &Article, f: usize) -> (String, String, String) {
     let fig = &article.figures[f];
     let period = article.period_label(f);
-    let measure = fig.measure.map_or("?".to_string(), |m| m.name().to_string());
+    let measure = fig
+        .measure
+        .map_or("?".to_string(), |m| m.name().to_string());
     let mut measure = match &fig.commodity {
         Some(c) => format!("{measure} ({c})"),
         None => measure,
@@ -126,7 +135,13 @@ fn figure_cells(article: &Article, f: usize) -> (String, String, String) {
 }
 
 /// The table (or Markdown) of relations, figures against the data, and ignored numbers.
-pub fn text(article: &Article, model: &ArticleClaims, v: &Verification, name: &str, markdown: bool) -> String {
+pub fn text(
+    article: &Article,
+    model: &ArticleClaims,
+    v: &Verification,
+    name: &str,
+    markdown: bool,
+) -> String {
     let rows = rows(article, model, v);
     let mut out = String::new();
     let heading = |out: &mut String, t: &str| {
@@ -146,7 +161,11 @@ pub fn text(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
         _ => "not found".to_string(),
     };
     let figures_n = article.figures.len();
-    let ignored_n = article.numbers.iter().filter(|n| matches!(n.kind, NumberKind::Ignored(_))).count();
+    let ignored_n = article
+        .numbers
+        .iter()
+        .filter(|n| matches!(n.kind, NumberKind::Ignored(_)))
+        .count();
     let _ = writeln!(
         out,
         "{} relation(s) found between {} trade figure(s); {} number(s) are not trade figures; the pair: {pair}.",
@@ -168,7 +187,11 @@ pub fn text(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
     for (k, r) in rows.iter().enumerate() {
         let verdict = r.verdict();
         let verdict = if verdict == "inconsistent" {
-            if markdown { "**INCONSISTENT**".to_string() } else { "INCONSISTENT".to_string() }
+            if markdown {
+                "**INCONSISTENT**".to_string()
+            } else {
+                "INCONSISTENT".to_string()
+            }
         } else {
             verdict.to_string()
         };
@@ -191,18 +214,36 @@ pub fn text(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
             diagnoses,
         ]);
     }
-    out.push_str(&if markdown { t.to_markdown() } else { t.to_text() });
+    out.push_str(&if markdown {
+        t.to_markdown()
+    } else {
+        t.to_text()
+    });
     heading(&mut out, "Details");
     for (k, r) in rows.iter().enumerate() {
         let _ = writeln!(out, "[{}] \"{}\"", k + 1, r.quote);
         for &f in &r.figures {
             let (printed, period, measure) = figure_cells(article, f);
-            let _ = writeln!(out, "    {printed}: {measure}, {period}{}", period_note(article, f));
+            let _ = writeln!(
+                out,
+                "    {printed}: {measure}, {period}{}",
+                period_note(article, f)
+            );
         }
-        let _ = writeln!(out, "    {}: {}", r.verdict(), r.explanation(article, model));
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            r.verdict(),
+            r.explanation(article, model)
+        );
         if let Some(c) = r.claim {
             for d in &c.diagnoses {
-                let _ = writeln!(out, "    diagnosis {}: {}", d.kind().as_str(), diagnosis_detail(d));
+                let _ = writeln!(
+                    out,
+                    "    diagnosis {}: {}",
+                    d.kind().as_str(),
+                    diagnosis_detail(d)
+                );
             }
         }
     }
@@ -218,18 +259,39 @@ pub fn text(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
             if f.printed.is_none() && f.status() == FigureStatus::Unchecked {
                 continue;
             }
-            t.push(vec![f.id.clone(), f.printed.clone().unwrap_or_default(), f.status().as_str().to_string(), figure_explanation(&f.check)]);
+            t.push(vec![
+                f.id.clone(),
+                f.printed.clone().unwrap_or_default(),
+                f.status().as_str().to_string(),
+                figure_explanation(&f.check),
+            ]);
         }
-        out.push_str(&if markdown { t.to_markdown() } else { t.to_text() });
+        out.push_str(&if markdown {
+            t.to_markdown()
+        } else {
+            t.to_text()
+        });
     }
     heading(&mut out, "Numbers that are not trade figures");
-    let mut t = Table::new(&[("line", Align::Right), ("number", Align::Left), ("why", Align::Left)]);
+    let mut t = Table::new(&[
+        ("line", Align::Right),
+        ("number", Align::Left),
+        ("why", Align::Left),
+    ]);
     for (i, n) in article.numbers.iter().enumerate() {
         if matches!(n.kind, NumberKind::Ignored(_)) {
-            t.push(vec![article.line_of(i).to_string(), article.printed(i).to_string(), ignored_reason(&n.kind).to_string()]);
+            t.push(vec![
+                article.line_of(i).to_string(),
+                article.printed(i).to_string(),
+                ignored_reason(&n.kind).to_string(),
+            ]);
         }
     }
-    out.push_str(&if markdown { t.to_markdown() } else { t.to_text() });
+    out.push_str(&if markdown {
+        t.to_markdown()
+    } else {
+        t.to_text()
+    });
     let _ = writeln!(out, "\n{}", tally(v));
     out
 }
@@ -328,7 +390,9 @@ fn sides(article: &Article, f: usize) -> (Option<String>, Option<String>) {
     let fig = &article.figures[f];
     match (&fig.owner, &article.reporter, &article.partner) {
         (Some(o), Some(r), Some(p)) => {
-            if crate::verify::article::same_country(o, p) && !crate::verify::article::same_country(o, r) {
+            if crate::verify::article::same_country(o, p)
+                && !crate::verify::article::same_country(o, r)
+            {
                 (Some(p.clone()), Some(r.clone()))
             } else {
                 (Some(r.clone()), Some(p.clone()))
@@ -339,7 +403,10 @@ fn sides(article: &Article, f: usize) -> (Option<String>, Option<String>) {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The worst verdict of the relations a number takes part in.
@@ -350,7 +417,9 @@ fn number_verdict(article: &Article, rows: &[Row], n: usize) -> Option<(&'static
         .enumerate()
         .filter(|(_, r)| {
             let rel = &article.relations[r.index];
-            rel.stated == Some(n) || figure.is_some_and(|f| r.figures.contains(&f)) || rel.percents.contains(&n)
+            rel.stated == Some(n)
+                || figure.is_some_and(|f| r.figures.contains(&f))
+                || rel.percents.contains(&n)
         })
         .map(|(k, _)| k)
         .collect();
@@ -362,7 +431,10 @@ fn number_verdict(article: &Article, rows: &[Row], n: usize) -> Option<(&'static
         "unverifiable" => 1,
         _ => 2,
     };
-    let worst = involved.iter().map(|&k| rows[k].verdict()).max_by_key(|v| rank(v))?;
+    let worst = involved
+        .iter()
+        .map(|&k| rows[k].verdict())
+        .max_by_key(|v| rank(v))?;
     Some((worst, involved))
 }
 
@@ -411,12 +483,23 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
         body.push_str(&escape(&article.text[at..span.start]));
         let printed = escape(article.printed(i));
         let (class, sym, tip) = match (&n.kind, number_verdict(article, &rows, i)) {
-            (NumberKind::Ignored(_), _) => ("ignored", "", format!("Not a trade figure: {}.", ignored_reason(&n.kind))),
+            (NumberKind::Ignored(_), _) => (
+                "ignored",
+                "",
+                format!("Not a trade figure: {}.", ignored_reason(&n.kind)),
+            ),
             (_, Some((verdict, involved))) => {
                 let mut tip = String::new();
                 for k in involved {
                     let r = &rows[k];
-                    let _ = write!(tip, "[{}] {} — {}: {}. ", k + 1, r.kind.name(), r.verdict(), r.explanation(article, model));
+                    let _ = write!(
+                        tip,
+                        "[{}] {} — {}: {}. ",
+                        k + 1,
+                        r.kind.name(),
+                        r.verdict(),
+                        r.explanation(article, model)
+                    );
                 }
                 (verdict, symbol(verdict), tip)
             }
@@ -424,7 +507,9 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
                 let tip = match article.figure_of(i) {
                     Some(f) => {
                         let (_, period, measure) = figure_cells(article, f);
-                        format!("A trade figure ({measure}, {period}) in no relation the text asserts.")
+                        format!(
+                            "A trade figure ({measure}, {period}) in no relation the text asserts."
+                        )
                     }
                     None => "A trade figure in no relation the text asserts.".to_string(),
                 };
@@ -438,13 +523,19 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
         let _ = write!(
             body,
             "<span class=\"n {class}\" tabindex=\"0\" aria-label=\"{label}\">{}{printed}<span class=\"tip\" role=\"tooltip\">{}</span></span>",
-            if sym.is_empty() { String::new() } else { format!("<span class=\"sym\" aria-hidden=\"true\">{sym}</span>") },
+            if sym.is_empty() {
+                String::new()
+            } else {
+                format!("<span class=\"sym\" aria-hidden=\"true\">{sym}</span>")
+            },
             escape(&tip)
         );
         at = span.end;
     }
     body.push_str(&escape(&article.text[at..]));
-    let mut table = String::from("<div class=\"scroll\"><table><thead><tr><th>#</th><th>verdict</th><th>kind</th><th>says</th><th>arithmetic</th></tr></thead><tbody>");
+    let mut table = String::from(
+        "<div class=\"scroll\"><table><thead><tr><th>#</th><th>verdict</th><th>kind</th><th>says</th><th>arithmetic</th></tr></thead><tbody>",
+    );
     for (k, r) in rows.iter().enumerate() {
         let verdict = r.verdict();
         let _ = write!(

@@ -12,9 +12,16 @@ fn s(text: &str) -> String {
 
 /// The claims file of `model`; `data` are the data files to name under [source] (as the
 /// file should refer to them), `title` its title.
-pub fn claims_toml(article: &Article, model: &ArticleClaims, title: Option<&str>, data: &[String]) -> String {
+pub fn claims_toml(
+    article: &Article,
+    model: &ArticleClaims,
+    title: Option<&str>,
+    data: &[String],
+) -> String {
     let mut out = String::new();
-    out.push_str("# Claims read from the article by `tradestat check`. Correct what it misread, then\n");
+    out.push_str(
+        "# Claims read from the article by `tradestat check`. Correct what it misread, then\n",
+    );
     out.push_str("# run `tradestat verify` on this file (docs/verification.md).\n\n[source]\n");
     if let Some(t) = title {
         out.push_str(&format!("title = {}\n", s(t)));
@@ -55,10 +62,18 @@ pub fn claims_toml(article: &Article, model: &ArticleClaims, title: Option<&str>
                 notes.push(format!("product: {c}"));
             }
             if let Some(scale) = super::model::assumed_scale(article, i) {
-                notes.push(format!("read as {scale}: the scale of the article's other amounts"));
+                notes.push(format!(
+                    "read as {scale}: the scale of the article's other amounts"
+                ));
             }
-            if matches!(article.numbers[f.number].kind, NumberKind::Amount { currency: None, .. }) {
-                notes.push(format!("currency {} taken from the amounts before", f.currency));
+            if matches!(
+                article.numbers[f.number].kind,
+                NumberKind::Amount { currency: None, .. }
+            ) {
+                notes.push(format!(
+                    "currency {} taken from the amounts before",
+                    f.currency
+                ));
             }
             if !notes.is_empty() {
                 out.push_str(&format!("note = {}\n", s(&notes.join("; "))));

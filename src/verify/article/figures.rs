@@ -19,28 +19,146 @@ use crate::verify::claims::TradeMeasure;
 
 /// Words before a measure word that do not name a product ("total exports").
 const NOT_PRODUCTS: &[&str] = &[
-    "the", "its", "their", "his", "her", "our", "total", "overall", "annual", "monthly",
-    "bilateral", "two", "way", "merchandise", "goods", "country's", "nation's", "overseas",
-    "foreign", "quarterly", "combined", "all", "and", "of", "in", "to", "from", "with",
-    "whose", "which", "that", "a", "an", "year's", "month's", "record", "net", "gross",
-    "s", "country", "nation", "world", "global", "outbound", "inbound", "these", "those",
-    "this", "such", "mutual", "direct", "official", "registered", "recorded", "visible",
-    "commodity", "trade", "cross", "border", "border's", "china's", "total's", "as", "for",
-    "by", "on", "at", "were", "was", "is", "are", "said", "while", "where", "whereas",
-    "but", "also", "only", "same", "period", "year", "first", "half", "quarter", "months",
-    "whole", "entire", "other", "main", "major", "key", "top", "largest", "rising",
-    "falling", "growing", "declining", "higher", "lower", "strong", "weak", "new",
-    "increased", "reduced", "its", "s", "u", "bilateral", "two-way", "nominal", "real",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "total",
+    "overall",
+    "annual",
+    "monthly",
+    "bilateral",
+    "two",
+    "way",
+    "merchandise",
+    "goods",
+    "country's",
+    "nation's",
+    "overseas",
+    "foreign",
+    "quarterly",
+    "combined",
+    "all",
+    "and",
+    "of",
+    "in",
+    "to",
+    "from",
+    "with",
+    "whose",
+    "which",
+    "that",
+    "a",
+    "an",
+    "year's",
+    "month's",
+    "record",
+    "net",
+    "gross",
+    "s",
+    "country",
+    "nation",
+    "world",
+    "global",
+    "outbound",
+    "inbound",
+    "these",
+    "those",
+    "this",
+    "such",
+    "mutual",
+    "direct",
+    "official",
+    "registered",
+    "recorded",
+    "visible",
+    "commodity",
+    "trade",
+    "cross",
+    "border",
+    "border's",
+    "china's",
+    "total's",
+    "as",
+    "for",
+    "by",
+    "on",
+    "at",
+    "were",
+    "was",
+    "is",
+    "are",
+    "said",
+    "while",
+    "where",
+    "whereas",
+    "but",
+    "also",
+    "only",
+    "same",
+    "period",
+    "year",
+    "first",
+    "half",
+    "quarter",
+    "months",
+    "whole",
+    "entire",
+    "other",
+    "main",
+    "major",
+    "key",
+    "top",
+    "largest",
+    "rising",
+    "falling",
+    "growing",
+    "declining",
+    "higher",
+    "lower",
+    "strong",
+    "weak",
+    "new",
+    "increased",
+    "reduced",
+    "its",
+    "s",
+    "u",
+    "bilateral",
+    "two-way",
+    "nominal",
+    "real",
 ];
 
 /// Currency names that read as nouns ("in rand terms", "dollar exports").
-const CURRENCY_WORDS: &[&str] = &["rand", "dollar", "dollars", "yuan", "euro", "euros", "yen", "won", "rupee", "rupees", "pound", "pounds", "sterling", "ruble", "rouble", "lira", "renminbi", "value", "terms", "volume", "volumes"];
+const CURRENCY_WORDS: &[&str] = &[
+    "rand", "dollar", "dollars", "yuan", "euro", "euros", "yen", "won", "rupee", "rupees", "pound",
+    "pounds", "sterling", "ruble", "rouble", "lira", "renminbi", "value", "terms", "volume",
+    "volumes",
+];
 
 /// Verbs that end the product words of an "of which" clause.
 const PART_VERBS: &[&str] = &[
-    "accounted", "account", "accounting", "were", "was", "made", "came", "amounted",
-    "totalled", "totaled", "reached", "stood", "comprised", "worth", "represented", "is",
-    "are", "at",
+    "accounted",
+    "account",
+    "accounting",
+    "were",
+    "was",
+    "made",
+    "came",
+    "amounted",
+    "totalled",
+    "totaled",
+    "reached",
+    "stood",
+    "comprised",
+    "worth",
+    "represented",
+    "is",
+    "are",
+    "at",
 ];
 
 pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
@@ -49,7 +167,12 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     let mentions = resolve::economies(&text, tokens);
     let measures = resolve::measure_words(tokens);
     choose_pair(article, &mentions);
-    let pair: Vec<String> = article.reporter.iter().chain(&article.partner).cloned().collect();
+    let pair: Vec<String> = article
+        .reporter
+        .iter()
+        .chain(&article.partner)
+        .cloned()
+        .collect();
     let tokens = &article.tokens;
 
     let mut focus: Option<Period> = None;
@@ -61,7 +184,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let clauses = text::clauses(&text, sentence);
         let periods = resolve::periods(&text, tokens, range.clone());
         // The sentence's own period: the first said outright, read against the focus.
-        let sentence_mention = periods.iter().find(|p| matches!(p.words, PeriodWords::Absolute { .. }) && period_of(&p.words, focus).is_some());
+        let sentence_mention = periods.iter().find(|p| {
+            matches!(p.words, PeriodWords::Absolute { .. }) && period_of(&p.words, focus).is_some()
+        });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         let sentence_fiscal = sentence_mention.and_then(|p| p.fiscal.clone());
         let anchor = sentence_period.or(focus);
@@ -69,27 +194,42 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             .numbers
             .iter()
             .enumerate()
-            .filter(|(_, n)| matches!(n.kind, NumberKind::Amount { .. }) && range.contains(&n.tokens.start))
+            .filter(|(_, n)| {
+                matches!(n.kind, NumberKind::Amount { .. }) && range.contains(&n.tokens.start)
+            })
             .map(|(i, _)| i)
             .collect();
         // A period in a clause opened by "from", "compared with", "than" is a base's.
         let base_clause = |t: usize| {
             resolve::clause_of(&clauses, tokens, t).is_some_and(|c| {
                 let words = text[clauses[c].clone()].trim_start().to_lowercase();
-                ["from", "compared", "against", "versus", "than", "over", "as against"].iter().any(|w| words.starts_with(w))
+                [
+                    "from",
+                    "compared",
+                    "against",
+                    "versus",
+                    "than",
+                    "over",
+                    "as against",
+                ]
+                .iter()
+                .any(|w| words.starts_with(w))
             })
         };
         let periods: Vec<resolve::PeriodMention> = periods;
         // Which clauses hold an amount: a period there is that amount's.
         let clause_has_amount = |c: Option<usize>| {
-            amounts.iter().any(|&a| resolve::clause_of(&clauses, tokens, article.numbers[a].tokens.start) == c)
+            amounts.iter().any(|&a| {
+                resolve::clause_of(&clauses, tokens, article.numbers[a].tokens.start) == c
+            })
         };
         let mut sentence_figures: Vec<usize> = Vec::new();
         for &n in &amounts {
             let number = &article.numbers[n];
             let at = number.tokens.start;
             let clause = resolve::clause_of(&clauses, tokens, at);
-            let in_clause = |t: usize| clause.is_some_and(|c| clauses[c].contains(&tokens[t].start));
+            let in_clause =
+                |t: usize| clause.is_some_and(|c| clauses[c].contains(&tokens[t].start));
             let clause_period = periods
                 .iter()
                 .filter(|p| in_clause(p.tokens.start))
@@ -97,7 +237,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // "rose 12% from a year earlier to $5bn": the amount after "to" is the new
             // value; the year before belongs to the base.
             let new_value = introduced_as_new(tokens, number.tokens.start, range.start);
-            let clause_period = clause_period.filter(|p| !(new_value && !matches!(p.words, PeriodWords::Absolute { .. })));
+            let clause_period = clause_period
+                .filter(|p| !new_value || matches!(p.words, PeriodWords::Absolute { .. }));
             let (period, note, fiscal) = match clause_period {
                 Some(p) => {
                     let against = match p.words {
@@ -106,7 +247,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     };
                     let fiscal = match p.words {
                         PeriodWords::Absolute { .. } => p.fiscal.clone(),
-                        _ => sentence_fiscal.clone().or(focus_fiscal.clone()).map(|_| "FY (a year before)".to_string()),
+                        _ => sentence_fiscal
+                            .clone()
+                            .or(focus_fiscal.clone())
+                            .map(|_| "FY (a year before)".to_string()),
                     };
                     (period_of(&p.words, against), None, fiscal)
                 }
@@ -115,20 +259,34 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     let free = periods
                         .iter()
                         .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
-                        .filter(|p| !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start)))
+                        .filter(|p| {
+                            !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start))
+                        })
                         .filter(|p| !base_clause(p.tokens.start))
                         .min_by_key(|p| (p.tokens.start > at, p.tokens.start.abs_diff(at)));
                     match (free, sentence_period) {
                         // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
                         // base of a comparison is a year before.
-                        (_, Some(p)) if base_clause(at) && p.year_before().is_some() => {
-                            (p.year_before(), Some(PeriodNote::ComparisonBase), sentence_fiscal.clone().map(|_| format!("FY{}", p.year - 1)))
+                        (_, Some(p)) if base_clause(at) && p.year_before().is_some() => (
+                            p.year_before(),
+                            Some(PeriodNote::ComparisonBase),
+                            sentence_fiscal.clone().map(|_| format!("FY{}", p.year - 1)),
+                        ),
+                        (Some(p), _) => (
+                            period_of(&p.words, focus),
+                            Some(PeriodNote::Sentence),
+                            p.fiscal.clone(),
+                        ),
+                        (None, Some(p)) => {
+                            (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
                         }
-                        (Some(p), _) => (period_of(&p.words, focus), Some(PeriodNote::Sentence), p.fiscal.clone()),
-                        (None, Some(p)) => (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone()),
                         // A relative period of another clause ("last year's exports")
                         // is that clause's own.
-                        (None, None) => (focus, focus.map(|_| PeriodNote::Carried), focus_fiscal.clone()),
+                        (None, None) => (
+                            focus,
+                            focus.map(|_| PeriodNote::Carried),
+                            focus_fiscal.clone(),
+                        ),
                     }
                 }
             };
@@ -139,9 +297,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     f
                 }
             });
-            let (measure, word) = match right_after(&measures, tokens, number.tokens.end, range.end) {
+            let (measure, word) = match right_after(&measures, tokens, number.tokens.end, range.end)
+            {
                 Some(w) => (Some(w.measure), Some(w)),
-                None => measure_of(&measures, &clauses, tokens, range.clone(), at, &text, s, last_measure),
+                None => measure_of(
+                    &measures,
+                    &clauses,
+                    tokens,
+                    range.clone(),
+                    at,
+                    &text,
+                    s,
+                    last_measure,
+                ),
             };
             let (owner, other) = match &word {
                 Some(w) => owner_of(&mentions, tokens, w),
@@ -150,27 +318,48 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             let owner = settle_owner(owner, other.clone(), &pair);
             let other = other.or_else(|| word.as_ref().and_then(|w| global(tokens, w)));
             let difference = difference_of(&text, tokens, number.tokens.clone(), range.clone());
-            let part = part_of(&text, tokens, &clauses, clause, &figures, &sentence_figures, &article.numbers);
+            let part = part_of(
+                &text,
+                tokens,
+                &clauses,
+                clause,
+                &figures,
+                &sentence_figures,
+                &article.numbers,
+            );
             let commodity = match &part {
                 Some((_, words)) => Some(words.clone()),
-                None => word.as_ref().and_then(|w| product_of(&text, tokens, &mentions, w, range.clone())),
+                None => word
+                    .as_ref()
+                    .and_then(|w| product_of(&text, tokens, &mentions, w, range.clone())),
             };
             // A scaled number without currency: the nearest currency the article prints,
             // before it, else after it.
             let currency = match &number.kind {
-                NumberKind::Amount { currency: Some(c), .. } => c.clone(),
+                NumberKind::Amount {
+                    currency: Some(c), ..
+                } => c.clone(),
                 _ => {
                     let printed = |k: &super::numbers::Number| match &k.kind {
-                        NumberKind::Amount { currency: Some(c), .. } => Some(c.clone()),
+                        NumberKind::Amount {
+                            currency: Some(c), ..
+                        } => Some(c.clone()),
                         _ => None,
                     };
-                    article.numbers[..n].iter().rev().find_map(printed)
+                    article.numbers[..n]
+                        .iter()
+                        .rev()
+                        .find_map(printed)
                         .or_else(|| article.numbers[n..].iter().find_map(printed))
                         .unwrap_or_else(|| "USD".to_string())
                 }
             };
             let deficit = measure == Some(TradeMeasure::Balance)
-                && word.as_ref().is_some_and(|w| tokens[w.tokens.clone()].iter().any(|t| t.text.starts_with("deficit")));
+                && word.as_ref().is_some_and(|w| {
+                    tokens[w.tokens.clone()]
+                        .iter()
+                        .any(|t| t.text.starts_with("deficit"))
+                });
             if measure.is_some() {
                 last_measure = measure;
             }
@@ -198,16 +387,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         }
     }
     // A lead sentence names no period yet: the first period named after it.
-    for f in 0..figures.len() {
-        if figures[f].period.is_none() {
-            let later = (figures[f].sentence + 1..article.sentences.len()).find_map(|s| {
+    for figure in &mut figures {
+        if figure.period.is_none() {
+            let later = (figure.sentence + 1..article.sentences.len()).find_map(|s| {
                 let range = token_range(sentence_of, s);
                 let clauses = text::clauses(&text, &article.sentences[s]);
                 resolve::periods(&text, tokens, range).iter().find_map(|p| {
-                    let in_base = resolve::clause_of(&clauses, tokens, p.tokens.start).is_some_and(|c| {
-                        let words = text[clauses[c].clone()].trim_start().to_lowercase();
-                        ["from", "compared", "against", "versus", "than", "over"].iter().any(|w| words.starts_with(w))
-                    });
+                    let in_base =
+                        resolve::clause_of(&clauses, tokens, p.tokens.start).is_some_and(|c| {
+                            let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                            ["from", "compared", "against", "versus", "than", "over"]
+                                .iter()
+                                .any(|w| words.starts_with(w))
+                        });
                     match p.words {
                         PeriodWords::Absolute { .. } if !in_base => period_of(&p.words, None),
                         _ => None,
@@ -215,8 +407,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 })
             });
             if later.is_some() {
-                figures[f].period = later;
-                figures[f].period_note = Some(PeriodNote::Carried);
+                figure.period = later;
+                figure.period_note = Some(PeriodNote::Carried);
             }
         }
     }
@@ -225,15 +417,29 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
 
 /// A measure word right after an amount: "a $107 million deficit", "$3bn in exports",
 /// "$2bn worth of imports".
-fn right_after(measures: &[MeasureWord], tokens: &[crate::verify::phrase::Token], after: usize, end: usize) -> Option<MeasureWord> {
+fn right_after(
+    measures: &[MeasureWord],
+    tokens: &[crate::verify::phrase::Token],
+    after: usize,
+    end: usize,
+) -> Option<MeasureWord> {
     let mut j = after;
-    while j < end && j < after + 3 && matches!(tokens[j].text.as_str(), "in" | "of" | "worth" | "trade" | "goods") {
+    while j < end
+        && j < after + 3
+        && matches!(
+            tokens[j].text.as_str(),
+            "in" | "of" | "worth" | "trade" | "goods"
+        )
+    {
         if let Some(w) = measures.iter().find(|m| m.tokens.start == j) {
             return Some(w.clone());
         }
         j += 1;
     }
-    measures.iter().find(|m| m.tokens.start == j && j < end).cloned()
+    measures
+        .iter()
+        .find(|m| m.tokens.start == j && j < end)
+        .cloned()
 }
 
 /// Words before an amount that make it the new value of a change: "to $5bn", "to reach
@@ -243,8 +449,11 @@ fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floo
     while j > floor {
         j -= 1;
         match tokens[j].text.as_str() {
-            "a" | "an" | "record" | "high" | "new" | "all" | "time" | "nearly" | "almost" | "about" | "around" | "some" | "over" | "more" | "than" | "roughly" | "just" | "under" => continue,
-            "to" | "reach" | "reached" | "reaching" | "hit" | "hitting" | "touched" | "touching" => return true,
+            "a" | "an" | "record" | "high" | "new" | "all" | "time" | "nearly" | "almost"
+            | "about" | "around" | "some" | "over" | "more" | "than" | "roughly" | "just"
+            | "under" => continue,
+            "to" | "reach" | "reached" | "reaching" | "hit" | "hitting" | "touched"
+            | "touching" => return true,
             _ => return false,
         }
     }
@@ -260,36 +469,138 @@ fn difference_of(
     sentence: Range<usize>,
 ) -> Option<crate::verify::phrase::Direction> {
     use crate::verify::phrase::Direction::{Down, Up};
-    const UP: &[&str] = &["increased", "increase", "rose", "rise", "grew", "growth", "gained", "gain", "widened", "jumped", "climbed", "expanded", "up", "more", "higher", "surged", "soared", "added"];
-    const DOWN: &[&str] = &["decreased", "decrease", "fell", "fall", "dropped", "drop", "declined", "decline", "narrowed", "shrank", "contracted", "down", "less", "lower", "slumped", "plunged", "lost", "reduced", "reduction"];
-    let word = |j: usize| if sentence.contains(&j) { tokens[j].text.as_str() } else { "" };
-    let dir = |w: &str| if UP.contains(&w) { Some(Up) } else if DOWN.contains(&w) { Some(Down) } else { None };
+    const UP: &[&str] = &[
+        "increased",
+        "increase",
+        "rose",
+        "rise",
+        "grew",
+        "growth",
+        "gained",
+        "gain",
+        "widened",
+        "jumped",
+        "climbed",
+        "expanded",
+        "up",
+        "more",
+        "higher",
+        "surged",
+        "soared",
+        "added",
+    ];
+    const DOWN: &[&str] = &[
+        "decreased",
+        "decrease",
+        "fell",
+        "fall",
+        "dropped",
+        "drop",
+        "declined",
+        "decline",
+        "narrowed",
+        "shrank",
+        "contracted",
+        "down",
+        "less",
+        "lower",
+        "slumped",
+        "plunged",
+        "lost",
+        "reduced",
+        "reduction",
+    ];
+    let word = |j: usize| {
+        if sentence.contains(&j) {
+            tokens[j].text.as_str()
+        } else {
+            ""
+        }
+    };
+    let dir = |w: &str| {
+        if UP.contains(&w) {
+            Some(Up)
+        } else if DOWN.contains(&w) {
+            Some(Down)
+        } else {
+            None
+        }
+    };
     let first = printed.start;
     // "fell by $5.6 billion", "decreased by $7.4 billion"
-    if first >= 2 && word(first - 1) == "by" {
-        if let Some(d) = (first.saturating_sub(4)..first - 1).rev().find_map(|j| dir(word(j))) {
-            return Some(d);
-        }
+    if first >= 2
+        && word(first - 1) == "by"
+        && let Some(d) = (first.saturating_sub(4)..first - 1)
+            .rev()
+            .find_map(|j| dir(word(j)))
+    {
+        return Some(d);
     }
     // "an increase of $2 billion", "a decline of $1.2 billion"
-    if first >= 2 && word(first - 1) == "of" && matches!(word(first - 2), "increase" | "decrease" | "rise" | "fall" | "drop" | "decline" | "growth" | "gain" | "reduction") {
+    if first >= 2
+        && word(first - 1) == "of"
+        && matches!(
+            word(first - 2),
+            "increase"
+                | "decrease"
+                | "rise"
+                | "fall"
+                | "drop"
+                | "decline"
+                | "growth"
+                | "gain"
+                | "reduction"
+        )
+    {
         return dir(word(first - 2));
     }
     // "imports from the EU dropped £6.6 billion": a verb of change right before the amount.
-    const VERBS: &[&str] = &["increased", "rose", "grew", "gained", "widened", "jumped", "climbed", "expanded", "surged", "soared", "added", "decreased", "fell", "dropped", "declined", "narrowed", "shrank", "contracted", "slumped", "plunged", "lost", "dipped", "slipped"];
+    const VERBS: &[&str] = &[
+        "increased",
+        "rose",
+        "grew",
+        "gained",
+        "widened",
+        "jumped",
+        "climbed",
+        "expanded",
+        "surged",
+        "soared",
+        "added",
+        "decreased",
+        "fell",
+        "dropped",
+        "declined",
+        "narrowed",
+        "shrank",
+        "contracted",
+        "slumped",
+        "plunged",
+        "lost",
+        "dipped",
+        "slipped",
+    ];
     if first >= 1 && VERBS.contains(&word(first - 1)) {
         return dir(word(first - 1)).or_else(|| {
             let w = word(first - 1);
-            if ["dipped", "slipped"].contains(&w) { Some(Down) } else { None }
+            if ["dipped", "slipped"].contains(&w) {
+                Some(Down)
+            } else {
+                None
+            }
         });
     }
     // "a £5.6 billion, or 40.7 per cent, plunge", "a £200 million – 1.7 per cent – increase":
     // a noun of change after the amount, past only a bracketed percentage.
     // "decrease of 8.0% or £1.6 billion": the amount of a percentage change.
-    if first >= 3 && word(first - 1) == "or" && matches!(word(first - 2), "%" | "percent" | "cent") {
-        if let Some(d) = (first.saturating_sub(8)..first - 2).rev().find_map(|j| dir(word(j))) {
-            return Some(d);
-        }
+    if first >= 3
+        && word(first - 1) == "or"
+        && matches!(word(first - 2), "%" | "percent" | "cent")
+        && let Some(d) = (first.saturating_sub(8)..first - 2)
+            .rev()
+            .find_map(|j| dir(word(j)))
+    {
+        return Some(d);
     }
     let mut j = printed.end;
     while j < sentence.end && j < printed.end + 5 {
@@ -302,17 +613,35 @@ fn difference_of(
             j += 1;
             continue;
         }
-        if matches!(w, "plunge" | "increase" | "rise" | "fall" | "drop" | "decline" | "jump" | "gain" | "surge" | "decrease" | "slump" | "reduction") {
-            return dir(w).or(Some(if matches!(w, "plunge" | "slump") { Down } else { Up }));
+        if matches!(
+            w,
+            "plunge"
+                | "increase"
+                | "rise"
+                | "fall"
+                | "drop"
+                | "decline"
+                | "jump"
+                | "gain"
+                | "surge"
+                | "decrease"
+                | "slump"
+                | "reduction"
+        ) {
+            return dir(w).or(Some(if matches!(w, "plunge" | "slump") {
+                Down
+            } else {
+                Up
+            }));
         }
         break;
     }
     // "$11 billion less than", "$2 billion more than"
     let after = printed.end;
-    if word(after + 1) == "than" {
-        if let Some(d) = dir(word(after)) {
-            return Some(d);
-        }
+    if word(after + 1) == "than"
+        && let Some(d) = dir(word(after))
+    {
+        return Some(d);
     }
     None
 }
@@ -320,15 +649,29 @@ fn difference_of(
 /// "global trade surplus", "overall exports", "with the world": a figure with the world.
 fn global(tokens: &[crate::verify::phrase::Token], word: &MeasureWord) -> Option<String> {
     let before = word.tokens.start.saturating_sub(2)..word.tokens.start;
-    let said = tokens[before].iter().any(|t| matches!(t.text.as_str(), "global" | "overall" | "worldwide" | "world"))
-        || tokens.get(word.tokens.end..word.tokens.end + 3).is_some_and(|ts| ts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>() == ["with", "the", "world"]);
+    let said = tokens[before].iter().any(|t| {
+        matches!(
+            t.text.as_str(),
+            "global" | "overall" | "worldwide" | "world"
+        )
+    }) || tokens
+        .get(word.tokens.end..word.tokens.end + 3)
+        .is_some_and(|ts| {
+            ts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>() == ["with", "the", "world"]
+        });
     said.then(|| "WLD".to_string())
 }
 
 /// The tokens of sentence `s`.
 fn token_range(sentence_of: &[usize], s: usize) -> Range<usize> {
-    let start = sentence_of.iter().position(|&x| x == s).unwrap_or(sentence_of.len());
-    let end = sentence_of[start..].iter().position(|&x| x != s).map_or(sentence_of.len(), |e| start + e);
+    let start = sentence_of
+        .iter()
+        .position(|&x| x == s)
+        .unwrap_or(sentence_of.len());
+    let end = sentence_of[start..]
+        .iter()
+        .position(|&x| x != s)
+        .map_or(sentence_of.len(), |e| start + e);
     start..end
 }
 
@@ -348,7 +691,9 @@ fn choose_pair(article: &mut Article, mentions: &[Mention]) {
         for b in &names {
             if a != b && same_country(a, b) && a.contains('-') {
                 let (n, _) = counts[b];
-                counts.get_mut(a).map(|e| e.0 += n);
+                if let Some(e) = counts.get_mut(a) {
+                    e.0 += n;
+                }
                 counts.remove(b);
             }
         }
@@ -360,7 +705,10 @@ fn choose_pair(article: &mut Article, mentions: &[Mention]) {
     let given = article.reporter.clone().or(article.partner.clone());
     match (given, top.as_slice()) {
         (Some(g), _) => {
-            let other = top.iter().find(|(e, _)| !same_country(e, &g)).map(|(e, _)| e.to_string());
+            let other = top
+                .iter()
+                .find(|(e, _)| !same_country(e, &g))
+                .map(|(e, _)| e.to_string());
             if article.reporter.is_some() {
                 article.partner = other;
             } else {
@@ -388,13 +736,26 @@ fn measure_of(
     last: Option<TradeMeasure>,
 ) -> (Option<TradeMeasure>, Option<MeasureWord>) {
     let clause = resolve::clause_of(clauses, tokens, at);
-    let in_sentence: Vec<&MeasureWord> = measures.iter().filter(|m| sentence.contains(&m.tokens.start)).collect();
+    let in_sentence: Vec<&MeasureWord> = measures
+        .iter()
+        .filter(|m| sentence.contains(&m.tokens.start))
+        .collect();
     let in_clause: Vec<&&MeasureWord> = in_sentence
         .iter()
         .filter(|m| clause.is_some_and(|c| clauses[c].contains(&tokens[m.tokens.start].start)))
         .collect();
-    let before = |list: &[&MeasureWord]| list.iter().filter(|m| m.tokens.start < at).max_by_key(|m| m.tokens.start).map(|m| (*m).clone());
-    let after = |list: &[&MeasureWord]| list.iter().filter(|m| m.tokens.start > at).min_by_key(|m| m.tokens.start).map(|m| (*m).clone());
+    let before = |list: &[&MeasureWord]| {
+        list.iter()
+            .filter(|m| m.tokens.start < at)
+            .max_by_key(|m| m.tokens.start)
+            .map(|m| (*m).clone())
+    };
+    let after = |list: &[&MeasureWord]| {
+        list.iter()
+            .filter(|m| m.tokens.start > at)
+            .min_by_key(|m| m.tokens.start)
+            .map(|m| (*m).clone())
+    };
     let clause_list: Vec<&MeasureWord> = in_clause.iter().map(|m| **m).collect();
     let found = before(&clause_list)
         .or_else(|| after(&clause_list))
@@ -404,10 +765,22 @@ fn measure_of(
         return (Some(w.measure), Some(w));
     }
     // "this figure was $30.72 million": the measure of the figure before.
-    let sentence_text = text[tokens[sentence.start].start..tokens[sentence.end - 1].end].to_lowercase();
-    let refers = ["this figure", "the figure", "that figure", "this amount", "the amount", "this number", "the value", "it was", "it stood", "it amounted"]
-        .iter()
-        .any(|w| sentence_text.contains(w));
+    let sentence_text =
+        text[tokens[sentence.start].start..tokens[sentence.end - 1].end].to_lowercase();
+    let refers = [
+        "this figure",
+        "the figure",
+        "that figure",
+        "this amount",
+        "the amount",
+        "this number",
+        "the value",
+        "it was",
+        "it stood",
+        "it amounted",
+    ]
+    .iter()
+    .any(|w| sentence_text.contains(w));
     (if refers { last } else { None }, None)
 }
 
@@ -420,13 +793,22 @@ fn owner_of(
     word: &MeasureWord,
 ) -> (Option<String>, Option<String>) {
     let start = word.tokens.start;
-    let reach = if word.measure == TradeMeasure::Balance { 4 } else { 3 };
+    let reach = if word.measure == TradeMeasure::Balance {
+        4
+    } else {
+        3
+    };
     let before = mentions
         .iter()
         .filter(|m| m.tokens.end <= start && start - m.tokens.end < reach)
         .filter(|m| {
             // nothing but "'s", adjectives and articles between: no "to", "from", "with"
-            !tokens[m.tokens.end..start].iter().any(|t| matches!(t.text.as_str(), "to" | "from" | "with" | "and" | "between" | "by" | "in"))
+            !tokens[m.tokens.end..start].iter().any(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "to" | "from" | "with" | "and" | "between" | "by" | "in"
+                )
+            })
         })
         .max_by_key(|m| m.tokens.end)
         .map(|m| m.economy.clone());
@@ -455,7 +837,9 @@ fn owner_of(
                     other = Some(m.economy.clone());
                 }
             }
-            ("for", Some(m)) if word.measure == TradeMeasure::Balance => owner = owner.or(Some(m.economy.clone())),
+            ("for", Some(m)) if word.measure == TradeMeasure::Balance => {
+                owner = owner.or(Some(m.economy.clone()))
+            }
             _ => {}
         }
         j += 1;
@@ -500,9 +884,30 @@ fn part_of(
         .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
         .filter(|w| !w.is_empty())
         .take_while(|w| !PART_VERBS.contains(w) && !w.chars().any(|ch| ch.is_ascii_digit()))
-        .filter(|w| !matches!(*w, "more" | "less" | "than" | "about" | "nearly" | "almost" | "some" | "around" | "over" | "r" | "us" | "usd" | "rs"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "more"
+                    | "less"
+                    | "than"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "around"
+                    | "over"
+                    | "r"
+                    | "us"
+                    | "usd"
+                    | "rs"
+            )
+        })
         .collect();
-    let product = if words.is_empty() { "part".to_string() } else { words.join(" ") };
+    let product = if words.is_empty() {
+        "part".to_string()
+    } else {
+        words.join(" ")
+    };
     let _ = figures;
     Some((whole, product))
 }
@@ -543,7 +948,10 @@ fn product_of(
         if first > 0 && plain(first - 1) && spaced(first - 1, first) {
             first -= 1;
         }
-        let words: Vec<&str> = tokens[first..start].iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = tokens[first..start]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
         return Some(words.join(" "));
     }
     let end = word.tokens.end;
@@ -552,7 +960,10 @@ fn product_of(
         if last + 1 < tokens.len() && plain(last + 1) {
             last += 1;
         }
-        let words: Vec<&str> = tokens[end + 1..=last].iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = tokens[end + 1..=last]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
         return Some(words.join(" "));
     }
     None

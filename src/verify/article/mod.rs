@@ -27,9 +27,9 @@ use crate::model::Period;
 
 pub use emit::claims_toml;
 pub use model::{ArticleClaims, quote, to_claims};
-pub use resolve::same_country;
 pub use numbers::{Ignored, NumberKind};
 pub use relations::{RelationKind, Unchecked};
+pub use resolve::same_country;
 
 /// What the reader is told about the article beyond its text.
 #[derive(Clone, Debug, Default)]
@@ -176,7 +176,10 @@ pub const MAX_TEXT: usize = 1024 * 1024;
 /// Reads an article.
 pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article, String> {
     if text.len() > MAX_TEXT {
-        return Err(format!("the article is {} bytes; at most {MAX_TEXT}", text.len()));
+        return Err(format!(
+            "the article is {} bytes; at most {MAX_TEXT}",
+            text.len()
+        ));
     }
     // Non-breaking spaces and minus signs read as their ASCII kin; spans refer to this text.
     let text = text.replace('\u{a0}', " ").replace('\u{2212}', "-");
@@ -213,7 +216,12 @@ pub fn draft(
     data: &[String],
 ) -> Result<String, String> {
     let article = read(text, lexicon, options)?;
-    let model = to_claims(&article, lexicon, super::phrase::Rounding::HalfUnit, std::path::Path::new("draft.toml"));
+    let model = to_claims(
+        &article,
+        lexicon,
+        super::phrase::Rounding::HalfUnit,
+        std::path::Path::new("draft.toml"),
+    );
     Ok(claims_toml(&article, &model, title, data))
 }
 

@@ -9,7 +9,9 @@ use super::relations::{RelationKind, Unchecked};
 use super::resolve::same_country;
 use super::{Article, Relation};
 use crate::model::Commodity;
-use crate::verify::claims::{Assertion, Binding, Claim, ClaimsFile, Figure, SourceInfo, TradeMeasure};
+use crate::verify::claims::{
+    Assertion, Binding, Claim, ClaimsFile, Figure, SourceInfo, TradeMeasure,
+};
 use crate::verify::expr;
 use crate::verify::lexicon::Lexicon;
 use crate::verify::phrase::{self, Rounding};
@@ -27,18 +29,39 @@ pub struct ArticleClaims {
     pub from_data: Vec<(usize, String)>,
 }
 
-pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path: &Path) -> ArticleClaims {
+pub fn to_claims(
+    article: &Article,
+    lexicon: &Lexicon,
+    rounding: Rounding,
+    path: &Path,
+) -> ArticleClaims {
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut figures: Vec<Figure> = Vec::new();
     let mut figure_ids = Vec::new();
     for (i, f) in article.figures.iter().enumerate() {
-        let id = unique(&mut used, &figure_id(f.measure, f.commodity.as_deref().or(f.owner.as_deref()), f.period));
+        let id = unique(
+            &mut used,
+            &figure_id(
+                f.measure,
+                f.commodity.as_deref().or(f.owner.as_deref()),
+                f.period,
+            ),
+        );
         // With its hedge: "about 448.8 million yuan" stands for ±5%.
         let printed_text = article.at(&article.numbers[f.number].phrase);
-        let phrase_text = if f.deficit { format!("deficit of {printed_text}") } else { printed_text.to_string() };
-        let phrase_text = match (&article.numbers[f.number].kind, phrase::parse(&phrase_text, lexicon, rounding)) {
+        let phrase_text = if f.deficit {
+            format!("deficit of {printed_text}")
+        } else {
+            printed_text.to_string()
+        };
+        let phrase_text = match (
+            &article.numbers[f.number].kind,
+            phrase::parse(&phrase_text, lexicon, rounding),
+        ) {
             // A scaled number whose currency the article gives elsewhere.
-            (super::NumberKind::Amount { currency: None, .. }, _) => format!("{phrase_text} {}", f.currency),
+            (super::NumberKind::Amount { currency: None, .. }, _) => {
+                format!("{phrase_text} {}", f.currency)
+            }
             _ => phrase_text,
         };
         // "USD 58.04" among "USD 45.91 billion"s: the scale every other amount in that
@@ -66,7 +89,11 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
     let mut claim_of = Vec::new();
     let mut from_data = Vec::new();
     for (r, relation) in article.relations.iter().enumerate() {
-        let mut ids: Vec<String> = relation.figures.iter().map(|&f| figure_ids[f].clone()).collect();
+        let mut ids: Vec<String> = relation
+            .figures
+            .iter()
+            .map(|&f| figure_ids[f].clone())
+            .collect();
         if !ids.iter().all(|id| figures.iter().any(|f| f.id == *id)) {
             claim_of.push(None);
             continue;
@@ -80,7 +107,10 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
             });
             match base {
                 Some(b) => {
-                    let id = unique(&mut used, &format!("{}_data", figure_id(Some(b.measure), None, Some(b.period))));
+                    let id = unique(
+                        &mut used,
+                        &format!("{}_data", figure_id(Some(b.measure), None, Some(b.period))),
+                    );
                     figures.push(Figure {
                         id: id.clone(),
                         line: article.line_of(article.figures[anchor].number),
@@ -102,7 +132,10 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
             continue;
         }
         let mut percent_ids = Vec::new();
-        let readable = relation.percents.iter().all(|&p| phrase::parse(article.printed(p), lexicon, rounding).is_ok());
+        let readable = relation
+            .percents
+            .iter()
+            .all(|&p| phrase::parse(article.printed(p), lexicon, rounding).is_ok());
         if !readable {
             claim_of.push(None);
             continue;
@@ -120,10 +153,14 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
             });
             percent_ids.push(id);
         }
-        let down = |f: usize| article.figures[f].difference == Some(crate::verify::phrase::Direction::Down);
+        let down = |f: usize| {
+            article.figures[f].difference == Some(crate::verify::phrase::Direction::Down)
+        };
         let value_text = match relation.kind {
             // By a difference: the base is the new value less it (or plus it, for a fall).
-            RelationKind::Change if article.figures[relation.figures[0]].difference.is_some() && ids.len() == 2 => {
+            RelationKind::Change
+                if article.figures[relation.figures[0]].difference.is_some() && ids.len() == 2 =>
+            {
                 let sign = if down(relation.figures[0]) { "+" } else { "-" };
                 format!("change({} {sign} {}, {})", ids[1], ids[0], ids[1])
             }
@@ -143,8 +180,12 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
         };
         let says = article.says(relation);
         let assertion = match relation.kind {
-            RelationKind::Sum | RelationKind::Balance | RelationKind::Difference => Some(Assertion::Equals(ids[0].clone())),
-            _ => phrase::parse(&says, lexicon, rounding).ok().map(Assertion::Says),
+            RelationKind::Sum | RelationKind::Balance | RelationKind::Difference => {
+                Some(Assertion::Equals(ids[0].clone()))
+            }
+            _ => phrase::parse(&says, lexicon, rounding)
+                .ok()
+                .map(Assertion::Says),
         };
         let (Some(assertion), Ok(value)) = (assertion, expr::parse(&value_text)) else {
             claim_of.push(None);
@@ -184,11 +225,20 @@ pub fn to_claims(article: &Article, lexicon: &Lexicon, rounding: Rounding, path:
 pub fn assumed_scale(article: &Article, f: usize) -> Option<String> {
     let fig = &article.figures[f];
     let number = &article.numbers[fig.number];
-    if !matches!(number.kind, super::NumberKind::Amount { scaled: false, currency: Some(_) }) {
+    if !matches!(
+        number.kind,
+        super::NumberKind::Amount {
+            scaled: false,
+            currency: Some(_)
+        }
+    ) {
         return None;
     }
     let printed = article.printed(fig.number);
-    let digits: String = printed.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = printed
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     if !digits.contains('.') || digits.parse::<f64>().map_or(true, |v| v >= 1000.0) {
         return None;
     }
@@ -198,12 +248,9 @@ pub fn assumed_scale(article: &Article, f: usize) -> Option<String> {
             continue;
         }
         let n = &article.numbers[other.number];
-        match n.kind {
-            super::NumberKind::Amount { scaled: true, .. } => {
-                let last = &article.tokens[n.tokens.end - 1].text;
-                scales.insert(last.clone());
-            }
-            _ => {}
+        if let super::NumberKind::Amount { scaled: true, .. } = n.kind {
+            let last = &article.tokens[n.tokens.end - 1].text;
+            scales.insert(last.clone());
         }
     }
     (scales.len() == 1).then(|| scales.into_iter().next().unwrap_or_default())
@@ -226,7 +273,11 @@ pub fn quote(article: &Article, relation: &Relation) -> String {
         .max()
         .unwrap_or(relation.sentence);
     let span = article.sentences[first].start..article.sentences[last].end;
-    article.at(&span).split_whitespace().collect::<Vec<_>>().join(" ")
+    article
+        .at(&span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where figure `f` sits in the data, when the pair, measure and period are known, it is a
@@ -234,12 +285,20 @@ pub fn quote(article: &Article, relation: &Relation) -> String {
 fn binding(article: &Article, f: usize) -> Option<Binding> {
     let fig = &article.figures[f];
     // A fiscal year is not a calendar period of the data.
-    if !article.options.bind || fig.commodity.is_some() || fig.part_of.is_some() || fig.fiscal.is_some() || fig.difference.is_some() {
+    if !article.options.bind
+        || fig.commodity.is_some()
+        || fig.part_of.is_some()
+        || fig.fiscal.is_some()
+        || fig.difference.is_some()
+    {
         return None;
     }
     let reporter = article.reporter.clone()?;
     let partner = article.partner.clone()?;
-    let partner_owns = fig.owner.as_deref().is_some_and(|o| same_country(o, &partner) && !same_country(o, &reporter));
+    let partner_owns = fig
+        .owner
+        .as_deref()
+        .is_some_and(|o| same_country(o, &partner) && !same_country(o, &reporter));
     let measure = match (fig.measure?, partner_owns) {
         (TradeMeasure::Exports, true) => TradeMeasure::Imports,
         (TradeMeasure::Imports, true) => TradeMeasure::Exports,
@@ -260,7 +319,11 @@ fn binding(article: &Article, f: usize) -> Option<Binding> {
 
 /// An id from what a figure is: "turnover_2019q1", "exports_rus_2019q1" (whose),
 /// "exports_oil_products_2019q1" (a product).
-fn figure_id(measure: Option<TradeMeasure>, what: Option<&str>, period: Option<crate::model::Period>) -> String {
+fn figure_id(
+    measure: Option<TradeMeasure>,
+    what: Option<&str>,
+    period: Option<crate::model::Period>,
+) -> String {
     let mut parts = vec![measure.map_or("amount", TradeMeasure::name).to_string()];
     if let Some(c) = what {
         parts.push(c.to_string());
@@ -271,7 +334,13 @@ fn figure_id(measure: Option<TradeMeasure>, what: Option<&str>, period: Option<c
     parts
         .join("_")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect::<String>()
         .split('_')
         .filter(|s| !s.is_empty())

@@ -61,7 +61,10 @@ impl Ignored {
 pub enum NumberKind {
     /// Money; `currency` is `None` for a scaled number whose currency the article gives
     /// elsewhere ("exports of 5.2 billion").
-    Amount { currency: Option<String>, scaled: bool },
+    Amount {
+        currency: Option<String>,
+        scaled: bool,
+    },
     Percent,
     Points,
     Multiple,
@@ -97,32 +100,132 @@ impl Number {
 }
 
 const TIME: &[&str] = &[
-    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "minute", "minutes", "decade", "decades", "second", "seconds", "night", "nights",
-    "quarter", "quarters",
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "minute",
+    "minutes", "decade", "decades", "second", "seconds", "night", "nights", "quarter", "quarters",
 ];
 const DISTANCE: &[&str] = &[
-    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
-    "meters", "metre", "meter", "nautical", "feet", "foot", "kms",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "nautical",
+    "feet",
+    "foot",
+    "kms",
 ];
 const QUANTITY: &[&str] = &[
-    "tonnes", "tons", "tonne", "ton", "barrels", "barrel", "bpd", "units", "cars", "vehicles",
-    "kg", "kilograms", "litres", "liters", "bcm", "mt", "teu", "teus", "heads", "cubic",
-    "kilowatt", "mw", "gw", "kwh", "mwh", "bushels", "containers", "ships", "vessels",
-    "aircraft", "planes", "pieces", "pairs", "bags", "bales", "carats", "ounces",
+    "tonnes",
+    "tons",
+    "tonne",
+    "ton",
+    "barrels",
+    "barrel",
+    "bpd",
+    "units",
+    "cars",
+    "vehicles",
+    "kg",
+    "kilograms",
+    "litres",
+    "liters",
+    "bcm",
+    "mt",
+    "teu",
+    "teus",
+    "heads",
+    "cubic",
+    "kilowatt",
+    "mw",
+    "gw",
+    "kwh",
+    "mwh",
+    "bushels",
+    "containers",
+    "ships",
+    "vessels",
+    "aircraft",
+    "planes",
+    "pieces",
+    "pairs",
+    "bags",
+    "bales",
+    "carats",
+    "ounces",
 ];
 const RATE_WORDS: &[&str] = &[
-    "tariff", "tariffs", "duty", "duties", "tax", "taxes", "levy", "levies", "interest",
-    "inflation", "unemployment", "gdp", "vat", "stake", "ownership", "votes", "poll",
-    "approval", "yield", "yields", "discount", "margin", "rates", "rate", "quota",
+    "tariff",
+    "tariffs",
+    "duty",
+    "duties",
+    "tax",
+    "taxes",
+    "levy",
+    "levies",
+    "interest",
+    "inflation",
+    "unemployment",
+    "gdp",
+    "vat",
+    "stake",
+    "ownership",
+    "votes",
+    "poll",
+    "approval",
+    "yield",
+    "yields",
+    "discount",
+    "margin",
+    "rates",
+    "rate",
+    "quota",
 ];
 const FOLLOWING_DIRECTION: &[&str] = &[
-    "more", "less", "higher", "lower", "increase", "decrease", "growth", "rise", "drop",
-    "decline", "jump", "fall", "gain", "surge", "expansion", "contraction", "plunge", "up",
-    "down", "year-on-year",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "increase",
+    "decrease",
+    "growth",
+    "rise",
+    "drop",
+    "decline",
+    "jump",
+    "fall",
+    "gain",
+    "surge",
+    "expansion",
+    "contraction",
+    "plunge",
+    "up",
+    "down",
+    "year-on-year",
 ];
 /// Directions said before a number that belong to it ("rose 12%", "fell by nearly 70%").
-const BY_WORDS: &[&str] = &["by", "of", "a", "an", "some", "nearly", "almost", "about", "around", "over", "more", "than", "just", "roughly", "approximately"];
+const BY_WORDS: &[&str] = &[
+    "by",
+    "of",
+    "a",
+    "an",
+    "some",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "more",
+    "than",
+    "just",
+    "roughly",
+    "approximately",
+];
 
 /// The numbers of the article, in order. `tokens` are the article's; `sentence_of` gives
 /// each token's sentence.
@@ -175,16 +278,19 @@ fn read_at(
     // A currency directly before: "$", "US$", "USD", "Rs.", "€".
     let mut currency: Option<String> = None;
     for len in 1..=3 {
-        let Some(start) = i.checked_sub(len) else { break };
+        let Some(start) = i.checked_sub(len) else {
+            break;
+        };
         if !same_sentence(start) {
             break;
         }
-        if let Some((code, n)) = lexicon.currency_at(tokens, start) {
-            if n == len && gap_is(text, &tokens[i - 1], t, &['.']) {
-                currency = Some(code);
-                first = start;
-                break;
-            }
+        if let Some((code, n)) = lexicon.currency_at(tokens, start)
+            && n == len
+            && gap_is(text, &tokens[i - 1], t, &['.'])
+        {
+            currency = Some(code);
+            first = start;
+            break;
         }
     }
     // A range: "$10–12 billion", "$10-$12 billion".
@@ -198,22 +304,25 @@ fn read_at(
         let single = s.text.len() == 1;
         (!single || glued(&tokens[j - 1], s) || currency.is_some()).then_some(scale)
     };
-    if scale_at(last + 1).is_none() {
-        if let Some(next) = tokens.get(last + 1).filter(|_| same_sentence(last + 1)) {
-            let next_number = if next.is_number {
-                Some(last + 1)
-            } else if lexicon.currency_at(tokens, last + 1).is_some_and(|(_, n)| n == 1)
-                && tokens.get(last + 2).is_some_and(|n| n.is_number)
-            {
-                Some(last + 2)
-            } else {
-                None
-            };
-            if let Some(j) = next_number {
-                if gap_is(text, &tokens[last], next, &['–', '-', '—']) && text[tokens[last].end..next.start].contains(['–', '-', '—']) {
-                    last = j;
-                }
-            }
+    if scale_at(last + 1).is_none()
+        && let Some(next) = tokens.get(last + 1).filter(|_| same_sentence(last + 1))
+    {
+        let next_number = if next.is_number {
+            Some(last + 1)
+        } else if lexicon
+            .currency_at(tokens, last + 1)
+            .is_some_and(|(_, n)| n == 1)
+            && tokens.get(last + 2).is_some_and(|n| n.is_number)
+        {
+            Some(last + 2)
+        } else {
+            None
+        };
+        if let Some(j) = next_number
+            && gap_is(text, &tokens[last], next, &['–', '-', '—'])
+            && text[tokens[last].end..next.start].contains(['–', '-', '—'])
+        {
+            last = j;
         }
     }
     // "between $74 billion and $78 billion": one range.
@@ -222,12 +331,18 @@ fn read_at(
         if scale_at(j).is_some() {
             j += 1;
         }
-        if tokens.get(j).is_some_and(|t| t.text == "and" && same_sentence(j)) {
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.text == "and" && same_sentence(j))
+        {
             let mut k = j + 1;
             if lexicon.currency_at(tokens, k).is_some_and(|(_, n)| n == 1) {
                 k += 1;
             }
-            if tokens.get(k).is_some_and(|t| t.is_number && same_sentence(k)) {
+            if tokens
+                .get(k)
+                .is_some_and(|t| t.is_number && same_sentence(k))
+            {
                 last = k;
             }
         }
@@ -238,11 +353,13 @@ fn read_at(
         scaled = true;
     }
     // A currency after: "27.5 billion U.S. dollars", "3.2 trillion won".
-    if let Some((code, n)) = lexicon.currency_at(tokens, last + 1).filter(|_| same_sentence(last + 1)) {
-        if currency.is_none() {
-            currency = Some(code);
-            last += n;
-        }
+    if let Some((code, n)) = lexicon
+        .currency_at(tokens, last + 1)
+        .filter(|_| same_sentence(last + 1))
+        && currency.is_none()
+    {
+        currency = Some(code);
+        last += n;
     }
     let next = word(last + 1).to_string();
     let next2 = word(last + 2).to_string();
@@ -257,16 +374,44 @@ fn read_at(
             if rate_context(tokens, i, last, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::Rate));
             }
-            let kind = if points { NumberKind::Points } else { NumberKind::Percent };
-            return Some(stated(text, tokens, sentence_of, lexicon, first, last, kind));
+            let kind = if points {
+                NumberKind::Points
+            } else {
+                NumberKind::Percent
+            };
+            return Some(stated(
+                text,
+                tokens,
+                sentence_of,
+                lexicon,
+                first,
+                last,
+                kind,
+            ));
         }
         if (next == "percentage" && matches!(next2.as_str(), "points" | "point")) || next == "pp" {
             last += if next == "pp" { 1 } else { 2 };
-            return Some(stated(text, tokens, sentence_of, lexicon, first, last, NumberKind::Points));
+            return Some(stated(
+                text,
+                tokens,
+                sentence_of,
+                lexicon,
+                first,
+                last,
+                NumberKind::Points,
+            ));
         }
         if next == "times" || next == "fold" {
             last += 1;
-            return Some(stated(text, tokens, sentence_of, lexicon, first, last, NumberKind::Multiple));
+            return Some(stated(
+                text,
+                tokens,
+                sentence_of,
+                lexicon,
+                first,
+                last,
+                NumberKind::Multiple,
+            ));
         }
     }
     if let Some(why) = not_money(text, tokens, i, last, &next, currency.is_some()) {
@@ -275,7 +420,10 @@ fn read_at(
     if currency.is_none() && !scaled {
         return Some(ignored(tokens, first, last, bare_reason(text, tokens, i)));
     }
-    if matches!(next.as_str(), "mark" | "threshold" | "barrier" | "milestone" | "level") {
+    if matches!(
+        next.as_str(),
+        "mark" | "threshold" | "barrier" | "milestone" | "level"
+    ) {
         return Some(ignored(tokens, first, last, Ignored::Threshold));
     }
     if forecast(text, tokens, first, &same_sentence) {
@@ -329,10 +477,38 @@ fn not_money(
 
 /// Words that make an amount a forecast or target, said before it in its clause.
 const FORECAST_WORDS: &[&str] = &[
-    "predict", "predicted", "predicting", "predicts", "forecast", "forecasts", "forecasting",
-    "expected", "expects", "expecting", "projected", "projects", "projecting", "projection",
-    "target", "targets", "targeting", "aims", "aiming", "goal", "should", "will", "would",
-    "could", "may", "might", "hopes", "hoping", "plans", "planned", "envisages", "potential",
+    "predict",
+    "predicted",
+    "predicting",
+    "predicts",
+    "forecast",
+    "forecasts",
+    "forecasting",
+    "expected",
+    "expects",
+    "expecting",
+    "projected",
+    "projects",
+    "projecting",
+    "projection",
+    "target",
+    "targets",
+    "targeting",
+    "aims",
+    "aiming",
+    "goal",
+    "should",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "hopes",
+    "hoping",
+    "plans",
+    "planned",
+    "envisages",
+    "potential",
 ];
 
 /// Whether an amount is a forecast: a forecast word before it in its clause (up to ten
@@ -355,7 +531,8 @@ fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> 
 fn name_before(text: &str, t: &Token) -> bool {
     let before = &text[..t.start];
     before.ends_with(|c: char| c.is_alphabetic())
-        || (before.ends_with('-') && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic()))
+        || (before.ends_with('-')
+            && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic()))
         || before.ends_with('#')
 }
 
@@ -369,12 +546,19 @@ fn bare_reason(text: &str, tokens: &[Token], i: usize) -> Ignored {
     if name_before(text, t) {
         return Ignored::Name;
     }
-    if ["st", "nd", "rd", "th"].iter().any(|s| after.starts_with(s)) {
+    if ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| after.starts_with(s))
+    {
         return Ignored::Rank;
     }
     // "48-hour", "12-year", "130-kilometre"
     if let Some(rest) = after.strip_prefix('-') {
-        let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        let w: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
         if TIME.contains(&w.as_str()) || TIME.contains(&format!("{w}s").as_str()) {
             return Ignored::Duration;
         }
@@ -384,12 +568,19 @@ fn bare_reason(text: &str, tokens: &[Token], i: usize) -> Ignored {
     }
     let is_year = digits.len() == 4
         && !t.text.contains([',', '.'])
-        && digits.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y));
+        && digits
+            .parse::<i32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y));
     if is_year {
         return Ignored::Year;
     }
     let small = digits.len() <= 2 && !t.text.contains('.');
-    if small && (MONTH_WORDS.contains(&prev) || MONTH_WORDS.contains(&next) || month_abbr(prev) || month_abbr(next)) {
+    if small
+        && (MONTH_WORDS.contains(&prev)
+            || MONTH_WORDS.contains(&next)
+            || month_abbr(prev)
+            || month_abbr(next))
+    {
         return Ignored::Date;
     }
     if TIME.contains(&next) {
@@ -401,7 +592,9 @@ fn bare_reason(text: &str, tokens: &[Token], i: usize) -> Ignored {
     if QUANTITY.contains(&next) {
         return Ignored::Quantity;
     }
-    if matches!(prev, "no" | "number" | "code" | "id" | "ref") || (digits.len() >= 5 && !t.text.contains([',', '.'])) {
+    if matches!(prev, "no" | "number" | "code" | "id" | "ref")
+        || (digits.len() >= 5 && !t.text.contains([',', '.']))
+    {
         return Ignored::Code;
     }
     if matches!(prev, "ranked" | "rank" | "top" | "place") {
@@ -411,7 +604,21 @@ fn bare_reason(text: &str, tokens: &[Token], i: usize) -> Ignored {
 }
 
 fn month_abbr(w: &str) -> bool {
-    matches!(w, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec")
+    matches!(
+        w,
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 /// Whether a percentage is a tariff, tax or other rate rather than a statement about trade
@@ -419,18 +626,27 @@ fn month_abbr(w: &str) -> bool {
 fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize) -> bool) -> bool {
     let before = (first.saturating_sub(3)..first).filter(|&j| same(j));
     let after = (last + 1..last + 3).filter(|&j| same(j) && j < tokens.len());
-    before.chain(after).any(|j| RATE_WORDS.contains(&tokens[j].text.as_str()))
+    before
+        .chain(after)
+        .any(|j| RATE_WORDS.contains(&tokens[j].text.as_str()))
 }
 
 /// The first token of a hedge directly before `first` ("nearly", "more than").
-fn hedge_start(tokens: &[Token], lexicon: &Lexicon, first: usize, same: &dyn Fn(usize) -> bool) -> usize {
+fn hedge_start(
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    first: usize,
+    same: &dyn Fn(usize) -> bool,
+) -> usize {
     lexicon
         .hedges
         .iter()
         .find_map(|h| {
             let n = h.word.split_whitespace().count();
             let s = first.checked_sub(n)?;
-            let fits = (0..n).all(|k| same(s + k) && Some(tokens[s + k].text.as_str()) == h.word.split_whitespace().nth(k));
+            let fits = (0..n).all(|k| {
+                same(s + k) && Some(tokens[s + k].text.as_str()) == h.word.split_whitespace().nth(k)
+            });
             fits.then_some(s)
         })
         .unwrap_or(first)
@@ -459,7 +675,10 @@ fn stated(
         }
         let idiom = w == "up"
             && j > 0
-            && matches!(tokens[j - 1].text.as_str(), "made" | "make" | "makes" | "making" | "took" | "takes" | "broken" | "break");
+            && matches!(
+                tokens[j - 1].text.as_str(),
+                "made" | "make" | "makes" | "making" | "took" | "takes" | "broken" | "break"
+            );
         if (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && !idiom {
             // No comma between the direction word and the number.
             if !text[tokens[j].end..tokens[start].start].contains([',', ';', '.']) {
@@ -472,9 +691,16 @@ fn stated(
         }
     }
     let mut end = last;
-    while end + 1 < tokens.len() && same(end + 1) && end - last < 2 && gap_is(text, &tokens[end], &tokens[end + 1], &['-']) {
+    while end + 1 < tokens.len()
+        && same(end + 1)
+        && end - last < 2
+        && gap_is(text, &tokens[end], &tokens[end + 1], &['-'])
+    {
         let w = tokens[end + 1].text.as_str();
-        if FOLLOWING_DIRECTION.contains(&w) || (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && end == last {
+        if FOLLOWING_DIRECTION.contains(&w)
+            || (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
+                && end == last
+        {
             end += 1;
         } else if matches!(w, "year" | "on" | "y") && end - last < 3 {
             // "12% year-on-year"
@@ -509,7 +735,9 @@ fn stated(
             let w = tokens[k].text.as_str();
             if w == "by" {
                 saw_by = true;
-            } else if saw_by && (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) {
+            } else if saw_by
+                && (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
+            {
                 lead = Some(tokens[k].start..tokens[k].end);
                 break;
             }
@@ -534,19 +762,47 @@ fn read_word(
 ) -> Option<Number> {
     let t = &tokens[i];
     let same = |j: usize| sentence_of.get(j) == sentence_of.get(i) && j < tokens.len();
-    let next = if same(i + 1) { tokens[i + 1].text.as_str() } else { "" };
+    let next = if same(i + 1) {
+        tokens[i + 1].text.as_str()
+    } else {
+        ""
+    };
     if lexicon.numbers.contains_key(&t.text) && matches!(next, "times" | "fold") {
-        return Some(stated(text, tokens, sentence_of, lexicon, i, i + 1, NumberKind::Multiple));
+        return Some(stated(
+            text,
+            tokens,
+            sentence_of,
+            lexicon,
+            i,
+            i + 1,
+            NumberKind::Multiple,
+        ));
     }
     if lexicon.numbers.contains_key(&t.text) && matches!(next, "percent" | "%") {
-        return Some(stated(text, tokens, sentence_of, lexicon, i, i + 1, NumberKind::Percent));
+        return Some(stated(
+            text,
+            tokens,
+            sentence_of,
+            lexicon,
+            i,
+            i + 1,
+            NumberKind::Percent,
+        ));
     }
     if lexicon.multiples.contains_key(&t.text) {
         // "double-digit", "triple-A": not a multiple.
         if text[t.end..].starts_with('-') && !text[t.end..].starts_with("-fold") {
             return None;
         }
-        return Some(stated(text, tokens, sentence_of, lexicon, i, i, NumberKind::Multiple));
+        return Some(stated(
+            text,
+            tokens,
+            sentence_of,
+            lexicon,
+            i,
+            i,
+            NumberKind::Multiple,
+        ));
     }
     // "a third of", "half of", "two-thirds of"; not "the first half".
     for (word, _) in &lexicon.shares {
@@ -554,7 +810,10 @@ fn read_word(
         if words.len() < 2 && !matches!(words.first(), Some(&"half")) {
             continue;
         }
-        let fits = words.iter().enumerate().all(|(k, w)| same(i + k) && tokens[i + k].text == *w);
+        let fits = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| same(i + k) && tokens[i + k].text == *w);
         let of_follows = same(i + words.len()) && tokens[i + words.len()].text == "of";
         let prev = i.checked_sub(1).map_or("", |p| tokens[p].text.as_str());
         if fits && of_follows && !matches!(prev, "first" | "second" | "last") {

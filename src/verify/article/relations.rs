@@ -72,10 +72,17 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     let mut out = Vec::new();
     for (n, number) in article.numbers.iter().enumerate() {
         let stated_kind = match number.kind {
-            NumberKind::Percent | NumberKind::Multiple | NumberKind::Points | NumberKind::ShareWord => number.kind.clone(),
+            NumberKind::Percent
+            | NumberKind::Multiple
+            | NumberKind::Points
+            | NumberKind::ShareWord => number.kind.clone(),
             _ => continue,
         };
-        let Ok(p) = phrase::parse(&number.phrase_text(&article.text), lexicon, Rounding::HalfUnit) else {
+        let Ok(p) = phrase::parse(
+            &number.phrase_text(&article.text),
+            lexicon,
+            Rounding::HalfUnit,
+        ) else {
             continue;
         };
         let Some(s) = sentence_of(article, number.printed.start) else {
@@ -131,7 +138,13 @@ fn beside_difference(article: &Article, n: usize, s: usize) -> Option<usize> {
         } else {
             &article.text[number.printed.end..other.start]
         };
-        gap.len() < 12 && gap.split_whitespace().all(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "" | "or" | "by"))
+        gap.len() < 12
+            && gap.split_whitespace().all(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "" | "or" | "by"
+                )
+            })
     })
 }
 
@@ -165,7 +178,9 @@ fn is_base(article: &Article, f: &Figure) -> bool {
 }
 
 fn figures_in(article: &Article, s: usize) -> Vec<usize> {
-    (0..article.figures.len()).filter(|&f| article.figures[f].sentence == s).collect()
+    (0..article.figures.len())
+        .filter(|&f| article.figures[f].sentence == s)
+        .collect()
 }
 
 fn pos(article: &Article, f: usize) -> usize {
@@ -201,7 +216,10 @@ fn level(article: &Article, f: usize) -> bool {
 /// A change or multiple stated by number `n` in sentence `s`.
 fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
     let at = article.numbers[n].printed.start;
-    let here: Vec<usize> = figures_in(article, s).into_iter().filter(|&f| level(article, f)).collect();
+    let here: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| level(article, f))
+        .collect();
     let clause = clause_at(article, s, at);
     // The amount the change is about: in the stated number's clause, else the nearest
     // after it ("rose 12% to $5bn"), else before ("$5bn, up 12%").
@@ -210,9 +228,24 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         .copied()
         .filter(|&f| clause.contains(&pos(article, f)))
         // "a 7% rise in imports to 53 bn": the new value after the number first.
-        .min_by_key(|&f| (!(pos(article, f) > at && article.figures[f].new_value), pos(article, f).abs_diff(at)))
-        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f])).min_by_key(|&f| pos(article, f)))
-        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) < at).max_by_key(|&f| pos(article, f)));
+        .min_by_key(|&f| {
+            (
+                !(pos(article, f) > at && article.figures[f].new_value),
+                pos(article, f).abs_diff(at),
+            )
+        })
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f]))
+                .min_by_key(|&f| pos(article, f))
+        })
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) < at)
+                .max_by_key(|&f| pos(article, f))
+        });
     let says = article.numbers[n].phrase.clone();
     let relation = |figures: Vec<usize>, unchecked| Relation {
         kind,
@@ -227,13 +260,17 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     // amount of its own speaks of the last amount before it.
     let back_reference = {
         let sentence = article.sentence(s).trim_start().to_lowercase();
-        ["that", "this", "it ", "it'", "it’", "which"].iter().any(|w| sentence.starts_with(w))
+        ["that", "this", "it ", "it'", "it’", "which"]
+            .iter()
+            .any(|w| sentence.starts_with(w))
     };
     let anchor = anchor.or_else(|| {
         if !back_reference || s == 0 {
             return None;
         }
-        figures_in(article, s - 1).into_iter().filter(|&f| level(article, f)).last()
+        figures_in(article, s - 1)
+            .into_iter()
+            .rfind(|&f| level(article, f))
     });
     let Some(anchor) = anchor else {
         return lead(article, n, s, kind);
@@ -243,7 +280,11 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     let candidates = here
         .iter()
         .copied()
-        .chain((s.saturating_sub(3)..s).rev().flat_map(|p| figures_in(article, p).into_iter().rev()))
+        .chain(
+            (s.saturating_sub(3)..s)
+                .rev()
+                .flat_map(|p| figures_in(article, p).into_iter().rev()),
+        )
         .filter(|&f| f != anchor && compatible(a, &article.figures[f]));
     let mut best: Option<(usize, bool)> = None; // (figure, anchor is the later)
     for f in candidates {
@@ -255,13 +296,11 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                 (anchor_later || !a.new_value).then_some(anchor_later)
             }
             (Some(x), Some(y)) if x != y => None,
-            _ if b.sentence == s => {
-                match (is_base(article, a), is_base(article, b)) {
-                    (false, true) => Some(true),
-                    (true, false) => Some(false),
-                    _ => None,
-                }
-            }
+            _ if b.sentence == s => match (is_base(article, a), is_base(article, b)) {
+                (false, true) => Some(true),
+                (true, false) => Some(false),
+                _ => None,
+            },
             _ => None,
         };
         if let Some(anchor_later) = order {
@@ -277,7 +316,11 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             f != anchor && b.period == a.period && b.currency == a.currency
         });
         if let Some(f) = other {
-            let (x, y) = if pos(article, anchor) < pos(article, f) { (anchor, f) } else { (f, anchor) };
+            let (x, y) = if pos(article, anchor) < pos(article, f) {
+                (anchor, f)
+            } else {
+                (f, anchor)
+            };
             return Some(relation(vec![y, x], None));
         }
     }
@@ -289,7 +332,8 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             // new value less the difference.
             let diff = figures_in(article, s).into_iter().find(|&f| {
                 let d = &article.figures[f];
-                d.difference.is_some() && d.currency == a.currency
+                d.difference.is_some()
+                    && d.currency == a.currency
                     && (d.measure == a.measure || d.measure.is_none())
             });
             match diff {
@@ -307,10 +351,17 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     let at = article.numbers[n].printed.start;
     let sentence = &article.sentences[s];
     let before = article.text[sentence.start..at].to_lowercase();
-    let subject = before.split(|c: char| !c.is_alphanumeric()).filter_map(measure_word).last()?;
+    let subject = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(measure_word)
+        .next_back()?;
     let next: Vec<usize> = (s + 1..(s + 3).min(article.sentences.len()))
         .flat_map(|p| figures_in(article, p))
-        .filter(|&f| level(article, f) && article.figures[f].measure == Some(subject) && article.figures[f].commodity.is_none())
+        .filter(|&f| {
+            level(article, f)
+                && article.figures[f].measure == Some(subject)
+                && article.figures[f].commodity.is_none()
+        })
         .collect();
     for (k, &x) in next.iter().enumerate() {
         for &y in &next[k + 1..] {
@@ -318,19 +369,20 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             if !compatible(a, b) {
                 continue;
             }
-            if let (Some(px), Some(py)) = (a.period, b.period) {
-                if px != py && px.months() == py.months() {
-                    let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
-                    return Some(Relation {
-                        kind,
-                        sentence: s,
-                        stated: Some(n),
-                        says: article.numbers[n].phrase.clone(),
-                        figures: vec![old, new],
-                        percents: Vec::new(),
-                        unchecked: None,
-                    });
-                }
+            if let (Some(px), Some(py)) = (a.period, b.period)
+                && px != py
+                && px.months() == py.months()
+            {
+                let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
+                return Some(Relation {
+                    kind,
+                    sentence: s,
+                    stated: Some(n),
+                    says: article.numbers[n].phrase.clone(),
+                    figures: vec![old, new],
+                    percents: Vec::new(),
+                    unchecked: None,
+                });
             }
         }
     }
@@ -346,15 +398,28 @@ fn later(x: Period, y: Period) -> bool {
 fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let number = &article.numbers[n];
     let at = number.printed.start;
-    let here: Vec<usize> = figures_in(article, s).into_iter().filter(|&f| level(article, f)).collect();
+    let here: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| level(article, f))
+        .collect();
     let clause = clause_at(article, s, at);
     let part = here
         .iter()
         .copied()
         .filter(|&f| clause.contains(&pos(article, f)))
         .min_by_key(|&f| pos(article, f).abs_diff(at))
-        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) < at).max_by_key(|&f| pos(article, f)))
-        .or_else(|| here.iter().copied().filter(|&f| pos(article, f) > at).min_by_key(|&f| pos(article, f)));
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) < at)
+                .max_by_key(|&f| pos(article, f))
+        })
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) > at)
+                .min_by_key(|&f| pos(article, f))
+        });
     let relation = |figures: Vec<usize>, unchecked| Relation {
         kind: RelationKind::Share,
         sentence: s,
@@ -368,15 +433,24 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     // R188.4 billion": the part in the next sentence, of the measure the share names.
     let of_measure = {
         let after = article.text[number.printed.end..article.sentences[s].end].to_lowercase();
-        let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).collect();
-        if words.first() == Some(&"of") { words.iter().skip(1).take(4).find_map(|w| measure_word(w)) } else { None }
+        let words: Vec<&str> = after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .collect();
+        if words.first() == Some(&"of") {
+            words.iter().skip(1).take(4).find_map(|w| measure_word(w))
+        } else {
+            None
+        }
     };
     // "Korea accounted for 6.2 percent of China's overall imports", its amounts in the
     // sentences around: the whole is the global figure of that measure, the part the
     // other amount of that period.
     if part.is_none() {
         if let Some(m) = of_measure {
-            let around: Vec<usize> = (s.saturating_sub(1)..=(s + 1).min(article.sentences.len() - 1))
+            let around: Vec<usize> = (s.saturating_sub(1)
+                ..=(s + 1).min(article.sentences.len() - 1))
                 .flat_map(|p| figures_in(article, p))
                 .filter(|&f| level(article, f) && article.figures[f].commodity.is_none())
                 .collect();
@@ -391,15 +465,21 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                         && a.other.as_deref() != Some("WLD")
                         && a.currency == b.currency
                         && a.period == b.period
-                        && matches!(a.measure, Some(TradeMeasure::Exports | TradeMeasure::Imports))
+                        && matches!(
+                            a.measure,
+                            Some(TradeMeasure::Exports | TradeMeasure::Imports)
+                        )
                 })
             });
             if let (Some(p), Some(w)) = (part, whole) {
                 return Some(relation(vec![p, w], None));
             }
-            let part = figures_in(article, s + 1)
-                .into_iter()
-                .find(|&f| level(article, f) && article.figures[f].measure == Some(m) && article.figures[f].commodity.is_none() && article.figures[f].other.as_deref() != Some("WLD"));
+            let part = figures_in(article, s + 1).into_iter().find(|&f| {
+                level(article, f)
+                    && article.figures[f].measure == Some(m)
+                    && article.figures[f].commodity.is_none()
+                    && article.figures[f].other.as_deref() != Some("WLD")
+            });
             return part.map(|p| relation(vec![p], Some(Unchecked::NoWhole)));
         }
         return None;
@@ -414,7 +494,11 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .take(6)
         .collect();
     let whole_measure = if of_words.first() == Some(&"of") {
-        of_words.iter().skip(1).take(4).find_map(|w| measure_word(w))
+        of_words
+            .iter()
+            .skip(1)
+            .take(4)
+            .find_map(|w| measure_word(w))
     } else {
         None
     };
@@ -428,7 +512,9 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                     && (w.period == p.period || w.period.is_none() || p.period.is_none())
                     && match whole_measure {
                         Some(m) => w.measure == Some(m) || w.measure.is_none(),
-                        None => w.measure == p.measure || p.measure.is_none() || w.measure.is_none(),
+                        None => {
+                            w.measure == p.measure || p.measure.is_none() || w.measure.is_none()
+                        }
                     }
                     && w.sentence + 3 >= s
                     && w.sentence <= s + 1
@@ -437,7 +523,9 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         // The whole is larger than the part; the nearest before first.
         candidates.sort_by_key(|&f| (pos(article, f) > at, pos(article, f).abs_diff(at)));
         candidates.into_iter().find(|&f| {
-            let (Some(x), Some(y)) = (amount(article, f), amount(article, part)) else { return true };
+            let (Some(x), Some(y)) = (amount(article, f), amount(article, part)) else {
+                return true;
+            };
             x >= y
         })
     });
@@ -450,7 +538,12 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
 /// The printed amount of a figure, roughly (for telling a whole from a part).
 fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
     let lexicon = Lexicon::built_in();
-    let p = phrase::parse(article.printed(article.figures[f].number), &lexicon, Rounding::HalfUnit).ok()?;
+    let p = phrase::parse(
+        article.printed(article.figures[f].number),
+        &lexicon,
+        Rounding::HalfUnit,
+    )
+    .ok()?;
     let point = p.point?;
     let (n, d) = (point.numer().to_string(), point.denom().to_string());
     let n: rust_decimal::Decimal = n.parse().ok()?;
@@ -473,7 +566,11 @@ fn points(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .numbers
         .iter()
         .enumerate()
-        .filter(|(i, x)| *i != n && x.kind == NumberKind::Percent && article.sentences[s].contains(&x.printed.start))
+        .filter(|(i, x)| {
+            *i != n
+                && x.kind == NumberKind::Percent
+                && article.sentences[s].contains(&x.printed.start)
+        })
         .map(|(i, _)| i)
         .collect();
     if percents.len() != 2 {
@@ -508,7 +605,9 @@ fn of_which(article: &Article) -> Vec<Relation> {
         let Some(whole) = fig.part_of else { continue };
         let at = pos(article, f);
         let before = article.text[article.sentences[fig.sentence].start..at].to_lowercase();
-        let Some(k) = before.rfind("of which") else { continue };
+        let Some(k) = before.rfind("of which") else {
+            continue;
+        };
         let start = article.sentences[fig.sentence].start + k;
         out.push(Relation {
             kind: RelationKind::Share,
@@ -567,7 +666,12 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         }
         let find = |want: TradeMeasure| {
             (0..article.figures.len())
-                .filter(|&f| f != t && !parts.contains(&f) && near(&article.figures[f]) && reporter_view(article, &article.figures[f]) == Some(want))
+                .filter(|&f| {
+                    f != t
+                        && !parts.contains(&f)
+                        && near(&article.figures[f])
+                        && reporter_view(article, &article.figures[f]) == Some(want)
+                })
                 .min_by_key(|&f| pos(article, f).abs_diff(pos(article, t)))
         };
         let (Some(e), Some(m)) = (find(TradeMeasure::Exports), find(TradeMeasure::Imports)) else {
@@ -578,7 +682,11 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             (Some(o), Some(p)) => super::resolve::same_country(o, p),
             _ => false,
         };
-        let figures = if kind == RelationKind::Balance && partner_owns { vec![t, m, e] } else { vec![t, e, m] };
+        let figures = if kind == RelationKind::Balance && partner_owns {
+            vec![t, m, e]
+        } else {
+            vec![t, e, m]
+        };
         out.push(Relation {
             kind,
             sentence: total.sentence,
@@ -604,7 +712,10 @@ fn differences(article: &Article) -> Vec<Relation> {
             .into_iter()
             .filter(|&f| {
                 let g = &article.figures[f];
-                level(article, f) && g.currency == fig.currency && (g.measure == fig.measure || g.measure.is_none() || fig.measure.is_none()) && g.commodity == fig.commodity
+                level(article, f)
+                    && g.currency == fig.currency
+                    && (g.measure == fig.measure || g.measure.is_none() || fig.measure.is_none())
+                    && g.commodity == fig.commodity
             })
             .collect();
         let mut pair = None;

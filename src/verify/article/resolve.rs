@@ -26,7 +26,10 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
         .filter_map(|l| l.split_once(','))
         .map(|(w, e)| {
             let short = w.len() <= 3;
-            let parts = super::super::phrase::tokenize(w).into_iter().map(|t| t.text).collect();
+            let parts = super::super::phrase::tokenize(w)
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
             (parts, e.to_string(), short)
         })
         .collect();
@@ -41,47 +44,99 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             let span = tokens[i].start..tokens[i + n - 1].end;
             let original = &text[span.clone()];
             let original = original.trim_end_matches("'s").trim_end_matches('\'');
-            if !original.starts_with(|c: char| c.is_uppercase()) || tokens[i..i + n].iter().any(|t| t.is_number || t.text.contains('$')) {
+            if !original.starts_with(|c: char| c.is_uppercase())
+                || tokens[i..i + n]
+                    .iter()
+                    .any(|t| t.is_number || t.text.contains('$'))
+            {
                 continue;
             }
             // Gaps inside a name are spaces, dots, hyphens: not commas.
-            if tokens[i..i + n].windows(2).any(|w| text[w[0].end..w[1].start].contains([',', ';', '(', ')'])) {
+            if tokens[i..i + n]
+                .windows(2)
+                .any(|w| text[w[0].end..w[1].start].contains([',', ';', '(', ')']))
+            {
                 continue;
             }
             let stripped: Vec<String> = tokens[i..i + n]
                 .iter()
-                .map(|t| t.text.trim_end_matches("'s").trim_end_matches('\'').to_string())
+                .map(|t| {
+                    t.text
+                        .trim_end_matches("'s")
+                        .trim_end_matches('\'')
+                        .to_string()
+                })
                 .collect();
-            let all_caps = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let all_caps = original
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
             // "Mexicans", "Russians": a demonym in the plural.
             let singular: Vec<String> = stripped
                 .iter()
                 .enumerate()
-                .map(|(k, w)| if k + 1 == stripped.len() && w.len() > 4 { w.strip_suffix('s').unwrap_or(w).to_string() } else { w.clone() })
+                .map(|(k, w)| {
+                    if k + 1 == stripped.len() && w.len() > 4 {
+                        w.strip_suffix('s').unwrap_or(w).to_string()
+                    } else {
+                        w.clone()
+                    }
+                })
                 .collect();
-            if let Some((_, e, short)) = words.iter().find(|(w, _, short)| *w == stripped || (*w == singular && !*short)) {
-                if !*short || all_caps {
-                    found = Some((e.clone(), n));
-                    break;
-                }
+            if let Some((_, e, short)) = words
+                .iter()
+                .find(|(w, _, short)| *w == stripped || (*w == singular && !*short))
+                && (!*short || all_caps)
+            {
+                found = Some((e.clone(), n));
+                break;
             }
             let letters = original.chars().filter(|c| c.is_alphabetic()).count();
             if letters <= 3 && !all_caps {
                 continue;
             }
-            if n == 1 && matches!(stripped[0].as_str(), "the" | "a" | "in" | "on" | "at" | "to" | "of" | "it" | "as" | "is" | "be" | "we" | "he" | "me" | "an" | "or" | "by" | "no" | "so" | "do" | "go" | "up") {
+            if n == 1
+                && matches!(
+                    stripped[0].as_str(),
+                    "the"
+                        | "a"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "of"
+                        | "it"
+                        | "as"
+                        | "is"
+                        | "be"
+                        | "we"
+                        | "he"
+                        | "me"
+                        | "an"
+                        | "or"
+                        | "by"
+                        | "no"
+                        | "so"
+                        | "do"
+                        | "go"
+                        | "up"
+                )
+            {
                 continue;
             }
-            if let Some(e) = crate::codes::lookup(original) {
-                if !e.aggregate || e.id == "EUN" {
-                    found = Some((e.id.clone(), n));
-                    break;
-                }
+            if let Some(e) = crate::codes::lookup(original)
+                && (!e.aggregate || e.id == "EUN")
+            {
+                found = Some((e.id.clone(), n));
+                break;
             }
         }
         match found {
             Some((economy, n)) => {
-                out.push(Mention { economy, tokens: i..i + n });
+                out.push(Mention {
+                    economy,
+                    tokens: i..i + n,
+                });
                 i += n;
             }
             None => i += 1,
@@ -95,7 +150,11 @@ pub fn same_country(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let iso2 = |x: &str| crate::codes::lookup(x).map(|e| e.iso2.clone()).unwrap_or_default();
+    let iso2 = |x: &str| {
+        crate::codes::lookup(x)
+            .map(|e| e.iso2.clone())
+            .unwrap_or_default()
+    };
     let region_of = |region: &str, country: &str| {
         let i2 = iso2(country);
         !i2.is_empty() && region.starts_with(&format!("{i2}-"))
@@ -154,7 +213,10 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
     while i < tokens.len() {
         let found = MEASURE_WORDS.iter().find_map(|(w, m)| {
             let words: Vec<&str> = w.split_whitespace().collect();
-            let fits = words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == *w));
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == *w));
             fits.then_some((*m, words.len()))
         });
         let Some((mut measure, mut n)) = found else {
@@ -164,7 +226,9 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
         // "exports and imports", "imports and exports": the turnover.
         let pair = |a: &str, b: &str| {
             tokens.get(i).is_some_and(|t| t.text.starts_with(a))
-                && tokens.get(i + 1).is_some_and(|t| t.text == "and" || t.text == "plus")
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.text == "and" || t.text == "plus")
                 && tokens.get(i + 2).is_some_and(|t| t.text.starts_with(b))
         };
         if pair("export", "import") || pair("import", "export") {
@@ -173,7 +237,9 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
         }
         // "trade surplus of", "surplus in trade": balance wins over trade.
         if measure == TradeMeasure::Turnover
-            && tokens.get(i + 1).is_some_and(|t| matches!(t.text.as_str(), "surplus" | "deficit" | "balance" | "gap"))
+            && tokens.get(i + 1).is_some_and(|t| {
+                matches!(t.text.as_str(), "surplus" | "deficit" | "balance" | "gap")
+            })
         {
             measure = TradeMeasure::Balance;
             n = 2;
@@ -183,17 +249,43 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
             && tokens.get(i + 1).is_some_and(|t| {
                 matches!(
                     t.text.as_str(),
-                    "war" | "wars" | "deal" | "deals" | "talks" | "agreement" | "agreements" | "tensions"
-                        | "dispute" | "disputes" | "policy" | "minister" | "ministry" | "representative"
-                        | "barriers" | "pact" | "partner" | "partners" | "partnership" | "fair" | "mission"
-                        | "body" | "office" | "restrictions" | "sanctions" | "route" | "routes"
+                    "war"
+                        | "wars"
+                        | "deal"
+                        | "deals"
+                        | "talks"
+                        | "agreement"
+                        | "agreements"
+                        | "tensions"
+                        | "dispute"
+                        | "disputes"
+                        | "policy"
+                        | "minister"
+                        | "ministry"
+                        | "representative"
+                        | "barriers"
+                        | "pact"
+                        | "partner"
+                        | "partners"
+                        | "partnership"
+                        | "fair"
+                        | "mission"
+                        | "body"
+                        | "office"
+                        | "restrictions"
+                        | "sanctions"
+                        | "route"
+                        | "routes"
                 )
             })
         {
             i += n;
             continue;
         }
-        out.push(MeasureWord { measure, tokens: i..i + n });
+        out.push(MeasureWord {
+            measure,
+            tokens: i..i + n,
+        });
         i += n;
     }
     out
@@ -204,11 +296,16 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PeriodWords {
     /// Months, with the year if said.
-    Absolute { year: Option<i32>, months: Option<(u8, u8)> },
+    Absolute {
+        year: Option<i32>,
+        months: Option<(u8, u8)>,
+    },
     /// One year before the period in focus ("a year earlier", "the same period of 2018"
     /// keeps the months and names the year).
     YearBefore,
-    SamePeriod { year: Option<i32> },
+    SamePeriod {
+        year: Option<i32>,
+    },
     /// A run of months across two years ("October 2017 to June 2019"): no one period.
     Span,
 }
@@ -224,15 +321,31 @@ pub struct PeriodMention {
 }
 
 const PUBLICATION_VERBS: &[&str] = &[
-    "provided", "published", "released", "reported", "announced", "said", "issued", "posted",
-    "updated", "disclosed", "unveiled", "showed", "shown", "dated",
+    "provided",
+    "published",
+    "released",
+    "reported",
+    "announced",
+    "said",
+    "issued",
+    "posted",
+    "updated",
+    "disclosed",
+    "unveiled",
+    "showed",
+    "shown",
+    "dated",
 ];
 
 fn month_of(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.');
     MONTH_WORDS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && w != "mar" || w == "mar" && *m == "march") && w.len() >= 3)
+        .position(|m| {
+            *m == w
+                || (w.len() >= 3 && m.starts_with(w) && w != "mar" || w == "mar" && *m == "march")
+                    && w.len() >= 3
+        })
         .map(|i| i as u8 + 1)
 }
 
@@ -274,7 +387,11 @@ fn year_of(t: &Token) -> Option<i32> {
 pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodMention> {
     let mut out = Vec::new();
     let w = |j: usize| -> &str {
-        if range.contains(&j) { tokens[j].text.as_str() } else { "" }
+        if range.contains(&j) {
+            tokens[j].text.as_str()
+        } else {
+            ""
+        }
     };
     let mut i = range.start;
     while i < range.end {
@@ -284,21 +401,34 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         let mut end = i;
         let mut fiscal = None;
         // "the same period last year", "the same period of 2018", "a year earlier"
-        if (w(i) == "same" && matches!(w(i + 1), "period" | "months" | "quarter" | "time" | "month"))
+        if (w(i) == "same"
+            && matches!(w(i + 1), "period" | "months" | "quarter" | "time" | "month"))
             || (w(i) == "corresponding" && w(i + 1) == "period")
         {
             let mut j = i + 2;
             while matches!(w(j), "of" | "in" | "a") {
                 j += 1;
             }
-            if let Some(y) = tokens.get(j).filter(|_| range.contains(&j)).and_then(year_of) {
-                out.push(PeriodMention { words: PeriodWords::SamePeriod { year: Some(y) }, tokens: start..j + 1, fiscal: None });
+            if let Some(y) = tokens
+                .get(j)
+                .filter(|_| range.contains(&j))
+                .and_then(year_of)
+            {
+                out.push(PeriodMention {
+                    words: PeriodWords::SamePeriod { year: Some(y) },
+                    tokens: start..j + 1,
+                    fiscal: None,
+                });
                 i = j + 1;
                 continue;
             }
             let (k, before) = relative_year(&w, j);
             out.push(PeriodMention {
-                words: if before { PeriodWords::YearBefore } else { PeriodWords::SamePeriod { year: None } },
+                words: if before {
+                    PeriodWords::YearBefore
+                } else {
+                    PeriodWords::SamePeriod { year: None }
+                },
                 tokens: start..k,
                 fiscal: None,
             });
@@ -307,7 +437,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         }
         let (k, before) = relative_year(&w, i);
         if before {
-            out.push(PeriodMention { words: PeriodWords::YearBefore, tokens: start..k, fiscal: None });
+            out.push(PeriodMention {
+                words: PeriodWords::YearBefore,
+                tokens: start..k,
+                fiscal: None,
+            });
             i = k;
             continue;
         }
@@ -323,16 +457,26 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     end = i + 2;
                 }
                 _ => {
-                    if n == 1 {
-                        if let Some(m) = number_word(w(i + 1)).filter(|_| matches!(w(i + 2), "months" | "month")) {
-                            months = Some((1, m));
-                            end = i + 3;
-                        }
+                    if n == 1
+                        && let Some(m) =
+                            number_word(w(i + 1)).filter(|_| matches!(w(i + 2), "months" | "month"))
+                    {
+                        months = Some((1, m));
+                        end = i + 3;
                     }
                 }
             }
-        } else if matches!(w(i), "q1" | "q2" | "q3" | "q4") || (w(i) == "q" && tokens.get(i + 1).is_some_and(|t| t.is_number && t.text.len() == 1 && t.start == tokens[i].end)) {
-            let n: u8 = if w(i).len() == 2 { w(i)[1..].parse().unwrap_or(1) } else { w(i + 1).parse().unwrap_or(1) };
+        } else if matches!(w(i), "q1" | "q2" | "q3" | "q4")
+            || (w(i) == "q"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_number && t.text.len() == 1 && t.start == tokens[i].end))
+        {
+            let n: u8 = if w(i).len() == 2 {
+                w(i)[1..].parse().unwrap_or(1)
+            } else {
+                w(i + 1).parse().unwrap_or(1)
+            };
             months = Some((3 * n - 2, 3 * n));
             end = if w(i).len() == 2 { i + 1 } else { i + 2 };
         } else if matches!(w(i), "h1" | "h2") {
@@ -341,27 +485,50 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             end = i + 1;
         } else if let Some(m) = month_of(w(i)).filter(|_| w(i).len() >= 3) {
             // A day next to a month is a date: "April 5", "5 April".
-            let day_after = tokens.get(i + 1).is_some_and(|t| range.contains(&(i + 1)) && t.is_number && t.text.len() <= 2);
-            let day_before = i > range.start && tokens[i - 1].is_number && tokens[i - 1].text.len() <= 2;
+            let day_after = tokens
+                .get(i + 1)
+                .is_some_and(|t| range.contains(&(i + 1)) && t.is_number && t.text.len() <= 2);
+            let day_before =
+                i > range.start && tokens[i - 1].is_number && tokens[i - 1].text.len() <= 2;
             let mut last = m;
             let mut j = i + 1;
-            if matches!(w(j), "to" | "through" | "till" | "until" | "and") || text[tokens[i].end..tokens.get(j).map_or(tokens[i].end, |t| t.start)].contains(['-', '–', '—']) {
-                let k = if matches!(w(j), "to" | "through" | "till" | "until" | "and") { j + 1 } else { j };
+            if matches!(w(j), "to" | "through" | "till" | "until" | "and")
+                || text[tokens[i].end..tokens.get(j).map_or(tokens[i].end, |t| t.start)]
+                    .contains(['-', '–', '—'])
+            {
+                let k = if matches!(w(j), "to" | "through" | "till" | "until" | "and") {
+                    j + 1
+                } else {
+                    j
+                };
                 if let Some(m2) = month_of(w(k)).filter(|_| w(k).len() >= 3) {
                     last = m2;
                     j = k + 1;
                 }
             }
             // "October 2017 to June 2019": across two years.
-            let year_then = |k: usize| tokens.get(k).filter(|_| range.contains(&k)).and_then(year_of);
-            if let (Some(y1), true) = (year_then(i + 1), matches!(w(i + 2), "to" | "through" | "till" | "until" | "and")) {
-                if let (Some(m2), Some(y2)) = (month_of(w(i + 3)).filter(|_| w(i + 3).len() >= 3), year_then(i + 4)) {
-                    let _ = m2;
-                    if y2 != y1 {
-                        out.push(PeriodMention { words: PeriodWords::Span, tokens: start..i + 5, fiscal: None });
-                        i += 5;
-                        continue;
-                    }
+            let year_then = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|_| range.contains(&k))
+                    .and_then(year_of)
+            };
+            if let (Some(y1), true) = (
+                year_then(i + 1),
+                matches!(w(i + 2), "to" | "through" | "till" | "until" | "and"),
+            ) && let (Some(m2), Some(y2)) = (
+                month_of(w(i + 3)).filter(|_| w(i + 3).len() >= 3),
+                year_then(i + 4),
+            ) {
+                let _ = m2;
+                if y2 != y1 {
+                    out.push(PeriodMention {
+                        words: PeriodWords::Span,
+                        tokens: start..i + 5,
+                        fiscal: None,
+                    });
+                    i += 5;
+                    continue;
                 }
             }
             if (day_after && last == m) || day_before {
@@ -384,7 +551,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             while matches!(w(j), "of" | "in" | "this" | "last") {
                 j += 1;
             }
-            if let Some(y) = tokens.get(j).filter(|_| range.contains(&j)).and_then(year_of) {
+            if let Some(y) = tokens
+                .get(j)
+                .filter(|_| range.contains(&j))
+                .and_then(year_of)
+            {
                 year = Some(y);
                 end = j + 1;
             }
@@ -398,15 +569,18 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     && t.is_number
                     && text[tokens[i].end..t.start].trim().len() == 1
                     && text[tokens[i].end..t.start].contains(['-', '/', '–'])
-                    && (t.text.parse::<i32>().ok() == Some((y + 1) % 100) || t.text.parse::<i32>().ok() == Some(y + 1))
+                    && (t.text.parse::<i32>().ok() == Some((y + 1) % 100)
+                        || t.text.parse::<i32>().ok() == Some(y + 1))
             });
-            if let Some(t) = next_year {
+            let named_fiscal = (i > range.start
+                && matches!(tokens[i - 1].text.as_str(), "fiscal" | "fy"))
+                || (i > range.start + 1
+                    && tokens[i - 1].text == "year"
+                    && tokens[i - 2].text == "fiscal");
+            if next_year.is_some() {
                 fiscal = Some(format!("FY{y}/{:02}", (y + 1) % 100));
                 end = i + 2;
-                let _ = t;
-            } else if i > range.start && matches!(tokens[i - 1].text.as_str(), "fiscal" | "fy") {
-                fiscal = Some(format!("FY{y}"));
-            } else if i > range.start + 1 && tokens[i - 1].text == "year" && tokens[i - 2].text == "fiscal" {
+            } else if named_fiscal {
                 fiscal = Some(format!("FY{y}"));
             }
             // "the 2019 first quarter"
@@ -425,8 +599,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             continue;
         }
         // "for the first time since 2005", "since 2015": no period of a figure.
-        let since = (start.saturating_sub(4).max(range.start)..start).any(|j| tokens[j].text == "since");
-        if since || (start > range.start && matches!(tokens[start - 1].text.as_str(), "until" | "by")) {
+        let since =
+            (start.saturating_sub(4).max(range.start)..start).any(|j| tokens[j].text == "since");
+        if since
+            || (start > range.start && matches!(tokens[start - 1].text.as_str(), "until" | "by"))
+        {
             i = end.max(i + 1);
             continue;
         }
@@ -434,7 +611,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i = end.max(i + 1);
             continue;
         }
-        out.push(PeriodMention { words: PeriodWords::Absolute { year, months }, tokens: start..end, fiscal });
+        out.push(PeriodMention {
+            words: PeriodWords::Absolute { year, months },
+            tokens: start..end,
+            fiscal,
+        });
         i = end.max(i + 1);
     }
     out
@@ -466,7 +647,8 @@ fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
 /// Whether the period at `at` is a date of publication: a publication verb shortly before
 /// it ("provided in April 2019", "data released on").
 fn publication_date(tokens: &[Token], floor: usize, at: usize) -> bool {
-    (at.saturating_sub(3).max(floor)..at).any(|j| PUBLICATION_VERBS.contains(&tokens[j].text.as_str()))
+    (at.saturating_sub(3).max(floor)..at)
+        .any(|j| PUBLICATION_VERBS.contains(&tokens[j].text.as_str()))
         && at > 0
         && matches!(tokens[at - 1].text.as_str(), "in" | "on" | "since")
 }

@@ -10,17 +10,42 @@ use std::ops::Range;
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "st", "vs", "approx",
-    "est", "govt", "dept", "rs", "fig", "gen", "col", "lt", "sen", "rep", "gov", "prof",
+    "mr", "mrs", "ms", "dr", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "st", "vs", "approx", "est", "govt",
+    "dept", "rs", "fig", "gen", "col", "lt", "sen", "rep", "gov", "prof",
 ];
 
 /// Words that start a sentence after an abbreviation that can also end one ("... trade
 /// with the U.S. The figure ...").
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "this", "that", "these", "those", "it", "its", "in", "but", "however", "according",
-    "meanwhile", "exports", "imports", "trade", "a", "an", "last", "such", "he", "she",
-    "they", "we", "on", "at", "by", "for", "bilateral",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "in",
+    "but",
+    "however",
+    "according",
+    "meanwhile",
+    "exports",
+    "imports",
+    "trade",
+    "a",
+    "an",
+    "last",
+    "such",
+    "he",
+    "she",
+    "they",
+    "we",
+    "on",
+    "at",
+    "by",
+    "for",
+    "bilateral",
 ];
 
 /// The sentences of `text`, trimmed, in order.
@@ -42,8 +67,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     close += 1;
                 }
                 let after = chars.get(close).map(|c| c.1);
-                if after.is_none_or(char::is_whitespace) && ends_sentence(text, at, &chars, close)
-                {
+                if after.is_none_or(char::is_whitespace) && ends_sentence(text, at, &chars, close) {
                     let end = chars.get(close).map_or(text.len(), |c| c.0);
                     Some((end, close))
                 } else {
@@ -101,7 +125,8 @@ fn ends_sentence(text: &str, at: usize, chars: &[(usize, char)], next: usize) ->
         let word = before.to_lowercase();
         let starter = SENTENCE_STARTERS.contains(&next_word.to_lowercase().trim_end_matches('.'));
         // "U.S.", "U.K.", initials: end a sentence only before a word that starts one.
-        let dotted = word.contains('.') || (word.chars().count() == 1 && before.chars().all(char::is_uppercase));
+        let dotted = word.contains('.')
+            || (word.chars().count() == 1 && before.chars().all(char::is_uppercase));
         if dotted {
             return starter;
         }
@@ -126,8 +151,14 @@ fn line_break_ends(text: &str, at: usize) -> bool {
         return true;
     }
     let continues = line_end.ends_with([',', ';', ':', '-', '–']) || line_end.is_empty();
-    !continues && next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit())
-        && !line_end.ends_with(|c: char| c.is_lowercase())
+    // The line itself: a headline is short or in title case; a hard-wrapped line of prose
+    // is neither, and goes on in the next line.
+    let line = line_end.rsplit('\n').next().unwrap_or(line_end);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    let headline = line.chars().count() < 50 || capitalised * 2 >= words.len();
+    let starts_sentence = next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit());
+    (!continues && starts_sentence && (headline || !line_end.ends_with(|c: char| c.is_lowercase())))
         || line_end.ends_with(['.', '!', '?'])
 }
 
@@ -152,7 +183,10 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                     cuts.push(i + c.len_utf8());
                 }
             }
-            '–' | '-' if sentence[..i].ends_with(' ') && sentence[i + c.len_utf8()..].starts_with(' ') => {
+            '–' | '-'
+                if sentence[..i].ends_with(' ')
+                    && sentence[i + c.len_utf8()..].starts_with(' ') =>
+            {
                 cuts.push(i);
                 cuts.push(i + c.len_utf8());
             }
@@ -174,14 +208,17 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                 || rest.starts_with("the first")
                 || rest.starts_with("the start")
                 || rest.starts_with("the beginning")
-                || rest.starts_with(|c: char| c.is_ascii_digit()) && *word == "from" && year_follows(rest);
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                    && *word == "from"
+                    && year_follows(rest);
             // "imports from South Korea", "exports from the United States": a place, not
             // a comparison's base.
             let place_follows = {
                 let original = sentence[after..].trim_start();
                 let next = original.split_whitespace().next().unwrap_or("");
                 let then = original.split_whitespace().nth(1).unwrap_or("");
-                (next.starts_with(|c: char| c.is_uppercase()) && !MONTH_WORDS.contains(&next.to_lowercase().as_str()))
+                (next.starts_with(|c: char| c.is_uppercase())
+                    && !MONTH_WORDS.contains(&next.to_lowercase().as_str()))
                     || (next == "the" && then.starts_with(|c: char| c.is_uppercase()))
             };
             if period_follows || (place_follows && matches!(*word, "from" | "against" | "versus")) {
@@ -196,10 +233,22 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
         let before = &lower[..i];
         let after = &lower[i + 5..];
         let number_before = before.trim_end().ends_with(|c: char| c.is_ascii_digit());
-        let number_after = after.trim_start().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'));
-        let digits_before = before.rsplit([',', ';']).next().is_some_and(|b| b.chars().any(|c| c.is_ascii_digit()));
-        let digits_after = after.split([',', ';']).next().is_some_and(|a| a.chars().any(|c| c.is_ascii_digit()));
-        if digits_before && digits_after && !(number_before && number_after) && !before.ends_with("between") {
+        let number_after = after
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'));
+        let digits_before = before
+            .rsplit([',', ';'])
+            .next()
+            .is_some_and(|b| b.chars().any(|c| c.is_ascii_digit()));
+        let digits_after = after
+            .split([',', ';'])
+            .next()
+            .is_some_and(|a| a.chars().any(|c| c.is_ascii_digit()));
+        if digits_before
+            && digits_after
+            && !(number_before && number_after)
+            && !before.ends_with("between")
+        {
             cuts.push(i + 1);
         }
     }
@@ -219,8 +268,18 @@ fn year_follows(rest: &str) -> bool {
 }
 
 pub const MONTH_WORDS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The index of the range in `ranges` that holds byte `at`.
@@ -249,11 +308,22 @@ mod tests {
         );
         assert_eq!(
             split("Exports to the U.S. rose. The U.S. dollar fell. Trade with the U.S. The end."),
-            ["Exports to the U.S. rose.", "The U.S. dollar fell.", "Trade with the U.S.", "The end."]
+            [
+                "Exports to the U.S. rose.",
+                "The U.S. dollar fell.",
+                "Trade with the U.S.",
+                "The end."
+            ]
         );
         assert_eq!(
-            split("A Controversial Visit\nTrade rose 5% to $2 billion, officials said.\n\nNo. 5 was next."),
-            ["A Controversial Visit", "Trade rose 5% to $2 billion, officials said.", "No. 5 was next."]
+            split(
+                "A Controversial Visit\nTrade rose 5% to $2 billion, officials said.\n\nNo. 5 was next."
+            ),
+            [
+                "A Controversial Visit",
+                "Trade rose 5% to $2 billion, officials said.",
+                "No. 5 was next."
+            ]
         );
         assert_eq!(
             split("Trade between the two\ncountries rose."),
@@ -265,10 +335,17 @@ mod tests {
     fn clauses_cut_at_commas_and_comparisons_not_inside_numbers() {
         let text = "Exports rose 12% to $1,234 million from $1,100 million, while imports fell.";
         let s = sentences(text);
-        let c: Vec<&str> = clauses(text, &s[0]).into_iter().map(|r| text[r].trim()).collect();
+        let c: Vec<&str> = clauses(text, &s[0])
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect();
         assert_eq!(
             c,
-            ["Exports rose 12% to $1,234 million", "from $1,100 million", "while imports fell."]
+            [
+                "Exports rose 12% to $1,234 million",
+                "from $1,100 million",
+                "while imports fell."
+            ]
         );
         let text = "Trade from January to March 2019 made up $5 million.";
         let s = sentences(text);

@@ -99,7 +99,10 @@ pub fn printed_interval(digits: &str, rounding: Rounding) -> Option<(Q, Interval
     // digits group thousands ("1,028").
     let decimal_comma = digits.matches(',').count() == 1
         && !digits.contains('.')
-        && digits.split(',').nth(1).is_some_and(|d| (1..=2).contains(&d.len()));
+        && digits
+            .split(',')
+            .nth(1)
+            .is_some_and(|d| (1..=2).contains(&d.len()));
     let clean: String = if decimal_comma {
         digits.replace(',', ".")
     } else {

@@ -119,7 +119,10 @@ impl<'a> Reading<'a> {
             .ok_or_else(|| format!("`{digits}` is not a number"))?;
         // A range: from the first number's low end to the second's high end, the middle as
         // the number printed.
-        let (x, printed) = match self.range_end().and_then(|j| printed_interval(&self.tokens[j].text, self.rounding)) {
+        let (x, printed) = match self
+            .range_end()
+            .and_then(|j| printed_interval(&self.tokens[j].text, self.rounding))
+        {
             Some((y, high)) => {
                 let mid = (&x + &y) / q_int(2);
                 let low = printed.low_value().cloned().unwrap_or(x.clone());
@@ -218,7 +221,10 @@ impl<'a> Reading<'a> {
             }
         };
         // "more than doubled", "nearly tripled": the hedge bounds the multiple.
-        let hedge = self.hedge.clone().or_else(|| find_hedge(self.tokens, self.lexicon, Some(at)).map(|(h, _)| h));
+        let hedge = self
+            .hedge
+            .clone()
+            .or_else(|| find_hedge(self.tokens, self.lexicon, Some(at)).map(|(h, _)| h));
         let i = match &hedge {
             Some(h) => h.interval(&x),
             None => i,
