@@ -452,11 +452,13 @@ h1{font-size:1.4rem;line-height:1.3}h2{font-size:1.1rem;margin-top:2rem}
 .ignored{color:#555;border-bottom:1px dotted #999}
 .tip{display:none;position:absolute;left:0;top:1.6em;z-index:2;width:min(26rem,80vw);background:#222;color:#fff;font-size:.85rem;line-height:1.45;padding:.5rem .65rem;border-radius:4px;white-space:normal;font-weight:400}
 .n:hover .tip,.n:focus .tip,.n:focus-within .tip{display:block}
-.legend span{margin-right:1rem;white-space:nowrap}
+.legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem}.legend span{white-space:nowrap}
+.badge{white-space:nowrap}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 td,th{border-bottom:1px solid #ddd;padding:.35rem .4rem;text-align:left;vertical-align:top}
+td:nth-child(3){white-space:nowrap}td:last-child{overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
-@media (max-width:480px){body{margin:.75rem auto}.article{font-size:1rem}}
+@media (max-width:560px){body{margin:.75rem auto}.article{font-size:1rem}thead{display:none}tr{display:block;border-bottom:1px solid #ddd;padding:.4rem 0}td{display:inline-block;border:0;padding:.1rem .3rem}td:last-child{display:block}}
 "#;
 
 fn symbol(verdict: &str) -> &'static str {
@@ -540,7 +542,7 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
         let verdict = r.verdict();
         let _ = write!(
             table,
-            "<tr><td>{}</td><td><span class=\"n {verdict}\">{} {verdict}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td><span class=\"n badge {verdict}\">{} {verdict}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             k + 1,
             symbol(verdict),
             r.kind.name(),
