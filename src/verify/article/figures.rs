@@ -263,7 +263,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start))
                         })
                         .filter(|p| !base_clause(p.tokens.start))
-                        .min_by_key(|p| (p.tokens.start > at, p.tokens.start.abs_diff(at)));
+                        .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
+                        // One that names its year first ("In fiscal 2017, which ended in March").
+                        .min_by_key(|p| (!matches!(p.words, PeriodWords::Absolute { year: Some(_), .. }), p.tokens.start > at, p.tokens.start.abs_diff(at)));
                     match (free, sentence_period) {
                         // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
                         // base of a comparison is a year before.
@@ -273,7 +275,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             sentence_fiscal.clone().map(|_| format!("FY{}", p.year - 1)),
                         ),
                         (Some(p), _) => (
-                            period_of(&p.words, focus),
+                            period_of(&p.words, focus.or(sentence_period)),
                             Some(PeriodNote::Sentence),
                             p.fiscal.clone(),
                         ),
@@ -812,8 +814,13 @@ fn owner_of(
         })
         .max_by_key(|m| m.tokens.end)
         .map(|m| m.economy.clone());
-    let mut owner = before;
-    let mut other = None;
+    // "U.S.-bound exports": the economy is where they go.
+    let bound = mentions
+        .iter()
+        .find(|m| m.tokens.end < start && tokens[m.tokens.end].text == "bound" && m.tokens.end + 1 == start)
+        .map(|m| m.economy.clone());
+    let mut owner = before.filter(|_| bound.is_none());
+    let mut other = bound;
     let mut j = word.tokens.end;
     // up to six words after: "exports of goods from China to the US"
     while j < tokens.len() && j < word.tokens.end + 6 {
@@ -912,6 +919,45 @@ fn part_of(
     Some((whole, product))
 }
 
+/// Words naming products: those of the HS chapter titles (data/hs2.csv) and the words the
+/// press uses for goods ("oil", "chips", "soybeans", "cars").
+fn is_product_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::BTreeSet<String>> = std::sync::OnceLock::new();
+    const PRESS: &[&str] = &[
+        "oil", "gas", "lng", "crude", "fuel", "fuels", "petroleum", "coal", "energy", "chips",
+        "semiconductors", "semiconductor", "soybeans", "soybean", "soy", "wheat", "corn",
+        "maize", "rice", "grain", "grains", "steel", "iron", "copper", "gold", "silver",
+        "aluminium", "aluminum", "nickel", "lithium", "cars", "car", "auto", "autos", "vehicle",
+        "vehicles", "trucks", "aircraft", "arms", "weapons", "defence", "defense", "food",
+        "agricultural", "farm", "beef", "pork", "poultry", "chicken", "seafood", "fish",
+        "dairy", "wine", "textiles", "textile", "garments", "apparel", "clothing", "shoes",
+        "footwear", "electronics", "electronic", "machinery", "machines", "equipment",
+        "pharmaceuticals", "pharmaceutical", "medicines", "medical", "drugs", "chemicals",
+        "chemical", "fertilisers", "fertilizers", "fertiliser", "fertilizer", "timber", "wood",
+        "lumber", "paper", "plastics", "rubber", "diamonds", "gems", "jewellery", "jewelry",
+        "minerals", "mineral", "ore", "ores", "metals", "metal", "smartphones", "phones",
+        "computers", "batteries", "solar", "panels", "tea", "coffee", "cocoa", "sugar",
+        "cotton", "wool", "tobacco", "fruit", "fruits", "vegetables", "nuts", "meat",
+        "services", "tourism", "cement", "glass", "ships", "vessels", "uranium", "potash",
+        "non-oil", "oil-related", "commodity", "commodities", "manufactured", "goods-related",
+    ];
+    let words = WORDS.get_or_init(|| {
+        let mut set: std::collections::BTreeSet<String> = PRESS.iter().map(|w| w.to_string()).collect();
+        for line in include_str!("../../../data/hs2.csv").lines().skip(1) {
+            let title = line.split_once(',').map_or("", |(_, t)| t);
+            for w in title.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 3) {
+                let w = w.to_lowercase();
+                if !matches!(w.as_str(), "and" | "the" | "other" | "their" | "thereof" | "parts" | "articles" | "not" | "nes" | "for" | "with" | "products" | "prepared" | "similar" | "kind" | "used" | "made") {
+                    set.insert(w);
+                }
+            }
+        }
+        set
+    });
+    let w = word.to_lowercase();
+    words.contains(&w) || words.contains(w.trim_end_matches('s')) || w.strip_prefix("non-").is_some_and(|rest| words.contains(rest))
+}
+
 /// A product named with the measure word: "oil exports", "exports of crude oil".
 fn product_of(
     text: &str,
@@ -937,6 +983,7 @@ fn product_of(
             && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
             && !NOT_PRODUCTS.contains(&t.text.as_str())
             && !is_economy(j)
+            && is_product_word(&t.text)
     };
     let start = word.tokens.start;
     let spaced = |a: usize, b: usize| {

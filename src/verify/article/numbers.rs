@@ -352,6 +352,17 @@ fn read_at(
         last += 1;
         scaled = true;
     }
+    // "US 69.38 billion": "US" before a scaled number is the dollar.
+    if currency.is_none()
+        && scaled
+        && i > 0
+        && same_sentence(i - 1)
+        && tokens[i - 1].text == "us"
+        && &text[tokens[i - 1].start..tokens[i - 1].end] == "US"
+    {
+        currency = Some("USD".to_string());
+        first = i - 1;
+    }
     // A currency after: "27.5 billion U.S. dollars", "3.2 trillion won".
     if let Some((code, n)) = lexicon
         .currency_at(tokens, last + 1)

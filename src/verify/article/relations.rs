@@ -658,8 +658,8 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                 && f.commodity.is_none()
                 && f.part_of.is_none()
                 && f.currency == total.currency
-                && f.sentence + 3 >= total.sentence
-                && f.sentence <= total.sentence + 3
+                && f.sentence + 5 >= total.sentence
+                && f.sentence <= total.sentence + 5
         };
         if parts.contains(&t) {
             continue;
