@@ -145,6 +145,10 @@ def main():
             print("MISS", *m, sep=" | ")
         for m in nontrade_claims:
             print("NONTRADE", *m, sep=" | ")
+        for name in files:
+            for i, claim in enumerate(found[name]["claims"]):
+                if i not in used[name]:
+                    print("EXTRA", name, claim["kind"], claim["says"], claim["verdict"], claim["explanation"][:140], sep=" | ")
     ok = True
     if args.min_found is not None and e and f / e < args.min_found:
         ok = False

@@ -364,11 +364,11 @@ fn amounts_in_every_form_are_read_with_their_currency() {
     let wd = Workdir::new();
     wd.write(
         "a.txt",
-        "Trade reached 27.5 billion U.S. dollars in 2019. Exports were 3.2 trillion won in 2019. \
-         Imports were 1.5 billion euros in 2019. Trade came to 448.8 million yuan in 2019. \
-         Exports hit USD 1,028M in 2019. Imports were $1.2bn in 2019. Exports were Rs 5,000 crore \
-         in 2019. Trade was worth C$3.4 bln in 2019. Exports were ₩2.1 trillion in 2019. \
-         Trade is seen at $10–12 billion in 2019.\n",
+        "Trade reached 27.5 billion U.S. dollars in 2011. Exports were 3.2 trillion won in 2012. \
+         Imports were 1.5 billion euros in 2013. Trade came to 448.8 million yuan in 2014. \
+         Exports hit USD 1,028M in 2015. Imports were $1.2bn in 2016. Exports were Rs 5,000 crore \
+         in 2017. Trade was worth C$3.4 bln in 2018. Exports were ₩2.1 trillion in 2019. \
+         Trade was $10–12 billion in 2020.\n",
     );
     let doc = check_json(&wd, &["a.txt", "--emit-claims", "c.toml"], 0);
     let numbers: Vec<(&str, &str)> = doc["numbers"]

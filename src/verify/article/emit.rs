@@ -58,6 +58,9 @@ pub fn claims_toml(
             if let Some(o) = &f.owner {
                 notes.push(format!("of {o}"));
             }
+            if let Some(o) = &f.other {
+                notes.push(format!("with {o}"));
+            }
             if let Some(c) = &f.commodity {
                 notes.push(format!("product: {c}"));
             }

@@ -203,6 +203,13 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let base_clause = |t: usize| {
             resolve::clause_of(&clauses, tokens, t).is_some_and(|c| {
                 let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                // "From January through March 2020": a period, not a base.
+                let rest = words.strip_prefix("from").unwrap_or("").trim_start();
+                if super::text::MONTH_WORDS.iter().any(|m| rest.starts_with(m))
+                    || rest.starts_with("the first")
+                {
+                    return false;
+                }
                 [
                     "from",
                     "compared",
@@ -265,7 +272,13 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .filter(|p| !base_clause(p.tokens.start))
                         .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
                         // One that names its year first ("In fiscal 2017, which ended in March").
-                        .min_by_key(|p| (!matches!(p.words, PeriodWords::Absolute { year: Some(_), .. }), p.tokens.start > at, p.tokens.start.abs_diff(at)));
+                        .min_by_key(|p| {
+                            (
+                                !matches!(p.words, PeriodWords::Absolute { year: Some(_), .. }),
+                                p.tokens.start > at,
+                                p.tokens.start.abs_diff(at),
+                            )
+                        });
                     match (free, sentence_period) {
                         // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
                         // base of a comparison is a year before.
@@ -279,8 +292,42 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             Some(PeriodNote::Sentence),
                             p.fiscal.clone(),
                         ),
+                        // Every period of the sentence belongs to another amount's clause: a
+                        // new value ("..., while imports grew 16% to $50.24 billion") shares
+                        // the period of the sentence's other new value; any other amount
+                        // ("The deficit stood at $101 billion, surpassing the 2021 figure
+                        // of $69 billion") keeps the period in focus.
                         (None, Some(p)) => {
-                            (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
+                            let other_new = amounts.iter().filter(|&&a| a != n).find_map(|&a| {
+                                let k = &article.numbers[a];
+                                if !introduced_as_new(tokens, k.tokens.start, range.start) {
+                                    return None;
+                                }
+                                let c = resolve::clause_of(&clauses, tokens, k.tokens.start);
+                                periods
+                                    .iter()
+                                    .filter(|q| {
+                                        resolve::clause_of(&clauses, tokens, q.tokens.start) == c
+                                    })
+                                    .find_map(|q| match q.words {
+                                        PeriodWords::Absolute { .. } => period_of(&q.words, focus)
+                                            .map(|v| (v, q.fiscal.clone())),
+                                        _ => None,
+                                    })
+                            });
+                            match other_new {
+                                Some((v, f)) if new_value => {
+                                    (Some(v), Some(PeriodNote::Sentence), f)
+                                }
+                                _ if new_value => {
+                                    (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
+                                }
+                                _ => (
+                                    focus,
+                                    focus.map(|_| PeriodNote::Carried),
+                                    focus_fiscal.clone(),
+                                ),
+                            }
                         }
                         // A relative period of another clause ("last year's exports")
                         // is that clause's own.
@@ -291,6 +338,47 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         ),
                     }
                 }
+            };
+            // "the previous month", "a month earlier", "the last decade": a period that
+            // cannot be placed.
+            let vague = {
+                let c = clause
+                    .map(|c| text[clauses[c].clone()].to_lowercase())
+                    .unwrap_or_default();
+                [
+                    "previous month",
+                    "preceding month",
+                    "month earlier",
+                    "month before",
+                    "prior month",
+                    "last month",
+                    "decade",
+                    "past years",
+                    "last years",
+                ]
+                .iter()
+                .any(|w| c.contains(w))
+                    || matches!(clause_period.map(|p| &p.words), Some(PeriodWords::Span))
+            };
+            // "in September" with no year anywhere: the months, to keep September apart.
+            let months_only = if period.is_none() {
+                clause_period
+                    .or_else(|| {
+                        periods.iter().find(|p| {
+                            !base_clause(p.tokens.start)
+                                && !clause_has_amount(resolve::clause_of(
+                                    &clauses,
+                                    tokens,
+                                    p.tokens.start,
+                                ))
+                        })
+                    })
+                    .and_then(|p| match p.words {
+                        PeriodWords::Absolute { year: None, months } => months,
+                        _ => None,
+                    })
+            } else {
+                None
             };
             let fiscal = fiscal.map(|f| {
                 if f.starts_with("FY (") {
@@ -329,8 +417,21 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 &sentence_figures,
                 &article.numbers,
             );
+            // "$250,000 worth of cars": a product after the amount.
+            let worth_of = {
+                let e = number.tokens.end;
+                let w = |j: usize| {
+                    tokens
+                        .get(j)
+                        .filter(|_| range.contains(&j))
+                        .map_or("", |t| t.text.as_str())
+                };
+                (w(e) == "worth" && w(e + 1) == "of" && is_product_word(w(e + 2)))
+                    .then(|| w(e + 2).to_string())
+            };
             let commodity = match &part {
                 Some((_, words)) => Some(words.clone()),
+                None if worth_of.is_some() => worth_of,
                 None => word
                     .as_ref()
                     .and_then(|w| product_of(&text, tokens, &mentions, w, range.clone())),
@@ -370,6 +471,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 number: n,
                 sentence: s,
                 period,
+                months_only,
+                vague,
                 fiscal,
                 period_note: note,
                 measure,
@@ -390,24 +493,27 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     }
     // A lead sentence names no period yet: the first period named after it.
     for figure in &mut figures {
-        if figure.period.is_none() {
-            let later = (figure.sentence + 1..article.sentences.len()).find_map(|s| {
-                let range = token_range(sentence_of, s);
-                let clauses = text::clauses(&text, &article.sentences[s]);
-                resolve::periods(&text, tokens, range).iter().find_map(|p| {
-                    let in_base =
-                        resolve::clause_of(&clauses, tokens, p.tokens.start).is_some_and(|c| {
-                            let words = text[clauses[c].clone()].trim_start().to_lowercase();
-                            ["from", "compared", "against", "versus", "than", "over"]
-                                .iter()
-                                .any(|w| words.starts_with(w))
-                        });
-                    match p.words {
-                        PeriodWords::Absolute { .. } if !in_base => period_of(&p.words, None),
-                        _ => None,
-                    }
-                })
-            });
+        // Not over months the figure names ("in September"), and from the next three
+        // sentences only.
+        if figure.period.is_none() && figure.months_only.is_none() {
+            let later = (figure.sentence + 1..(figure.sentence + 4).min(article.sentences.len()))
+                .find_map(|s| {
+                    let range = token_range(sentence_of, s);
+                    let clauses = text::clauses(&text, &article.sentences[s]);
+                    resolve::periods(&text, tokens, range).iter().find_map(|p| {
+                        let in_base = resolve::clause_of(&clauses, tokens, p.tokens.start)
+                            .is_some_and(|c| {
+                                let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                                ["from", "compared", "against", "versus", "than", "over"]
+                                    .iter()
+                                    .any(|w| words.starts_with(w))
+                            });
+                        match p.words {
+                            PeriodWords::Absolute { .. } if !in_base => period_of(&p.words, None),
+                            _ => None,
+                        }
+                    })
+                });
             if later.is_some() {
                 figure.period = later;
                 figure.period_note = Some(PeriodNote::Carried);
@@ -687,6 +793,16 @@ fn choose_pair(article: &mut Article, mentions: &[Mention]) {
         let e = counts.entry(m.economy.as_str()).or_insert((0, i));
         e.0 += 1;
     }
+    // An economy named as the owner of a flow ("Nepal's exports", "imports of Nepal") is
+    // the one the text reports on: it counts twice more.
+    let measures = resolve::measure_words(&article.tokens);
+    for w in &measures {
+        if let (Some(owner), _) = owner_of(mentions, &article.tokens, w)
+            && let Some(e) = counts.get_mut(owner.as_str())
+        {
+            e.0 += 2;
+        }
+    }
     // A country and its region count as one: the region names the pair (RU-FE over RUS).
     let names: Vec<&str> = counts.keys().copied().collect();
     for a in &names {
@@ -760,8 +876,8 @@ fn measure_of(
     };
     let clause_list: Vec<&MeasureWord> = in_clause.iter().map(|m| **m).collect();
     let found = before(&clause_list)
-        .or_else(|| after(&clause_list))
         .or_else(|| before(&in_sentence))
+        .or_else(|| after(&clause_list))
         .or_else(|| after(&in_sentence));
     if let Some(w) = found {
         return (Some(w.measure), Some(w));
@@ -817,18 +933,28 @@ fn owner_of(
     // "U.S.-bound exports": the economy is where they go.
     let bound = mentions
         .iter()
-        .find(|m| m.tokens.end < start && tokens[m.tokens.end].text == "bound" && m.tokens.end + 1 == start)
+        .find(|m| {
+            m.tokens.end < start
+                && tokens[m.tokens.end].text == "bound"
+                && m.tokens.end + 1 == start
+        })
         .map(|m| m.economy.clone());
     let mut owner = before.filter(|_| bound.is_none());
     let mut other = bound;
     let mut j = word.tokens.end;
-    // up to six words after: "exports of goods from China to the US"
-    while j < tokens.len() && j < word.tokens.end + 6 {
+    // up to eight words after, past the amount: "exports of goods from China to the US",
+    // "a trade deficit of ¥3.36 trillion with China"
+    while j < tokens.len() && j < word.tokens.end + 8 {
         let w = tokens[j].text.as_str();
-        if tokens[j].is_number || matches!(w, "$" | "were" | "was" | "rose" | "fell") {
+        if matches!(
+            w,
+            "were" | "was" | "rose" | "fell" | "while" | "and" | "as" | "but"
+        ) {
             break;
         }
-        let next = mentions.iter().find(|m| m.tokens.start == j + 1);
+        // "to China", "to the United States"
+        let skip = usize::from(tokens.get(j + 1).is_some_and(|t| t.text == "the"));
+        let next = mentions.iter().find(|m| m.tokens.start == j + 1 + skip);
         match (w, next) {
             ("from" | "of" | "by", Some(m)) => {
                 if word.measure == TradeMeasure::Imports && w == "from" {
@@ -922,32 +1048,164 @@ fn part_of(
 /// Words naming products: those of the HS chapter titles (data/hs2.csv) and the words the
 /// press uses for goods ("oil", "chips", "soybeans", "cars").
 fn is_product_word(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::BTreeSet<String>> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<std::collections::BTreeSet<String>> =
+        std::sync::OnceLock::new();
     const PRESS: &[&str] = &[
-        "oil", "gas", "lng", "crude", "fuel", "fuels", "petroleum", "coal", "energy", "chips",
-        "semiconductors", "semiconductor", "soybeans", "soybean", "soy", "wheat", "corn",
-        "maize", "rice", "grain", "grains", "steel", "iron", "copper", "gold", "silver",
-        "aluminium", "aluminum", "nickel", "lithium", "cars", "car", "auto", "autos", "vehicle",
-        "vehicles", "trucks", "aircraft", "arms", "weapons", "defence", "defense", "food",
-        "agricultural", "farm", "beef", "pork", "poultry", "chicken", "seafood", "fish",
-        "dairy", "wine", "textiles", "textile", "garments", "apparel", "clothing", "shoes",
-        "footwear", "electronics", "electronic", "machinery", "machines", "equipment",
-        "pharmaceuticals", "pharmaceutical", "medicines", "medical", "drugs", "chemicals",
-        "chemical", "fertilisers", "fertilizers", "fertiliser", "fertilizer", "timber", "wood",
-        "lumber", "paper", "plastics", "rubber", "diamonds", "gems", "jewellery", "jewelry",
-        "minerals", "mineral", "ore", "ores", "metals", "metal", "smartphones", "phones",
-        "computers", "batteries", "solar", "panels", "tea", "coffee", "cocoa", "sugar",
-        "cotton", "wool", "tobacco", "fruit", "fruits", "vegetables", "nuts", "meat",
-        "services", "tourism", "cement", "glass", "ships", "vessels", "uranium", "potash",
-        "non-oil", "oil-related", "commodity", "commodities", "manufactured", "goods-related",
+        "oil",
+        "gas",
+        "lng",
+        "crude",
+        "fuel",
+        "fuels",
+        "petroleum",
+        "coal",
+        "energy",
+        "chips",
+        "semiconductors",
+        "semiconductor",
+        "soybeans",
+        "soybean",
+        "soy",
+        "wheat",
+        "corn",
+        "maize",
+        "rice",
+        "grain",
+        "grains",
+        "steel",
+        "iron",
+        "copper",
+        "gold",
+        "silver",
+        "aluminium",
+        "aluminum",
+        "nickel",
+        "lithium",
+        "cars",
+        "car",
+        "auto",
+        "autos",
+        "vehicle",
+        "vehicles",
+        "trucks",
+        "aircraft",
+        "arms",
+        "weapons",
+        "defence",
+        "defense",
+        "food",
+        "agricultural",
+        "farm",
+        "beef",
+        "pork",
+        "poultry",
+        "chicken",
+        "seafood",
+        "fish",
+        "dairy",
+        "wine",
+        "textiles",
+        "textile",
+        "garments",
+        "apparel",
+        "clothing",
+        "shoes",
+        "footwear",
+        "electronics",
+        "electronic",
+        "machinery",
+        "machines",
+        "equipment",
+        "pharmaceuticals",
+        "pharmaceutical",
+        "medicines",
+        "medical",
+        "drugs",
+        "chemicals",
+        "chemical",
+        "fertilisers",
+        "fertilizers",
+        "fertiliser",
+        "fertilizer",
+        "timber",
+        "wood",
+        "lumber",
+        "paper",
+        "plastics",
+        "rubber",
+        "diamonds",
+        "gems",
+        "jewellery",
+        "jewelry",
+        "minerals",
+        "mineral",
+        "ore",
+        "ores",
+        "metals",
+        "metal",
+        "smartphones",
+        "phones",
+        "computers",
+        "batteries",
+        "solar",
+        "panels",
+        "tea",
+        "coffee",
+        "cocoa",
+        "sugar",
+        "cotton",
+        "wool",
+        "tobacco",
+        "fruit",
+        "fruits",
+        "vegetables",
+        "nuts",
+        "meat",
+        "services",
+        "tourism",
+        "cement",
+        "glass",
+        "ships",
+        "vessels",
+        "uranium",
+        "potash",
+        "non-oil",
+        "oil-related",
+        "commodity",
+        "commodities",
+        "manufactured",
+        "goods-related",
     ];
     let words = WORDS.get_or_init(|| {
-        let mut set: std::collections::BTreeSet<String> = PRESS.iter().map(|w| w.to_string()).collect();
+        let mut set: std::collections::BTreeSet<String> =
+            PRESS.iter().map(|w| w.to_string()).collect();
         for line in include_str!("../../../data/hs2.csv").lines().skip(1) {
             let title = line.split_once(',').map_or("", |(_, t)| t);
-            for w in title.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 3) {
+            for w in title
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() >= 3)
+            {
                 let w = w.to_lowercase();
-                if !matches!(w.as_str(), "and" | "the" | "other" | "their" | "thereof" | "parts" | "articles" | "not" | "nes" | "for" | "with" | "products" | "prepared" | "similar" | "kind" | "used" | "made") {
+                if !matches!(
+                    w.as_str(),
+                    "and"
+                        | "the"
+                        | "other"
+                        | "their"
+                        | "thereof"
+                        | "parts"
+                        | "articles"
+                        | "not"
+                        | "nes"
+                        | "for"
+                        | "with"
+                        | "products"
+                        | "prepared"
+                        | "similar"
+                        | "kind"
+                        | "used"
+                        | "made"
+                ) {
                     set.insert(w);
                 }
             }
@@ -955,7 +1213,10 @@ fn is_product_word(word: &str) -> bool {
         set
     });
     let w = word.to_lowercase();
-    words.contains(&w) || words.contains(w.trim_end_matches('s')) || w.strip_prefix("non-").is_some_and(|rest| words.contains(rest))
+    words.contains(&w)
+        || words.contains(w.trim_end_matches('s'))
+        || w.strip_prefix("non-")
+            .is_some_and(|rest| words.contains(rest))
 }
 
 /// A product named with the measure word: "oil exports", "exports of crude oil".

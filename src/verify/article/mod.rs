@@ -49,6 +49,12 @@ pub struct Figure {
     pub number: usize,
     pub sentence: usize,
     pub period: Option<Period>,
+    /// The months the text names when it names no year ("in September"), to tell such
+    /// figures apart.
+    pub months_only: Option<(u8, u8)>,
+    /// Said of a period the reader cannot place ("the previous month" with no month
+    /// named): never summed with other figures.
+    pub vague: bool,
     /// The fiscal year the text names ("FY2022/23"), when the period is one.
     pub fiscal: Option<String>,
     /// How the period was read, when not named in the figure's own clause.

@@ -234,10 +234,10 @@ pub fn assumed_scale(article: &Article, f: usize) -> Option<String> {
     ) {
         return None;
     }
-    let printed = article.printed(fig.number);
-    let digits: String = printed
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
+    let digits: String = article.tokens[number.tokens.clone()]
+        .iter()
+        .filter(|t| t.is_number)
+        .map(|t| t.text.replace(',', ""))
         .collect();
     if !digits.contains('.') || digits.parse::<f64>().map_or(true, |v| v >= 1000.0) {
         return None;

@@ -199,6 +199,7 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
         _ => true,
     };
     measure
+        && a.months_only == b.months_only
         && a.commodity == b.commodity
         && a.currency == b.currency
         && same(&a.owner, &b.owner)
@@ -216,13 +217,33 @@ fn level(article: &Article, f: usize) -> bool {
 /// A change or multiple stated by number `n` in sentence `s`.
 fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
     let at = article.numbers[n].printed.start;
+    let clause = clause_at(article, s, at);
+    // The measure the change is said of: "merchandise imports grew by 18.1%".
+    let subject = article.text[clause.start..at]
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(measure_word)
+        .next_back();
     let here: Vec<usize> = figures_in(article, s)
         .into_iter()
         .filter(|&f| level(article, f))
+        .filter(|&f| {
+            subject.is_none()
+                || article.figures[f].measure.is_none()
+                || article.figures[f].measure == subject
+        })
         .collect();
-    let clause = clause_at(article, s, at);
-    // The amount the change is about: in the stated number's clause, else the nearest
-    // after it ("rose 12% to $5bn"), else before ("$5bn, up 12%").
+    // "rose 12% to $5bn", "up 5% at $2bn": the amount right after the number.
+    let follows = {
+        let after = article.text[article.numbers[n].phrase.end.min(article.text.len())..]
+            .trim_start()
+            .to_lowercase();
+        ["to ", "at ", "reaching ", "to reach "]
+            .iter()
+            .any(|w| after.starts_with(w))
+    };
+    // The amount the change is about: in the stated number's clause, else the one it
+    // leads to ("rose 12% to $5bn"), else the nearest before ("$5bn, up 12%"), else after.
     let anchor = here
         .iter()
         .copied()
@@ -237,7 +258,9 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         .or_else(|| {
             here.iter()
                 .copied()
-                .filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f]))
+                .filter(|&f| {
+                    follows && pos(article, f) > at && !is_base(article, &article.figures[f])
+                })
                 .min_by_key(|&f| pos(article, f))
         })
         .or_else(|| {
@@ -245,6 +268,12 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                 .copied()
                 .filter(|&f| pos(article, f) < at)
                 .max_by_key(|&f| pos(article, f))
+        })
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f]))
+                .min_by_key(|&f| pos(article, f))
         });
     let says = article.numbers[n].phrase.clone();
     let relation = |figures: Vec<usize>, unchecked| Relation {
@@ -311,9 +340,15 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     if best.is_none() && kind == RelationKind::Multiple {
         // "exports were 3.9 times imports": two amounts of one period, the first over the
         // second.
+        // Of one product, and of two flows or two partners.
         let other = here.iter().copied().find(|&f| {
             let b = &article.figures[f];
-            f != anchor && b.period == a.period && b.currency == a.currency
+            f != anchor
+                && b.period == a.period
+                && b.currency == a.currency
+                && b.commodity == a.commodity
+                && (b.measure != a.measure
+                    || (b.other.is_some() && a.other.is_some() && b.other != a.other))
         });
         if let Some(f) = other {
             let (x, y) = if pos(article, anchor) < pos(article, f) {
@@ -386,7 +421,22 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             }
         }
     }
-    None
+    // One amount of the measure after it: the change's new value, its base not printed
+    // ("Exports to China plunged 28 percent ... Korean exports to China fell to US$38.2
+    // billion"); none: a change said with no amount at all.
+    Some(Relation {
+        kind,
+        sentence: s,
+        stated: Some(n),
+        says: article.numbers[n].phrase.clone(),
+        figures: next.first().map(|&f| vec![f]).unwrap_or_default(),
+        percents: Vec::new(),
+        unchecked: Some(if next.is_empty() {
+            Unchecked::NoAmount
+        } else {
+            Unchecked::NoBase
+        }),
+    })
 }
 
 /// Whether period `x` is later than `y`.
@@ -493,15 +543,58 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .filter(|w| !w.is_empty())
         .take(6)
         .collect();
-    let whole_measure = if of_words.first() == Some(&"of") {
-        of_words
-            .iter()
-            .skip(1)
-            .take(4)
-            .find_map(|w| measure_word(w))
-    } else {
-        None
+    // "of total imports", "share of the total imports"
+    let of_words: Vec<&str> = match of_words.first() {
+        Some(&"share") => of_words[1..].to_vec(),
+        _ => of_words,
     };
+    let said_of = of_words.first() == Some(&"of");
+    let of_phrase: Vec<&str> = of_words.iter().skip(1).take(5).copied().collect();
+    // "of all imports and exports" is trade; "of total exports", "of all trade" the whole
+    // of the economy's trade (not with one partner).
+    let whole_measure = if !said_of {
+        None
+    } else if of_phrase.iter().any(|w| w.starts_with("export"))
+        && of_phrase.iter().any(|w| w.starts_with("import"))
+    {
+        Some(TradeMeasure::Turnover)
+    } else {
+        of_phrase.iter().find_map(|w| measure_word(w))
+    };
+    let of_everything = said_of
+        && of_phrase
+            .iter()
+            .any(|w| matches!(*w, "all" | "total" | "overall" | "global" | "world"));
+    // "..., while trade with the UAE was $7.5 billion or 15.7 percent": a share with no
+    // "of" after another share of the sentence has that share's whole.
+    if !said_of {
+        let lexicon = Lexicon::built_in();
+        // In this sentence or the one before.
+        let from = article.sentences[s.saturating_sub(1)].start;
+        let earlier = article.numbers[..n]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, k)| {
+                matches!(k.kind, NumberKind::Percent)
+                    && (from..article.sentences[s].end).contains(&k.printed.start)
+                    && phrase::parse(&k.phrase_text(&article.text), &lexicon, Rounding::HalfUnit)
+                        .is_ok_and(|p| p.measure == Measure::Share)
+            });
+        if let Some((e, _)) = earlier {
+            let es = sentence_of(article, article.numbers[e].printed.start).unwrap_or(s);
+            if let Some(Relation {
+                figures, unchecked, ..
+            }) = share(article, e, es)
+                .filter(|r| r.figures.first() != Some(&part) || r.figures.len() > 1)
+            {
+                return match (unchecked, figures.get(1)) {
+                    (None, Some(&w)) if w != part => Some(relation(vec![part, w], None)),
+                    _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
+                };
+            }
+        }
+    }
     let whole = p.part_of.filter(|_| whole_measure.is_none()).or_else(|| {
         let mut candidates: Vec<usize> = (0..article.figures.len())
             .filter(|&f| f != part && level(article, f))
@@ -509,6 +602,9 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                 let w = &article.figures[f];
                 w.commodity.is_none()
                     && w.currency == p.currency
+                    && !(of_everything && w.other.is_some() && w.other.as_deref() != Some("WLD"))
+                    // A part the text says nothing about is no part of one partner's trade.
+                    && !(p.measure.is_none() && p.other.is_none() && w.other.as_deref().is_some_and(|o| o != "WLD"))
                     && (w.period == p.period || w.period.is_none() || p.period.is_none())
                     && match whole_measure {
                         Some(m) => w.measure == Some(m) || w.measure.is_none(),
@@ -520,14 +616,12 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                     && w.sentence <= s + 1
             })
             .collect();
-        // The whole is larger than the part; the nearest before first.
+        // The whole is larger than the part: the largest candidate (a total), the
+        // nearest before on a tie.
         candidates.sort_by_key(|&f| (pos(article, f) > at, pos(article, f).abs_diff(at)));
-        candidates.into_iter().find(|&f| {
-            let (Some(x), Some(y)) = (amount(article, f), amount(article, part)) else {
-                return true;
-            };
-            x >= y
-        })
+        let size = |f: usize| amount(article, f).unwrap_or_default();
+        let largest = candidates.iter().copied().max_by(|&a, &b| size(a).cmp(&size(b)).then(pos(article, b).abs_diff(at).cmp(&pos(article, a).abs_diff(at))));
+        largest.filter(|&f| size(f) >= size(part))
     });
     match whole {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
@@ -653,18 +747,34 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             continue;
         }
         let near = |f: &Figure| {
-            f.difference.is_none()
+            // The economies each names, in either order (a part owned by the partner
+            // names the reporter as its other side): the fewer within the more.
+            let names =
+                |g: &Figure| -> Vec<String> { g.owner.iter().chain(&g.other).cloned().collect() };
+            let (a, b) = (names(f), names(total));
+            let (few, many) = if a.len() <= b.len() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            let others_agree = few
+                .iter()
+                .all(|x| many.iter().any(|y| super::resolve::same_country(x, y)));
+            others_agree
+                && !f.vague
+                && f.difference.is_none()
+                && f.months_only == total.months_only
                 && f.period == total.period
                 && f.commodity.is_none()
                 && f.part_of.is_none()
                 && f.currency == total.currency
-                && f.sentence + 5 >= total.sentence
-                && f.sentence <= total.sentence + 5
+                && f.sentence + 4 >= total.sentence
+                && f.sentence <= total.sentence + 4
         };
-        if parts.contains(&t) {
+        if parts.contains(&t) || total.vague {
             continue;
         }
-        let find = |want: TradeMeasure| {
+        let find = |want: TradeMeasure| -> Vec<usize> {
             (0..article.figures.len())
                 .filter(|&f| {
                     f != t
@@ -672,9 +782,20 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                         && near(&article.figures[f])
                         && reporter_view(article, &article.figures[f]) == Some(want)
                 })
-                .min_by_key(|&f| pos(article, f).abs_diff(pos(article, t)))
+                .collect()
         };
-        let (Some(e), Some(m)) = (find(TradeMeasure::Exports), find(TradeMeasure::Imports)) else {
+        // The two flows printed closest to the total and to each other.
+        let d = |a: usize, b: usize| pos(article, a).abs_diff(pos(article, b));
+        let mut best: Option<(usize, usize, usize)> = None;
+        for e in find(TradeMeasure::Exports) {
+            for m in find(TradeMeasure::Imports) {
+                let cost = d(e, t) + d(m, t) + d(e, m);
+                if best.is_none_or(|(c, _, _)| cost < c) {
+                    best = Some((cost, e, m));
+                }
+            }
+        }
+        let Some((_, e, m)) = best else {
             continue;
         };
         // A balance is its owner's exports minus imports.

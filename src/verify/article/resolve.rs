@@ -171,6 +171,8 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("surplus", TradeMeasure::Balance),
     ("deficit", TradeMeasure::Balance),
     ("surpluses", TradeMeasure::Balance),
+    ("balance of trade", TradeMeasure::Balance),
+    ("balance", TradeMeasure::Balance),
     ("deficits", TradeMeasure::Balance),
     ("exports", TradeMeasure::Exports),
     ("export", TradeMeasure::Exports),
@@ -234,6 +236,18 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
         if pair("export", "import") || pair("import", "export") {
             measure = TradeMeasure::Turnover;
             n = 3;
+        }
+        // "deficit in trade in goods", "balance of trade": the balance word said it.
+        if measure == TradeMeasure::Turnover
+            && i >= 2
+            && matches!(tokens[i - 1].text.as_str(), "in" | "of")
+            && matches!(
+                tokens[i - 2].text.as_str(),
+                "deficit" | "surplus" | "balance" | "deficits" | "surpluses"
+            )
+        {
+            i += n;
+            continue;
         }
         // "trade surplus of", "surplus in trade": balance wins over trade.
         if measure == TradeMeasure::Turnover
@@ -306,8 +320,12 @@ pub enum PeriodWords {
     SamePeriod {
         year: Option<i32>,
     },
-    /// A run of months across two years ("October 2017 to June 2019"): no one period.
+    /// A run of months across two years ("October 2017 to June 2019"), a decade: no one
+    /// period.
     Span,
+    /// "last year" said plainly (not as a comparison's base): the year of the data when the
+    /// period in focus is a whole year (a text published the next year), else a year before.
+    LastYear,
 }
 
 /// A period said at tokens `tokens`.
@@ -437,12 +455,36 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         }
         let (k, before) = relative_year(&w, i);
         if before {
+            let plain_last = w(i) == "last"
+                && !(i > range.start
+                    && matches!(
+                        tokens[i - 1].text.as_str(),
+                        "from" | "than" | "with" | "against" | "over" | "to" | "versus"
+                    ));
             out.push(PeriodMention {
-                words: PeriodWords::YearBefore,
+                words: if plain_last {
+                    PeriodWords::LastYear
+                } else {
+                    PeriodWords::YearBefore
+                },
                 tokens: start..k,
                 fiscal: None,
             });
             i = k;
+            continue;
+        }
+        // "during the last decade", "over the past ten years": many years.
+        if matches!(w(i), "decade" | "decades")
+            || (matches!(w(i), "last" | "past")
+                && number_word(w(i + 1)).is_some()
+                && w(i + 2) == "years")
+        {
+            out.push(PeriodMention {
+                words: PeriodWords::Span,
+                tokens: start..i + 1,
+                fiscal: None,
+            });
+            i += 1;
             continue;
         }
         // "first quarter", "Q1", "first half", "H1", "first 11 months", "January-March"
@@ -624,8 +666,10 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
 /// "last year", "a year earlier", "the previous year", "a year ago", "the year before":
 /// the token after them and whether they were there.
 fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
-    let seqs: [&[&str]; 10] = [
+    let seqs: [&[&str]; 12] = [
         &["last", "year"],
+        &["last", "fiscal"],
+        &["last", "financial", "year"],
         &["a", "year", "earlier"],
         &["a", "year", "ago"],
         &["a", "year", "before"],
@@ -663,6 +707,14 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
         }
         PeriodWords::YearBefore => focus?.year_before(),
         PeriodWords::Span => None,
+        PeriodWords::LastYear => {
+            let f = focus?;
+            if f.months() == 12 {
+                Some(f)
+            } else {
+                f.year_before()
+            }
+        }
         PeriodWords::SamePeriod { year } => {
             let f = focus?;
             match year {

@@ -155,9 +155,13 @@ fn line_break_ends(text: &str, at: usize) -> bool {
     // is neither, and goes on in the next line.
     let line = line_end.rsplit('\n').next().unwrap_or(line_end);
     let words: Vec<&str> = line.split_whitespace().collect();
-    let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
     let headline = line.chars().count() < 50 || capitalised * 2 >= words.len();
-    let starts_sentence = next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit());
+    let starts_sentence =
+        next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit());
     (!continues && starts_sentence && (headline || !line_end.ends_with(|c: char| c.is_lowercase())))
         || line_end.ends_with(['.', '!', '?'])
 }
@@ -218,7 +222,12 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                 let next = original.split_whitespace().next().unwrap_or("");
                 let then = original.split_whitespace().nth(1).unwrap_or("");
                 (next.starts_with(|c: char| c.is_uppercase())
-                    && !MONTH_WORDS.contains(&next.to_lowercase().as_str()))
+                    && !MONTH_WORDS.contains(
+                        &next
+                            .to_lowercase()
+                            .trim_end_matches("'s")
+                            .trim_end_matches("’s"),
+                    ))
                     || (next == "the" && then.starts_with(|c: char| c.is_uppercase()))
             };
             if period_follows || (place_follows && matches!(*word, "from" | "against" | "versus")) {
