@@ -457,12 +457,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .unwrap_or_else(|| "USD".to_string())
                 }
             };
+            // "a deficit of", "a negative balance of", "a trade gap of": below zero.
             let deficit = measure == Some(TradeMeasure::Balance)
-                && word.as_ref().is_some_and(|w| {
+                && (word.as_ref().is_some_and(|w| {
                     tokens[w.tokens.clone()]
                         .iter()
-                        .any(|t| t.text.starts_with("deficit"))
-                });
+                        .any(|t| t.text.starts_with("deficit") || t.text == "gap")
+                }) || word.as_ref().is_some_and(|w| {
+                    w.tokens.start > 0
+                        && matches!(
+                            tokens[w.tokens.start - 1].text.as_str(),
+                            "negative" | "adverse"
+                        )
+                }));
             if measure.is_some() {
                 last_measure = measure;
             }
@@ -473,6 +480,11 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 period,
                 months_only,
                 vague,
+                named: mentions
+                    .iter()
+                    .filter(|m| range.contains(&m.tokens.start))
+                    .map(|m| m.economy.clone())
+                    .collect(),
                 fiscal,
                 period_note: note,
                 measure,
@@ -489,6 +501,36 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         if let Some(p) = sentence_period {
             focus = Some(p);
             focus_fiscal = sentence_fiscal;
+        }
+    }
+    // "Exports to China dipped 28%, while imports rose 4.16%": a flow that names no
+    // economy is with the one the other flows of its sentence name.
+    for f in 0..figures.len() {
+        let g = &figures[f];
+        if g.owner.is_some()
+            || g.other.is_some()
+            || !matches!(
+                g.measure,
+                Some(TradeMeasure::Exports | TradeMeasure::Imports)
+            )
+        {
+            continue;
+        }
+        let named: std::collections::BTreeSet<(Option<String>, String)> = figures
+            .iter()
+            .filter(|h| {
+                h.sentence == g.sentence
+                    && matches!(
+                        h.measure,
+                        Some(TradeMeasure::Exports | TradeMeasure::Imports)
+                    )
+            })
+            .filter_map(|h| h.other.clone().map(|o| (h.owner.clone(), o)))
+            .collect();
+        if named.len() == 1 {
+            let (owner, other) = named.into_iter().next().unwrap_or_default();
+            figures[f].owner = owner;
+            figures[f].other = Some(other);
         }
     }
     // A lead sentence names no period yet: the first period named after it.

@@ -52,6 +52,8 @@ pub struct Figure {
     /// The months the text names when it names no year ("in September"), to tell such
     /// figures apart.
     pub months_only: Option<(u8, u8)>,
+    /// The economies its sentence names.
+    pub named: Vec<String>,
     /// Said of a period the reader cannot place ("the previous month" with no month
     /// named): never summed with other figures.
     pub vague: bool,
@@ -104,6 +106,20 @@ pub struct Relation {
     pub percents: Vec<usize>,
     /// Why it cannot be checked inside the text, if so.
     pub unchecked: Option<Unchecked>,
+    /// A base the text does not print but gives the parts of: the base period's trade less
+    /// its other flow, or its exports plus imports ("imports grew 16% to $50.24 billion"
+    /// with trade $119.5 billion and exports $76.18 billion the year before). `figures`
+    /// then lists the two parts, then the new value.
+    pub derived_base: Option<DerivedBase>,
+}
+
+/// How a base is made of two printed figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DerivedBase {
+    /// `figures[0] + figures[1]`
+    Sum,
+    /// `figures[0] - figures[1]`
+    Difference,
 }
 
 /// An article read: its numbers, its amounts and the relations it asserts.

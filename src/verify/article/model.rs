@@ -156,27 +156,46 @@ pub fn to_claims(
         let down = |f: usize| {
             article.figures[f].difference == Some(crate::verify::phrase::Direction::Down)
         };
-        let value_text = match relation.kind {
-            // By a difference: the base is the new value less it (or plus it, for a fall).
-            RelationKind::Change
-                if article.figures[relation.figures[0]].difference.is_some() && ids.len() == 2 =>
-            {
-                let sign = if down(relation.figures[0]) { "+" } else { "-" };
-                format!("change({} {sign} {}, {})", ids[1], ids[0], ids[1])
-            }
-            RelationKind::Difference => {
-                if down(relation.figures[0]) {
-                    format!("{} - {}", ids[1], ids[2])
+        let value_text = match (relation.kind, relation.derived_base) {
+            (RelationKind::Change, Some(how)) => {
+                let op = if how == super::DerivedBase::Sum {
+                    "+"
                 } else {
-                    format!("{} - {}", ids[2], ids[1])
-                }
+                    "-"
+                };
+                format!("change({} {op} {}, {})", ids[0], ids[1], ids[2])
             }
-            RelationKind::Change => format!("change({}, {})", ids[0], ids[1]),
-            RelationKind::Multiple => format!("{} / {}", ids[1], ids[0]),
-            RelationKind::Share => format!("{} / {}", ids[0], ids[1]),
-            RelationKind::Sum => format!("{} + {}", ids[1], ids[2]),
-            RelationKind::Balance => format!("{} - {}", ids[1], ids[2]),
-            RelationKind::Points => format!("{} - {}", percent_ids[1], percent_ids[0]),
+            (RelationKind::Multiple, Some(how)) => {
+                let op = if how == super::DerivedBase::Sum {
+                    "+"
+                } else {
+                    "-"
+                };
+                format!("{} / ({} {op} {})", ids[2], ids[0], ids[1])
+            }
+            _ => match relation.kind {
+                // By a difference: the base is the new value less it (or plus it, for a fall).
+                RelationKind::Change
+                    if article.figures[relation.figures[0]].difference.is_some()
+                        && ids.len() == 2 =>
+                {
+                    let sign = if down(relation.figures[0]) { "+" } else { "-" };
+                    format!("change({} {sign} {}, {})", ids[1], ids[0], ids[1])
+                }
+                RelationKind::Difference => {
+                    if down(relation.figures[0]) {
+                        format!("{} - {}", ids[1], ids[2])
+                    } else {
+                        format!("{} - {}", ids[2], ids[1])
+                    }
+                }
+                RelationKind::Change => format!("change({}, {})", ids[0], ids[1]),
+                RelationKind::Multiple => format!("{} / {}", ids[1], ids[0]),
+                RelationKind::Share => format!("{} / {}", ids[0], ids[1]),
+                RelationKind::Sum => format!("{} + {}", ids[1], ids[2]),
+                RelationKind::Balance => format!("{} - {}", ids[1], ids[2]),
+                RelationKind::Points => format!("{} - {}", percent_ids[1], percent_ids[0]),
+            },
         };
         let says = article.says(relation);
         let assertion = match relation.kind {

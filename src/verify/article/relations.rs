@@ -12,7 +12,7 @@
 //! nothing in the text can check it (the data can, when given).
 
 use super::numbers::NumberKind;
-use super::{Article, Figure, Relation};
+use super::{Article, DerivedBase, Figure, Relation};
 use crate::model::Period;
 use crate::verify::claims::TradeMeasure;
 use crate::verify::lexicon::Lexicon;
@@ -101,6 +101,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                     says: number.phrase.clone(),
                     figures: vec![d],
                     percents: Vec::new(),
+                    derived_base: None,
                     unchecked: Some(Unchecked::NoBase),
                 })
             }
@@ -283,6 +284,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         says: says.clone(),
         figures,
         percents: Vec::new(),
+        derived_base: None,
         unchecked,
     };
     // "That's down more than 23 percent from the same period last year": a sentence with no
@@ -371,11 +373,70 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                     && d.currency == a.currency
                     && (d.measure == a.measure || d.measure.is_none())
             });
-            match diff {
-                Some(d) if kind == RelationKind::Change => Some(relation(vec![d, anchor], None)),
+            match (diff, derived(article, anchor)) {
+                (Some(d), _) if kind == RelationKind::Change => {
+                    Some(relation(vec![d, anchor], None))
+                }
+                (_, Some((x, y, how))) => Some(Relation {
+                    derived_base: Some(how),
+                    ..relation(vec![x, y, anchor], None)
+                }),
                 _ => Some(relation(vec![anchor], Some(Unchecked::NoBase))),
             }
         }
+    }
+}
+
+/// The base of a change of `anchor` made of two printed figures of the period a year
+/// before, of the same pair and currency: trade less the other flow (for exports or
+/// imports), or exports plus imports (for trade).
+fn derived(article: &Article, anchor: usize) -> Option<(usize, usize, DerivedBase)> {
+    let a = &article.figures[anchor];
+    let base_period = a.period?.year_before()?;
+    let view = reporter_view(article, a)?;
+    let names = |g: &Figure| -> Vec<String> { g.owner.iter().chain(&g.other).cloned().collect() };
+    let agree = |g: &Figure| {
+        let (x, y) = (names(g), names(a));
+        let (few, many) = if x.len() <= y.len() {
+            (&x, &y)
+        } else {
+            (&y, &x)
+        };
+        few.iter()
+            .all(|e| many.iter().any(|m| super::resolve::same_country(e, m)))
+    };
+    let of = |want: TradeMeasure| {
+        (0..article.figures.len()).find(|&f| {
+            let g = &article.figures[f];
+            f != anchor
+                && level(article, f)
+                && !g.vague
+                && g.period == Some(base_period)
+                && g.fiscal.is_some() == a.fiscal.is_some()
+                && g.commodity.is_none()
+                && g.part_of.is_none()
+                && g.currency == a.currency
+                && agree(g)
+                && reporter_view(article, g) == Some(want)
+        })
+    };
+    match view {
+        TradeMeasure::Exports => Some((
+            of(TradeMeasure::Turnover)?,
+            of(TradeMeasure::Imports)?,
+            DerivedBase::Difference,
+        )),
+        TradeMeasure::Imports => Some((
+            of(TradeMeasure::Turnover)?,
+            of(TradeMeasure::Exports)?,
+            DerivedBase::Difference,
+        )),
+        TradeMeasure::Turnover => Some((
+            of(TradeMeasure::Exports)?,
+            of(TradeMeasure::Imports)?,
+            DerivedBase::Sum,
+        )),
+        TradeMeasure::Balance => None,
     }
 }
 
@@ -416,6 +477,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                     says: article.numbers[n].phrase.clone(),
                     figures: vec![old, new],
                     percents: Vec::new(),
+                    derived_base: None,
                     unchecked: None,
                 });
             }
@@ -431,6 +493,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
         says: article.numbers[n].phrase.clone(),
         figures: next.first().map(|&f| vec![f]).unwrap_or_default(),
         percents: Vec::new(),
+        derived_base: None,
         unchecked: Some(if next.is_empty() {
             Unchecked::NoAmount
         } else {
@@ -477,6 +540,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         says: number.phrase.clone(),
         figures,
         percents: Vec::new(),
+        derived_base: None,
         unchecked,
     };
     // "China accounted for 9.4% of South Africa's exports. ... exports to China totalled
@@ -688,6 +752,7 @@ fn points(article: &Article, n: usize, s: usize) -> Option<Relation> {
         says: article.numbers[n].phrase.clone(),
         figures: Vec::new(),
         percents: vec![old, new],
+        derived_base: None,
         unchecked: None,
     })
 }
@@ -710,6 +775,7 @@ fn of_which(article: &Article) -> Vec<Relation> {
             says: start..start + "of which".len(),
             figures: vec![f, whole],
             percents: Vec::new(),
+            derived_base: None,
             unchecked: None,
         });
     }
@@ -798,6 +864,51 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         let Some((_, e, m)) = best else {
             continue;
         };
+        // A total whose sentence names an economy its parts do not ("Russia is the second
+        // partner, worth $8.86bn") is another pair's.
+        let part_names: Vec<String> = [e, m]
+            .iter()
+            .flat_map(|&f| {
+                article.figures[f]
+                    .owner
+                    .iter()
+                    .chain(&article.figures[f].other)
+                    .cloned()
+            })
+            .chain(article.reporter.iter().cloned())
+            .chain(article.partner.iter().cloned())
+            .collect();
+        let stranger = total.named.iter().any(|x| {
+            !part_names
+                .iter()
+                .any(|y| super::resolve::same_country(x, y))
+        });
+        let parts_named = [e, m].iter().any(|&f| article.figures[f].other.is_some());
+        if stranger && parts_named {
+            continue;
+        }
+        // Parts that miss the total by half or more, other than by a slip of a thousand
+        // ("billion" for "trillion"), are not its parts: a text's sums are off by a little.
+        if let (Some(tv), Some(ev), Some(mv)) =
+            (amount(article, t), amount(article, e), amount(article, m))
+        {
+            let parts = if kind == RelationKind::Sum {
+                ev + mv
+            } else {
+                (ev - mv).abs()
+            };
+            let tv = tv.abs();
+            let thousand = rust_decimal::Decimal::from(1000);
+            let near_by = |a: rust_decimal::Decimal, b: rust_decimal::Decimal| {
+                b > rust_decimal::Decimal::ZERO
+                    && a * rust_decimal::Decimal::from(2) >= b
+                    && a <= b * rust_decimal::Decimal::from(2)
+            };
+            let slip = near_by(parts * thousand, tv) || near_by(parts, tv * thousand);
+            if !near_by(parts, tv) && !slip {
+                continue;
+            }
+        }
         // A balance is its owner's exports minus imports.
         let partner_owns = match (&total.owner, &article.partner) {
             (Some(o), Some(p)) => super::resolve::same_country(o, p),
@@ -815,6 +926,7 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             says: article.numbers[total.number].printed.clone(),
             figures,
             percents: Vec::new(),
+            derived_base: None,
             unchecked: None,
         });
     }
@@ -864,6 +976,7 @@ fn differences(article: &Article) -> Vec<Relation> {
                 says: article.numbers[fig.number].printed.clone(),
                 figures: vec![d, old, new],
                 percents: Vec::new(),
+                derived_base: None,
                 unchecked: None,
             });
         }

@@ -124,6 +124,18 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             {
                 continue;
             }
+            // "At the", "In the": a short word and an article are no country ("AT", "IN").
+            const GLUE: &[&str] = &[
+                "the", "a", "an", "at", "in", "on", "of", "to", "and", "as", "by", "for", "from",
+                "with", "is", "it", "or", "be", "we", "us", "no", "so", "do", "go", "up", "me",
+                "he",
+            ];
+            if n > 1
+                && (GLUE.contains(&stripped[0].as_str())
+                    || GLUE.contains(&stripped[n - 1].as_str()))
+            {
+                continue;
+            }
             if let Some(e) = crate::codes::lookup(original)
                 && (!e.aggregate || e.id == "EUN")
             {
@@ -132,6 +144,12 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             }
         }
         match found {
+            // "US 69.38 billion": a currency, not the country.
+            Some((_, 1))
+                if tokens.get(i + 1).is_some_and(|t| t.is_number) && tokens[i].text.len() <= 3 =>
+            {
+                i += 1
+            }
             Some((economy, n)) => {
                 out.push(Mention {
                     economy,
