@@ -312,6 +312,18 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
     let claims: Vec<serde_json::Value> = rows
         .iter()
         .map(|r| {
+            let rel = &article.relations[r.index];
+            let percents = rel.percents.iter().map(|&p| {
+                json!({
+                    "printed": article.printed(p),
+                    "period": null,
+                    "measure": "share",
+                    "commodity": null,
+                    "reporter": null,
+                    "partner": null,
+                    "line": article.line_of(p),
+                })
+            });
             let figures: Vec<serde_json::Value> = r
                 .figures
                 .iter()
@@ -328,6 +340,7 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
                         "line": article.line_of(fig.number),
                     })
                 })
+                .chain(percents)
                 .collect();
             json!({
                 "quote": r.quote,

@@ -100,8 +100,8 @@ pub fn to_claims(
         }
         // A change with no base printed: its base from the data, when the data is there.
         if relation.unchecked == Some(Unchecked::NoBase) {
-            let anchor = relation.figures[0];
-            let base = binding(article, anchor).and_then(|b| {
+            let anchor = relation.figures.first().copied();
+            let base = anchor.and_then(|a| binding(article, a)).and_then(|b| {
                 let period = b.period.year_before()?;
                 Some(Binding { period, ..b })
             });
@@ -113,7 +113,7 @@ pub fn to_claims(
                     );
                     figures.push(Figure {
                         id: id.clone(),
-                        line: article.line_of(article.figures[anchor].number),
+                        line: anchor.map_or(1, |a| article.line_of(article.figures[a].number)),
                         printed: None,
                         period: Some(b.period),
                         binding: Some(b),

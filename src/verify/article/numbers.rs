@@ -827,8 +827,21 @@ fn read_word(
             .all(|(k, w)| same(i + k) && tokens[i + k].text == *w);
         let of_follows = same(i + words.len()) && tokens[i + words.len()].text == "of";
         let prev = i.checked_sub(1).map_or("", |p| tokens[p].text.as_str());
-        if fits && of_follows && !matches!(prev, "first" | "second" | "last") {
+        // "grew by nearly a third", "by more than a fifth": a change.
+        let by_before = (i.saturating_sub(3)..i).any(|j| same(j) && tokens[j].text == "by");
+        if fits && (of_follows || by_before) && !matches!(prev, "first" | "second" | "last") {
             let last = i + words.len() - 1;
+            if by_before && !of_follows {
+                return Some(stated(
+                    text,
+                    tokens,
+                    sentence_of,
+                    lexicon,
+                    i,
+                    last,
+                    NumberKind::ShareWord,
+                ));
+            }
             let span = t.start..tokens[last].end;
             return Some(Number {
                 printed: span.clone(),

@@ -731,6 +731,20 @@ fn points(article: &Article, n: usize, s: usize) -> Option<Relation> {
         })
         .map(|(i, _)| i)
         .collect();
+    // "accounted for 42.3 per cent, up 3.6 percentage points": the earlier share is not
+    // printed.
+    if percents.len() == 1 {
+        return Some(Relation {
+            kind: RelationKind::Points,
+            sentence: s,
+            stated: Some(n),
+            says: article.numbers[n].phrase.clone(),
+            figures: Vec::new(),
+            percents,
+            derived_base: None,
+            unchecked: Some(Unchecked::NoBase),
+        });
+    }
     if percents.len() != 2 {
         return None;
     }

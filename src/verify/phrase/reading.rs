@@ -259,7 +259,21 @@ impl<'a> Reading<'a> {
 
     /// "most", "a third": a share word of the lexicon, with no number of its own.
     fn share_word(&self) -> Found {
-        let (_, interval) = self.lexicon.shares.iter().find(|(w, _)| self.has(w))?;
+        let (word, interval) = self.lexicon.shares.iter().find(|(w, _)| self.has(w))?;
+        // "grew by a third", "jumped by more than a fifth": a change of that fraction.
+        let by = find_words(self.tokens, "by").is_some();
+        if by && self.direction.is_some() && word != "of which" {
+            let interval =
+                match find_words(self.tokens, "more than").or(find_words(self.tokens, "over")) {
+                    Some(_) => Interval {
+                        low: interval.low.clone(),
+                        high: super::super::interval::Bound::Unbounded,
+                    },
+                    None => interval.clone(),
+                };
+            let (_, interval) = self.signed(q_int(0), interval);
+            return Some(Ok(Stated::new(Measure::Change, None, interval)));
+        }
         Some(Ok(Stated::new(Measure::Share, None, interval.clone())))
     }
 
