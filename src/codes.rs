@@ -15,6 +15,8 @@ pub struct Economy {
     pub id: String,
     pub iso2: String,
     pub m49: String,
+    /// UN Comtrade's own numeric code where it differs from M49 (842 for the United States).
+    pub comtrade: String,
     pub name: String,
     pub aggregate: bool,
 }
@@ -81,6 +83,7 @@ fn table() -> &'static Table {
                 id: field(0),
                 iso2: field(1),
                 m49: field(2),
+                comtrade: field(3),
                 name: field(4),
                 aggregate: field(5) == "1",
             };
@@ -127,6 +130,21 @@ const QUALIFIERS: [&str; 14] = [
     " rep of",
     " the",
 ];
+
+/// The code UN Comtrade identifies an economy by: its own code where it has one (842 for
+/// the United States), else M49; 0 for the world.
+pub fn comtrade_code(text: &str) -> crate::Result<i32> {
+    let t = text.trim();
+    if let Ok(n) = t.parse::<i32>() {
+        return Ok(n);
+    }
+    if is_world(t) || t.eq_ignore_ascii_case("WLD") {
+        return Ok(0);
+    }
+    lookup(t)
+        .and_then(|e| if e.comtrade.is_empty() { e.m49.parse().ok() } else { e.comtrade.parse().ok() })
+        .ok_or_else(|| crate::Error::NoNumericCode(t.to_string()))
+}
 
 /// The economy a spelling stands for, if the table knows it.
 /// The numeric (M49) code of an economy given by code or name, as BACI identifies them.

@@ -120,6 +120,10 @@ pub enum Error {
     #[error("{}: {message}", path.display())]
     Article { path: PathBuf, message: String },
 
+    /// A request of `fetch` that failed; `url` never holds the subscription key.
+    #[error("fetching {url}: {message}")]
+    Fetch { url: String, message: String },
+
     #[error("a number is too large to handle exactly: {0}")]
     Overflow(String),
 

@@ -12,6 +12,8 @@
 //!         ─ metrics (rust_decimal: growth, shares, HHI, RCA, ...) ─► summaries, sections
 //!         ─ render (all wording and drawing) ─► text / CSV / JSON / Markdown / charts
 //! claims.toml ─ verify (phrases, lexicon, exact intervals, verdicts, diagnoses) ─► render
+//! article.txt ─ verify::article (numbers, periods, relations) ─► claims ─ verify
+//! UN Comtrade+ API ─ fetch (split, retry, cache, resume) ─► a Comtrade+ CSV file ─ ingest
 //! BACI file ─ engine (local: ingest::baci_scan + frame; or a Ballista cluster)
 //!           ─ frame::InvolvingSums ─ metrics::profile
 //! report: a folder from all of the above
@@ -28,6 +30,7 @@ pub mod codes;
 pub mod diag;
 pub mod engine;
 pub mod error;
+pub mod fetch;
 pub mod flows;
 pub mod frame;
 pub mod ingest;

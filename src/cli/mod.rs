@@ -81,6 +81,9 @@ pub enum Command {
     Check(commands::check::Args),
     /// Draft a claims file from the text of an article (what `check --emit-claims` writes).
     Extract(commands::extract::Args),
+    /// Download official data: UN Comtrade+ into a file every command reads.
+    #[command(subcommand)]
+    Fetch(commands::fetch::Source),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(commands::shell::CompletionsArgs),
     /// Print the manual page (roff).

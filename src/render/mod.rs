@@ -3,6 +3,7 @@
 //! (half away from zero) and lays out.
 
 pub mod chart;
+pub mod fetch;
 pub mod inspect;
 pub mod metrics;
 pub mod mirror;

@@ -8,6 +8,7 @@ pub mod check;
 pub mod cluster;
 pub mod convert;
 pub mod extract;
+pub mod fetch;
 pub mod inspect;
 pub mod metrics;
 pub mod mirror;
@@ -63,6 +64,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome> {
         Command::Convert(args) => convert::run(&args, out),
         Command::Chart(args) => chart::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Fetch(source) => fetch::run(&source),
         Command::Completions(args) => shell::completions(&args, out),
         Command::Man(args) => shell::man(&args, out),
         #[cfg(feature = "distributed")]
