@@ -142,7 +142,13 @@ pub fn comtrade_code(text: &str) -> crate::Result<i32> {
         return Ok(0);
     }
     lookup(t)
-        .and_then(|e| if e.comtrade.is_empty() { e.m49.parse().ok() } else { e.comtrade.parse().ok() })
+        .and_then(|e| {
+            if e.comtrade.is_empty() {
+                e.m49.parse().ok()
+            } else {
+                e.comtrade.parse().ok()
+            }
+        })
         .ok_or_else(|| crate::Error::NoNumericCode(t.to_string()))
 }
 

@@ -89,12 +89,20 @@ impl Query {
             let ok = p.chars().all(|c| c.is_ascii_digit());
             match (freq, p.len()) {
                 (Freq::Annual, 4) if ok => out.push(p),
-                (Freq::Monthly, 6) if ok && (1..=12).contains(&p[4..].parse::<u32>().unwrap_or(0)) => out.push(p),
+                (Freq::Monthly, 6)
+                    if ok && (1..=12).contains(&p[4..].parse::<u32>().unwrap_or(0)) =>
+                {
+                    out.push(p)
+                }
                 (Freq::Monthly, 4) if ok => out.extend((1..=12).map(|m| format!("{p}{m:02}"))),
                 _ => {
                     return Err(Error::Options(format!(
                         "--period {p}: expected {}",
-                        if freq == Freq::Annual { "a year such as 2019" } else { "a year (2019) or a month (2019-03, 201903)" }
+                        if freq == Freq::Annual {
+                            "a year such as 2019"
+                        } else {
+                            "a year (2019) or a month (2019-03, 201903)"
+                        }
                     )));
                 }
             }
@@ -107,7 +115,12 @@ impl Query {
     /// The URL asking for `self` from `endpoint` at `base`.
     pub fn url(&self, base: &str, endpoint: Endpoint) -> String {
         let list = |v: &[String]| v.join(",");
-        let codes = |v: &[i32]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(",");
+        let codes = |v: &[i32]| {
+            v.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         format!(
             "{}{}?reporterCode={}&period={}&partnerCode={}&partner2Code=0&cmdCode={}&flowCode={}&customsCode=C00&motCode=0&includeDesc=true",
             base.trim_end_matches('/'),
@@ -125,7 +138,10 @@ impl Query {
     pub fn parts(&self, base: &str, endpoint: Endpoint) -> Vec<Query> {
         let mut out = Vec::new();
         for chunk in self.periods.chunks(MAX_PERIODS) {
-            let q = Query { periods: chunk.to_vec(), ..self.clone() };
+            let q = Query {
+                periods: chunk.to_vec(),
+                ..self.clone()
+            };
             out.extend(q.fit_url(base, endpoint));
         }
         out
@@ -148,7 +164,12 @@ impl Query {
 
     /// `self` in two, by its longest list of partners, commodities, reporters or periods.
     pub fn halves(&self) -> Option<(Query, Query)> {
-        let lens = [self.partners.len(), self.commodities.len(), self.reporters.len(), self.periods.len()];
+        let lens = [
+            self.partners.len(),
+            self.commodities.len(),
+            self.reporters.len(),
+            self.periods.len(),
+        ];
         let (which, &len) = lens.iter().enumerate().max_by_key(|(_, l)| **l)?;
         if len < 2 {
             return None;
@@ -190,16 +211,29 @@ pub struct Answer {
 pub fn read_answer(body: &str) -> std::result::Result<Answer, String> {
     let doc = super::json::parse(body).map_err(|e| {
         let shown: String = body.chars().take(120).collect();
-        format!("the answer is not JSON ({} at byte {}): {shown}", e.message, e.offset)
+        format!(
+            "the answer is not JSON ({} at byte {}): {shown}",
+            e.message, e.offset
+        )
     })?;
-    if let Some(error) = doc.get("error").and_then(Json::as_text).filter(|e| !e.trim().is_empty()) {
+    if let Some(error) = doc
+        .get("error")
+        .and_then(Json::as_text)
+        .filter(|e| !e.trim().is_empty())
+    {
         return Err(format!("the API says: {error}"));
     }
     let Some(Json::Array(data)) = doc.get("data") else {
         return Err("the answer has no `data` list".to_string());
     };
-    let count = doc.get("count").and_then(Json::as_text).and_then(|c| c.parse().ok());
-    let mut answer = Answer { count, ..Answer::default() };
+    let count = doc
+        .get("count")
+        .and_then(Json::as_text)
+        .and_then(|c| c.parse().ok());
+    let mut answer = Answer {
+        count,
+        ..Answer::default()
+    };
     for record in data {
         if !matches!(record, Json::Object(..)) {
             return Err("a `data` item is not an object".to_string());
@@ -243,19 +277,32 @@ mod tests {
     fn requests_are_split_by_twelve_periods_and_url_length() {
         let q = query(25, 2);
         let parts = q.parts(DEFAULT_BASE, Endpoint::Data);
-        assert_eq!(parts.iter().map(|p| p.periods.len()).collect::<Vec<_>>(), [12, 12, 1]);
+        assert_eq!(
+            parts.iter().map(|p| p.periods.len()).collect::<Vec<_>>(),
+            [12, 12, 1]
+        );
         let q = query(1, 600);
         let parts = q.parts(DEFAULT_BASE, Endpoint::Data);
         assert!(parts.len() > 1);
-        assert!(parts.iter().all(|p| p.url(DEFAULT_BASE, Endpoint::Data).len() <= MAX_URL));
+        assert!(
+            parts
+                .iter()
+                .all(|p| p.url(DEFAULT_BASE, Endpoint::Data).len() <= MAX_URL)
+        );
         assert_eq!(parts.iter().map(|p| p.partners.len()).sum::<usize>(), 600);
     }
 
     #[test]
     fn totals_are_asked_for_and_breakdowns_left_out() {
         let url = query(1, 1).url("http://127.0.0.1:9", Endpoint::Preview);
-        assert!(url.starts_with("http://127.0.0.1:9/public/v1/preview/C/A/HS?reporterCode=156&period=2000&partnerCode=1"));
-        assert!(url.contains("partner2Code=0") && url.contains("customsCode=C00") && url.contains("motCode=0"));
+        assert!(url.starts_with(
+            "http://127.0.0.1:9/public/v1/preview/C/A/HS?reporterCode=156&period=2000&partnerCode=1"
+        ));
+        assert!(
+            url.contains("partner2Code=0")
+                && url.contains("customsCode=C00")
+                && url.contains("motCode=0")
+        );
         let a = read_answer(
             r#"{"count": 2, "data": [{"primaryValue": 1.5, "partner2Code": 0, "motCode": 0, "customsCode": "C00"},
                                      {"primaryValue": 2, "partner2Code": 0, "motCode": 1000, "customsCode": "C00"}], "error": ""}"#,
@@ -263,12 +310,17 @@ mod tests {
         .unwrap();
         assert_eq!(a.records.len(), 1);
         assert_eq!(a.breakdown_left_out, 1);
-        assert!(read_answer(r#"{"data": [], "error": "Invalid period"}"#).unwrap_err().contains("Invalid period"));
+        assert!(
+            read_answer(r#"{"data": [], "error": "Invalid period"}"#)
+                .unwrap_err()
+                .contains("Invalid period")
+        );
     }
 
     #[test]
     fn monthly_periods_expand_a_year() {
-        let p = Query::normalise_periods(&["2019".into(), "2020-03".into()], Freq::Monthly).unwrap();
+        let p =
+            Query::normalise_periods(&["2019".into(), "2020-03".into()], Freq::Monthly).unwrap();
         assert_eq!(p.len(), 13);
         assert!(Query::normalise_periods(&["2019-13".into()], Freq::Monthly).is_err());
         assert!(Query::normalise_periods(&["19".into()], Freq::Annual).is_err());

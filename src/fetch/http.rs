@@ -64,13 +64,21 @@ impl Client {
             .enable_all()
             .build()
             .map_err(|e| Error::Options(format!("cannot start the HTTP client: {e}")))?;
-        Ok(Client { client, runtime, key, limits })
+        Ok(Client {
+            client,
+            runtime,
+            key,
+            limits,
+        })
     }
 
     /// The body of a 200 answer to `url`, after retries; `what` names the request in
     /// messages (the URL, which never holds the key).
     pub fn get(&self, url: &str) -> Result<(String, Attempts)> {
-        let fail = |message: String| Error::Fetch { url: url.to_string(), message };
+        let fail = |message: String| Error::Fetch {
+            url: url.to_string(),
+            message,
+        };
         let mut attempts = Attempts::default();
         let mut waited = Duration::ZERO;
         let mut backoff = self.limits.first_backoff;
@@ -100,7 +108,9 @@ impl Client {
                             "HTTP {status} {} after {} tries{}",
                             reason(status),
                             attempt,
-                            api_message(&body).map(|m| format!(": {m}")).unwrap_or_default()
+                            api_message(&body)
+                                .map(|m| format!(": {m}"))
+                                .unwrap_or_default()
                         )));
                     }
                     if wait > self.limits.longest_wait || waited + wait > self.limits.total_wait {
@@ -130,7 +140,9 @@ impl Client {
                     return Err(fail(format!(
                         "HTTP {status} {}{}",
                         reason(status),
-                        api_message(&body).map(|m| format!(": {m}")).unwrap_or_default()
+                        api_message(&body)
+                            .map(|m| format!(": {m}"))
+                            .unwrap_or_default()
                     )));
                 }
             }
@@ -138,7 +150,10 @@ impl Client {
         Err(fail("no answer".to_string()))
     }
 
-    async fn once(&self, url: &str) -> std::result::Result<(u16, Option<Duration>, String), reqwest::Error> {
+    async fn once(
+        &self,
+        url: &str,
+    ) -> std::result::Result<(u16, Option<Duration>, String), reqwest::Error> {
         let mut request = self.client.get(url);
         if let Some(key) = &self.key {
             request = request.header(KEY_HEADER, key);
@@ -204,11 +219,21 @@ pub fn api_message(body: &str) -> Option<String> {
     }
     if let Ok(v) = super::json::parse(text) {
         for key in ["message", "error", "Message", "detail"] {
-            if let Some(m) = v.get(key).and_then(|m| m.as_text()).filter(|m| !m.is_empty()) {
+            if let Some(m) = v
+                .get(key)
+                .and_then(|m| m.as_text())
+                .filter(|m| !m.is_empty())
+            {
                 return Some(m);
             }
         }
     }
-    let line: String = text.lines().next().unwrap_or("").chars().take(200).collect();
+    let line: String = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect();
     Some(line)
 }

@@ -57,7 +57,10 @@ pub struct JsonError {
 const MAX_DEPTH: usize = 64;
 
 pub fn parse(text: &str) -> Result<Json, JsonError> {
-    let mut p = Parser { s: text.as_bytes(), at: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        at: 0,
+    };
     p.space();
     let v = p.value(0)?;
     p.space();
@@ -74,11 +77,18 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, message: &str) -> JsonError {
-        JsonError { offset: self.at, message: message.to_string() }
+        JsonError {
+            offset: self.at,
+            message: message.to_string(),
+        }
     }
 
     fn space(&mut self) {
-        while self.s.get(self.at).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+        while self
+            .s
+            .get(self.at)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        {
             self.at += 1;
         }
     }
@@ -140,7 +150,9 @@ impl Parser<'_> {
                 return Err(self.err("a number without an exponent"));
             }
         }
-        Ok(Json::Number(String::from_utf8_lossy(&self.s[start..self.at]).into_owned()))
+        Ok(Json::Number(
+            String::from_utf8_lossy(&self.s[start..self.at]).into_owned(),
+        ))
     }
 
     fn string(&mut self) -> Result<String, JsonError> {
@@ -151,11 +163,15 @@ impl Parser<'_> {
                 None => return Err(self.err("the body ends inside a string (cut short?)")),
                 Some(b'"') => {
                     self.at += 1;
-                    return String::from_utf8(out).map_err(|_| self.err("a string that is not UTF-8"));
+                    return String::from_utf8(out)
+                        .map_err(|_| self.err("a string that is not UTF-8"));
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    let c = *self.s.get(self.at).ok_or_else(|| self.err("the body ends inside a string"))?;
+                    let c = *self
+                        .s
+                        .get(self.at)
+                        .ok_or_else(|| self.err("the body ends inside a string"))?;
                     self.at += 1;
                     match c {
                         b'"' | b'\\' | b'/' => out.push(c),
@@ -166,7 +182,9 @@ impl Parser<'_> {
                         b't' => out.push(b'\t'),
                         b'u' => {
                             let mut code = self.hex4()?;
-                            if (0xD800..0xDC00).contains(&code) && self.s[self.at..].starts_with(b"\\u") {
+                            if (0xD800..0xDC00).contains(&code)
+                                && self.s[self.at..].starts_with(b"\\u")
+                            {
                                 self.at += 2;
                                 let low = self.hex4()?;
                                 if (0xDC00..0xE000).contains(&low) {
@@ -190,7 +208,10 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        let h = self.s.get(self.at..self.at + 4).ok_or_else(|| self.err("a short \\u escape"))?;
+        let h = self
+            .s
+            .get(self.at..self.at + 4)
+            .ok_or_else(|| self.err("a short \\u escape"))?;
         let t = std::str::from_utf8(h).map_err(|_| self.err("a bad \\u escape"))?;
         let v = u32::from_str_radix(t, 16).map_err(|_| self.err("a bad \\u escape"))?;
         self.at += 4;
@@ -212,7 +233,11 @@ impl Parser<'_> {
                 return Ok(Json::Array(items));
             }
             if !self.eat(b',') {
-                return Err(self.err(if self.at >= self.s.len() { "the body ends inside an array (cut short?)" } else { "expected `,` or `]`" }));
+                return Err(self.err(if self.at >= self.s.len() {
+                    "the body ends inside an array (cut short?)"
+                } else {
+                    "expected `,` or `]`"
+                }));
             }
         }
     }
@@ -228,7 +253,11 @@ impl Parser<'_> {
         loop {
             self.space();
             if self.s.get(self.at) != Some(&b'"') {
-                return Err(self.err(if self.at >= self.s.len() { "the body ends inside an object (cut short?)" } else { "expected a member name" }));
+                return Err(self.err(if self.at >= self.s.len() {
+                    "the body ends inside an object (cut short?)"
+                } else {
+                    "expected a member name"
+                }));
             }
             let key = self.string()?;
             self.space();
@@ -246,7 +275,11 @@ impl Parser<'_> {
                 return Ok(Json::Object(map, order));
             }
             if !self.eat(b',') {
-                return Err(self.err(if self.at >= self.s.len() { "the body ends inside an object (cut short?)" } else { "expected `,` or `}`" }));
+                return Err(self.err(if self.at >= self.s.len() {
+                    "the body ends inside an object (cut short?)"
+                } else {
+                    "expected `,` or `}`"
+                }));
             }
         }
     }
@@ -259,7 +292,10 @@ mod tests {
     #[test]
     fn numbers_keep_their_digits_and_strings_their_escapes() {
         let v = parse(r#"{"primaryValue": 1234567.8912345678901, "d": "a\u00e9\n\ud83d\ude00", "x": [1, -2e3, null, true]}"#).unwrap();
-        assert_eq!(v.get("primaryValue"), Some(&Json::Number("1234567.8912345678901".into())));
+        assert_eq!(
+            v.get("primaryValue"),
+            Some(&Json::Number("1234567.8912345678901".into()))
+        );
         assert_eq!(v.get("d"), Some(&Json::String("aé\n😀".into())));
         assert_eq!(v.keys(), ["primaryValue", "d", "x"]);
     }

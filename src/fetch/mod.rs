@@ -86,19 +86,28 @@ pub struct Report {
 
 /// The manifest of finished parts: beside the output, removed when the output is written.
 fn manifest_path(out: &Path) -> PathBuf {
-    let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = out
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".parts.json");
     out.with_file_name(name)
 }
 
 pub fn provenance_path(out: &Path) -> PathBuf {
-    let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = out
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".provenance.json");
     out.with_file_name(name)
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Now, as RFC 3339 UTC ("2026-12-06T07:59:21Z").
@@ -118,7 +127,12 @@ pub fn now() -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 /// A cached answer: its body and when it was fetched.
@@ -129,7 +143,10 @@ struct Cached {
 
 fn cache_files(folder: &Path, url: &str) -> (PathBuf, PathBuf) {
     let key = sha256(url.as_bytes());
-    (folder.join(format!("{key}.json")), folder.join(format!("{key}.meta.json")))
+    (
+        folder.join(format!("{key}.json")),
+        folder.join(format!("{key}.meta.json")),
+    )
 }
 
 fn cache_read(folder: &Path, url: &str) -> Option<Cached> {
@@ -150,7 +167,10 @@ fn cache_read(folder: &Path, url: &str) -> Option<Cached> {
 }
 
 fn cache_write(folder: &Path, url: &str, body: &str, fetched_at: &str) -> Result<()> {
-    std::fs::create_dir_all(folder).map_err(|source| Error::Write { path: folder.to_path_buf(), source })?;
+    std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+        path: folder.to_path_buf(),
+        source,
+    })?;
     let (body_path, meta_path) = cache_files(folder, url);
     crate::atomic::write_file(&body_path, body.as_bytes())?;
     let meta = serde_json::json!({ "url": url, "fetched_at": fetched_at, "sha256": sha256(body.as_bytes()) });
@@ -171,7 +191,10 @@ fn manifest_read(path: &Path, request: &str) -> BTreeMap<String, String> {
     let mut done = BTreeMap::new();
     if let Some(Json::Array(parts)) = doc.get("finished") {
         for p in parts {
-            if let (Some(url), Some(digest)) = (p.get("url").and_then(Json::as_text), p.get("sha256").and_then(Json::as_text)) {
+            if let (Some(url), Some(digest)) = (
+                p.get("url").and_then(Json::as_text),
+                p.get("sha256").and_then(Json::as_text),
+            ) {
                 done.insert(url, digest);
             }
         }
@@ -180,24 +203,49 @@ fn manifest_read(path: &Path, request: &str) -> BTreeMap<String, String> {
 }
 
 fn manifest_write(path: &Path, request: &str, done: &BTreeMap<String, String>) -> Result<()> {
-    let finished: Vec<serde_json::Value> = done.iter().map(|(u, d)| serde_json::json!({ "url": u, "sha256": d })).collect();
+    let finished: Vec<serde_json::Value> = done
+        .iter()
+        .map(|(u, d)| serde_json::json!({ "url": u, "sha256": d }))
+        .collect();
     let doc = serde_json::json!({ "format_version": 1, "request": request, "finished": finished });
-    crate::atomic::write_file(path, serde_json::to_string_pretty(&doc).unwrap_or_default().as_bytes())
+    crate::atomic::write_file(
+        path,
+        serde_json::to_string_pretty(&doc)
+            .unwrap_or_default()
+            .as_bytes(),
+    )
 }
 
 /// Fetches `query` into `out` (Comtrade+ CSV) with `provenance_path(out)` beside it.
-pub fn comtrade(query: &Query, out: &Path, options: &Options, progress: &ProgressSink) -> Result<Report> {
+pub fn comtrade(
+    query: &Query,
+    out: &Path,
+    options: &Options,
+    progress: &ProgressSink,
+) -> Result<Report> {
     let started_at = now();
-    let endpoint = if options.key.is_some() { Endpoint::Data } else { Endpoint::Preview };
+    let endpoint = if options.key.is_some() {
+        Endpoint::Data
+    } else {
+        Endpoint::Preview
+    };
     let client = http::Client::new(options.key.clone(), options.limits.clone())?;
-    let mut queue: std::collections::VecDeque<Query> = query.parts(&options.base_url, endpoint).into();
-    let request: String = queue.iter().map(|q| q.url(&options.base_url, endpoint)).collect::<Vec<_>>().join(" ");
+    let mut queue: std::collections::VecDeque<Query> =
+        query.parts(&options.base_url, endpoint).into();
+    let request: String = queue
+        .iter()
+        .map(|q| q.url(&options.base_url, endpoint))
+        .collect::<Vec<_>>()
+        .join(" ");
     let manifest = manifest_path(out);
     let mut done = manifest_read(&manifest, &request);
     let cache_folder = options.cache.as_ref().map(|c| c.join("comtrade"));
     // Resuming needs the finished parts' answers: kept in the cache, or beside the output.
     let store = cache_folder.clone().unwrap_or_else(|| {
-        let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        let mut name = out
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
         name.push(".parts");
         out.with_file_name(name)
     });
@@ -207,19 +255,32 @@ pub fn comtrade(query: &Query, out: &Path, options: &Options, progress: &Progres
     let mut total = queue.len();
     while let Some(q) = queue.pop_front() {
         let url = q.url(&options.base_url, endpoint);
-        let resumed = done.get(&url).and_then(|digest| cache_read(&store, &url).filter(|c| sha256(c.body.as_bytes()) == *digest));
-        let cached = if options.refresh { None } else { cache_read(&store, &url) };
+        let resumed = done.get(&url).and_then(|digest| {
+            cache_read(&store, &url).filter(|c| sha256(c.body.as_bytes()) == *digest)
+        });
+        let cached = if options.refresh {
+            None
+        } else {
+            cache_read(&store, &url)
+        };
         let (body, source, fetched_at, retried) = match (resumed, cached) {
             (Some(c), _) => (c.body, Source::Resumed, c.fetched_at, Vec::new()),
             (None, Some(c)) => (c.body, Source::Cached, c.fetched_at, Vec::new()),
             (None, None) => {
                 let (body, attempts) = client.get(&url)?;
                 let at = now();
-                let retried = attempts.retried.iter().map(|(s, w)| (*s, w.as_secs())).collect();
+                let retried = attempts
+                    .retried
+                    .iter()
+                    .map(|(s, w)| (*s, w.as_secs()))
+                    .collect();
                 (body, Source::Fetched, at, retried)
             }
         };
-        let answer = comtrade::read_answer(&body).map_err(|message| Error::Fetch { url: url.clone(), message })?;
+        let answer = comtrade::read_answer(&body).map_err(|message| Error::Fetch {
+            url: url.clone(),
+            message,
+        })?;
         // Kept only once read whole: a bad answer is never cached nor counted as finished.
         if source == Source::Fetched {
             cache_write(&store, &url, &body, &fetched_at)?;
@@ -287,16 +348,39 @@ fn write_csv(out: &Path, records: &[Json]) -> Result<()> {
         }
     }
     if columns.is_empty() {
-        columns = ["typeCode", "freqCode", "refYear", "refMonth", "period", "reporterCode", "reporterISO", "reporterDesc", "flowCode", "flowDesc", "partnerCode", "partnerISO", "partnerDesc", "partner2Code", "classificationCode", "cmdCode", "customsCode", "motCode", "primaryValue"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        columns = [
+            "typeCode",
+            "freqCode",
+            "refYear",
+            "refMonth",
+            "period",
+            "reporterCode",
+            "reporterISO",
+            "reporterDesc",
+            "flowCode",
+            "flowDesc",
+            "partnerCode",
+            "partnerISO",
+            "partnerDesc",
+            "partner2Code",
+            "classificationCode",
+            "cmdCode",
+            "customsCode",
+            "motCode",
+            "primaryValue",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     }
     crate::atomic::write_streamed(out, |file| {
         let mut w = csv::Writer::from_writer(file);
         w.write_record(&columns).map_err(std::io::Error::other)?;
         for r in records {
-            let row: Vec<String> = columns.iter().map(|c| r.get(c).and_then(Json::as_text).unwrap_or_default()).collect();
+            let row: Vec<String> = columns
+                .iter()
+                .map(|c| r.get(c).and_then(Json::as_text).unwrap_or_default())
+                .collect();
             w.write_record(&row).map_err(std::io::Error::other)?;
         }
         w.flush()
@@ -341,7 +425,10 @@ fn write_provenance(report: &Report, query: &Query, options: &Options) -> Result
         "breakdown_rows_left_out": report.breakdown_left_out,
         "output": report.out.file_name().map(|n| n.to_string_lossy().into_owned()),
     });
-    crate::atomic::write_file(&report.provenance, (serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n").as_bytes())
+    crate::atomic::write_file(
+        &report.provenance,
+        (serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n").as_bytes(),
+    )
 }
 
 #[cfg(test)]

@@ -22,7 +22,9 @@ pub fn report(r: &Report) -> Vec<String> {
     }
     let retried: usize = r.parts.iter().map(|p| p.retried.len()).sum();
     if retried > 0 {
-        lines.push(format!("tradestat: {retried} answer(s) were retried (rate limit or server error)"));
+        lines.push(format!(
+            "tradestat: {retried} answer(s) were retried (rate limit or server error)"
+        ));
     }
     if r.breakdown_left_out > 0 {
         lines.push(format!(

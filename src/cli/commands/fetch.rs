@@ -88,7 +88,11 @@ fn flow_code(f: &str) -> Result<String> {
         "imports" | "import" | "m" => "M",
         "re-exports" | "re-export" | "rx" => "RX",
         "re-imports" | "re-import" | "rm" => "RM",
-        other => return Err(Error::Options(format!("--flow {other}: expected exports, imports, re-exports or re-imports"))),
+        other => {
+            return Err(Error::Options(format!(
+                "--flow {other}: expected exports, imports, re-exports or re-imports"
+            )));
+        }
     }
     .to_string())
 }
@@ -103,24 +107,46 @@ pub fn run(source: &Source) -> Result<Outcome> {
         reporters: codes(&args.reporter, "reporter")?,
         partners: codes(&args.partner, "partner")?,
         periods: Query::normalise_periods(&args.period, freq)?,
-        flows: args.flow.iter().map(|f| flow_code(f)).collect::<Result<_>>()?,
-        commodities: args.commodity.iter().map(|c| c.trim().to_ascii_uppercase()).collect(),
+        flows: args
+            .flow
+            .iter()
+            .map(|f| flow_code(f))
+            .collect::<Result<_>>()?,
+        commodities: args
+            .commodity
+            .iter()
+            .map(|c| c.trim().to_ascii_uppercase())
+            .collect(),
         freq,
     };
     // The key is read here and handed to the client; it is printed and written nowhere.
-    let key = std::env::var("COMTRADE_API_KEY").ok().filter(|k| !k.trim().is_empty()).map(|k| k.trim().to_string());
+    let key = std::env::var("COMTRADE_API_KEY")
+        .ok()
+        .filter(|k| !k.trim().is_empty())
+        .map(|k| k.trim().to_string());
     let timeout = Duration::from_secs(args.timeout.max(1));
     let options = Options {
         base_url: args.base_url.clone(),
         key,
         refresh: args.refresh,
-        limits: Limits { connect_timeout: timeout, read_timeout: timeout, ..Limits::default() },
+        limits: Limits {
+            connect_timeout: timeout,
+            read_timeout: timeout,
+            ..Limits::default()
+        },
         cache: tradestat::frame::cache::folder(),
     };
     if options.key.is_none() {
-        crate::cli::say("tradestat: no COMTRADE_API_KEY: using the public preview (at most 500 records an answer, a few requests a minute; docs/fetch.md)");
+        crate::cli::say(
+            "tradestat: no COMTRADE_API_KEY: using the public preview (at most 500 records an answer, a few requests a minute; docs/fetch.md)",
+        );
     }
-    let done = fetch::comtrade(&query, &args.out, &options, &crate::cli::progress::on_terminal())?;
+    let done = fetch::comtrade(
+        &query,
+        &args.out,
+        &options,
+        &crate::cli::progress::on_terminal(),
+    )?;
     for line in report(&done) {
         crate::cli::say(&line);
     }

@@ -246,6 +246,29 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             let new_value = introduced_as_new(tokens, number.tokens.start, range.start);
             let clause_period = clause_period
                 .filter(|p| !new_value || matches!(p.words, PeriodWords::Absolute { .. }));
+            // "imports stood at $9.44 billion and $9.0 billion, respectively": the periods the
+            // sentence names elsewhere, in order.
+            let trailing = &text[tokens[at].start..sentence.end];
+            let respective = clause
+                .filter(|_| trailing.to_lowercase().contains("respectively"))
+                .and_then(|c| {
+                    let here: Vec<usize> = amounts
+                        .iter()
+                        .copied()
+                        .filter(|&a| {
+                            resolve::clause_of(&clauses, tokens, article.numbers[a].tokens.start)
+                                == Some(c)
+                        })
+                        .collect();
+                    let k = here.iter().position(|&a| a == n)?;
+                    let named: Vec<&resolve::PeriodMention> = periods
+                        .iter()
+                        .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                        .filter(|p| resolve::clause_of(&clauses, tokens, p.tokens.start) != Some(c))
+                        .collect();
+                    (named.len() >= here.len()).then(|| named[k])
+                });
+            let clause_period = clause_period.or(respective);
             let (period, note, fiscal) = match clause_period {
                 Some(p) => {
                     let against = match p.words {
@@ -402,7 +425,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 ),
             };
             let (owner, other) = match &word {
-                Some(w) => owner_of(&mentions, tokens, w),
+                Some(w) => owner_of(&text, &mentions, tokens, w),
                 None => (None, None),
             };
             let owner = settle_owner(owner, other.clone(), &pair);
@@ -729,8 +752,30 @@ fn difference_of(
         "lost",
         "dipped",
         "slipped",
+        "up",
+        "down",
     ];
-    if first >= 1 && VERBS.contains(&word(first - 1)) {
+    // Not "made up $10.67 million", "took up": a share of a whole.
+    let idiom = first >= 2
+        && word(first - 1) == "up"
+        && matches!(
+            word(first - 2),
+            "made"
+                | "make"
+                | "makes"
+                | "making"
+                | "took"
+                | "take"
+                | "takes"
+                | "taking"
+                | "add"
+                | "adds"
+                | "added"
+                | "sum"
+                | "sums"
+                | "summed"
+        );
+    if first >= 1 && VERBS.contains(&word(first - 1)) && !idiom {
         return dir(word(first - 1)).or_else(|| {
             let w = word(first - 1);
             if ["dipped", "slipped"].contains(&w) {
@@ -754,9 +799,21 @@ fn difference_of(
     }
     let mut j = printed.end;
     while j < sentence.end && j < printed.end + 5 {
-        // Not past a bracket: "£20.9 billion (decrease of 8.0% ...)" is a level.
+        // Not past a bracket ("£20.9 billion (decrease of 8.0% ...)" is a level), except a
+        // bracketed percentage: "USD$369 million (6.9%) lower than".
         if j > 0 && text[tokens[j - 1].end..tokens[j].start].contains(['(', ')']) {
-            break;
+            let closing = text[tokens[j - 1].end..tokens[j].start].contains(')')
+                && matches!(word(j - 1), "%" | "percent");
+            let bracketed_percent = closing
+                || text[tokens[j - 1].end..tokens[j].start].contains('(')
+                    && tokens[j].is_number
+                    && matches!(word(j + 1), "%" | "percent")
+                    && tokens
+                        .get(j + 2)
+                        .is_some_and(|t| text[tokens[j + 1].end..t.start].contains(')'));
+            if !bracketed_percent {
+                break;
+            }
         }
         let w = word(j);
         if tokens[j].is_number || matches!(w, "or" | "per" | "cent" | "percent" | "%") {
@@ -777,7 +834,8 @@ fn difference_of(
                 | "decrease"
                 | "slump"
                 | "reduction"
-        ) {
+        ) || (matches!(w, "lower" | "higher" | "less" | "more") && word(j + 1) == "than")
+        {
             return dir(w).or(Some(if matches!(w, "plunge" | "slump") {
                 Down
             } else {
@@ -839,7 +897,7 @@ fn choose_pair(article: &mut Article, mentions: &[Mention]) {
     // the one the text reports on: it counts twice more.
     let measures = resolve::measure_words(&article.tokens);
     for w in &measures {
-        if let (Some(owner), _) = owner_of(mentions, &article.tokens, w)
+        if let (Some(owner), _) = owner_of(&article.text, mentions, &article.tokens, w)
             && let Some(e) = counts.get_mut(owner.as_str())
         {
             e.0 += 2;
@@ -948,6 +1006,7 @@ fn measure_of(
 /// exports" (RUS, –), "exports from China to the US" (CHN, USA), "imports from Russia"
 /// (–, RUS).
 fn owner_of(
+    text: &str,
     mentions: &[Mention],
     tokens: &[crate::verify::phrase::Token],
     word: &MeasureWord,
@@ -961,6 +1020,10 @@ fn owner_of(
     let before = mentions
         .iter()
         .filter(|m| m.tokens.end <= start && start - m.tokens.end < reach)
+        // Not across the end of a sentence.
+        .filter(|m| {
+            !text[tokens[m.tokens.end - 1].end..tokens[start].start].contains(['.', '!', '?', ';'])
+        })
         .filter(|m| {
             // nothing but "'s", adjectives and articles between: no "to", "from", "with"
             !tokens[m.tokens.end..start].iter().any(|t| {

@@ -197,7 +197,26 @@ pub fn to_claims(
                 RelationKind::Points => format!("{} - {}", percent_ids[1], percent_ids[0]),
             },
         };
-        let says = article.says(relation);
+        let mut says = article.says(relation);
+        // "up $16.43 billion or 16.1 percent": the percentage says no direction; the
+        // difference does.
+        if relation.kind == RelationKind::Change
+            && phrase::parse(&says, lexicon, rounding)
+                .is_ok_and(|p| p.measure == crate::verify::phrase::Measure::Share)
+            && let Some(d) = relation
+                .figures
+                .first()
+                .and_then(|&f| article.figures[f].difference)
+        {
+            says = format!(
+                "{} {says}",
+                if d == crate::verify::phrase::Direction::Down {
+                    "down"
+                } else {
+                    "up"
+                }
+            );
+        }
         let assertion = match relation.kind {
             RelationKind::Sum | RelationKind::Balance | RelationKind::Difference => {
                 Some(Assertion::Equals(ids[0].clone()))

@@ -737,6 +737,20 @@ fn stated(
             }
         }
     }
+    // "USD$369 million (6.9%) lower than": the comparison after the bracket.
+    if lead.is_none()
+        && start == first
+        && text[..tokens[first].start].trim_end().ends_with('(')
+        && let Some(next) = tokens
+            .get(last + 1)
+            .filter(|t| same(last + 1) && text[tokens[last].end..t.start].contains(')'))
+        && matches!(
+            next.text.as_str(),
+            "lower" | "higher" | "less" | "more" | "up" | "down"
+        )
+    {
+        lead = Some(next.start..next.end);
+    }
     // "decreased by $7.4 billion (2.5 percent)": the direction before the bracketed amount.
     if start == first && text[..tokens[first].start].trim_end().ends_with('(') {
         let mut saw_by = false;

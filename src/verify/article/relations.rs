@@ -94,15 +94,31 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             // "£5.6 billion, or 40.7 per cent, plunge": the percentage of a difference is a
             // change, its base not printed.
             (Measure::Share, _) if beside_difference(article, n, s).is_some() => {
-                beside_difference(article, n, s).map(|d| Relation {
-                    kind: RelationKind::Change,
-                    sentence: s,
-                    stated: Some(n),
-                    says: number.phrase.clone(),
-                    figures: vec![d],
-                    percents: Vec::new(),
-                    derived_base: None,
-                    unchecked: Some(Unchecked::NoBase),
+                beside_difference(article, n, s).map(|d| {
+                    // "It stood at $118.62 billion, up $16.43 billion or 16.1 percent": the
+                    // level of the sentence is the new value, the difference makes the base.
+                    let fd = &article.figures[d];
+                    let level_of = figures_in(article, s).into_iter().filter(|&f| {
+                        let g = &article.figures[f];
+                        level(article, f)
+                            && g.currency == fd.currency
+                            && (g.measure == fd.measure
+                                || g.measure.is_none()
+                                || fd.measure.is_none())
+                            && g.commodity == fd.commodity
+                    });
+                    let anchor =
+                        level_of.min_by_key(|&f| pos(article, f).abs_diff(pos(article, d)));
+                    Relation {
+                        kind: RelationKind::Change,
+                        sentence: s,
+                        stated: Some(n),
+                        says: number.phrase.clone(),
+                        figures: anchor.map_or(vec![d], |a| vec![d, a]),
+                        percents: Vec::new(),
+                        derived_base: None,
+                        unchecked: anchor.is_none().then_some(Unchecked::NoBase),
+                    }
                 })
             }
             (Measure::Share, _) => share(article, n, s),

@@ -539,6 +539,26 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             };
             months = Some((3 * n - 2, 3 * n));
             end = if w(i).len() == 2 { i + 1 } else { i + 2 };
+        } else if w(i) == "fy"
+            && tokens.get(i + 1).is_some_and(|t| {
+                range.contains(&(i + 1)) && t.is_number && matches!(t.text.len(), 2 | 4)
+            })
+            && !(tokens[i + 1].text.len() == 4 && year_of(&tokens[i + 1]).is_none())
+        {
+            // "FY25", "FY 2025": a fiscal year named by the year it ends in.
+            let t = &tokens[i + 1].text;
+            let y: i32 = t.parse().unwrap_or(0);
+            let y = if t.len() == 2 { 2000 + y } else { y };
+            out.push(PeriodMention {
+                words: PeriodWords::Absolute {
+                    year: Some(y),
+                    months: None,
+                },
+                tokens: i..i + 2,
+                fiscal: Some(format!("FY{t}")),
+            });
+            i += 2;
+            continue;
         } else if matches!(w(i), "h1" | "h2") {
             let n: u8 = w(i)[1..].parse().unwrap_or(1);
             months = Some((6 * n - 5, 6 * n));
