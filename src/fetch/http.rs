@@ -172,8 +172,10 @@ impl Client {
     }
 }
 
+/// A refused connection is tried again; a timeout is not (the server is slow, and waiting
+/// again is the user's call: --timeout).
 fn is_transient(e: &reqwest::Error) -> bool {
-    e.is_connect() || e.is_timeout()
+    e.is_connect() && !e.is_timeout()
 }
 
 /// A transport error in words, without the URL (the caller says it).

@@ -17,6 +17,7 @@ mod columnar;
 #[cfg(feature = "distributed")]
 mod distributed;
 mod extract;
+mod fetch;
 mod formats;
 mod house;
 mod profile;

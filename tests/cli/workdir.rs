@@ -42,6 +42,26 @@ impl Workdir {
         path
     }
 
+    /// `run` with environment variables set, the cache in the work folder and no
+    /// COMTRADE_API_KEY unless `env` gives one.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_tradestat"));
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("TRADESTAT_CACHE_DIR", self.path("cache"))
+            .env_remove("COMTRADE_API_KEY");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let out = command.output().expect("run tradestat");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     /// Runs `tradestat ARGS` with the work folder as current directory.
     pub fn run(&self, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_tradestat"))
