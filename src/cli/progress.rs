@@ -14,6 +14,7 @@ const STEPS: u64 = 1000;
 struct Bar {
     started: Instant,
     bar: OnceLock<ProgressBar>,
+    what: &'static str,
 }
 
 impl Progress for Bar {
@@ -22,7 +23,8 @@ impl Progress for Bar {
             return;
         }
         let bar = self.bar.get_or_init(|| {
-            let style = ProgressStyle::with_template("tradestat: reading {bar:40} {percent:>3}%")
+            let template = format!("tradestat: {} {{bar:40}} {{percent:>3}}%", self.what);
+            let style = ProgressStyle::with_template(&template)
                 .unwrap_or_else(|_| ProgressStyle::default_bar());
             ProgressBar::new(STEPS).with_style(style)
         });
@@ -38,11 +40,17 @@ impl Progress for Bar {
 
 /// A progress bar when stderr is a terminal, nothing otherwise.
 pub fn on_terminal() -> ProgressSink {
+    labelled("reading")
+}
+
+/// `on_terminal`, saying what is under way ("fetching").
+pub fn labelled(what: &'static str) -> ProgressSink {
     ProgressSink(
         (std::io::stderr().is_terminal() && !super::quiet()).then(|| {
             Arc::new(Bar {
                 started: Instant::now(),
                 bar: OnceLock::new(),
+                what,
             }) as Arc<dyn Progress>
         }),
     )

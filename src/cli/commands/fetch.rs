@@ -145,7 +145,7 @@ pub fn run(source: &Source) -> Result<Outcome> {
         &query,
         &args.out,
         &options,
-        &crate::cli::progress::on_terminal(),
+        &crate::cli::progress::labelled("fetching"),
     )?;
     for line in report(&done) {
         crate::cli::say(&line);
