@@ -44,7 +44,7 @@ pub struct Attempts {
 
 pub struct Client {
     client: reqwest::Client,
-    runtime: fetch_runtime::runtime::Runtime,
+    runtime: tokio::runtime::Runtime,
     key: Option<String>,
     limits: Limits,
 }
@@ -60,7 +60,7 @@ impl Client {
             .user_agent(concat!("tradestat/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::Options(format!("cannot start the HTTP client: {e}")))?;
-        let runtime = fetch_runtime::runtime::Builder::new_current_thread()
+        let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| Error::Options(format!("cannot start the HTTP client: {e}")))?;
