@@ -99,9 +99,11 @@ impl Client {
                 }
                 Err(e) => return Err(fail(describe(&e))),
             };
+            // A 403 with Retry-After is the API's quota signal, not a refused key.
+            let quota = status == 403 && retry_after.is_some();
             match status {
                 200 => return Ok((body, attempts)),
-                429 | 500..=599 => {
+                _ if quota || status == 429 || (500..=599).contains(&status) => {
                     let wait = retry_after.unwrap_or(backoff);
                     if attempt == self.limits.attempts {
                         return Err(fail(format!(

@@ -32,6 +32,12 @@ pub fn report(r: &Report) -> Vec<String> {
             r.breakdown_left_out
         ));
     }
+    if r.rows == 0 {
+        lines.push(
+            "tradestat: the API returned no records for this request (no data for this combination of reporter, partner, period, flow and commodity)"
+                .to_string(),
+        );
+    }
     lines.push(format!(
         "tradestat: wrote {} row(s) to {} and the provenance to {}",
         r.rows,

@@ -292,6 +292,36 @@ fn a_rate_limit_is_waited_out_as_the_server_asks() {
 }
 
 #[test]
+fn a_quota_signal_is_waited_out_and_an_empty_answer_is_said() {
+    // The recorded empty answer (no data for the combination), after a 403 with Retry-After.
+    let server = Replay::start(|i, _| match i {
+        0 => Reply::Json(
+            403,
+            vec![("Retry-After", "1".to_string())],
+            r#"{"statusCode":403,"message":"Out of call volume quota."}"#.to_string(),
+        ),
+        _ => ok(fixture("data-services-annual.json")),
+    });
+    let wd = Workdir::new();
+    let run = wd
+        .run_env(&fetch_args(&server.base, "2019"), &[])
+        .expect_code(0);
+    assert_eq!(server.seen().len(), 2);
+    assert!(
+        run.stderr.contains("no records for this request"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(wd.path("ct.csv"))
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
+}
+
+#[test]
 fn a_server_error_is_tried_again() {
     let server = Replay::start(|i, path| match i {
         0 => Reply::Json(
@@ -307,15 +337,20 @@ fn a_server_error_is_tried_again() {
     assert_eq!(server.seen().len(), 2);
 }
 
+/// A recorded body of tests/fixtures/comtrade-api.
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(repo_file(&format!("tests/fixtures/comtrade-api/{name}"))).unwrap()
+}
+
 #[test]
 fn a_missing_or_refused_key_is_said_and_the_key_is_never_shown() {
-    let server = Replay::start(|_, _| {
-        Reply::Json(
-            401,
-            Vec::new(),
-            r#"{"statusCode":401,"message":"Access denied due to missing subscription key."}"#
-                .to_string(),
-        )
+    let server = Replay::start(|i, _| {
+        let body = if i == 0 {
+            fixture("error-401-missing-key.json")
+        } else {
+            fixture("error-401-invalid-key.json")
+        };
+        Reply::Json(401, Vec::new(), body)
     });
     let wd = Workdir::new();
     let run = wd
