@@ -435,6 +435,24 @@ fn an_api_error_message_is_shown_and_nothing_is_written() {
 }
 
 #[test]
+fn a_wrong_address_is_a_clear_error() {
+    // As comtradr's httpbin mock: 404 with an HTML page.
+    let server = Replay::start(|_, _| {
+        Reply::Json(
+            404,
+            Vec::new(),
+            "<html><body>Not Found</body></html>".to_string(),
+        )
+    });
+    let wd = Workdir::new();
+    let run = wd
+        .run_env(&fetch_args(&server.base, "2019"), &[])
+        .expect_code(2);
+    assert!(run.stderr.contains("HTTP 404 Not Found"), "{}", run.stderr);
+    assert_eq!(server.seen().len(), 1, "a 404 is not retried");
+}
+
+#[test]
 fn an_answer_cut_short_is_an_error_never_a_partial_file() {
     let server = Replay::start(|_, path| {
         let body = answer_for(path, 0);
