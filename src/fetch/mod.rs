@@ -84,23 +84,23 @@ pub struct Report {
     pub started_at: String,
 }
 
-/// The manifest of finished parts: beside the output, removed when the output is written.
-fn manifest_path(out: &Path) -> PathBuf {
+/// A file beside `out` named after it: `FILE.csv` + `.parts.json`.
+fn beside(out: &Path, suffix: &str) -> PathBuf {
     let mut name = out
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(".parts.json");
+    name.push(suffix);
     out.with_file_name(name)
 }
 
+/// The manifest of finished parts: beside the output, removed when the output is written.
+fn manifest_path(out: &Path) -> PathBuf {
+    beside(out, ".parts.json")
+}
+
 pub fn provenance_path(out: &Path) -> PathBuf {
-    let mut name = out
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".provenance.json");
-    out.with_file_name(name)
+    beside(out, ".provenance.json")
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -241,14 +241,9 @@ pub fn comtrade(
     let mut done = manifest_read(&manifest, &request);
     let cache_folder = options.cache.as_ref().map(|c| c.join("comtrade"));
     // Resuming needs the finished parts' answers: kept in the cache, or beside the output.
-    let store = cache_folder.clone().unwrap_or_else(|| {
-        let mut name = out
-            .file_name()
-            .map(|n| n.to_os_string())
-            .unwrap_or_default();
-        name.push(".parts");
-        out.with_file_name(name)
-    });
+    let store = cache_folder
+        .clone()
+        .unwrap_or_else(|| beside(out, ".parts"));
     let mut parts = Vec::new();
     let mut records: Vec<Json> = Vec::new();
     let mut splits = 0;

@@ -61,6 +61,17 @@ pub struct Rollup {
 
 type SeriesKey = (String, String, Flow, Commodity, String);
 
+/// The series a total belongs to: pair, flow, commodity, currency.
+fn series_key(t: &Total) -> SeriesKey {
+    (
+        crate::codes::economy_key(&t.reporter),
+        crate::codes::economy_key(&t.partner),
+        t.flow,
+        t.commodity.clone(),
+        t.currency.clone(),
+    )
+}
+
 pub fn rollup(totals: &[Total], by: By) -> Rollup {
     let mut notes = Vec::new();
     // (series, target) → source totals
@@ -76,13 +87,7 @@ pub fn rollup(totals: &[Total], by: By) -> Rollup {
             *straddling.entry(t.period).or_default() += 1;
             continue;
         };
-        let key = (
-            crate::codes::economy_key(&t.reporter),
-            crate::codes::economy_key(&t.partner),
-            t.flow,
-            t.commodity.clone(),
-            t.currency.clone(),
-        );
+        let key = series_key(t);
         groups.entry((key, target)).or_default().push(t);
     }
     for (period, n) in coarser {
@@ -128,14 +133,7 @@ pub fn rollup_to(totals: &[Total], target: Period) -> Vec<Total> {
             && t.period.first_month >= target.first_month
             && t.period.last_month <= target.last_month;
         if inside {
-            let key = (
-                crate::codes::economy_key(&t.reporter),
-                crate::codes::economy_key(&t.partner),
-                t.flow,
-                t.commodity.clone(),
-                t.currency.clone(),
-            );
-            groups.entry(key).or_default().push(t);
+            groups.entry(series_key(t)).or_default().push(t);
         }
     }
     let mut notes = Vec::new();

@@ -403,6 +403,20 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     }
 }
 
+/// Whether two figures name the same economies, in either order (a part owned by the
+/// partner names the reporter as its other side): the fewer within the more.
+fn economies_agree(a: &Figure, b: &Figure) -> bool {
+    let names = |g: &Figure| -> Vec<String> { g.owner.iter().chain(&g.other).cloned().collect() };
+    let (x, y) = (names(a), names(b));
+    let (few, many) = if x.len() <= y.len() {
+        (&x, &y)
+    } else {
+        (&y, &x)
+    };
+    few.iter()
+        .all(|e| many.iter().any(|m| super::resolve::same_country(e, m)))
+}
+
 /// The base of a change of `anchor` made of two printed figures of the period a year
 /// before, of the same pair and currency: trade less the other flow (for exports or
 /// imports), or exports plus imports (for trade).
@@ -410,17 +424,7 @@ fn derived(article: &Article, anchor: usize) -> Option<(usize, usize, DerivedBas
     let a = &article.figures[anchor];
     let base_period = a.period?.year_before()?;
     let view = reporter_view(article, a)?;
-    let names = |g: &Figure| -> Vec<String> { g.owner.iter().chain(&g.other).cloned().collect() };
-    let agree = |g: &Figure| {
-        let (x, y) = (names(g), names(a));
-        let (few, many) = if x.len() <= y.len() {
-            (&x, &y)
-        } else {
-            (&y, &x)
-        };
-        few.iter()
-            .all(|e| many.iter().any(|m| super::resolve::same_country(e, m)))
-    };
+    let agree = |g: &Figure| economies_agree(g, a);
     let of = |want: TradeMeasure| {
         (0..article.figures.len()).find(|&f| {
             let g = &article.figures[f];
@@ -843,19 +847,7 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             continue;
         }
         let near = |f: &Figure| {
-            // The economies each names, in either order (a part owned by the partner
-            // names the reporter as its other side): the fewer within the more.
-            let names =
-                |g: &Figure| -> Vec<String> { g.owner.iter().chain(&g.other).cloned().collect() };
-            let (a, b) = (names(f), names(total));
-            let (few, many) = if a.len() <= b.len() {
-                (&a, &b)
-            } else {
-                (&b, &a)
-            };
-            let others_agree = few
-                .iter()
-                .all(|x| many.iter().any(|y| super::resolve::same_country(x, y)));
+            let others_agree = economies_agree(f, total);
             others_agree
                 && !f.vague
                 && f.difference.is_none()
