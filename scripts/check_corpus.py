@@ -94,6 +94,12 @@ def main():
             need = amounts if kind not in ("sum", "balance") else amounts + [stated]
             need = [norm(a) for a in need]
             if not need:
+                # Only the stated number ("Imports also dropped by 2.8%"): the relation
+                # that says it.
+                if stated and norm(stated) in says:
+                    match = (i, claim)
+                    if i not in used[name]:
+                        break
                 continue
             if all(any(n == p or n in p or (p and p in n) for p in pool) for n in need):
                 if kind not in ("sum", "balance") and stated and norm(stated) not in says and says not in norm(stated):

@@ -237,13 +237,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             let clause = resolve::clause_of(&clauses, tokens, at);
             let in_clause =
                 |t: usize| clause.is_some_and(|c| clauses[c].contains(&tokens[t].start));
-            let clause_period = periods
-                .iter()
-                .filter(|p| in_clause(p.tokens.start))
-                .min_by_key(|p| p.tokens.start.abs_diff(at));
             // "rose 12% from a year earlier to $5bn": the amount after "to" is the new
             // value; the year before belongs to the base.
             let new_value = introduced_as_new(tokens, number.tokens.start, range.start);
+            // "down 48.8 per cent from 2017 to US$2.84 billion": the year said before the
+            // new value in a "from" clause is the base's ("from $43.3 billion in FY21 to
+            // $83.7 billion in FY24" keeps FY24, said after it).
+            let bases_year =
+                |p: &&resolve::PeriodMention| new_value && base_clause(at) && p.tokens.start < at;
+            let clause_period = periods
+                .iter()
+                .filter(|p| in_clause(p.tokens.start))
+                .filter(|p| !bases_year(p))
+                .min_by_key(|p| p.tokens.start.abs_diff(at));
             let clause_period = clause_period
                 .filter(|p| !new_value || matches!(p.words, PeriodWords::Absolute { .. }));
             // "imports stood at $9.44 billion and $9.0 billion, respectively": the periods the
@@ -269,6 +275,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     (named.len() >= here.len()).then(|| named[k])
                 });
             let clause_period = clause_period.or(respective);
+
             let (period, note, fiscal) = match clause_period {
                 Some(p) => {
                     let against = match p.words {
@@ -305,11 +312,15 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     match (free, sentence_period) {
                         // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
                         // base of a comparison is a year before.
-                        (_, Some(p)) if base_clause(at) && p.year_before().is_some() => (
-                            p.year_before(),
-                            Some(PeriodNote::ComparisonBase),
-                            sentence_fiscal.clone().map(|_| format!("FY{}", p.year - 1)),
-                        ),
+                        (_, Some(p))
+                            if base_clause(at) && !new_value && p.year_before().is_some() =>
+                        {
+                            (
+                                p.year_before(),
+                                Some(PeriodNote::ComparisonBase),
+                                sentence_fiscal.clone().map(|_| format!("FY{}", p.year - 1)),
+                            )
+                        }
                         (Some(p), _) => (
                             period_of(&p.words, focus.or(sentence_period)),
                             Some(PeriodNote::Sentence),

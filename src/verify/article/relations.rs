@@ -322,39 +322,95 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     let Some(anchor) = anchor else {
         return lead(article, n, s, kind);
     };
-    let a = &article.figures[anchor];
-    // The other amount: in this sentence, else in the three before.
-    let candidates = here
+    // "243.03 billion yuan ($38.18 billion)": the amount in another currency in brackets
+    // is the same figure; either may have its base printed.
+    let mut anchors = vec![anchor];
+    anchors.extend(
+        here.iter()
+            .copied()
+            .filter(|&f| f != anchor && bracketed_together(article, anchor, f)),
+    );
+    let year_on_year = {
+        let t = article.sentence(s).to_lowercase();
+        [
+            "a year earlier",
+            "a year ago",
+            "year-on-year",
+            "year on year",
+            "from a year",
+            "last year",
+            "previous year",
+            "y/y",
+        ]
         .iter()
-        .copied()
-        .chain(
-            (s.saturating_sub(3)..s)
-                .rev()
-                .flat_map(|p| figures_in(article, p).into_iter().rev()),
-        )
-        .filter(|&f| f != anchor && compatible(a, &article.figures[f]));
-    let mut best: Option<(usize, bool)> = None; // (figure, anchor is the later)
-    for f in candidates {
-        let b = &article.figures[f];
-        let order = match (a.period, b.period) {
-            // Periods of one length; the new value ("to $5bn") is the later one.
-            (Some(x), Some(y)) if x != y && x.months() == y.months() => {
-                let anchor_later = later(x, y);
-                (anchor_later || !a.new_value).then_some(anchor_later)
+        .any(|w| t.contains(w))
+    };
+    let mut best: Option<(usize, usize, bool)> = None; // (anchor, base or new, anchor is the later)
+    'search: for &anchor in &anchors {
+        let a = &article.figures[anchor];
+        // The other amount: in this sentence, else in the three before, else the three after.
+        let candidates = here
+            .iter()
+            .copied()
+            .chain(
+                (s.saturating_sub(3)..s)
+                    .rev()
+                    .flat_map(|p| figures_in(article, p).into_iter().rev()),
+            )
+            .chain(
+                // After it only a figure of the very same flow: same owner, same partner.
+                (s + 1..(s + 4).min(article.sentences.len()))
+                    .flat_map(|p| figures_in(article, p))
+                    .filter(|&f| {
+                        article.figures[f].owner == a.owner && article.figures[f].other == a.other
+                    }),
+            )
+            .filter(|&f| f != anchor && !anchors.contains(&f) && level(article, f));
+        for f in candidates {
+            let b = &article.figures[f];
+            let same_months_earlier = year_on_year
+                && a.period.is_none()
+                && b.period
+                    .is_some_and(|p| a.months_only == Some((p.first_month, p.last_month)))
+                && compatible(
+                    &Figure {
+                        months_only: None,
+                        ..a.clone()
+                    },
+                    &Figure {
+                        months_only: None,
+                        ..b.clone()
+                    },
+                );
+            if !compatible(a, b) && !same_months_earlier {
+                continue;
             }
-            (Some(x), Some(y)) if x != y => None,
-            _ if b.sentence == s => match (is_base(article, a), is_base(article, b)) {
-                (false, true) => Some(true),
-                (true, false) => Some(false),
+            let order = match (a.period, b.period) {
+                // Periods of one length; the new value ("to $5bn") is the later one.
+                (Some(x), Some(y)) if x != y && x.months() == y.months() => {
+                    let anchor_later = later(x, y);
+                    (anchor_later || !a.new_value).then_some(anchor_later)
+                }
+                (Some(x), Some(y)) if x != y => None,
+                // "rose to 243.03 billion yuan in January-March ..., up 27.8% from a year
+                // earlier" and "190.12 billion yuan in January-March 2021": the months named
+                // without a year are the later ones.
+                (None, Some(_)) if same_months_earlier => Some(true),
+                _ if b.sentence == s => match (is_base(article, a), is_base(article, b)) {
+                    (false, true) => Some(true),
+                    (true, false) => Some(false),
+                    _ => None,
+                },
                 _ => None,
-            },
-            _ => None,
-        };
-        if let Some(anchor_later) = order {
-            best = Some((f, anchor_later));
-            break;
+            };
+            if let Some(anchor_later) = order {
+                best = Some((anchor, f, anchor_later));
+                break 'search;
+            }
         }
     }
+    let a = &article.figures[anchor];
+    let best = best.map(|(chosen, f, later)| (f, later, chosen));
     if best.is_none() && kind == RelationKind::Multiple {
         // "exports were 3.9 times imports": two amounts of one period, the first over the
         // second.
@@ -378,8 +434,8 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         }
     }
     match best {
-        Some((f, true)) => Some(relation(vec![f, anchor], None)),
-        Some((f, false)) => Some(relation(vec![anchor, f], None)),
+        Some((f, true, chosen)) => Some(relation(vec![f, chosen], None)),
+        Some((f, false, chosen)) => Some(relation(vec![chosen, f], None)),
         None => {
             // "decreased by $7.4 billion (2.5 percent) to $292.4 billion": the base is the
             // new value less the difference.
@@ -520,6 +576,18 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             Unchecked::NoBase
         }),
     })
+}
+
+/// Whether two figures are printed as one in two currencies: "243.03 billion yuan ($38.18
+/// billion)".
+fn bracketed_together(article: &Article, x: usize, y: usize) -> bool {
+    let (a, b) = (
+        &article.numbers[article.figures[x].number].printed,
+        &article.numbers[article.figures[y].number].printed,
+    );
+    let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
+    let gap = article.text[first.end..second.start].trim();
+    gap == "(" && article.text[second.end..].trim_start().starts_with(')')
 }
 
 /// Whether period `x` is later than `y`.
@@ -731,6 +799,9 @@ fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
 
 fn measure_word(w: &str) -> Option<TradeMeasure> {
     Some(match w {
+        "surplus" | "deficit" | "surpluses" | "deficits" | "balance" | "gap" => {
+            TradeMeasure::Balance
+        }
         "exports" | "export" | "shipments" | "sales" => TradeMeasure::Exports,
         "imports" | "import" | "purchases" => TradeMeasure::Imports,
         "trade" | "turnover" | "commerce" => TradeMeasure::Turnover,
