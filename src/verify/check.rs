@@ -577,6 +577,13 @@ fn says(phrase: &Phrase, op: Operand) -> ClaimOutcome {
 /// An `equals` claim's value beside its target figure's.
 fn equals(id: &str, op: Operand, cx: &Context<'_>) -> ClaimOutcome {
     match cx.operand(id) {
+        // "over US$133 billion" as the total: the sum must lie in what the words allow.
+        Err(OperandError::OneSided { .. }) => {
+            match cx.figure(id).and_then(|f| f.printed.as_ref()) {
+                Some(printed) => says(printed, op),
+                None => ClaimOutcome::NoTarget(OperandError::UnknownFigure(id.to_string())),
+            }
+        }
         Err(e) => ClaimOutcome::NoTarget(e),
         Ok(target) if target.kind != op.kind => ClaimOutcome::KindsDiffer {
             value: op.kind,

@@ -533,3 +533,29 @@ fn an_article_that_is_not_text_is_refused_with_its_name() {
     let run = wd.run(&["check", "missing.txt"]).expect_code(2);
     assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
 }
+
+/// A total printed with a one-sided hedge ("over $133 billion") is checked against what
+/// the words allow: the parts' sum must lie above it.
+#[test]
+fn a_total_said_to_be_over_an_amount_is_checked_one_sided() {
+    let wd = Workdir::new();
+    for (total, verdict) in [
+        ("over US$133 billion", "consistent"),
+        ("over US$140 billion", "inconsistent"),
+    ] {
+        wd.write(
+            "a.txt",
+            format!(
+                "Two-way trade between Vietnam and China in 2020 reached {total}. Vietnam's exports to China \
+                 reached $49 billion, and imports from China reached $84.1 billion.\n"
+            ),
+        );
+        let code = if verdict == "inconsistent" { 1 } else { 0 };
+        let doc = check_json(&wd, &["a.txt"], code);
+        assert_eq!(
+            kinds(&doc),
+            [("sum".to_string(), verdict.to_string())],
+            "{total}: {doc}"
+        );
+    }
+}

@@ -250,12 +250,16 @@ pub fn claim_explanation(c: &ClaimResult) -> String {
             allowed,
             measure,
         } => {
+            let bound = |v: &Q| match measure {
+                Measure::Amount { currency } => show_money(v, currency),
+                _ => decimal_string(v, 4),
+            };
             let mut text = format!(
                 "{} = {}, in [{}, {}]; \"{phrase}\" allows {}",
                 c.value_text,
                 show(&value.range, &value.kind),
-                decimal_string(&computed.low, 4),
-                decimal_string(&computed.high, 4),
+                bound(&computed.low),
+                bound(&computed.high),
                 describe_allowed(allowed, measure)
             );
             if c.verdict == Verdict::ConsistentByRounding {

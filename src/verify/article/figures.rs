@@ -1072,6 +1072,10 @@ fn owner_of(
         let skip = usize::from(tokens.get(j + 1).is_some_and(|t| t.text == "the"));
         let next = mentions.iter().find(|m| m.tokens.start == j + 1 + skip);
         match (w, next) {
+            // "a deficit from the Chinese market", "a surplus with China": the other side.
+            ("from" | "against", Some(m)) if word.measure == TradeMeasure::Balance => {
+                other = Some(m.economy.clone());
+            }
             ("from" | "of" | "by", Some(m)) => {
                 if word.measure == TradeMeasure::Imports && w == "from" {
                     other = Some(m.economy.clone());
