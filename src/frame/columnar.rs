@@ -160,6 +160,21 @@ impl Table {
 
 /// Writes `records` in the canonical layout as `format`, into `out`.
 pub fn write(records: &Records, format: Format, out: &mut dyn std::io::Write) -> Result<()> {
+    let mut frame = canonical_frame(records)?;
+    match format {
+        Format::Parquet => {
+            ParquetWriter::new(out).finish(&mut frame)?;
+        }
+        Format::Arrow => {
+            IpcWriter::new(out).finish(&mut frame)?;
+        }
+    }
+    Ok(())
+}
+
+/// The records in the canonical layout as a Polars frame: text columns and the value as
+/// an exact Decimal(38, s) (what `convert` writes and the Python package hands over).
+pub fn canonical_frame(records: &Records) -> Result<DataFrame> {
     let n = records.len();
     let value = super::decimal_column(
         "value",
@@ -188,14 +203,5 @@ pub fn write(records: &Records, format: Format, out: &mut dyn std::io::Write) ->
         text("source", &|i| records.source(i).to_string()),
         text("note", &|i| records.note(i).to_string()),
     ];
-    let mut frame = DataFrame::new(n, columns)?;
-    match format {
-        Format::Parquet => {
-            ParquetWriter::new(out).finish(&mut frame)?;
-        }
-        Format::Arrow => {
-            IpcWriter::new(out).finish(&mut frame)?;
-        }
-    }
-    Ok(())
+    Ok(DataFrame::new(n, columns)?)
 }
