@@ -134,6 +134,14 @@ def main():
             if any(norm(f["printed"]) == p for f in claim["figures"]):
                 nontrade_claims.append((name, row["printed"], claim["says"]))
     extra = sum(len(found[n]["claims"]) - len(used[n]) for n in files)
+    # Relations check reports that the hand did not list, called inconsistent: each is
+    # either an error the hand missed or a false alarm; read them (--show-misses).
+    extra_inconsistent = sum(
+        1
+        for n in files
+        for i, c in enumerate(found[n]["claims"])
+        if i not in used[n] and c["verdict"] == "inconsistent"
+    )
 
     e = totals["expected"]
     f = totals["found"]
@@ -143,7 +151,7 @@ def main():
     print(f"inconsistent flagged: {totals['flagged']}/{totals['inconsistent']}")
     print(f"consistent called inconsistent: {totals['false_alarm']}")
     print(f"claims on non-trade numbers: {len(nontrade_claims)}")
-    print(f"relations found beyond the expected ones: {extra}")
+    print(f"relations found beyond the expected ones: {extra}, of them called inconsistent: {extra_inconsistent}")
     for kind, k in sorted(by_kind.items()):
         print(f"  {kind:13} found {k['found']:3}/{k['expected']:3}, alike {k['alike']:3}")
     if args.show_misses:

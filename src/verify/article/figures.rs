@@ -309,7 +309,28 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                 p.tokens.start.abs_diff(at),
                             )
                         });
+                    // "exports rose from 238 bn in 2000 to 261 bn in 2007, and imports fell
+                    // (from 206 bn to 181 bn)": a "from ... to ..." with no years of its own
+                    // takes the sentence's first year for its base and its last for its
+                    // new value.
+                    let mut years: Vec<Period> = periods
+                        .iter()
+                        .filter(|p| matches!(p.words, PeriodWords::Absolute { year: Some(_), .. }))
+                        .filter_map(|p| period_of(&p.words, focus))
+                        .collect();
+                    years.sort_by_key(|p| (p.year, p.first_month));
+                    years.dedup();
+                    let span = (years.len() >= 2 && base_clause(at))
+                        .then(|| {
+                            if new_value {
+                                years.last().copied()
+                            } else {
+                                years.first().copied()
+                            }
+                        })
+                        .flatten();
                     match (free, sentence_period) {
+                        _ if span.is_some() => (span, Some(PeriodNote::Sentence), None),
                         // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
                         // base of a comparison is a year before.
                         (_, Some(p))
@@ -365,6 +386,33 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         }
                         // A relative period of another clause ("last year's exports")
                         // is that clause's own.
+                        // "increased by 75 percent, which rose from US$483.37 million to
+                        // US$846.45 million": the base of a "from ... to ..." is a year
+                        // before the period in focus.
+                        (None, None)
+                            if base_clause(at)
+                                && !new_value
+                                && amounts.iter().any(|&a| {
+                                    a != n
+                                        && resolve::clause_of(
+                                            &clauses,
+                                            tokens,
+                                            article.numbers[a].tokens.start,
+                                        ) == clause
+                                        && introduced_as_new(
+                                            tokens,
+                                            article.numbers[a].tokens.start,
+                                            range.start,
+                                        )
+                                })
+                                && focus.and_then(|f| f.year_before()).is_some() =>
+                        {
+                            (
+                                focus.and_then(|f| f.year_before()),
+                                Some(PeriodNote::ComparisonBase),
+                                None,
+                            )
+                        }
                         (None, None) => (
                             focus,
                             focus.map(|_| PeriodNote::Carried),
@@ -498,11 +546,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .iter()
                         .any(|t| t.text.starts_with("deficit") || t.text == "gap")
                 }) || word.as_ref().is_some_and(|w| {
-                    w.tokens.start > 0
-                        && matches!(
-                            tokens[w.tokens.start - 1].text.as_str(),
-                            "negative" | "adverse"
-                        )
+                    // "a negative balance", "a deficit trade balance"
+                    (w.tokens.start.saturating_sub(2)..w.tokens.start).any(|j| {
+                        matches!(tokens[j].text.as_str(), "negative" | "adverse" | "deficit")
+                    })
                 }));
             if measure.is_some() {
                 last_measure = measure;

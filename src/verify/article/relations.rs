@@ -330,6 +330,41 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             .copied()
             .filter(|&f| f != anchor && bracketed_together(article, anchor, f)),
     );
+    // "down by 68.9% compared to 2021": the base is that year's.
+    let named_base_year = {
+        let end = article.numbers[n].phrase.end.min(article.text.len());
+        let after: Vec<String> = article.text[end..article.sentences[s].end]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .map(str::to_lowercase)
+            .collect();
+        let cue = after.iter().position(|w| {
+            matches!(
+                w.as_str(),
+                "compared" | "from" | "over" | "than" | "against" | "versus"
+            )
+        });
+        cue.and_then(|k| {
+            after[k + 1..]
+                .iter()
+                .take(6)
+                .take_while(|w| {
+                    matches!(
+                        w.as_str(),
+                        "to" | "with"
+                            | "the"
+                            | "same"
+                            | "period"
+                            | "of"
+                            | "in"
+                            | "levels"
+                            | "level"
+                    ) || w.len() == 4
+                })
+                .find_map(|w| w.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)))
+        })
+    };
     let year_on_year = {
         let t = article.sentence(s).to_lowercase();
         [
@@ -385,6 +420,12 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             if !compatible(a, b) && !same_months_earlier {
                 continue;
             }
+            if let Some(y) = named_base_year
+                && b.period.is_some_and(|p| p.year != y)
+                && a.period.is_some_and(|p| p.year != y)
+            {
+                continue;
+            }
             let order = match (a.period, b.period) {
                 // Periods of one length; the new value ("to $5bn") is the later one.
                 (Some(x), Some(y)) if x != y && x.months() == y.months() => {
@@ -415,7 +456,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         // "exports were 3.9 times imports": two amounts of one period, the first over the
         // second.
         // Of one product, and of two flows or two partners.
-        let other = here.iter().copied().find(|&f| {
+        let fits = |f: usize| {
             let b = &article.figures[f];
             f != anchor
                 && b.period == a.period
@@ -423,7 +464,38 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                 && b.commodity == a.commodity
                 && (b.measure != a.measure
                     || (b.other.is_some() && a.other.is_some() && b.other != a.other))
-        });
+        };
+        // "... is almost ten times more than that registered with Germany (127 million
+        // dollars)": the base is the amount after "than", the subject the amount before.
+        let end = article.numbers[n].phrase.end;
+        let than = here
+            .iter()
+            .copied()
+            .filter(|&f| pos(article, f) > end)
+            .min_by_key(|&f| pos(article, f))
+            .filter(|&f| {
+                article.text[end..pos(article, f)]
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == "than")
+            });
+        if let Some(base) = than {
+            // Not an amount in brackets: that is another comparison's base ("almost
+            // quadruples the deficit with Brazil (308 million dollars)").
+            let bracketed = |f: usize| article.text[..pos(article, f)].trim_end().ends_with('(');
+            let subject = here
+                .iter()
+                .copied()
+                .filter(|&f| pos(article, f) < at && f != base && !bracketed(f))
+                .max_by_key(|&f| pos(article, f));
+            if let Some(x) = subject.filter(|&x| {
+                let (p, q) = (&article.figures[x], &article.figures[base]);
+                p.period == q.period && p.currency == q.currency && p.commodity == q.commodity
+            }) {
+                return Some(relation(vec![base, x], None));
+            }
+        }
+        let other = here.iter().copied().find(|&f| fits(f));
         if let Some(f) = other {
             let (x, y) = if pos(article, anchor) < pos(article, f) {
                 (anchor, f)

@@ -145,8 +145,12 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
         }
         match found {
             // "US 69.38 billion": a currency, not the country.
+            // "US $17.68 million" too.
             Some((_, 1))
-                if tokens.get(i + 1).is_some_and(|t| t.is_number) && tokens[i].text.len() <= 3 =>
+                if tokens[i].text.len() <= 3
+                    && (tokens.get(i + 1).is_some_and(|t| t.is_number)
+                        || (tokens.get(i + 1).is_some_and(|t| t.text == "$")
+                            && tokens.get(i + 2).is_some_and(|t| t.is_number))) =>
             {
                 i += 1
             }

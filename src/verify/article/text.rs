@@ -221,7 +221,9 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                 let original = sentence[after..].trim_start();
                 let next = original.split_whitespace().next().unwrap_or("");
                 let then = original.split_whitespace().nth(1).unwrap_or("");
+                // A place is a word: "US$54m", "R59bn" are amounts.
                 (next.starts_with(|c: char| c.is_uppercase())
+                    && !next.contains(|c: char| c.is_ascii_digit() || c == '$')
                     && !MONTH_WORDS.contains(
                         &next
                             .to_lowercase()
