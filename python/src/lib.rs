@@ -212,6 +212,82 @@ fn summary_json(
     Ok(render(&summary, Format::Json, &unit, &context))
 }
 
+/// A metric's name as the command line spells it.
+fn metric(name: &str) -> PyResult<tradestat::metrics::request::Metric> {
+    use tradestat::metrics::request::Metric as M;
+    Ok(match name.trim().to_ascii_lowercase().as_str() {
+        "flows" => M::Flows,
+        "growth" => M::Growth,
+        "yoy" => M::Yoy,
+        "pop" => M::Pop,
+        "multiple" => M::Multiple,
+        "cagr" => M::Cagr,
+        "index" => M::Index,
+        "shares" => M::Shares,
+        "partners" => M::Partners,
+        "hhi" => M::Hhi,
+        "rca" => M::Rca,
+        "intensity" => M::Intensity,
+        "gl" => M::Gl,
+        other => {
+            return Err(TradestatError::new_err(format!(
+                "metric `{other}`: expected flows, growth, yoy, pop, multiple, cagr, index, shares, partners, hhi, rca, intensity or gl"
+            )));
+        }
+    })
+}
+
+/// Trade indicators, as `tradestat metrics --format json`.
+#[pyfunction]
+#[pyo3(signature = (paths, metrics, *, reporter=None, partner=None, flow="exports".to_string(), top=None, level=None, strict=false))]
+#[allow(clippy::too_many_arguments)]
+fn metrics_json(
+    paths: Vec<PathBuf>,
+    metrics: Vec<String>,
+    reporter: Option<String>,
+    partner: Option<String>,
+    flow: String,
+    top: Option<usize>,
+    level: Option<usize>,
+    strict: bool,
+) -> PyResult<String> {
+    use tradestat::metrics::request::{FlowChoice, Over, Request, compute};
+    use tradestat::render::Format;
+    use tradestat::render::metrics::{display_unit, render};
+    let flow = match flow.to_ascii_lowercase().as_str() {
+        "exports" => FlowChoice::Exports,
+        "imports" => FlowChoice::Imports,
+        "turnover" => FlowChoice::Turnover,
+        other => {
+            return Err(TradestatError::new_err(format!(
+                "flow `{other}`: expected exports, imports or turnover"
+            )));
+        }
+    };
+    let request = Request {
+        metrics: metrics.iter().map(|m| metric(m)).collect::<PyResult<_>>()?,
+        by: None,
+        allow_partial: false,
+        flow,
+        top,
+        over: Over::Partners,
+        base: None,
+        include_aggregates: false,
+        level,
+    };
+    let dataset = Dataset::read(&paths, &options(strict, Vec::new())).map_err(to_py)?;
+    let frame = TradeFrame::from_dataset(&dataset).map_err(to_py)?;
+    let selection = tradestat::frame::Selection {
+        reporter,
+        partner,
+        periods: Vec::new(),
+    };
+    let mut report = compute(&frame, &selection, &request).map_err(to_py)?;
+    report.rejected_rows = dataset.rejected.len();
+    let unit = display_unit(&report).for_output(Format::Json, None);
+    Ok(render(&report, Format::Json, &unit))
+}
+
 /// Checks an article's text, as `tradestat check --format json`.
 #[pyfunction]
 #[pyo3(signature = (text, *, data=Vec::new(), reporter=None, partner=None))]
@@ -293,6 +369,7 @@ fn _tradestat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Records>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(summary_json, m)?)?;
+    m.add_function(wrap_pyfunction!(metrics_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_json, m)?)?;
     m.add_function(wrap_pyfunction!(verify_json, m)?)?;
     Ok(())

@@ -42,6 +42,15 @@ def test_summary_is_the_json_contract_with_decimals():
     assert str(q1["turnover_yoy"]).startswith("-0.65201822916666")
 
 
+def test_metrics_are_the_json_contract():
+    doc = tradestat.metrics(ROOT / "tests" / "fixtures" / "monthly-12y.csv", ["flows", "yoy"], reporter="KOR", partner="CHN")
+    assert doc["format_version"] == 1
+    assert doc["reporter"] == "KOR"
+    assert [s["metric"] for s in doc["sections"]][:2] == ["flows", "yoy"]
+    with pytest.raises(tradestat.TradestatError):
+        tradestat.metrics(DATA, ["bogus"])
+
+
 def test_check_reads_the_article_and_finds_the_triple_growth():
     doc = tradestat.check(ARTICLE.read_text(encoding="utf-8"))
     kinds = sorted((c["kind"], c["verdict"]) for c in doc["claims"])

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 from ._tradestat import Records, TradestatError
 from . import _tradestat
 
-__all__ = ["Records", "TradestatError", "read", "summary", "check", "verify"]
+__all__ = ["Records", "TradestatError", "read", "summary", "metrics", "check", "verify"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -78,6 +78,29 @@ def summary(
     The dict of ``tradestat summary --format json`` (money in units of the currency).
     """
     return _load(_tradestat.summary_json(_paths(paths), reporter=reporter, partner=partner, strict=strict))
+
+
+def metrics(
+    paths: Union[PathLike, Iterable[PathLike]],
+    metrics: Sequence[str],
+    *,
+    reporter: Optional[str] = None,
+    partner: Optional[str] = None,
+    flow: str = "exports",
+    top: Optional[int] = None,
+    level: Optional[int] = None,
+    strict: bool = False,
+) -> dict:
+    """Trade indicators with their formulas, as ``tradestat metrics --format json``.
+
+    ``metrics`` names them: flows, growth, yoy, pop, multiple, cagr, index, shares,
+    partners, hhi, rca, intensity, gl (docs/metrics.md).
+    """
+    return _load(
+        _tradestat.metrics_json(
+            _paths(paths), list(metrics), reporter=reporter, partner=partner, flow=flow, top=top, level=level, strict=strict
+        )
+    )
 
 
 def check(

@@ -28,6 +28,17 @@ def summary(
     partner: Optional[str] = None,
     strict: bool = False,
 ) -> dict: ...
+def metrics(
+    paths: Union[PathLike, Iterable[PathLike]],
+    metrics: Sequence[str],
+    *,
+    reporter: Optional[str] = None,
+    partner: Optional[str] = None,
+    flow: str = "exports",
+    top: Optional[int] = None,
+    level: Optional[int] = None,
+    strict: bool = False,
+) -> dict: ...
 def check(
     text: str,
     *,
