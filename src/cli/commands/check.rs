@@ -97,7 +97,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         Some(TradeFrame::from_dataset(&crate::cli::load(&input, &[])?)?)
     };
     let verification = verify(&model.claims, frame.as_ref(), rounding, &lexicon.version);
-    let name = args.article.display().to_string();
+    // The file name heads the page and the table; the path is the user's own.
+    let name = args.article.file_name().map_or_else(
+        || args.article.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let result = match args.format {
         CheckFormat::Table => render::text(&read, &model, &verification, &name, false),
         CheckFormat::Markdown => render::text(&read, &model, &verification, &name, true),
