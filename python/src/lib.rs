@@ -170,11 +170,12 @@ impl Records {
     }
 }
 
-/// Reads trade files (any layout tradestat reads) into records.
+/// Reads trade files (any layout tradestat reads) into records; with `involving`, only
+/// the rows that involve every one of those economies (the others are skipped unread).
 #[pyfunction]
-#[pyo3(signature = (paths, *, strict=false))]
-fn read(paths: Vec<PathBuf>, strict: bool) -> PyResult<Records> {
-    let dataset = Dataset::read(&paths, &options(strict, Vec::new())).map_err(to_py)?;
+#[pyo3(signature = (paths, *, strict=false, involving=Vec::new()))]
+fn read(paths: Vec<PathBuf>, strict: bool, involving: Vec<String>) -> PyResult<Records> {
+    let dataset = Dataset::read(&paths, &options(strict, involving)).map_err(to_py)?;
     let frame = tradestat::frame::columnar::canonical_frame(&dataset.records).map_err(to_py)?;
     Ok(Records {
         frame,

@@ -31,6 +31,15 @@ def test_read_hands_over_arrow_with_exact_decimals():
     assert pl.from_arrow(records).struct.unnest().shape == (4, 9)
 
 
+def test_read_keeps_only_the_rows_involving_the_economies_asked():
+    monthly = ROOT / "tests" / "fixtures" / "monthly-12y.csv"
+    everything = tradestat.read([monthly])
+    pair = tradestat.read([monthly], involving=["KOR", "CHN"])
+    table = pa.table(pair)
+    assert 0 < len(pair) <= len(everything)
+    assert all({r, p} == {"KOR", "CHN"} for r, p in zip(table.column("reporter").to_pylist(), table.column("partner").to_pylist()))
+
+
 def test_summary_is_the_json_contract_with_decimals():
     s = tradestat.summary(DATA)
     assert s["format_version"] == 1

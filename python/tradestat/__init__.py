@@ -57,13 +57,20 @@ def _load(text: str) -> dict:
     return _decimals(json.loads(text, parse_float=decimal.Decimal))
 
 
-def read(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = False) -> Records:
+def read(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    strict: bool = False,
+    involving: Sequence[str] = (),
+) -> Records:
     """Read trade files into records (an Arrow stream with an exact decimal ``value``).
 
     Rows tradestat rejects are counted (``Records.rejected``) and reported on stderr; with
-    ``strict=True`` any rejected row raises ``TradestatError``.
+    ``strict=True`` any rejected row raises ``TradestatError``. With ``involving`` (e.g.
+    ``["CHN", "PRK"]``), only rows involving every one of those economies are kept; the
+    others are skipped before they are parsed (fast on a 10-million-row BACI file).
     """
-    return _tradestat.read(_paths(paths), strict=strict)
+    return _tradestat.read(_paths(paths), strict=strict, involving=list(involving))
 
 
 def summary(

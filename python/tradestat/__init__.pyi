@@ -20,7 +20,12 @@ class Records:
     @property
     def rejected(self) -> int: ...
 
-def read(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = False) -> Records: ...
+def read(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    strict: bool = False,
+    involving: Sequence[str] = (),
+) -> Records: ...
 def summary(
     paths: Union[PathLike, Iterable[PathLike]],
     *,
