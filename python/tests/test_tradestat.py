@@ -31,6 +31,14 @@ def test_read_hands_over_arrow_with_exact_decimals():
     assert pl.from_arrow(records).struct.unnest().shape == (4, 9)
 
 
+def test_pandas_takes_the_stream_with_decimals():
+    import pandas as pd
+
+    frame = pd.DataFrame.from_arrow(tradestat.read([DATA]))
+    assert frame.shape == (4, 9)
+    assert decimal.Decimal("10.67") in set(frame["value"])
+
+
 def test_read_keeps_only_the_rows_involving_the_economies_asked():
     partners = ROOT / "tests" / "fixtures" / "partners.csv"
     everything = tradestat.read([partners])
