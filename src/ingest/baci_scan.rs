@@ -1,11 +1,13 @@
-//! A fast, exact pre-filter for BACI files: two threads scan the raw bytes, parse only
-//! the exporter and importer codes of every row, and fully parse (exactly, as integers)
-//! only the rows that involve the profiled economy. Those rows go to Polars for the
-//! group-by sums. Memory is bounded by the buffers and the matching rows, whatever the
-//! file's size.
+//! The fast, exact readers of plain BACI files: threads scan ranges of the raw bytes and
+//! hand each line to a visitor (`Visit`). The profile's visitor parses only the exporter
+//! and importer codes of every row and fully parses (exactly, as integers) only the rows
+//! that involve the profiled economy; those rows go to Polars for the group-by sums. The
+//! world read (`super::baci_world`) sums every row. Memory is bounded by the buffers and
+//! what the visitor keeps, whatever the file's size.
 //!
 //! Values are read as written: a value with more than 9 decimals, a quoted field or a
-//! malformed number stops the scan with the line and column, never a rounded number.
+//! malformed number stops the profile's scan with the line and column, never a rounded
+//! number.
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -30,18 +32,18 @@ pub struct Matches {
     pub rows_scanned: u64,
 }
 
-struct Layout {
-    t: usize,
-    i: usize,
-    j: usize,
-    k: usize,
-    v: usize,
-    width: usize,
+pub(crate) struct Layout {
+    pub t: usize,
+    pub i: usize,
+    pub j: usize,
+    pub k: usize,
+    pub v: usize,
+    pub width: usize,
 }
 
 const BUFFER: usize = 4 << 20;
 
-fn layout(path: &Path, header: &Header) -> Result<Layout> {
+pub(crate) fn layout(path: &Path, header: &Header) -> Result<Layout> {
     let super::baci::Columns { t, i, j, k, v } = super::baci::Columns::find(path, header)?;
     Ok(Layout {
         t,
@@ -53,7 +55,7 @@ fn layout(path: &Path, header: &Header) -> Result<Layout> {
     })
 }
 
-fn int(field: &[u8]) -> Option<i32> {
+pub(crate) fn int(field: &[u8]) -> Option<i32> {
     if field.is_empty() || field.len() > 9 {
         return None;
     }
@@ -126,6 +128,81 @@ pub fn scan(
     progress: Option<&dyn Progress>,
 ) -> Result<Matches> {
     let layout = layout(path, header)?;
+    let ranges = scan_ranges(path, &layout, progress, || Involving::new(a))?;
+    let mut all = Matches::default();
+    for r in ranges {
+        let m = r.visit.matches;
+        all.t.extend(m.t);
+        all.i.extend(m.i);
+        all.j.extend(m.j);
+        all.hs2.extend(m.hs2);
+        all.v.extend(m.v);
+        all.rows_scanned += r.rows;
+    }
+    Ok(all)
+}
+
+/// Scans a gzip-compressed BACI file for rows where exporter or importer is `a`.
+pub fn scan_gzip(path: &Path, header: &Header, a: i32) -> Result<Matches> {
+    let layout = layout(path, header)?;
+    let r = scan_gzip_with(path, &layout, Involving::new(a))?;
+    let mut m = r.visit.matches;
+    m.rows_scanned = r.rows;
+    Ok(m)
+}
+
+/// What a scan does with each data line: the profile keeps the rows that involve one
+/// economy (`Involving`), the world read sums every row (`super::baci_world`).
+pub(crate) trait Visit: Send {
+    /// One non-empty data line without its line end; `line` counts the lines of the range
+    /// before it (0 for its first), `at` is its byte offset in the text. `Ok(false)` stops
+    /// the scan of this range.
+    fn line(&mut self, text: &[u8], line: u64, at: u64, place: &Place) -> Result<bool>;
+
+    /// The range is over (a visitor that sums by group closes its last group).
+    fn end(&mut self) {}
+}
+
+/// Where a scan is, for messages: the file, its columns.
+pub(crate) struct Place<'a> {
+    pub path: &'a Path,
+    pub layout: &'a Layout,
+}
+
+impl Place<'_> {
+    /// A refusal naming the file, the row's byte offset and the column.
+    pub fn bad(&self, at: u64, column: usize, what: String) -> Error {
+        Error::file(
+            self.path,
+            format!(
+                "{}: row at byte {at}, column {} (`{}`): {what}",
+                self.path.display(),
+                column + 1,
+                ["t", "i", "j", "k", "v"]
+                    .get(column)
+                    .copied()
+                    .unwrap_or("?")
+            ),
+        )
+    }
+}
+
+/// One range of a scan, done: what the visitor kept, the rows it saw and the lines the
+/// range holds (empty ones too: line numbers count them).
+pub(crate) struct Scanned<V> {
+    pub visit: V,
+    pub rows: u64,
+    pub lines: u64,
+}
+
+/// Scans a plain file in ranges, one thread each (at most 8), a fresh visitor per range;
+/// the ranges come back in file order.
+pub(crate) fn scan_ranges<V: Visit>(
+    path: &Path,
+    layout: &Layout,
+    progress: Option<&dyn Progress>,
+    visitor: impl Fn() -> V + Sync,
+) -> Result<Vec<Scanned<V>>> {
     let io = io(path);
     let size = std::fs::metadata(path).map_err(&io)?.len();
     // The data starts after the header line.
@@ -146,16 +223,14 @@ pub fn scan(
         .map(|t| (start + t * span, (start + (t + 1) * span).min(size)))
         .filter(|(s, e)| s < e)
         .collect();
-    let results: Vec<Result<Matches>> = std::thread::scope(|s| {
+    let results: Vec<Result<Scanned<V>>> = std::thread::scope(|s| {
         let handles: Vec<_> = bounds
             .iter()
             .enumerate()
             .map(|(n, (from, to))| {
-                let layout = &layout;
-                {
-                    let progress = progress.filter(|_| n == 0).map(|p| (p, size));
-                    s.spawn(move || scan_range(path, layout, a, *from, *to, progress))
-                }
+                let progress = progress.filter(|_| n == 0).map(|p| (p, size));
+                let visitor = &visitor;
+                s.spawn(move || scan_range(path, layout, *from, *to, progress, visitor()))
             })
             .collect();
         handles
@@ -169,29 +244,19 @@ pub fn scan(
     if let Some(p) = progress {
         p.finish();
     }
-    let mut all = Matches::default();
-    for r in results {
-        let m = r?;
-        all.t.extend(m.t);
-        all.i.extend(m.i);
-        all.j.extend(m.j);
-        all.hs2.extend(m.hs2);
-        all.v.extend(m.v);
-        all.rows_scanned += m.rows_scanned;
-    }
-    Ok(all)
+    results.into_iter().collect()
 }
 
 /// Scans the lines that start in [from, to): a line belongs to the range its first byte
 /// is in, so ranges split anywhere and still see every line once.
-fn scan_range(
+fn scan_range<V: Visit>(
     path: &Path,
     layout: &Layout,
-    a: i32,
     from: u64,
     to: u64,
     progress: Option<(&dyn Progress, u64)>,
-) -> Result<Matches> {
+    visit: V,
+) -> Result<Scanned<V>> {
     let mut file = std::fs::File::open(path).map_err(io(path))?;
     // Start one byte early: if that byte is a newline, `from` begins a line.
     let seek = from.saturating_sub(1);
@@ -201,13 +266,16 @@ fn scan_range(
         skip_first_line: from > 1,
         end: to,
     };
-    scan_stream(path, file, layout, a, span, progress)
+    scan_stream(path, file, layout, span, progress, visit)
 }
 
 /// Scans a gzip-compressed BACI file, one stream from the start (a gzip stream cannot be
 /// split into ranges). Positions in messages are bytes of the decompressed text.
-pub fn scan_gzip(path: &Path, header: &Header, a: i32) -> Result<Matches> {
-    let layout = layout(path, header)?;
+pub(crate) fn scan_gzip_with<V: Visit>(
+    path: &Path,
+    layout: &Layout,
+    visit: V,
+) -> Result<Scanned<V>> {
     let file = std::fs::File::open(path).map_err(io(path))?;
     let stream = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file));
     // Skipping the first line skips the header.
@@ -216,7 +284,7 @@ pub fn scan_gzip(path: &Path, header: &Header, a: i32) -> Result<Matches> {
         skip_first_line: true,
         end: u64::MAX,
     };
-    scan_stream(path, stream, &layout, a, span, None)
+    scan_stream(path, stream, layout, span, None, visit)
 }
 
 /// Which lines of a stream to scan.
@@ -236,26 +304,30 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Scans the lines of `input` in `span`; `progress` (with the file's size) is told how far
-/// the scan has come.
+/// Hands the lines of `input` in `span` to `visit`; `progress` (with the file's size) is
+/// told how far the scan has come.
 ///
-/// One piece on purpose: this is the profile's per-row hot loop, and the buffer refill,
-/// the line position and the lazy field split share their state at every step.
-fn scan_stream(
+/// One piece on purpose: this is the per-row hot loop of the fast readers, and the buffer
+/// refill and the line position share their state at every step.
+fn scan_stream<V: Visit>(
     path: &Path,
     mut input: impl Read,
     layout: &Layout,
-    a: i32,
     span: Span,
     progress: Option<(&dyn Progress, u64)>,
-) -> Result<Matches> {
+    mut visit: V,
+) -> Result<Scanned<V>> {
+    let place = Place { path, layout };
     let to = span.end;
     let mut pos = span.first_byte;
-    let mut out = Matches::default();
+    let (mut rows, mut lines) = (0u64, 0u64);
     let mut buf = vec![0u8; BUFFER];
     let mut carry: Vec<u8> = Vec::new();
     let mut skip_partial = span.skip_first_line;
-    let mut line_start_offset;
+    let done = |mut visit: V, rows, lines| {
+        visit.end();
+        Ok(Scanned { visit, rows, lines })
+    };
     loop {
         let n = input.read(&mut buf).map_err(io(path))?;
         if n == 0 && carry.is_empty() {
@@ -281,13 +353,15 @@ fn scan_stream(
             skip_partial = false;
         }
         loop {
-            line_start_offset = chunk_offset + at as u64;
+            let line_start_offset = chunk_offset + at as u64;
             if line_start_offset >= to {
-                return Ok(out);
+                return done(visit, rows, lines);
             }
             let rest = &chunk[at..];
             let end = match memchr::memchr(b'\n', rest) {
                 Some(p) => p,
+                // The text ends with its last line end: no line after it.
+                None if eof && rest.is_empty() => break,
                 None if eof => rest.len(),
                 None => {
                     carry = rest.to_vec();
@@ -299,95 +373,23 @@ fn scan_stream(
                 line = &line[..line.len() - 1];
             }
             at += end + 1;
+            lines += 1;
             if line.is_empty() {
                 if at > chunk.len() {
                     break;
                 }
                 continue;
             }
-            out.rows_scanned += 1;
+            rows += 1;
             if let Some((p, size)) = progress
-                && out.rows_scanned % 2_000_000 == 0
+                && rows % 2_000_000 == 0
             {
                 // The first of two ranges: half the file.
                 p.advance(2.0 * line_start_offset as f64 / size as f64);
             }
-            let bad = |column: usize, what: String| {
-                Error::file(
-                    path,
-                    format!(
-                        "{}: row at byte {line_start_offset}, column {} (`{}`): {what}",
-                        path.display(),
-                        column + 1,
-                        ["t", "i", "j", "k", "v"]
-                            .get(column)
-                            .copied()
-                            .unwrap_or("?")
-                    ),
-                )
-            };
-            // Split lazily: only the fields up to the exporter and importer, for most rows.
-            let mut starts = [0usize; 16];
-            let mut found = 1usize; // fields whose start is known
-            let field = |starts: &mut [usize; 16], found: &mut usize, n: usize| -> Option<&[u8]> {
-                while *found <= n {
-                    let from = starts[*found - 1];
-                    let comma = memchr::memchr(b',', &line[from..])?;
-                    if *found < 16 {
-                        starts[*found] = from + comma + 1;
-                    }
-                    *found += 1;
-                }
-                let from = starts[n];
-                let to = if n + 1 < *found {
-                    starts[n + 1] - 1
-                } else {
-                    memchr::memchr(b',', &line[from..]).map_or(line.len(), |c| from + c)
-                };
-                Some(&line[from..to])
-            };
-            if layout.width > 16 {
-                return Err(bad(0, "too many columns for the fast reader".into()));
+            if !visit.line(line, lines - 1, line_start_offset, &place)? {
+                return done(visit, rows, lines);
             }
-            let fi = field(&mut starts, &mut found, layout.i)
-                .ok_or_else(|| bad(1, format!("expected {} fields", layout.width)))?;
-            let i = int(fi).ok_or_else(|| {
-                bad(
-                    1,
-                    format!("`{}` is not a country code", String::from_utf8_lossy(fi)),
-                )
-            })?;
-            let fj = field(&mut starts, &mut found, layout.j)
-                .ok_or_else(|| bad(2, format!("expected {} fields", layout.width)))?;
-            let j = int(fj).ok_or_else(|| {
-                bad(
-                    2,
-                    format!("`{}` is not a country code", String::from_utf8_lossy(fj)),
-                )
-            })?;
-            if i != a && j != a {
-                continue;
-            }
-            // A matching row is read whole and checked.
-            let fields: Vec<&[u8]> = line.split(|b| *b == b',').collect();
-            if fields.len() != layout.width || line.contains(&b'"') {
-                return Err(bad(
-                    0,
-                    format!(
-                        "expected {} plain fields (quoted or ragged rows need `tradestat summary`)",
-                        layout.width
-                    ),
-                ));
-            }
-            let t = int(fields[layout.t]).ok_or_else(|| bad(0, "not a year".into()))?;
-            let v = value(fields[layout.v]).map_err(|e| bad(4, e))?;
-            let k =
-                std::str::from_utf8(fields[layout.k]).map_err(|_| bad(3, "not UTF-8".into()))?;
-            out.t.push(t);
-            out.i.push(i);
-            out.j.push(j);
-            out.hs2.push(k.chars().take(2).collect());
-            out.v.push(v);
             if at > chunk.len() {
                 break;
             }
@@ -396,7 +398,92 @@ fn scan_stream(
             break;
         }
     }
-    Ok(out)
+    done(visit, rows, lines)
+}
+
+/// The profile's visitor: keeps the rows where exporter or importer is one economy.
+struct Involving {
+    a: i32,
+    matches: Matches,
+}
+
+impl Involving {
+    fn new(a: i32) -> Involving {
+        Involving {
+            a,
+            matches: Matches::default(),
+        }
+    }
+}
+
+impl Visit for Involving {
+    fn line(&mut self, line: &[u8], _: u64, at: u64, place: &Place) -> Result<bool> {
+        let layout = place.layout;
+        let bad = |column: usize, what: String| place.bad(at, column, what);
+        // Split lazily: only the fields up to the exporter and importer, for most rows.
+        let mut starts = [0usize; 16];
+        let mut found = 1usize; // fields whose start is known
+        let field = |starts: &mut [usize; 16], found: &mut usize, n: usize| -> Option<&[u8]> {
+            while *found <= n {
+                let from = starts[*found - 1];
+                let comma = memchr::memchr(b',', &line[from..])?;
+                if *found < 16 {
+                    starts[*found] = from + comma + 1;
+                }
+                *found += 1;
+            }
+            let from = starts[n];
+            let to = if n + 1 < *found {
+                starts[n + 1] - 1
+            } else {
+                memchr::memchr(b',', &line[from..]).map_or(line.len(), |c| from + c)
+            };
+            Some(&line[from..to])
+        };
+        if layout.width > 16 {
+            return Err(bad(0, "too many columns for the fast reader".into()));
+        }
+        let fi = field(&mut starts, &mut found, layout.i)
+            .ok_or_else(|| bad(1, format!("expected {} fields", layout.width)))?;
+        let i = int(fi).ok_or_else(|| {
+            bad(
+                1,
+                format!("`{}` is not a country code", String::from_utf8_lossy(fi)),
+            )
+        })?;
+        let fj = field(&mut starts, &mut found, layout.j)
+            .ok_or_else(|| bad(2, format!("expected {} fields", layout.width)))?;
+        let j = int(fj).ok_or_else(|| {
+            bad(
+                2,
+                format!("`{}` is not a country code", String::from_utf8_lossy(fj)),
+            )
+        })?;
+        if i != self.a && j != self.a {
+            return Ok(true);
+        }
+        // A matching row is read whole and checked.
+        let fields: Vec<&[u8]> = line.split(|b| *b == b',').collect();
+        if fields.len() != layout.width || line.contains(&b'"') {
+            return Err(bad(
+                0,
+                format!(
+                    "expected {} plain fields (quoted or ragged rows need `tradestat summary`)",
+                    layout.width
+                ),
+            ));
+        }
+        let t = int(fields[layout.t]).ok_or_else(|| bad(0, "not a year".into()))?;
+        let v = value(fields[layout.v]).map_err(|e| bad(4, e))?;
+        let k = std::str::from_utf8(fields[layout.k]).map_err(|_| bad(3, "not UTF-8".into()))?;
+        let m = &mut self.matches;
+        m.t.push(t);
+        m.i.push(i);
+        m.j.push(j);
+        m.hs2.push(k.chars().take(2).collect());
+        m.v.push(v);
+        Ok(true)
+    }
 }
 
 #[cfg(test)]
@@ -465,9 +552,10 @@ mod tests {
                 v: 4,
                 width: 6,
             };
-            let a = scan_range(&path, &layout, 643, 12, 12 + cut, None).unwrap();
-            let b = scan_range(&path, &layout, 643, 12 + cut, size, None).unwrap();
-            assert_eq!(a.rows_scanned + b.rows_scanned, 5000, "cut {cut}");
+            let a = scan_range(&path, &layout, 12, 12 + cut, None, Involving::new(643)).unwrap();
+            let b = scan_range(&path, &layout, 12 + cut, size, None, Involving::new(643)).unwrap();
+            assert_eq!(a.rows + b.rows, 5000, "cut {cut}");
+            assert_eq!(a.lines + b.lines, 5000, "cut {cut}");
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod baci;
 pub mod baci_scan;
+pub mod baci_world;
 pub mod canonical;
 pub mod comtrade;
 pub mod dots;
@@ -242,26 +243,16 @@ impl Dataset {
     fn warn_unknown_economies(&mut self) {
         let records = &self.records;
         let mut seen = vec![false; records.economies.values().len()];
-        let mut unknown: Vec<&str> = Vec::new();
+        let mut first_seen: Vec<&str> = Vec::new();
         for (&r, &p) in records.reporter.iter().zip(&records.partner) {
             for code in [r, p] {
                 if !std::mem::replace(&mut seen[code as usize], true) {
-                    let name = records.economies.get(code).as_str();
-                    if !crate::codes::is_known(name) {
-                        unknown.push(name);
-                    }
+                    first_seen.push(records.economies.get(code).as_str());
                 }
             }
         }
-        if !unknown.is_empty() {
-            let shown: Vec<String> = unknown.iter().take(12).map(|u| format!("`{u}`")).collect();
-            self.warnings.push(format!(
-                "{} economy name(s) or code(s) are not in the country table and are kept as written: {}{} (add them as aliases in data/countries.csv)",
-                unknown.len(),
-                shown.join(", "),
-                if unknown.len() > 12 { ", ..." } else { "" }
-            ));
-        }
+        let warning = unknown_economies(first_seen.into_iter());
+        self.warnings.extend(warning);
     }
 
     /// The distinct `source` texts of the records, in file order, of `reporter`'s trade
@@ -380,6 +371,22 @@ fn read_file(
     };
     let progress = |fraction: f64| options.progress.advance(share.done + share.of * fraction);
     table::read_rows(path, parsed, importer.as_ref(), options, &progress, dataset)
+}
+
+/// The warning that names the economies (spellings, in the order they first appear) the
+/// country table does not know, if any.
+pub(crate) fn unknown_economies<'a>(spellings: impl Iterator<Item = &'a str>) -> Option<String> {
+    let unknown: Vec<&str> = spellings.filter(|s| !crate::codes::is_known(s)).collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = unknown.iter().take(12).map(|u| format!("`{u}`")).collect();
+    Some(format!(
+        "{} economy name(s) or code(s) are not in the country table and are kept as written: {}{} (add them as aliases in data/countries.csv)",
+        unknown.len(),
+        shown.join(", "),
+        if unknown.len() > 12 { ", ..." } else { "" }
+    ))
 }
 
 /// The layout a header belongs to, if it is one tradestat knows.

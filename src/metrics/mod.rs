@@ -20,7 +20,7 @@ pub mod request;
 pub mod section;
 pub mod shares;
 pub mod summary;
-mod world;
+pub mod world;
 
 use rust_decimal::Decimal;
 

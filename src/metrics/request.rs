@@ -9,7 +9,7 @@ use super::pair_tables;
 use super::partners;
 use super::periods::{By, rollup};
 use super::section::Section;
-use super::world::World;
+use super::world::{World, WorldExports};
 use crate::codes::economy_key;
 use crate::error::{Error, Result};
 use crate::flows::{PairFlows, one_pair};
@@ -103,6 +103,30 @@ pub fn compute(
     selection: &Selection,
     request: &Request,
 ) -> Result<MetricsReport> {
+    compute_with_world(frame, selection, request, None)
+}
+
+impl Request {
+    /// True when the world's exports are all the request needs beyond the reporter's own
+    /// rows: RCA (not trade intensity, which needs every partner's imports), periods as
+    /// they are. Such a request can be answered from `WorldExports` summed while the file
+    /// is read plus a frame of the rows that involve the reporter
+    /// (`ingest::baci_world::read`).
+    pub fn needs_only_world_exports(&self) -> bool {
+        self.metrics.contains(&Metric::Rca)
+            && !self.metrics.contains(&Metric::Intensity)
+            && self.by.is_none()
+    }
+}
+
+/// `compute`, with the world's exports given (`world`) instead of summed from `frame`,
+/// which then need only hold the rows that involve the reporter.
+pub fn compute_with_world(
+    frame: &TradeFrame,
+    selection: &Selection,
+    request: &Request,
+    world: Option<&WorldExports>,
+) -> Result<MetricsReport> {
     let mut metrics = request.metrics.clone();
     metrics.sort();
     metrics.dedup();
@@ -154,7 +178,12 @@ pub fn compute(
     }
     if metrics.contains(&Metric::Rca) || metrics.contains(&Metric::Intensity) {
         let partner = reporter_selection.partner.as_deref().unwrap_or_default();
-        let world = world_sections(frame, request, &reporter_name, partner, &mut notes);
+        let world = match world {
+            Some(world) if request.needs_only_world_exports() => {
+                given_world_sections(frame, request, world, &reporter_name)
+            }
+            _ => world_sections(frame, request, &reporter_name, partner, &mut notes),
+        };
         sections.extend(world?);
     }
     // Show only the periods asked for (computed with all of them, for their bases).
@@ -241,12 +270,33 @@ fn world_sections(
     let reporter_key = economy_key(reporter);
     let mut sections = Vec::new();
     if request.metrics.contains(&Metric::Rca) {
-        sections.push(world.rca_section(&reporter_key, request)?);
+        sections.push(world.exports(level).rca_section(&reporter_key)?);
     }
     if request.metrics.contains(&Metric::Intensity) {
         sections.push(world.intensity_section(&reporter_key, &economy_key(partner))?);
     }
     Ok(sections)
+}
+
+/// RCA from the world's exports summed as the file was read; `frame` holds the rows that
+/// involve the reporter, and its products must be at the level the sums are.
+fn given_world_sections(
+    frame: &TradeFrame,
+    request: &Request,
+    world: &WorldExports,
+    reporter: &str,
+) -> Result<Vec<Section>> {
+    let level = match request.level {
+        Some(level) => level,
+        None => frame.coarsest_hs_level()?.unwrap_or(2),
+    };
+    if level != world.level() {
+        return Err(Error::Engine(format!(
+            "the world's exports were summed at HS{}, the reporter's rows are at HS{level}",
+            world.level()
+        )));
+    }
+    Ok(vec![world.rca_section(&economy_key(reporter))?])
 }
 
 /// The tables of one pair's metrics, in the order of `metrics`.

@@ -7,12 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use super::indices::{rca, trade_intensity};
-use super::request::Request;
 use super::section::{Quantity, Section};
 use super::{Value, share};
 use crate::codes::{economy_key, is_aggregate, is_world};
 use crate::error::{Error, Result};
-use crate::flows::{PairFlows, default_level};
+use crate::flows::PairFlows;
 use crate::model::{Flow, Period};
 
 /// Every pair in the data, for indices that compare a reporter with the world.
@@ -28,8 +27,8 @@ pub(super) struct World {
 /// A reporter's exports to the world in one period: in total and per product code at one
 /// HS level. Its World-partner row when present; otherwise the sum over country partners
 /// (a product is present when any partner has it).
-#[derive(Default)]
-struct Exports {
+#[derive(Clone, Debug, Default)]
+pub(super) struct Exports {
     total: Option<Decimal>,
     products: BTreeMap<String, Decimal>,
 }
@@ -107,35 +106,17 @@ impl World {
     /// present, else the sum over reporters.
     fn world_exports(&self, every: &BTreeMap<&str, Exports>) -> Exports {
         if let Some(w) = &self.world_reporter {
-            let world = every.get(w.as_str());
-            return Exports {
-                total: world.and_then(|w| w.total),
-                products: world.map(|w| w.products.clone()).unwrap_or_default(),
-            };
+            return every.get(w.as_str()).cloned().unwrap_or_default();
         }
-        let mut sum = Exports::default();
-        for reporter in self.reporters() {
-            let Some(exports) = every.get(reporter.as_str()) else {
-                continue;
-            };
-            if let Some(x) = exports.total {
-                *sum.total.get_or_insert(Decimal::ZERO) += x;
-            }
-            for (code, x) in &exports.products {
-                *sum.products.entry(code.clone()).or_insert(Decimal::ZERO) += x;
-            }
-        }
-        sum
+        sum_over_countries(self.reporters().filter_map(|r| every.get(r.as_str())))
     }
 
     fn require_world(&self, what: &str) -> Result<()> {
-        if self.world_reporter.is_none() && self.reporters().count() < 2 {
-            return Err(Error::NeedsWorldTotals {
-                what: what.to_string(),
-                reporters: self.reporters().count(),
-            });
-        }
-        Ok(())
+        require_world(
+            what,
+            self.world_reporter.is_some(),
+            self.reporters().count(),
+        )
     }
 
     fn periods(&self) -> BTreeSet<Period> {
@@ -145,65 +126,26 @@ impl World {
             .collect()
     }
 
-    pub(super) fn rca_section(&self, reporter: &str, request: &Request) -> Result<Section> {
-        self.require_world("RCA")?;
-        let level = request.level.unwrap_or_else(|| default_level(&self.pairs));
-        let mut s = Section::new(
-            "rca",
-            &format!("Revealed comparative advantage (Balassa), HS{level}"),
-            "RCA_k = (x_k / X) / (x_wk / X_w); > 1 means a revealed advantage",
-            &["period", "product"],
-            &[
-                ("exports", Quantity::Money),
-                ("share of exports", Quantity::Percent),
-                ("world share", Quantity::Percent),
-                ("RCA", Quantity::Ratio),
-            ],
-        );
-        if self.world_reporter.is_none() {
-            s.notes.push(format!(
-                "world = the sum of the {} reporters in the data",
-                self.reporters().count()
-            ));
+    /// Every reporter's exports to the world, per period, with products at `level`.
+    pub(super) fn exports(&self, level: usize) -> WorldExports {
+        let periods = self
+            .periods()
+            .into_iter()
+            .map(|period| {
+                let every = self
+                    .exports_in(period, Some(level))
+                    .into_iter()
+                    .map(|(r, e)| (r.to_string(), e))
+                    .collect();
+                (period, every)
+            })
+            .collect();
+        WorldExports {
+            level,
+            periods,
+            reporters: self.reporters().count(),
+            world_reporter: self.world_reporter.clone(),
         }
-        for period in self.periods() {
-            let every = self.exports_in(period, Some(level));
-            let Some(own) = every.get(reporter) else {
-                continue;
-            };
-            let Some(total) = own.total else {
-                continue;
-            };
-            let world = self.world_exports(&every);
-            let Some(world_total) = world.total else {
-                continue;
-            };
-            // The products any of the reporter's pairs has (aggregate partners too); those
-            // its exports to the world do not hold are left out.
-            let codes: BTreeSet<String> = self
-                .pairs_of(reporter)
-                .filter_map(|p| p.period(period))
-                .flat_map(|p| p.products(Flow::Export, level).into_keys())
-                .collect();
-            for code in codes {
-                let Some(&x) = own.products.get(&code) else {
-                    continue;
-                };
-                let wx = world.products.get(&code).copied().unwrap_or(Decimal::ZERO);
-                s.push_period(
-                    period,
-                    period.label(),
-                    vec![code],
-                    vec![
-                        Value::Known(x),
-                        share(x, total),
-                        share(wx, world_total),
-                        rca(x, total, wx, world_total),
-                    ],
-                );
-            }
-        }
-        Ok(s)
     }
 
     pub(super) fn intensity_section(&self, reporter: &str, partner: &str) -> Result<Section> {
@@ -260,6 +202,159 @@ impl World {
                     trade_intensity(x_ij, x_i, x_wj, x_w),
                 ],
             );
+        }
+        Ok(s)
+    }
+}
+
+fn require_world(what: &str, world_reporter: bool, reporters: usize) -> Result<()> {
+    if !world_reporter && reporters < 2 {
+        return Err(Error::NeedsWorldTotals {
+            what: what.to_string(),
+            reporters,
+        });
+    }
+    Ok(())
+}
+
+/// The sum of reporters' exports: totals and products.
+fn sum_over_countries<'a>(reporters: impl Iterator<Item = &'a Exports>) -> Exports {
+    let mut sum = Exports::default();
+    for exports in reporters {
+        if let Some(x) = exports.total {
+            *sum.total.get_or_insert(Decimal::ZERO) += x;
+        }
+        for (code, x) in &exports.products {
+            *sum.products.entry(code.clone()).or_insert(Decimal::ZERO) += x;
+        }
+    }
+    sum
+}
+
+/// Every reporter's exports to the world per period, with products at one HS level: what
+/// RCA compares. Built from every pair in the data (`World::exports`) or summed while a
+/// BACI file is read (`from_exporter_sums`); the same RCA table follows from either.
+#[derive(Clone, Debug)]
+pub struct WorldExports {
+    level: usize,
+    /// Reporter key → its exports, per period.
+    periods: BTreeMap<Period, BTreeMap<String, Exports>>,
+    /// Countries among the reporters (World and regions left out).
+    reporters: usize,
+    /// The World reporter's key, when the data has one.
+    world_reporter: Option<String>,
+}
+
+impl WorldExports {
+    /// From exports summed per period, exporter and product at `level` (every exporter a
+    /// country, no World rows: what a BACI file holds); `economies` are every economy of
+    /// the data, exporters and importers, as written.
+    pub fn from_exporter_sums(
+        level: usize,
+        sums: &[crate::ingest::baci_world::ExporterSum],
+        economies: &[String],
+    ) -> Result<WorldExports> {
+        let mut keys: BTreeMap<&str, String> = BTreeMap::new();
+        let mut periods: BTreeMap<Period, BTreeMap<String, Exports>> = BTreeMap::new();
+        for s in sums {
+            let key = keys
+                .entry(s.exporter.as_str())
+                .or_insert_with(|| economy_key(&s.exporter))
+                .clone();
+            let value = s.value.to_decimal().ok_or_else(|| {
+                Error::Overflow(format!(
+                    "{}'s exports of {} in {} do not fit a decimal",
+                    s.exporter, s.product, s.period
+                ))
+            })?;
+            let exports = periods.entry(s.period).or_default().entry(key).or_default();
+            *exports.total.get_or_insert(Decimal::ZERO) += value;
+            *exports
+                .products
+                .entry(s.product.clone())
+                .or_insert(Decimal::ZERO) += value;
+        }
+        let reporters: BTreeSet<String> = economies
+            .iter()
+            .map(|e| economy_key(e))
+            .filter(|k| !is_aggregate(k))
+            .collect();
+        Ok(WorldExports {
+            level,
+            periods,
+            reporters: reporters.len(),
+            world_reporter: None,
+        })
+    }
+
+    pub fn level(&self) -> usize {
+        self.level
+    }
+
+    /// The world's exports in one period: the World reporter's, else the sum over the
+    /// country reporters.
+    fn world_in(&self, every: &BTreeMap<String, Exports>) -> Exports {
+        if let Some(w) = &self.world_reporter {
+            return every.get(w).cloned().unwrap_or_default();
+        }
+        sum_over_countries(
+            every
+                .iter()
+                .filter(|(r, _)| !is_aggregate(r))
+                .map(|(_, e)| e),
+        )
+    }
+
+    /// Revealed comparative advantage of `reporter` (a key) in every period and product
+    /// it exports.
+    pub(super) fn rca_section(&self, reporter: &str) -> Result<Section> {
+        require_world("RCA", self.world_reporter.is_some(), self.reporters)?;
+        let level = self.level;
+        let mut s = Section::new(
+            "rca",
+            &format!("Revealed comparative advantage (Balassa), HS{level}"),
+            "RCA_k = (x_k / X) / (x_wk / X_w); > 1 means a revealed advantage",
+            &["period", "product"],
+            &[
+                ("exports", Quantity::Money),
+                ("share of exports", Quantity::Percent),
+                ("world share", Quantity::Percent),
+                ("RCA", Quantity::Ratio),
+            ],
+        );
+        if self.world_reporter.is_none() {
+            s.notes.push(format!(
+                "world = the sum of the {} reporters in the data",
+                self.reporters
+            ));
+        }
+        for (period, every) in &self.periods {
+            let Some(own) = every.get(reporter) else {
+                continue;
+            };
+            let Some(total) = own.total else {
+                continue;
+            };
+            let world = self.world_in(every);
+            let Some(world_total) = world.total else {
+                continue;
+            };
+            // Every product of the reporter's exports to the world (the products its
+            // pairs have, aggregate partners too, that those exports hold).
+            for (code, &x) in &own.products {
+                let wx = world.products.get(code).copied().unwrap_or(Decimal::ZERO);
+                s.push_period(
+                    *period,
+                    period.label(),
+                    vec![code.clone()],
+                    vec![
+                        Value::Known(x),
+                        share(x, total),
+                        share(wx, world_total),
+                        rca(x, total, wx, world_total),
+                    ],
+                );
+            }
         }
         Ok(s)
     }

@@ -591,3 +591,129 @@ fn world_indices_agree_between_the_export_path_and_the_general_one() {
         );
     }
 }
+
+/// A BACI file (thousands of dollars) with RCA computable by hand, in BACI's order.
+const BACI_WORLD: &str = "t,i,j,k,v,q\n\
+    2019,156,643,270900,20,1.5\n\
+    2019,156,643,840000,880,\n\
+    2019,490,643,840000,40,\n\
+    2019,643,156,270900,30,\n\
+    2019,643,156,847130,70,\n\
+    2019,643,899,270900,1000,\n";
+
+#[test]
+fn rca_of_a_baci_file_by_hand() {
+    let wd = Workdir::new();
+    wd.write("baci.csv", BACI_WORLD);
+    let run = wd
+        .run(&[
+            "metrics",
+            "baci.csv",
+            "--reporter",
+            "RUS",
+            "--metric",
+            "rca",
+            "--level",
+            "2",
+            "--format",
+            "json",
+        ])
+        .expect_code(0);
+    let doc = json(&run);
+    let rca = section(&doc, "rca");
+    // Russia: 30 of 100 in HS 27 (its 1,000 to "areas nes" are not exports to the world).
+    // World (the countries 156 and 643; 490 is "Other Asia, nes"): 50 of 1,000. RCA = 6.
+    assert_eq!(value(rca, &[("product", "27")], "RCA"), Some(d("6")));
+    assert_eq!(
+        value(rca, &[("product", "84")], "RCA"),
+        Some(d("0.7") / d("0.95"))
+    );
+    assert_eq!(
+        value(rca, &[("product", "27")], "exports"),
+        Some(d("30000"))
+    );
+    assert!(
+        rca["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("sum of the 2 reporters"),
+        "{}",
+        rca["notes"]
+    );
+}
+
+/// The one-pass world read of plain BACI files and the general reader give the same
+/// report: the same rows in another order (which the general reader alone reads) or with
+/// a repeat.
+#[test]
+fn rca_of_plain_baci_equals_the_general_reader() {
+    let wd = Workdir::new();
+    let mut rows = String::new();
+    for t in [2018, 2019, 2020] {
+        for i in [4, 156, 276, 490, 643, 842] {
+            for j in [4, 156, 276, 408, 643, 842, 899] {
+                if i == j {
+                    continue;
+                }
+                for (n, k) in ["010121", "10290", "270900", "271000", "847130", "870323"]
+                    .iter()
+                    .enumerate()
+                {
+                    let v = (t - 2000) * 7 + i * 3 + j + n as i32 * 11;
+                    if v % 5 != 0 {
+                        rows.push_str(&format!("{t},{i},{j},{k},{v}.{:03},\n", v % 997));
+                    }
+                }
+            }
+        }
+    }
+    wd.write("sorted.csv", format!("t,i,j,k,v,q\n{rows}"));
+    let mut lines: Vec<&str> = rows.lines().collect();
+    lines.reverse();
+    wd.write(
+        "reversed.csv",
+        format!("t,i,j,k,v,q\n{}\n", lines.join("\n")),
+    );
+    let first = rows.lines().next().unwrap();
+    wd.write("repeated.csv", format!("t,i,j,k,v,q\n{first}\n{rows}"));
+    for args in [
+        &[
+            "--reporter",
+            "643",
+            "--metric",
+            "rca,hhi,partners",
+            "--level",
+            "2",
+        ][..],
+        &[
+            "--reporter",
+            "DEU",
+            "--partner",
+            "CHN",
+            "--metric",
+            "rca,flows",
+            "--level",
+            "4",
+        ],
+        &["--reporter", "490", "--metric", "rca"],
+    ] {
+        for format in ["json", "table"] {
+            let run = |file: &str| {
+                let mut all = vec!["metrics", file];
+                all.extend_from_slice(args);
+                all.extend_from_slice(&["--format", format]);
+                wd.run(&all).expect_code(0)
+            };
+            let sorted = run("sorted.csv");
+            assert!(sorted.stdout.contains("Revealed comparative advantage"));
+            assert_eq!(
+                sorted.stdout,
+                run("reversed.csv").stdout,
+                "{args:?} {format}"
+            );
+            let repeated = run("repeated.csv");
+            assert_eq!(sorted.stdout, repeated.stdout, "{args:?} {format}");
+            assert!(repeated.stderr.contains("repeat"), "{}", repeated.stderr);
+        }
+    }
+}

@@ -7,7 +7,9 @@ use std::io::Write;
 
 use tradestat::error::Result;
 use tradestat::frame::TradeFrame;
-use tradestat::metrics::request::{Request, compute};
+use tradestat::ingest::{Dataset, baci_world};
+use tradestat::metrics::request::{Request, compute, compute_with_world};
+use tradestat::metrics::world::WorldExports;
 use tradestat::model::Period;
 use tradestat::render::metrics::{display_unit, render};
 
@@ -63,8 +65,6 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
-    let dataset = crate::cli::load(&args.input, &[])?;
-    let frame = TradeFrame::from_dataset(&dataset)?;
     let request = Request {
         metrics: args.metrics.iter().map(|&m| m.into()).collect(),
         by: args.by.map(Into::into),
@@ -76,9 +76,52 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         include_aggregates: args.include_aggregates,
         level: args.select.level,
     };
-    let mut report = compute(&frame, &args.select.selection(), &request)?;
+    let selection = args.select.selection();
+    // RCA of one reporter on plain BACI files: one pass that sums the world's exports and
+    // keeps only the reporter's rows. A question those rows cannot answer (no such
+    // reporter, ...) is asked again of every row, so its error names what the files hold.
+    let world_read = match read_world(args, &request)? {
+        Some((dataset, world)) => compute_with_world(
+            &TradeFrame::from_dataset(&dataset)?,
+            &selection,
+            &request,
+            Some(&world),
+        )
+        .ok()
+        .map(|report| (dataset, report)),
+        None => None,
+    };
+    let (dataset, mut report) = match world_read {
+        Some((dataset, report)) => {
+            crate::cli::report_rejections(&dataset.warnings, &[], &[]);
+            (dataset, report)
+        }
+        None => {
+            let dataset = crate::cli::load(&args.input, &[])?;
+            let report = compute(&TradeFrame::from_dataset(&dataset)?, &selection, &request)?;
+            (dataset, report)
+        }
+    };
     report.rejected_rows = dataset.rejected.len();
     let unit = args.output.unit(display_unit(&report));
     emit(out, &render(&report, args.output.format.into(), &unit))?;
     Ok(Outcome::Done)
+}
+
+/// The reporter's records and the world's exports, summed as plain BACI files are read
+/// (`ingest::baci_world`), when the request is RCA of one reporter; `None` otherwise.
+fn read_world(args: &Args, request: &Request) -> Result<Option<(Dataset, WorldExports)>> {
+    let Some(reporter) = &args.select.reporter else {
+        return Ok(None);
+    };
+    if !request.needs_only_world_exports() {
+        return Ok(None);
+    }
+    let options = args.input.read_options()?;
+    let level = args.select.level;
+    let Ok(world) = baci_world::read(&args.input.files, &options, reporter, level)? else {
+        return Ok(None);
+    };
+    let exports = WorldExports::from_exporter_sums(world.level, &world.exports, &world.economies)?;
+    Ok(Some((world.dataset, exports)))
 }

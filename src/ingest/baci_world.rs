@@ -1,0 +1,548 @@
+//! The world's exports from BACI files in one pass, for the indices that compare a
+//! reporter with the world (RCA): every row is summed by year, exporter and product at the
+//! HS level asked, and the rows that involve the reporter are kept as records, exactly as
+//! the general reader makes them, so every other table is computed as before from them.
+//!
+//! Used only when the files are what CEPII ships: plain or gzip CSV with the header on
+//! the first line, every field plain (no quotes, no spaces, ASCII), codes and years as
+//! digits, values as unsigned decimals, rows strictly in order of year, exporter,
+//! importer and product, no World code. Then no row can repeat another and none would be
+//! refused, so the sums equal the general reader's. Anything else, `read` answers
+//! `NotPlain` with the reason, and the caller reads the files in general.
+//!
+//! As in the general path (`metrics::world`), an exporter's exports to the world are the
+//! sum over its country partners: rows to a region or "areas nes" (BACI's 490, 899) are
+//! not summed.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use super::baci_scan::{Layout, Place, Scanned, Visit, int, layout, scan_gzip_with, scan_ranges};
+use super::involving::Involving;
+use super::table::{Importer, is_gzip, open_header};
+use super::{Dataset, Layout as FileLayout, Origin, ReadOptions, SourceFile, detect};
+use crate::error::Result;
+use crate::model::Period;
+use crate::number::Exact;
+
+/// One exporter's exports of one product (at the level asked) in one year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExporterSum {
+    pub period: Period,
+    /// The exporter as the file writes it (its code).
+    pub exporter: String,
+    /// The product code at the level asked ("27" at HS2).
+    pub product: String,
+    /// In US dollars (BACI writes thousands), exact.
+    pub value: Exact,
+}
+
+/// What one pass over the files gives.
+pub struct WorldRead {
+    /// The rows that involve the reporter, as `Dataset::read` holds them (warnings about
+    /// unknown economies cover every row of the files).
+    pub dataset: Dataset,
+    /// Every exporter's exports per year and product at `level`.
+    pub exports: Vec<ExporterSum>,
+    /// The HS level of `exports`' products.
+    pub level: usize,
+    /// Every economy of the files (exporters and importers), as written, in the order
+    /// they first appear.
+    pub economies: Vec<String>,
+}
+
+/// Why the files are left to the general reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotPlain(pub String);
+
+/// Reads `paths` in one pass when they are plain BACI files (see the module's doc);
+/// `Err(NotPlain)` inside `Ok` says why not. `reporter` is the economy whose rows are kept;
+/// `level` the HS level (2, 4 or 6; 6 when not given: BACI's products are HS6).
+pub fn read(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    reporter: &str,
+    level: Option<usize>,
+) -> Result<std::result::Result<WorldRead, NotPlain>> {
+    let not = |why: &str| Ok(Err(NotPlain(why.to_string())));
+    let level = level.unwrap_or(6);
+    if ![2, 4, 6].contains(&level) {
+        return not("the HS level is not 2, 4 or 6");
+    }
+    if !matches!(options.layout, None | Some(FileLayout::Baci))
+        || !matches!(options.delimiter, None | Some(b','))
+        || options.decimal_comma
+        || options.mapping.is_given()
+        || !options.rates.is_empty()
+        || !options.involving.is_empty()
+    {
+        return not("reading options other than the defaults are given");
+    }
+    let mut dataset = Dataset::default();
+    let mut ranges: Vec<(usize, Scanned<WorldVisit>)> = Vec::new();
+    let mut headers = Vec::new();
+    for (n, path) in paths.iter().enumerate() {
+        if crate::frame::columnar::Format::sniff(path).is_some() {
+            return not("a file is Parquet or Arrow");
+        }
+        // A file that cannot be opened is left to the general reader, which says why.
+        let Ok(header) = open_header(path) else {
+            return not("a file cannot be read");
+        };
+        if detect(&header) != Some(FileLayout::Baci) {
+            return not("a file is not in the BACI layout");
+        }
+        let layout = layout(path, &header)?;
+        let visitor = || WorldVisit::new(reporter, level);
+        if is_gzip(path) {
+            ranges.push((n, scan_gzip_with(path, &layout, visitor())?));
+        } else {
+            let progress = options.progress.as_deref();
+            for r in scan_ranges(path, &layout, progress, visitor)? {
+                ranges.push((n, r));
+            }
+        }
+        headers.push(header);
+    }
+    if let Some(why) = ranges.iter().find_map(|(_, r)| r.visit.unfit.clone()) {
+        return not(&why);
+    }
+    // Each range is strictly increasing; ranges that do not overlap hold no key twice.
+    let mut spans: Vec<(Key, Key)> = ranges
+        .iter()
+        .filter_map(|(_, r)| Some((r.visit.first?, r.visit.last?)))
+        .collect();
+    spans.sort_unstable();
+    if spans.windows(2).any(|w| w[0].1 >= w[1].0) {
+        return not("the rows are not in one order of year, exporter, importer and product");
+    }
+    let mut economies: Vec<i32> = Vec::new();
+    let mut listed = std::collections::HashSet::new();
+    for (_, r) in &ranges {
+        for &e in &r.visit.economies {
+            if listed.insert(e) {
+                economies.push(e);
+            }
+        }
+    }
+    let economies: Vec<String> = economies.iter().map(i32::to_string).collect();
+    // The reporter's rows, through the general importer, with their line numbers.
+    let mut line_base = vec![1u64; paths.len()];
+    for (n, path) in paths.iter().enumerate() {
+        let importer = super::baci::Baci::new(path, &headers[n])?;
+        dataset.warnings.extend(importer.warnings());
+        let mut rows_read = 0;
+        for (_, r) in ranges.iter().filter(|(f, _)| *f == n) {
+            let visit = &r.visit;
+            for (line, span) in &visit.kept {
+                let text = &visit.text[span.clone()];
+                let fields: Vec<Cow<'_, str>> = text
+                    .split(|b| *b == b',')
+                    .map(|f| Cow::Borrowed(std::str::from_utf8(f).unwrap_or_default()))
+                    .collect();
+                let origin = Origin {
+                    file: n as u32,
+                    line: line_base[n] + line + 1,
+                };
+                let Ok(records) = importer.row(&fields, origin) else {
+                    return not("a row of the reporter would be refused");
+                };
+                for record in records {
+                    if dataset.records.push(record).is_none() {
+                        return not("too many distinct texts");
+                    }
+                }
+            }
+            line_base[n] += r.lines;
+            rows_read += r.rows;
+        }
+        dataset.warnings.extend(importer.after(path));
+        dataset.files.push(SourceFile {
+            path: path.to_path_buf(),
+            layout: importer.layout().to_string(),
+            rows_read,
+            rows_rejected: 0,
+            rows_repeated: 0,
+        });
+    }
+    dataset.warnings.extend(super::unknown_economies(
+        economies.iter().map(String::as_str),
+    ));
+    let exports = exporter_sums(&ranges, level)?;
+    let Ok(exports) = exports else {
+        return not("a year is outside the years tradestat reads");
+    };
+    Ok(Ok(WorldRead {
+        dataset,
+        exports,
+        level,
+        economies,
+    }))
+}
+
+/// The ranges' partial sums merged: one per year, exporter and product.
+fn exporter_sums(
+    ranges: &[(usize, Scanned<WorldVisit>)],
+    level: usize,
+) -> Result<std::result::Result<Vec<ExporterSum>, ()>> {
+    let mut all: Vec<(i32, i32, u32, i128)> = ranges
+        .iter()
+        .flat_map(|(_, r)| r.visit.sums.iter().copied())
+        .collect();
+    all.sort_unstable_by_key(|s| (s.0, s.1, s.2));
+    let mut out: Vec<ExporterSum> = Vec::new();
+    let mut last: Option<(i32, i32, u32)> = None;
+    for (t, i, product, v) in all {
+        if last == Some((t, i, product)) {
+            if let Some(previous) = out.last_mut() {
+                previous.value.mantissa += v;
+            }
+            continue;
+        }
+        last = Some((t, i, product));
+        let Ok(period) = Period::year(t) else {
+            return Ok(Err(()));
+        };
+        out.push(ExporterSum {
+            period,
+            exporter: i.to_string(),
+            product: format!("{product:0level$}"),
+            // Thousands of dollars at 9 decimals are dollars at 6.
+            value: Exact {
+                mantissa: v,
+                scale: super::baci_scan::SCALE - 3,
+            },
+        });
+    }
+    for s in &mut out {
+        s.value = s.value.normalize();
+    }
+    Ok(Ok(out))
+}
+
+/// A row's identity, in the order BACI sorts its rows: year, exporter, importer, product.
+type Key = (i32, i32, i32, u32);
+
+const KNOWN: u8 = 1;
+const REPORTER: u8 = 2;
+const AGGREGATE: u8 = 4;
+const WORLD: u8 = 8;
+
+/// Economy codes are kept in tables indexed by code up to this.
+const MOST_CODE: i32 = 1 << 20;
+
+/// Sums every row by year, exporter and product at the level asked, and keeps the rows
+/// that involve the reporter.
+struct WorldVisit {
+    /// 10^(6 − level): a product's code at the level is its HS6 code divided by this.
+    divisor: u32,
+    reporter: Option<Involving>,
+    /// By code: 0 not yet asked, else `KNOWN` with `REPORTER`, `AGGREGATE`, `WORLD`.
+    class: Vec<u8>,
+    /// By code: seen in the range.
+    seen: Vec<bool>,
+    /// Codes in the order they first appear (exporter before importer in a row).
+    economies: Vec<i32>,
+    /// The (year, exporter) being summed: BACI's order keeps its rows together.
+    group: Option<(i32, i32)>,
+    /// The group's sums by product, and which products it has.
+    sum: Vec<i128>,
+    has: Vec<bool>,
+    touched: Vec<u32>,
+    /// (year, exporter, product, value × 10^9 in thousands of dollars)
+    sums: Vec<(i32, i32, u32, i128)>,
+    first: Option<Key>,
+    last: Option<Key>,
+    /// The reporter's rows: (line in the range, bytes in `text`).
+    kept: Vec<(u64, std::ops::Range<usize>)>,
+    text: Vec<u8>,
+    /// Why this range cannot be read this way.
+    unfit: Option<String>,
+}
+
+impl WorldVisit {
+    fn new(reporter: &str, level: usize) -> WorldVisit {
+        let products = 10usize.pow(level as u32);
+        WorldVisit {
+            divisor: 10u32.pow(6 - level as u32),
+            reporter: Involving::new(&[reporter.to_string()], Default::default())
+                .ok()
+                .flatten(),
+            class: Vec::new(),
+            seen: Vec::new(),
+            economies: Vec::new(),
+            group: None,
+            sum: vec![0; products],
+            has: vec![false; products],
+            touched: Vec::new(),
+            sums: Vec::new(),
+            first: None,
+            last: None,
+            kept: Vec::new(),
+            text: Vec::new(),
+            unfit: None,
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some((t, i)) = self.group {
+            for &p in &self.touched {
+                let p = p as usize;
+                self.sums.push((t, i, p as u32, self.sum[p]));
+                self.sum[p] = 0;
+                self.has[p] = false;
+            }
+        }
+        self.touched.clear();
+    }
+
+    fn unfit(&mut self, why: String) -> Result<bool> {
+        self.unfit = Some(why);
+        Ok(false)
+    }
+
+    /// What `code` (as written in `field`) is (`REPORTER`, ...); notes it as seen.
+    fn economy(&mut self, code: i32, field: &[u8]) -> u8 {
+        let c = code as usize;
+        if c >= self.seen.len() {
+            self.seen.resize(c + 1, false);
+            self.class.resize(c + 1, 0);
+        }
+        if !self.seen[c] {
+            self.seen[c] = true;
+            self.economies.push(code);
+        }
+        if self.class[c] == 0 {
+            let text = code.to_string();
+            let reporter = self.reporter.as_mut().is_some_and(|r| r.wanted(field, b""));
+            self.class[c] = KNOWN
+                | if reporter { REPORTER } else { 0 }
+                | if crate::codes::is_aggregate(&text) {
+                    AGGREGATE
+                } else {
+                    0
+                }
+                | if crate::codes::is_world(&text) {
+                    WORLD
+                } else {
+                    0
+                };
+        }
+        self.class[c]
+    }
+}
+
+/// A code as BACI writes it: digits, no leading zero (so the text is the number's).
+fn code(field: &[u8]) -> Option<i32> {
+    if field.len() > 1 && field[0] == b'0' {
+        return None;
+    }
+    int(field).filter(|c| *c < MOST_CODE)
+}
+
+/// An unsigned decimal written plainly (`12.345`, `7`), × 10^9, or None.
+fn plain_value(field: &[u8]) -> Option<i128> {
+    let (whole, fraction) = match memchr::memchr(b'.', field) {
+        Some(p) => (&field[..p], Some(&field[p + 1..])),
+        None => (field, None),
+    };
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    if !digits(whole) || fraction.is_some_and(|f| !digits(f)) || field.len() > 30 {
+        return None;
+    }
+    super::baci_scan::value(field).ok()
+}
+
+impl Visit for WorldVisit {
+    fn line(&mut self, text: &[u8], line: u64, _at: u64, place: &Place) -> Result<bool> {
+        let l: &Layout = place.layout;
+        if !text.is_ascii() || memchr::memchr(b'"', text).is_some() {
+            return self.unfit(format!("line {} is not plain ASCII fields", line + 1));
+        }
+        let mut fields: [&[u8]; 16] = [&[]; 16];
+        let mut n = 0;
+        for f in text.split(|b| *b == b',') {
+            if n == 16 {
+                n += 1;
+                break;
+            }
+            fields[n] = f;
+            n += 1;
+        }
+        if n != l.width {
+            return self.unfit("a row has another number of fields than the header".into());
+        }
+        let (Some(t), Some(i), Some(j)) = (
+            int(fields[l.t]).filter(|_| fields[l.t].len() == 4),
+            code(fields[l.i]),
+            code(fields[l.j]),
+        ) else {
+            return self.unfit("a year or a code is not plain digits".into());
+        };
+        let k = fields[l.k];
+        let Some(product) = int(k).filter(|_| (5..=6).contains(&k.len())) else {
+            return self.unfit("a product code is not 5 or 6 digits".into());
+        };
+        let product = product as u32;
+        let Some(v) = plain_value(fields[l.v]) else {
+            return self.unfit("a value is not a plain unsigned decimal".into());
+        };
+        let key = (t, i, j, product);
+        if self.last.is_some_and(|last| key <= last) {
+            return self.unfit("the rows are not in order (or a row repeats)".into());
+        }
+        self.first.get_or_insert(key);
+        self.last = Some(key);
+        let (exporter, importer) = (self.economy(i, fields[l.i]), self.economy(j, fields[l.j]));
+        if (exporter | importer) & WORLD != 0 {
+            return self.unfit("a row has the World code".into());
+        }
+        if (exporter | importer) & REPORTER != 0 {
+            let start = self.text.len();
+            self.text.extend_from_slice(text);
+            self.kept.push((line, start..self.text.len()));
+        }
+        if self.group != Some((t, i)) {
+            self.flush();
+            self.group = Some((t, i));
+        }
+        if importer & AGGREGATE != 0 {
+            // Not exports to the world (see the module's doc).
+            return Ok(true);
+        }
+        let p = (product / self.divisor) as usize;
+        if !self.has[p] {
+            self.has[p] = true;
+            self.touched.push(p as u32);
+        }
+        match self.sum[p].checked_add(v) {
+            Some(sum) => self.sum[p] = sum,
+            None => return self.unfit("a sum is too large".into()),
+        }
+        Ok(true)
+    }
+
+    fn end(&mut self) {
+        self.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    const SORTED: &str = "t,i,j,k,v,q\n\
+        2019,156,643,270900,20,\n\
+        2019,156,643,840000,880.5,1\n\
+        \n\
+        2019,643,156,84000,69.75,\n\
+        2019,643,156,270900,30.25,\n\
+        2019,643,408,270900,0,\n\
+        2020,156,408,270900,7,\n\
+        2020,156,899,270900,5,\n\
+        2020,899,156,270900,3,\n";
+
+    #[test]
+    fn sums_by_year_exporter_and_product_and_keeps_the_reporters_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(&dir, "b.csv", SORTED);
+        let read = read(&[path], &ReadOptions::default(), "RUS", Some(2))
+            .unwrap()
+            .unwrap();
+        let sums: Vec<(String, String, String, String)> = read
+            .exports
+            .iter()
+            .map(|s| {
+                (
+                    s.period.label(),
+                    s.exporter.clone(),
+                    s.product.clone(),
+                    s.value.to_string(),
+                )
+            })
+            .collect();
+        let row = |t: &str, i: &str, k: &str, v: &str| {
+            (t.to_string(), i.to_string(), k.to_string(), v.to_string())
+        };
+        // Thousands of dollars become dollars; a 5-digit code is HS6 with its zero lost.
+        assert_eq!(
+            sums,
+            vec![
+                row("2019", "156", "27", "20000"),
+                row("2019", "156", "84", "880500"),
+                row("2019", "643", "08", "69750"),
+                row("2019", "643", "27", "30250"),
+                row("2020", "156", "27", "7000"),
+                row("2020", "899", "27", "3000"),
+            ]
+        );
+        assert_eq!(read.economies, vec!["156", "643", "408", "899"]);
+        // The reporter's five rows, two records each, on their lines (the blank one counts).
+        let records = &read.dataset.records;
+        let lines: Vec<u64> = (0..records.len()).map(|n| records.origin(n).line).collect();
+        assert_eq!(lines, vec![2, 2, 3, 3, 5, 5, 6, 6, 7, 7]);
+        assert_eq!(read.dataset.files[0].rows_read, 8);
+    }
+
+    #[test]
+    fn line_numbers_hold_across_the_ranges_of_a_large_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("t,i,j,k,v,q\n");
+        for n in 0..40_000u32 {
+            let (i, j) = (100 + n / 1000, 200 + n % 1000);
+            text.push_str(&format!("2019,{i},{j},{:06},1.5,\n", 100_000 + n % 7));
+        }
+        let path = write(&dir, "big.csv", &text);
+        let read = read(&[path], &ReadOptions::default(), "105", Some(2))
+            .unwrap()
+            .unwrap();
+        let records = &read.dataset.records;
+        // Rows 5000..6000 have exporter 105: lines 5002..6001.
+        assert_eq!(records.len(), 2000);
+        assert_eq!(records.origin(0).line, 5002);
+        assert_eq!(records.origin(1999).line, 6001);
+    }
+
+    #[test]
+    fn anything_but_plain_sorted_rows_goes_to_the_general_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            (
+                "repeat",
+                "2019,643,156,270900,30,\n2019,643,156,270900,30,\n",
+            ),
+            (
+                "order",
+                "2019,643,156,270900,30,\n2019,156,643,270900,30,\n2019,643,408,270900,1,\n",
+            ),
+            ("quoted", "2019,643,156,\"270900\",30,\n"),
+            ("spaced", "2019, 643,156,270900,30,\n"),
+            ("signed", "2019,643,156,270900,-30,\n"),
+            ("ragged", "2019,643,156,270900,30\n"),
+            ("code", "2019,643,156,TOTAL,30,\n"),
+            ("zero-led code", "2019,0643,156,270900,30,\n"),
+            ("world", "2019,643,0,270900,30,\n"),
+        ];
+        // A region is read (its rows are not exports to the world: the test above).
+        for (what, rows) in cases {
+            let path = write(&dir, "x.csv", &format!("t,i,j,k,v,q\n{rows}"));
+            let answer = read(&[path], &ReadOptions::default(), "643", Some(2)).unwrap();
+            assert!(answer.is_err(), "{what} was read as plain");
+        }
+        // Two files whose rows overlap (the same year twice).
+        let a = write(&dir, "a.csv", SORTED);
+        let b = write(&dir, "b.csv", SORTED);
+        let answer = read(&[a.clone(), b], &ReadOptions::default(), "643", Some(2)).unwrap();
+        assert!(answer.is_err());
+        // One file per year, in any order, is plain.
+        let y2021 = write(&dir, "2021.csv", "t,i,j,k,v,q\n2021,643,156,270900,1,\n");
+        let answer = read(&[y2021, a], &ReadOptions::default(), "643", Some(2)).unwrap();
+        assert!(answer.is_ok());
+    }
+}
