@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use super::baci_scan::{Layout, Place, Scanned, Visit, int, layout, scan_gzip_with, scan_ranges};
+use super::baci_scan::{Layout, Place, Scanned, Visit, layout, scan_gzip_with, scan_ranges};
 use super::involving::Involving;
 use super::table::{Importer, is_gzip, open_header};
 use super::{Dataset, Layout as FileLayout, Origin, ReadOptions, SourceFile, detect};
@@ -136,6 +136,7 @@ pub fn read(
             let visit = &r.visit;
             for (line, span) in &visit.kept {
                 let text = &visit.text[span.clone()];
+                // Plain ASCII fields (the scan checked): the text as it is.
                 let fields: Vec<Cow<'_, str>> = text
                     .split(|b| *b == b',')
                     .map(|f| Cow::Borrowed(std::str::from_utf8(f).unwrap_or_default()))
@@ -301,8 +302,8 @@ impl WorldVisit {
         Ok(false)
     }
 
-    /// What `code` (as written in `field`) is (`REPORTER`, ...); notes it as seen.
-    fn economy(&mut self, code: i32, field: &[u8]) -> u8 {
+    /// What `code` is (`REPORTER`, ...); notes it as seen.
+    fn economy(&mut self, code: i32) -> u8 {
         let c = code as usize;
         if c >= self.seen.len() {
             self.seen.resize(c + 1, false);
@@ -314,7 +315,10 @@ impl WorldVisit {
         }
         if self.class[c] == 0 {
             let text = code.to_string();
-            let reporter = self.reporter.as_mut().is_some_and(|r| r.wanted(field, b""));
+            let reporter = self
+                .reporter
+                .as_mut()
+                .is_some_and(|r| r.wanted(text.as_bytes(), b""));
             self.class[c] = KNOWN
                 | if reporter { REPORTER } else { 0 }
                 | if crate::codes::is_aggregate(&text) {
@@ -332,60 +336,152 @@ impl WorldVisit {
     }
 }
 
-/// A code as BACI writes it: digits, no leading zero (so the text is the number's).
-fn code(field: &[u8]) -> Option<i32> {
-    if field.len() > 1 && field[0] == b'0' {
-        return None;
-    }
-    int(field).filter(|c| *c < MOST_CODE)
+/// The fields of one line, read left to right in one pass (the hot loop of the world
+/// read: every byte is looked at once).
+struct Fields<'a> {
+    text: &'a [u8],
+    at: usize,
+    /// The last field has been read.
+    done: bool,
 }
 
-/// An unsigned decimal written plainly (`12.345`, `7`), × 10^9, or None.
-fn plain_value(field: &[u8]) -> Option<i128> {
-    let (whole, fraction) = match memchr::memchr(b'.', field) {
-        Some(p) => (&field[..p], Some(&field[p + 1..])),
-        None => (field, None),
-    };
-    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
-    if !digits(whole) || fraction.is_some_and(|f| !digits(f)) || field.len() > 30 {
-        return None;
+/// 10^n for n ≤ 18.
+const POW10: [u64; 19] = {
+    let mut p = [1u64; 19];
+    let mut n = 1;
+    while n < 19 {
+        p[n] = p[n - 1] * 10;
+        n += 1;
     }
-    super::baci_scan::value(field).ok()
+    p
+};
+
+impl Fields<'_> {
+    /// Moves past the comma (or the end) that closes a field.
+    fn close(&mut self) {
+        if self.at >= self.text.len() {
+            self.done = true;
+        }
+        self.at += 1;
+    }
+
+    /// A field of digits only, at most 18: (the number, how many digits).
+    fn number(&mut self) -> Option<(u64, usize)> {
+        if self.done {
+            return None;
+        }
+        let (mut n, start) = (0u64, self.at);
+        while let Some(&b) = self.text.get(self.at) {
+            match b {
+                b'0'..=b'9' if self.at - start < 18 => n = n * 10 + u64::from(b - b'0'),
+                b',' => break,
+                _ => return None,
+            }
+            self.at += 1;
+        }
+        let digits = self.at - start;
+        self.close();
+        Some((n, digits))
+    }
+
+    /// A code as BACI writes it: 1 to 9 digits, no leading zero (so the text is the
+    /// number's), below `MOST_CODE`.
+    fn code(&mut self) -> Option<i32> {
+        let (n, digits) = self.number()?;
+        let plain = (1..=9).contains(&digits) && (digits == 1 || n >= POW10[digits - 1]);
+        (plain && n < MOST_CODE as u64).then_some(n as i32)
+    }
+
+    /// An unsigned decimal written plainly (`12.345`, `7`), at most 18 digits and 9
+    /// decimals, × 10^9.
+    fn value(&mut self) -> Option<i128> {
+        let (whole, whole_digits) = self.number_until_point()?;
+        if whole_digits == 0 {
+            return None;
+        }
+        if self.text.get(self.at) != Some(&b'.') {
+            self.close();
+            return Some(i128::from(whole) * POW10[9] as i128);
+        }
+        self.at += 1;
+        let (fraction, decimals) = self.number()?;
+        if decimals == 0 || decimals > 9 || whole_digits + decimals > 18 {
+            return None;
+        }
+        let mantissa = whole * POW10[decimals] + fraction;
+        Some(i128::from(mantissa) * i128::from(POW10[9 - decimals]))
+    }
+
+    /// Digits up to a point, a comma or the end (the point is not consumed).
+    fn number_until_point(&mut self) -> Option<(u64, usize)> {
+        if self.done {
+            return None;
+        }
+        let (mut n, start) = (0u64, self.at);
+        while let Some(&b) = self.text.get(self.at) {
+            match b {
+                b'0'..=b'9' if self.at - start < 18 => n = n * 10 + u64::from(b - b'0'),
+                b',' | b'.' => break,
+                _ => return None,
+            }
+            self.at += 1;
+        }
+        Some((n, self.at - start))
+    }
+
+    /// A field tradestat does not read (the quantity): plain text, no quote.
+    fn other(&mut self) -> Option<()> {
+        if self.done {
+            return None;
+        }
+        while let Some(&b) = self.text.get(self.at) {
+            match b {
+                b',' => break,
+                b'"' | 0x80.. => return None,
+                _ => self.at += 1,
+            }
+        }
+        self.close();
+        Some(())
+    }
 }
 
 impl Visit for WorldVisit {
     fn line(&mut self, text: &[u8], line: u64, _at: u64, place: &Place) -> Result<bool> {
         let l: &Layout = place.layout;
-        if !text.is_ascii() || memchr::memchr(b'"', text).is_some() {
-            return self.unfit(format!("line {} is not plain ASCII fields", line + 1));
-        }
-        let mut fields: [&[u8]; 16] = [&[]; 16];
-        let mut n = 0;
-        for f in text.split(|b| *b == b',') {
-            if n == 16 {
-                n += 1;
-                break;
+        let mut fields = Fields {
+            text,
+            at: 0,
+            done: false,
+        };
+        let (mut t, mut i, mut j, mut k, mut v) = (None, None, None, None, None);
+        for n in 0..l.width {
+            let read = if n == l.t {
+                fields.number().map(|(n, digits)| {
+                    t = (digits == 4).then_some(n as i32);
+                })
+            } else if n == l.i {
+                fields.code().map(|c| i = Some(c))
+            } else if n == l.j {
+                fields.code().map(|c| j = Some(c))
+            } else if n == l.k {
+                fields.number().map(|(n, digits)| {
+                    k = (5..=6).contains(&digits).then_some(n as u32);
+                })
+            } else if n == l.v {
+                fields.value().map(|x| v = Some(x))
+            } else {
+                fields.other()
+            };
+            if read.is_none() {
+                return self.unfit(format!("line {} is not plain fields", line + 1));
             }
-            fields[n] = f;
-            n += 1;
         }
-        if n != l.width {
-            return self.unfit("a row has another number of fields than the header".into());
+        if !fields.done {
+            return self.unfit("a row has more fields than the header".into());
         }
-        let (Some(t), Some(i), Some(j)) = (
-            int(fields[l.t]).filter(|_| fields[l.t].len() == 4),
-            code(fields[l.i]),
-            code(fields[l.j]),
-        ) else {
-            return self.unfit("a year or a code is not plain digits".into());
-        };
-        let k = fields[l.k];
-        let Some(product) = int(k).filter(|_| (5..=6).contains(&k.len())) else {
-            return self.unfit("a product code is not 5 or 6 digits".into());
-        };
-        let product = product as u32;
-        let Some(v) = plain_value(fields[l.v]) else {
-            return self.unfit("a value is not a plain unsigned decimal".into());
+        let (Some(t), Some(i), Some(j), Some(product), Some(v)) = (t, i, j, k, v) else {
+            return self.unfit(format!("line {} is not plain fields", line + 1));
         };
         let key = (t, i, j, product);
         if self.last.is_some_and(|last| key <= last) {
@@ -393,7 +489,7 @@ impl Visit for WorldVisit {
         }
         self.first.get_or_insert(key);
         self.last = Some(key);
-        let (exporter, importer) = (self.economy(i, fields[l.i]), self.economy(j, fields[l.j]));
+        let (exporter, importer) = (self.economy(i), self.economy(j));
         if (exporter | importer) & WORLD != 0 {
             return self.unfit("a row has the World code".into());
         }
