@@ -51,18 +51,29 @@ pub struct WorldRead {
     pub economies: Vec<String>,
 }
 
+/// Which of the reporter's rows `read` keeps as records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Those where it is the exporter (enough for RCA alone: half the memory).
+    Exports,
+    /// Those where it is the exporter or the importer (every other table).
+    Both,
+}
+
 /// Why the files are left to the general reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotPlain(pub String);
 
 /// Reads `paths` in one pass when they are plain BACI files (see the module's doc);
-/// `Err(NotPlain)` inside `Ok` says why not. `reporter` is the economy whose rows are kept;
-/// `level` the HS level (2, 4 or 6; 6 when not given: BACI's products are HS6).
+/// `Err(NotPlain)` inside `Ok` says why not. `reporter` is the economy whose rows are kept
+/// (`keep` says which); `level` the HS level (2, 4 or 6; 6 when not given: BACI's
+/// products are HS6).
 pub fn read(
     paths: &[PathBuf],
     options: &ReadOptions,
     reporter: &str,
     level: Option<usize>,
+    keep: Keep,
 ) -> Result<std::result::Result<WorldRead, NotPlain>> {
     let not = |why: &str| Ok(Err(NotPlain(why.to_string())));
     let level = level.unwrap_or(6);
@@ -93,7 +104,7 @@ pub fn read(
             return not("a file is not in the BACI layout");
         }
         let layout = layout(path, &header)?;
-        let visitor = || WorldVisit::new(reporter, level);
+        let visitor = || WorldVisit::new(reporter, level, keep);
         if is_gzip(path) {
             ranges.push((n, scan_gzip_with(path, &layout, visitor())?));
         } else {
@@ -126,16 +137,19 @@ pub fn read(
         }
     }
     let economies: Vec<String> = economies.iter().map(i32::to_string).collect();
+    let exports = exporter_sums(&ranges, level)?;
     // The reporter's rows, through the general importer, with their line numbers.
     let mut line_base = vec![1u64; paths.len()];
     for (n, path) in paths.iter().enumerate() {
         let importer = super::baci::Baci::new(path, &headers[n])?;
         dataset.warnings.extend(importer.warnings());
         let mut rows_read = 0;
-        for (_, r) in ranges.iter().filter(|(f, _)| *f == n) {
-            let visit = &r.visit;
-            for (line, span) in &visit.kept {
-                let text = &visit.text[span.clone()];
+        for (_, r) in ranges.iter_mut().filter(|(f, _)| *f == n) {
+            // Each range's text is let go once its records are made.
+            let kept = std::mem::take(&mut r.visit.kept);
+            let all_text = std::mem::take(&mut r.visit.text);
+            for (line, span) in kept {
+                let text = &all_text[span];
                 // Plain ASCII fields (the scan checked): the text as it is.
                 let fields: Vec<Cow<'_, str>> = text
                     .split(|b| *b == b',')
@@ -169,7 +183,6 @@ pub fn read(
     dataset.warnings.extend(super::unknown_economies(
         economies.iter().map(String::as_str),
     ));
-    let exports = exporter_sums(&ranges, level)?;
     let Ok(exports) = exports else {
         return not("a year is outside the years tradestat reads");
     };
@@ -257,12 +270,13 @@ struct WorldVisit {
     /// The reporter's rows: (line in the range, bytes in `text`).
     kept: Vec<(u64, std::ops::Range<usize>)>,
     text: Vec<u8>,
+    keep: Keep,
     /// Why this range cannot be read this way.
     unfit: Option<String>,
 }
 
 impl WorldVisit {
-    fn new(reporter: &str, level: usize) -> WorldVisit {
+    fn new(reporter: &str, level: usize, keep: Keep) -> WorldVisit {
         let products = 10usize.pow(level as u32);
         WorldVisit {
             divisor: 10u32.pow(6 - level as u32),
@@ -281,6 +295,7 @@ impl WorldVisit {
             last: None,
             kept: Vec::new(),
             text: Vec::new(),
+            keep,
             unfit: None,
         }
     }
@@ -493,7 +508,11 @@ impl Visit for WorldVisit {
         if (exporter | importer) & WORLD != 0 {
             return self.unfit("a row has the World code".into());
         }
-        if (exporter | importer) & REPORTER != 0 {
+        let kept = match self.keep {
+            Keep::Exports => exporter,
+            Keep::Both => exporter | importer,
+        };
+        if kept & REPORTER != 0 {
             let start = self.text.len();
             self.text.extend_from_slice(text);
             self.kept.push((line, start..self.text.len()));
@@ -548,7 +567,7 @@ mod tests {
     fn sums_by_year_exporter_and_product_and_keeps_the_reporters_rows() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir, "b.csv", SORTED);
-        let read = read(&[path], &ReadOptions::default(), "RUS", Some(2))
+        let read = read(&[path], &ReadOptions::default(), "RUS", Some(2), Keep::Both)
             .unwrap()
             .unwrap();
         let sums: Vec<(String, String, String, String)> = read
@@ -584,6 +603,21 @@ mod tests {
         let lines: Vec<u64> = (0..records.len()).map(|n| records.origin(n).line).collect();
         assert_eq!(lines, vec![2, 2, 3, 3, 5, 5, 6, 6, 7, 7]);
         assert_eq!(read.dataset.files[0].rows_read, 8);
+        // Only the rows it exports, when that is all that is asked.
+        let path = dir.path().join("b.csv");
+        let exports = super::read(
+            &[path],
+            &ReadOptions::default(),
+            "RUS",
+            Some(2),
+            Keep::Exports,
+        )
+        .unwrap()
+        .unwrap();
+        let records = &exports.dataset.records;
+        let lines: Vec<u64> = (0..records.len()).map(|n| records.origin(n).line).collect();
+        assert_eq!(lines, vec![5, 5, 6, 6, 7, 7]);
+        assert_eq!(exports.exports, read.exports);
     }
 
     #[test]
@@ -595,7 +629,7 @@ mod tests {
             text.push_str(&format!("2019,{i},{j},{:06},1.5,\n", 100_000 + n % 7));
         }
         let path = write(&dir, "big.csv", &text);
-        let read = read(&[path], &ReadOptions::default(), "105", Some(2))
+        let read = read(&[path], &ReadOptions::default(), "105", Some(2), Keep::Both)
             .unwrap()
             .unwrap();
         let records = &read.dataset.records;
@@ -628,17 +662,32 @@ mod tests {
         // A region is read (its rows are not exports to the world: the test above).
         for (what, rows) in cases {
             let path = write(&dir, "x.csv", &format!("t,i,j,k,v,q\n{rows}"));
-            let answer = read(&[path], &ReadOptions::default(), "643", Some(2)).unwrap();
+            let answer =
+                read(&[path], &ReadOptions::default(), "643", Some(2), Keep::Both).unwrap();
             assert!(answer.is_err(), "{what} was read as plain");
         }
         // Two files whose rows overlap (the same year twice).
         let a = write(&dir, "a.csv", SORTED);
         let b = write(&dir, "b.csv", SORTED);
-        let answer = read(&[a.clone(), b], &ReadOptions::default(), "643", Some(2)).unwrap();
+        let answer = read(
+            &[a.clone(), b],
+            &ReadOptions::default(),
+            "643",
+            Some(2),
+            Keep::Both,
+        )
+        .unwrap();
         assert!(answer.is_err());
         // One file per year, in any order, is plain.
         let y2021 = write(&dir, "2021.csv", "t,i,j,k,v,q\n2021,643,156,270900,1,\n");
-        let answer = read(&[y2021, a], &ReadOptions::default(), "643", Some(2)).unwrap();
+        let answer = read(
+            &[y2021, a],
+            &ReadOptions::default(),
+            "643",
+            Some(2),
+            Keep::Both,
+        )
+        .unwrap();
         assert!(answer.is_ok());
     }
 }

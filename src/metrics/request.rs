@@ -117,6 +117,11 @@ impl Request {
             && !self.metrics.contains(&Metric::Intensity)
             && self.by.is_none()
     }
+
+    /// True when RCA is all that is asked: of the reporter's rows, only its exports matter.
+    pub fn needs_only_rca(&self) -> bool {
+        self.metrics.iter().all(|m| *m == Metric::Rca)
+    }
 }
 
 /// `compute`, with the world's exports given (`world`) instead of summed from `frame`,

@@ -7,7 +7,8 @@ use std::io::Write;
 
 use tradestat::error::Result;
 use tradestat::frame::TradeFrame;
-use tradestat::ingest::{Dataset, baci_world};
+use tradestat::ingest::Dataset;
+use tradestat::ingest::baci_world::{self, Keep};
 use tradestat::metrics::request::{Request, compute, compute_with_world};
 use tradestat::metrics::world::WorldExports;
 use tradestat::model::Period;
@@ -119,7 +120,11 @@ fn read_world(args: &Args, request: &Request) -> Result<Option<(Dataset, WorldEx
     }
     let options = args.input.read_options()?;
     let level = args.select.level;
-    let Ok(world) = baci_world::read(&args.input.files, &options, reporter, level)? else {
+    let keep = match request.needs_only_rca() {
+        true => Keep::Exports,
+        false => Keep::Both,
+    };
+    let Ok(world) = baci_world::read(&args.input.files, &options, reporter, level, keep)? else {
         return Ok(None);
     };
     let exports = WorldExports::from_exporter_sums(world.level, &world.exports, &world.economies)?;
