@@ -64,9 +64,12 @@ pub enum Error {
     #[error("no records match the selection {selection}{hint}")]
     EmptySelection { selection: String, hint: String },
 
+    /// The pairs as choices, most rows first; a long list is cut after the first 20.
     #[error(
-        "the data holds {} reporter–partner pairs; choose one with --reporter and --partner:\n{}",
-        .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+        "the data holds {} reporter–partner pairs; choose one with --reporter and --partner:\n{}{}",
+        .0.len(),
+        .0.iter().take(20).map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"),
+        if .0.len() > 20 { format!("\n  ... and {} more with fewer rows", .0.len() - 20) } else { String::new() }
     )]
     AmbiguousPair(Vec<String>),
 

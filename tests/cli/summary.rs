@@ -252,3 +252,35 @@ fn the_single_pair_is_chosen_and_several_are_listed() {
         flipped.stderr
     );
 }
+
+#[test]
+fn many_pairs_are_listed_largest_first_and_cut_after_twenty() {
+    let wd = Workdir::new();
+    let mut rows = String::new();
+    // 25 partners of CHN, partner n with n rows (one per year).
+    for n in 1..=25 {
+        for year in 0..n {
+            rows.push_str(&format!("CHN,P{n:02},{},export,,1,USD,,\n", 1990 + year));
+        }
+    }
+    let path = wd.write("many.csv", format!("{HEADER}{rows}"));
+    let run = wd.run(&["summary", path.to_str().unwrap()]).expect_code(2);
+    assert!(
+        run.stderr.contains("25 reporter–partner pairs"),
+        "{}",
+        run.stderr
+    );
+    let listed = run.stderr.matches("--reporter CHN --partner").count();
+    assert_eq!(listed, 20, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--partner P25  (25 rows)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--partner P01 "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("... and 5 more with fewer rows"),
+        "{}",
+        run.stderr
+    );
+}
