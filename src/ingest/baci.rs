@@ -12,6 +12,7 @@ use super::table::{FieldError, Header, Importer, missing_value, raw, source_of, 
 use super::{Origin, Record};
 use crate::error::Result;
 use crate::model::{Commodity, Flow, Period, Unit};
+use crate::number::Exact;
 
 pub const LAYOUT: &str = "CEPII BACI";
 
@@ -114,25 +115,51 @@ impl Importer for Baci {
         let commodity = Commodity::parse(&code).map_err(|e| (Some(self.k), e))?;
         let (value, _) =
             trade_value(get(self.v), false, self.v)?.ok_or_else(|| missing_value(self.v))?;
-        let unit = Unit {
-            currency: "USD".to_string(),
-            scale: 3,
-        };
-        let record = |reporter: &str, partner: &str, flow: Flow| Record {
-            reporter: reporter.to_string(),
-            partner: partner.to_string(),
-            period,
-            flow,
-            commodity: commodity.clone(),
-            value,
-            unit: unit.clone(),
-            source: self.source.clone(),
-            note: String::new(),
-            origin,
+        let record = |reporter: &str, partner: &str, flow: Flow| {
+            self.record(
+                reporter,
+                partner,
+                period,
+                flow,
+                commodity.clone(),
+                value,
+                origin,
+            )
         };
         Ok(vec![
             record(exporter, importer, Flow::Export),
             record(importer, exporter, Flow::Import),
         ])
+    }
+}
+
+impl Baci {
+    /// One record of this file: `value` in thousands of US dollars, as BACI writes it.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn record(
+        &self,
+        reporter: &str,
+        partner: &str,
+        period: Period,
+        flow: Flow,
+        commodity: Commodity,
+        value: Exact,
+        origin: Origin,
+    ) -> Record {
+        Record {
+            reporter: reporter.to_string(),
+            partner: partner.to_string(),
+            period,
+            flow,
+            commodity,
+            value,
+            unit: Unit {
+                currency: "USD".to_string(),
+                scale: 3,
+            },
+            source: self.source.clone(),
+            note: String::new(),
+            origin,
+        }
     }
 }

@@ -15,6 +15,7 @@
 //! not summed.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::baci_scan::{Layout, Place, Scanned, Visit, layout, scan_gzip_with, scan_ranges};
@@ -22,7 +23,7 @@ use super::involving::Involving;
 use super::table::{Importer, is_gzip, open_header};
 use super::{Dataset, Layout as FileLayout, Origin, ReadOptions, SourceFile, detect};
 use crate::error::Result;
-use crate::model::Period;
+use crate::model::{Commodity, Flow, Period};
 use crate::number::Exact;
 
 /// One exporter's exports of one product (at the level asked) in one year.
@@ -51,13 +52,15 @@ pub struct WorldRead {
     pub economies: Vec<String>,
 }
 
-/// Which of the reporter's rows `read` keeps as records.
+/// What `read` keeps of the reporter's rows, as records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keep {
-    /// Those where it is the exporter (enough for RCA alone: half the memory).
-    Exports,
-    /// Those where it is the exporter or the importer (every other table).
-    Both,
+    /// Every row where it is the exporter or the importer, as the general reader makes
+    /// them (what every table can be computed from).
+    Rows,
+    /// Its exports and imports summed per partner and year, one TOTAL record each: all
+    /// that RCA, partner shares and HHI over partners read of its rows.
+    Totals,
 }
 
 /// Why the files are left to the general reader.
@@ -140,6 +143,9 @@ pub fn read(
     let exports = exporter_sums(&ranges, level)?;
     // The reporter's rows, through the general importer, with their line numbers.
     let mut line_base = vec![1u64; paths.len()];
+    // (value, (file, line) of the first row) per `TotalKey`.
+    let mut totals: HashMap<TotalKey, (i128, (usize, u64))> = HashMap::new();
+    let mut importers = Vec::new();
     for (n, path) in paths.iter().enumerate() {
         let importer = super::baci::Baci::new(path, &headers[n])?;
         dataset.warnings.extend(importer.warnings());
@@ -168,6 +174,12 @@ pub fn read(
                     }
                 }
             }
+            for (key, (sum, line)) in std::mem::take(&mut r.visit.totals) {
+                let total = totals
+                    .entry(key)
+                    .or_insert((0, (n, line_base[n] + line + 1)));
+                total.0 += sum;
+            }
             line_base[n] += r.lines;
             rows_read += r.rows;
         }
@@ -179,6 +191,36 @@ pub fn read(
             rows_rejected: 0,
             rows_repeated: 0,
         });
+        importers.push(importer);
+    }
+    // The reporter's totals, in the order of their first rows.
+    let mut totals: Vec<_> = totals.into_iter().collect();
+    totals.sort_unstable_by_key(|(_, (_, first))| *first);
+    for ((t, reporter, partner, flow), (sum, (file, line))) in totals {
+        let Ok(period) = Period::year(t) else {
+            return not("a year is outside the years tradestat reads");
+        };
+        let value = Exact {
+            mantissa: sum,
+            scale: super::baci_scan::SCALE,
+        }
+        .normalize();
+        let origin = Origin {
+            file: file as u32,
+            line,
+        };
+        let record = importers[file].record(
+            &reporter.to_string(),
+            &partner.to_string(),
+            period,
+            flow,
+            Commodity::Total,
+            value,
+            origin,
+        );
+        if dataset.records.push(record).is_none() {
+            return not("too many distinct texts");
+        }
     }
     dataset.warnings.extend(super::unknown_economies(
         economies.iter().map(String::as_str),
@@ -234,6 +276,9 @@ fn exporter_sums(
     Ok(Ok(out))
 }
 
+/// A total of the reporter's: year, reporter, partner, flow.
+type TotalKey = (i32, i32, i32, Flow);
+
 /// A row's identity, in the order BACI sorts its rows: year, exporter, importer, product.
 type Key = (i32, i32, i32, u32);
 
@@ -270,6 +315,8 @@ struct WorldVisit {
     /// The reporter's rows: (line in the range, bytes in `text`).
     kept: Vec<(u64, std::ops::Range<usize>)>,
     text: Vec<u8>,
+    /// Or its totals: (year, reporter, partner, flow) → (value × 10^9, the first line).
+    totals: HashMap<TotalKey, (i128, u64)>,
     keep: Keep,
     /// Why this range cannot be read this way.
     unfit: Option<String>,
@@ -295,6 +342,7 @@ impl WorldVisit {
             last: None,
             kept: Vec::new(),
             text: Vec::new(),
+            totals: HashMap::new(),
             keep,
             unfit: None,
         }
@@ -508,14 +556,30 @@ impl Visit for WorldVisit {
         if (exporter | importer) & WORLD != 0 {
             return self.unfit("a row has the World code".into());
         }
-        let kept = match self.keep {
-            Keep::Exports => exporter,
-            Keep::Both => exporter | importer,
-        };
-        if kept & REPORTER != 0 {
-            let start = self.text.len();
-            self.text.extend_from_slice(text);
-            self.kept.push((line, start..self.text.len()));
+        match self.keep {
+            Keep::Rows if (exporter | importer) & REPORTER != 0 => {
+                let start = self.text.len();
+                self.text.extend_from_slice(text);
+                self.kept.push((line, start..self.text.len()));
+            }
+            Keep::Totals => {
+                for (is_reporter, reporter, partner, flow) in [
+                    (exporter, i, j, Flow::Export),
+                    (importer, j, i, Flow::Import),
+                ] {
+                    if is_reporter & REPORTER != 0 {
+                        let total = self
+                            .totals
+                            .entry((t, reporter, partner, flow))
+                            .or_insert((0, line));
+                        match total.0.checked_add(v) {
+                            Some(sum) => total.0 = sum,
+                            None => return self.unfit("a sum is too large".into()),
+                        }
+                    }
+                }
+            }
+            Keep::Rows => {}
         }
         if self.group != Some((t, i)) {
             self.flush();
@@ -567,7 +631,7 @@ mod tests {
     fn sums_by_year_exporter_and_product_and_keeps_the_reporters_rows() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir, "b.csv", SORTED);
-        let read = read(&[path], &ReadOptions::default(), "RUS", Some(2), Keep::Both)
+        let read = read(&[path], &ReadOptions::default(), "RUS", Some(2), Keep::Rows)
             .unwrap()
             .unwrap();
         let sums: Vec<(String, String, String, String)> = read
@@ -603,21 +667,45 @@ mod tests {
         let lines: Vec<u64> = (0..records.len()).map(|n| records.origin(n).line).collect();
         assert_eq!(lines, vec![2, 2, 3, 3, 5, 5, 6, 6, 7, 7]);
         assert_eq!(read.dataset.files[0].rows_read, 8);
-        // Only the rows it exports, when that is all that is asked.
+        // Only its totals per partner, year and direction, when they are all that is asked:
+        // one TOTAL record each, at the line of its first row, in thousands of dollars.
         let path = dir.path().join("b.csv");
-        let exports = super::read(
+        let totals = super::read(
             &[path],
             &ReadOptions::default(),
             "RUS",
             Some(2),
-            Keep::Exports,
+            Keep::Totals,
         )
         .unwrap()
         .unwrap();
-        let records = &exports.dataset.records;
-        let lines: Vec<u64> = (0..records.len()).map(|n| records.origin(n).line).collect();
-        assert_eq!(lines, vec![5, 5, 6, 6, 7, 7]);
-        assert_eq!(exports.exports, read.exports);
+        let records = &totals.dataset.records;
+        let got: Vec<(String, String, Flow, String, u64)> = (0..records.len())
+            .map(|n| {
+                let r = records.get(n);
+                assert_eq!(r.commodity, Commodity::Total);
+                assert_eq!(r.period.label(), "2019");
+                (
+                    r.reporter,
+                    r.partner,
+                    r.flow,
+                    r.value.to_string(),
+                    r.origin.line,
+                )
+            })
+            .collect();
+        let row = |p: &str, f: Flow, v: &str, line: u64| {
+            ("643".to_string(), p.to_string(), f, v.to_string(), line)
+        };
+        assert_eq!(
+            got,
+            vec![
+                row("156", Flow::Import, "900.5", 2),
+                row("156", Flow::Export, "100", 5),
+                row("408", Flow::Export, "0", 7),
+            ]
+        );
+        assert_eq!(totals.exports, read.exports);
     }
 
     #[test]
@@ -629,7 +717,7 @@ mod tests {
             text.push_str(&format!("2019,{i},{j},{:06},1.5,\n", 100_000 + n % 7));
         }
         let path = write(&dir, "big.csv", &text);
-        let read = read(&[path], &ReadOptions::default(), "105", Some(2), Keep::Both)
+        let read = read(&[path], &ReadOptions::default(), "105", Some(2), Keep::Rows)
             .unwrap()
             .unwrap();
         let records = &read.dataset.records;
@@ -663,7 +751,7 @@ mod tests {
         for (what, rows) in cases {
             let path = write(&dir, "x.csv", &format!("t,i,j,k,v,q\n{rows}"));
             let answer =
-                read(&[path], &ReadOptions::default(), "643", Some(2), Keep::Both).unwrap();
+                read(&[path], &ReadOptions::default(), "643", Some(2), Keep::Rows).unwrap();
             assert!(answer.is_err(), "{what} was read as plain");
         }
         // Two files whose rows overlap (the same year twice).
@@ -674,7 +762,7 @@ mod tests {
             &ReadOptions::default(),
             "643",
             Some(2),
-            Keep::Both,
+            Keep::Rows,
         )
         .unwrap();
         assert!(answer.is_err());
@@ -685,7 +773,7 @@ mod tests {
             &ReadOptions::default(),
             "643",
             Some(2),
-            Keep::Both,
+            Keep::Rows,
         )
         .unwrap();
         assert!(answer.is_ok());

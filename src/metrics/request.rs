@@ -118,9 +118,14 @@ impl Request {
             && self.by.is_none()
     }
 
-    /// True when RCA is all that is asked: of the reporter's rows, only its exports matter.
-    pub fn needs_only_rca(&self) -> bool {
-        self.metrics.iter().all(|m| *m == Metric::Rca)
+    /// True when what is asked reads the reporter's rows only through its totals per
+    /// partner and period (RCA, partner shares, HHI over partners), not their products.
+    pub fn needs_only_partner_totals(&self) -> bool {
+        self.metrics.iter().all(|m| match m {
+            Metric::Rca | Metric::Partners => true,
+            Metric::Hhi => self.over == Over::Partners,
+            _ => false,
+        })
     }
 }
 
@@ -185,7 +190,7 @@ pub fn compute_with_world(
         let partner = reporter_selection.partner.as_deref().unwrap_or_default();
         let world = match world {
             Some(world) if request.needs_only_world_exports() => {
-                given_world_sections(frame, request, world, &reporter_name)
+                given_world_sections(request, world, &reporter_name)
             }
             _ => world_sections(frame, request, &reporter_name, partner, &mut notes),
         };
@@ -283,18 +288,14 @@ fn world_sections(
     Ok(sections)
 }
 
-/// RCA from the world's exports summed as the file was read; `frame` holds the rows that
-/// involve the reporter, and its products must be at the level the sums are.
+/// RCA from the world's exports summed as the file was read.
 fn given_world_sections(
-    frame: &TradeFrame,
     request: &Request,
     world: &WorldExports,
     reporter: &str,
 ) -> Result<Vec<Section>> {
-    let level = match request.level {
-        Some(level) => level,
-        None => frame.coarsest_hs_level()?.unwrap_or(2),
-    };
+    // The level the sums were made at is the one asked, or the coarsest in the files.
+    let level = request.level.unwrap_or(world.level());
     if level != world.level() {
         return Err(Error::Engine(format!(
             "the world's exports were summed at HS{}, the reporter's rows are at HS{level}",

@@ -120,9 +120,9 @@ fn read_world(args: &Args, request: &Request) -> Result<Option<(Dataset, WorldEx
     }
     let options = args.input.read_options()?;
     let level = args.select.level;
-    let keep = match request.needs_only_rca() {
-        true => Keep::Exports,
-        false => Keep::Both,
+    let keep = match request.needs_only_partner_totals() {
+        true => Keep::Totals,
+        false => Keep::Rows,
     };
     let Ok(world) = baci_world::read(&args.input.files, &options, reporter, level, keep)? else {
         return Ok(None);
