@@ -26,16 +26,15 @@ use crate::error::Result;
 use crate::model::{Commodity, Flow, Period};
 use crate::number::Exact;
 
-/// One exporter's exports of one product (at the level asked) in one year.
+/// One exporter's exports in one year, by product at the level asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExporterSum {
     pub period: Period,
     /// The exporter as the file writes it (its code).
     pub exporter: String,
-    /// The product code at the level asked ("27" at HS2).
-    pub product: String,
-    /// In US dollars (BACI writes thousands), exact.
-    pub value: Exact,
+    /// (product code at the level asked, "27" at HS2; value in US dollars — BACI writes
+    /// thousands — exact), by code.
+    pub products: Vec<(String, Exact)>,
 }
 
 /// What one pass over the files gives.
@@ -249,29 +248,37 @@ fn exporter_sums(
     let mut out: Vec<ExporterSum> = Vec::new();
     let mut last: Option<(i32, i32, u32)> = None;
     for (t, i, product, v) in all {
-        if last == Some((t, i, product)) {
-            if let Some(previous) = out.last_mut() {
-                previous.value.mantissa += v;
+        // Thousands of dollars at 9 decimals are dollars at 6.
+        let value = Exact {
+            mantissa: v,
+            scale: super::baci_scan::SCALE - 3,
+        };
+        let group = match out.last_mut() {
+            Some(group) if last.is_some_and(|(lt, li, _)| (lt, li) == (t, i)) => group,
+            _ => {
+                let Ok(period) = Period::year(t) else {
+                    return Ok(Err(()));
+                };
+                out.push(ExporterSum {
+                    period,
+                    exporter: i.to_string(),
+                    products: Vec::new(),
+                });
+                out.last_mut()
+                    .ok_or(crate::error::Error::Engine("no group".into()))?
             }
-            continue;
+        };
+        match group.products.last_mut() {
+            // The same product from another range of the file.
+            Some((_, sum)) if last == Some((t, i, product)) => sum.mantissa += value.mantissa,
+            _ => group.products.push((format!("{product:0level$}"), value)),
         }
         last = Some((t, i, product));
-        let Ok(period) = Period::year(t) else {
-            return Ok(Err(()));
-        };
-        out.push(ExporterSum {
-            period,
-            exporter: i.to_string(),
-            product: format!("{product:0level$}"),
-            // Thousands of dollars at 9 decimals are dollars at 6.
-            value: Exact {
-                mantissa: v,
-                scale: super::baci_scan::SCALE - 3,
-            },
-        });
     }
-    for s in &mut out {
-        s.value = s.value.normalize();
+    for group in &mut out {
+        for (_, value) in &mut group.products {
+            *value = value.normalize();
+        }
     }
     Ok(Ok(out))
 }
@@ -366,6 +373,7 @@ impl WorldVisit {
     }
 
     /// What `code` is (`REPORTER`, ...); notes it as seen.
+    #[inline(always)]
     fn economy(&mut self, code: i32) -> u8 {
         let c = code as usize;
         if c >= self.seen.len() {
@@ -421,6 +429,7 @@ const POW10: [u64; 19] = {
 
 impl Fields<'_> {
     /// Moves past the comma (or the end) that closes a field.
+    #[inline(always)]
     fn close(&mut self) {
         if self.at >= self.text.len() {
             self.done = true;
@@ -429,6 +438,7 @@ impl Fields<'_> {
     }
 
     /// A field of digits only, at most 18: (the number, how many digits).
+    #[inline(always)]
     fn number(&mut self) -> Option<(u64, usize)> {
         if self.done {
             return None;
@@ -449,6 +459,7 @@ impl Fields<'_> {
 
     /// A code as BACI writes it: 1 to 9 digits, no leading zero (so the text is the
     /// number's), below `MOST_CODE`.
+    #[inline(always)]
     fn code(&mut self) -> Option<i32> {
         let (n, digits) = self.number()?;
         let plain = (1..=9).contains(&digits) && (digits == 1 || n >= POW10[digits - 1]);
@@ -457,6 +468,7 @@ impl Fields<'_> {
 
     /// An unsigned decimal written plainly (`12.345`, `7`), at most 18 digits and 9
     /// decimals, × 10^9.
+    #[inline(always)]
     fn value(&mut self) -> Option<i128> {
         let (whole, whole_digits) = self.number_until_point()?;
         if whole_digits == 0 {
@@ -476,6 +488,7 @@ impl Fields<'_> {
     }
 
     /// Digits up to a point, a comma or the end (the point is not consumed).
+    #[inline(always)]
     fn number_until_point(&mut self) -> Option<(u64, usize)> {
         if self.done {
             return None;
@@ -493,6 +506,7 @@ impl Fields<'_> {
     }
 
     /// A field tradestat does not read (the quantity): plain text, no quote.
+    #[inline(always)]
     fn other(&mut self) -> Option<()> {
         if self.done {
             return None;
@@ -637,13 +651,15 @@ mod tests {
         let sums: Vec<(String, String, String, String)> = read
             .exports
             .iter()
-            .map(|s| {
-                (
-                    s.period.label(),
-                    s.exporter.clone(),
-                    s.product.clone(),
-                    s.value.to_string(),
-                )
+            .flat_map(|s| {
+                s.products.iter().map(|(product, value)| {
+                    (
+                        s.period.label(),
+                        s.exporter.clone(),
+                        product.clone(),
+                        value.to_string(),
+                    )
+                })
             })
             .collect();
         let row = |t: &str, i: &str, k: &str, v: &str| {

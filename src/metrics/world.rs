@@ -261,18 +261,20 @@ impl WorldExports {
                 .entry(s.exporter.as_str())
                 .or_insert_with(|| economy_key(&s.exporter))
                 .clone();
-            let value = s.value.to_decimal().ok_or_else(|| {
-                Error::Overflow(format!(
-                    "{}'s exports of {} in {} do not fit a decimal",
-                    s.exporter, s.product, s.period
-                ))
-            })?;
             let exports = periods.entry(s.period).or_default().entry(key).or_default();
-            *exports.total.get_or_insert(Decimal::ZERO) += value;
-            *exports
-                .products
-                .entry(s.product.clone())
-                .or_insert(Decimal::ZERO) += value;
+            for (product, value) in &s.products {
+                let value = value.to_decimal().ok_or_else(|| {
+                    Error::Overflow(format!(
+                        "{}'s exports of {product} in {} do not fit a decimal",
+                        s.exporter, s.period
+                    ))
+                })?;
+                *exports.total.get_or_insert(Decimal::ZERO) += value;
+                *exports
+                    .products
+                    .entry(product.clone())
+                    .or_insert(Decimal::ZERO) += value;
+            }
         }
         let reporters: BTreeSet<String> = economies
             .iter()
