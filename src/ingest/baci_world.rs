@@ -1,7 +1,9 @@
 //! The world's exports from BACI files in one pass, for the indices that compare a
 //! reporter with the world (RCA): every row is summed by year, exporter and product at the
-//! HS level asked, and the rows that involve the reporter are kept as records, exactly as
-//! the general reader makes them, so every other table is computed as before from them.
+//! HS level asked, and of the reporter's rows what its other tables need is kept as
+//! records (`Keep`): every row, exactly as the general reader makes it, or only its
+//! totals per partner, year and direction. Every other table is computed from them as
+//! before.
 //!
 //! Used only when the files are what CEPII ships: plain or gzip CSV with the header on
 //! the first line, every field plain (no quotes, no spaces, ASCII), codes and years as
