@@ -51,6 +51,9 @@ pub struct WorldRead {
     /// Every economy of the files (exporters and importers), as written, in the order
     /// they first appear.
     pub economies: Vec<String>,
+    /// The sum of every row's value, per file, in US dollars (exact): each file's exports
+    /// and, BACI being reconciled, its imports.
+    pub file_totals: Vec<Exact>,
 }
 
 /// What `read` keeps of the reporter's rows, as records.
@@ -70,12 +73,12 @@ pub struct NotPlain(pub String);
 
 /// Reads `paths` in one pass when they are plain BACI files (see the module's doc);
 /// `Err(NotPlain)` inside `Ok` says why not. `reporter` is the economy whose rows are kept
-/// (`keep` says which); `level` the HS level (2, 4 or 6; 6 when not given: BACI's
+/// (`keep` says which; none with `None`); `level` the HS level (2, 4 or 6; 6 when not given: BACI's
 /// products are HS6).
 pub fn read(
     paths: &[PathBuf],
     options: &ReadOptions,
-    reporter: &str,
+    reporter: Option<&str>,
     level: Option<usize>,
     keep: Keep,
 ) -> Result<std::result::Result<WorldRead, NotPlain>> {
@@ -144,6 +147,7 @@ pub fn read(
     let exports = exporter_sums(&ranges, level)?;
     // The reporter's rows, through the general importer, with their line numbers.
     let mut line_base = vec![1u64; paths.len()];
+    let mut file_totals = vec![0i128; paths.len()];
     // (value, (file, line) of the first row) per `TotalKey`.
     let mut totals: HashMap<TotalKey, (i128, (usize, u64))> = HashMap::new();
     let mut importers = Vec::new();
@@ -181,6 +185,7 @@ pub fn read(
                     .or_insert((0, (n, line_base[n] + line + 1)));
                 total.0 += sum;
             }
+            file_totals[n] += r.visit.all;
             line_base[n] += r.lines;
             rows_read += r.rows;
         }
@@ -234,6 +239,17 @@ pub fn read(
         exports,
         level,
         economies,
+        // Thousands of dollars at 9 decimals are dollars at 6.
+        file_totals: file_totals
+            .into_iter()
+            .map(|mantissa| {
+                Exact {
+                    mantissa,
+                    scale: super::baci_scan::SCALE - 3,
+                }
+                .normalize()
+            })
+            .collect(),
     }))
 }
 
@@ -327,17 +343,19 @@ struct WorldVisit {
     /// Or its totals: (year, reporter, partner, flow) → (value × 10^9, the first line).
     totals: HashMap<TotalKey, (i128, u64)>,
     keep: Keep,
+    /// Every row's value summed, × 10^9 (thousands of dollars).
+    all: i128,
     /// Why this range cannot be read this way.
     unfit: Option<String>,
 }
 
 impl WorldVisit {
-    fn new(reporter: &str, level: usize, keep: Keep) -> WorldVisit {
+    fn new(reporter: Option<&str>, level: usize, keep: Keep) -> WorldVisit {
         let products = 10usize.pow(level as u32);
         WorldVisit {
             divisor: 10u32.pow(6 - level as u32),
-            reporter: Involving::new(&[reporter.to_string()], Default::default())
-                .ok()
+            reporter: reporter
+                .and_then(|r| Involving::new(&[r.to_string()], Default::default()).ok())
                 .flatten(),
             class: Vec::new(),
             seen: Vec::new(),
@@ -352,6 +370,7 @@ impl WorldVisit {
             kept: Vec::new(),
             text: Vec::new(),
             totals: HashMap::new(),
+            all: 0,
             keep,
             unfit: None,
         }
@@ -601,6 +620,10 @@ impl Visit for WorldVisit {
             self.flush();
             self.group = Some((t, i));
         }
+        match self.all.checked_add(v) {
+            Some(all) => self.all = all,
+            None => return self.unfit("a sum is too large".into()),
+        }
         if importer & AGGREGATE != 0 {
             // Not exports to the world (see the module's doc).
             return Ok(true);
@@ -647,9 +670,15 @@ mod tests {
     fn sums_by_year_exporter_and_product_and_keeps_the_reporters_rows() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir, "b.csv", SORTED);
-        let read = read(&[path], &ReadOptions::default(), "RUS", Some(2), Keep::Rows)
-            .unwrap()
-            .unwrap();
+        let read = read(
+            &[path],
+            &ReadOptions::default(),
+            Some("RUS"),
+            Some(2),
+            Keep::Rows,
+        )
+        .unwrap()
+        .unwrap();
         let sums: Vec<(String, String, String, String)> = read
             .exports
             .iter()
@@ -691,7 +720,7 @@ mod tests {
         let totals = super::read(
             &[path],
             &ReadOptions::default(),
-            "RUS",
+            Some("RUS"),
             Some(2),
             Keep::Totals,
         )
@@ -735,9 +764,15 @@ mod tests {
             text.push_str(&format!("2019,{i},{j},{:06},1.5,\n", 100_000 + n % 7));
         }
         let path = write(&dir, "big.csv", &text);
-        let read = read(&[path], &ReadOptions::default(), "105", Some(2), Keep::Rows)
-            .unwrap()
-            .unwrap();
+        let read = read(
+            &[path],
+            &ReadOptions::default(),
+            Some("105"),
+            Some(2),
+            Keep::Rows,
+        )
+        .unwrap()
+        .unwrap();
         let records = &read.dataset.records;
         // Rows 5000..6000 have exporter 105: lines 5002..6001.
         assert_eq!(records.len(), 2000);
@@ -768,8 +803,14 @@ mod tests {
         // A region is read (its rows are not exports to the world: the test above).
         for (what, rows) in cases {
             let path = write(&dir, "x.csv", &format!("t,i,j,k,v,q\n{rows}"));
-            let answer =
-                read(&[path], &ReadOptions::default(), "643", Some(2), Keep::Rows).unwrap();
+            let answer = read(
+                &[path],
+                &ReadOptions::default(),
+                Some("643"),
+                Some(2),
+                Keep::Rows,
+            )
+            .unwrap();
             assert!(answer.is_err(), "{what} was read as plain");
         }
         // Two files whose rows overlap (the same year twice).
@@ -778,7 +819,7 @@ mod tests {
         let answer = read(
             &[a.clone(), b],
             &ReadOptions::default(),
-            "643",
+            Some("643"),
             Some(2),
             Keep::Rows,
         )
@@ -789,7 +830,7 @@ mod tests {
         let answer = read(
             &[y2021, a],
             &ReadOptions::default(),
-            "643",
+            Some("643"),
             Some(2),
             Keep::Rows,
         )

@@ -13,9 +13,14 @@ use crate::render::rejections;
 /// gives them.
 pub type FileTotals = BTreeMap<(u32, String, String), Exact>;
 
-/// The terminal listing; `shown` rejected rows at most (all with `None`).
-pub fn text(dataset: &Dataset, totals: &FileTotals, shown: Option<usize>) -> String {
-    let records = dataset.records_per_file();
+/// The terminal listing; `records` per file (`Dataset::records_per_file`); `shown`
+/// rejected rows at most (all with `None`).
+pub fn text(
+    dataset: &Dataset,
+    records: &[u64],
+    totals: &FileTotals,
+    shown: Option<usize>,
+) -> String {
     let mut out = String::new();
     for (i, f) in dataset.files.iter().enumerate() {
         out.push_str(&format!("{}\n", f.path.display()));
@@ -45,8 +50,7 @@ pub fn text(dataset: &Dataset, totals: &FileTotals, shown: Option<usize>) -> Str
 }
 
 /// The same as JSON (every rejected row).
-pub fn json(dataset: &Dataset, totals: &FileTotals) -> String {
-    let records = dataset.records_per_file();
+pub fn json(dataset: &Dataset, records: &[u64], totals: &FileTotals) -> String {
     let files: Vec<serde_json::Value> = dataset
         .files
         .iter()

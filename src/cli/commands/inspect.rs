@@ -7,7 +7,9 @@ use std::io::Write;
 use tradestat::Result;
 use tradestat::frame::TradeFrame;
 use tradestat::ingest::Dataset;
-use tradestat::render::inspect;
+use tradestat::ingest::baci_world::{self, Keep};
+use tradestat::model::Flow;
+use tradestat::render::inspect::{self, FileTotals};
 
 use crate::cli::Input;
 use crate::cli::commands::{Outcome, emit};
@@ -30,19 +32,51 @@ pub struct Args {
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     // Warnings and rejections are the result here: printed on stdout, not stderr.
-    let dataset = Dataset::read(&args.input.files, &args.input.read_options()?)?;
-    let frame = TradeFrame::from_dataset(&dataset)?;
-    let totals = frame
-        .totals_by_file()?
-        .into_iter()
-        .map(|(file, flow, currency, sum)| ((file, flow, currency), sum))
-        .collect();
-    let text = match args.format {
-        InspectFormat::Json => inspect::json(&dataset, &totals),
-        InspectFormat::Table => {
-            inspect::text(&dataset, &totals, (!args.all_rejections).then_some(20))
+    let (dataset, records, totals) = match plain_baci(args)? {
+        Some(read) => read,
+        None => {
+            let dataset = Dataset::read(&args.input.files, &args.input.read_options()?)?;
+            let frame = TradeFrame::from_dataset(&dataset)?;
+            let totals = frame
+                .totals_by_file()?
+                .into_iter()
+                .map(|(file, flow, currency, sum)| ((file, flow, currency), sum))
+                .collect();
+            let records = dataset.records_per_file();
+            (dataset, records, totals)
         }
+    };
+    let text = match args.format {
+        InspectFormat::Json => inspect::json(&dataset, &records, &totals),
+        InspectFormat::Table => inspect::text(
+            &dataset,
+            &records,
+            &totals,
+            (!args.all_rejections).then_some(20),
+        ),
     };
     emit(out, &text)?;
     Ok(Outcome::Done)
+}
+
+/// BACI files as CEPII ships them, read in one pass that keeps no row
+/// (`ingest::baci_world`): each row is two records (exporter's and importer's) of its value.
+fn plain_baci(args: &Args) -> Result<Option<(Dataset, Vec<u64>, FileTotals)>> {
+    let options = args.input.read_options()?;
+    let Ok(read) = baci_world::read(&args.input.files, &options, None, Some(2), Keep::Totals)?
+    else {
+        return Ok(None);
+    };
+    let dataset = read.dataset;
+    let records = dataset.files.iter().map(|f| 2 * f.rows_read).collect();
+    let mut totals = FileTotals::new();
+    for (n, (file, total)) in dataset.files.iter().zip(read.file_totals).enumerate() {
+        if file.rows_read > 0 {
+            for flow in [Flow::Export, Flow::Import] {
+                let key = (n as u32, flow.as_str().to_string(), "USD".to_string());
+                totals.insert(key, total);
+            }
+        }
+    }
+    Ok(Some((dataset, records, totals)))
 }

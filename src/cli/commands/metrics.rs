@@ -124,7 +124,8 @@ fn read_world(args: &Args, request: &Request) -> Result<Option<(Dataset, WorldEx
         true => Keep::Totals,
         false => Keep::Rows,
     };
-    let Ok(world) = baci_world::read(&args.input.files, &options, reporter, level, keep)? else {
+    let Ok(world) = baci_world::read(&args.input.files, &options, Some(reporter), level, keep)?
+    else {
         return Ok(None);
     };
     let exports = WorldExports::from_exporter_sums(world.level, &world.exports, &world.economies)?;
