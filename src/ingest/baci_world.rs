@@ -253,6 +253,81 @@ pub fn read(
     }))
 }
 
+/// The records of plain BACI files, one row at a time, as the general reader makes them
+/// (each row the exporter's export and the importer's import), in file order: `convert`
+/// writes them as they come, so memory does not grow with the files. Only for files
+/// `read` found plain (it proves no row repeats, so none is left out); a row the importer
+/// refuses anyway ends the records with an error.
+pub fn records(paths: &[PathBuf]) -> impl Iterator<Item = Result<super::Record>> + '_ {
+    paths.iter().enumerate().flat_map(|(n, path)| {
+        let file: Box<dyn Iterator<Item = Result<super::Record>>> = match file_records(n, path) {
+            Ok(records) => Box::new(records),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        };
+        file
+    })
+}
+
+fn file_records(
+    n: usize,
+    path: &std::path::Path,
+) -> Result<impl Iterator<Item = Result<super::Record>> + '_> {
+    use std::io::BufRead;
+    let header = open_header(path)?;
+    let importer = super::baci::Baci::new(path, &header)?;
+    let (mut text, _) = super::table::text_stream(path)?;
+    let io = move |source| crate::error::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    let mut pending: Vec<super::Record> = Vec::new();
+    Ok(std::iter::from_fn(move || {
+        loop {
+            if let Some(record) = pending.pop() {
+                return Some(Ok(record));
+            }
+            line.clear();
+            match text.read_until(b'\n', &mut line) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(io(e))),
+            }
+            number += 1;
+            let mut row = line.as_slice();
+            while let Some((b'\n' | b'\r', rest)) = row.split_last() {
+                row = rest;
+            }
+            // The header, and blank lines (the general reader skips them too).
+            if number == 1 || row.is_empty() {
+                continue;
+            }
+            let fields: Vec<Cow<'_, str>> = row
+                .split(|b| *b == b',')
+                .map(|f| String::from_utf8_lossy(f))
+                .collect();
+            let origin = Origin {
+                file: n as u32,
+                line: number,
+            };
+            match importer.row(&fields, origin) {
+                // Popped from the end: the importer's record last.
+                Ok(mut records) => {
+                    records.reverse();
+                    pending = records;
+                }
+                Err((_, why)) => {
+                    return Some(Err(crate::error::Error::file(
+                        path,
+                        format!("{}:{number}: {why}", path.display()),
+                    )));
+                }
+            }
+        }
+    }))
+}
+
 /// The ranges' partial sums merged: one per year, exporter and product.
 fn exporter_sums(
     ranges: &[(usize, Scanned<WorldVisit>)],

@@ -152,7 +152,7 @@ type TextStream = BufReader<Box<dyn Read>>;
 /// The text of a file, in 1 MiB pieces: memory does not grow with the file. A gzip file
 /// is decompressed on a thread of its own while the rows of the previous pieces are
 /// parsed (`Inflating`). Returns the reader and the counter of file bytes read.
-fn text_stream(path: &Path) -> Result<(TextStream, Arc<AtomicU64>)> {
+pub(crate) fn text_stream(path: &Path) -> Result<(TextStream, Arc<AtomicU64>)> {
     let io = |source: std::io::Error| Error::Io {
         path: path.to_path_buf(),
         source,

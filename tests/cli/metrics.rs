@@ -754,3 +754,36 @@ fn inspect_of_plain_baci_equals_the_general_reader() {
         table.stdout
     );
 }
+
+/// `convert` of plain BACI files (written row by row) and of the same rows with a repeat
+/// (the general reader, which counts the repeat once) give the same records.
+#[test]
+fn convert_of_plain_baci_equals_the_general_reader() {
+    let wd = Workdir::new();
+    wd.write("sorted.csv", BACI_WORLD);
+    let first = BACI_WORLD.lines().nth(1).unwrap();
+    wd.write("repeated.csv", format!("{BACI_WORLD}{first}\n"));
+    let plain = wd.run(&["convert", "sorted.csv"]).expect_code(0);
+    let general = wd.run(&["convert", "repeated.csv"]).expect_code(0);
+    assert!(general.stderr.contains("repeat"), "{}", general.stderr);
+    assert_eq!(
+        plain.stdout.replace("sorted.csv", "F"),
+        general.stdout.replace("repeated.csv", "F")
+    );
+    // Each row twice: the exporter's export and the importer's import.
+    assert_eq!(plain.stdout.lines().count(), 1 + 12);
+    assert!(
+        plain
+            .stdout
+            .contains("643,899,2019,export,270900,1000,USD thousand,")
+    );
+    assert!(
+        plain
+            .stdout
+            .contains("899,643,2019,import,270900,1000,USD thousand,")
+    );
+    wd.run(&["convert", "sorted.csv", "--out", "out.csv"])
+        .expect_code(0);
+    let written = std::fs::read_to_string(wd.path("out.csv")).unwrap();
+    assert_eq!(written, plain.stdout);
+}

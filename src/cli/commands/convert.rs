@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use tradestat::atomic::{write_streamed, write_streamed_with};
 use tradestat::error::{Error, Result};
 use tradestat::frame::columnar;
+use tradestat::ingest::baci_world::{self, Keep};
 use tradestat::ingest::canonical;
 
 use crate::cli::Input;
@@ -36,6 +37,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         .to
         .or_else(|| args.out.as_deref().and_then(OutputFormat::from_extension))
         .unwrap_or(OutputFormat::Csv);
+    if format.columnar().is_none() && plain_baci(args, out)? {
+        return Ok(Outcome::Done);
+    }
     let dataset = crate::cli::load(&args.input, &[])?;
     let records = &dataset.records;
     match (format.columnar(), &args.out) {
@@ -54,4 +58,44 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
+}
+
+/// BACI files as CEPII ships them to CSV: a first pass proves them plain (no row repeats,
+/// none refused: `ingest::baci_world`), then each row is written as it is read, so memory
+/// does not grow with the files. False when the files are not plain (read in general).
+fn plain_baci(args: &Args, out: &mut dyn Write) -> Result<bool> {
+    let options = args.input.read_options()?;
+    let Ok(read) = baci_world::read(&args.input.files, &options, None, Some(2), Keep::Totals)?
+    else {
+        return Ok(false);
+    };
+    crate::cli::report_rejections(&read.dataset.warnings, &[], &[]);
+    // A refusal inside the stream (not expected after the first pass) stops the writing
+    // and is the command's error; a file written to --out is then not replaced.
+    let failed = std::cell::RefCell::new(None);
+    let records = || {
+        baci_world::records(&args.input.files).map_while(|r| match r {
+            Ok(record) => Some(record),
+            Err(e) => {
+                *failed.borrow_mut() = Some(e);
+                None
+            }
+        })
+    };
+    match &args.out {
+        Some(path) => write_streamed(path, |file| {
+            canonical::write_to(records(), file)?;
+            match failed.borrow_mut().take() {
+                Some(e) => Err(std::io::Error::other(e.to_string())),
+                None => Ok(()),
+            }
+        })?,
+        None => {
+            canonical::write_to(records(), out).map_err(Error::Stdout)?;
+            if let Some(e) = failed.into_inner() {
+                return Err(e);
+            }
+        }
+    }
+    Ok(true)
 }
