@@ -112,7 +112,7 @@ def run_job(name, tools, rounds, peer="polars"):
             results[t].append(timed(cmd))
     med = statistics.median
     print(f"\n{name}: {rounds} interleaved rounds after a warm-up; medians")
-    print(f"{'tool':<18} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'wall ÷ ' + peer:>14} {'mem ÷':>7}")
+    print(f"{'tool':<18} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'wall ÷ ' + (peer or '-'):>14} {'mem ÷':>7}")
     base = results.get(peer)
     for t, runs in results.items():
         ratio = (lambda k: med([r[k] / b[k] for r, b in zip(runs, base)])) if base else (lambda k: float("nan"))
