@@ -559,3 +559,44 @@ fn a_total_said_to_be_over_an_amount_is_checked_one_sided() {
         );
     }
 }
+
+/// "over the same period" after an amount is the period just named; after a comparison
+/// word it is the base a year before.
+#[test]
+fn the_same_period_is_when_unless_it_is_compared_with() {
+    let wd = Workdir::new();
+    let claims = |name: &str, text: &str| -> Vec<Json> {
+        wd.write(name, text);
+        let run = wd.run(&["check", name, "--format", "json"]).expect_code(0);
+        let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+        doc["claims"].as_array().unwrap().clone()
+    };
+    let during = claims(
+        "during.txt",
+        "In 2011 alone, German exports to Turkey amounted to 20.1 billion euros, with imports \
+         totaling 11.7 billion euros over the same period. The German trade surplus therefore \
+         reached 8.4 billion euros.\n",
+    );
+    let balance = during.iter().find(|c| c["kind"] == "balance").unwrap();
+    assert_eq!(balance["verdict"], "consistent");
+    for f in balance["figures"].as_array().unwrap() {
+        assert_eq!(f["period"], "2011", "{f}");
+    }
+    let compared = claims(
+        "compared.txt",
+        "German exports to France were 30 billion euros in 2012, against 25 billion euros in \
+         the same period, a rise of 20 percent.\n",
+    );
+    let change = compared.iter().find(|c| c["kind"] == "change").unwrap();
+    assert_eq!(change["verdict"], "consistent");
+    let periods: Vec<&str> = change["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert!(
+        periods.contains(&"2011") && periods.contains(&"2012"),
+        "{periods:?}"
+    );
+}

@@ -339,9 +339,13 @@ pub enum PeriodWords {
     /// One year before the period in focus ("a year earlier", "the same period of 2018"
     /// keeps the months and names the year).
     YearBefore,
-    SamePeriod {
-        year: Option<i32>,
-    },
+    /// "the same period" as a comparison's base ("up 5% from the same period"): a year
+    /// before, or the year named.
+    SamePeriod { year: Option<i32> },
+    /// "in / during / over the same period" not after a percentage or a comparison word:
+    /// the period in focus itself ("imports totaling 11.7 billion euros over the same
+    /// period").
+    ThatPeriod,
     /// A run of months across two years ("October 2017 to June 2019"), a decade: no one
     /// period.
     Span,
@@ -466,6 +470,8 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             out.push(PeriodMention {
                 words: if before {
                     PeriodWords::YearBefore
+                } else if during_the_period(tokens, range.start, start) {
+                    PeriodWords::ThatPeriod
                 } else {
                     PeriodWords::SamePeriod { year: None }
                 },
@@ -757,6 +763,7 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
                 f.year_before()
             }
         }
+        PeriodWords::ThatPeriod => focus,
         PeriodWords::SamePeriod { year } => {
             let f = focus?;
             match year {
@@ -765,6 +772,30 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
             }
         }
     }
+}
+
+/// True when "the same period" starting at token `same` is when something happened ("in
+/// the same period", "imports totaling 11.7 billion euros over the same period"), not what
+/// it is compared with ("from the same period", "than in the same period", "against $3
+/// billion in the same period", "10% over the same period").
+fn during_the_period(tokens: &[Token], first: usize, same: usize) -> bool {
+    let before = |n: usize| {
+        same.checked_sub(n)
+            .filter(|j| *j >= first)
+            .map_or("", |j| tokens[j].text.as_str())
+    };
+    let skip = usize::from(matches!(before(1), "the" | "that" | "this"));
+    let (lead, ahead) = (before(1 + skip), before(2 + skip));
+    let percent = matches!(ahead, "percent" | "cent" | "pct" | "points")
+        || ahead.ends_with('%')
+        || ahead.starts_with(|c: char| c.is_ascii_digit());
+    let compared = (2 + skip..8 + skip).any(|n| {
+        matches!(
+            before(n),
+            "than" | "from" | "against" | "compared" | "versus" | "vs" | "vs."
+        )
+    });
+    matches!(lead, "in" | "during" | "within" | "over") && !percent && !compared
 }
 
 /// Which clause of `clauses` holds token `t`.
