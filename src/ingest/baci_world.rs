@@ -536,6 +536,15 @@ impl Fields<'_> {
     /// A field of digits only, at most 18: (the number, how many digits).
     #[inline(always)]
     fn number(&mut self) -> Option<(u64, usize)> {
+        let (n, digits) = self.digits(false)?;
+        self.close();
+        Some((n, digits))
+    }
+
+    /// The digits from here to a comma or the end (or a point, when `to_point`; it is not
+    /// consumed), at most 18: (the number, how many digits). None on any other byte.
+    #[inline(always)]
+    fn digits(&mut self, to_point: bool) -> Option<(u64, usize)> {
         if self.done {
             return None;
         }
@@ -544,13 +553,12 @@ impl Fields<'_> {
             match b {
                 b'0'..=b'9' if self.at - start < 18 => n = n * 10 + u64::from(b - b'0'),
                 b',' => break,
+                b'.' if to_point => break,
                 _ => return None,
             }
             self.at += 1;
         }
-        let digits = self.at - start;
-        self.close();
-        Some((n, digits))
+        Some((n, self.at - start))
     }
 
     /// A code as BACI writes it: 1 to 9 digits, no leading zero (so the text is the
@@ -566,7 +574,7 @@ impl Fields<'_> {
     /// decimals, × 10^9.
     #[inline(always)]
     fn value(&mut self) -> Option<i128> {
-        let (whole, whole_digits) = self.number_until_point()?;
+        let (whole, whole_digits) = self.digits(true)?;
         if whole_digits == 0 {
             return None;
         }
@@ -581,24 +589,6 @@ impl Fields<'_> {
         }
         let mantissa = whole * POW10[decimals] + fraction;
         Some(i128::from(mantissa) * i128::from(POW10[9 - decimals]))
-    }
-
-    /// Digits up to a point, a comma or the end (the point is not consumed).
-    #[inline(always)]
-    fn number_until_point(&mut self) -> Option<(u64, usize)> {
-        if self.done {
-            return None;
-        }
-        let (mut n, start) = (0u64, self.at);
-        while let Some(&b) = self.text.get(self.at) {
-            match b {
-                b'0'..=b'9' if self.at - start < 18 => n = n * 10 + u64::from(b - b'0'),
-                b',' | b'.' => break,
-                _ => return None,
-            }
-            self.at += 1;
-        }
-        Some((n, self.at - start))
     }
 
     /// A field tradestat does not read (the quantity): plain text, no quote.
