@@ -321,29 +321,36 @@ fn scan_stream<V: Visit>(
     let to = span.end;
     let mut pos = span.first_byte;
     let (mut rows, mut lines) = (0u64, 0u64);
-    let mut buf = vec![0u8; BUFFER];
-    let mut carry: Vec<u8> = Vec::new();
+    // One buffer for the whole scan: a line cut by the end of a read is moved to the
+    // front and the next read fills in after it (no copy of the rest, no new buffer).
+    let mut chunk = vec![0u8; BUFFER];
+    let mut kept = 0usize;
     let mut skip_partial = span.skip_first_line;
     let done = |mut visit: V, rows, lines| {
         visit.end();
         Ok(Scanned { visit, rows, lines })
     };
     loop {
-        let n = input.read(&mut buf).map_err(io(path))?;
-        if n == 0 && carry.is_empty() {
+        if chunk.len() - kept < BUFFER / 2 {
+            // A line longer than half the buffer: make room.
+            chunk.resize(kept + BUFFER, 0);
+        }
+        let n = input.read(&mut chunk[kept..]).map_err(io(path))?;
+        if n == 0 && kept == 0 {
             break;
         }
-        let mut chunk = std::mem::take(&mut carry);
-        let chunk_offset = pos - chunk.len() as u64;
-        chunk.extend_from_slice(&buf[..n]);
+        let filled = kept + n;
+        let chunk_offset = pos - kept as u64;
         pos += n as u64;
         let eof = n == 0;
+        let data = &chunk[..filled];
         let mut at = 0usize;
         if skip_partial {
             // Skip to just after the first newline (the previous range owns that line).
-            match chunk.iter().position(|b| *b == b'\n') {
+            match memchr::memchr(b'\n', data) {
                 Some(p) => at = p + 1,
                 None => {
+                    kept = 0;
                     if eof {
                         break;
                     }
@@ -352,19 +359,21 @@ fn scan_stream<V: Visit>(
             }
             skip_partial = false;
         }
+        // Where an unfinished line starts, to keep for the next read.
+        let mut unfinished = None;
         loop {
             let line_start_offset = chunk_offset + at as u64;
             if line_start_offset >= to {
                 return done(visit, rows, lines);
             }
-            let rest = &chunk[at..];
+            let rest = &data[at..];
             let end = match memchr::memchr(b'\n', rest) {
                 Some(p) => p,
                 // The text ends with its last line end: no line after it.
                 None if eof && rest.is_empty() => break,
                 None if eof => rest.len(),
                 None => {
-                    carry = rest.to_vec();
+                    unfinished = Some(at);
                     break;
                 }
             };
@@ -375,7 +384,7 @@ fn scan_stream<V: Visit>(
             at += end + 1;
             lines += 1;
             if line.is_empty() {
-                if at > chunk.len() {
+                if at > data.len() {
                     break;
                 }
                 continue;
@@ -390,13 +399,20 @@ fn scan_stream<V: Visit>(
             if !visit.line(line, lines - 1, line_start_offset, &place)? {
                 return done(visit, rows, lines);
             }
-            if at > chunk.len() {
+            if at > data.len() {
                 break;
             }
         }
         if eof {
             break;
         }
+        kept = match unfinished {
+            Some(from) => {
+                chunk.copy_within(from..filled, 0);
+                filled - from
+            }
+            None => 0,
+        };
     }
     done(visit, rows, lines)
 }
@@ -420,39 +436,44 @@ impl Visit for Involving {
     fn line(&mut self, line: &[u8], _: u64, at: u64, place: &Place) -> Result<bool> {
         let layout = place.layout;
         let bad = |column: usize, what: String| place.bad(at, column, what);
-        // Split lazily: only the fields up to the exporter and importer, for most rows.
-        let mut starts = [0usize; 16];
-        let mut found = 1usize; // fields whose start is known
-        let field = |starts: &mut [usize; 16], found: &mut usize, n: usize| -> Option<&[u8]> {
-            while *found <= n {
-                let from = starts[*found - 1];
-                let comma = memchr::memchr(b',', &line[from..])?;
-                if *found < 16 {
-                    starts[*found] = from + comma + 1;
-                }
-                *found += 1;
-            }
-            let from = starts[n];
-            let to = if n + 1 < *found {
-                starts[n + 1] - 1
-            } else {
-                memchr::memchr(b',', &line[from..]).map_or(line.len(), |c| from + c)
-            };
-            Some(&line[from..to])
-        };
         if layout.width > 16 {
             return Err(bad(0, "too many columns for the fast reader".into()));
         }
-        let fi = field(&mut starts, &mut found, layout.i)
-            .ok_or_else(|| bad(1, format!("expected {} fields", layout.width)))?;
+        // Only the fields up to the exporter and importer, for most rows: one walk over
+        // their bytes (fields are short; a search call per field costs more).
+        let (mut fi, mut fj): (Option<&[u8]>, Option<&[u8]>) = (None, None);
+        let last = layout.i.max(layout.j);
+        let (mut field, mut start) = (0usize, 0usize);
+        for (p, &b) in line.iter().enumerate() {
+            if b == b',' {
+                if field == layout.i {
+                    fi = Some(&line[start..p]);
+                }
+                if field == layout.j {
+                    fj = Some(&line[start..p]);
+                }
+                field += 1;
+                start = p + 1;
+                if field > last {
+                    break;
+                }
+            }
+        }
+        // The last field of the line has no comma after it.
+        if field == layout.i && fi.is_none() {
+            fi = Some(&line[start..]);
+        }
+        if field == layout.j && fj.is_none() {
+            fj = Some(&line[start..]);
+        }
+        let fi = fi.ok_or_else(|| bad(1, format!("expected {} fields", layout.width)))?;
         let i = int(fi).ok_or_else(|| {
             bad(
                 1,
                 format!("`{}` is not a country code", String::from_utf8_lossy(fi)),
             )
         })?;
-        let fj = field(&mut starts, &mut found, layout.j)
-            .ok_or_else(|| bad(2, format!("expected {} fields", layout.width)))?;
+        let fj = fj.ok_or_else(|| bad(2, format!("expected {} fields", layout.width)))?;
         let j = int(fj).ok_or_else(|| {
             bad(
                 2,
