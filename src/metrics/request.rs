@@ -118,6 +118,14 @@ impl Request {
             && self.by.is_none()
     }
 
+    /// True when a metric asked compares the reporter with the world (RCA, trade
+    /// intensity): it needs every row of the data, not only the reporter's.
+    pub fn needs_world(&self) -> bool {
+        self.metrics
+            .iter()
+            .any(|m| matches!(m, Metric::Rca | Metric::Intensity))
+    }
+
     /// True when what is asked reads the reporter's rows only through its totals per
     /// partner and period (RCA, partner shares, HHI over partners), not their products.
     pub fn needs_only_partner_totals(&self) -> bool {

@@ -787,3 +787,60 @@ fn convert_of_plain_baci_equals_the_general_reader() {
     let written = std::fs::read_to_string(wd.path("out.csv")).unwrap();
     assert_eq!(written, plain.stdout);
 }
+
+#[test]
+fn metrics_of_one_reporter_read_only_the_rows_involving_it() {
+    let wd = Workdir::new();
+    let own = "\
+CHN,PRK,2018,export,,40,USD,,
+CHN,PRK,2019,export,,50,USD,,
+CHN,RUS,2019,export,,30,USD,,
+RUS,CHN,2019,export,,25,USD,,
+CHN,KOR,2019,import,,20,USD,,
+";
+    // Rows of other economies, one of them broken (a negative value).
+    let others = "\
+RUS,KOR,2019,export,,70,USD,,
+KOR,PRK,2019,export,,-5,USD,,
+USA,RUS,2018,import,,9,USD,,
+";
+    wd.write("own.csv", format!("{HEADER}{own}"));
+    wd.write("all.csv", format!("{HEADER}{others}{own}"));
+    let asks: [&[&str]; 3] = [
+        &["--partner", "PRK", "--metric", "flows,growth"],
+        &["--metric", "partners,hhi"],
+        &["--partner", "RUS", "--metric", "shares,gl,multiple"],
+    ];
+    for ask in asks {
+        let run = |file: &str| {
+            let mut args = vec!["metrics", file, "--reporter", "CHN", "--format", "json"];
+            args.extend_from_slice(ask);
+            wd.run(&args).expect_code(0)
+        };
+        let (all, own) = (run("all.csv"), run("own.csv"));
+        assert_eq!(all.stdout, own.stdout, "{ask:?}");
+        assert!(
+            all.stderr
+                .contains("3 row(s) that do not involve CHN were skipped unread"),
+            "{}",
+            all.stderr
+        );
+        assert!(!all.stderr.contains("cannot be negative"), "{}", all.stderr);
+    }
+    // RCA compares the reporter with the world: every row is read, and the broken one is
+    // reported.
+    let rca = wd
+        .run(&[
+            "metrics",
+            "all.csv",
+            "--reporter",
+            "CHN",
+            "--partner",
+            "PRK",
+            "--metric",
+            "rca",
+        ])
+        .expect_code(0);
+    assert!(rca.stderr.contains("cannot be negative"), "{}", rca.stderr);
+    assert!(!rca.stderr.contains("skipped unread"), "{}", rca.stderr);
+}

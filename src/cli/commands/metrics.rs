@@ -7,8 +7,8 @@ use std::io::Write;
 
 use tradestat::error::Result;
 use tradestat::frame::TradeFrame;
-use tradestat::ingest::Dataset;
 use tradestat::ingest::baci_world::{self, Keep};
+use tradestat::ingest::{Dataset, ReadOptions};
 use tradestat::metrics::request::{Request, compute, compute_with_world};
 use tradestat::metrics::world::WorldExports;
 use tradestat::model::Period;
@@ -78,10 +78,12 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         level: args.select.level,
     };
     let selection = args.select.selection();
-    // RCA of one reporter on plain BACI files: one pass that sums the world's exports and
-    // keeps only the reporter's rows. A question those rows cannot answer (no such
+    // Two narrower reads first, each kept only if it answers: RCA of one reporter on plain
+    // BACI files (one pass that sums the world's exports and keeps the reporter's rows),
+    // and any other metric of one reporter (only the rows that involve it are parsed, the
+    // others skipped unread, as `summary` does). A question they cannot answer (no such
     // reporter, ...) is asked again of every row, so its error names what the files hold.
-    let world_read = match read_world(args, &request)? {
+    let narrow = match read_world(args, &request)? {
         Some((dataset, world)) => compute_with_world(
             &TradeFrame::from_dataset(&dataset)?,
             &selection,
@@ -90,11 +92,20 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         )
         .ok()
         .map(|report| (dataset, report)),
-        None => None,
+        None => match reporter_rows(args, &request) {
+            Some(options) => Dataset::read(&args.input.files, &options)
+                .and_then(|dataset| {
+                    let frame = TradeFrame::from_dataset(&dataset)?;
+                    Ok((compute(&frame, &selection, &request)?, dataset))
+                })
+                .ok()
+                .map(|(report, dataset)| (dataset, report)),
+            None => None,
+        },
     };
-    let (dataset, mut report) = match world_read {
+    let (dataset, mut report) = match narrow {
         Some((dataset, report)) => {
-            crate::cli::report_rejections(&dataset.warnings, &[], &[]);
+            crate::cli::report_rejections(&dataset.warnings, &dataset.rejected, &dataset.repeated);
             (dataset, report)
         }
         None => {
@@ -107,6 +118,18 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let unit = args.output.unit(display_unit(&report));
     emit(out, &render(&report, args.output.format.into(), &unit))?;
     Ok(Outcome::Done)
+}
+
+/// The reading options that keep only the rows involving the reporter, when the request
+/// needs no other (every metric but the world indices, RCA and trade intensity).
+fn reporter_rows(args: &Args, request: &Request) -> Option<ReadOptions> {
+    let reporter = args.select.reporter.clone()?;
+    if request.needs_world() {
+        return None;
+    }
+    let mut options = args.input.read_options().ok()?;
+    options.involving = vec![reporter];
+    Some(options)
 }
 
 /// The reporter's records and the world's exports, summed as plain BACI files are read
