@@ -93,6 +93,23 @@ pub enum Command {
     Cluster(commands::cluster::Args),
 }
 
+/// Where the rows are read and summed.
+#[derive(Debug, Args)]
+pub struct Engine {
+    /// Where the rows are read and summed: `local` (this process) or a Ballista cluster,
+    /// `ballista://HOST:PORT` (a build with the `distributed` feature; BACI files, readable
+    /// at the same path by every executor; see docs/distributed.md). The output is the same
+    /// byte for byte.
+    #[arg(long, value_name = "ENGINE", default_value = "local")]
+    pub engine: String,
+}
+
+impl Engine {
+    pub fn choice(&self) -> tradestat::Result<tradestat::engine::EngineChoice> {
+        tradestat::engine::EngineChoice::parse(&self.engine)
+    }
+}
+
 /// The input files and how to read them.
 #[derive(Debug, Args)]
 pub struct Input {
@@ -288,9 +305,19 @@ impl Output {
 /// `involving` (rows of other economies are skipped unread; see `ReadOptions::involving`),
 /// and reports warnings and rejected rows on stderr, so stdout stays the result.
 pub fn load(input: &Input, involving: &[String]) -> tradestat::Result<Dataset> {
+    load_on(&tradestat::engine::EngineChoice::Local, input, involving)
+}
+
+/// `load`, on the engine chosen (a cluster needs `involving`: it sends back only those
+/// rows).
+pub fn load_on(
+    engine: &tradestat::engine::EngineChoice,
+    input: &Input,
+    involving: &[String],
+) -> tradestat::Result<Dataset> {
     let mut options = input.read_options()?;
     options.involving = involving.to_vec();
-    let dataset = Dataset::read(&input.files, &options)?;
+    let dataset = tradestat::engine::read::involving(engine, &input.files, &options)?;
     report_rejections(&dataset.warnings, &dataset.rejected, &dataset.repeated);
     Ok(dataset)
 }

@@ -1,5 +1,7 @@
-//! The `distributed` engine: the profile's group-by sums as one SQL query on a Ballista
-//! cluster (DataFusion). Values travel as decimals end to end: the CSV is read with `v` as
+//! The `distributed` engine: group-by sums as SQL queries on a Ballista cluster
+//! (DataFusion) — the profile's sums of one file, and for `summary`, `metrics`, `mirror`
+//! and `chart` the rows of several files that involve the economies asked, their totals
+//! per partner, and the world's exports by year, exporter and product (`cluster_rows`). Values travel as decimals end to end: the CSV is read with `v` as
 //! text, checked against the same rule as the local reader, cast to `Decimal128(38, 9)`
 //! and summed exactly; the result comes back as Arrow IPC into Polars. No float anywhere.
 //!
@@ -23,6 +25,10 @@ use crate::ingest::baci_scan::SCALE;
 /// point, at most 9 decimals, an optional minus), so both engines accept the same files.
 pub const VALUE_PATTERN: &str = r"^-?([0-9]+(\.[0-9]{0,9})?|\.[0-9]{1,9})$";
 
+/// The same without a sign: what the one-pass world read takes (`ingest::baci_world`); a
+/// negative value is a row the general reader refuses, never summed.
+pub const UNSIGNED_VALUE_PATTERN: &str = r"^([0-9]+(\.[0-9]{0,9})?|\.[0-9]{1,9})$";
+
 /// A Ballista scheduler, reached over gRPC.
 #[derive(Clone, Debug)]
 pub struct Ballista {
@@ -38,7 +44,7 @@ impl Ballista {
         }
     }
 
-    fn fail(&self, message: impl std::fmt::Display) -> Error {
+    pub(super) fn fail(&self, message: impl std::fmt::Display) -> Error {
         let message = message.to_string();
         let unreachable = [
             "Connection refused",
@@ -126,8 +132,25 @@ pub fn sql(a: i32) -> String {
 }
 
 impl Ballista {
-    /// Runs the query; returns the sums as Arrow IPC bytes and the malformed-row count.
-    async fn query(&self, file: &BaciFile, a: i32) -> Result<(Vec<u8>, i64)> {
+    /// A session on the cluster, its jobs named `job`.
+    pub(super) async fn session(&self, job: &str) -> Result<SessionContext> {
+        let config = SessionConfig::new_with_ballista().with_ballista_job_name(job);
+        let state = SessionStateBuilder::new()
+            .with_default_features()
+            .with_config(config)
+            .build();
+        SessionContext::remote_with_state(&format!("df://{}:{}", self.host, self.port), state)
+            .await
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Registers `file` as table `table`, its columns typed by header name.
+    pub(super) async fn register(
+        &self,
+        ctx: &SessionContext,
+        table: &str,
+        file: &BaciFile,
+    ) -> Result<()> {
         // Executors open the path themselves: it must be absolute.
         let path = std::fs::canonicalize(&file.path).map_err(|source| Error::Io {
             path: file.path.clone(),
@@ -147,24 +170,24 @@ impl Ballista {
             .has_header(true)
             .schema(&schema)
             .file_extension(&extension);
+        ctx.register_csv(table, &path_text, options)
+            .await
+            .map_err(|e| self.fail(format!("{}: {e}", file.path.display())))
+    }
 
-        let config = SessionConfig::new_with_ballista()
-            .with_ballista_job_name(&format!("tradestat profile {name}"));
-        let state = SessionStateBuilder::new()
-            .with_default_features()
-            .with_config(config)
-            .build();
-        let ctx =
-            SessionContext::remote_with_state(&format!("df://{}:{}", self.host, self.port), state)
-                .await
-                .map_err(|e| self.fail(e))?;
+    /// Runs the query; returns the sums as Arrow IPC bytes and the malformed-row count.
+    async fn query(&self, file: &BaciFile, a: i32) -> Result<(Vec<u8>, i64)> {
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let ctx = self.session(&format!("tradestat profile {name}")).await?;
+        self.register(&ctx, "baci", file).await?;
         // What the cluster says about the file (a parse error names its line) names it.
         let about_file = |e: datafusion::error::DataFusionError| {
             self.fail(format!("{}: {e}", file.path.display()))
         };
-        ctx.register_csv("baci", &path_text, options)
-            .await
-            .map_err(about_file)?;
         let frame = ctx.sql(&sql(a)).await.map_err(about_file)?;
         let result_schema = Arc::new(frame.schema().as_arrow().clone());
         let batches = frame.collect().await.map_err(about_file)?;

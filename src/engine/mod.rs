@@ -11,6 +11,9 @@
 pub mod ballista;
 #[cfg(feature = "distributed")]
 pub mod cluster;
+pub mod read;
+#[cfg(feature = "distributed")]
+pub mod tables;
 
 use std::path::{Path, PathBuf};
 
@@ -127,14 +130,20 @@ impl EngineChoice {
                 Ok(Box::new(ballista::Ballista::new(host, *port)))
             }
             #[cfg(not(feature = "distributed"))]
-            EngineChoice::Ballista { .. } => Err(Error::Options(
-                "this tradestat was built without the `distributed` feature, so it cannot \
-                 use a Ballista cluster; build it with `cargo build --release --features \
-                 distributed` (see docs/distributed.md)"
-                    .to_string(),
-            )),
+            EngineChoice::Ballista { .. } => Err(not_built()),
         }
     }
+}
+
+/// Why a Ballista engine cannot be used in this build.
+#[cfg(not(feature = "distributed"))]
+fn not_built() -> Error {
+    Error::Options(
+        "this tradestat was built without the `distributed` feature, so it cannot use a \
+         Ballista cluster; build it with `cargo build --release --features distributed` \
+         (see docs/distributed.md)"
+            .to_string(),
+    )
 }
 
 #[cfg(test)]

@@ -134,6 +134,16 @@ impl Importer for Baci {
 }
 
 impl Baci {
+    /// Where t, i, j, k and v are in a row, in that order.
+    pub(crate) fn places(&self) -> [usize; 5] {
+        [self.t, self.i, self.j, self.k, self.v]
+    }
+
+    /// Fields a row needs to have every column read.
+    pub(crate) fn width(&self) -> usize {
+        self.places().into_iter().max().unwrap_or(0) + 1
+    }
+
     /// One record of this file: `value` in thousands of US dollars, as BACI writes it.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn record(

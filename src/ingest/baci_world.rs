@@ -710,6 +710,126 @@ impl Visit for WorldVisit {
     }
 }
 
+/// Rows of BACI files another engine found (`engine::tables`): the file's index, then t,
+/// i, j, k and v as written.
+pub struct RowFields<'a> {
+    pub file: usize,
+    pub fields: [&'a str; 5],
+}
+
+/// The dataset the general reader makes of `paths` with `ReadOptions::involving`, from the
+/// rows that involve the economies asked, found elsewhere (a cluster): each row through the
+/// general importer, duplicates among them found as in a local read. `None` when a row
+/// would be refused or repeats another: a local read then names their lines. Records
+/// hold line 0 (the cluster does not know lines; nothing that names one is kept).
+pub fn dataset_from_rows<'a>(
+    paths: &[PathBuf],
+    rows: impl Iterator<Item = RowFields<'a>>,
+) -> Result<Option<Dataset>> {
+    let (mut dataset, importers) = cluster_dataset(paths)?;
+    for row in rows {
+        let Some(importer) = importers.get(row.file) else {
+            return Ok(None);
+        };
+        // The importer reads fields by the header's positions: t, i, j, k, v put there.
+        let mut fields = vec![Cow::Borrowed(""); importer.width()];
+        for (at, text) in importer.places().into_iter().zip(row.fields) {
+            if let Some(field) = fields.get_mut(at) {
+                *field = Cow::Borrowed(text);
+            }
+        }
+        let origin = Origin {
+            file: row.file as u32,
+            line: 0,
+        };
+        let Ok(records) = importer.row(&fields, origin) else {
+            return Ok(None);
+        };
+        dataset.files[row.file].rows_read += 1;
+        for record in records {
+            if dataset.records.push(record).is_none() {
+                return Ok(None);
+            }
+        }
+    }
+    dataset.reject_duplicates();
+    if !(dataset.rejected.is_empty() && dataset.repeated.is_empty()) {
+        return Ok(None);
+    }
+    dataset.warn_unknown_economies();
+    Ok(Some(dataset))
+}
+
+/// One total of a reporter's found elsewhere (a cluster): year, reporter, partner, flow,
+/// value (× 10^9, thousands of dollars), and the file of its first row.
+pub struct Total {
+    pub year: i32,
+    pub reporter: i32,
+    pub partner: i32,
+    pub flow: Flow,
+    pub value: i128,
+    pub file: usize,
+}
+
+/// The dataset `read` makes with `Keep::Totals` (one TOTAL record per reporter, partner,
+/// year and direction), from totals found elsewhere. `None` when a year is outside the
+/// years tradestat reads.
+pub fn dataset_from_totals(
+    paths: &[PathBuf],
+    totals: impl Iterator<Item = Total>,
+) -> Result<Option<Dataset>> {
+    let (mut dataset, importers) = cluster_dataset(paths)?;
+    for total in totals {
+        let (Ok(period), Some(importer)) = (Period::year(total.year), importers.get(total.file))
+        else {
+            return Ok(None);
+        };
+        let value = Exact {
+            mantissa: total.value,
+            scale: super::baci_scan::SCALE,
+        }
+        .normalize();
+        let origin = Origin {
+            file: total.file as u32,
+            line: 0,
+        };
+        let record = importer.record(
+            &total.reporter.to_string(),
+            &total.partner.to_string(),
+            period,
+            total.flow,
+            Commodity::Total,
+            value,
+            origin,
+        );
+        if dataset.records.push(record).is_none() {
+            return Ok(None);
+        }
+    }
+    dataset.warn_unknown_economies();
+    Ok(Some(dataset))
+}
+
+/// An empty dataset of `paths` (each a BACI file) and their importers.
+fn cluster_dataset(paths: &[PathBuf]) -> Result<(Dataset, Vec<super::baci::Baci>)> {
+    let mut dataset = Dataset::default();
+    let mut importers = Vec::new();
+    for path in paths {
+        let header = open_header(path)?;
+        let importer = super::baci::Baci::new(path, &header)?;
+        dataset.warnings.extend(importer.warnings());
+        dataset.files.push(SourceFile {
+            path: path.to_path_buf(),
+            layout: importer.layout().to_string(),
+            rows_read: 0,
+            rows_rejected: 0,
+            rows_repeated: 0,
+        });
+        importers.push(importer);
+    }
+    Ok((dataset, importers))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,7 +151,7 @@ impl Dataset {
     ///
     /// Rows are found by sorting a 64-bit digest of their identity with their index (16
     /// bytes a row, not a map of keys); rows whose digests are equal are compared in full.
-    fn reject_duplicates(&mut self) {
+    pub(crate) fn reject_duplicates(&mut self) {
         let records = &self.records;
         let keys = economy_keys(records);
         let identity = |i: usize| {
@@ -240,7 +240,7 @@ impl Dataset {
     }
 
     /// Spellings the country table does not know are kept as written; say which.
-    fn warn_unknown_economies(&mut self) {
+    pub(crate) fn warn_unknown_economies(&mut self) {
         let records = &self.records;
         let mut seen = vec![false; records.economies.values().len()];
         let mut first_seen: Vec<&str> = Vec::new();

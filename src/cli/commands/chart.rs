@@ -23,6 +23,8 @@ pub struct Args {
     pub input: Input,
     #[command(flatten)]
     pub select: Select,
+    #[command(flatten)]
+    pub engine: crate::cli::Engine,
 
     #[arg(long, value_enum)]
     pub kind: ChartKind,
@@ -63,7 +65,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let asked = args.select.selection();
     // Only the rows a chart draws from are read from a BACI file (`ReadOptions::involving`).
     let involving = spec::involving(kind, &asked);
-    let dataset = crate::cli::load(&args.input, &involving)?;
+    let dataset = crate::cli::load_on(&args.engine.choice()?, &args.input, &involving)?;
     let frame = TradeFrame::from_dataset(&dataset)?;
     let opts = spec::ChartOptions {
         source: args.source.clone(),

@@ -5,9 +5,10 @@
 
 use std::io::Write;
 
+use tradestat::engine::EngineChoice;
 use tradestat::error::Result;
 use tradestat::frame::TradeFrame;
-use tradestat::ingest::baci_world::{self, Keep};
+use tradestat::ingest::baci_world::Keep;
 use tradestat::ingest::{Dataset, ReadOptions};
 use tradestat::metrics::request::{Request, compute, compute_with_world};
 use tradestat::metrics::world::WorldExports;
@@ -28,6 +29,8 @@ pub struct Args {
     pub input: Input,
     #[command(flatten)]
     pub select: Select,
+    #[command(flatten)]
+    pub engine: crate::cli::Engine,
 
     /// Metrics to compute, comma-separated.
     #[arg(long = "metric", value_enum, value_delimiter = ',', required = true)]
@@ -78,28 +81,32 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         level: args.select.level,
     };
     let selection = args.select.selection();
-    // Two narrower reads first, each kept only if it answers: RCA of one reporter on plain
-    // BACI files (one pass that sums the world's exports and keeps the reporter's rows),
-    // and any other metric of one reporter (only the rows that involve it are parsed, the
-    // others skipped unread, as `summary` does). A question they cannot answer (no such
-    // reporter, ...) is asked again of every row, so its error names what the files hold.
-    let narrow = match read_world(args, &request)? {
-        Some((dataset, world)) => compute_with_world(
-            &TradeFrame::from_dataset(&dataset)?,
-            &selection,
-            &request,
-            Some(&world),
-        )
-        .ok()
-        .map(|report| (dataset, report)),
+    let engine = args.engine.choice()?;
+    // Two narrower reads first: RCA of one reporter (one pass that sums the world's
+    // exports and keeps the reporter's rows), and any other metric of one reporter (only
+    // the rows that involve it are parsed, the others skipped unread, as `summary` does).
+    // Locally, a question they cannot answer (no such reporter, ...) is asked again of
+    // every row, so its error names what the files hold; a cluster answers or fails.
+    let local = engine == EngineChoice::Local;
+    let answer = |read: Result<(Dataset, Option<WorldExports>)>| -> Result<Option<_>> {
+        let answered = read.and_then(|(dataset, world)| {
+            let frame = TradeFrame::from_dataset(&dataset)?;
+            let report = compute_with_world(&frame, &selection, &request, world.as_ref())?;
+            Ok((dataset, report))
+        });
+        match answered {
+            Ok(answer) => Ok(Some(answer)),
+            Err(_) if local => Ok(None),
+            Err(e) => Err(e),
+        }
+    };
+    let narrow = match read_world(args, &request, &engine)? {
+        Some((dataset, world)) => answer(Ok((dataset, Some(world))))?,
         None => match reporter_rows(args, &request) {
-            Some(options) => Dataset::read(&args.input.files, &options)
-                .and_then(|dataset| {
-                    let frame = TradeFrame::from_dataset(&dataset)?;
-                    Ok((compute(&frame, &selection, &request)?, dataset))
-                })
-                .ok()
-                .map(|(report, dataset)| (dataset, report)),
+            Some(options) => answer(
+                tradestat::engine::read::involving(&engine, &args.input.files, &options)
+                    .map(|dataset| (dataset, None)),
+            )?,
             None => None,
         },
     };
@@ -108,8 +115,16 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
             crate::cli::report_rejections(&dataset.warnings, &dataset.rejected, &dataset.repeated);
             (dataset, report)
         }
+        None if !local => {
+            return Err(tradestat::Error::Options(format!(
+                "--engine {}: on a cluster, metrics are of one reporter (--reporter): RCA, \
+                 partner shares, HHI and every metric of its own trade; trade intensity and \
+                 roll-ups of RCA (--by) read every row, so they need the local engine",
+                args.engine.engine
+            )));
+        }
         None => {
-            let dataset = crate::cli::load(&args.input, &[])?;
+            let dataset = crate::cli::load_on(&engine, &args.input, &[])?;
             let report = compute(&TradeFrame::from_dataset(&dataset)?, &selection, &request)?;
             (dataset, report)
         }
@@ -133,8 +148,13 @@ fn reporter_rows(args: &Args, request: &Request) -> Option<ReadOptions> {
 }
 
 /// The reporter's records and the world's exports, summed as plain BACI files are read
-/// (`ingest::baci_world`), when the request is RCA of one reporter; `None` otherwise.
-fn read_world(args: &Args, request: &Request) -> Result<Option<(Dataset, WorldExports)>> {
+/// (`ingest::baci_world`) or on a cluster, when the request is RCA of one reporter; `None`
+/// otherwise.
+fn read_world(
+    args: &Args,
+    request: &Request,
+    engine: &EngineChoice,
+) -> Result<Option<(Dataset, WorldExports)>> {
     let Some(reporter) = &args.select.reporter else {
         return Ok(None);
     };
@@ -147,8 +167,9 @@ fn read_world(args: &Args, request: &Request) -> Result<Option<(Dataset, WorldEx
         true => Keep::Totals,
         false => Keep::Rows,
     };
-    let Ok(world) = baci_world::read(&args.input.files, &options, Some(reporter), level, keep)?
-    else {
+    let read =
+        tradestat::engine::read::world(engine, &args.input.files, &options, reporter, level, keep);
+    let Ok(world) = read? else {
         return Ok(None);
     };
     let exports = WorldExports::from_exporter_sums(world.level, &world.exports, &world.economies)?;

@@ -45,11 +45,16 @@ pub struct Args {
     pub cif_fob: Decimal,
 
     #[command(flatten)]
+    pub engine: crate::cli::Engine,
+
+    #[command(flatten)]
     pub output: Output,
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
-    let dataset = crate::cli::load(&args.input, &[])?;
+    // Only the pair's rows matter: others are skipped unread (on a cluster, not sent back).
+    let pair = [args.reporter.clone(), args.partner.clone()];
+    let dataset = crate::cli::load_on(&args.engine.choice()?, &args.input, &pair)?;
     let frame = TradeFrame::from_dataset(&dataset)?;
     let m = mirror(
         &frame,

@@ -13,7 +13,7 @@ use tradestat::metrics::summary::PairSummary;
 use tradestat::render::summary::{Context, display_unit, render};
 
 use crate::cli::commands::{Outcome, emit};
-use crate::cli::{Input, Output, Select};
+use crate::cli::{Engine, Input, Output, Select};
 
 /// Summarise the trade of one reporter with one partner.
 ///
@@ -27,13 +27,15 @@ pub struct Args {
     #[command(flatten)]
     pub select: Select,
     #[command(flatten)]
+    pub engine: Engine,
+    #[command(flatten)]
     pub output: Output,
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let asked = args.select.selection();
     // Only the pair's rows matter: a BACI file is filtered as it is read.
-    let dataset = crate::cli::load(&args.input, &asked.economies())?;
+    let dataset = crate::cli::load_on(&args.engine.choice()?, &args.input, &asked.economies())?;
     let frame = TradeFrame::from_dataset(&dataset)?;
     let flows = pair_flows(&dataset, &frame, &asked, None, args.select.level)?;
     let mut summary = PairSummary::from_flows(&flows);
