@@ -243,13 +243,7 @@ impl Ballista {
         what: &str,
     ) -> Result<Vec<Vec<RecordBatch>>> {
         for file in files {
-            if crate::ingest::table::is_gzip(&file.path) {
-                return Err(Error::Options(format!(
-                    "{}: the cluster reads plain CSV, and this file is gzip; decompress it \
-                     first (gunzip -k) where every executor can read it",
-                    file.path.display()
-                )));
-            }
+            super::ballista::refuse_gzip(&file.path)?;
         }
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()

@@ -354,6 +354,19 @@ fn ballista_and_local_polars_give_byte_identical_profiles() {
     args.extend(["--engine", &cluster.engine]);
     let run = wd.run(&args).expect_code(2);
     assert!(run.stderr.contains("gunzip -k"), "{}", run.stderr);
+    let run = wd
+        .run(&[
+            "summary",
+            &gz,
+            "--reporter",
+            "643",
+            "--partner",
+            "156",
+            "--engine",
+            &cluster.engine,
+        ])
+        .expect_code(2);
+    assert!(run.stderr.contains("gunzip -k"), "{}", run.stderr);
 
     // A value the local reader refuses is refused on the cluster too, and located.
     let mut bad = baci(2_000, 11);
