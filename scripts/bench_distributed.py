@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The bilateral profile on a local Ballista cluster against local Polars, interleaved.
+"""The bilateral profile (or world shares) on a local Ballista cluster against local, interleaved.
 
 One binary built with `--features distributed` runs both engines, so the comparison is the
 engine alone: `tradestat profile FILE ...` (local Polars) and the same with
@@ -10,8 +10,13 @@ the local one. Reported: median wall time of each; the CPU time of the client an
 cluster processes (from /proc, per run); the client's peak memory; the cluster
 processes' peak resident memory (VmHWM, over the whole run).
 
+With `--files F...` the job is world shares instead, `metrics F... --reporter A --metric
+rca --level 2` (several files, one per year, as one table on the cluster), and the printed
+outputs must be byte-identical.
+
 usage: scripts/bench_distributed.py --bin PATH [--rows 10000000] [--rounds 5]
            [--executors 2] [--vcores 1] [--scratch DIR] [--default-bin PATH]
+           [--files F... [--metric rca]]
 """
 import argparse
 import filecmp
@@ -78,8 +83,10 @@ def main():
     ap.add_argument("--scratch", default=os.environ.get("SCRATCH", "/tmp/tradestat-bench"))
     ap.add_argument("--a", default="643")
     ap.add_argument("--b", default="408")
+    ap.add_argument("--files", nargs="+", help="world shares of --a over these BACI files")
+    ap.add_argument("--metric", default="rca")
     args = ap.parse_args()
-    data = baci_file(args.scratch, args.rows)
+    data = None if args.files else baci_file(args.scratch, args.rows)
     state = os.path.join(args.scratch, "cluster")
     t0 = time.monotonic()
     engine = subprocess.run([args.bin, "cluster", "start", "--executors", str(args.executors),
@@ -90,8 +97,14 @@ def main():
         recorded = json.load(open(os.path.join(state, "cluster.json")))
         pids = [recorded["scheduler_pid"]] + recorded["executor_pids"]
         out = lambda name: os.path.join(args.scratch, f"out_{name}")
-        job = lambda binary, name: [binary, "profile", data, "--reporter", args.a, "--partner",
-                                    args.b, "--out", out(name)]
+        if args.files:
+            # The printed table, saved by a shell so /usr/bin/time measures tradestat alone.
+            job = lambda binary, name: ["sh", "-c", 'exec "$0" "$@" > ' + out(name) + ".txt",
+                                        binary, "metrics", *args.files, "--reporter", args.a,
+                                        "--metric", args.metric, "--level", "2"]
+        else:
+            job = lambda binary, name: [binary, "profile", data, "--reporter", args.a,
+                                        "--partner", args.b, "--out", out(name)]
         tools = {"local": job(args.bin, "local"),
                  "cluster": job(args.bin, "cluster") + ["--engine", engine]}
         if args.default_bin:
@@ -104,15 +117,19 @@ def main():
                 results[name].append(timed(cmd, pids))
         for name in tools:
             key = {"local": "local", "cluster": "cluster"}.get(name, "default")
-            if not same_outputs(out("local"), out(key)):
+            same = (filecmp.cmp(out("local") + ".txt", out(key) + ".txt", shallow=False)
+                    if args.files else same_outputs(out("local"), out(key)))
+            if not same:
                 sys.exit(f"{name}: output differs from the local engine's")
         print("every output byte-identical to the local engine's")
         peaks = [peak_mib(p) for p in pids]
+        per_process = [cpu_seconds([p]) for p in pids]
     finally:
         subprocess.run([args.bin, "cluster", "stop", "--state", state], capture_output=True)
 
     med = statistics.median
-    print(f"\n{args.rows:,} rows; cluster: a scheduler and {args.executors} executor(s) x "
+    what = f"{len(args.files)} files" if args.files else f"{args.rows:,} rows"
+    print(f"\n{what}; cluster: a scheduler and {args.executors} executor(s) x "
           f"{args.vcores} slot(s) on 127.0.0.1 (started in {startup:.2f} s); "
           f"{args.rounds} interleaved rounds after a warm-up; medians")
     print(f"{'engine':<22} {'wall s':>8} {'client CPU s':>13} {'cluster CPU s':>14} "
@@ -124,6 +141,8 @@ def main():
               f"{med([r[3] for r in runs]):>14.3f} {med([r[2] for r in runs]):>11.0f} {ratio:>13.2f}")
     print("cluster processes' peak resident MiB (scheduler, executors): "
           + ", ".join(f"{p:.0f}" for p in peaks))
+    print("cluster processes' CPU s over the whole run, warm-up included (scheduler, "
+          "executors): " + ", ".join(f"{c:.1f}" for c in per_process))
 
 
 if __name__ == "__main__":

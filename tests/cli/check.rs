@@ -600,3 +600,128 @@ fn the_same_period_is_when_unless_it_is_compared_with() {
         "{periods:?}"
     );
 }
+
+#[test]
+fn an_amount_compared_with_another_measure_shares_its_period() {
+    let wd = Workdir::new();
+    let claims = |name: &str, text: &str| -> Vec<Json> {
+        wd.write(name, text);
+        let run = wd.run(&["check", name, "--format", "json"]).expect_code(0);
+        let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+        doc["claims"].as_array().unwrap().clone()
+    };
+    // Exports against imports: two measures side by side in one year.
+    let side = claims(
+        "side.txt",
+        "Kenyan exports to Uganda reached $800 million in 2023, compared with $350 million in \
+         imports. Kenya's trade surplus with Uganda was therefore $450 million.\n",
+    );
+    let balance = side.iter().find(|c| c["kind"] == "balance").unwrap();
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+    for f in balance["figures"].as_array().unwrap() {
+        assert_eq!(f["period"], "2023", "{f}");
+    }
+    // The same measure compared: the base is still a year before.
+    let before = claims(
+        "before.txt",
+        "Kenyan exports to Uganda reached $800 million in 2023, compared with $640 million, a \
+         rise of 25 percent.\n",
+    );
+    let change = before.iter().find(|c| c["kind"] == "change").unwrap();
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let periods: Vec<&str> = change["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert!(
+        periods.contains(&"2022") && periods.contains(&"2023"),
+        "{periods:?}"
+    );
+    // "the same period of 2022" names its year, even after "amounted to".
+    let named = claims(
+        "named.txt",
+        "Trade between Ghana and Togo amounted to $541.1 million in January-February 2021. It \
+         amounted to $933.4 million in the same period of 2022, a rise of 72.5 percent.\n",
+    );
+    let change = named.iter().find(|c| c["kind"] == "change").unwrap();
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let periods: Vec<&str> = change["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert!(
+        periods.contains(&"2021-01..2021-02") && periods.contains(&"2022-01..2022-02"),
+        "{periods:?}"
+    );
+}
+
+#[test]
+fn plural_scale_words_and_the_first_three_quarters_are_read() {
+    let wd = Workdir::new();
+    wd.write(
+        "q.txt",
+        "Philippine exports to Japan rose 12.8 percent to $6.54 billion in the first three \
+         quarters of 2011, from $5.8 billion in the same period a year ago. Trade was worth \
+         $5,763.45 millions in 2013, against $4,609.21 millions in 2012, a growth of 25.04 \
+         per cent.\n",
+    );
+    let run = wd
+        .run(&["check", "q.txt", "--format", "json"])
+        .expect_code(0);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    for change in &changes {
+        assert_eq!(change["verdict"], "consistent", "{change}");
+    }
+    let periods: Vec<&str> = changes[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert!(
+        periods.contains(&"2011-01..2011-09") && periods.contains(&"2010-01..2010-09"),
+        "{periods:?}"
+    );
+    let printed: Vec<&str> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["printed"].as_str().unwrap())
+        .collect();
+    assert!(printed.contains(&"$5,763.45 millions"), "{printed:?}");
+}
+
+#[test]
+fn a_period_that_opens_the_sentence_holds_for_its_amounts() {
+    let wd = Workdir::new();
+    wd.write(
+        "open.txt",
+        "Trade between Peru and Chile peaked in 2019. In 2016 trade between the two countries \
+         was $3.3 billion, with Peruvian exports of $1.2 billion and imports of $2.1 billion.\n",
+    );
+    let run = wd
+        .run(&["check", "open.txt", "--format", "json"])
+        .expect_code(0);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let sum = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "sum")
+        .unwrap_or_else(|| panic!("no sum in {doc}"));
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    for f in sum["figures"].as_array().unwrap() {
+        assert_eq!(f["period"], "2016", "{f}");
+    }
+}

@@ -188,6 +188,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             matches!(p.words, PeriodWords::Absolute { .. }) && period_of(&p.words, focus).is_some()
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
+        // The period is the sentence's first words ("In 2016 ...", "During fiscal 2017 ...").
+        let sentence_leads = sentence_mention.is_some_and(|p| p.tokens.start <= range.start + 2);
         let sentence_fiscal = sentence_mention.and_then(|p| p.fiscal.clone());
         let anchor = sentence_period.or(focus);
         let amounts: Vec<usize> = article
@@ -245,13 +247,30 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // $83.7 billion in FY24" keeps FY24, said after it).
             let bases_year =
                 |p: &&resolve::PeriodMention| new_value && base_clause(at) && p.tokens.start < at;
+            // "exports totalled €4.6bn in 2024, compared with €4.4bn in imports": a
+            // comparison with another measure of the sentence sets two measures side by
+            // side in one period, not one measure against a year before.
+            let own_measure =
+                right_after(&measures, tokens, number.tokens.end, range.end).map(|w| w.measure);
+            let measures_compared = own_measure.is_some_and(|m| {
+                sentence_figures
+                    .iter()
+                    .any(|&f| figures[f].measure.is_some_and(|x| x != m))
+            });
             let clause_period = periods
                 .iter()
                 .filter(|p| in_clause(p.tokens.start))
                 .filter(|p| !bases_year(p))
                 .min_by_key(|p| p.tokens.start.abs_diff(at));
-            let clause_period = clause_period
-                .filter(|p| !new_value || matches!(p.words, PeriodWords::Absolute { .. }));
+            // A new value keeps only a period that names its year ("amounted to $933.4
+            // million in the same period of 2022" is 2022's).
+            let clause_period = clause_period.filter(|p| {
+                !new_value
+                    || matches!(
+                        p.words,
+                        PeriodWords::Absolute { .. } | PeriodWords::SamePeriod { year: Some(_) }
+                    )
+            });
             // "imports stood at $9.44 billion and $9.0 billion, respectively": the periods the
             // sentence names elsewhere, in order.
             let trailing = &text[tokens[at].start..sentence.end];
@@ -331,6 +350,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .flatten();
                     match (free, sentence_period) {
                         _ if span.is_some() => (span, Some(PeriodNote::Sentence), None),
+                        (_, Some(p)) if base_clause(at) && !new_value && measures_compared => {
+                            (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
+                        }
                         // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
                         // base of a comparison is a year before.
                         (_, Some(p))
@@ -352,6 +374,12 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         // the period of the sentence's other new value; any other amount
                         // ("The deficit stood at $101 billion, surpassing the 2021 figure
                         // of $69 billion") keeps the period in focus.
+                        // "In 2016 the balance was $12.9 billion, with exports of $10.2
+                        // billion and imports of $2.1 billion": a period that opens the
+                        // sentence holds for every amount in it.
+                        (None, Some(p)) if sentence_leads && !base_clause(at) => {
+                            (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
+                        }
                         (None, Some(p)) => {
                             let other_new = amounts.iter().filter(|&&a| a != n).find_map(|&a| {
                                 let k = &article.numbers[a];

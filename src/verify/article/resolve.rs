@@ -533,6 +533,13 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     {
                         months = Some((1, m));
                         end = i + 3;
+                    } else if n == 1
+                        && let Some(q) = number_word(w(i + 1))
+                            .filter(|q| (2..=3).contains(q) && w(i + 2) == "quarters")
+                    {
+                        // "the first three quarters": January to September.
+                        months = Some((1, 3 * q));
+                        end = i + 3;
                     }
                 }
             }
