@@ -199,7 +199,11 @@ mod cluster {
         let codes = codes_of(reporter);
         let dataset = match keep {
             Keep::Totals => {
-                let totals = engine.pair_totals(&files, std::slice::from_ref(&codes))?;
+                // The reporter's totals per partner, from the same scan as the world's.
+                let totals = sums
+                    .pairs
+                    .iter()
+                    .filter(|t| codes.contains(&t.i) || codes.contains(&t.j));
                 let mut records = Vec::new();
                 for t in totals {
                     for (reporter, partner, flow) in

@@ -1,14 +1,15 @@
 //! The queries `summary`, `metrics`, `mirror` and `chart` send to a Ballista cluster:
-//! several BACI files (one per year, as CEPII ships them) read as one table, and three
-//! group-bys over it — the rows that involve the economies asked (BACI's key is the row:
-//! year, exporter, importer, product), their totals per partner, and the world's exports
-//! by year, exporter and product at an HS level. Each comes back as a small table; the
+//! several BACI files (one per year, as CEPII ships them) read as one table, and two
+//! queries over it — the rows that involve the economies asked (BACI's key is the row:
+//! year, exporter, importer, product), and in one scan the world's exports by year,
+//! exporter and product at an HS level with every pair's totals per year (grouping sets).
+//! Each comes back as a small table; the
 //! records, the checks that name a file's line, and every metric are made in this
 //! process by the same code as a local read (`engine::read`).
 //!
 //! Values travel as text (the rows: the importer reads them as it reads a file) or as
 //! `Decimal128(38, 9)` sums of values the cluster checked against the local reader's rule
-//! (`VALUE_PATTERN`): no float anywhere.
+//! (`UNSIGNED_VALUE_PATTERN`): no float anywhere.
 
 use datafusion::arrow::array::{Array, ArrayRef, Decimal128Array, Int64Array};
 use datafusion::arrow::array::{RecordBatch, StringArray};
@@ -49,12 +50,14 @@ pub struct ExportSum {
     pub v: i128,
 }
 
-/// The world's exports and every economy of the files.
+/// The world's exports, every economy of the files and every pair's totals.
 #[derive(Clone, Debug, Default)]
 pub struct WorldSums {
     pub exports: Vec<ExportSum>,
     /// Every exporter and importer code, ascending.
     pub economies: Vec<i32>,
+    /// Every exporter and importer's total per year, in order of year, exporter, importer.
+    pub pairs: Vec<PairTotal>,
 }
 
 /// `(a OR b) AND ...`: rows that involve every economy, each given by its codes.
@@ -92,44 +95,24 @@ pub fn rows_sql(economies: &[Vec<i32>]) -> String {
     )
 }
 
-/// Rows whose value or product the local fast readers would not take: counted, so a sum
-/// is never made of them.
-fn unfit() -> String {
+/// The one scan world shares need: every exporter's exports per year and product at
+/// `level` (2, 4 or 6), rows to an importer among `aggregates` left out (grouping set
+/// `t, i, product`: `j` is null), and every pair's total per year (grouping set `t, i, j`:
+/// `product` is null) — which gives the reporter's totals per partner and every economy.
+pub fn world_sql(level: usize, aggregates: &[i32]) -> String {
     format!(
-        "sum(CASE WHEN v ~ '{UNSIGNED_VALUE_PATTERN}' AND k ~ '^[0-9]{{5,6}}$' THEN 0 ELSE 1 END)"
+        "SELECT min(file) AS file, t, i, j, product, \
+           sum(CASE WHEN fit AND j NOT IN ({}) THEN CAST(v AS DECIMAL(38, {SCALE})) END) AS exports, \
+           sum(CASE WHEN fit THEN CAST(v AS DECIMAL(38, {SCALE})) END) AS v, \
+           sum(CASE WHEN fit THEN 0 ELSE 1 END) AS unfit \
+         FROM (SELECT file, t, i, j, v, substr(lpad(k, 6, '0'), 1, {level}) AS product, \
+                 (v ~ '{UNSIGNED_VALUE_PATTERN}' AND k ~ '^[0-9]{{5,6}}$' \
+                  AND t IS NOT NULL AND i IS NOT NULL AND j IS NOT NULL) AS fit \
+               FROM baci) \
+         GROUP BY GROUPING SETS ((t, i, product), (t, i, j))",
+        in_list(aggregates)
     )
 }
-
-/// The query for the totals per year, exporter and importer of the rows that involve
-/// every one of `economies`.
-pub fn pair_totals_sql(economies: &[Vec<i32>]) -> String {
-    format!(
-        "SELECT min(file) AS file, t, i, j, \
-           sum(CASE WHEN v ~ '{UNSIGNED_VALUE_PATTERN}' THEN CAST(v AS DECIMAL(38, {SCALE})) END) AS v, \
-           {} AS unfit \
-         FROM baci WHERE {} GROUP BY t, i, j",
-        unfit(),
-        involving(economies)
-    )
-}
-
-/// The query for every exporter's exports per year and product at `level` (2, 4 or 6),
-/// rows to an importer among `aggregates` left out.
-pub fn exports_sql(level: usize, aggregates: &[i32]) -> String {
-    format!(
-        "SELECT t, i, substr(lpad(k, 6, '0'), 1, {level}) AS product, \
-           sum(CASE WHEN v ~ '{UNSIGNED_VALUE_PATTERN}' AND j NOT IN ({}) \
-               THEN CAST(v AS DECIMAL(38, {SCALE})) END) AS v, \
-           {} AS unfit \
-         FROM baci GROUP BY t, i, substr(lpad(k, 6, '0'), 1, {level}) ",
-        in_list(aggregates),
-        unfit()
-    )
-}
-
-/// The query for every economy of the files.
-pub const ECONOMIES_SQL: &str =
-    "SELECT DISTINCT e FROM (SELECT i AS e FROM baci UNION ALL SELECT j AS e FROM baci)";
 
 impl Ballista {
     /// The rows of `files` that involve every one of `economies` (each given by the codes
@@ -163,74 +146,62 @@ impl Ballista {
         Ok(rows)
     }
 
-    /// The totals per year, exporter and importer of the rows that involve every one of
-    /// `economies`.
-    pub fn pair_totals(
-        &self,
-        files: &[BaciFile],
-        economies: &[Vec<i32>],
-    ) -> Result<Vec<PairTotal>> {
-        let batches = self.run(files, &[pair_totals_sql(economies)], "totals")?;
-        let mut totals = Vec::new();
-        for batch in batches.iter().flatten() {
-            self.refuse_unfit(files, batch, 5)?;
-            let file = self.ints(batch, 0)?;
-            let (t, i, j) = (
-                self.ints(batch, 1)?,
-                self.ints(batch, 2)?,
-                self.ints(batch, 3)?,
-            );
-            let v = self.sums(batch, 4)?;
-            for n in 0..batch.num_rows() {
-                totals.push(PairTotal {
-                    file: file[n] as usize,
-                    t: t[n] as i32,
-                    i: i[n] as i32,
-                    j: j[n] as i32,
-                    v: v[n],
-                });
-            }
-        }
-        totals.sort_unstable_by_key(|t| (t.t, t.i, t.j));
-        Ok(totals)
-    }
-
     /// Every exporter's exports per year and product at `level`, rows to `aggregates` left
-    /// out, and every economy of the files: two queries, one job each.
+    /// out, every economy of the files, and every pair's totals per year: one scan.
     pub fn world_sums(
         &self,
         files: &[BaciFile],
         level: usize,
         aggregates: &[i32],
     ) -> Result<WorldSums> {
-        let queries = [exports_sql(level, aggregates), ECONOMIES_SQL.to_string()];
-        let mut results = self.run(files, &queries, "world exports")?.into_iter();
+        let batches = self.run(files, &[world_sql(level, aggregates)], "world exports")?;
         let mut world = WorldSums::default();
-        for batch in results.next().unwrap_or_default() {
-            self.refuse_unfit(files, &batch, 4)?;
-            let (t, i) = (self.ints(&batch, 0)?, self.ints(&batch, 1)?);
-            let product = self.texts(&batch, 2)?;
-            let v = self.decimals(&batch, 3)?;
+        let mut economies = std::collections::BTreeSet::new();
+        for batch in batches.iter().flatten() {
+            self.refuse_unfit(files, batch, 7)?;
+            let file = self.ints(batch, 0)?;
+            let (t, i) = (self.ints(batch, 1)?, self.ints(batch, 2)?);
+            let j = self.column(batch, 3, &DataType::Int64)?;
+            let product = self.column(batch, 4, &DataType::Utf8)?;
+            let product = product
+                .as_any()
+                .downcast_ref::<StringArray>()
+                .ok_or_else(|| self.fail("column 4 is not text"))?;
+            let (exports, v) = (self.decimals(batch, 5)?, self.sums(batch, 6)?);
+            let j = j
+                .as_any()
+                .downcast_ref::<Int64Array>()
+                .ok_or_else(|| self.fail("column 3 is not whole numbers"))?;
             for n in 0..batch.num_rows() {
-                // No row to a country: no exports of the product (not exports of 0).
-                let Some(v) = v[n] else { continue };
-                world.exports.push(ExportSum {
-                    t: t[n] as i32,
-                    i: i[n] as i32,
-                    product: product[n].clone(),
-                    v,
-                });
+                let (t, i) = (t[n] as i32, i[n] as i32);
+                if j.is_null(n) {
+                    // An exporter's product. No row to a country: no exports of it (not
+                    // exports of 0).
+                    let Some(v) = exports[n] else { continue };
+                    world.exports.push(ExportSum {
+                        t,
+                        i,
+                        product: product.value(n).to_string(),
+                        v,
+                    });
+                } else if product.is_null(n) {
+                    let j = j.value(n) as i32;
+                    economies.extend([i, j]);
+                    world.pairs.push(PairTotal {
+                        file: file[n] as usize,
+                        t,
+                        i,
+                        j,
+                        v: v[n],
+                    });
+                }
             }
-        }
-        for batch in results.next().unwrap_or_default() {
-            world
-                .economies
-                .extend(self.ints(&batch, 0)?.into_iter().map(|e| e as i32));
         }
         world
             .exports
             .sort_unstable_by(|a, b| (a.t, a.i, &a.product).cmp(&(b.t, b.i, &b.product)));
-        world.economies.sort_unstable();
+        world.pairs.sort_unstable_by_key(|p| (p.t, p.i, p.j));
+        world.economies = economies.into_iter().collect();
         Ok(world)
     }
 
@@ -351,16 +322,15 @@ mod tests {
             rows.contains("(i IN (643) OR j IN (643)) AND (i IN (156, 157) OR j IN (156, 157))"),
             "{rows}"
         );
-        let totals = pair_totals_sql(&[vec![643]]);
-        assert!(totals.contains("CAST(v AS DECIMAL(38, 9))"), "{totals}");
-        assert!(totals.contains("GROUP BY t, i, j"), "{totals}");
-        let exports = exports_sql(2, &[490, 899]);
-        assert!(exports.contains("j NOT IN (490, 899)"), "{exports}");
+        let world = world_sql(2, &[490, 899]);
+        assert!(world.contains("j NOT IN (490, 899)"), "{world}");
+        assert!(world.contains("CAST(v AS DECIMAL(38, 9))"), "{world}");
+        assert!(world.contains("substr(lpad(k, 6, '0'), 1, 2)"), "{world}");
         assert!(
-            exports.contains("substr(lpad(k, 6, '0'), 1, 2)"),
-            "{exports}"
+            world.contains("GROUPING SETS ((t, i, product), (t, i, j))"),
+            "{world}"
         );
-        for q in [rows, totals, exports, ECONOMIES_SQL.to_string()] {
+        for q in [rows, world] {
             assert!(!q.to_lowercase().contains("double"), "{q}");
             assert!(!q.to_lowercase().contains("float"), "{q}");
         }
