@@ -250,6 +250,7 @@ mod cluster {
             level,
             economies,
             file_totals: Vec::new(),
+            value_decimals: 9,
         })
     }
 

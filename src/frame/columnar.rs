@@ -172,13 +172,90 @@ pub fn write(records: &Records, format: Format, out: &mut dyn std::io::Write) ->
     Ok(())
 }
 
+/// Records this many at a time (~260,000) are one batch of `write_stream` (a row group of
+/// Parquet, a record batch of Arrow): memory holds one batch (~100 MiB), whatever the
+/// number of records.
+const BATCH: usize = 1 << 18;
+
+/// Writes `records` in the canonical layout as `format`, into `out`, a batch at a time:
+/// the value column is `Decimal(38, scale)` — `scale` must be at least the decimals of
+/// every value (else an error) — so every batch has the same schema. The same columns and
+/// values as `write` of the same records when `scale` is their most decimals.
+pub fn write_stream(
+    records: impl Iterator<Item = crate::ingest::Record>,
+    scale: u32,
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    enum Writer<'a> {
+        Parquet(Box<polars::io::parquet::write::BatchedWriter<&'a mut dyn std::io::Write>>),
+        Arrow(Box<polars::io::ipc::BatchedWriter<&'a mut dyn std::io::Write>>),
+    }
+    let mut records = records.peekable();
+    let mut writer: Option<Writer<'_>> = None;
+    let mut out = Some(out);
+    loop {
+        let mut batch = Records::default();
+        for record in records.by_ref().take(BATCH) {
+            batch.push(record).ok_or_else(|| {
+                Error::Engine("a batch of records has too many distinct texts".into())
+            })?;
+        }
+        let frame = frame_at(&batch, Some(scale))?;
+        if writer.is_none() {
+            let out = out
+                .take()
+                .ok_or_else(|| Error::Engine("the output was taken twice".into()))?;
+            let schema = frame.schema();
+            writer = Some(match format {
+                Format::Parquet => {
+                    Writer::Parquet(Box::new(ParquetWriter::new(out).batched(schema)?))
+                }
+                Format::Arrow => {
+                    // No dictionaries, nothing nested: one plain IPC field per column.
+                    let fields = (0..frame.width())
+                        .map(|_| polars_arrow::io::ipc::IpcField {
+                            fields: Vec::new(),
+                            dictionary_id: None,
+                        })
+                        .collect();
+                    Writer::Arrow(Box::new(IpcWriter::new(out).batched(schema, fields)?))
+                }
+            });
+        }
+        match writer.as_mut() {
+            Some(Writer::Parquet(w)) if frame.height() > 0 => w.write_batch(&frame)?,
+            Some(Writer::Arrow(w)) if frame.height() > 0 => w.write_batch(&frame)?,
+            _ => {}
+        }
+        if records.peek().is_none() {
+            break;
+        }
+    }
+    match writer {
+        Some(Writer::Parquet(w)) => {
+            w.finish()?;
+        }
+        Some(Writer::Arrow(mut w)) => w.finish()?,
+        None => {}
+    }
+    Ok(())
+}
+
 /// The records in the canonical layout as a Polars frame: text columns and the value as
 /// an exact Decimal(38, s) (what `convert` writes and the Python package hands over).
 pub fn canonical_frame(records: &Records) -> Result<DataFrame> {
+    frame_at(records, None)
+}
+
+/// `canonical_frame` with the value column at `scale` decimals when given, else at the
+/// most decimals of its values.
+fn frame_at(records: &Records, scale: Option<u32>) -> Result<DataFrame> {
     let n = records.len();
     let value = super::decimal_column(
         "value",
         n,
+        scale,
         |i| Ok(records.value(i)),
         |i| {
             format!(

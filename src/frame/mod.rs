@@ -170,7 +170,7 @@ impl TradeFrame {
                 .shift(records.unit(i).scale)
                 .ok_or_else(|| Error::Overflow(described(i)))
         };
-        let value = decimal_column("value", n, base, described)?;
+        let value = decimal_column("value", n, None, base, described)?;
 
         // Each dictionary entry ranked once; rows map through small tables.
         let spellings = records.economies.values().to_vec();
@@ -503,12 +503,21 @@ impl TradeFrame {
 fn decimal_column(
     name: &str,
     n: usize,
+    fixed_scale: Option<u32>,
     value: impl Fn(usize) -> Result<Exact>,
     described: impl Fn(usize) -> String,
 ) -> Result<Column> {
     let mut scale = 0;
     for i in 0..n {
         scale = scale.max(value(i)?.scale);
+    }
+    if let Some(fixed) = fixed_scale {
+        if scale > fixed {
+            return Err(Error::Engine(format!(
+                "a value has {scale} decimals; the column was given {fixed}"
+            )));
+        }
+        scale = fixed;
     }
     if scale > 38 {
         return Err(Error::Overflow(format!(

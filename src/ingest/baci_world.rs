@@ -54,6 +54,9 @@ pub struct WorldRead {
     /// The sum of every row's value, per file, in US dollars (exact): each file's exports
     /// and, BACI being reconciled, its imports.
     pub file_totals: Vec<Exact>,
+    /// The most decimals any value is written with (what a decimal column of the records
+    /// needs: `frame::columnar::write_stream`).
+    pub value_decimals: u32,
 }
 
 /// What `read` keeps of the reporter's rows, as records.
@@ -239,6 +242,11 @@ pub fn read(
         exports,
         level,
         economies,
+        value_decimals: ranges
+            .iter()
+            .map(|(_, r)| r.visit.decimals as u32)
+            .max()
+            .unwrap_or(0),
         // Thousands of dollars at 9 decimals are dollars at 6.
         file_totals: file_totals
             .into_iter()
@@ -420,6 +428,8 @@ struct WorldVisit {
     keep: Keep,
     /// Every row's value summed, × 10^9 (thousands of dollars).
     all: i128,
+    /// The most decimals a value is written with.
+    decimals: usize,
     /// Why this range cannot be read this way.
     unfit: Option<String>,
 }
@@ -446,6 +456,7 @@ impl WorldVisit {
             text: Vec::new(),
             totals: HashMap::new(),
             all: 0,
+            decimals: 0,
             keep,
             unfit: None,
         }
@@ -510,6 +521,8 @@ struct Fields<'a> {
     at: usize,
     /// The last field has been read.
     done: bool,
+    /// The decimals the value was written with.
+    decimals: usize,
 }
 
 /// 10^n for n ≤ 18.
@@ -588,6 +601,7 @@ impl Fields<'_> {
             return None;
         }
         let mantissa = whole * POW10[decimals] + fraction;
+        self.decimals = decimals;
         Some(i128::from(mantissa) * i128::from(POW10[9 - decimals]))
     }
 
@@ -616,6 +630,7 @@ impl Visit for WorldVisit {
             text,
             at: 0,
             done: false,
+            decimals: 0,
         };
         let (mut t, mut i, mut j, mut k, mut v) = (None, None, None, None, None);
         for n in 0..l.width {
@@ -640,6 +655,7 @@ impl Visit for WorldVisit {
                 return self.unfit(format!("line {} is not plain fields", line + 1));
             }
         }
+        self.decimals = self.decimals.max(fields.decimals);
         if !fields.done {
             return self.unfit("a row has more fields than the header".into());
         }

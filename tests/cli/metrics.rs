@@ -844,3 +844,51 @@ USA,RUS,2018,import,,9,USD,,
     assert!(rca.stderr.contains("cannot be negative"), "{}", rca.stderr);
     assert!(!rca.stderr.contains("skipped unread"), "{}", rca.stderr);
 }
+
+/// `convert` of plain BACI files to Parquet and Arrow (written ~260,000 records at a time,
+/// the value column at the most decimals of the files) and of the same rows with a repeat
+/// (the general reader, every record at once) read back as the same records; more than
+/// one batch.
+#[test]
+fn columnar_convert_of_plain_baci_equals_the_general_reader() {
+    let wd = Workdir::new();
+    let mut text = String::from("t,i,j,k,v,q\n");
+    for i in [4, 8, 12, 156, 643] {
+        for j in [20, 31, 40, 408, 804] {
+            for n in 0..6_000 {
+                let k = 10_000 + n * 7;
+                let v = match n % 3 {
+                    0 => format!("{n}"),
+                    1 => format!("{n}.5"),
+                    _ => format!("0.{:03}", n % 1000),
+                };
+                text.push_str(&format!("2019,{i},{j},{k},{v},NA\n"));
+            }
+        }
+    }
+    wd.write("plain.csv", &text);
+    let first = text.lines().nth(1).unwrap();
+    wd.write("repeated.csv", format!("{text}{first}\n"));
+    for out in [
+        "plain.parquet",
+        "plain.arrow",
+        "repeated.parquet",
+        "repeated.arrow",
+    ] {
+        let input = format!("{}.csv", out.split('.').next().unwrap());
+        wd.run(&["convert", &input, "--out", out]).expect_code(0);
+    }
+    for format in ["parquet", "arrow"] {
+        let read = |name: &str| {
+            let run = wd
+                .run(&["convert", &format!("{name}.{format}")])
+                .expect_code(0);
+            run.stdout.replace(&format!("({name}.csv)"), "(F)")
+        };
+        let (plain, general) = (read("plain"), read("repeated"));
+        assert_eq!(plain.lines().count(), 1 + 2 * 150_000, "{format}");
+        assert!(plain == general, "{format}: the records differ");
+        assert!(plain.contains("4,20,2019,export,010007,1.5,"), "{format}");
+        assert!(plain.contains(",0.002,"), "{format}");
+    }
+}

@@ -37,7 +37,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         .to
         .or_else(|| args.out.as_deref().and_then(OutputFormat::from_extension))
         .unwrap_or(OutputFormat::Csv);
-    if format.columnar().is_none() && plain_baci(args, out)? {
+    let binary_to_stdout = format.columnar().is_some() && args.out.is_none();
+    if !binary_to_stdout && plain_baci(args, format, out)? {
         return Ok(Outcome::Done);
     }
     let dataset = crate::cli::load(&args.input, &[])?;
@@ -60,10 +61,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// BACI files as CEPII ships them to CSV: a first pass proves them plain (no row repeats,
-/// none refused: `ingest::baci_world`), then each row is written as it is read, so memory
-/// does not grow with the files. False when the files are not plain (read in general).
-fn plain_baci(args: &Args, out: &mut dyn Write) -> Result<bool> {
+/// BACI files as CEPII ships them: a first pass proves them plain (no row repeats, none
+/// refused: `ingest::baci_world`) and finds the most decimals of a value, then each row is
+/// written as it is read (CSV), or a million at a time (Parquet, Arrow), so memory does
+/// not grow with the files. False when the files are not plain (read in general).
+fn plain_baci(args: &Args, format: OutputFormat, out: &mut dyn Write) -> Result<bool> {
     let options = args.input.read_options()?;
     let Ok(read) = baci_world::read(&args.input.files, &options, None, Some(2), Keep::Totals)?
     else {
@@ -82,15 +84,22 @@ fn plain_baci(args: &Args, out: &mut dyn Write) -> Result<bool> {
             }
         })
     };
-    match &args.out {
-        Some(path) => write_streamed(path, |file| {
+    match (&args.out, format.columnar()) {
+        (Some(path), Some(columns)) => write_streamed_with(path, |file| {
+            columnar::write_stream(records(), read.value_decimals, columns, file)?;
+            match failed.borrow_mut().take() {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        })?,
+        (Some(path), None) => write_streamed(path, |file| {
             canonical::write_to(records(), file)?;
             match failed.borrow_mut().take() {
                 Some(e) => Err(std::io::Error::other(e.to_string())),
                 None => Ok(()),
             }
         })?,
-        None => {
+        (None, _) => {
             canonical::write_to(records(), out).map_err(Error::Stdout)?;
             if let Some(e) = failed.into_inner() {
                 return Err(e);
