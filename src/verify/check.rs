@@ -21,7 +21,7 @@ use super::claims::{Assertion, Binding, Claim, ClaimsFile, Figure, TradeMeasure}
 pub use super::diagnose::{Diagnosis, DiagnosisKind};
 use super::diagnose::{diagnose, periods_differ};
 use super::expr::{EvalError, Kind, Operand, evaluate};
-use super::interval::{Interval, Range, q, q_int};
+use super::interval::{Interval, Q, Range, q, q_int};
 use super::phrase::{Measure, Phrase, Rounding};
 use crate::flows::PairFlows;
 use crate::frame::{Selection, TradeFrame};
@@ -392,14 +392,26 @@ impl Context<'_> {
             .figure(id)
             .ok_or_else(|| OperandError::UnknownFigure(id.to_string()))?;
         if let Some(p) = &f.printed {
-            let (Some(low), Some(high), Some(point)) =
-                (p.interval.low_value(), p.interval.high_value(), &p.point)
-            else {
-                return Err(OperandError::OneSided {
-                    id: id.to_string(),
-                    printed: p.text.clone(),
-                });
+            let one_sided = || OperandError::OneSided {
+                id: id.to_string(),
+                printed: p.text.clone(),
             };
+            let point = p.point.as_ref().ok_or_else(one_sided)?;
+            let zero = q_int(0);
+            // "more than $281 mln" as a term of a sum or a ratio: a little more, at most 10%
+            // (the width the lexicon gives "nearly" below its number), as a careful reader
+            // takes it; left unbounded, nothing could be said of any sum that uses it.
+            let (low, high) = match (p.interval.low_value(), p.interval.high_value()) {
+                (Some(low), Some(high)) => (low.clone(), high.clone()),
+                (Some(low), None) if *low > zero => {
+                    (low.clone(), low * Q::new(11.into(), 10.into()))
+                }
+                (None, Some(high)) if *high > zero => {
+                    (high * Q::new(9.into(), 10.into()), high.clone())
+                }
+                _ => return Err(one_sided()),
+            };
+            let (low, high) = (&low, &high);
             let kind = match &p.measure {
                 Measure::Amount { currency } => Kind::Money(currency.clone()),
                 Measure::Change => Kind::Change,

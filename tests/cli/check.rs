@@ -725,3 +725,55 @@ fn a_period_that_opens_the_sentence_holds_for_its_amounts() {
         assert_eq!(f["period"], "2016", "{f}");
     }
 }
+
+#[test]
+fn more_than_in_a_sum_is_a_little_more() {
+    let wd = Workdir::new();
+    let sum = |name: &str, text: &str| -> Json {
+        wd.write(name, text);
+        let run = wd.run(&["check", name, "--format", "json"]);
+        let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["kind"] == "sum")
+            .cloned()
+            .unwrap_or_else(|| panic!("no sum in {doc}"))
+    };
+    // (150, 165] + [455, 465] cannot reach [650, 750].
+    let short = sum(
+        "short.txt",
+        "Trade turnover between Armenia and Iran reached $700 million in 2022. Armenian \
+         exports to Iran amounted to more than $150 million in the year, while imports \
+         equaled $460 million.\n",
+    );
+    assert_eq!(short["verdict"], "inconsistent", "{short}");
+    // (250, 275] + [455, 465] can.
+    let enough = sum(
+        "enough.txt",
+        "Trade turnover between Armenia and Iran reached $700 million in 2022. Armenian \
+         exports to Iran amounted to more than $250 million in the year, while imports \
+         equaled $460 million.\n",
+    );
+    assert_eq!(enough["verdict"], "consistent", "{enough}");
+}
+
+#[test]
+fn a_rate_of_each_year_is_not_one_change_between_amounts() {
+    let wd = Workdir::new();
+    wd.write(
+        "each.txt",
+        "Exports to Norway grew by 10 percent in both 2013 and 2014, reaching 150 billion \
+         kroner, up from 124 billion kroner in 2012.\n",
+    );
+    let run = wd.run(&["check", "each.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    for claim in doc["claims"].as_array().unwrap() {
+        assert_ne!(claim["verdict"], "inconsistent", "{claim}");
+        assert!(
+            !claim["says"].as_str().unwrap_or("").contains("10 percent"),
+            "{claim}"
+        );
+    }
+}

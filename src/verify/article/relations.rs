@@ -235,6 +235,25 @@ fn level(article: &Article, f: usize) -> bool {
 fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
     let at = article.numbers[n].printed.start;
     let clause = clause_at(article, s, at);
+    // "10 percent increases recorded in both 2013 and 2014", "5% a year on average": a rate
+    // of each of several periods, not one change between two printed amounts.
+    let rest =
+        article.text[article.numbers[n].phrase.end.min(clause.end)..clause.end].to_lowercase();
+    if [
+        "in both",
+        "in each of",
+        "each year",
+        "every year",
+        "per year",
+        "per annum",
+        "annually",
+        "on average",
+    ]
+    .iter()
+    .any(|w| rest.contains(w))
+    {
+        return None;
+    }
     // The measure the change is said of: "merchandise imports grew by 18.1%".
     let subject = article.text[clause.start..at]
         .to_lowercase()
