@@ -777,3 +777,32 @@ fn a_rate_of_each_year_is_not_one_change_between_amounts() {
         );
     }
 }
+
+#[test]
+fn a_hoped_for_figure_is_a_target_not_a_figure() {
+    let wd = Workdir::new();
+    wd.write(
+        "hope.txt",
+        "Trade between Peru and Ecuador reached $2.1 billion in 2023. \"We hope to achieve \
+         the record figure of $3 billion by 2026,\" the minister said, and officials aim to \
+         double it later.\n",
+    );
+    let run = wd.run(&["check", "hope.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let target = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "$3 billion")
+        .unwrap();
+    assert_eq!(target["role"], "ignored", "{target}");
+    for claim in doc["claims"].as_array().unwrap() {
+        let printed: Vec<&str> = claim["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["printed"].as_str().unwrap())
+            .collect();
+        assert!(!printed.contains(&"$3 billion"), "{claim}");
+    }
+}
