@@ -806,3 +806,33 @@ fn a_hoped_for_figure_is_a_target_not_a_figure() {
         assert!(!printed.contains(&"$3 billion"), "{claim}");
     }
 }
+
+#[test]
+fn a_base_that_names_its_year_says_which_year_this_year_is() {
+    let wd = Workdir::new();
+    wd.write(
+        "this.txt",
+        "In the first half of this year, trade between Chile and Peru increased nearly 15 \
+         percent amounting to $1.439 billion as compared with the same period in 2021 which \
+         was $1.255 billion.\n",
+    );
+    let run = wd.run(&["check", "this.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let change = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "change")
+        .unwrap_or_else(|| panic!("no change in {doc}"));
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let periods: Vec<&str> = change["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["period"].as_str())
+        .collect();
+    assert!(
+        periods.contains(&"2022-H1") && periods.contains(&"2021-H1"),
+        "{periods:?}"
+    );
+}

@@ -183,6 +183,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let range = token_range(sentence_of, s);
         let clauses = text::clauses(&text, sentence);
         let periods = resolve::periods(&text, tokens, range.clone());
+        // "In the first half of this year, trade rose ... compared with the same period in
+        // 2021": a base that names its year says which year "this year" is.
+        let words = text[sentence.clone()].to_lowercase();
+        if words.contains("this year") || words.contains("current year") {
+            let named_base = periods.iter().find_map(|p| match p.words {
+                PeriodWords::SamePeriod { year: Some(y) } => Some(y),
+                _ => None,
+            });
+            if let Some(this_year) = named_base.and_then(|y| Period::new(y + 1, 1, 12).ok()) {
+                focus = Some(this_year);
+                focus_fiscal = None;
+            }
+        }
         // The sentence's own period: the first said outright, read against the focus.
         let sentence_mention = periods.iter().find(|p| {
             matches!(p.words, PeriodWords::Absolute { .. }) && period_of(&p.words, focus).is_some()
