@@ -836,3 +836,25 @@ fn a_base_that_names_its_year_says_which_year_this_year_is() {
         "{periods:?}"
     );
 }
+
+#[test]
+fn a_lead_total_is_summed_from_parts_a_paragraph_later() {
+    let wd = Workdir::new();
+    wd.write(
+        "lead.txt",
+        "Trade between Ghana and Nigeria amounted to $4.2bn in 2023, the statistics office \
+         said.\n\nThe figures were released on Tuesday. The office publishes them every \
+         quarter. Officials met in Accra. They discussed ports. They discussed customs. \
+         They also discussed roads.\n\nGhanaian exports to Nigeria reached $1.3bn in 2023, \
+         while Ghanaian imports from Nigeria totalled $2.9bn.\n",
+    );
+    let run = wd.run(&["check", "lead.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let sum = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "sum")
+        .unwrap_or_else(|| panic!("no sum in {doc}"));
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

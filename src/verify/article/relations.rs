@@ -992,6 +992,10 @@ fn reporter_view(article: &Article, f: &Figure) -> Option<TradeMeasure> {
     })
 }
 
+/// How many sentences apart a total and its parts may be: a lead paragraph's total is often
+/// broken down a paragraph later, after a paragraph of context.
+const SUM_REACH: usize = 8;
+
 /// Sums (trade = exports + imports) and balances (surplus = exports − imports) whose
 /// three amounts are printed for one period within a few sentences.
 fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
@@ -1018,8 +1022,8 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                 && f.commodity.is_none()
                 && f.part_of.is_none()
                 && f.currency == total.currency
-                && f.sentence + 4 >= total.sentence
-                && f.sentence <= total.sentence + 4
+                && f.sentence + SUM_REACH >= total.sentence
+                && f.sentence <= total.sentence + SUM_REACH
         };
         if parts.contains(&t) || total.vague {
             continue;
