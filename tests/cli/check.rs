@@ -858,3 +858,24 @@ fn a_lead_total_is_summed_from_parts_a_paragraph_later() {
         .unwrap_or_else(|| panic!("no sum in {doc}"));
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+#[test]
+fn a_period_right_after_a_comparison_word_is_the_bases() {
+    let wd = Workdir::new();
+    wd.write(
+        "cmp.txt",
+        "Trade between Peru and Bolivia in March 2019 increased by 20 percent if to compare \
+         with March 2018 and reached $120 million.\n",
+    );
+    let run = wd.run(&["check", "cmp.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let change = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "change")
+        .unwrap_or_else(|| panic!("no change in {doc}"));
+    let figure = &change["figures"][0];
+    assert_eq!(figure["printed"], "$120 million", "{change}");
+    assert_eq!(figure["period"], "2019-03", "{change}");
+}

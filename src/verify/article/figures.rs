@@ -270,10 +270,30 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     .iter()
                     .any(|&f| figures[f].measure.is_some_and(|x| x != m))
             });
+            // "increased by 98 percent if to compare with January 2016 and reached $155.1
+            // million": a period right after a comparison word is the base's, not the new
+            // value's.
+            let compared = |p: &&resolve::PeriodMention| {
+                new_value
+                    && (p.tokens.start.saturating_sub(3).max(range.start)..p.tokens.start).any(
+                        |j| {
+                            matches!(
+                                tokens[j].text.as_str(),
+                                "compare"
+                                    | "compared"
+                                    | "comparison"
+                                    | "against"
+                                    | "versus"
+                                    | "vs"
+                                    | "than"
+                            )
+                        },
+                    )
+            };
             let clause_period = periods
                 .iter()
                 .filter(|p| in_clause(p.tokens.start))
-                .filter(|p| !bases_year(p))
+                .filter(|p| !bases_year(p) && !compared(p))
                 .min_by_key(|p| p.tokens.start.abs_diff(at));
             // A new value keeps only a period that names its year ("amounted to $933.4
             // million in the same period of 2022" is 2022's).
@@ -331,7 +351,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .filter(|p| {
                             !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start))
                         })
-                        .filter(|p| !base_clause(p.tokens.start))
+                        .filter(|p| !base_clause(p.tokens.start) && !compared(p))
                         .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
                         // One that names its year first ("In fiscal 2017, which ended in March").
                         .min_by_key(|p| {
