@@ -879,3 +879,34 @@ fn a_period_right_after_a_comparison_word_is_the_bases() {
     assert_eq!(figure["printed"], "$120 million", "{change}");
     assert_eq!(figure["period"], "2019-03", "{change}");
 }
+
+#[test]
+fn a_when_clause_speaks_of_the_period_just_named() {
+    let wd = Workdir::new();
+    wd.write(
+        "when.txt",
+        "In the first half of this year, trade between Chile and Peru increased nearly 15 \
+         percent to $1.439 billion, compared with the same period in 2021, when it was \
+         $1.255 billion.\n",
+    );
+    let run = wd.run(&["check", "when.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let change = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "change")
+        .unwrap_or_else(|| panic!("no change in {doc}"));
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let periods: Vec<&str> = change["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["period"].as_str())
+        .collect();
+    assert_eq!(periods.len(), 2, "{change}");
+    assert!(
+        periods.contains(&"2022-H1") && periods.contains(&"2021-H1"),
+        "{periods:?}"
+    );
+}

@@ -326,7 +326,29 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .collect();
                     (named.len() >= here.len()).then(|| named[k])
                 });
-            let clause_period = clause_period.or(respective);
+            // "compared with the same period in 2021, when it was $12.55 billion": a clause
+            // opened by "when" or "which" speaks of the period named just before it.
+            let relative = clause
+                .filter(|_| !new_value)
+                .filter(|&c| {
+                    let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                    [
+                        "when ",
+                        "which was",
+                        "which were",
+                        "which stood",
+                        "which had been",
+                    ]
+                    .iter()
+                    .any(|w| words.starts_with(w))
+                })
+                .and_then(|_| {
+                    periods
+                        .iter()
+                        .filter(|p| p.tokens.end <= at && !in_clause(p.tokens.start))
+                        .max_by_key(|p| p.tokens.start)
+                });
+            let clause_period = clause_period.or(respective).or(relative);
 
             let (period, note, fiscal) = match clause_period {
                 Some(p) => {
