@@ -10,7 +10,8 @@ pub struct Token {
     pub is_number: bool,
 }
 
-/// Splits lower-cased text into words, numbers ("1,028.5") and symbols ($ € ¥ £ ₩ ₹ %),
+/// Splits lower-cased text into words, numbers ("1,028.5") and symbols ($ € ¥ £ %, and
+/// every sign of Unicode's currency block: ₩ ₹ ₦ ₱ ₺ ₽ ...),
 /// keeping spans. Letters glued to digits are split ("cny1.42" → cny 1.42, "1.53bn" → 1.53
 /// bn); up to three letters glued to a dollar sign stay one word ("us$", "c$", "nz$").
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -54,7 +55,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 is_number: false,
             });
             i = j;
-        } else if matches!(c, '$' | '€' | '¥' | '%' | '£' | '₩' | '₹') {
+        } else if matches!(c, '$' | '€' | '¥' | '%' | '£' | '฿' | '৳' | '\u{20A0}'..='\u{20CF}') {
             tokens.push(Token {
                 text: c.to_string(),
                 start,
