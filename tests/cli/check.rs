@@ -910,3 +910,27 @@ fn a_when_clause_speaks_of_the_period_just_named() {
         "{periods:?}"
     );
 }
+
+#[test]
+fn a_currency_after_a_bracket_belongs_to_the_next_amount() {
+    let wd = Workdir::new();
+    wd.write(
+        "bracket.txt",
+        "Tanzania's exports to Kenya were Tsh 400 billion (KES 26 billion) in 2022.\n",
+    );
+    let run = wd.run(&["check", "bracket.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let printed: Vec<&str> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["printed"].as_str().unwrap())
+        .collect();
+    assert!(printed.contains(&"KES 26 billion"), "{printed:?}");
+    assert!(
+        !printed
+            .iter()
+            .any(|p| p.contains("(KES") || p.ends_with("KES")),
+        "{printed:?}"
+    );
+}

@@ -363,10 +363,12 @@ fn read_at(
         currency = Some("USD".to_string());
         first = i - 1;
     }
-    // A currency after: "27.5 billion U.S. dollars", "3.2 trillion won".
+    // A currency after: "27.5 billion U.S. dollars", "3.2 trillion won" — with nothing but
+    // space between ("Shs1.1 trillion (Ksh30.21b)": the Ksh is the next amount's).
     if let Some((code, n)) = lexicon
         .currency_at(tokens, last + 1)
         .filter(|_| same_sentence(last + 1))
+        .filter(|_| gap_is(text, &tokens[last], &tokens[last + 1], &[]))
         && currency.is_none()
     {
         currency = Some(code);

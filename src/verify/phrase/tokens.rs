@@ -55,7 +55,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 is_number: false,
             });
             i = j;
-        } else if matches!(c, '$' | '€' | '¥' | '%' | '£' | '฿' | '৳' | '\u{20A0}'..='\u{20CF}') {
+        } else if matches!(
+            c,
+            '$' | '€' | '¥' | '%' | '£' | '฿' | '৳' | '\u{20A0}'..='\u{20CF}'
+        ) {
             tokens.push(Token {
                 text: c.to_string(),
                 start,
