@@ -160,6 +160,16 @@ impl Exact {
         }
     }
 
+    /// The exact sum, at the larger of the two scales; `None` if it would overflow.
+    pub fn checked_add(self, other: Exact) -> Option<Exact> {
+        let scale = self.scale.max(other.scale);
+        let (a, b) = (self.rescale(scale)?, other.rescale(scale)?);
+        Some(Exact {
+            mantissa: a.mantissa.checked_add(b.mantissa)?,
+            scale,
+        })
+    }
+
     /// Drops trailing zero decimals (10.690 → 10.69).
     pub fn normalize(mut self) -> Exact {
         while self.scale > 0 && self.mantissa % 10 == 0 {

@@ -465,38 +465,6 @@ impl TradeFrame {
     }
 }
 
-impl TradeFrame {
-    /// Exact sums per input file, flow and currency, as `Exact` (up to 38 digits, beyond
-    /// what rust_decimal holds): what `inspect` and the conformance checks report.
-    pub fn totals_by_file(&self) -> Result<Vec<(u32, String, String, Exact)>> {
-        let keys = ["file", "flow", "currency"];
-        let df = self
-            .frame
-            .clone()
-            .lazy()
-            .group_by(keys.map(col))
-            .agg([col("value").sum()])
-            .sort(keys, Default::default())
-            .collect()?;
-        let files = i32s(&df, "file")?;
-        let flows = u32s(&df, "flow")?;
-        let currencies = u32s(&df, "currency")?;
-        let decimal = column(&df, "value")?.decimal()?;
-        let scale = u32::try_from(decimal.scale()).unwrap_or(0);
-        let mut out = Vec::with_capacity(df.height());
-        for (i, v) in decimal.physical().iter().enumerate() {
-            let mantissa = v.ok_or_else(|| missing("value"))?;
-            out.push((
-                u32::try_from(files[i]).unwrap_or(0),
-                self.flows.get(flows[i])?.to_string(),
-                self.currencies.get(currencies[i])?.clone(),
-                Exact { mantissa, scale }.normalize(),
-            ));
-        }
-        Ok(out)
-    }
-}
-
 /// A `Decimal(38, s)` column of `n` exact values, `s` the most decimals any of them has:
 /// no value is rounded. `described(i)` says which value it is when one needs more than 38
 /// digits at that scale.

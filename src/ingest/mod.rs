@@ -17,7 +17,7 @@ mod proptests;
 pub mod records;
 pub mod table;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::codes::economy_key;
@@ -286,6 +286,53 @@ impl Dataset {
     /// The currency of the first record, if any.
     pub fn currency(&self) -> Option<&str> {
         (!self.records.is_empty()).then(|| self.records.unit(0).currency.as_str())
+    }
+
+    /// Exact sums per input file, flow and currency, in base units of the currency (a
+    /// value in USD thousand counts a thousand times): what `inspect` and the conformance
+    /// checks report. Summed record by record, so no frame of every record is built.
+    pub fn totals_by_file(&self) -> Result<BTreeMap<(u32, String, String), Exact>> {
+        let records = &self.records;
+        let mut totals: BTreeMap<(u32, String, String), Exact> = BTreeMap::new();
+        // Per distinct (file, flow, unit) first: a few keys, each summed in place.
+        let mut sums: HashMap<(u32, Flow, u32), Exact> = HashMap::new();
+        for i in 0..records.len() {
+            let unit = records.unit(i);
+            let value = records.value(i).shift(unit.scale);
+            let key = (records.file[i], records.flow[i], records.unit[i]);
+            let sum = sums.entry(key).or_insert(Exact {
+                mantissa: 0,
+                scale: 0,
+            });
+            *sum = value
+                .and_then(|v| sum.checked_add(v))
+                .ok_or_else(|| {
+                    Error::Overflow(format!(
+                        "{}: the sum of {} values in {} is too large to keep exactly",
+                        self.origin_text(records.origin(i)),
+                        records.flow[i],
+                        unit
+                    ))
+                })?;
+        }
+        for ((file, flow, unit), sum) in sums {
+            let key = (
+                file,
+                flow.as_str().to_string(),
+                records.units.get(unit).currency.clone(),
+            );
+            let total = totals.entry(key).or_insert(Exact {
+                mantissa: 0,
+                scale: 0,
+            });
+            *total = total.checked_add(sum).ok_or_else(|| {
+                Error::Overflow("a total per file is too large to keep exactly".to_string())
+            })?;
+        }
+        Ok(totals
+            .into_iter()
+            .map(|(key, total)| (key, total.normalize()))
+            .collect())
     }
 
     /// How many records were kept from each file, in `files` order.

@@ -9,7 +9,7 @@ use crate::ingest::Dataset;
 use crate::number::Exact;
 use crate::render::rejections;
 
-/// Exact totals keyed by (file index, flow, currency), as `TradeFrame::totals_by_file`
+/// Exact totals keyed by (file index, flow, currency), as `Dataset::totals_by_file`
 /// gives them.
 pub type FileTotals = BTreeMap<(u32, String, String), Exact>;
 

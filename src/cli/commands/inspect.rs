@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use tradestat::Result;
-use tradestat::frame::TradeFrame;
 use tradestat::ingest::Dataset;
 use tradestat::ingest::baci_world::{self, Keep};
 use tradestat::model::Flow;
@@ -36,12 +35,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         Some(read) => read,
         None => {
             let dataset = Dataset::read(&args.input.files, &args.input.read_options()?)?;
-            let frame = TradeFrame::from_dataset(&dataset)?;
-            let totals = frame
-                .totals_by_file()?
-                .into_iter()
-                .map(|(file, flow, currency, sum)| ((file, flow, currency), sum))
-                .collect();
+            let totals = dataset.totals_by_file()?;
             let records = dataset.records_per_file();
             (dataset, records, totals)
         }
