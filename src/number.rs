@@ -376,6 +376,25 @@ mod tests {
     }
 
     #[test]
+    fn sums_align_scales_and_refuse_overflow() {
+        let a = Exact {
+            mantissa: 15,
+            scale: 1,
+        };
+        let b = Exact {
+            mantissa: 225,
+            scale: 2,
+        };
+        let sum = a.checked_add(b).unwrap();
+        assert_eq!((sum.mantissa, sum.scale), (375, 2));
+        let big = Exact {
+            mantissa: i128::MAX,
+            scale: 0,
+        };
+        assert!(big.checked_add(a).is_none());
+    }
+
+    #[test]
     fn rescale_and_shift_are_exact_or_refuse() {
         assert_eq!(ex("10.67").shift(6).unwrap().to_string(), "10670000");
         assert_eq!(ex("0.0000001").shift(6).unwrap().to_string(), "0.1");
