@@ -304,16 +304,14 @@ impl Dataset {
                 mantissa: 0,
                 scale: 0,
             });
-            *sum = value
-                .and_then(|v| sum.checked_add(v))
-                .ok_or_else(|| {
-                    Error::Overflow(format!(
-                        "{}: the sum of {} values in {} is too large to keep exactly",
-                        self.origin_text(records.origin(i)),
-                        records.flow[i],
-                        unit
-                    ))
-                })?;
+            *sum = value.and_then(|v| sum.checked_add(v)).ok_or_else(|| {
+                Error::Overflow(format!(
+                    "{}: the sum of {} values in {} is too large to keep exactly",
+                    self.origin_text(records.origin(i)),
+                    records.flow[i],
+                    unit
+                ))
+            })?;
         }
         for ((file, flow, unit), sum) in sums {
             let key = (
