@@ -934,3 +934,26 @@ fn a_currency_after_a_bracket_belongs_to_the_next_amount() {
         "{printed:?}"
     );
 }
+
+#[test]
+fn a_sentence_that_names_one_period_speaks_of_it_throughout() {
+    let wd = Workdir::new();
+    wd.write(
+        "one.txt",
+        "Kenya and Rwanda have traded for centuries.\n\nBilateral trade between the two \
+         countries stood at US$ 900 million in 2022, out of which Kenya's export to Rwanda \
+         US$ 820 million and imports were US$ 80 million in 2022.\n",
+    );
+    let run = wd.run(&["check", "one.txt", "--format", "json"]);
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    let sum = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "sum")
+        .unwrap_or_else(|| panic!("no sum in {doc}"));
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    for f in sum["figures"].as_array().unwrap() {
+        assert_eq!(f["period"], "2022", "{f}");
+    }
+}

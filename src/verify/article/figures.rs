@@ -201,6 +201,22 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             matches!(p.words, PeriodWords::Absolute { .. }) && period_of(&p.words, focus).is_some()
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
+        // Every period the sentence names outright is one, and nothing in it is compared
+        // with something else ("surpassing the 2021 figure of $69 billion").
+        let sentence_one_period = {
+            let mut named = periods
+                .iter()
+                .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                .map(|p| period_of(&p.words, focus));
+            let first = named.next().flatten();
+            first.is_some() && named.all(|p| p == first)
+        };
+        let comparing = [
+            "surpass", "exceed", " than ", "compared", "against", "versus", " vs", "from ", "up ",
+            "down ", "rose", "fell", "increase", "decrease", "grew", "declin",
+        ]
+        .iter()
+        .any(|w| words.contains(w));
         // The period is the sentence's first words ("In 2016 ...", "During fiscal 2017 ...").
         let sentence_leads = sentence_mention.is_some_and(|p| p.tokens.start <= range.start + 2);
         let sentence_fiscal = sentence_mention.and_then(|p| p.fiscal.clone());
@@ -458,6 +474,13 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                     (Some(v), Some(PeriodNote::Sentence), f)
                                 }
                                 _ if new_value => {
+                                    (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
+                                }
+                                // "Trade stood at US$ 2.8 billion in 2022, out of which
+                                // exports US$ 2.72 billion and imports were US$ 80 million in
+                                // 2022": with no period in focus yet, a sentence that names
+                                // one period and compares nothing speaks of it throughout.
+                                _ if focus.is_none() && sentence_one_period && !comparing => {
                                     (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
                                 }
                                 _ => (
