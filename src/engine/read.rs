@@ -249,8 +249,10 @@ mod cluster {
             exports: exporter_sums(sums.exports)?,
             level,
             economies,
+            // Neither is asked of a cluster (`inspect` and `convert` read locally): the
+            // empty list, and the most decimals a checked value may have.
             file_totals: Vec::new(),
-            value_decimals: 9,
+            value_decimals: crate::ingest::baci_scan::SCALE,
         })
     }
 
