@@ -560,119 +560,121 @@ fn a_total_said_to_be_over_an_amount_is_checked_one_sided() {
     }
 }
 
+/// `check` of `text`, written to `name`, as JSON (whatever the exit code: the claims say).
+fn check_text(wd: &Workdir, name: &str, text: &str) -> Json {
+    wd.write(name, text);
+    let run = wd.run(&["check", name, "--format", "json"]);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout))
+}
+
+/// The first claim of `kind`.
+fn claim<'a>(doc: &'a Json, kind: &str) -> &'a Json {
+    doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {doc}"))
+}
+
+/// The periods of a claim's figures, in order (a figure without one left out).
+fn periods(claim: &Json) -> Vec<&str> {
+    claim["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["period"].as_str())
+        .collect()
+}
+
+/// The printed text of every number the article holds.
+fn printed(doc: &Json) -> Vec<&str> {
+    doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["printed"].as_str().unwrap())
+        .collect()
+}
+
 /// "over the same period" after an amount is the period just named; after a comparison
 /// word it is the base a year before.
 #[test]
 fn the_same_period_is_when_unless_it_is_compared_with() {
     let wd = Workdir::new();
-    let claims = |name: &str, text: &str| -> Vec<Json> {
-        wd.write(name, text);
-        let run = wd.run(&["check", name, "--format", "json"]).expect_code(0);
-        let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-        doc["claims"].as_array().unwrap().clone()
-    };
-    let during = claims(
+    let during = check_text(
+        &wd,
         "during.txt",
         "In 2011 alone, German exports to Turkey amounted to 20.1 billion euros, with imports \
          totaling 11.7 billion euros over the same period. The German trade surplus therefore \
          reached 8.4 billion euros.\n",
     );
-    let balance = during.iter().find(|c| c["kind"] == "balance").unwrap();
+    let balance = claim(&during, "balance");
     assert_eq!(balance["verdict"], "consistent");
-    for f in balance["figures"].as_array().unwrap() {
-        assert_eq!(f["period"], "2011", "{f}");
-    }
-    let compared = claims(
+    assert_eq!(periods(balance), ["2011"; 3], "{balance}");
+    let compared = check_text(
+        &wd,
         "compared.txt",
         "German exports to France were 30 billion euros in 2012, against 25 billion euros in \
          the same period, a rise of 20 percent.\n",
     );
-    let change = compared.iter().find(|c| c["kind"] == "change").unwrap();
+    let change = claim(&compared, "change");
     assert_eq!(change["verdict"], "consistent");
-    let periods: Vec<&str> = change["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["period"].as_str().unwrap())
-        .collect();
-    assert!(
-        periods.contains(&"2011") && periods.contains(&"2012"),
-        "{periods:?}"
-    );
+    let p = periods(change);
+    assert!(p.contains(&"2011") && p.contains(&"2012"), "{p:?}");
 }
 
 #[test]
 fn an_amount_compared_with_another_measure_shares_its_period() {
     let wd = Workdir::new();
-    let claims = |name: &str, text: &str| -> Vec<Json> {
-        wd.write(name, text);
-        let run = wd.run(&["check", name, "--format", "json"]).expect_code(0);
-        let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-        doc["claims"].as_array().unwrap().clone()
-    };
     // Exports against imports: two measures side by side in one year.
-    let side = claims(
+    let side = check_text(
+        &wd,
         "side.txt",
         "Kenyan exports to Uganda reached $800 million in 2023, compared with $350 million in \
          imports. Kenya's trade surplus with Uganda was therefore $450 million.\n",
     );
-    let balance = side.iter().find(|c| c["kind"] == "balance").unwrap();
+    let balance = claim(&side, "balance");
     assert_eq!(balance["verdict"], "consistent", "{balance}");
-    for f in balance["figures"].as_array().unwrap() {
-        assert_eq!(f["period"], "2023", "{f}");
-    }
+    assert_eq!(periods(balance), ["2023"; 3], "{balance}");
     // The same measure compared: the base is still a year before.
-    let before = claims(
+    let before = check_text(
+        &wd,
         "before.txt",
         "Kenyan exports to Uganda reached $800 million in 2023, compared with $640 million, a \
          rise of 25 percent.\n",
     );
-    let change = before.iter().find(|c| c["kind"] == "change").unwrap();
+    let change = claim(&before, "change");
     assert_eq!(change["verdict"], "consistent", "{change}");
-    let periods: Vec<&str> = change["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["period"].as_str().unwrap())
-        .collect();
-    assert!(
-        periods.contains(&"2022") && periods.contains(&"2023"),
-        "{periods:?}"
-    );
+    let p = periods(change);
+    assert!(p.contains(&"2022") && p.contains(&"2023"), "{p:?}");
     // "the same period of 2022" names its year, even after "amounted to".
-    let named = claims(
+    let named = check_text(
+        &wd,
         "named.txt",
         "Trade between Ghana and Togo amounted to $541.1 million in January-February 2021. It \
          amounted to $933.4 million in the same period of 2022, a rise of 72.5 percent.\n",
     );
-    let change = named.iter().find(|c| c["kind"] == "change").unwrap();
+    let change = claim(&named, "change");
     assert_eq!(change["verdict"], "consistent", "{change}");
-    let periods: Vec<&str> = change["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["period"].as_str().unwrap())
-        .collect();
+    let p = periods(change);
     assert!(
-        periods.contains(&"2021-01..2021-02") && periods.contains(&"2022-01..2022-02"),
-        "{periods:?}"
+        p.contains(&"2021-01..2021-02") && p.contains(&"2022-01..2022-02"),
+        "{p:?}"
     );
 }
 
 #[test]
 fn plural_scale_words_and_the_first_three_quarters_are_read() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "q.txt",
         "Philippine exports to Japan rose 12.8 percent to $6.54 billion in the first three \
          quarters of 2011, from $5.8 billion in the same period a year ago. Trade was worth \
          $5,763.45 millions in 2013, against $4,609.21 millions in 2012, a growth of 25.04 \
          per cent.\n",
     );
-    let run = wd
-        .run(&["check", "q.txt", "--format", "json"])
-        .expect_code(0);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
     let changes: Vec<&Json> = doc["claims"]
         .as_array()
         .unwrap()
@@ -683,92 +685,58 @@ fn plural_scale_words_and_the_first_three_quarters_are_read() {
     for change in &changes {
         assert_eq!(change["verdict"], "consistent", "{change}");
     }
-    let periods: Vec<&str> = changes[0]["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["period"].as_str().unwrap())
-        .collect();
+    let p = periods(changes[0]);
     assert!(
-        periods.contains(&"2011-01..2011-09") && periods.contains(&"2010-01..2010-09"),
-        "{periods:?}"
+        p.contains(&"2011-01..2011-09") && p.contains(&"2010-01..2010-09"),
+        "{p:?}"
     );
-    let printed: Vec<&str> = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["printed"].as_str().unwrap())
-        .collect();
-    assert!(printed.contains(&"$5,763.45 millions"), "{printed:?}");
+    assert!(printed(&doc).contains(&"$5,763.45 millions"), "{doc}");
 }
 
 #[test]
 fn a_period_that_opens_the_sentence_holds_for_its_amounts() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "open.txt",
         "Trade between Peru and Chile peaked in 2019. In 2016 trade between the two countries \
          was $3.3 billion, with Peruvian exports of $1.2 billion and imports of $2.1 billion.\n",
     );
-    let run = wd
-        .run(&["check", "open.txt", "--format", "json"])
-        .expect_code(0);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    let sum = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["kind"] == "sum")
-        .unwrap_or_else(|| panic!("no sum in {doc}"));
+    let sum = claim(&doc, "sum");
     assert_eq!(sum["verdict"], "consistent", "{sum}");
-    for f in sum["figures"].as_array().unwrap() {
-        assert_eq!(f["period"], "2016", "{f}");
-    }
+    assert_eq!(periods(sum), ["2016"; 3], "{sum}");
 }
 
 #[test]
 fn more_than_in_a_sum_is_a_little_more() {
     let wd = Workdir::new();
-    let sum = |name: &str, text: &str| -> Json {
-        wd.write(name, text);
-        let run = wd.run(&["check", name, "--format", "json"]);
-        let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-        doc["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["kind"] == "sum")
-            .cloned()
-            .unwrap_or_else(|| panic!("no sum in {doc}"))
+    let text = |exports: &str| {
+        format!(
+            "Trade turnover between Armenia and Iran reached $700 million in 2022. Armenian \
+             exports to Iran amounted to more than {exports} in the year, while imports \
+             equaled $460 million.\n"
+        )
     };
-    // (150, 165] + [455, 465] cannot reach [650, 750].
-    let short = sum(
-        "short.txt",
-        "Trade turnover between Armenia and Iran reached $700 million in 2022. Armenian \
-         exports to Iran amounted to more than $150 million in the year, while imports \
-         equaled $460 million.\n",
-    );
-    assert_eq!(short["verdict"], "inconsistent", "{short}");
-    // (250, 275] + [455, 465] can.
-    let enough = sum(
-        "enough.txt",
-        "Trade turnover between Armenia and Iran reached $700 million in 2022. Armenian \
-         exports to Iran amounted to more than $250 million in the year, while imports \
-         equaled $460 million.\n",
-    );
-    assert_eq!(enough["verdict"], "consistent", "{enough}");
+    // (150, 165] + [455, 465] cannot reach [650, 750]; (250, 275] + [455, 465] can.
+    for (exports, verdict) in [
+        ("$150 million", "inconsistent"),
+        ("$250 million", "consistent"),
+    ] {
+        let doc = check_text(&wd, "more.txt", &text(exports));
+        let sum = claim(&doc, "sum");
+        assert_eq!(sum["verdict"], verdict, "{exports}: {sum}");
+    }
 }
 
 #[test]
 fn a_rate_of_each_year_is_not_one_change_between_amounts() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "each.txt",
         "Exports to Norway grew by 10 percent in both 2013 and 2014, reaching 150 billion \
          kroner, up from 124 billion kroner in 2012.\n",
     );
-    let run = wd.run(&["check", "each.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
     for claim in doc["claims"].as_array().unwrap() {
         assert_ne!(claim["verdict"], "inconsistent", "{claim}");
         assert!(
@@ -781,14 +749,13 @@ fn a_rate_of_each_year_is_not_one_change_between_amounts() {
 #[test]
 fn a_hoped_for_figure_is_a_target_not_a_figure() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "hope.txt",
         "Trade between Peru and Ecuador reached $2.1 billion in 2023. \"We hope to achieve \
          the record figure of $3 billion by 2026,\" the minister said, and officials aim to \
          double it later.\n",
     );
-    let run = wd.run(&["check", "hope.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
     let target = doc["numbers"]
         .as_array()
         .unwrap()
@@ -797,50 +764,37 @@ fn a_hoped_for_figure_is_a_target_not_a_figure() {
         .unwrap();
     assert_eq!(target["role"], "ignored", "{target}");
     for claim in doc["claims"].as_array().unwrap() {
-        let printed: Vec<&str> = claim["figures"]
+        let figures: Vec<&str> = claim["figures"]
             .as_array()
             .unwrap()
             .iter()
             .map(|f| f["printed"].as_str().unwrap())
             .collect();
-        assert!(!printed.contains(&"$3 billion"), "{claim}");
+        assert!(!figures.contains(&"$3 billion"), "{claim}");
     }
 }
 
 #[test]
 fn a_base_that_names_its_year_says_which_year_this_year_is() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "this.txt",
         "In the first half of this year, trade between Chile and Peru increased nearly 15 \
          percent amounting to $1.439 billion as compared with the same period in 2021 which \
          was $1.255 billion.\n",
     );
-    let run = wd.run(&["check", "this.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    let change = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["kind"] == "change")
-        .unwrap_or_else(|| panic!("no change in {doc}"));
+    let change = claim(&doc, "change");
     assert_eq!(change["verdict"], "consistent", "{change}");
-    let periods: Vec<&str> = change["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|f| f["period"].as_str())
-        .collect();
-    assert!(
-        periods.contains(&"2022-H1") && periods.contains(&"2021-H1"),
-        "{periods:?}"
-    );
+    let p = periods(change);
+    assert!(p.contains(&"2022-H1") && p.contains(&"2021-H1"), "{p:?}");
 }
 
 #[test]
 fn a_lead_total_is_summed_from_parts_a_paragraph_later() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "lead.txt",
         "Trade between Ghana and Nigeria amounted to $4.2bn in 2023, the statistics office \
          said.\n\nThe figures were released on Tuesday. The office publishes them every \
@@ -848,112 +802,69 @@ fn a_lead_total_is_summed_from_parts_a_paragraph_later() {
          They also discussed roads.\n\nGhanaian exports to Nigeria reached $1.3bn in 2023, \
          while Ghanaian imports from Nigeria totalled $2.9bn.\n",
     );
-    let run = wd.run(&["check", "lead.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    let sum = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["kind"] == "sum")
-        .unwrap_or_else(|| panic!("no sum in {doc}"));
-    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    assert_eq!(claim(&doc, "sum")["verdict"], "consistent", "{doc}");
 }
 
 #[test]
 fn a_period_right_after_a_comparison_word_is_the_bases() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "cmp.txt",
         "Trade between Peru and Bolivia in March 2019 increased by 20 percent if to compare \
          with March 2018 and reached $120 million.\n",
     );
-    let run = wd.run(&["check", "cmp.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    let change = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["kind"] == "change")
-        .unwrap_or_else(|| panic!("no change in {doc}"));
-    let figure = &change["figures"][0];
-    assert_eq!(figure["printed"], "$120 million", "{change}");
-    assert_eq!(figure["period"], "2019-03", "{change}");
+    let figure = &claim(&doc, "change")["figures"][0];
+    assert_eq!(figure["printed"], "$120 million", "{doc}");
+    assert_eq!(figure["period"], "2019-03", "{doc}");
 }
 
 #[test]
 fn a_when_clause_speaks_of_the_period_just_named() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "when.txt",
         "In the first half of this year, trade between Chile and Peru increased nearly 15 \
          percent to $1.439 billion, compared with the same period in 2021, when it was \
          $1.255 billion.\n",
     );
-    let run = wd.run(&["check", "when.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    let change = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["kind"] == "change")
-        .unwrap_or_else(|| panic!("no change in {doc}"));
+    let change = claim(&doc, "change");
     assert_eq!(change["verdict"], "consistent", "{change}");
-    let periods: Vec<&str> = change["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|f| f["period"].as_str())
-        .collect();
-    assert_eq!(periods.len(), 2, "{change}");
-    assert!(
-        periods.contains(&"2022-H1") && periods.contains(&"2021-H1"),
-        "{periods:?}"
-    );
+    let p = periods(change);
+    assert_eq!(p.len(), 2, "{change}");
+    assert!(p.contains(&"2022-H1") && p.contains(&"2021-H1"), "{p:?}");
 }
 
 #[test]
 fn a_currency_after_a_bracket_belongs_to_the_next_amount() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "bracket.txt",
         "Tanzania's exports to Kenya were Tsh 400 billion (KES 26 billion) in 2022.\n",
     );
-    let run = wd.run(&["check", "bracket.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    let printed: Vec<&str> = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["printed"].as_str().unwrap())
-        .collect();
-    assert!(printed.contains(&"KES 26 billion"), "{printed:?}");
+    let numbers = printed(&doc);
+    assert!(numbers.contains(&"KES 26 billion"), "{numbers:?}");
     assert!(
-        !printed
+        !numbers
             .iter()
             .any(|p| p.contains("(KES") || p.ends_with("KES")),
-        "{printed:?}"
+        "{numbers:?}"
     );
 }
 
 #[test]
 fn a_sentence_that_names_one_period_speaks_of_it_throughout() {
     let wd = Workdir::new();
-    wd.write(
+    let doc = check_text(
+        &wd,
         "one.txt",
         "Kenya and Rwanda have traded for centuries.\n\nBilateral trade between the two \
          countries stood at US$ 900 million in 2022, out of which Kenya's export to Rwanda \
          US$ 820 million and imports were US$ 80 million in 2022.\n",
     );
-    let run = wd.run(&["check", "one.txt", "--format", "json"]);
-    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
-    let sum = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["kind"] == "sum")
-        .unwrap_or_else(|| panic!("no sum in {doc}"));
+    let sum = claim(&doc, "sum");
     assert_eq!(sum["verdict"], "consistent", "{sum}");
-    for f in sum["figures"].as_array().unwrap() {
-        assert_eq!(f["period"], "2022", "{f}");
-    }
+    assert_eq!(periods(sum), ["2022"; 3], "{sum}");
 }
