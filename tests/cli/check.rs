@@ -868,3 +868,30 @@ fn a_sentence_that_names_one_period_speaks_of_it_throughout() {
     assert_eq!(sum["verdict"], "consistent", "{sum}");
     assert_eq!(periods(sum), ["2022"; 3], "{sum}");
 }
+
+#[test]
+fn flows_named_before_a_respective_list_go_in_order() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "resp.txt",
+        "In 2024 Irish goods exports to and imports from Canada were €5.8bn and €5.6bn \
+         respectively, a surplus of €0.2bn. Imports from Canada stood at €5.6bn and €5.1bn in \
+         2024 and 2023, respectively.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+    let measures: Vec<(&str, &str)> = balance["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["printed"].as_str().unwrap(),
+                f["measure"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(measures.contains(&("€5.8bn", "exports")), "{measures:?}");
+    assert!(measures.contains(&("€5.6bn", "imports")), "{measures:?}");
+}

@@ -575,7 +575,60 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     f
                 }
             });
-            let (measure, word) = match right_after(&measures, tokens, number.tokens.end, range.end)
+            // "goods exports to and imports from the US comprised £58bn and £56bn
+            // respectively": the flows named before a list of amounts, in order.
+            let respective_measure =
+                trailing
+                    .to_lowercase()
+                    .find("respectively")
+                    .and_then(|offset| {
+                        let resp = tokens[at].start + offset;
+                        // The list: amounts joined only by "and" or commas, ending before it.
+                        let before: Vec<usize> = amounts
+                            .iter()
+                            .copied()
+                            .filter(|&a| tokens[article.numbers[a].tokens.start].start < resp)
+                            .collect();
+                        let mut here = vec![*before.last()?];
+                        for pair in before.windows(2).rev() {
+                            let gap = &text[tokens[article.numbers[pair[0]].tokens.end - 1].end
+                                ..tokens[article.numbers[pair[1]].tokens.start].start];
+                            let joined = gap
+                                .trim()
+                                .trim_matches(',')
+                                .trim()
+                                .trim_start_matches("and")
+                                .trim()
+                                .is_empty();
+                            if !joined {
+                                break;
+                            }
+                            here.insert(0, pair[0]);
+                        }
+                        let k = here.iter().position(|&a| a == n)?;
+                        let first = article.numbers[here[0]].tokens.start;
+                        // Named after any amount before the list ("imports stood at $9.44
+                        // billion and $9.0 billion, respectively" names one flow: two periods).
+                        let since = amounts
+                            .iter()
+                            .map(|&a| article.numbers[a].tokens.end)
+                            .filter(|&end| end <= first)
+                            .max()
+                            .unwrap_or(range.start);
+                        let named: Vec<&resolve::MeasureWord> = measures
+                            .iter()
+                            .filter(|w| w.tokens.start >= since && w.tokens.end <= first)
+                            .filter(|w| {
+                                matches!(w.measure, TradeMeasure::Exports | TradeMeasure::Imports)
+                            })
+                            .collect();
+                        let from = named.len().checked_sub(here.len())?;
+                        let listed = &named[from..];
+                        let distinct = listed.windows(2).all(|p| p[0].measure != p[1].measure);
+                        (here.len() >= 2 && distinct).then(|| listed[k].clone())
+                    });
+            let (measure, word) = match respective_measure
+                .or_else(|| right_after(&measures, tokens, number.tokens.end, range.end))
             {
                 Some(w) => (Some(w.measure), Some(w)),
                 None => measure_of(
