@@ -89,6 +89,18 @@ fn baci_years(years: std::ops::Range<u64>, density: u64, seed: u64) -> Vec<(u64,
         .collect()
 }
 
+/// Writes each year's file as `{prefix}{year}.csv`; their paths, in year order.
+fn write_years(wd: &Workdir, prefix: &str, years: Vec<(u64, String)>) -> Vec<String> {
+    years
+        .into_iter()
+        .map(|(t, text)| {
+            wd.write(&format!("{prefix}{t}.csv"), text)
+                .display()
+                .to_string()
+        })
+        .collect()
+}
+
 /// A running cluster; stopped when dropped, even when an assertion fails.
 struct Cluster {
     state: PathBuf,
@@ -386,14 +398,7 @@ fn ballista_and_local_polars_give_byte_identical_profiles() {
 
     // Every other command that reads on a cluster — summary, metrics, mirror, chart — on
     // files split by year as CEPII ships them: the same bytes as the local engine.
-    let years: Vec<String> = baci_years(2017..2020, 6, 21)
-        .into_iter()
-        .map(|(t, text)| {
-            wd.write(&format!("BACI_HS17_Y{t}.csv"), text)
-                .display()
-                .to_string()
-        })
-        .collect();
+    let years = write_years(&wd, "BACI_HS17_Y", baci_years(2017..2020, 6, 21));
     let with_files = |args: &[&str]| -> Vec<String> {
         let mut all = vec![args[0].to_string()];
         all.extend(years.iter().cloned());
@@ -557,14 +562,7 @@ fn ballista_and_local_polars_give_byte_identical_profiles() {
     // tasks on the other executor once the lost one's heartbeat times out; either outcome
     // is accepted, each checked.)
     std::fs::create_dir_all(wd.path("big")).unwrap();
-    let big: Vec<String> = baci_years(2015..2021, 45, 8)
-        .into_iter()
-        .map(|(t, text)| {
-            wd.write(&format!("big/BACI_Y{t}.csv"), text)
-                .display()
-                .to_string()
-        })
-        .collect();
+    let big = write_years(&wd, "big/BACI_Y", baci_years(2015..2021, 45, 8));
     let mut rca = vec!["metrics".to_string()];
     rca.extend(big.iter().cloned());
     rca.extend(["--reporter", "643", "--metric", "rca,hhi", "--level", "2"].map(String::from));
