@@ -1,8 +1,10 @@
 //! Reading trade records from files into the canonical model.
 //!
-//! Every importer produces `Records` (one entry per accepted row) and a list of
-//! `Rejection`s (one per refused row, with file, line, column and the reason). Nothing is
-//! dropped or altered silently: a row is either kept exactly or reported.
+//! Every importer produces records (one per accepted row) and a list of `Rejection`s (one
+//! per refused row, with file, line, column and the reason). Nothing is dropped or altered
+//! silently: a row is either kept exactly or reported. `Dataset::read` holds the records
+//! (`Records`, as columns); `stream` hands them over one at a time, for commands whose
+//! memory must not grow with the file (`inspect`, `convert`).
 
 pub mod baci;
 pub mod baci_scan;
@@ -10,18 +12,21 @@ pub mod baci_world;
 pub mod canonical;
 pub mod comtrade;
 pub mod dots;
+mod duplicates;
 pub mod involving;
 pub mod mapped;
 #[cfg(test)]
 mod proptests;
 pub mod records;
+pub mod stream;
 pub mod table;
+pub mod tally;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::codes::economy_key;
-use crate::diag::{Problem, Rejection};
+use crate::diag::Rejection;
 use crate::error::{Error, Result};
 use crate::model::{Commodity, Flow, Period, Unit};
 use crate::number::Exact;
@@ -130,7 +135,17 @@ impl Dataset {
                 done: i as f64 / paths.len() as f64,
                 of: 1.0 / paths.len() as f64,
             };
-            read_file(path, options, share, &mut dataset)?;
+            let mut records = std::mem::take(&mut dataset.records);
+            read_file(path, options, share, &mut dataset, &mut |record| {
+                let line = record.origin.line;
+                records.push(record).ok_or_else(|| {
+                    Error::Options(format!(
+                        "{}:{line}: more than 2^32 distinct texts (economies, commodities, sources or notes) in one read",
+                        path.display()
+                    ))
+                })
+            })?;
+            dataset.records = records;
         }
         options.progress.finish();
         dataset.reject_duplicates();
@@ -142,101 +157,6 @@ impl Dataset {
         }
         dataset.apply_rates(&options.rates)?;
         Ok(dataset)
-    }
-
-    /// A figure appears once: a later row with the same reporter, partner, period, flow and
-    /// commodity (in any input file) is not added. With the same value it repeats the
-    /// first (real downloads do) and is counted once; with another value it conflicts and
-    /// is refused, naming both lines.
-    ///
-    /// Rows are found by sorting a 64-bit digest of their identity with their index (16
-    /// bytes a row, not a map of keys); rows whose digests are equal are compared in full.
-    pub(crate) fn reject_duplicates(&mut self) {
-        let records = &self.records;
-        let keys = economy_keys(records);
-        let identity = |i: usize| {
-            (
-                keys[records.reporter[i] as usize],
-                keys[records.partner[i] as usize],
-                records.period[i],
-                records.flow[i],
-                records.commodity[i],
-            )
-        };
-        let mut digests: Vec<(u64, u32)> = (0..records.len())
-            .map(|i| {
-                let (r, p, period, flow, c) = identity(i);
-                let a = u64::from(r) << 32 | u64::from(p);
-                let b = u64::from(period.year as u32) << 32
-                    | u64::from(period.first_month) << 24
-                    | u64::from(period.last_month) << 16
-                    | u64::from(flow as u8) << 8;
-                (mix(a ^ mix(b ^ mix(u64::from(c)))), i as u32)
-            })
-            .collect();
-        digests.sort_unstable();
-        // (a later row, the first row with its identity)
-        let mut later: Vec<(u32, u32)> = Vec::new();
-        for run in digests
-            .chunk_by(|x, y| x.0 == y.0)
-            .filter(|run| run.len() > 1)
-        {
-            let mut firsts: Vec<u32> = Vec::new();
-            for &(_, i) in run {
-                match firsts
-                    .iter()
-                    .find(|&&f| identity(f as usize) == identity(i as usize))
-                {
-                    Some(&f) => later.push((i, f)),
-                    None => firsts.push(i),
-                }
-            }
-        }
-        drop(digests);
-        later.sort_unstable();
-        let mut keep = vec![true; records.len()];
-        for (i, first) in later {
-            let (i, first) = (i as usize, first as usize);
-            keep[i] = false;
-            let (value, first_value) = (self.records.value(i), self.records.value(first));
-            let first_at = self.origin_text(self.records.origin(first));
-            let repeats = first_value.normalize() == value.normalize();
-            let (kind, how) = if repeats {
-                (Problem::Repeat, "repeats".to_string())
-            } else {
-                let how = format!("conflicts with (value {value} here, {first_value} there)");
-                (Problem::Conflict, how)
-            };
-            let origin = self.records.origin(i);
-            let file = self.files.get_mut(origin.file as usize);
-            let path = file.as_ref().map(|f| f.path.clone()).unwrap_or_default();
-            if let Some(file) = file {
-                match kind {
-                    Problem::Repeat => file.rows_repeated += 1,
-                    _ => file.rows_rejected += 1,
-                }
-            }
-            let r = &self.records;
-            let row = Rejection {
-                path,
-                line: origin.line,
-                column: None,
-                kind,
-                reason: format!(
-                    "duplicate record: {} {} {} {} {} {how} {first_at} (the same reporter, partner, period, flow and commodity)",
-                    r.reporter(i),
-                    r.partner(i),
-                    r.period[i],
-                    r.flow[i],
-                    r.commodity(i)
-                ),
-            };
-            match kind {
-                Problem::Repeat => self.repeated.push(row),
-                _ => self.rejected.push(row),
-            }
-        }
-        self.records.retain(&keep);
     }
 
     /// Spellings the country table does not know are kept as written; say which.
@@ -288,62 +208,6 @@ impl Dataset {
         (!self.records.is_empty()).then(|| self.records.unit(0).currency.as_str())
     }
 
-    /// Exact sums per input file, flow and currency, in base units of the currency (a
-    /// value in USD thousand counts a thousand times): what `inspect` and the conformance
-    /// checks report. Summed record by record, so no frame of every record is built.
-    pub fn totals_by_file(&self) -> Result<BTreeMap<(u32, String, String), Exact>> {
-        let records = &self.records;
-        let mut totals: BTreeMap<(u32, String, String), Exact> = BTreeMap::new();
-        // Per distinct (file, flow, unit) first: a few keys, each summed in place.
-        let mut sums: HashMap<(u32, Flow, u32), Exact> = HashMap::new();
-        for i in 0..records.len() {
-            let unit = records.unit(i);
-            let value = records.value(i).shift(unit.scale);
-            let key = (records.file[i], records.flow[i], records.unit[i]);
-            let sum = sums.entry(key).or_insert(Exact {
-                mantissa: 0,
-                scale: 0,
-            });
-            *sum = value.and_then(|v| sum.checked_add(v)).ok_or_else(|| {
-                Error::Overflow(format!(
-                    "{}: the sum of {} values in {} is too large to keep exactly",
-                    self.origin_text(records.origin(i)),
-                    records.flow[i],
-                    unit
-                ))
-            })?;
-        }
-        for ((file, flow, unit), sum) in sums {
-            let key = (
-                file,
-                flow.as_str().to_string(),
-                records.units.get(unit).currency.clone(),
-            );
-            let total = totals.entry(key).or_insert(Exact {
-                mantissa: 0,
-                scale: 0,
-            });
-            *total = total.checked_add(sum).ok_or_else(|| {
-                Error::Overflow("a total per file is too large to keep exactly".to_string())
-            })?;
-        }
-        Ok(totals
-            .into_iter()
-            .map(|(key, total)| (key, total.normalize()))
-            .collect())
-    }
-
-    /// How many records were kept from each file, in `files` order.
-    pub fn records_per_file(&self) -> Vec<u64> {
-        let mut counts = vec![0; self.files.len()];
-        for &file in &self.records.file {
-            if let Some(c) = counts.get_mut(file as usize) {
-                *c += 1;
-            }
-        }
-        counts
-    }
-
     pub fn origin_text(&self, origin: Origin) -> String {
         let path = self
             .files
@@ -354,7 +218,6 @@ impl Dataset {
     }
 }
 
-/// Reads one file: detects (or takes) its layout and runs that layout's importer.
 /// A file's part of a read of several: the fraction done before it, and its own.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Share {
@@ -362,11 +225,14 @@ pub(crate) struct Share {
     pub of: f64,
 }
 
+/// Reads one file: detects (or takes) its layout and runs that layout's importer; the
+/// refusals go to `dataset`, each record read to `sink`.
 fn read_file(
     path: &Path,
     options: &ReadOptions,
     share: Share,
     dataset: &mut Dataset,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
 ) -> Result<()> {
     let parsed = table::open(
         path,
@@ -415,7 +281,15 @@ fn read_file(
         )?),
     };
     let progress = |fraction: f64| options.progress.advance(share.done + share.of * fraction);
-    table::read_rows(path, parsed, importer.as_ref(), options, &progress, dataset)
+    table::read_rows(
+        path,
+        parsed,
+        importer.as_ref(),
+        options,
+        &progress,
+        dataset,
+        sink,
+    )
 }
 
 /// The warning that names the economies (spellings, in the order they first appear) the
@@ -493,6 +367,44 @@ impl std::str::FromStr for Rate {
     }
 }
 
+impl Rate {
+    /// `value` (in `from`) in `to`: value × rate, exactly.
+    fn value(&self, value: Exact) -> Result<Exact> {
+        value
+            .mantissa
+            .checked_mul(self.rate.mantissa)
+            .map(|mantissa| Exact {
+                mantissa,
+                scale: value.scale + self.rate.scale,
+            })
+            .filter(|e| e.scale <= 38)
+            .map(Exact::normalize)
+            .ok_or_else(|| Error::Overflow(format!("{value} × {}", self.rate)))
+    }
+
+    /// A converted record's note: what it was, and the conversion.
+    fn note(&self, old: &str) -> String {
+        let memo = format!("converted from {} at {}", self.from, self.rate);
+        if old.is_empty() {
+            memo
+        } else {
+            format!("{old}; {memo}")
+        }
+    }
+}
+
+/// Converts `record` by each of `rates` in turn (as `Dataset::apply_rates` does).
+fn convert(record: &mut Record, rates: &[Rate]) -> Result<()> {
+    for rate in rates {
+        if record.unit.currency == rate.from {
+            record.value = rate.value(record.value)?;
+            record.unit.currency = rate.to.clone();
+            record.note = rate.note(&record.note);
+        }
+    }
+    Ok(())
+}
+
 impl Dataset {
     /// Converts every record in a `from` currency exactly (value × rate, no rounding), and
     /// says so in the record's note.
@@ -502,22 +414,11 @@ impl Dataset {
             // Per unit and per note, what it becomes: each is worked out once.
             let mut units: HashMap<u32, u32> = HashMap::new();
             let mut notes: HashMap<u32, u32> = HashMap::new();
-            let memo = format!("converted from {} at {}", rate.from, rate.rate);
             for i in 0..records.len() {
                 if records.unit(i).currency != rate.from {
                     continue;
                 }
-                let value = records.value(i);
-                let converted = value
-                    .mantissa
-                    .checked_mul(rate.rate.mantissa)
-                    .map(|mantissa| Exact {
-                        mantissa,
-                        scale: value.scale + rate.rate.scale,
-                    })
-                    .filter(|e| e.scale <= 38)
-                    .ok_or_else(|| Error::Overflow(format!("{value} × {}", rate.rate)))?
-                    .normalize();
+                let converted = rate.value(records.value(i))?;
                 records.mantissa[i] = converted.mantissa;
                 records.scale[i] = u8::try_from(converted.scale).unwrap_or(u8::MAX);
                 let full = || Error::Options("more than 2^32 distinct units or notes".into());
@@ -536,12 +437,7 @@ impl Dataset {
                 records.note[i] = match notes.get(&note) {
                     Some(&to) => to,
                     None => {
-                        let old = records.texts.get(note);
-                        let new = if old.is_empty() {
-                            memo.clone()
-                        } else {
-                            format!("{old}; {memo}")
-                        };
+                        let new = rate.note(records.texts.get(note));
                         let to = records.texts.intern(new).ok_or_else(full)?;
                         notes.insert(note, to);
                         to
@@ -551,26 +447,4 @@ impl Dataset {
         }
         Ok(())
     }
-}
-
-/// The country-table key of each economy spelling in `records` (by dictionary index), as
-/// small integers: equal keys, equal numbers. Each spelling is looked up once.
-fn economy_keys(records: &Records) -> Vec<u32> {
-    // Fewer keys than spellings, so the dictionary cannot fill.
-    let mut keys = records::Dictionary::default();
-    records
-        .economies
-        .values()
-        .iter()
-        .map(|e| keys.intern(economy_key(e)).unwrap_or(u32::MAX))
-        .collect()
-}
-
-/// A 64-bit mixer (splitmix64's finaliser): spreads an identity's bits for sorting.
-fn mix(mut x: u64) -> u64 {
-    x ^= x >> 30;
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^= x >> 27;
-    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
 }

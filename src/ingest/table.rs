@@ -491,7 +491,8 @@ fn decode_row(
         .collect()
 }
 
-/// Reads every row of `parsed` through `importer` into `dataset`; `progress` is told the
+/// Reads every row of `parsed` through `importer`: each record to `sink`, each refusal
+/// to `dataset`; `progress` is told the
 /// fraction of the file read every 64 Ki rows. One loop on purpose: it is the general
 /// reader's per-row path, and every refusal must be counted where the row is read.
 pub fn read_rows(
@@ -501,6 +502,7 @@ pub fn read_rows(
     options: &ReadOptions,
     progress: &dyn Fn(f64),
     dataset: &mut Dataset,
+    sink: &mut dyn FnMut(Record) -> Result<()>,
 ) -> Result<()> {
     let encoding = options.encoding;
     let mut involving = Involving::new(&options.involving, encoding)?;
@@ -585,12 +587,7 @@ pub fn read_rows(
         match importer.row(&fields, origin) {
             Ok(records) => {
                 for record in records {
-                    dataset.records.push(record).ok_or_else(|| {
-                        Error::Options(format!(
-                            "{}:{line}: more than 2^32 distinct texts (economies, commodities, sources or notes) in one read",
-                            path.display()
-                        ))
-                    })?;
+                    sink(record)?;
                 }
             }
             Err((column, reason)) => {

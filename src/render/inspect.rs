@@ -1,19 +1,15 @@
 //! What `inspect` prints: per file its layout, rows read and rejected, records kept and
 //! exact totals per flow and currency; then warnings and rejected rows.
 
-use std::collections::BTreeMap;
-
 use serde_json::json;
 
 use crate::ingest::Dataset;
 use crate::number::Exact;
 use crate::render::rejections;
 
-/// Exact totals keyed by (file index, flow, currency), as `Dataset::totals_by_file`
-/// gives them.
-pub type FileTotals = BTreeMap<(u32, String, String), Exact>;
+pub use crate::ingest::tally::FileTotals;
 
-/// The terminal listing; `records` per file (`Dataset::records_per_file`); `shown`
+/// The terminal listing; `records` kept per file; `shown`
 /// rejected rows at most (all with `None`).
 pub fn text(
     dataset: &Dataset,

@@ -9,7 +9,7 @@ use tradestat::atomic::{write_streamed, write_streamed_with};
 use tradestat::error::{Error, Result};
 use tradestat::frame::columnar;
 use tradestat::ingest::baci_world::{self, Keep};
-use tradestat::ingest::canonical;
+use tradestat::ingest::{canonical, stream};
 
 use crate::cli::Input;
 use crate::cli::commands::Outcome;
@@ -41,15 +41,41 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     if !binary_to_stdout && plain_baci(args, format, out)? {
         return Ok(Outcome::Done);
     }
-    let dataset = crate::cli::load(&args.input, &[])?;
-    let records = &dataset.records;
-    match (format.columnar(), &args.out) {
+    // Written as read (`ingest::stream`): memory holds a batch, not the records.
+    let options = args.input.read_options()?;
+    let files = &args.input.files;
+    let dataset = match (format.columnar(), &args.out) {
         (None, Some(path)) => {
-            write_streamed(path, |file| canonical::write_to(records.iter(), file))?
+            let mut dataset = None;
+            write_streamed_with(path, |file| {
+                let (read, ()) = stream::stream(files, &options, |records| {
+                    canonical::write_to(records, file).map_err(|source| Error::Write {
+                        path: path.clone(),
+                        source,
+                    })
+                })?;
+                dataset = Some(read);
+                Ok(())
+            })?;
+            dataset
         }
-        (None, None) => canonical::write_to(records.iter(), out).map_err(Error::Stdout)?,
+        (None, None) => {
+            let (read, ()) = stream::stream(files, &options, |records| {
+                canonical::write_to(records, out).map_err(Error::Stdout)
+            })?;
+            Some(read)
+        }
         (Some(columns), Some(path)) => {
-            write_streamed_with(path, |file| columnar::write(records, columns, file))?
+            let mut dataset = None;
+            write_streamed_with(path, |file| {
+                let (read, ()) = stream::stream(files, &options, |records| {
+                    let scale = records.value_decimals;
+                    columnar::write_stream(records, scale, columns, file)
+                })?;
+                dataset = Some(read);
+                Ok(())
+            })?;
+            dataset
         }
         (Some(columns), None) => {
             return Err(Error::Options(format!(
@@ -57,6 +83,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
                 columns.name()
             )));
         }
+    };
+    if let Some(dataset) = dataset {
+        crate::cli::report_rejections(&dataset.warnings, &dataset.rejected, &dataset.repeated);
     }
     Ok(Outcome::Done)
 }

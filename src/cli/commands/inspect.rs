@@ -7,6 +7,8 @@ use std::io::Write;
 use tradestat::Result;
 use tradestat::ingest::Dataset;
 use tradestat::ingest::baci_world::{self, Keep};
+use tradestat::ingest::stream;
+use tradestat::ingest::tally::Tally;
 use tradestat::model::Flow;
 use tradestat::render::inspect::{self, FileTotals};
 
@@ -34,10 +36,12 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let (dataset, records, totals) = match plain_baci(args)? {
         Some(read) => read,
         None => {
-            let dataset = Dataset::read(&args.input.files, &args.input.read_options()?)?;
-            let totals = dataset.totals_by_file()?;
-            let records = dataset.records_per_file();
-            (dataset, records, totals)
+            // Summed as read: no record is held (`ingest::stream`).
+            let mut tally = Tally::new(&args.input.files);
+            let options = args.input.read_options()?;
+            let scanned = stream::scan(&args.input.files, &options, &mut |r| tally.add(&r))?;
+            let (records, totals) = tally.finish()?;
+            (scanned.dataset, records, totals)
         }
     };
     let text = match args.format {
