@@ -306,6 +306,21 @@ fn period_note(article: &Article, f: usize) -> &'static str {
     }
 }
 
+/// A figure as the JSON shows it: printed, and how its period, measure and sides were read.
+fn figure_json(article: &Article, f: usize) -> serde_json::Value {
+    let fig = &article.figures[f];
+    let (reporter, partner) = sides(article, f);
+    json!({
+        "printed": article.printed(fig.number),
+        "period": fig.period.map(|_| article.period_label(f)),
+        "measure": fig.measure.map(|m| m.name()),
+        "commodity": fig.commodity,
+        "reporter": reporter,
+        "partner": partner,
+        "line": article.line_of(fig.number),
+    })
+}
+
 /// The JSON contract of `check` (docs/verification.md).
 pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> String {
     let rows = rows(article, model, v);
@@ -327,19 +342,7 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
             let figures: Vec<serde_json::Value> = r
                 .figures
                 .iter()
-                .map(|&f| {
-                    let fig = &article.figures[f];
-                    let (reporter, partner) = sides(article, f);
-                    json!({
-                        "printed": article.printed(fig.number),
-                        "period": fig.period.map(|_| article.period_label(f)),
-                        "measure": fig.measure.map(|m| m.name()),
-                        "commodity": fig.commodity,
-                        "reporter": reporter,
-                        "partner": partner,
-                        "line": article.line_of(fig.number),
-                    })
-                })
+                .map(|&f| figure_json(article, f))
                 .chain(percents)
                 .collect();
             json!({
@@ -362,11 +365,18 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
         .enumerate()
         .map(|(i, n)| {
             let ignored = matches!(n.kind, NumberKind::Ignored(_));
+            // How a trade figure was read, whether or not a relation uses it.
+            let read = article
+                .figures
+                .iter()
+                .position(|f| f.number == i)
+                .map(|f| figure_json(article, f));
             json!({
                 "printed": article.printed(i),
                 "role": if ignored { "ignored" } else { "figure" },
                 "why": if ignored { ignored_reason(&n.kind) } else { why_name(&n.kind) },
                 "line": article.line_of(i),
+                "read_as": read,
             })
         })
         .collect();

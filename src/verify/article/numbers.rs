@@ -225,6 +225,27 @@ const BY_WORDS: &[&str] = &[
     "just",
     "roughly",
     "approximately",
+    // "declined by a whopping 42.9 percent", "a sharp 12% rise": a size word between.
+    "whopping",
+    "massive",
+    "staggering",
+    "sharp",
+    "steep",
+    "hefty",
+    "huge",
+    "robust",
+    "strong",
+    "solid",
+    "healthy",
+    "impressive",
+    "significant",
+    "substantial",
+    "modest",
+    "slight",
+    "marginal",
+    "mere",
+    "record",
+    "further",
 ];
 
 /// The numbers of the article, in order. `tokens` are the article's; `sentence_of` gives

@@ -322,6 +322,11 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         derived_base: None,
         unchecked,
     };
+    // "shot up 520% from USD 18.55 billion in 1991 to USD 95.902 billion", "jumped ninefold
+    // from A to B": the text says which is the base and which the new value.
+    if let Some((base, new)) = from_to(article, n, s) {
+        return Some(relation(vec![base, new], None));
+    }
     // "That's down more than 23 percent from the same period last year": a sentence with no
     // amount of its own speaks of the last amount before it.
     let back_reference = {
@@ -548,6 +553,45 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             }
         }
     }
+}
+
+/// The two amounts of "RATE from A to B" right after the stated number `n`: (A, B). Only
+/// "from" (and words of the base's period) between the number and A, and "to" among the
+/// few words between A and B; one currency.
+fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
+    let end = article.numbers[n].phrase.end;
+    let mut after: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| pos(article, f) >= end)
+        .collect();
+    after.sort_by_key(|&f| pos(article, f));
+    let (&a, &b) = (after.first()?, after.get(1)?);
+    if !(level(article, a) && level(article, b)) {
+        return None;
+    }
+    let words = |from: usize, to: usize| -> Vec<String> {
+        article.text[from..to]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let lead = words(end, pos(article, a));
+    if lead.last().map(String::as_str) != Some("from") || lead.len() > 3 {
+        return None;
+    }
+    let a_end = article.numbers[article.figures[a].number].printed.end;
+    let between = words(a_end, pos(article, b));
+    let stated_between = article.numbers.iter().any(|m| {
+        m.printed.start > a_end
+            && m.printed.start < pos(article, b)
+            && matches!(m.kind, NumberKind::Percent | NumberKind::Multiple)
+    });
+    (between.len() <= 6
+        && between.last().map(String::as_str) == Some("to")
+        && !stated_between
+        && article.figures[a].currency == article.figures[b].currency)
+        .then_some((a, b))
 }
 
 /// Whether two figures name the same economies, in either order (a part owned by the
