@@ -113,6 +113,7 @@ fn ignored_reason(kind: &NumberKind) -> &'static str {
             NoCurrency => "no currency, in a sentence that names no trade flow",
             Threshold => "a round threshold passed, not a figure of the data",
             Forecast => "a forecast, projection or target, not a figure of the data",
+            OtherMoney => "money other than trade (investment, remittances, loans, aid)",
         },
         _ => "",
     }

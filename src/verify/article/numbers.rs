@@ -35,6 +35,9 @@ pub enum Ignored {
     Threshold,
     /// A forecast, projection or target ("economists had predicted a surplus of $1.5bn").
     Forecast,
+    /// Money that is not trade: investment, remittances, loans, aid ("Turkish investments
+    /// in Egypt grew by 30.3%, reaching $179.9m").
+    OtherMoney,
 }
 
 impl Ignored {
@@ -53,6 +56,7 @@ impl Ignored {
             Ignored::NoCurrency => "no-currency",
             Ignored::Threshold => "threshold",
             Ignored::Forecast => "forecast",
+            Ignored::OtherMoney => "other-money",
         }
     }
 }
@@ -408,6 +412,9 @@ fn read_at(
             if rate_context(tokens, i, last, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::Rate));
             }
+            if other_money(text, tokens, first, &same_sentence) {
+                return Some(ignored(tokens, first, last, Ignored::OtherMoney));
+            }
             let kind = if points {
                 NumberKind::Points
             } else {
@@ -462,6 +469,9 @@ fn read_at(
     }
     if forecast(text, tokens, first, &same_sentence) {
         return Some(ignored(tokens, first, last, Ignored::Forecast));
+    }
+    if other_money(text, tokens, first, &same_sentence) {
+        return Some(ignored(tokens, first, last, Ignored::OtherMoney));
     }
     Some(Number {
         printed: tokens[first].start..tokens[last].end,
@@ -551,8 +561,76 @@ const FORECAST_WORDS: &[&str] = &[
     "plans",
     "planned",
     "envisages",
+    "envisaged",
+    "envisioned",
     "potential",
+    "optimistic",
+    "eyeing",
+    "pledged",
 ];
+
+/// Money that is not trade, named as the subject of an amount or a rate.
+const OTHER_MONEY: &[&str] = &[
+    "investment",
+    "investments",
+    "invested",
+    "fdi",
+    "remittances",
+    "remittance",
+    "transfers",
+    "loan",
+    "loans",
+    "lending",
+    "aid",
+    "grant",
+    "grants",
+    "debt",
+    "reserves",
+    "budget",
+    "gdp",
+    "capitalisation",
+    "capitalization",
+    "tourism",
+    "salary",
+    "salaries",
+    "wages",
+];
+
+/// Words that say an amount is trade after all ("exports of the investment goods").
+const TRADE_WORDS: &[&str] = &[
+    "trade",
+    "export",
+    "exports",
+    "exported",
+    "import",
+    "imports",
+    "imported",
+    "turnover",
+    "shipments",
+    "surplus",
+    "deficit",
+    "balance",
+];
+
+/// Whether an amount or rate is said of money other than trade: an `OTHER_MONEY` word before
+/// it in its clause (up to twelve words, not past a comma), with no trade word between.
+fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let mut k = first;
+    while k > 0 && first - k < 12 && same(k - 1) {
+        if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
+            return false;
+        }
+        k -= 1;
+        let w = tokens[k].text.as_str();
+        if TRADE_WORDS.contains(&w) {
+            return false;
+        }
+        if OTHER_MONEY.contains(&w) {
+            return true;
+        }
+    }
+    false
+}
 
 /// Whether an amount is a forecast: a forecast word before it in its clause (up to ten
 /// words, not past a comma).

@@ -327,6 +327,23 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     if let Some((base, new)) = from_to(article, n, s) {
         return Some(relation(vec![base, new], None));
     }
+    // "hit USD 162.91 billion, 162.4 times the USD 1.003 billion achieved in 1991", "triple
+    // the US$770m recorded in 2003": the base right after the multiple, the subject before.
+    if kind == RelationKind::Multiple
+        && let Some(base) = printed_after(article, n, s, &["the", "that", "its", "of", "level"])
+    {
+        let subject = figures_in(article, s)
+            .into_iter()
+            .filter(|&f| {
+                pos(article, f) < at
+                    && level(article, f)
+                    && article.figures[f].currency == article.figures[base].currency
+            })
+            .max_by_key(|&f| pos(article, f));
+        if let Some(subject) = subject {
+            return Some(relation(vec![base, subject], None));
+        }
+    }
     // "That's down more than 23 percent from the same period last year": a sentence with no
     // amount of its own speaks of the last amount before it.
     let back_reference = {
@@ -553,6 +570,32 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             }
         }
     }
+}
+
+/// The amount printed right after the stated number `n` (its phrase), with at most three
+/// words between, each one of `gap` (at least one): "162.4 times the USD 1.003 billion".
+fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<usize> {
+    let end = article.numbers[n].phrase.end;
+    let next = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| pos(article, f) >= end)
+        .min_by_key(|&f| pos(article, f))
+        .filter(|&f| level(article, f))?;
+    let between = &article.text[end..pos(article, next)];
+    let words: Vec<String> = between
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let other_number = article
+        .numbers
+        .iter()
+        .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
+    (!words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| gap.contains(&w.as_str()))
+        && !other_number)
+        .then_some(next)
 }
 
 /// The two amounts of "RATE from A to B" right after the stated number `n`: (A, B). Only
@@ -821,6 +864,22 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         }
         return None;
     }
+    // "reached USD 150.52 billion, accounting for 4.5% of China's overall exports of USD
+    // 3.36 trillion": the whole printed after "of ... of", the part before the share.
+    if let Some(w) = whole_after(article, n, s) {
+        let before = here
+            .iter()
+            .copied()
+            .filter(|&f| {
+                f != w
+                    && pos(article, f) < at
+                    && article.figures[f].currency == article.figures[w].currency
+            })
+            .max_by_key(|&f| pos(article, f));
+        if let Some(b) = before {
+            return Some(relation(vec![b, w], None));
+        }
+    }
     let part = part?;
     let p = &article.figures[part];
     // The whole: "of total exports", "of the total", "of its trade".
@@ -914,6 +973,36 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
     }
+}
+
+/// The whole printed after a share "P% of ... of W" (or "... worth W", "... valued at
+/// W"): the first amount after the share, its words starting with "of" and ending with one
+/// of those, eight words at most, no other number between.
+fn whole_after(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let end = article.numbers[n].printed.end;
+    let next = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| pos(article, f) >= end)
+        .min_by_key(|&f| pos(article, f))
+        .filter(|&f| level(article, f))?;
+    let words: Vec<String> = article.text[end..pos(article, next)]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let other_number = article
+        .numbers
+        .iter()
+        .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
+    (words.len() >= 2
+        && words.len() <= 8
+        && words[0] == "of"
+        && matches!(
+            words.last().map(String::as_str),
+            Some("of" | "worth" | "at" | "totalling" | "totaling")
+        )
+        && !other_number)
+        .then_some(next)
 }
 
 /// The printed amount of a figure, roughly (for telling a whole from a part).
