@@ -16,6 +16,7 @@ use super::text;
 use super::{Article, Figure, PeriodNote};
 use crate::model::Period;
 use crate::verify::claims::TradeMeasure;
+use crate::verify::phrase::Token;
 
 /// Words before a measure word that do not name a product ("total exports").
 const NOT_PRODUCTS: &[&str] = &[
@@ -198,7 +199,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         }
         // The sentence's own period: the first said outright, read against the focus.
         let sentence_mention = periods.iter().find(|p| {
-            matches!(p.words, PeriodWords::Absolute { .. }) && period_of(&p.words, focus).is_some()
+            matches!(p.words, PeriodWords::Absolute { .. })
+                && period_of(&p.words, focus).is_some()
+                && !said_as_base(tokens, p, range.start)
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         // Every period the sentence names outright is one, and nothing in it is compared
@@ -390,6 +393,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start))
                         })
                         .filter(|p| !base_clause(p.tokens.start) && !compared(p))
+                        // Not in this amount's clause: a base's period is never its own.
+                        .filter(|p| !said_as_base(tokens, p, range.start))
                         .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
                         // One that names its year first ("In fiscal 2017, which ended in March").
                         .min_by_key(|p| {
@@ -646,6 +651,29 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 Some(w) => owner_of(&text, &mentions, tokens, w),
                 None => (None, None),
             };
+            // "a balance of $3.521 billion in favor of Iran": Iran's surplus.
+            let favoured = if measure == Some(TradeMeasure::Balance) {
+                let e = number.tokens.end;
+                (e..(e + 6).min(range.end))
+                    .find(|&j| matches!(tokens[j].text.as_str(), "favour" | "favor"))
+                    .and_then(|j| {
+                        mentions
+                            .iter()
+                            .find(|m| m.tokens.start > j && m.tokens.start <= j + 3)
+                            .map(|m| m.economy.clone())
+                    })
+            } else {
+                None
+            };
+            let (owner, other) = match &favoured {
+                Some(f) => (
+                    Some(f.clone()),
+                    other
+                        .filter(|o| !same_country(o, f))
+                        .or_else(|| owner.filter(|o| !same_country(o, f))),
+                ),
+                None => (owner, other),
+            };
             let owner = settle_owner(owner, other.clone(), &pair);
             let other = other.or_else(|| word.as_ref().and_then(|w| global(tokens, w)));
             let difference = difference_of(&text, tokens, number.tokens.clone(), range.clone());
@@ -667,7 +695,12 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .filter(|_| range.contains(&j))
                         .map_or("", |t| t.text.as_str())
                 };
-                (w(e) == "worth" && w(e + 1) == "of" && is_product_word(w(e + 2)))
+                // "$970 million worth of goods" is the whole flow, not a product.
+                let generic = matches!(
+                    w(e + 2),
+                    "goods" | "merchandise" | "products" | "items" | "commodities"
+                );
+                (w(e) == "worth" && w(e + 1) == "of" && is_product_word(w(e + 2)) && !generic)
                     .then(|| w(e + 2).to_string())
             };
             let commodity = match &part {
@@ -700,6 +733,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             };
             // "a deficit of", "a negative balance of", "a trade gap of": below zero.
             let deficit = measure == Some(TradeMeasure::Balance)
+                && favoured.is_none()
                 && (word.as_ref().is_some_and(|w| {
                     tokens[w.tokens.clone()]
                         .iter()
@@ -806,6 +840,17 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
 }
 
 /// A measure word right after an amount: "a $107 million deficit", "$3bn in exports",
+/// A period said as a comparison's base ("compared to 2017", "than in 2020"): never the
+/// period of its sentence or of an amount outside its clause.
+fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
+    (p.tokens.start.saturating_sub(3).max(from)..p.tokens.start).any(|j| {
+        matches!(
+            tokens[j].text.as_str(),
+            "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
+        )
+    })
+}
+
 /// "$2bn worth of imports".
 fn right_after(
     measures: &[MeasureWord],

@@ -421,6 +421,17 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         .iter()
         .any(|w| t.contains(w))
     };
+    let said_year_on_year = [
+        "previous year",
+        "a year earlier",
+        "a year ago",
+        "year-on-year",
+        "year on year",
+        "from a year",
+        "last year",
+    ]
+    .iter()
+    .any(|w| rest.contains(w));
     let mut best: Option<(usize, usize, bool)> = None; // (anchor, base or new, anchor is the later)
     'search: for &anchor in &anchors {
         let a = &article.figures[anchor];
@@ -464,6 +475,13 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             if let Some(y) = named_base_year
                 && b.period.is_some_and(|p| p.year != y)
                 && a.period.is_some_and(|p| p.year != y)
+            {
+                continue;
+            }
+            // "up 19 per cent on the previous year": the base is a year before, no other.
+            if let (Some(x), Some(y)) = (a.period, b.period)
+                && said_year_on_year
+                && x.year.abs_diff(y.year) != 1
             {
                 continue;
             }

@@ -216,6 +216,7 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("purchased", TradeMeasure::Imports),
     ("bought", TradeMeasure::Imports),
     ("inbound", TradeMeasure::Imports),
+    ("bilateral business", TradeMeasure::Turnover),
     ("trade", TradeMeasure::Turnover),
     ("turnover", TradeMeasure::Turnover),
     ("commerce", TradeMeasure::Turnover),
