@@ -895,3 +895,137 @@ fn flows_named_before_a_respective_list_go_in_order() {
     assert!(measures.contains(&("€5.8bn", "exports")), "{measures:?}");
     assert!(measures.contains(&("€5.6bn", "imports")), "{measures:?}");
 }
+
+/// The printed amounts of a claim's figures, in order.
+fn figures_printed(claim: &Json) -> Vec<&str> {
+    claim["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["printed"].as_str().unwrap())
+        .collect()
+}
+
+/// "RATE from A to B": A is the base, B the new value, whatever the periods say; a
+/// multiple's "N times the X" takes X as its base.
+#[test]
+fn a_rate_from_one_amount_to_another_compares_them() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "from-to.txt",
+        "Brazil's exports to Chile shot up 420% from USD 2.5 billion in 1995 to USD 13 \
+         billion last year, while imports declined by a whopping 40 percent from $5.0 \
+         billion to $3.5 billion.\n",
+    );
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    // 13 / 2.5 = 5.2: +420%, consistent.
+    assert_eq!(changes[0]["verdict"], "consistent", "{}", changes[0]);
+    assert_eq!(
+        figures_printed(changes[0]),
+        ["USD 2.5 billion", "USD 13 billion"]
+    );
+    // 3.5 / 5.0 = 0.7: a 30% fall, not 40%.
+    assert_eq!(changes[1]["verdict"], "inconsistent", "{}", changes[1]);
+    assert_eq!(changes[1]["says"], "declined by a whopping 40 percent");
+
+    let doc = check_text(
+        &wd,
+        "times-the.txt",
+        "Shipments to Chile last year hit USD 26 billion, 13 times the USD 2 billion \
+         achieved in 1995.\n",
+    );
+    let multiple = claim(&doc, "multiple");
+    assert_eq!(multiple["verdict"], "consistent", "{multiple}");
+    assert_eq!(
+        figures_printed(multiple),
+        ["USD 2 billion", "USD 26 billion"]
+    );
+}
+
+/// "P% of X's overall exports of W": W is the whole and the amount before the share the
+/// part.
+#[test]
+fn a_share_of_a_whole_printed_after_it_is_checked() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "share-of.txt",
+        "Chinese shipments to Chile last year reached USD 150 billion, accounting for 5% of \
+         China's overall exports of USD 3 trillion.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(share["verdict"], "consistent", "{share}");
+    assert_eq!(
+        figures_printed(share),
+        ["USD 150 billion", "USD 3 trillion"]
+    );
+}
+
+/// Investment, remittances, loans and aid are money, not trade: neither their amounts nor
+/// their rates make claims.
+#[test]
+fn money_other_than_trade_makes_no_claim() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "other-money.txt",
+        "Egyptian exports to Chile rose by 20% in 2022, reaching $6bn. Chilean investments in \
+         Egypt grew by 30.3%, reaching $179.9m, while remittances of Egyptians working in \
+         Chile increased by 35.2%, amounting to $29.1m.\n",
+    );
+    for n in doc["numbers"].as_array().unwrap() {
+        if ["30.3%", "$179.9m", "35.2%", "$29.1m"].contains(&n["printed"].as_str().unwrap()) {
+            assert_eq!(n["role"], "ignored", "{n}");
+            assert!(
+                n["why"].as_str().unwrap().contains("other than trade"),
+                "{n}"
+            );
+        }
+    }
+    for c in doc["claims"].as_array().unwrap() {
+        assert_eq!(figures_printed(c), ["$6bn"], "{c}");
+    }
+}
+
+/// "in favour of X" makes the balance X's surplus; "worth of goods" is no product; a year
+/// after "compared to" is the base's, not the sentence's.
+#[test]
+fn a_balance_in_favour_of_a_country_is_its_surplus() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "favour.txt",
+        "In the first nine months of 2018, trade between Laos and Chile reached 2.42 billion \
+         USD. Laos imported US$ 970 million worth of goods from Chile, compared to 2017. Laos \
+         exported US$ 1.45 billion worth of goods to Chile, increased to 28.8% compared to \
+         2017. The balance was US$ 480 million in favour of Laos.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    assert_eq!(periods(sum), ["2018-01..2018-09"; 3]);
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+}
+
+/// A change said "on the previous year" has its base a year before, not any earlier amount.
+#[test]
+fn a_change_on_the_previous_year_takes_no_older_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "previous.txt",
+        "In 2011, trade between Chile and Peru reached US$2.39bn, up 19 per cent on the \
+         previous year and triple the US$770m recorded in 2003.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+    let multiple = claim(&doc, "multiple");
+    assert_eq!(multiple["verdict"], "consistent", "{multiple}");
+}

@@ -613,12 +613,21 @@ const TRADE_WORDS: &[&str] = &[
 ];
 
 /// Whether an amount or rate is said of money other than trade: an `OTHER_MONEY` word before
-/// it in its clause (up to twelve words, not past a comma), with no trade word between.
+/// it in its clause (up to twelve words, not past a comma but the one before "reaching",
+/// "amounting to": "investments grew by 30.3%, reaching $179.9m"), with no trade word
+/// between.
 fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
     let mut k = first;
-    while k > 0 && first - k < 12 && same(k - 1) {
+    while k > 0 && first - k < 16 && same(k - 1) {
         if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
-            return false;
+            let leads_to_it = first - k <= 3
+                && matches!(
+                    tokens[k].text.as_str(),
+                    "reaching" | "amounting" | "totalling" | "totaling" | "standing" | "hitting"
+                );
+            if !leads_to_it || text[tokens[k - 1].end..tokens[k].start].contains([';', '.']) {
+                return false;
+            }
         }
         k -= 1;
         let w = tokens[k].text.as_str();
