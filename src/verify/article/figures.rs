@@ -283,7 +283,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // comparison with another measure of the sentence sets two measures side by
             // side in one period, not one measure against a year before.
             let own_measure =
-                right_after(&measures, tokens, number.tokens.end, range.end).map(|w| w.measure);
+                right_after(&text, &measures, tokens, number.tokens.end, range.end).map(|w| w.measure);
             let measures_compared = own_measure.is_some_and(|m| {
                 sentence_figures
                     .iter()
@@ -633,7 +633,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         (here.len() >= 2 && distinct).then(|| listed[k].clone())
                     });
             let (measure, word) = match respective_measure
-                .or_else(|| right_after(&measures, tokens, number.tokens.end, range.end))
+                .or_else(|| right_after(&text, &measures, tokens, number.tokens.end, range.end))
             {
                 Some(w) => (Some(w.measure), Some(w)),
                 None => measure_of(
@@ -853,11 +853,16 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
 
 /// "$2bn worth of imports".
 fn right_after(
+    text: &str,
     measures: &[MeasureWord],
     tokens: &[crate::verify::phrase::Token],
     after: usize,
     end: usize,
 ) -> Option<MeasureWord> {
+    // "Exports totaled $354 billion; Imports totaled ...": not past a clause's end.
+    let end = (after..end)
+        .find(|&j| j > 0 && text[tokens[j - 1].end..tokens[j].start].contains([';', ',', '(', ')']))
+        .unwrap_or(end);
     let mut j = after;
     while j < end
         && j < after + 3
