@@ -1029,3 +1029,23 @@ fn a_change_on_the_previous_year_takes_no_older_base() {
     let multiple = claim(&doc, "multiple");
     assert_eq!(multiple["verdict"], "consistent", "{multiple}");
 }
+
+/// A sentence that names one period, not as a base, gives it to every amount in it, over a
+/// period carried from earlier sentences — unless an amount's clause says its own
+/// ("the previous year's sales").
+#[test]
+fn the_one_period_a_sentence_names_beats_the_carried_one() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "one-period.txt",
+        "Until 2001 Chile was in deficit, but in 2002 it had a surplus with Peru. Both flows \
+         decreased in 2009, with Chile's exports to Peru being 722.8 million dollars (a 35% \
+         decrease from the previous year) and Chile's imports from Peru being 857.5 million \
+         dollars (a 35% decrease from the previous year), resulting in a trade deficit of \
+         134.7 million dollars for Chile.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+    assert_eq!(periods(balance), ["2009"; 3]);
+}

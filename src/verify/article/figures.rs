@@ -204,6 +204,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 && !said_as_base(tokens, p, range.start)
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
+        let mention_at = sentence_mention.map(|p| p.tokens.start);
+        let mention_after_base =
+            sentence_mention.is_some_and(|p| said_after_base_word(tokens, p, range.start));
         // Every period the sentence names outright is one, and nothing in it is compared
         // with something else ("surpassing the 2021 figure of $69 billion").
         let sentence_one_period = {
@@ -282,8 +285,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // "exports totalled €4.6bn in 2024, compared with €4.4bn in imports": a
             // comparison with another measure of the sentence sets two measures side by
             // side in one period, not one measure against a year before.
-            let own_measure =
-                right_after(&text, &measures, tokens, number.tokens.end, range.end).map(|w| w.measure);
+            let own_measure = right_after(&text, &measures, tokens, number.tokens.end, range.end)
+                .map(|w| w.measure);
             let measures_compared = own_measure.is_some_and(|m| {
                 sentence_figures
                     .iter()
@@ -368,6 +371,20 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .max_by_key(|p| p.tokens.start)
                 });
             let clause_period = clause_period.or(respective).or(relative);
+            // "the previous year's sales of 590 million baht": the clause says its period
+            // relative to another, even when it was not read as one.
+            let clause_relative = clause.is_some_and(|c| {
+                let words = text[clauses[c].clone()].to_lowercase();
+                [
+                    "previous year",
+                    "last year",
+                    "a year earlier",
+                    "a year ago",
+                    "year before",
+                ]
+                .iter()
+                .any(|w| words.contains(w))
+            });
 
             let (period, note, fiscal) = match clause_period {
                 Some(p) => {
@@ -486,6 +503,17 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                 // 2022": with no period in focus yet, a sentence that names
                                 // one period and compares nothing speaks of it throughout.
                                 _ if focus.is_none() && sentence_one_period && !comparing => {
+                                    (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
+                                }
+                                // "Both imports and exports have decreased in 2009 with
+                                // exports being X (...) and imports being Y": the one
+                                // period the sentence names, not as a base, is every
+                                // amount's, over one carried from earlier sentences.
+                                _ if sentence_one_period
+                                    && mention_at.is_some_and(|m| !base_clause(m))
+                                    && !mention_after_base
+                                    && !clause_relative =>
+                                {
                                     (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
                                 }
                                 _ => (
@@ -848,6 +876,29 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
             tokens[j].text.as_str(),
             "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
         )
+    })
+}
+
+/// A period after a word that makes it a base, four words back at most: "surpassing the
+/// 2021 figure", "up from 2020", "over 2019".
+fn said_after_base_word(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
+    (p.tokens.start.saturating_sub(4).max(from)..p.tokens.start).any(|j| {
+        let w = tokens[j].text.as_str();
+        w.starts_with("surpass")
+            || w.starts_with("exceed")
+            || matches!(
+                w,
+                "compare"
+                    | "compared"
+                    | "comparison"
+                    | "against"
+                    | "versus"
+                    | "vs"
+                    | "than"
+                    | "from"
+                    | "over"
+                    | "since"
+            )
     })
 }
 
