@@ -60,27 +60,15 @@ pub struct Table {
 }
 
 impl Table {
-    /// Reads `path` whole. Float columns are an error naming them unless `allow_float`.
-    pub fn read(path: &Path, format: Format, allow_float: bool) -> Result<Table> {
-        let fail = |e: PolarsError| {
-            Error::file(
-                path,
-                format!(
-                    "{}: not a readable {} file: {e}",
-                    path.display(),
-                    format.name()
-                ),
-            )
-        };
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let frame = match format {
-            Format::Parquet => ParquetReader::new(file).finish(),
-            Format::Arrow => IpcReader::new(file).finish(),
-        }
-        .map_err(fail)?;
+    /// The cells of `frame`, a batch of the file at `path` (named in messages). Float
+    /// columns are an error naming them unless `allow_float`.
+    fn from_frame(
+        frame: DataFrame,
+        path: &Path,
+        format: Format,
+        allow_float: bool,
+    ) -> Result<Table> {
+        let fail = |e: PolarsError| unreadable(path, format, e);
         let mut names = Vec::new();
         let mut cells = Vec::new();
         for column in frame.columns() {
@@ -170,6 +158,123 @@ pub fn write(records: &Records, format: Format, out: &mut dyn std::io::Write) ->
         }
     }
     Ok(())
+}
+
+fn unreadable(path: &Path, format: Format, e: impl std::fmt::Display) -> Error {
+    Error::file(
+        path,
+        format!(
+            "{}: not a readable {} file: {e}",
+            path.display(),
+            format.name()
+        ),
+    )
+}
+
+/// A Parquet or Arrow file read a batch at a time — a Parquet row group, an Arrow record
+/// batch — so memory holds one batch of cells, not the file.
+pub struct Batches {
+    path: std::path::PathBuf,
+    format: Format,
+    allow_float: bool,
+    /// The column names (from the schema, before any batch is read).
+    pub names: Vec<String>,
+    /// Rows in the file.
+    pub rows: usize,
+    source: Source,
+}
+
+enum Source {
+    /// Row groups as (first row, rows), and the next to read.
+    Parquet {
+        groups: Vec<(usize, usize)>,
+        next: usize,
+    },
+    Arrow(Box<polars_arrow::io::ipc::read::FileReader<std::fs::File>>),
+}
+
+impl Batches {
+    pub fn open(path: &Path, format: Format, allow_float: bool) -> Result<Batches> {
+        let file = || {
+            std::fs::File::open(path).map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        };
+        let fail = |e: PolarsError| unreadable(path, format, e);
+        let (names, rows, source) = match format {
+            Format::Parquet => {
+                let mut reader = ParquetReader::new(file()?);
+                let names = reader
+                    .schema()
+                    .map_err(fail)?
+                    .iter_names()
+                    .map(|n| n.to_string())
+                    .collect();
+                let metadata = reader.get_metadata().map_err(fail)?;
+                let mut groups = Vec::new();
+                let mut first = 0;
+                for group in &metadata.row_groups {
+                    groups.push((first, group.num_rows()));
+                    first += group.num_rows();
+                }
+                (names, first, Source::Parquet { groups, next: 0 })
+            }
+            Format::Arrow => {
+                use polars_arrow::io::ipc::read::{FileReader, read_file_metadata};
+                let mut f = file()?;
+                let metadata = read_file_metadata(&mut f).map_err(fail)?;
+                let names = metadata
+                    .schema
+                    .iter_names()
+                    .map(|n| n.to_string())
+                    .collect();
+                // The rows, for the progress bar: a pass over the batches' headers.
+                let rows = FileReader::new(f, metadata.clone(), None, None)
+                    .map(|batch| batch.map(|b| b.len()))
+                    .sum::<PolarsResult<usize>>()
+                    .map_err(fail)?;
+                let reader = FileReader::new(file()?, metadata, None, None);
+                (names, rows, Source::Arrow(Box::new(reader)))
+            }
+        };
+        Ok(Batches {
+            path: path.to_path_buf(),
+            format,
+            allow_float,
+            names,
+            rows,
+            source,
+        })
+    }
+
+    /// The next batch's cells; `None` after the last.
+    pub fn next_table(&mut self) -> Result<Option<Table>> {
+        let path = self.path.as_path();
+        let format = self.format;
+        let fail = |e: PolarsError| unreadable(path, format, e);
+        let frame = match &mut self.source {
+            Source::Parquet { groups, next } => {
+                let Some(&(first, rows)) = groups.get(*next) else {
+                    return Ok(None);
+                };
+                *next += 1;
+                let file = std::fs::File::open(path).map_err(|source| Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                ParquetReader::new(file)
+                    .with_slice(Some((first, rows)))
+                    .finish()
+                    .map_err(fail)?
+            }
+            Source::Arrow(reader) => match reader.next() {
+                None => return Ok(None),
+                Some(batch) => DataFrame::from(batch.map_err(fail)?),
+            },
+        };
+        Table::from_frame(frame, path, format, self.allow_float).map(Some)
+    }
 }
 
 /// Records this many at a time (~260,000) are one batch of `write_stream` (a row group of

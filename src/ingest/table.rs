@@ -15,7 +15,7 @@ use super::involving::Involving;
 use super::{Dataset, Origin, ReadOptions, Record, SourceFile};
 use crate::diag::{Problem, Rejection};
 use crate::error::{Error, Result};
-use crate::frame::columnar::{Format, Table};
+use crate::frame::columnar::{Batches, Format, Table};
 use crate::number::Exact;
 
 /// Text encodings of input files.
@@ -298,8 +298,14 @@ enum Rows {
         read: Arc<AtomicU64>,
         size: u64,
     },
-    /// A Parquet or Arrow file, read whole; its cells as text (`frame::columnar`).
-    Columns { table: Table, next: usize },
+    /// A Parquet or Arrow file, a batch at a time; its cells as text (`frame::columnar`).
+    /// `next` is the next row of `table`, `before` the rows of the batches before it.
+    Columns {
+        batches: Batches,
+        table: Option<Table>,
+        next: usize,
+        before: usize,
+    },
 }
 
 impl Parsed {
@@ -313,14 +319,27 @@ impl Parsed {
                 // Only I/O or broken quoting: the rest of the file cannot be split into rows.
                 Err(e) => Err(csv_error(path, &e)),
             },
-            Rows::Columns { table, next } => {
-                if *next >= table.height {
-                    return Ok(None);
+            Rows::Columns {
+                batches,
+                table,
+                next,
+                before,
+            } => loop {
+                if let Some(t) = table.as_ref().filter(|t| *next < t.height) {
+                    t.row(*next, row);
+                    *next += 1;
+                    return Ok(Some((*before + *next) as u64 + 1));
                 }
-                table.row(*next, row);
-                *next += 1;
-                Ok(Some(*next as u64 + 1))
-            }
+                // The next batch (one batch of cells held at a time).
+                if let Some(t) = table.take() {
+                    *before += t.height;
+                }
+                *next = 0;
+                match batches.next_table()? {
+                    Some(t) => *table = Some(t),
+                    None => return Ok(None),
+                }
+            },
         }
     }
 
@@ -330,7 +349,12 @@ impl Parsed {
             Rows::Text { read, size, .. } => {
                 read.load(Ordering::Relaxed) as f64 / (*size).max(1) as f64
             }
-            Rows::Columns { table, next } => *next as f64 / table.height.max(1) as f64,
+            Rows::Columns {
+                batches,
+                next,
+                before,
+                ..
+            } => (*before + *next) as f64 / batches.rows.max(1) as f64,
         }
     }
 }
@@ -350,11 +374,16 @@ pub fn open(
         source,
     };
     if let Some(format) = Format::sniff(path) {
-        let table = Table::read(path, format, allow_float)?;
+        let batches = Batches::open(path, format, allow_float)?;
         return Ok(Parsed {
             delimiter: b',',
-            header: Header::new(table.names.clone()),
-            rows: Rows::Columns { table, next: 0 },
+            header: Header::new(batches.names.clone()),
+            rows: Rows::Columns {
+                batches,
+                table: None,
+                next: 0,
+                before: 0,
+            },
         });
     }
     let size = std::fs::metadata(path).map_err(io)?.len();
