@@ -1,6 +1,6 @@
-//! Parquet and Arrow IPC files, in and out. A columnar input is read as a table of text
-//! cells for the general reader (`ingest`), so every layout and every rule applies to it as
-//! to a CSV: decimals are written out exactly from their mantissa and scale, integers and
+//! Parquet and Arrow IPC files, in and out. A columnar input is read a batch at a time
+//! (`Batches`: a row group, a record batch) as a table of text cells for the general
+//! reader (`ingest`), so every layout and every rule applies to it as to a CSV: decimals are written out exactly from their mantissa and scale, integers and
 //! text as they are; float columns are refused unless the caller allows them (a float is
 //! not the number a statistics office published). Output is the canonical record layout
 //! with `value` as one `Decimal(38, s)` column, `s` the most decimals any row needs.
