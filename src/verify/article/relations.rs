@@ -364,11 +364,12 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         return lead(article, n, s, kind);
     };
     // "243.03 billion yuan ($38.18 billion)": the amount in another currency in brackets
-    // is the same figure; either may have its base printed.
+    // is the same figure; either may have its base printed (the anchor may be a sentence
+    // back: "This means trade has grown by about 28 percent").
     let mut anchors = vec![anchor];
     anchors.extend(
-        here.iter()
-            .copied()
+        figures_in(article, article.figures[anchor].sentence)
+            .into_iter()
             .filter(|&f| f != anchor && bracketed_together(article, anchor, f)),
     );
     // "down by 68.9% compared to 2021": the base is that year's.
@@ -723,7 +724,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(measure_word)
         .next_back()?;
-    let next: Vec<usize> = (s + 1..(s + 3).min(article.sentences.len()))
+    let next: Vec<usize> = (s + 1..(s + 5).min(article.sentences.len()))
         .flat_map(|p| figures_in(article, p))
         .filter(|&f| {
             level(article, f)
@@ -734,6 +735,42 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     for (k, &x) in next.iter().enumerate() {
         for &y in &next[k + 1..] {
             let (a, b) = (&article.figures[x], &article.figures[y]);
+            // "stood at 243 billion yuan in the first quarter" and "about 190 billion yuan
+            // in the first quarter of 2021": months named without a year are the later.
+            let months_then_dated = |a: &Figure, b: &Figure| {
+                a.period.is_none()
+                    && b.period
+                        .is_some_and(|p| a.months_only == Some((p.first_month, p.last_month)))
+                    && compatible(
+                        &Figure {
+                            months_only: None,
+                            ..a.clone()
+                        },
+                        &Figure {
+                            months_only: None,
+                            ..b.clone()
+                        },
+                    )
+            };
+            let dated = if months_then_dated(a, b) {
+                Some((y, x))
+            } else if months_then_dated(b, a) {
+                Some((x, y))
+            } else {
+                None
+            };
+            if let Some((old, new)) = dated {
+                return Some(Relation {
+                    kind,
+                    sentence: s,
+                    stated: Some(n),
+                    says: article.numbers[n].phrase.clone(),
+                    figures: vec![old, new],
+                    percents: Vec::new(),
+                    derived_base: None,
+                    unchecked: None,
+                });
+            }
             if !compatible(a, b) {
                 continue;
             }
