@@ -1049,3 +1049,33 @@ fn the_one_period_a_sentence_names_beats_the_carried_one() {
     assert_eq!(balance["verdict"], "consistent", "{balance}");
     assert_eq!(periods(balance), ["2009"; 3]);
 }
+
+/// A share of a flow said with no amount is reported, unverifiable; a share of GDP is no
+/// trade relation.
+#[test]
+fn a_share_said_with_no_amount_is_unverifiable() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "share-no-amount.txt",
+        "Chile is Peru's biggest partner, with 39% of all goods exported in 2020 going to \
+         Chile, while 27% of all goods imported were from Chile. Exports to Chile were 0.9% \
+         of Peru's GDP.\n",
+    );
+    let shares: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "share")
+        .collect();
+    assert_eq!(shares.len(), 2, "{doc}");
+    for s in &shares {
+        assert_eq!(s["verdict"], "unverifiable", "{s}");
+        assert_eq!(s["unchecked"], "no-amount", "{s}");
+    }
+    assert!(
+        shares
+            .iter()
+            .all(|s| !s["says"].as_str().unwrap().contains("0.9"))
+    );
+}

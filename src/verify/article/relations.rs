@@ -874,7 +874,13 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             .take(6)
             .collect();
         if words.first() == Some(&"of") {
-            words.iter().skip(1).take(4).find_map(|w| measure_word(w))
+            words.iter().skip(1).take(4).find_map(|w| {
+                measure_word(w).or(match *w {
+                    "exported" => Some(TradeMeasure::Exports),
+                    "imported" => Some(TradeMeasure::Imports),
+                    _ => None,
+                })
+            })
         } else {
             None
         }
@@ -915,7 +921,12 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                     && article.figures[f].commodity.is_none()
                     && article.figures[f].other.as_deref() != Some("WLD")
             });
-            return part.map(|p| relation(vec![p], Some(Unchecked::NoWhole)));
+            // "27% of all goods imported were from China": a share of a flow with no
+            // amount printed — said, and nothing in the text to check it against.
+            return Some(match part {
+                Some(p) => relation(vec![p], Some(Unchecked::NoWhole)),
+                None => relation(Vec::new(), Some(Unchecked::NoAmount)),
+            });
         }
         return None;
     }
