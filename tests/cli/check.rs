@@ -1079,3 +1079,37 @@ fn a_share_said_with_no_amount_is_unverifiable() {
             .all(|s| !s["says"].as_str().unwrap().contains("0.9"))
     );
 }
+
+/// A signed percentage is a change: in brackets after an amount, that amount's, its base
+/// not printed; never a share.
+#[test]
+fn a_signed_percentage_is_a_change_of_the_amount_before_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "signed.txt",
+        "En 2017, les exportations vers le Chili ont atteint 56,8 milliards de DH (+17,9%), \
+         alors que les importations se sont élevées à 51,9 milliards de DH (-4,6%). Après \
+         une décrue de 4,9 milliards de DH en 2016, le solde est devenu excédentaire.\n",
+    );
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(figures_printed(changes[0]), ["56,8 milliards"]);
+    assert_eq!(figures_printed(changes[1]), ["51,9 milliards"]);
+    for c in &changes {
+        assert_eq!(c["verdict"], "unverifiable", "{c}");
+        assert_eq!(c["unchecked"], "no-base", "{c}");
+    }
+    assert!(
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["kind"] != "share")
+    );
+}

@@ -887,9 +887,23 @@ fn stated(
             }
         }
     }
+    // "(-2,5% para US$ 25,19 bilhões)", "+12.3%": a signed percentage is a change.
+    let before = &text[..tokens[first].start];
+    let sign = before
+        .char_indices()
+        .next_back()
+        .filter(|&(_, c)| matches!(c, '+' | '-' | '\u{2212}'))
+        .filter(|&(i, _)| {
+            before[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || c == '(')
+        })
+        .map(|(i, _)| i)
+        .filter(|_| start == first && kind == NumberKind::Percent);
     Number {
         printed: tokens[first].start..tokens[last].end,
-        phrase: tokens[start].start..tokens[end].end,
+        phrase: sign.unwrap_or(tokens[start].start)..tokens[end].end,
         tokens: first..last + 1,
         kind,
         lead,

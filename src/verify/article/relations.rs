@@ -322,6 +322,27 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         derived_base: None,
         unchecked,
     };
+    // "56,8 milliards de DH (+17,9%)": a signed rate in brackets right after an amount is
+    // that amount's change; its base is not printed.
+    let phrase_start = article.numbers[n].phrase.start;
+    let signed = matches!(
+        article.text[phrase_start..].chars().next(),
+        Some('+' | '-' | '\u{2212}')
+    );
+    if signed {
+        let bracketed_after = figures_in(article, s).into_iter().find(|&f| {
+            let end = article.numbers[article.figures[f].number].printed.end;
+            // Only the amount's own words between ("56,8 milliards de DH (").
+            let gap = article.text.get(end..phrase_start).unwrap_or(",");
+            end <= phrase_start
+                && gap.trim_end().ends_with('(')
+                && gap.len() <= 12
+                && !gap.contains([',', ';', '.', ')'])
+        });
+        if let Some(f) = bracketed_after {
+            return Some(relation(vec![f], Some(Unchecked::NoBase)));
+        }
+    }
     // "shot up 520% from USD 18.55 billion in 1991 to USD 95.902 billion", "jumped ninefold
     // from A to B": the text says which is the base and which the new value.
     if let Some((base, new)) = from_to(article, n, s) {

@@ -168,10 +168,24 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
             text.len()
         ));
     }
-    let normalized = text
+    let mut normalized = text
         .replace('\u{a0}', " ")
         .replace('\u{2212}', "-")
         .replace("per cent", "percent");
+    // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
+    let signed = normalized.trim_start();
+    if (normalized.contains('%') || normalized.contains("percent"))
+        && signed.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    {
+        let word = match signed.chars().next() {
+            Some('+') => Some("up "),
+            Some('-') => Some("down "),
+            _ => None,
+        };
+        if let Some(word) = word {
+            normalized = format!("{word}{}", &signed[1..]);
+        }
+    }
     let tokens = tokenize(&normalized);
     let reading = Reading::new(&tokens, lexicon, rounding);
     let Some(stated) = reading.stated() else {
