@@ -1113,3 +1113,21 @@ fn a_signed_percentage_is_a_change_of_the_amount_before_it() {
             .all(|c| c["kind"] != "share")
     );
 }
+
+/// A dateline ("HANOI, Vietnam — ...") names where the story was written, not the pair's
+/// first economy: the flows are the first-named economy's.
+#[test]
+fn a_dateline_does_not_choose_the_reporter() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "dateline.txt",
+        "LIMA, Peru — President Boric wants to address trade imbalances between Chile and \
+         Peru. In 2022, Chile and Peru engaged in total trade amounting to $6.18 billion, \
+         comprising exports worth $1.72 billion and imports totaling $4.46 billion. Peru \
+         enjoyed a trade surplus of $2.74 billion in this bilateral relationship.\n",
+    );
+    assert_eq!(doc["reporter"], "CHL", "{doc}");
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+}

@@ -1206,8 +1206,26 @@ fn choose_pair(article: &mut Article, mentions: &[Mention]) {
     if article.reporter.is_some() && article.partner.is_some() {
         return;
     }
+    // "HANOI, Vietnam — President Marcos wants ...": a dateline names where the story was
+    // written, not the pair it reports on.
+    let dateline_end = {
+        let head: String = article.text.chars().take(80).collect();
+        let dash = ["—", " -- ", " – ", " - "]
+            .iter()
+            .filter_map(|d| head.find(d))
+            .min();
+        dash.filter(|&d| {
+            head[..d]
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase()))
+        })
+        .unwrap_or(0)
+    };
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
+        if article.tokens[m.tokens.start].start < dateline_end {
+            continue;
+        }
         let e = counts.entry(m.economy.as_str()).or_insert((0, i));
         e.0 += 1;
     }
