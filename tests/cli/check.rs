@@ -1131,3 +1131,41 @@ fn a_dateline_does_not_choose_the_reporter() {
     let balance = claim(&doc, "balance");
     assert_eq!(balance["verdict"], "consistent", "{balance}");
 }
+
+/// "grew 50.2% in 2016 to RM8.42 billion from RM5.61 billion": the new value first, the
+/// base after "from" (or "compared to"); ISO codes and signs glued to the number are
+/// currencies.
+#[test]
+fn a_rate_to_one_amount_from_another_compares_them() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "to-from.txt",
+        "Malaysia-Chile bilateral trade grew 50.2% in 2016 to RM8.42 billion from RM5.61 \
+         billion in 2015. Chile's deficit with Peru jumped 285% to $585.76 million in \
+         February to September compared to $152.1 million a year earlier.\n",
+    );
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        ["RM5.61 billion", "RM8.42 billion"]
+    );
+    // 8.42 / 5.61 = 1.5009: +50.1%, 50.2% only within the amounts' rounding.
+    assert_eq!(
+        changes[0]["verdict"], "consistent-by-rounding",
+        "{}",
+        changes[0]
+    );
+    assert_eq!(
+        figures_printed(changes[1]),
+        ["$152.1 million", "$585.76 million"]
+    );
+    // 585.76 / 152.1 = 3.851: +285.1%.
+    assert_eq!(changes[1]["verdict"], "consistent", "{}", changes[1]);
+}

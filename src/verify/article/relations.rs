@@ -638,9 +638,10 @@ fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<
         .then_some(next)
 }
 
-/// The two amounts of "RATE from A to B" right after the stated number `n`: (A, B). Only
-/// "from" (and words of the base's period) between the number and A, and "to" among the
-/// few words between A and B; one currency.
+/// The base and new value printed right after the stated number `n`, in either order:
+/// "RATE from A to B" (only "from" and a few words before A, "to" right before B), or
+/// "RATE (in 2016) to B from A" / "to B ... compared to A" (B the new value). One
+/// currency, no other rate between.
 fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     let end = article.numbers[n].phrase.end;
     let mut after: Vec<usize> = figures_in(article, s)
@@ -660,21 +661,35 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
             .collect()
     };
     let lead = words(end, pos(article, a));
-    if lead.last().map(String::as_str) != Some("from") || lead.len() > 3 {
-        return None;
-    }
     let a_end = article.numbers[article.figures[a].number].printed.end;
     let between = words(a_end, pos(article, b));
     let stated_between = article.numbers.iter().any(|m| {
-        m.printed.start > a_end
+        m.printed.start > end
             && m.printed.start < pos(article, b)
             && matches!(m.kind, NumberKind::Percent | NumberKind::Multiple)
     });
-    (between.len() <= 6
-        && between.last().map(String::as_str) == Some("to")
-        && !stated_between
-        && article.figures[a].currency == article.figures[b].currency)
-        .then_some((a, b))
+    if stated_between || article.figures[a].currency != article.figures[b].currency {
+        return None;
+    }
+    fn last(w: &[String]) -> &str {
+        w.last().map_or("", String::as_str)
+    }
+    let ends_with = |w: &[String], tail: &[&str]| {
+        w.len() >= tail.len()
+            && w[w.len() - tail.len()..]
+                .iter()
+                .zip(tail)
+                .all(|(x, y)| x == y)
+    };
+    if lead.len() <= 3 && last(&lead) == "from" && between.len() <= 6 && last(&between) == "to" {
+        return Some((a, b));
+    }
+    let to_b = lead.len() <= 4 && matches!(last(&lead), "to" | "reaching" | "reach");
+    let from_a = between.len() <= 12
+        && (matches!(last(&between), "from" | "against" | "versus")
+            || ends_with(&between, &["compared", "to"])
+            || ends_with(&between, &["compared", "with"]));
+    (to_b && from_a).then_some((b, a))
 }
 
 /// Whether two figures name the same economies, in either order (a part owned by the
