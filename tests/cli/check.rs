@@ -1169,3 +1169,21 @@ fn a_rate_to_one_amount_from_another_compares_them() {
     // 585.76 / 152.1 = 3.851: +285.1%.
     assert_eq!(changes[1]["verdict"], "consistent", "{}", changes[1]);
 }
+
+/// Two capitals that are the initials of a country the text names in full are that
+/// country: "SA" beside "South Africa" is not Saudi Arabia.
+#[test]
+fn initials_of_a_country_named_in_full_are_that_country() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "initials.txt",
+        "Total bilateral trade between South Africa and Mozambique totalled R43.6 billion in \
+         2016. Mozambican exports to South Africa were R10.1bn in 2016, while SA exports to \
+         Mozambique were R33.5bn.\n",
+    );
+    assert_eq!(doc["reporter"], "ZAF", "{doc}");
+    assert_eq!(doc["partner"], "MOZ", "{doc}");
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

@@ -205,6 +205,11 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         let mention_at = sentence_mention.map(|p| p.tokens.start);
+        // "($1 billion in January–May 2023)": a period in brackets is the bracket's amount's.
+        let mention_bracketed = sentence_mention.is_some_and(|p| {
+            let before = &text[sentence.start..tokens[p.tokens.start].start];
+            before.matches('(').count() > before.matches(')').count()
+        });
         let mention_after_base =
             sentence_mention.is_some_and(|p| said_after_base_word(tokens, p, range.start));
         // Every period the sentence names outright is one, and nothing in it is compared
@@ -512,6 +517,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                 _ if sentence_one_period
                                     && mention_at.is_some_and(|m| !base_clause(m))
                                     && !mention_after_base
+                                    && !mention_bracketed
                                     && !clause_relative =>
                                 {
                                     (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())

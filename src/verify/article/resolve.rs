@@ -164,6 +164,31 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             None => i += 1,
         }
     }
+    // "SA" in a text that names South Africa in full is South Africa, not Saudi Arabia
+    // (whose ISO code it is): two capitals are the initials of a country named in full.
+    let initials: Vec<(String, String)> = out
+        .iter()
+        .filter(|m| m.tokens.len() >= 2)
+        .map(|m| {
+            let letters: String = tokens[m.tokens.clone()]
+                .iter()
+                .filter_map(|t| t.text.chars().next())
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            (letters, m.economy.clone())
+        })
+        .collect();
+    for m in &mut out {
+        let t = &tokens[m.tokens.start];
+        let code = &text[t.start..t.end];
+        if m.tokens.len() == 1
+            && code.len() == 2
+            && code.chars().all(|c| c.is_ascii_uppercase())
+            && let Some((_, e)) = initials.iter().find(|(i, _)| i == code)
+        {
+            m.economy = e.clone();
+        }
+    }
     out
 }
 
