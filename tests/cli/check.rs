@@ -1187,3 +1187,43 @@ fn initials_of_a_country_named_in_full_are_that_country() {
     let sum = claim(&doc, "sum");
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+/// Investment said after "with", in a "Label: amount" line or as what a share is of, and a
+/// goal said with an infinitive ("to expand that to $10 billion"), are no trade figures.
+#[test]
+fn investment_and_goals_in_any_form_make_no_claim() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "fdi-goal.txt",
+        "Chile was Peru's largest source of foreign direct investment in 2024, with 357.5 \
+         billion soles, amounting to 43 per cent of Peru's total FDI applications.\n\
+         Outward stock of FDI (2019): £26.1 billion (1.7% of the total UK outward FDI stock)\n\
+         Our objective is to expand our bilateral trade which stands at just about $7 billion \
+         today to expand that to $10 billion.\n",
+    );
+    for printed in [
+        "357.5 billion",
+        "43 per cent",
+        "£26.1 billion",
+        "1.7%",
+        "$10 billion",
+    ] {
+        let n = doc["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["printed"] == printed)
+            .unwrap_or_else(|| panic!("{printed} not listed: {doc}"));
+        assert_eq!(n["role"], "ignored", "{n}");
+    }
+    // The level of today is a trade figure; the goal is not.
+    let seven = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "$7 billion")
+        .unwrap();
+    assert_eq!(seven["role"], "figure", "{seven}");
+    assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
+}

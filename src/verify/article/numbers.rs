@@ -617,13 +617,58 @@ const TRADE_WORDS: &[&str] = &[
 /// "amounting to": "investments grew by 30.3%, reaching $179.9m"), with no trade word
 /// between.
 fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let said_of = |words: &mut dyn Iterator<Item = String>| {
+        for w in words {
+            if TRADE_WORDS.contains(&w.as_str()) {
+                return false;
+            }
+            if OTHER_MONEY.contains(&w.as_str()) {
+                return true;
+            }
+        }
+        false
+    };
+    // "Outward stock of FDI (2019): £26.1 billion": a label before a colon on its line.
+    let before = text[..tokens[first].start].trim_end();
+    if let Some(label) = before.strip_suffix(':') {
+        let line = &label[label.rfind('\n').map_or(0, |i| i + 1)..];
+        if said_of(
+            &mut line
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase),
+        ) {
+            return true;
+        }
+    }
+    // "43 per cent of Thailand's total FDI applications": what the share is of.
+    let mut j = first;
+    while j < tokens.len() && j < first + 3 && !tokens[j].text.eq("of") {
+        j += 1;
+    }
+    if j < tokens.len() && tokens[j].text == "of" && same(j) {
+        let mut of = tokens[j + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(k, _)| same(j + 1 + k))
+            .take(6)
+            .map(|(_, t)| t.text.clone());
+        if said_of(&mut of) {
+            return true;
+        }
+    }
     let mut k = first;
     while k > 0 && first - k < 16 && same(k - 1) {
         if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
             let leads_to_it = first - k <= 3
                 && matches!(
                     tokens[k].text.as_str(),
-                    "reaching" | "amounting" | "totalling" | "totaling" | "standing" | "hitting"
+                    "reaching"
+                        | "amounting"
+                        | "totalling"
+                        | "totaling"
+                        | "standing"
+                        | "hitting"
+                        | "with"
                 );
             if !leads_to_it || text[tokens[k - 1].end..tokens[k].start].contains([';', '.']) {
                 return false;
@@ -641,16 +686,42 @@ fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) 
     false
 }
 
-/// Whether an amount is a forecast: a forecast word before it in its clause (up to ten
-/// words, not past a comma).
+/// Verbs whose infinitive says a goal: "to expand that to $10 billion", "to raise trade
+/// to $5bn" ("rose 12% to reach $5bn" is what happened: "reach" is not one).
+const GOAL_VERBS: &[&str] = &[
+    "increase", "expand", "raise", "boost", "double", "triple", "bring", "lift", "push", "grow",
+    "take",
+];
+
+/// Whether an amount is a forecast: a forecast word before it in its clause, or a goal
+/// verb's infinitive ("to expand that to $10 billion"), up to twelve words back, not past
+/// a comma.
 fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    // The goal's amount is the one it goes "to" ("... stands at $7 billion today to expand
+    // that to $10 billion": $7 billion is no goal).
+    let mut t = first;
+    while t > 0
+        && same(t - 1)
+        && matches!(
+            tokens[t - 1].text.as_str(),
+            "about" | "nearly" | "almost" | "around" | "over" | "some" | "just" | "roughly"
+        )
+    {
+        t -= 1;
+    }
+    let goes_to = t > 0 && same(t - 1) && tokens[t - 1].text == "to";
     let mut k = first;
-    while k > 0 && first - k < 10 && same(k - 1) {
+    while k > 0 && first - k < 12 && same(k - 1) {
         if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
             return false;
         }
         k -= 1;
-        if FORECAST_WORDS.contains(&tokens[k].text.as_str()) {
+        let w = tokens[k].text.as_str();
+        if FORECAST_WORDS.contains(&w) {
+            return true;
+        }
+        if goes_to && GOAL_VERBS.contains(&w) && k > 0 && tokens[k - 1].text == "to" && same(k - 1)
+        {
             return true;
         }
     }
