@@ -1227,3 +1227,24 @@ fn investment_and_goals_in_any_form_make_no_claim() {
     assert_eq!(seven["role"], "figure", "{seven}");
     assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
 }
+
+/// A total that names no economy is the pair's: a third country's flow is not one of its
+/// parts.
+#[test]
+fn a_third_countrys_flow_is_no_part_of_the_pairs_total() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "third.txt",
+        "In July, Mexico's exports to the U.S. reached $41.94 billion. In July, Chinese exports \
+         to the U.S. amounted to $40.837 billion. U.S. exports to Mexico grew 8.7% in July, \
+         reaching $28.716 billion. Bilateral trade was robust, with total trade reaching \
+         $70.657 billion in July alone.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$70.657 billion", "$41.94 billion", "$28.716 billion"]
+    );
+    assert_ne!(sum["verdict"], "inconsistent", "{sum}");
+}

@@ -1247,8 +1247,20 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         if total.difference.is_some() {
             continue;
         }
+        // A total that names no economy is the pair's: its parts are the pair's flows, not
+        // a third country's ("Chinese exports to the U.S." in a Mexico–US text).
+        let pair = [&article.reporter, &article.partner];
+        let in_pair = |e: &String| {
+            pair.iter()
+                .copied()
+                .flatten()
+                .any(|p| super::resolve::same_country(p, e))
+        };
+        let unnamed =
+            total.owner.is_none() && total.other.is_none() && pair.iter().all(|p| p.is_some());
         let near = |f: &Figure| {
-            let others_agree = economies_agree(f, total);
+            let others_agree = economies_agree(f, total)
+                && !(unnamed && f.owner.as_ref().is_some_and(|o| !in_pair(o)));
             others_agree
                 && !f.vague
                 && f.difference.is_none()
