@@ -1248,3 +1248,33 @@ fn a_third_countrys_flow_is_no_part_of_the_pairs_total() {
     );
     assert_ne!(sum["verdict"], "inconsistent", "{sum}");
 }
+
+/// "This is a jump of about 177 per cent compared to a trade figure of $188.9 million
+/// recorded throughout all 2020": the base said after the rate, the new value the amount
+/// the sentence refers back to; and the base's year does not become the text's.
+#[test]
+fn a_rate_compared_to_a_printed_figure_takes_it_as_the_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "compared-to.txt",
+        "The trade volume of Chile and Peru reached $523.2 million in the first half of 2021. \
+         This is a jump of about 177 per cent compared to a trade figure of $188.9 million \
+         recorded throughout all 2020. Chile's exports to Peru were $300 million in \
+         January-June.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$188.9 million", "$523.2 million"]
+    );
+    // 523.2 / 188.9 = 2.77: +177%.
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let exports = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "$300 million")
+        .unwrap();
+    assert_eq!(exports["read_as"]["period"], "2021-H1", "{exports}");
+}

@@ -204,6 +204,16 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 && !said_as_base(tokens, p, range.start)
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
+        // "... compared to a trade figure of $188.9 million recorded throughout all 2020":
+        // a period said as the base of a comparison is not the one the text goes on with.
+        let mention_compared = sentence_mention.is_some_and(|p| {
+            let c = resolve::clause_of(&clauses, tokens, p.tokens.start)
+                .map_or(sentence.start, |c| clauses[c].start);
+            let words = text[c..tokens[p.tokens.start].start].to_lowercase();
+            ["compared", " than ", "against", "versus"]
+                .iter()
+                .any(|w| words.contains(w))
+        });
         let mention_at = sentence_mention.map(|p| p.tokens.start);
         // "($1 billion in January–May 2023)": a period in brackets is the bracket's amount's.
         let mention_bracketed = sentence_mention.is_some_and(|p| {
@@ -806,7 +816,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 deficit,
             });
         }
-        if let Some(p) = sentence_period {
+        if let Some(p) = sentence_period
+            && !mention_compared
+        {
             focus = Some(p);
             focus_fiscal = sentence_fiscal;
         }

@@ -384,6 +384,44 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     let Some(anchor) = anchor else {
         return lead(article, n, s, kind);
     };
+    // "This is a jump of about 177 per cent compared to a trade figure of $188.9 million
+    // recorded throughout all 2020": the base said right after the rate, whatever its
+    // period; the new value the amount the sentence is about.
+    if let Some(base) = printed_after(
+        article,
+        n,
+        s,
+        &[
+            "compared", "to", "with", "a", "the", "trade", "figure", "of", "level", "against",
+        ],
+    )
+    .filter(|&b| {
+        let gap = article.text[article.numbers[n].phrase.end..pos(article, b)].to_lowercase();
+        gap.trim_start().starts_with("compared") || gap.trim_start().starts_with("against")
+    }) {
+        let new = if anchor != base {
+            Some(anchor)
+        } else {
+            here.iter()
+                .copied()
+                .filter(|&f| f != base && pos(article, f) < at)
+                .max_by_key(|&f| pos(article, f))
+                .or_else(|| {
+                    (back_reference && s > 0)
+                        .then(|| {
+                            figures_in(article, s - 1)
+                                .into_iter()
+                                .rfind(|&f| level(article, f))
+                        })
+                        .flatten()
+                })
+        };
+        if let Some(new) =
+            new.filter(|&f| article.figures[f].currency == article.figures[base].currency)
+        {
+            return Some(relation(vec![base, new], None));
+        }
+    }
     // "243.03 billion yuan ($38.18 billion)": the amount in another currency in brackets
     // is the same figure; either may have its base printed (the anchor may be a sentence
     // back: "This means trade has grown by about 28 percent").
@@ -612,8 +650,9 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     }
 }
 
-/// The amount printed right after the stated number `n` (its phrase), with at most three
-/// words between, each one of `gap` (at least one): "162.4 times the USD 1.003 billion".
+/// The amount printed right after the stated number `n` (its phrase), with at least one
+/// and at most eight words between (no more than `gap` has), each one of `gap`: "162.4
+/// times the USD 1.003 billion".
 fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<usize> {
     let end = article.numbers[n].phrase.end;
     let next = figures_in(article, s)
@@ -632,7 +671,7 @@ fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<
         .iter()
         .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
     (!words.is_empty()
-        && words.len() <= 3
+        && words.len() <= gap.len().min(8)
         && words.iter().all(|w| gap.contains(&w.as_str()))
         && !other_number)
         .then_some(next)
