@@ -1278,3 +1278,19 @@ fn a_rate_compared_to_a_printed_figure_takes_it_as_the_base() {
         .unwrap();
     assert_eq!(exports["read_as"]["period"], "2021-H1", "{exports}");
 }
+
+/// A hedge before a share word moves its bounds: "more than half" is (50%, 100%], not
+/// 45–55%.
+#[test]
+fn more_than_half_is_more_than_half() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "half.txt",
+        "Moroccan exports to Chile were 235 million euros in 2018. Indeed, more than half of \
+         shipments (a little over 150 million euros) are made up of raw products.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(share["says"], "more than half", "{share}");
+    assert_eq!(share["verdict"], "consistent", "{share}");
+}

@@ -1060,10 +1060,11 @@ fn read_word(
                     NumberKind::ShareWord,
                 ));
             }
-            let span = t.start..tokens[last].end;
+            // "more than half of shipments": the hedge is part of what is said.
+            let from = tokens[hedge_start(tokens, lexicon, i, &same)].start;
             return Some(Number {
-                printed: span.clone(),
-                phrase: span,
+                printed: t.start..tokens[last].end,
+                phrase: from..tokens[last].end,
                 tokens: i..last + 1,
                 kind: NumberKind::ShareWord,
                 lead: None,

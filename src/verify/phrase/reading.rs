@@ -274,7 +274,53 @@ impl<'a> Reading<'a> {
             let (_, interval) = self.signed(q_int(0), interval);
             return Some(Ok(Stated::new(Measure::Change, None, interval)));
         }
-        Some(Ok(Stated::new(Measure::Share, None, interval.clone())))
+        Some(Ok(Stated::new(
+            Measure::Share,
+            None,
+            self.hedged_share(word, interval),
+        )))
+    }
+
+    /// "more than half", "nearly a third", "less than a quarter": a hedge before a share
+    /// word moves the bounds from the word's middle (½ for "half"); "of which", "most"
+    /// and unhedged words keep the lexicon's interval.
+    fn hedged_share(&self, word: &str, interval: &Interval) -> Interval {
+        use super::super::interval::Bound;
+        let value = |b: &Bound| match b {
+            Bound::Closed(x) | Bound::Open(x) => Some(x.clone()),
+            Bound::Unbounded => None,
+        };
+        let Some(at) = find_words(self.tokens, word) else {
+            return interval.clone();
+        };
+        let (Some(low), Some(high)) = (value(&interval.low), value(&interval.high)) else {
+            return interval.clone();
+        };
+        let middle = (low + high) / q_int(2);
+        let before = |words: &[&str]| {
+            words.iter().any(|w| {
+                find_words(self.tokens, w)
+                    .is_some_and(|i| i < at && at - i <= w.split_whitespace().count() + 1)
+            })
+        };
+        if before(&["more than", "over", "above", "at least"]) {
+            Interval {
+                low: Bound::Open(middle),
+                high: Bound::Closed(Q::one()),
+            }
+        } else if before(&["less than", "under", "below"]) {
+            Interval {
+                low: Bound::Closed(q_int(0)),
+                high: Bound::Open(middle),
+            }
+        } else if before(&["nearly", "almost", "just under"]) {
+            Interval {
+                low: Bound::Closed(&middle * q(rust_decimal::Decimal::new(9, 1))),
+                high: Bound::Open(middle),
+            }
+        } else {
+            interval.clone()
+        }
     }
 
     /// Any other number.
