@@ -1294,3 +1294,27 @@ fn more_than_half_is_more_than_half() {
     assert_eq!(share["says"], "more than half", "{share}");
     assert_eq!(share["verdict"], "consistent", "{share}");
 }
+
+/// The Trend template: each amount of this year, its base a year before in brackets after
+/// "compared to the same period last year"; the bracket's period is never the text's.
+#[test]
+fn a_bracketed_base_period_does_not_become_the_texts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "trend.txt",
+        "Trading between Chile and Peru was worth $1.2 billion between January and May 2024. \
+         This figure is 7.7 percent lower compared to the same period last year ($1.3 billion \
+         in January–May 2023). The volume of exports to Peru from Chile amounted to $500 \
+         million during this period, which is less by 16.7 percent, compared to the same \
+         period last year ($600 million in January–May 2023). Chile's imports from Peru \
+         reached $700 million from January through May 2024.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$1.2 billion", "$500 million", "$700 million"]
+    );
+    assert_eq!(periods(sum), ["2024-01..2024-05"; 3]);
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

@@ -206,20 +206,33 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         // "... compared to a trade figure of $188.9 million recorded throughout all 2020":
         // a period said as the base of a comparison is not the one the text goes on with.
-        let mention_compared = sentence_mention.is_some_and(|p| {
-            let c = resolve::clause_of(&clauses, tokens, p.tokens.start)
-                .map_or(sentence.start, |c| clauses[c].start);
-            let words = text[c..tokens[p.tokens.start].start].to_lowercase();
-            ["compared", " than ", "against", "versus"]
-                .iter()
-                .any(|w| words.contains(w))
-        });
-        let mention_at = sentence_mention.map(|p| p.tokens.start);
+        let comparing_words = |words: &str| {
+            [
+                "compared",
+                " than ",
+                "against",
+                "versus",
+                "year-on-year",
+                "last year",
+            ]
+            .iter()
+            .any(|w| words.contains(w))
+        };
         // "($1 billion in January–May 2023)": a period in brackets is the bracket's amount's.
         let mention_bracketed = sentence_mention.is_some_and(|p| {
             let before = &text[sentence.start..tokens[p.tokens.start].start];
             before.matches('(').count() > before.matches(')').count()
         });
+        let mention_compared = sentence_mention.is_some_and(|p| {
+            let c = resolve::clause_of(&clauses, tokens, p.tokens.start)
+                .map_or(sentence.start, |c| clauses[c].start);
+            let before = text[sentence.start..tokens[p.tokens.start].start].to_lowercase();
+            let clause = text[c.max(sentence.start)..tokens[p.tokens.start].start].to_lowercase();
+            // "... lower compared to the same period last year ($1.3 billion in
+            // January–May 2023)": the bracket after a comparison is its base too.
+            comparing_words(&clause) || (mention_bracketed && comparing_words(&before))
+        });
+        let mention_at = sentence_mention.map(|p| p.tokens.start);
         let mention_after_base =
             sentence_mention.is_some_and(|p| said_after_base_word(tokens, p, range.start));
         // Every period the sentence names outright is one, and nothing in it is compared
@@ -241,7 +254,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         // The period is the sentence's first words ("In 2016 ...", "During fiscal 2017 ...").
         let sentence_leads = sentence_mention.is_some_and(|p| p.tokens.start <= range.start + 2);
         let sentence_fiscal = sentence_mention.and_then(|p| p.fiscal.clone());
-        let anchor = sentence_period.or(focus);
+        // What "this period", "the same period" are read against: not a base's period.
+        let anchor = sentence_period
+            .filter(|_| !(mention_bracketed || mention_compared))
+            .or(focus);
         let amounts: Vec<usize> = article
             .numbers
             .iter()
@@ -510,6 +526,14 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                 Some((v, f)) if new_value => {
                                     (Some(v), Some(PeriodNote::Sentence), f)
                                 }
+                                // "amounted to $493.7 million, which is 16.8 percent less
+                                // compared to the same period last year ($593.1 million in
+                                // January–May 2023)": not the base's period.
+                                _ if new_value && (mention_bracketed || mention_compared) => (
+                                    focus,
+                                    focus.map(|_| PeriodNote::Carried),
+                                    focus_fiscal.clone(),
+                                ),
                                 _ if new_value => {
                                     (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
                                 }

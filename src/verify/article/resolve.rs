@@ -242,6 +242,7 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("bought", TradeMeasure::Imports),
     ("inbound", TradeMeasure::Imports),
     ("bilateral business", TradeMeasure::Turnover),
+    ("trading between", TradeMeasure::Turnover),
     ("commercial exchange", TradeMeasure::Turnover),
     ("commercial exchanges", TradeMeasure::Turnover),
     ("trade exchange", TradeMeasure::Turnover),
