@@ -1318,3 +1318,23 @@ fn a_bracketed_base_period_does_not_become_the_texts() {
     assert_eq!(periods(sum), ["2024-01..2024-05"; 3]);
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+/// A headline "almost doubled" and "increased 93 percent ..., reaching a total of $636
+/// million from $330 million in the same period last year": both between the two amounts.
+#[test]
+fn a_headline_multiple_finds_the_amounts_reached_from() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "reaching-from.txt",
+        "Chile's exports to Peru have almost doubled in the first eight months of this year. \
+         According to the data, Chile's exports to Peru have increased 93 percent \
+         year-on-year from January to August, reaching a total of $636 million from $330 \
+         million in the same period last year.\n",
+    );
+    for kind in ["multiple", "change"] {
+        let c = claim(&doc, kind);
+        assert_eq!(figures_printed(c), ["$330 million", "$636 million"], "{c}");
+        assert_eq!(c["verdict"], "consistent", "{c}");
+    }
+}

@@ -186,7 +186,10 @@ fn is_base(article: &Article, f: &Figure) -> bool {
     let clause = clause_at(article, f.sentence, at);
     let words = article.text[clause.start..at].to_lowercase();
     let first = words.split_whitespace().next().unwrap_or("");
+    // "reaching $636 million from $330 million": the word right before the amount.
+    let right_before = words.split_whitespace().next_back().unwrap_or("");
     BASE_CUES.contains(&first)
+        || matches!(right_before, "from" | "against" | "versus")
         || words.contains("a year earlier")
         || words.contains("last year")
         || words.contains("a year ago")
@@ -723,7 +726,13 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     if lead.len() <= 3 && last(&lead) == "from" && between.len() <= 6 && last(&between) == "to" {
         return Some((a, b));
     }
-    let to_b = lead.len() <= 4 && matches!(last(&lead), "to" | "reaching" | "reach");
+    // "increased 93 percent year-on-year from January to August – reaching a total of
+    // $636 million from $330 million": the new value after "reaching (a total of)".
+    let to_b = (lead.len() <= 4 && matches!(last(&lead), "to" | "reaching" | "reach"))
+        || (lead.len() <= 12
+            && (ends_with(&lead, &["reaching", "a", "total", "of"])
+                || ends_with(&lead, &["reaching"])
+                || ends_with(&lead, &["to", "reach"])));
     let from_a = between.len() <= 12
         && (matches!(last(&between), "from" | "against" | "versus")
             || ends_with(&between, &["compared", "to"])
@@ -845,6 +854,35 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                     derived_base: None,
                     unchecked: None,
                 });
+            }
+            // "reaching $636 million from $330 million in the same period last year": one
+            // period read for both (the months of one named, the other's "the same
+            // period"), one said as the base.
+            let without_months = |f: &Figure| Figure {
+                months_only: None,
+                ..f.clone()
+            };
+            if a.period == b.period
+                && a.sentence == b.sentence
+                && compatible(&without_months(a), &without_months(b))
+            {
+                let order = match (is_base(article, a), is_base(article, b)) {
+                    (false, true) => Some((y, x)),
+                    (true, false) => Some((x, y)),
+                    _ => None,
+                };
+                if let Some((old, new)) = order {
+                    return Some(Relation {
+                        kind,
+                        sentence: s,
+                        stated: Some(n),
+                        says: article.numbers[n].phrase.clone(),
+                        figures: vec![old, new],
+                        percents: Vec::new(),
+                        derived_base: None,
+                        unchecked: None,
+                    });
+                }
             }
             if !compatible(a, b) {
                 continue;
