@@ -326,23 +326,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // "increased by 98 percent if to compare with January 2016 and reached $155.1
             // million": a period right after a comparison word is the base's, not the new
             // value's.
-            let compared = |p: &&resolve::PeriodMention| {
-                new_value
-                    && (p.tokens.start.saturating_sub(3).max(range.start)..p.tokens.start).any(
-                        |j| {
-                            matches!(
-                                tokens[j].text.as_str(),
-                                "compare"
-                                    | "compared"
-                                    | "comparison"
-                                    | "against"
-                                    | "versus"
-                                    | "vs"
-                                    | "than"
-                            )
-                        },
-                    )
-            };
+            let compared =
+                |p: &&resolve::PeriodMention| new_value && said_as_base(tokens, p, range.start);
             let clause_period = periods
                 .iter()
                 .filter(|p| in_clause(p.tokens.start))

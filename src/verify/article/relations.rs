@@ -229,6 +229,23 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
         && a.deficit == b.deficit
 }
 
+/// `f` without the months it names with no year, to compare it with a dated figure.
+fn without_months(f: &Figure) -> Figure {
+    Figure {
+        months_only: None,
+        ..f.clone()
+    }
+}
+
+/// Whether `a` names months without a year ("in the first quarter") and `b` is those
+/// months of a year ("in the first quarter of 2021"), both otherwise of one flow.
+fn same_months_dated(a: &Figure, b: &Figure) -> bool {
+    a.period.is_none()
+        && b.period
+            .is_some_and(|p| a.months_only == Some((p.first_month, p.last_month)))
+        && compatible(&without_months(a), &without_months(b))
+}
+
 /// Whether a figure is a level (not a difference).
 fn level(article: &Article, f: usize) -> bool {
     article.figures[f].difference.is_none()
@@ -518,20 +535,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             .filter(|&f| f != anchor && !anchors.contains(&f) && level(article, f));
         for f in candidates {
             let b = &article.figures[f];
-            let same_months_earlier = year_on_year
-                && a.period.is_none()
-                && b.period
-                    .is_some_and(|p| a.months_only == Some((p.first_month, p.last_month)))
-                && compatible(
-                    &Figure {
-                        months_only: None,
-                        ..a.clone()
-                    },
-                    &Figure {
-                        months_only: None,
-                        ..b.clone()
-                    },
-                );
+            let same_months_earlier = year_on_year && same_months_dated(a, b);
             if !compatible(a, b) && !same_months_earlier {
                 continue;
             }
@@ -821,24 +825,9 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             let (a, b) = (&article.figures[x], &article.figures[y]);
             // "stood at 243 billion yuan in the first quarter" and "about 190 billion yuan
             // in the first quarter of 2021": months named without a year are the later.
-            let months_then_dated = |a: &Figure, b: &Figure| {
-                a.period.is_none()
-                    && b.period
-                        .is_some_and(|p| a.months_only == Some((p.first_month, p.last_month)))
-                    && compatible(
-                        &Figure {
-                            months_only: None,
-                            ..a.clone()
-                        },
-                        &Figure {
-                            months_only: None,
-                            ..b.clone()
-                        },
-                    )
-            };
-            let dated = if months_then_dated(a, b) {
+            let dated = if same_months_dated(a, b) {
                 Some((y, x))
-            } else if months_then_dated(b, a) {
+            } else if same_months_dated(b, a) {
                 Some((x, y))
             } else {
                 None
@@ -858,10 +847,6 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             // "reaching $636 million from $330 million in the same period last year": one
             // period read for both (the months of one named, the other's "the same
             // period"), one said as the base.
-            let without_months = |f: &Figure| Figure {
-                months_only: None,
-                ..f.clone()
-            };
             if a.period == b.period
                 && a.sentence == b.sentence
                 && compatible(&without_months(a), &without_months(b))
