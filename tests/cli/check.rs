@@ -1338,3 +1338,38 @@ fn a_headline_multiple_finds_the_amounts_reached_from() {
         assert_eq!(c["verdict"], "consistent", "{c}");
     }
 }
+
+/// Months named without a year hold for the amounts of the next sentences that name none.
+#[test]
+fn months_without_a_year_carry_to_the_parts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "months.txt",
+        "Between January and February, trade between Chile and Peru totalled $2.2 billion. \
+         Chile's exports to Peru were worth $227.75 million, while Chile's imports from Peru \
+         were valued at $1.97 billion.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    assert_eq!(
+        figures_printed(sum),
+        ["$2.2 billion", "$227.75 million", "$1.97 billion"]
+    );
+}
+
+/// "$1,858 billion" may be a decimal comma: a sum or balance a thousand apart through such
+/// a number is not claimed as a slip of units.
+#[test]
+fn a_thousand_apart_through_a_decimal_comma_is_no_claim() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "comma.txt",
+        "Chile imported goods from Peru worth $1,858 billion against exports worth $1,273 \
+         billion, giving a trade deficit of $585,76 million.\n",
+    );
+    for c in doc["claims"].as_array().unwrap() {
+        assert_ne!(c["kind"], "balance", "{c}");
+    }
+}

@@ -229,6 +229,50 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
         && a.deficit == b.deficit
 }
 
+/// Whether two figures with no year speak of the same months: the same months named, or
+/// months named by the earlier one and none by the later ("Between January and February,
+/// trade totalled $2.2 billion. Cambodia exported goods worth $227.75 million ...").
+fn same_months_carried(a: &Figure, b: &Figure) -> bool {
+    if a.months_only == b.months_only {
+        return true;
+    }
+    let (earlier, later) = if a.sentence <= b.sentence {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    a.period.is_none()
+        && b.period.is_none()
+        && later.months_only.is_none()
+        && earlier.months_only.is_some()
+        && later.sentence > earlier.sentence
+}
+
+/// "1,858 billion": one to three digits, a comma, three digits and a scale word — a
+/// thousands separator or a decimal comma, the text alone cannot tell.
+fn comma_thousands_with_scale(printed: &str) -> bool {
+    let digits: String = printed
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    let scaled = printed
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                "million" | "billion" | "trillion" | "bn" | "mn" | "mln" | "bln"
+            )
+        });
+    match digits.split_once(',') {
+        Some((head, tail)) => {
+            scaled && (1..=3).contains(&head.len()) && tail.len() == 3 && !tail.contains([',', '.'])
+        }
+        None => false,
+    }
+}
+
 /// `f` without the months it names with no year, to compare it with a dated figure.
 fn without_months(f: &Figure) -> Figure {
     Figure {
@@ -1326,7 +1370,7 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             others_agree
                 && !f.vague
                 && f.difference.is_none()
-                && f.months_only == total.months_only
+                && same_months_carried(f, total)
                 && f.period == total.period
                 && f.commodity.is_none()
                 && f.part_of.is_none()
@@ -1403,6 +1447,16 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             };
             let slip = near_by(parts * thousand, tv) || near_by(parts, tv * thousand);
             if !near_by(parts, tv) && !slip {
+                continue;
+            }
+            // "$1,858 billion against exports worth $1,273 billion, a deficit of $585,76
+            // million": a thousand apart because "1,858" is a decimal comma, not a slip.
+            if slip
+                && !near_by(parts, tv)
+                && [t, e, m].iter().any(|&f| {
+                    comma_thousands_with_scale(article.printed(article.figures[f].number))
+                })
+            {
                 continue;
             }
         }
