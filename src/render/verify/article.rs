@@ -314,6 +314,8 @@ fn figure_json(article: &Article, f: usize) -> serde_json::Value {
     json!({
         "printed": article.printed(fig.number),
         "period": fig.period.map(|_| article.period_label(f)),
+        // Months named with no year ("in the first quarter"): "01..03".
+        "months": fig.months_only.map(|(a, b)| format!("{a:02}..{b:02}")),
         "measure": fig.measure.map(|m| m.name()),
         "commodity": fig.commodity,
         "reporter": reporter,

@@ -178,9 +178,13 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
 
     let mut focus: Option<Period> = None;
     let mut focus_fiscal: Option<String> = None;
+    // Months named without a year ("Between January and February, ..."): they hold for
+    // the amounts of the next sentences that name no period, as a period in focus does.
+    let mut focus_months: Option<(u8, u8)> = None;
     let mut last_measure: Option<TradeMeasure> = None;
     let mut figures: Vec<Figure> = Vec::new();
     for (s, sentence) in article.sentences.iter().enumerate() {
+        let mut sentence_months: Option<(u8, u8)> = None;
         let range = token_range(sentence_of, s);
         let clauses = text::clauses(&text, sentence);
         let periods = resolve::periods(&text, tokens, range.clone());
@@ -626,6 +630,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             } else {
                 None
             };
+            if months_only.is_some() {
+                sentence_months = months_only;
+            }
+            let months_only = months_only.or(if period.is_none() { focus_months } else { None });
             let fiscal = fiscal.map(|f| {
                 if f.starts_with("FY (") {
                     period.map_or(f.clone(), |p| format!("FY{}", p.year))
@@ -830,6 +838,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         {
             focus = Some(p);
             focus_fiscal = sentence_fiscal;
+            focus_months = None;
+        }
+        if sentence_months.is_some() {
+            focus_months = sentence_months;
         }
     }
     // "Exports to China dipped 28%, while imports rose 4.16%": a flow that names no
@@ -894,7 +906,6 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     article.figures = figures;
 }
 
-/// A measure word right after an amount: "a $107 million deficit", "$3bn in exports",
 /// A period said as a comparison's base ("compared to 2017", "than in 2020"): never the
 /// period of its sentence or of an amount outside its clause.
 fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
@@ -929,6 +940,7 @@ fn said_after_base_word(tokens: &[Token], p: &resolve::PeriodMention, from: usiz
     })
 }
 
+/// A measure word right after an amount: "a $107 million deficit", "$3bn in exports",
 /// "$2bn worth of imports".
 fn right_after(
     text: &str,

@@ -229,23 +229,15 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
         && a.deficit == b.deficit
 }
 
-/// Whether two figures with no year speak of the same months: the same months named, or
-/// months named by the earlier one and none by the later ("Between January and February,
-/// trade totalled $2.2 billion. Cambodia exported goods worth $227.75 million ...").
+/// Whether two figures with no year speak of the same months: the same months, or months
+/// named (or carried) for one and none for the other, a few sentences apart ("Between
+/// January and February, trade totalled $2.2 billion. Cambodia exported goods worth ...").
 fn same_months_carried(a: &Figure, b: &Figure) -> bool {
-    if a.months_only == b.months_only {
-        return true;
-    }
-    let (earlier, later) = if a.sentence <= b.sentence {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    a.period.is_none()
-        && b.period.is_none()
-        && later.months_only.is_none()
-        && earlier.months_only.is_some()
-        && later.sentence > earlier.sentence
+    a.months_only == b.months_only
+        || (a.period.is_none()
+            && b.period.is_none()
+            && (a.months_only.is_none() || b.months_only.is_none())
+            && a.sentence.abs_diff(b.sentence) <= 4)
 }
 
 /// "1,858 billion": one to three digits, a comma, three digits and a scale word — a
