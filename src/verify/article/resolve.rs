@@ -445,7 +445,7 @@ fn number_word(w: &str) -> Option<u8> {
 
 fn ordinal(w: &str) -> Option<u8> {
     Some(match w {
-        "first" | "1st" => 1,
+        "first" | "1st" | "initial" | "opening" => 1,
         "second" | "2nd" => 2,
         "third" | "3rd" => 3,
         "fourth" | "4th" => 4,
