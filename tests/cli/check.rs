@@ -1373,3 +1373,32 @@ fn a_thousand_apart_through_a_decimal_comma_is_no_claim() {
         assert_ne!(c["kind"], "balance", "{c}");
     }
 }
+
+/// A relation the reader paired itself, far off what the text says with no known slip to
+/// explain it, is not judged; the same mismatch between amounts the text names is.
+#[test]
+fn a_far_mismatch_between_amounts_paired_by_the_reader_is_not_judged() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "far.txt",
+        "Chile's exports to Peru were $10.0 billion in 2019. In 2020 Chile's exports to Peru \
+         were $30.0 billion, up 5%.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+    assert!(
+        change["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("not judged"),
+        "{change}"
+    );
+    let doc = check_text(
+        &wd,
+        "far-said.txt",
+        "Chile's exports to Peru fell 10% from $5.0 billion in 2019 to $2.0 billion in 2020.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["verdict"], "inconsistent", "{change}");
+}

@@ -81,7 +81,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         path: args.article.clone(),
         message,
     })?;
-    let model = article::to_claims(&read, &lexicon, rounding, &args.article);
+    let mut model = article::to_claims(&read, &lexicon, rounding, &args.article);
     if let Some(path) = &args.emit_claims {
         let data: Vec<String> = args.data.iter().map(|d| d.display().to_string()).collect();
         let toml = article::claims_toml(&read, &model, None, &data);
@@ -96,7 +96,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
         };
         Some(TradeFrame::from_dataset(&crate::cli::load(&input, &[])?)?)
     };
-    let verification = verify(&model.claims, frame.as_ref(), rounding, &lexicon.version);
+    let mut verification = verify(&model.claims, frame.as_ref(), rounding, &lexicon.version);
+    article::vet(&read, &mut model, &mut verification);
     // The file name heads the page and the table; the path is the user's own.
     let name = args.article.file_name().map_or_else(
         || args.article.display().to_string(),

@@ -31,6 +31,11 @@ impl Row<'_> {
 
     fn explanation(&self, article: &Article, model: &ArticleClaims) -> String {
         match self.claim {
+            Some(c) if model.doubted.contains(&self.index) => format!(
+                "not judged: the amounts read are far from what the text says and no known \
+                 slip explains it — perhaps not the amounts it compares ({})",
+                claim_explanation(c)
+            ),
             Some(c) => {
                 let mut text = claim_explanation(c);
                 if let Some((_, id)) = model.from_data.iter().find(|(r, _)| *r == self.index) {

@@ -26,7 +26,7 @@ use super::phrase::{Direction, Token, tokenize};
 use crate::model::Period;
 
 pub use emit::claims_toml;
-pub use model::{ArticleClaims, quote, to_claims};
+pub use model::{ArticleClaims, quote, to_claims, vet};
 pub use numbers::{Ignored, NumberKind};
 pub use relations::{RelationKind, Unchecked};
 pub use resolve::same_country;
@@ -111,6 +111,10 @@ pub struct Relation {
     /// with trade $119.5 billion and exports $76.18 billion the year before). `figures`
     /// then lists the two parts, then the new value.
     pub derived_base: Option<DerivedBase>,
+    /// The text itself says which amounts it compares ("from A to B", "N times the X",
+    /// "compared to X", "P% of … of W"): a large mismatch is then the text's, not a
+    /// misreading (`vet`).
+    pub said: bool,
 }
 
 /// How a base is made of two printed figures.

@@ -9,12 +9,14 @@ use super::relations::{RelationKind, Unchecked};
 use super::resolve::same_country;
 use super::{Article, Relation};
 use crate::model::Commodity;
+use crate::verify::check::{ClaimResult, Verdict, Verification};
 use crate::verify::claims::{
     Assertion, Binding, Claim, ClaimsFile, Figure, SourceInfo, TradeMeasure,
 };
 use crate::verify::expr;
+use crate::verify::interval::{Bound, Q, q_int};
 use crate::verify::lexicon::Lexicon;
-use crate::verify::phrase::{self, Rounding};
+use crate::verify::phrase::{self, Measure, Rounding};
 
 /// The claims model of an article, and which claim each relation became.
 #[derive(Clone, Debug)]
@@ -27,6 +29,9 @@ pub struct ArticleClaims {
     /// Figures taken from the data for relations whose base the text does not print:
     /// (relation, figure id).
     pub from_data: Vec<(usize, String)>,
+    /// Relations not judged after checking (`vet`): the amounts the reader paired are far
+    /// from what the text says and no known slip explains it.
+    pub doubted: Vec<usize>,
 }
 
 pub fn to_claims(
@@ -254,6 +259,7 @@ pub fn to_claims(
         claim_of,
         figure_ids,
         from_data,
+        doubted: Vec::new(),
     }
 }
 
@@ -395,4 +401,73 @@ fn unique(used: &mut BTreeSet<String>, base: &str) -> String {
     }
     used.insert(id.clone());
     id
+}
+
+/// After checking: a relation the reader paired itself (not one whose amounts the text
+/// names, `Relation::said`) found inconsistent by far — a change off by more than its own
+/// size (and a quarter), a share or multiple off by more than three times, a sum or balance
+/// of the other sign or off by more than a quarter (not a slip of a thousand) — with no
+/// diagnosis to explain it is more likely amounts misread than a text in error. It is not
+/// judged: unverifiable, and listed in `doubted` so the output says why. Exact rational
+/// arithmetic; the thresholds only decide between "inconsistent" and "not judged".
+pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
+    for (r, relation) in article.relations.iter().enumerate() {
+        let Some(c) = model.claim_of[r].and_then(|c| v.claims.get_mut(c)) else {
+            continue;
+        };
+        if relation.said || c.verdict != Verdict::Inconsistent || !c.diagnoses.is_empty() {
+            continue;
+        }
+        if far_from_text(c) {
+            c.verdict = Verdict::Unverifiable;
+            model.doubted.push(r);
+        }
+    }
+}
+
+/// Whether a claim's value is far from what its phrase allows (see `vet`).
+fn far_from_text(c: &ClaimResult) -> bool {
+    let (Some(computed), Some(allowed)) = (&c.computed, &c.allowed) else {
+        return false;
+    };
+    // An `equals` claim (a sum, a balance) compares amounts.
+    let amount = Measure::Amount {
+        currency: String::new(),
+    };
+    let measure = c.measure().unwrap_or(&amount);
+    let value = |b: &Bound| match b {
+        Bound::Closed(x) | Bound::Open(x) => Some(x.clone()),
+        Bound::Unbounded => None,
+    };
+    let said = match (value(&allowed.low), value(&allowed.high)) {
+        (Some(a), Some(b)) => (a + b) / q_int(2),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return false,
+    };
+    let x = computed.point.clone();
+    let abs = |q: &Q| if q < &q_int(0) { -q.clone() } else { q.clone() };
+    match measure {
+        Measure::Change => {
+            let quarter = Q::new(1.into(), 4.into());
+            let limit = std::cmp::max(abs(&said), quarter);
+            abs(&(x - said)) > limit
+        }
+        Measure::Share | Measure::Multiple => {
+            said > q_int(0) && (x <= q_int(0) || x > &said * q_int(3) || &x * q_int(3) < said)
+        }
+        // A sum or balance: of the other sign, or off by more than a quarter — but not a
+        // slip of a thousand ("billion" for "million"), which is the text's.
+        Measure::Amount { .. } => {
+            let zero = q_int(0);
+            if said == zero || x == zero {
+                return false;
+            }
+            let (a, t) = (abs(&x), abs(&said));
+            let within = |x: &Q, y: &Q| *x >= y * q_int(500) && *x <= y * q_int(2000);
+            let slip = within(&a, &t) || within(&t, &a);
+            let other_sign = (x < zero) != (said < zero);
+            !slip && (other_sign || abs(&(x - said)) * q_int(4) > t)
+        }
+        _ => false,
+    }
 }

@@ -110,6 +110,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                     let anchor =
                         level_of.min_by_key(|&f| pos(article, f).abs_diff(pos(article, d)));
                     Relation {
+                        said: false,
                         kind: RelationKind::Change,
                         sentence: s,
                         stated: Some(n),
@@ -369,6 +370,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         });
     let says = article.numbers[n].phrase.clone();
     let relation = |figures: Vec<usize>, unchecked| Relation {
+        said: false,
         kind,
         sentence: s,
         stated: Some(n),
@@ -402,7 +404,10 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     // "shot up 520% from USD 18.55 billion in 1991 to USD 95.902 billion", "jumped ninefold
     // from A to B": the text says which is the base and which the new value.
     if let Some((base, new)) = from_to(article, n, s) {
-        return Some(relation(vec![base, new], None));
+        return Some(Relation {
+            said: true,
+            ..relation(vec![base, new], None)
+        });
     }
     // "hit USD 162.91 billion, 162.4 times the USD 1.003 billion achieved in 1991", "triple
     // the US$770m recorded in 2003": the base right after the multiple, the subject before.
@@ -418,7 +423,10 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             })
             .max_by_key(|&f| pos(article, f));
         if let Some(subject) = subject {
-            return Some(relation(vec![base, subject], None));
+            return Some(Relation {
+                said: true,
+                ..relation(vec![base, subject], None)
+            });
         }
     }
     // "That's down more than 23 percent from the same period last year": a sentence with no
@@ -475,7 +483,10 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         if let Some(new) =
             new.filter(|&f| article.figures[f].currency == article.figures[base].currency)
         {
-            return Some(relation(vec![base, new], None));
+            return Some(Relation {
+                said: true,
+                ..relation(vec![base, new], None)
+            });
         }
     }
     // "243.03 billion yuan ($38.18 billion)": the amount in another currency in brackets
@@ -684,6 +695,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                     Some(relation(vec![d, anchor], None))
                 }
                 (_, Some((x, y, how))) => Some(Relation {
+                    said: false,
                     derived_base: Some(how),
                     ..relation(vec![x, y, anchor], None)
                 }),
@@ -870,6 +882,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             };
             if let Some((old, new)) = dated {
                 return Some(Relation {
+                    said: false,
                     kind,
                     sentence: s,
                     stated: Some(n),
@@ -894,6 +907,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 };
                 if let Some((old, new)) = order {
                     return Some(Relation {
+                        said: false,
                         kind,
                         sentence: s,
                         stated: Some(n),
@@ -914,6 +928,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             {
                 let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
                 return Some(Relation {
+                    said: false,
                     kind,
                     sentence: s,
                     stated: Some(n),
@@ -930,6 +945,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     // ("Exports to China plunged 28 percent ... Korean exports to China fell to US$38.2
     // billion"); none: a change said with no amount at all.
     Some(Relation {
+        said: false,
         kind,
         sentence: s,
         stated: Some(n),
@@ -989,6 +1005,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                 .min_by_key(|&f| pos(article, f))
         });
     let relation = |figures: Vec<usize>, unchecked| Relation {
+        said: false,
         kind: RelationKind::Share,
         sentence: s,
         stated: Some(n),
@@ -1077,7 +1094,10 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             })
             .max_by_key(|&f| pos(article, f));
         if let Some(b) = before {
-            return Some(relation(vec![b, w], None));
+            return Some(Relation {
+                said: true,
+                ..relation(vec![b, w], None)
+            });
         }
     }
     let part = part?;
@@ -1130,7 +1150,10 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         if let Some((e, _)) = earlier {
             let es = sentence_of(article, article.numbers[e].printed.start).unwrap_or(s);
             if let Some(Relation {
-                figures, unchecked, ..
+                said: false,
+                figures,
+                unchecked,
+                ..
             }) = share(article, e, es)
                 .filter(|r| r.figures.first() != Some(&part) || r.figures.len() > 1)
             {
@@ -1250,6 +1273,7 @@ fn points(article: &Article, n: usize, s: usize) -> Option<Relation> {
     // printed.
     if percents.len() == 1 {
         return Some(Relation {
+            said: false,
             kind: RelationKind::Points,
             sentence: s,
             stated: Some(n),
@@ -1275,6 +1299,7 @@ fn points(article: &Article, n: usize, s: usize) -> Option<Relation> {
         _ => return None,
     };
     Some(Relation {
+        said: false,
         kind: RelationKind::Points,
         sentence: s,
         stated: Some(n),
@@ -1298,6 +1323,7 @@ fn of_which(article: &Article) -> Vec<Relation> {
         };
         let start = article.sentences[fig.sentence].start + k;
         out.push(Relation {
+            said: false,
             kind: RelationKind::Share,
             sentence: fig.sentence,
             stated: None,
@@ -1463,6 +1489,11 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             vec![t, e, m]
         };
         out.push(Relation {
+            // "... was only $12.9 billion with total exports of $10.2 billion and imports
+            // of $2.1 billion": the total and its parts in one sentence are the text's.
+            said: [e, m]
+                .iter()
+                .all(|&f| article.figures[f].sentence == total.sentence),
             kind,
             sentence: total.sentence,
             stated: None,
@@ -1513,6 +1544,7 @@ fn differences(article: &Article) -> Vec<Relation> {
         }
         if let Some((old, new)) = pair {
             out.push(Relation {
+                said: false,
                 kind: RelationKind::Difference,
                 sentence: fig.sentence,
                 stated: None,
