@@ -1402,3 +1402,18 @@ fn a_far_mismatch_between_amounts_paired_by_the_reader_is_not_judged() {
     let change = claim(&doc, "change");
     assert_eq!(change["verdict"], "inconsistent", "{change}");
 }
+
+/// "The value moved the other way" alone does not explain a size far off too: not judged.
+#[test]
+fn a_direction_alone_does_not_explain_a_size_far_off() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "direction-far.txt",
+        "Chile's exports to Peru were $0.50 billion in 2001. In 2002 Chile's exports to Peru \
+         reached $1.60 billion, down 4.7%.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+    assert_eq!(change["diagnoses"], serde_json::json!(["direction"]));
+}

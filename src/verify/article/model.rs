@@ -13,6 +13,7 @@ use crate::verify::check::{ClaimResult, Verdict, Verification};
 use crate::verify::claims::{
     Assertion, Binding, Claim, ClaimsFile, Figure, SourceInfo, TradeMeasure,
 };
+use crate::verify::diagnose::DiagnosisKind;
 use crate::verify::expr;
 use crate::verify::interval::{Bound, Q, q_int};
 use crate::verify::lexicon::Lexicon;
@@ -415,14 +416,51 @@ pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
         let Some(c) = model.claim_of[r].and_then(|c| v.claims.get_mut(c)) else {
             continue;
         };
-        if relation.said || c.verdict != Verdict::Inconsistent || !c.diagnoses.is_empty() {
+        if relation.said || c.verdict != Verdict::Inconsistent {
             continue;
         }
-        if far_from_text(c) {
+        // "The value moved the other way" alone does not explain a size that is far off too
+        // (a rise of 216.9% for "down 4.7%"); a wrong base, an inverse ratio, points or
+        // periods do.
+        let direction_only = c
+            .diagnoses
+            .iter()
+            .all(|d| d.kind() == DiagnosisKind::Direction);
+        if !direction_only {
+            continue;
+        }
+        let far = if c.diagnoses.is_empty() {
+            far_from_text(c)
+        } else {
+            far_in_size(c)
+        };
+        if far {
             c.verdict = Verdict::Unverifiable;
             model.doubted.push(r);
         }
     }
+}
+
+/// Whether a change's size is far from the size its phrase says, whichever way it moved.
+fn far_in_size(c: &ClaimResult) -> bool {
+    let (Some(Measure::Change), Some(computed), Some(allowed)) =
+        (c.measure(), &c.computed, &c.allowed)
+    else {
+        return false;
+    };
+    let value = |b: &Bound| match b {
+        Bound::Closed(x) | Bound::Open(x) => Some(x.clone()),
+        Bound::Unbounded => None,
+    };
+    let said = match (value(&allowed.low), value(&allowed.high)) {
+        (Some(a), Some(b)) => (a + b) / q_int(2),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return false,
+    };
+    let abs = |q: &Q| if q < &q_int(0) { -q.clone() } else { q.clone() };
+    let (x, s) = (abs(&computed.point), abs(&said));
+    let quarter = Q::new(1.into(), 4.into());
+    abs(&(x - &s)) > std::cmp::max(s, quarter)
 }
 
 /// Whether a claim's value is far from what its phrase allows (see `vet`).
