@@ -1417,3 +1417,24 @@ fn a_direction_alone_does_not_explain_a_size_far_off() {
     assert_eq!(change["verdict"], "unverifiable", "{change}");
     assert_eq!(change["diagnoses"], serde_json::json!(["direction"]));
 }
+
+/// Scale words of other languages: "Mds", "Mrd", "milhões", "miliardi".
+#[test]
+fn scale_words_of_other_languages_are_read() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "scales.txt",
+        "Le commerce entre la France et le Chili a atteint 8,3 Mds€ en 2024, dont 5,0 Mds€ \
+         d'exportations et 3,3 Mds€ d'importations.\n",
+    );
+    let printed = printed(&doc);
+    assert!(printed.contains(&"8,3 Mds€"), "{printed:?}");
+    let n = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"].as_str().unwrap().starts_with("8,3"))
+        .unwrap();
+    assert_eq!(n["role"], "figure", "{n}");
+}
