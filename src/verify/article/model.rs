@@ -15,7 +15,7 @@ use crate::verify::claims::{
 };
 use crate::verify::diagnose::DiagnosisKind;
 use crate::verify::expr;
-use crate::verify::interval::{Bound, Q, q_int};
+use crate::verify::interval::{Bound, Interval, Q, q_int};
 use crate::verify::lexicon::Lexicon;
 use crate::verify::phrase::{self, Measure, Rounding};
 
@@ -441,55 +441,56 @@ pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
     }
 }
 
-/// Whether a change's size is far from the size its phrase says, whichever way it moved.
-fn far_in_size(c: &ClaimResult) -> bool {
-    let (Some(Measure::Change), Some(computed), Some(allowed)) =
-        (c.measure(), &c.computed, &c.allowed)
-    else {
-        return false;
-    };
+/// The middle of what a phrase allows (its one bound when it is open-ended).
+fn stated_value(allowed: &Interval) -> Option<Q> {
     let value = |b: &Bound| match b {
         Bound::Closed(x) | Bound::Open(x) => Some(x.clone()),
         Bound::Unbounded => None,
     };
-    let said = match (value(&allowed.low), value(&allowed.high)) {
-        (Some(a), Some(b)) => (a + b) / q_int(2),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => return false,
-    };
-    let abs = |q: &Q| if q < &q_int(0) { -q.clone() } else { q.clone() };
-    let (x, s) = (abs(&computed.point), abs(&said));
-    let quarter = Q::new(1.into(), 4.into());
-    abs(&(x - &s)) > std::cmp::max(s, quarter)
+    match (value(&allowed.low), value(&allowed.high)) {
+        (Some(a), Some(b)) => Some((a + b) / q_int(2)),
+        (Some(a), None) | (None, Some(a)) => Some(a),
+        (None, None) => None,
+    }
+}
+
+fn abs(q: &Q) -> Q {
+    if q < &q_int(0) { -q.clone() } else { q.clone() }
+}
+
+/// A change `x` far from the `said` one: off by more than the said change's own size, and
+/// by more than a quarter.
+fn change_far(x: &Q, said: &Q) -> bool {
+    abs(&(x - said)) > std::cmp::max(abs(said), Q::new(1.into(), 4.into()))
+}
+
+/// Whether a change's size is far from the size its phrase says, whichever way it moved.
+fn far_in_size(c: &ClaimResult) -> bool {
+    match (
+        c.measure(),
+        &c.computed,
+        c.allowed.as_ref().and_then(stated_value),
+    ) {
+        (Some(Measure::Change), Some(computed), Some(said)) => {
+            change_far(&abs(&computed.point), &abs(&said))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a claim's value is far from what its phrase allows (see `vet`).
 fn far_from_text(c: &ClaimResult) -> bool {
-    let (Some(computed), Some(allowed)) = (&c.computed, &c.allowed) else {
+    let (Some(computed), Some(said)) = (&c.computed, c.allowed.as_ref().and_then(stated_value))
+    else {
         return false;
     };
     // An `equals` claim (a sum, a balance) compares amounts.
     let amount = Measure::Amount {
         currency: String::new(),
     };
-    let measure = c.measure().unwrap_or(&amount);
-    let value = |b: &Bound| match b {
-        Bound::Closed(x) | Bound::Open(x) => Some(x.clone()),
-        Bound::Unbounded => None,
-    };
-    let said = match (value(&allowed.low), value(&allowed.high)) {
-        (Some(a), Some(b)) => (a + b) / q_int(2),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => return false,
-    };
     let x = computed.point.clone();
-    let abs = |q: &Q| if q < &q_int(0) { -q.clone() } else { q.clone() };
-    match measure {
-        Measure::Change => {
-            let quarter = Q::new(1.into(), 4.into());
-            let limit = std::cmp::max(abs(&said), quarter);
-            abs(&(x - said)) > limit
-        }
+    match c.measure().unwrap_or(&amount) {
+        Measure::Change => change_far(&x, &said),
         Measure::Share | Measure::Multiple => {
             said > q_int(0) && (x <= q_int(0) || x > &said * q_int(3) || &x * q_int(3) < said)
         }

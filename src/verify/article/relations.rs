@@ -868,6 +868,18 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 && article.figures[f].commodity.is_none()
         })
         .collect();
+    // The change between two of those amounts: the base, then the new value.
+    let between = |old: usize, new: usize| Relation {
+        said: false,
+        kind,
+        sentence: s,
+        stated: Some(n),
+        says: article.numbers[n].phrase.clone(),
+        figures: vec![old, new],
+        percents: Vec::new(),
+        derived_base: None,
+        unchecked: None,
+    };
     for (k, &x) in next.iter().enumerate() {
         for &y in &next[k + 1..] {
             let (a, b) = (&article.figures[x], &article.figures[y]);
@@ -881,17 +893,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 None
             };
             if let Some((old, new)) = dated {
-                return Some(Relation {
-                    said: false,
-                    kind,
-                    sentence: s,
-                    stated: Some(n),
-                    says: article.numbers[n].phrase.clone(),
-                    figures: vec![old, new],
-                    percents: Vec::new(),
-                    derived_base: None,
-                    unchecked: None,
-                });
+                return Some(between(old, new));
             }
             // "reaching $636 million from $330 million in the same period last year": one
             // period read for both (the months of one named, the other's "the same
@@ -906,17 +908,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                     _ => None,
                 };
                 if let Some((old, new)) = order {
-                    return Some(Relation {
-                        said: false,
-                        kind,
-                        sentence: s,
-                        stated: Some(n),
-                        says: article.numbers[n].phrase.clone(),
-                        figures: vec![old, new],
-                        percents: Vec::new(),
-                        derived_base: None,
-                        unchecked: None,
-                    });
+                    return Some(between(old, new));
                 }
             }
             if !compatible(a, b) {
@@ -927,17 +919,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 && px.months() == py.months()
             {
                 let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
-                return Some(Relation {
-                    said: false,
-                    kind,
-                    sentence: s,
-                    stated: Some(n),
-                    says: article.numbers[n].phrase.clone(),
-                    figures: vec![old, new],
-                    percents: Vec::new(),
-                    derived_base: None,
-                    unchecked: None,
-                });
+                return Some(between(old, new));
             }
         }
     }
