@@ -6,7 +6,9 @@
 //! rows repeat an earlier one is known only at the end of the read, so the files are read
 //! twice: the first pass keeps the rows' refusals and 8 bytes a row (the digest of each
 //! row's identity, `duplicates`); the second hands over each row that is the first of its
-//! identity. The files must not change between the passes (checked by their counts).
+//! identity. The files must not change between the passes (checked by their counts). A
+//! consumer that can start over (`scan_restartable`: sums, counts) takes the records
+//! during the first pass, and the files are read again only when some rows may repeat.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -35,17 +37,35 @@ pub fn scan(
     options: &ReadOptions,
     each: &mut dyn FnMut(Record) -> Result<()>,
 ) -> Result<Scanned> {
-    scan_with(paths, options, &mut |_| {}, each)
+    scan_with(paths, options, &mut |_| {}, each, None)
+}
+
+/// `scan` for a consumer that can start over (sums, counts): the records are handed over
+/// during the first pass already, and only when rows may repeat one another is `restart`
+/// called and every kept record handed over again in a second pass. Files without repeated
+/// rows are read once. On an error the consumer's state means nothing.
+pub fn scan_restartable(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    each: &mut dyn FnMut(Record) -> Result<()>,
+    restart: &mut dyn FnMut(),
+) -> Result<Scanned> {
+    scan_with(paths, options, &mut |_| {}, each, Some(restart))
 }
 
 /// `scan`, telling `ready` the most decimals of a value once the records are known
-/// acceptable, before the first is handed over.
+/// acceptable, before the first is handed over (after the first pass); with `restart`,
+/// as `scan_restartable`.
 fn scan_with(
     paths: &[PathBuf],
     options: &ReadOptions,
     ready: &mut dyn FnMut(u32),
     each: &mut dyn FnMut(Record) -> Result<()>,
+    restart: Option<&mut dyn FnMut()>,
 ) -> Result<Scanned> {
+    let early = restart.is_some();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut first_seen: Vec<String> = Vec::new();
     let passes = if options.strict { 3 } else { 2 };
     let share = |pass: usize, file: usize| Share {
         done: (pass as f64 + file as f64 / paths.len() as f64) / passes as f64,
@@ -65,6 +85,10 @@ fn scan_with(
                 all.push(digests.of(&record));
                 convert(&mut record, &options.rates)?;
                 value_decimals = value_decimals.max(record.value.scale);
+                if early {
+                    note_economies(&record, &mut seen, &mut first_seen);
+                    each(record)?;
+                }
                 Ok(())
             },
         )?;
@@ -90,9 +114,26 @@ fn scan_with(
         }
     }
     ready(value_decimals);
+    let finish = |mut dataset: Dataset, first_seen: &[String]| {
+        options.progress.finish();
+        dataset
+            .warnings
+            .extend(unknown_economies(first_seen.iter().map(String::as_str)));
+        Ok(Scanned {
+            dataset,
+            value_decimals,
+        })
+    };
+    if early && duplicates.is_empty() {
+        // Every record handed over in the first pass was a first of its identity.
+        return finish(dataset, &first_seen);
+    }
+    if let Some(restart) = restart {
+        restart();
+        seen.clear();
+        first_seen.clear();
+    }
     let mut duplicates = duplicates;
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut first_seen: Vec<String> = Vec::new();
     read_again(
         paths,
         options,
@@ -100,24 +141,23 @@ fn scan_with(
         &mut dataset,
         &mut duplicates,
         &mut |mut record| {
-            for economy in [&record.reporter, &record.partner] {
-                if !seen.contains(economy.as_str()) {
-                    seen.insert(economy.clone());
-                    first_seen.push(economy.clone());
-                }
-            }
+            note_economies(&record, &mut seen, &mut first_seen);
             convert(&mut record, &options.rates)?;
             each(record)
         },
     )?;
-    options.progress.finish();
-    dataset
-        .warnings
-        .extend(unknown_economies(first_seen.iter().map(String::as_str)));
-    Ok(Scanned {
-        dataset,
-        value_decimals,
-    })
+    finish(dataset, &first_seen)
+}
+
+/// Notes the economies of `record` not seen before, in the order first seen (for the
+/// warning on spellings the country table does not know).
+fn note_economies(record: &Record, seen: &mut HashSet<String>, first_seen: &mut Vec<String>) {
+    for economy in [&record.reporter, &record.partner] {
+        if !seen.contains(economy.as_str()) {
+            seen.insert(economy.clone());
+            first_seen.push(economy.clone());
+        }
+    }
 }
 
 /// Records handed over a batch at a time between the reading thread and the consumer.
@@ -161,15 +201,21 @@ pub fn stream<T>(
             let mut ready = |decimals| {
                 let _ = start_tx.send(decimals);
             };
-            let scanned = scan_with(paths, options, &mut ready, &mut |record| {
-                batch.push(record);
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    // The consumer stopped (its error is the one returned).
-                    batch_tx.send(full).map_err(|_| stopped())?;
-                }
-                Ok(())
-            })?;
+            let scanned = scan_with(
+                paths,
+                options,
+                &mut ready,
+                &mut |record| {
+                    batch.push(record);
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        // The consumer stopped (its error is the one returned).
+                        batch_tx.send(full).map_err(|_| stopped())?;
+                    }
+                    Ok(())
+                },
+                None,
+            )?;
             if !batch.is_empty() {
                 batch_tx.send(batch).map_err(|_| stopped())?;
             }
@@ -294,6 +340,58 @@ CHN,PRK,2018,import,TOTAL,7,USD million,y,
         assert_eq!((got.rejected.len(), got.repeated.len()), (2, 2));
         // 3.257 × 0.14 = 0.45598: five decimals after the rate.
         assert_eq!(scanned.value_decimals, 5);
+    }
+
+    #[test]
+    fn a_restartable_consumer_reads_a_file_without_repeats_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = files(&dir);
+        let held = Dataset::read(&paths, &options()).unwrap();
+        // With repeats: started over once, then the same records as `read` keeps.
+        let handed = std::cell::RefCell::new(Vec::new());
+        let mut restarts = 0;
+        let scanned = scan_restartable(
+            &paths,
+            &options(),
+            &mut |r| {
+                handed.borrow_mut().push(r);
+                Ok(())
+            },
+            &mut || {
+                restarts += 1;
+                handed.borrow_mut().clear();
+            },
+        )
+        .unwrap();
+        assert_eq!(restarts, 1);
+        assert_eq!(handed.into_inner(), held.records.iter().collect::<Vec<_>>());
+        assert_eq!(scanned.dataset.repeated, held.repeated);
+        // Without: never started over, every record once.
+        let single = vec![paths[0].clone()];
+        std::fs::write(
+            &single[0],
+            "reporter,partner,period,flow,commodity,value,unit,source,note
+RUS,PRK,2019,export,TOTAL,10.5,USD million,x,
+Atlantis,PRK,2018,import,TOTAL,3,USD million,x,
+",
+        )
+        .unwrap();
+        let held = Dataset::read(&single, &ReadOptions::default()).unwrap();
+        let mut handed = Vec::new();
+        let mut restarts = 0;
+        let scanned = scan_restartable(
+            &single,
+            &ReadOptions::default(),
+            &mut |r| {
+                handed.push(r);
+                Ok(())
+            },
+            &mut || restarts += 1,
+        )
+        .unwrap();
+        assert_eq!(restarts, 0);
+        assert_eq!(handed, held.records.iter().collect::<Vec<_>>());
+        assert_eq!(scanned.dataset.warnings, held.warnings);
     }
 
     #[test]

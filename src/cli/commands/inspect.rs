@@ -36,11 +36,18 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<Outcome> {
     let (dataset, records, totals) = match plain_baci(args)? {
         Some(read) => read,
         None => {
-            // Summed as read: no record is held (`ingest::stream`).
-            let mut tally = Tally::new(&args.input.files);
+            // Summed as read: no record is held, and a file without repeated rows is read
+            // once (`ingest::stream`).
+            let files = &args.input.files;
+            let tally = std::cell::RefCell::new(Tally::new(files));
             let options = args.input.read_options()?;
-            let scanned = stream::scan(&args.input.files, &options, &mut |r| tally.add(&r))?;
-            let (records, totals) = tally.finish()?;
+            let scanned = stream::scan_restartable(
+                files,
+                &options,
+                &mut |r| tally.borrow_mut().add(&r),
+                &mut || *tally.borrow_mut() = Tally::new(files),
+            )?;
+            let (records, totals) = tally.into_inner().finish()?;
             (scanned.dataset, records, totals)
         }
     };
