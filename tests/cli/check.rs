@@ -1438,3 +1438,20 @@ fn scale_words_of_other_languages_are_read() {
         .unwrap();
     assert_eq!(n["role"], "figure", "{n}");
 }
+
+/// "41.28pc", "5 pct": the press's short forms of "percent"; "PC" as a word is no percent.
+#[test]
+fn pc_and_pct_are_percent() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "pc.txt",
+        "Pakistan's exports to Chile rose by 363.95pc from $3.082m last year to $14.299m, \
+         while imports from Chile fell 5 pct. Chile bought 20 PC units.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["says"], "rose by 363.95pc", "{change}");
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let printed = printed(&doc);
+    assert!(printed.contains(&"5 pct"), "{printed:?}");
+}

@@ -402,7 +402,12 @@ fn read_at(
     let next = word(last + 1).to_string();
     let next2 = word(last + 2).to_string();
     if currency.is_none() {
-        if next == "%" || next == "percent" || (next == "per" && next2 == "cent") {
+        // "41.28pc", "5 pct": the press's short forms of "percent".
+        if next == "%"
+            || next == "percent"
+            || matches!(next.as_str(), "pc" | "pct")
+            || (next == "per" && next2 == "cent")
+        {
             last += if next == "per" { 2 } else { 1 };
             let after = word(last + 1);
             let points = matches!(after, "points" | "point" | "pp");

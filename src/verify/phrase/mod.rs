@@ -168,10 +168,11 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
             text.len()
         ));
     }
-    let mut normalized = text
+    let normalized = text
         .replace('\u{a0}', " ")
         .replace('\u{2212}', "-")
         .replace("per cent", "percent");
+    let mut normalized = percent_short_forms(&normalized);
     // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
     let signed = normalized.trim_start();
     if (normalized.contains('%') || normalized.contains("percent"))
@@ -208,6 +209,27 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         direction: reading.direction,
         number_text: reading.number_text,
     })
+}
+
+/// "41.28pc", "5 pct" → "41.28 percent", "5 percent": only right after a number.
+fn percent_short_forms(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(i) = rest.find("pc") {
+        let (before, after) = rest.split_at(i);
+        let tail = after.strip_prefix("pct").unwrap_or(&after[2..]);
+        let word_ends = !tail.starts_with(|c: char| c.is_alphanumeric());
+        let number_before = before.trim_end().ends_with(|c: char| c.is_ascii_digit());
+        out.push_str(before);
+        if word_ends && number_before {
+            out.push_str(" percent");
+        } else {
+            out.push_str(&after[..after.len() - tail.len()]);
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 fn abbreviate(text: &str) -> String {
