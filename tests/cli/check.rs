@@ -1455,3 +1455,20 @@ fn pc_and_pct_are_percent() {
     let printed = printed(&doc);
     assert!(printed.contains(&"5 pct"), "{printed:?}");
 }
+
+/// "an increase of 31.6 per cent or £1.3 billion": the amount after the rate is the change's
+/// difference, and the base is the new value less it.
+#[test]
+fn a_difference_said_after_its_rate_makes_the_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "or-difference.txt",
+        "UK exports to Chile were £5.4 billion in Q1 2023, an increase of 31.6 per cent or \
+         £1.3 billion compared with Q1 2022.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["£1.3 billion", "£5.4 billion"]);
+    // 5.4 / (5.4 − 1.3) = 1.317: +31.7%, 31.6% within the amounts' rounding.
+    assert_eq!(change["verdict"], "consistent-by-rounding", "{change}");
+}

@@ -1066,6 +1066,17 @@ fn difference_of(
     {
         return Some(d);
     }
+    // "an increase of 31.6 per cent or £1 billion", "decreased by 19.7 per cent or £346
+    // million": the amount of the change said after its rate.
+    if first >= 3
+        && word(first - 1) == "or"
+        && matches!(word(first - 2), "%" | "percent" | "cent" | "pc" | "pct")
+        && let Some(d) = (first.saturating_sub(10)..first - 2)
+            .rev()
+            .find_map(|j| dir(word(j)))
+    {
+        return Some(d);
+    }
     // "an increase of $2 billion", "a decline of $1.2 billion"
     if first >= 2
         && word(first - 1) == "of"
