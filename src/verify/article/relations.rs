@@ -413,21 +413,12 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     // the US$770m recorded in 2003": the base right after the multiple, the subject before.
     if kind == RelationKind::Multiple
         && let Some(base) = printed_after(article, n, s, &["the", "that", "its", "of", "level"])
+        && let Some(subject) = amount_before(article, s, at, base)
     {
-        let subject = figures_in(article, s)
-            .into_iter()
-            .filter(|&f| {
-                pos(article, f) < at
-                    && level(article, f)
-                    && article.figures[f].currency == article.figures[base].currency
-            })
-            .max_by_key(|&f| pos(article, f));
-        if let Some(subject) = subject {
-            return Some(Relation {
-                said: true,
-                ..relation(vec![base, subject], None)
-            });
-        }
+        return Some(Relation {
+            said: true,
+            ..relation(vec![base, subject], None)
+        });
     }
     // "That's down more than 23 percent from the same period last year": a sentence with no
     // amount of its own speaks of the last amount before it.
@@ -703,6 +694,21 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             }
         }
     }
+}
+
+/// The last level amount of sentence `s` before byte `at` in the currency of figure
+/// `other` (and not it): the subject of "hit X, 162.4 times the Y", the part of "X,
+/// accounting for 4.5% of … of W".
+fn amount_before(article: &Article, s: usize, at: usize, other: usize) -> Option<usize> {
+    figures_in(article, s)
+        .into_iter()
+        .filter(|&f| {
+            f != other
+                && pos(article, f) < at
+                && level(article, f)
+                && article.figures[f].currency == article.figures[other].currency
+        })
+        .max_by_key(|&f| pos(article, f))
 }
 
 /// The amount printed right after the stated number `n` (its phrase), with at least one
@@ -1065,22 +1071,13 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     }
     // "reached USD 150.52 billion, accounting for 4.5% of China's overall exports of USD
     // 3.36 trillion": the whole printed after "of ... of", the part before the share.
-    if let Some(w) = whole_after(article, n, s) {
-        let before = here
-            .iter()
-            .copied()
-            .filter(|&f| {
-                f != w
-                    && pos(article, f) < at
-                    && article.figures[f].currency == article.figures[w].currency
-            })
-            .max_by_key(|&f| pos(article, f));
-        if let Some(b) = before {
-            return Some(Relation {
-                said: true,
-                ..relation(vec![b, w], None)
-            });
-        }
+    if let Some(w) = whole_after(article, n, s)
+        && let Some(b) = amount_before(article, s, at, w)
+    {
+        return Some(Relation {
+            said: true,
+            ..relation(vec![b, w], None)
+        });
     }
     let part = part?;
     let p = &article.figures[part];
