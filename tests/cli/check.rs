@@ -1472,3 +1472,29 @@ fn a_difference_said_after_its_rate_makes_the_base() {
     // 5.4 / (5.4 − 1.3) = 1.317: +31.7%, 31.6% within the amounts' rounding.
     assert_eq!(change["verdict"], "consistent-by-rounding", "{change}");
 }
+
+/// "trade reached $X, of which A exported $Y … its imports were $Z": the flows after "of
+/// which" are the trade's breakdown (a sum), not a product; the exports then also make a
+/// balance said later.
+#[test]
+fn flows_after_of_which_are_the_trade_breakdown() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "of-which-flows.txt",
+        "Trade between Chile and Peru reached $8.9 billion in 2019, of which Chile exported \
+         $6.3 billion worth of goods to Peru while its imports were $2.9 billion. Chile thus \
+         enjoyed a trade surplus of $3.4 billion with Peru in 2019.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$8.9 billion", "$6.3 billion", "$2.9 billion"]
+    );
+    // 6.3 + 2.9 = 9.2 against a printed 8.9: off by more than the rounding allows.
+    assert_eq!(sum["verdict"], "inconsistent", "{sum}");
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+    let kinds: Vec<_> = kinds(&doc).into_iter().map(|(k, _)| k).collect();
+    assert!(!kinds.contains(&"share".to_string()), "{kinds:?}");
+}

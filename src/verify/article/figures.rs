@@ -765,9 +765,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     .then(|| w(e + 2).to_string())
             };
             let commodity = match &part {
-                Some((_, words)) => Some(words.clone()),
-                None if worth_of.is_some() => worth_of,
-                None => word
+                // "of which Viet Nam exported $30.6 billion": a flow of the whole, no product.
+                Some((_, words)) if !names_a_flow(words) => Some(words.clone()),
+                _ if worth_of.is_some() => worth_of,
+                _ => word
                     .as_ref()
                     .and_then(|w| product_of(&text, tokens, &mentions, w, range.clone())),
             };
@@ -1411,11 +1412,22 @@ fn owner_of(
             !text[tokens[m.tokens.end - 1].end..tokens[start].start].contains(['.', '!', '?', ';'])
         })
         .filter(|m| {
-            // nothing but "'s", adjectives and articles between: no "to", "from", "with"
+            // nothing but "'s", adjectives and articles between: no "to", "from", "with";
+            // no "while its" ("exported $6.3 billion to Peru while its imports": its =
+            // the subject's, not Peru's)
             !tokens[m.tokens.end..start].iter().any(|t| {
                 matches!(
                     t.text.as_str(),
-                    "to" | "from" | "with" | "and" | "between" | "by" | "in"
+                    "to" | "from"
+                        | "with"
+                        | "and"
+                        | "between"
+                        | "by"
+                        | "in"
+                        | "while"
+                        | "whereas"
+                        | "its"
+                        | "their"
                 )
             })
         })
@@ -1538,6 +1550,15 @@ fn part_of(
     };
     let _ = figures;
     Some((whole, product))
+}
+
+/// Whether the words naming a part ("Viet Nam exported", "imports") name a flow.
+fn names_a_flow(words: &str) -> bool {
+    words.split(' ').any(|w| {
+        w.starts_with("export")
+            || w.starts_with("import")
+            || matches!(w, "shipped" | "sold" | "bought" | "purchased")
+    })
 }
 
 /// Words naming products: those of the HS chapter titles (data/hs2.csv) and the words the

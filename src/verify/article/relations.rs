@@ -130,13 +130,27 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     }
     out.extend(of_which(article));
     out.extend(differences(article));
-    // A part of a share ("25% of exports, or ¥1.14 trillion") is no flow's total.
+    // A part of a share ("25% of exports, or ¥1.14 trillion") is no flow's total — unless
+    // it is a flow of the trade it is "of which" ("trade reached $36.3 billion, of which
+    // Viet Nam exported $30.6 billion … its imports were $5.7 billion"): a breakdown.
     let parts: Vec<usize> = out
         .iter()
-        .filter(|r| r.kind == RelationKind::Share && r.figures.len() == 2)
+        .filter(|r| {
+            r.kind == RelationKind::Share && r.figures.len() == 2 && !flow_of_trade(article, r)
+        })
         .map(|r| r.figures[0])
         .collect();
-    out.extend(sums_and_balances(article, &parts));
+    let sums = sums_and_balances(article, &parts);
+    // The breakdown's sum says more than the share of one of its flows.
+    out.retain(|r| {
+        !(flow_of_trade(article, r)
+            && sums.iter().any(|s| {
+                s.kind == RelationKind::Sum
+                    && s.figures[0] == r.figures[1]
+                    && s.figures.contains(&r.figures[0])
+            }))
+    });
+    out.extend(sums);
     out.sort_by_key(|r| (r.sentence, r.says.start));
     out
 }
@@ -1316,6 +1330,19 @@ fn of_which(article: &Article) -> Vec<Relation> {
     out
 }
 
+/// Whether `r` is an "of which" share of a flow (exports or imports) in the trade it is
+/// part of.
+fn flow_of_trade(article: &Article, r: &Relation) -> bool {
+    r.kind == RelationKind::Share
+        && r.stated.is_none()
+        && r.figures.len() == 2
+        && matches!(
+            article.figures[r.figures[0]].measure,
+            Some(TradeMeasure::Exports | TradeMeasure::Imports)
+        )
+        && article.figures[r.figures[1]].measure == Some(TradeMeasure::Turnover)
+}
+
 /// The flow a figure is, seen from the reporter: an exporter's partner imports.
 fn reporter_view(article: &Article, f: &Figure) -> Option<TradeMeasure> {
     let m = f.measure?;
@@ -1370,7 +1397,9 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                 && same_months_carried(f, total)
                 && f.period == total.period
                 && f.commodity.is_none()
-                && f.part_of.is_none()
+                && f.part_of.is_none_or(|w| {
+                    w == t || article.figures[w].measure == Some(TradeMeasure::Turnover)
+                })
                 && f.currency == total.currency
                 && f.sentence + SUM_REACH >= total.sentence
                 && f.sentence <= total.sentence + SUM_REACH
