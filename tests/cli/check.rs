@@ -1498,3 +1498,39 @@ fn flows_after_of_which_are_the_trade_breakdown() {
     let kinds: Vec<_> = kinds(&doc).into_iter().map(|(k, _)| k).collect();
     assert!(!kinds.contains(&"share".to_string()), "{kinds:?}");
 }
+
+/// "during July-June (2021-22)": a fiscal year named by its months and bracketed years;
+/// "the period under review" is the period the text reports on, and "same period of last
+/// year" in its sentence is the fiscal year before.
+#[test]
+fn a_fiscal_year_in_brackets_and_the_period_under_review() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "under-review.txt",
+        "Exports to Chile were recorded at $870.604m during July-June (2021-22) against \
+         exports of $616.202m during July-June (2020-21), showing growth of 41.29pc.\n\n\
+         Meanwhile, exports to Chile during June 2022 rose to $80.1m.\n\n\
+         Imports from Chile during the period under review were $97.500m against $76.134m \
+         during same period of last year.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(periods(change), ["FY2020/21", "FY2021/22"], "{change}");
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let read: Vec<(String, String)> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["read_as"].is_object())
+        .map(|n| {
+            (
+                n["printed"].as_str().unwrap().to_string(),
+                n["read_as"]["period"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let period_of = |p: &str| read.iter().find(|(x, _)| x == p).unwrap().1.clone();
+    assert_eq!(period_of("$97.500m"), "FY2021/22", "{read:?}");
+    assert_eq!(period_of("$76.134m"), "FY2020/21", "{read:?}");
+    assert_eq!(period_of("$80.1m"), "2022-06", "{read:?}");
+}

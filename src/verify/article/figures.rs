@@ -178,6 +178,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
 
     let mut focus: Option<Period> = None;
     let mut focus_fiscal: Option<String> = None;
+    // The first period the text names: what "the period under review" is.
+    let mut reviewed: Option<(Period, Option<String>)> = None;
     // Months named without a year ("Between January and February, ..."): they hold for
     // the amounts of the next sentences that name no period, as a period in focus does.
     let mut focus_months: Option<(u8, u8)> = None;
@@ -225,7 +227,12 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         // "($1 billion in January–May 2023)": a period in brackets is the bracket's amount's.
         let mention_bracketed = sentence_mention.is_some_and(|p| {
             let before = &text[sentence.start..tokens[p.tokens.start].start];
-            before.matches('(').count() > before.matches(')').count()
+            // "in July-June (2021-22)": a bracket holding only the period is no amount's.
+            let only_period = before.trim_end().ends_with('(')
+                && text[tokens[p.tokens.end - 1].end..]
+                    .trim_start()
+                    .starts_with(')');
+            before.matches('(').count() > before.matches(')').count() && !only_period
         });
         let mention_compared = sentence_mention.is_some_and(|p| {
             let c = resolve::clause_of(&clauses, tokens, p.tokens.start)
@@ -259,9 +266,18 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let sentence_leads = sentence_mention.is_some_and(|p| p.tokens.start <= range.start + 2);
         let sentence_fiscal = sentence_mention.and_then(|p| p.fiscal.clone());
         // What "this period", "the same period" are read against: not a base's period.
-        let anchor = sentence_period
-            .filter(|_| !(mention_bracketed || mention_compared))
-            .or(focus);
+        // "against $3743.813 million during same period of last year" in a sentence about
+        // "the period under review": read against the period reviewed.
+        let review_here = periods
+            .iter()
+            .any(|p| p.words == PeriodWords::UnderReview)
+            .then(|| reviewed.clone())
+            .flatten();
+        let (anchor, anchor_fiscal) =
+            match sentence_period.filter(|_| !(mention_bracketed || mention_compared)) {
+                Some(p) => (Some(p), sentence_fiscal.clone()),
+                None => review_here.map_or((focus, focus_fiscal.clone()), |(r, f)| (Some(r), f)),
+            };
         let amounts: Vec<usize> = article
             .numbers
             .iter()
@@ -343,7 +359,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 !new_value
                     || matches!(
                         p.words,
-                        PeriodWords::Absolute { .. } | PeriodWords::SamePeriod { year: Some(_) }
+                        PeriodWords::Absolute { .. }
+                            | PeriodWords::SamePeriod { year: Some(_) }
+                            | PeriodWords::UnderReview
                     )
             });
             // "imports stood at $9.44 billion and $9.0 billion, respectively": the periods the
@@ -406,186 +424,215 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 .any(|w| words.contains(w))
             });
 
-            let (period, note, fiscal) = match clause_period {
-                Some(p) => {
-                    let against = match p.words {
-                        PeriodWords::Absolute { .. } => focus,
-                        _ => anchor,
-                    };
-                    let fiscal = match p.words {
-                        PeriodWords::Absolute { .. } => p.fiscal.clone(),
-                        _ => sentence_fiscal
-                            .clone()
-                            .or(focus_fiscal.clone())
-                            .map(|_| "FY (a year before)".to_string()),
-                    };
-                    (period_of(&p.words, against), None, fiscal)
-                }
-                None => {
-                    // A period of the sentence not owned by another amount's clause.
-                    let free = periods
-                        .iter()
-                        .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
-                        .filter(|p| {
-                            !clause_has_amount(resolve::clause_of(&clauses, tokens, p.tokens.start))
-                        })
-                        .filter(|p| !base_clause(p.tokens.start) && !compared(p))
-                        // Not in this amount's clause: a base's period is never its own.
-                        .filter(|p| !said_as_base(tokens, p, range.start))
-                        .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
-                        // One that names its year first ("In fiscal 2017, which ended in March").
-                        .min_by_key(|p| {
-                            (
-                                !matches!(p.words, PeriodWords::Absolute { year: Some(_), .. }),
-                                p.tokens.start > at,
-                                p.tokens.start.abs_diff(at),
-                            )
-                        });
-                    // "exports rose from 238 bn in 2000 to 261 bn in 2007, and imports fell
-                    // (from 206 bn to 181 bn)": a "from ... to ..." with no years of its own
-                    // takes the sentence's first year for its base and its last for its
-                    // new value.
-                    let mut years: Vec<Period> = periods
-                        .iter()
-                        .filter(|p| matches!(p.words, PeriodWords::Absolute { year: Some(_), .. }))
-                        .filter_map(|p| period_of(&p.words, focus))
-                        .collect();
-                    years.sort_by_key(|p| (p.year, p.first_month));
-                    years.dedup();
-                    let span = (years.len() >= 2 && base_clause(at))
-                        .then(|| {
-                            if new_value {
-                                years.last().copied()
-                            } else {
-                                years.first().copied()
+            let under_review = clause_period
+                .filter(|p| p.words == PeriodWords::UnderReview)
+                .and(reviewed.clone());
+            let (period, note, fiscal) = if let Some((r, f)) = under_review {
+                (Some(r), Some(PeriodNote::Carried), f)
+            } else {
+                match clause_period {
+                    Some(p) => {
+                        let against = match p.words {
+                            PeriodWords::Absolute { .. } => focus,
+                            _ => anchor,
+                        };
+                        let period = period_of(&p.words, against);
+                        // A fiscal year read against a fiscal year is named as one.
+                        let fiscal = match (p.words.clone(), period, anchor) {
+                            (PeriodWords::Absolute { .. }, _, _) => p.fiscal.clone(),
+                            (_, Some(x), Some(a)) if x == a => anchor_fiscal.clone(),
+                            (_, Some(x), Some(a)) if Some(x) == a.year_before() => {
+                                anchor_fiscal.as_deref().map(fiscal_year_before)
                             }
-                        })
-                        .flatten();
-                    match (free, sentence_period) {
-                        _ if span.is_some() => (span, Some(PeriodNote::Sentence), None),
-                        (_, Some(p)) if base_clause(at) && !new_value && measures_compared => {
-                            (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
-                        }
-                        // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
-                        // base of a comparison is a year before.
-                        (_, Some(p))
-                            if base_clause(at) && !new_value && p.year_before().is_some() =>
-                        {
-                            (
-                                p.year_before(),
-                                Some(PeriodNote::ComparisonBase),
-                                sentence_fiscal.clone().map(|_| format!("FY{}", p.year - 1)),
-                            )
-                        }
-                        (Some(p), _) => (
-                            period_of(&p.words, focus.or(sentence_period)),
-                            Some(PeriodNote::Sentence),
-                            p.fiscal.clone(),
-                        ),
-                        // Every period of the sentence belongs to another amount's clause: a
-                        // new value ("..., while imports grew 16% to $50.24 billion") shares
-                        // the period of the sentence's other new value; any other amount
-                        // ("The deficit stood at $101 billion, surpassing the 2021 figure
-                        // of $69 billion") keeps the period in focus.
-                        // "In 2016 the balance was $12.9 billion, with exports of $10.2
-                        // billion and imports of $2.1 billion": a period that opens the
-                        // sentence holds for every amount in it.
-                        (None, Some(p)) if sentence_leads && !base_clause(at) => {
-                            (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
-                        }
-                        (None, Some(p)) => {
-                            let other_new = amounts.iter().filter(|&&a| a != n).find_map(|&a| {
-                                let k = &article.numbers[a];
-                                if !introduced_as_new(tokens, k.tokens.start, range.start) {
-                                    return None;
-                                }
-                                let c = resolve::clause_of(&clauses, tokens, k.tokens.start);
-                                periods
-                                    .iter()
-                                    .filter(|q| {
-                                        resolve::clause_of(&clauses, tokens, q.tokens.start) == c
-                                    })
-                                    .find_map(|q| match q.words {
-                                        PeriodWords::Absolute { .. } => period_of(&q.words, focus)
-                                            .map(|v| (v, q.fiscal.clone())),
-                                        _ => None,
-                                    })
+                            _ => None,
+                        };
+                        (period, None, fiscal)
+                    }
+                    None => {
+                        // A period of the sentence not owned by another amount's clause.
+                        let free = periods
+                            .iter()
+                            .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                            .filter(|p| {
+                                !clause_has_amount(resolve::clause_of(
+                                    &clauses,
+                                    tokens,
+                                    p.tokens.start,
+                                ))
+                            })
+                            .filter(|p| !base_clause(p.tokens.start) && !compared(p))
+                            // Not in this amount's clause: a base's period is never its own.
+                            .filter(|p| !said_as_base(tokens, p, range.start))
+                            .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
+                            // One that names its year first ("In fiscal 2017, which ended in March").
+                            .min_by_key(|p| {
+                                (
+                                    !matches!(p.words, PeriodWords::Absolute { year: Some(_), .. }),
+                                    p.tokens.start > at,
+                                    p.tokens.start.abs_diff(at),
+                                )
                             });
-                            match other_new {
-                                Some((v, f)) if new_value => {
-                                    (Some(v), Some(PeriodNote::Sentence), f)
+                        // "exports rose from 238 bn in 2000 to 261 bn in 2007, and imports fell
+                        // (from 206 bn to 181 bn)": a "from ... to ..." with no years of its own
+                        // takes the sentence's first year for its base and its last for its
+                        // new value.
+                        let mut years: Vec<Period> = periods
+                            .iter()
+                            .filter(|p| {
+                                matches!(p.words, PeriodWords::Absolute { year: Some(_), .. })
+                            })
+                            .filter_map(|p| period_of(&p.words, focus))
+                            .collect();
+                        years.sort_by_key(|p| (p.year, p.first_month));
+                        years.dedup();
+                        let span = (years.len() >= 2 && base_clause(at))
+                            .then(|| {
+                                if new_value {
+                                    years.last().copied()
+                                } else {
+                                    years.first().copied()
                                 }
-                                // "amounted to $493.7 million, which is 16.8 percent less
-                                // compared to the same period last year ($593.1 million in
-                                // January–May 2023)": not the base's period.
-                                _ if new_value && (mention_bracketed || mention_compared) => (
-                                    focus,
-                                    focus.map(|_| PeriodNote::Carried),
-                                    focus_fiscal.clone(),
-                                ),
-                                _ if new_value => {
-                                    (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
-                                }
-                                // "Trade stood at US$ 2.8 billion in 2022, out of which
-                                // exports US$ 2.72 billion and imports were US$ 80 million in
-                                // 2022": with no period in focus yet, a sentence that names
-                                // one period and compares nothing speaks of it throughout.
-                                _ if focus.is_none() && sentence_one_period && !comparing => {
-                                    (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
-                                }
-                                // "Both imports and exports have decreased in 2009 with
-                                // exports being X (...) and imports being Y": the one
-                                // period the sentence names, not as a base, is every
-                                // amount's, over one carried from earlier sentences.
-                                _ if sentence_one_period
-                                    && mention_at.is_some_and(|m| !base_clause(m))
-                                    && !mention_after_base
-                                    && !mention_bracketed
-                                    && !clause_relative =>
-                                {
-                                    (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
-                                }
-                                _ => (
-                                    focus,
-                                    focus.map(|_| PeriodNote::Carried),
-                                    focus_fiscal.clone(),
-                                ),
+                            })
+                            .flatten();
+                        match (free, sentence_period) {
+                            _ if span.is_some() => (span, Some(PeriodNote::Sentence), None),
+                            (_, Some(p)) if base_clause(at) && !new_value && measures_compared => {
+                                (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
                             }
-                        }
-                        // A relative period of another clause ("last year's exports")
-                        // is that clause's own.
-                        // "increased by 75 percent, which rose from US$483.37 million to
-                        // US$846.45 million": the base of a "from ... to ..." is a year
-                        // before the period in focus.
-                        (None, None)
-                            if base_clause(at)
-                                && !new_value
-                                && amounts.iter().any(|&a| {
-                                    a != n
-                                        && resolve::clause_of(
-                                            &clauses,
-                                            tokens,
-                                            article.numbers[a].tokens.start,
-                                        ) == clause
-                                        && introduced_as_new(
-                                            tokens,
-                                            article.numbers[a].tokens.start,
-                                            range.start,
+                            // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
+                            // base of a comparison is a year before.
+                            (_, Some(p))
+                                if base_clause(at) && !new_value && p.year_before().is_some() =>
+                            {
+                                (
+                                    p.year_before(),
+                                    Some(PeriodNote::ComparisonBase),
+                                    sentence_fiscal.as_deref().map(fiscal_year_before),
+                                )
+                            }
+                            (Some(p), _) => (
+                                period_of(&p.words, focus.or(sentence_period)),
+                                Some(PeriodNote::Sentence),
+                                p.fiscal.clone(),
+                            ),
+                            // Every period of the sentence belongs to another amount's clause: a
+                            // new value ("..., while imports grew 16% to $50.24 billion") shares
+                            // the period of the sentence's other new value; any other amount
+                            // ("The deficit stood at $101 billion, surpassing the 2021 figure
+                            // of $69 billion") keeps the period in focus.
+                            // "In 2016 the balance was $12.9 billion, with exports of $10.2
+                            // billion and imports of $2.1 billion": a period that opens the
+                            // sentence holds for every amount in it.
+                            (None, Some(p)) if sentence_leads && !base_clause(at) => {
+                                (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
+                            }
+                            (None, Some(p)) => {
+                                let other_new =
+                                    amounts.iter().filter(|&&a| a != n).find_map(|&a| {
+                                        let k = &article.numbers[a];
+                                        if !introduced_as_new(tokens, k.tokens.start, range.start) {
+                                            return None;
+                                        }
+                                        let c =
+                                            resolve::clause_of(&clauses, tokens, k.tokens.start);
+                                        periods
+                                            .iter()
+                                            .filter(|q| {
+                                                resolve::clause_of(&clauses, tokens, q.tokens.start)
+                                                    == c
+                                            })
+                                            .find_map(|q| match q.words {
+                                                PeriodWords::Absolute { .. } => {
+                                                    period_of(&q.words, focus)
+                                                        .map(|v| (v, q.fiscal.clone()))
+                                                }
+                                                _ => None,
+                                            })
+                                    });
+                                match other_new {
+                                    Some((v, f)) if new_value => {
+                                        (Some(v), Some(PeriodNote::Sentence), f)
+                                    }
+                                    // "amounted to $493.7 million, which is 16.8 percent less
+                                    // compared to the same period last year ($593.1 million in
+                                    // January–May 2023)": not the base's period.
+                                    _ if new_value && (mention_bracketed || mention_compared) => (
+                                        focus,
+                                        focus.map(|_| PeriodNote::Carried),
+                                        focus_fiscal.clone(),
+                                    ),
+                                    _ if new_value => (
+                                        Some(p),
+                                        Some(PeriodNote::Sentence),
+                                        sentence_fiscal.clone(),
+                                    ),
+                                    // "Trade stood at US$ 2.8 billion in 2022, out of which
+                                    // exports US$ 2.72 billion and imports were US$ 80 million in
+                                    // 2022": with no period in focus yet, a sentence that names
+                                    // one period and compares nothing speaks of it throughout.
+                                    _ if focus.is_none() && sentence_one_period && !comparing => (
+                                        Some(p),
+                                        Some(PeriodNote::Sentence),
+                                        sentence_fiscal.clone(),
+                                    ),
+                                    // "Both imports and exports have decreased in 2009 with
+                                    // exports being X (...) and imports being Y": the one
+                                    // period the sentence names, not as a base, is every
+                                    // amount's, over one carried from earlier sentences.
+                                    _ if sentence_one_period
+                                        && mention_at.is_some_and(|m| !base_clause(m))
+                                        && !mention_after_base
+                                        && !mention_bracketed
+                                        && !clause_relative =>
+                                    {
+                                        (
+                                            Some(p),
+                                            Some(PeriodNote::Sentence),
+                                            sentence_fiscal.clone(),
                                         )
-                                })
-                                && focus.and_then(|f| f.year_before()).is_some() =>
-                        {
-                            (
-                                focus.and_then(|f| f.year_before()),
-                                Some(PeriodNote::ComparisonBase),
-                                None,
-                            )
+                                    }
+                                    _ => (
+                                        focus,
+                                        focus.map(|_| PeriodNote::Carried),
+                                        focus_fiscal.clone(),
+                                    ),
+                                }
+                            }
+                            // A relative period of another clause ("last year's exports")
+                            // is that clause's own.
+                            // "increased by 75 percent, which rose from US$483.37 million to
+                            // US$846.45 million": the base of a "from ... to ..." is a year
+                            // before the period in focus.
+                            (None, None)
+                                if base_clause(at)
+                                    && !new_value
+                                    && amounts.iter().any(|&a| {
+                                        a != n
+                                            && resolve::clause_of(
+                                                &clauses,
+                                                tokens,
+                                                article.numbers[a].tokens.start,
+                                            ) == clause
+                                            && introduced_as_new(
+                                                tokens,
+                                                article.numbers[a].tokens.start,
+                                                range.start,
+                                            )
+                                    })
+                                    && focus.and_then(|f| f.year_before()).is_some() =>
+                            {
+                                (
+                                    focus.and_then(|f| f.year_before()),
+                                    Some(PeriodNote::ComparisonBase),
+                                    None,
+                                )
+                            }
+                            (None, None) => (
+                                focus,
+                                focus.map(|_| PeriodNote::Carried),
+                                focus_fiscal.clone(),
+                            ),
                         }
-                        (None, None) => (
-                            focus,
-                            focus.map(|_| PeriodNote::Carried),
-                            focus_fiscal.clone(),
-                        ),
                     }
                 }
             };
@@ -634,13 +681,6 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 sentence_months = months_only;
             }
             let months_only = months_only.or(if period.is_none() { focus_months } else { None });
-            let fiscal = fiscal.map(|f| {
-                if f.starts_with("FY (") {
-                    period.map_or(f.clone(), |p| format!("FY{}", p.year))
-                } else {
-                    f
-                }
-            });
             // "goods exports to and imports from the US comprised £58bn and £56bn
             // respectively": the flows named before a list of amounts, in order.
             let respective_measure =
@@ -837,6 +877,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         if let Some(p) = sentence_period
             && !mention_compared
         {
+            reviewed = reviewed.or(Some((p, sentence_fiscal.clone())));
             focus = Some(p);
             focus_fiscal = sentence_fiscal;
             focus_months = None;
@@ -1550,6 +1591,22 @@ fn part_of(
     };
     let _ = figures;
     Some((whole, product))
+}
+
+/// The fiscal year before one, named as it is: "FY2021/22" → "FY2020/21", "FY25" → "FY24",
+/// "FY2019" → "FY2018".
+fn fiscal_year_before(label: &str) -> String {
+    let shift = |y: &str| match y.parse::<u32>() {
+        Ok(v) if v > 0 => format!("{:0width$}", v - 1, width = y.len()),
+        _ => y.to_string(),
+    };
+    match label.strip_prefix("FY") {
+        Some(years) => match years.split_once('/') {
+            Some((a, b)) => format!("FY{}/{}", shift(a), shift(b)),
+            None => format!("FY{}", shift(years)),
+        },
+        None => label.to_string(),
+    }
 }
 
 /// Whether the words naming a part ("Viet Nam exported", "imports") name a flow.

@@ -383,6 +383,9 @@ pub enum PeriodWords {
     /// A run of months across two years ("October 2017 to June 2019"), a decade: no one
     /// period.
     Span,
+    /// "the period under review", "the review period": the period the text reports on,
+    /// the first it names (read as the period in focus when none is known).
+    UnderReview,
     /// "last year" said plainly (not as a comparison's base): the year of the data when the
     /// period in focus is a whole year (a text published the next year), else a year before.
     LastYear,
@@ -515,6 +518,21 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i = k;
             continue;
         }
+        // "during the period under review", "in the review period"
+        let review = match (w(i), w(i + 1), w(i + 2)) {
+            ("period", "under", "review" | "consideration") => Some(3),
+            ("review" | "reporting", "period", _) => Some(2),
+            _ => None,
+        };
+        if let Some(len) = review {
+            out.push(PeriodMention {
+                words: PeriodWords::UnderReview,
+                tokens: start..i + len,
+                fiscal: None,
+            });
+            i += len;
+            continue;
+        }
         let (k, before) = relative_year(&w, i);
         if before {
             let plain_last = w(i) == "last"
@@ -577,6 +595,18 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     }
                 }
             }
+        } else if matches!(w(i), "past" | "last")
+            && let Some(m) = number_word(w(i + 1)).filter(|_| w(i + 2) == "months")
+            && w(i + 3) == "of"
+            && tokens
+                .get(i + 4)
+                .filter(|_| range.contains(&(i + 4)))
+                .and_then(year_of)
+                .is_some()
+        {
+            // "over the past seven months of 2018": the year's first seven months.
+            months = Some((1, m));
+            end = i + 3;
         } else if matches!(w(i), "q1" | "q2" | "q3" | "q4")
             || (w(i) == "q"
                 && tokens
@@ -661,6 +691,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     i += 5;
                     continue;
                 }
+            }
+            // "July-June (2021-22)": a fiscal year, named by the years that follow.
+            if last < m {
+                i = j;
+                continue;
             }
             if (day_after && last == m) || day_before {
                 // skip the date with its year
@@ -804,7 +839,7 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
                 f.year_before()
             }
         }
-        PeriodWords::ThatPeriod => focus,
+        PeriodWords::ThatPeriod | PeriodWords::UnderReview => focus,
         PeriodWords::SamePeriod { year } => {
             let f = focus?;
             match year {

@@ -172,6 +172,35 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// The clauses of the sentence `s` of `text`, as byte ranges.
+/// Whether the bracket at `i` holds only a year or a fiscal year ("July-June (2020-21)",
+/// "(FY22)"): the period of its clause, not a clause of its own.
+fn year_in_brackets(sentence: &str, i: usize, c: char) -> bool {
+    let inner = match c {
+        '(' => sentence[i + 1..]
+            .split(')')
+            .next()
+            .filter(|_| sentence[i + 1..].contains(')')),
+        ')' => sentence[..i]
+            .rsplit('(')
+            .next()
+            .filter(|_| sentence[..i].contains('(')),
+        _ => None,
+    };
+    inner.is_some_and(|t| {
+        let t = t.trim();
+        let t = t
+            .strip_prefix("FY")
+            .or_else(|| t.strip_prefix("fiscal "))
+            .unwrap_or(t)
+            .trim();
+        let digits = t.chars().filter(|ch| ch.is_ascii_digit()).count();
+        (2..=9).contains(&digits)
+            && t.starts_with(|ch: char| ch.is_ascii_digit())
+            && t.chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '-' | '/' | '–'))
+    })
+}
+
 pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
     let sentence = &text[s.clone()];
     let mut cuts: Vec<usize> = Vec::new();
@@ -182,7 +211,7 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                 let digit_around = c == ','
                     && sentence[..i].ends_with(|p: char| p.is_ascii_digit())
                     && sentence[i + 1..].starts_with(|n: char| n.is_ascii_digit());
-                if !digit_around {
+                if !digit_around && !year_in_brackets(sentence, i, c) {
                     cuts.push(i);
                     cuts.push(i + c.len_utf8());
                 }
