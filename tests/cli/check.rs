@@ -1534,3 +1534,42 @@ fn a_fiscal_year_in_brackets_and_the_period_under_review() {
     assert_eq!(period_of("$76.134m"), "FY2020/21", "{read:?}");
     assert_eq!(period_of("$80.1m"), "2022-06", "{read:?}");
 }
+
+/// "the United Arab Emirates (UAE), the trade volume": an economy before a comma owns no
+/// flow after it; "up 143 per cent from $94.2 million": the base said right after the rate;
+/// a total and parts said in one sentence are its parts however far off they are.
+#[test]
+fn owners_bases_and_parts_said_in_one_breath() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "one-breath.txt",
+        "Following ties between Israel and the United Arab Emirates (UAE), the trade volume of \
+         the two nations reached $523.2 million in the first half of 2021. Trade totalled \
+         $229 million in January-June, up 143 per cent from $94.2 million in all 2020. \
+         Israeli imports from the UAE were $342.2 million in the first half. Israeli exports \
+         to the UAE were $181 million in the first half.\n\n\
+         Between April and October, trade between Israel and Ghana amounted to $2.6 billion, \
+         with Israel exporting goods worth $4.75 billion to Ghana and importing goods \
+         amounting to $2.15 billion.\n",
+    );
+    let sums: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "sum")
+        .collect();
+    assert_eq!(sums.len(), 2, "{sums:?}");
+    assert_eq!(
+        figures_printed(sums[0]),
+        ["$523.2 million", "$181 million", "$342.2 million"]
+    );
+    assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
+    // 4.75 + 2.15 = 6.9, not 2.6.
+    assert_eq!(figures_printed(sums[1])[0], "$2.6 billion");
+    assert_eq!(sums[1]["verdict"], "inconsistent", "{}", sums[1]);
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$94.2 million", "$229 million"]);
+    // 229 / 94.2 = 2.431: up 143.1%.
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}

@@ -1448,9 +1448,11 @@ fn owner_of(
     let before = mentions
         .iter()
         .filter(|m| m.tokens.end <= start && start - m.tokens.end < reach)
-        // Not across the end of a sentence.
+        // Not across the end of a sentence, nor a comma or a bracket ("the United Arab
+        // Emirates (UAE), the trade volume of the two nations").
         .filter(|m| {
-            !text[tokens[m.tokens.end - 1].end..tokens[start].start].contains(['.', '!', '?', ';'])
+            !text[tokens[m.tokens.end - 1].end..tokens[start].start]
+                .contains(['.', '!', '?', ';', ',', '(', ')'])
         })
         .filter(|m| {
             // nothing but "'s", adjectives and articles between: no "to", "from", "with";

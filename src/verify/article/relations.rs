@@ -462,11 +462,14 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         s,
         &[
             "compared", "to", "with", "a", "the", "trade", "figure", "of", "level", "against",
+            "from",
         ],
     )
     .filter(|&b| {
+        // "up 143 per cent from $94.2 million in all 2020": the base said right after.
         let gap = article.text[article.numbers[n].phrase.end..pos(article, b)].to_lowercase();
-        gap.trim_start().starts_with("compared") || gap.trim_start().starts_with("against")
+        let gap = gap.trim_start();
+        gap.starts_with("compared") || gap.starts_with("against") || gap.starts_with("from")
     }) {
         let new = if anchor != base {
             Some(anchor)
@@ -1472,7 +1475,13 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                     && a <= b * rust_decimal::Decimal::from(2)
             };
             let slip = near_by(parts * thousand, tv) || near_by(parts, tv * thousand);
-            if !near_by(parts, tv) && !slip {
+            // "trade amounted to $2.6 billion, with India exporting goods worth $4.75
+            // billion and importing goods amounting to $2.15 billion": one sentence says
+            // they are its parts, however far off.
+            let one_sentence = [e, m]
+                .iter()
+                .all(|&f| article.figures[f].sentence == total.sentence);
+            if !near_by(parts, tv) && !slip && !one_sentence {
                 continue;
             }
             // "$1,858 billion against exports worth $1,273 billion, a deficit of $585,76
