@@ -1573,3 +1573,43 @@ fn owners_bases_and_parts_said_in_one_breath() {
     // 229 / 94.2 = 2.431: up 143.1%.
     assert_eq!(change["verdict"], "consistent", "{change}");
 }
+
+/// A share's part in brackets before or after the words it is "of", its whole printed a
+/// paragraph earlier; a multiple of a share "from P% to Q%" ("more than halved": below half).
+#[test]
+fn shares_with_bracketed_parts_and_multiples_of_shares() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "bracketed-parts.txt",
+        "The share of Chile's imports from Korea more than halved, from 8.1pct in 2002 to \
+         3.6pct in 2013.\n\
+         In 2013, Chile's exports to Korea were 40 billion euro, while imports were 30 billion \
+         euro.\n\
+         The ministry released the figures on Tuesday.\n\
+         Copper led the list of goods.\n\
+         Ports in the north handled most of it.\n\
+         Machinery accounted for 25pct (10 billion euro) of Chile's exports to Korea, and for \
+         70pct of Chile's imports from Korea (21 billion euro).\n",
+    );
+    let multiple = claim(&doc, "multiple");
+    // 3.6 / 8.1 = 0.444: more than halved.
+    assert_eq!(multiple["verdict"], "consistent", "{multiple}");
+    let shares: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "share")
+        .collect();
+    assert_eq!(shares.len(), 2, "{shares:?}");
+    assert_eq!(
+        figures_printed(shares[0]),
+        ["10 billion euro", "40 billion euro"]
+    );
+    assert_eq!(shares[0]["verdict"], "consistent", "{}", shares[0]);
+    assert_eq!(
+        figures_printed(shares[1]),
+        ["21 billion euro", "30 billion euro"]
+    );
+    assert_eq!(shares[1]["verdict"], "consistent", "{}", shares[1]);
+}

@@ -195,6 +195,13 @@ pub fn to_claims(
                         format!("{} - {}", ids[2], ids[1])
                     }
                 }
+                // A change of a share: between two percentages.
+                RelationKind::Change if percent_ids.len() == 2 => {
+                    format!("change({}, {})", percent_ids[0], percent_ids[1])
+                }
+                RelationKind::Multiple if percent_ids.len() == 2 => {
+                    format!("{} / {}", percent_ids[1], percent_ids[0])
+                }
                 RelationKind::Change => format!("change({}, {})", ids[0], ids[1]),
                 RelationKind::Multiple => format!("{} / {}", ids[1], ids[0]),
                 RelationKind::Share => format!("{} / {}", ids[0], ids[1]),

@@ -415,6 +415,15 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             return Some(relation(vec![f], Some(Unchecked::NoBase)));
         }
     }
+    // "more than halved, from 7.9pct in 2002 to 3.4pct in 2013": a change of a share,
+    // between the two percentages said right after it.
+    if let Some((old, new)) = percents_from_to(article, n, s) {
+        return Some(Relation {
+            said: true,
+            percents: vec![old, new],
+            ..relation(Vec::new(), None)
+        });
+    }
     // "shot up 520% from USD 18.55 billion in 1991 to USD 95.902 billion", "jumped ninefold
     // from A to B": the text says which is the base and which the new value.
     if let Some((base, new)) = from_to(article, n, s) {
@@ -997,6 +1006,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .copied()
         .filter(|&f| clause.contains(&pos(article, f)))
         .min_by_key(|&f| pos(article, f).abs_diff(at))
+        .or_else(|| part_in_brackets(article, n, s))
         .or_else(|| {
             here.iter()
                 .copied()
@@ -1023,7 +1033,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     // "China accounted for 9.4% of South Africa's exports. ... exports to China totalled
     // R188.4 billion": the part in the next sentence, of the measure the share names.
     let of_measure = {
-        let after = article.text[number.printed.end..article.sentences[s].end].to_lowercase();
+        let after = words_after_share(article, n, s);
         let words: Vec<&str> = after
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -1099,7 +1109,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let part = part?;
     let p = &article.figures[part];
     // The whole: "of total exports", "of the total", "of its trade".
-    let after = article.text[number.printed.end..article.sentences[s].end].to_lowercase();
+    let after = words_after_share(article, n, s);
     let of_words: Vec<&str> = after
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1177,7 +1187,9 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                             w.measure == p.measure || p.measure.is_none() || w.measure.is_none()
                         }
                     }
-                    && w.sentence + 3 >= s
+                    // "accounted for 37pct (19.8 billion euro) of EU exports to Japan": a
+                    // whole the share names may be printed a paragraph earlier.
+                    && w.sentence + if whole_measure.is_some() { SUM_REACH } else { 3 } >= s
                     && w.sentence <= s + 1
             })
             .collect();
@@ -1192,6 +1204,49 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
     }
+}
+
+/// "for 66pct of EU imports from Japan (37.1 billion euro)": the amount in brackets right
+/// after the words a share is of — its part, unless those words say a total ("of total
+/// goods imports (nearly 460 billion euros)" is the whole).
+fn part_in_brackets(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let end = article.numbers[n].printed.end;
+    let next = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| pos(article, f) >= end)
+        .min_by_key(|&f| pos(article, f))
+        .filter(|&f| level(article, f))?;
+    let gap = article.text[end..pos(article, next)].to_lowercase();
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let other_number = article
+        .numbers
+        .iter()
+        .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
+    (gap.trim_end().ends_with('(')
+        && gap.matches('(').count() == 1
+        && !gap.contains(')')
+        && words.first() == Some(&"of")
+        && words.len() <= 8
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "total" | "all" | "overall" | "global" | "world"))
+        && !other_number)
+        .then_some(next)
+}
+
+/// The rest of the sentence after share `n`, lowercase, past an amount in brackets right
+/// after it ("37pct (19.8 billion euro) of EU exports": "of eu exports").
+fn words_after_share(article: &Article, n: usize, s: usize) -> String {
+    let rest = &article.text[article.numbers[n].printed.end..article.sentences[s].end];
+    let skipped = rest
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map_or(rest, |(_, tail)| tail);
+    skipped.to_lowercase()
 }
 
 /// The whole printed after a share "P% of ... of W" (or "... worth W", "... valued at
@@ -1250,6 +1305,38 @@ fn measure_word(w: &str) -> Option<TradeMeasure> {
         "trade" | "turnover" | "commerce" => TradeMeasure::Turnover,
         _ => return None,
     })
+}
+
+/// "halved, from 7.9pct in 2002 to 3.4pct in 2013": the two percentages right after the
+/// stated number `n`, said "from" one "to" the other (a year may follow each).
+fn percents_from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
+    let end = article.numbers[n].phrase.end;
+    let sentence_end = article.sentences[s].end;
+    let mut after = article
+        .numbers
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.printed.start >= end && x.printed.start < sentence_end)
+        .filter(|(_, x)| !matches!(x.kind, NumberKind::Ignored(_)));
+    let (old, a) = after.next()?;
+    let (new, b) = after.next()?;
+    if a.kind != NumberKind::Percent || b.kind != NumberKind::Percent {
+        return None;
+    }
+    let words = |r: std::ops::Range<usize>| -> Vec<String> {
+        article.text[r]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let lead = words(end..a.printed.start);
+    let between = words(a.printed.end..b.printed.start);
+    (lead.last().map(String::as_str) == Some("from")
+        && lead.len() <= 2
+        && between.last().map(String::as_str) == Some("to")
+        && between.len() <= 3)
+        .then_some((old, new))
 }
 
 /// A change in percentage points stated by `n` between two percentages of its sentence.

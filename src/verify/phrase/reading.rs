@@ -226,6 +226,9 @@ impl<'a> Reading<'a> {
             .clone()
             .or_else(|| find_hedge(self.tokens, self.lexicon, Some(at)).map(|(h, _)| h));
         let i = match &hedge {
+            // "more than halved": a fall of more than half — hedge the divisor (2), then
+            // turn it back into a ratio, (0, 0.5).
+            Some(h) if x < Q::one() && x > q_int(0) => reciprocal(&h.interval(&(Q::one() / &x))),
             Some(h) => h.interval(&x),
             None => i,
         };

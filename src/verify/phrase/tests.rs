@@ -258,3 +258,12 @@ fn share_words_and_errors() {
     let e = parse(&long, &Lexicon::built_in(), Rounding::HalfUnit).unwrap_err();
     assert!(e.contains("at most 2000"));
 }
+
+#[test]
+fn a_hedged_fall_multiple_bounds_the_fall() {
+    // "more than halved": below half; "nearly halved": a little above half.
+    assert_eq!(bounds(&p("more than halved")), "(0, 0.5)");
+    let nearly = bounds(&p("nearly halved"));
+    assert!(nearly.starts_with("(0.5"), "{nearly}");
+    assert_eq!(bounds(&p("more than doubled")), "(2, ∞)");
+}
