@@ -1613,3 +1613,31 @@ fn shares_with_bracketed_parts_and_multiples_of_shares() {
     );
     assert_eq!(shares[1]["verdict"], "consistent", "{}", shares[1]);
 }
+
+/// "of the latter, 24% went to China": a share said of a third economy is not a share of
+/// the pair's amount printed before it; foreign country names ("Paraguai", "Estados
+/// Unidos") name the pair.
+#[test]
+fn a_share_of_a_third_economy_and_foreign_country_names() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "third-share.txt",
+        "In total, Ecuador's exports to Colombia reach $19,590 million in 2022, of which \
+         $10,767 million for other products and of the latter, 24% went to China.\n",
+    );
+    let inconsistent = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] == "inconsistent")
+        .count();
+    assert_eq!(inconsistent, 0, "{doc}");
+    let doc = check_text(
+        &wd,
+        "foreign-names.txt",
+        "As exportações do Paraguai para os Estados Unidos cresceram 19,2% em 2024.\n",
+    );
+    assert_eq!(doc["reporter"], "PRY", "{doc}");
+    assert_eq!(doc["partner"], "USA", "{doc}");
+}

@@ -1001,6 +1001,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .filter(|&f| level(article, f))
         .collect();
     let clause = clause_at(article, s, at);
+    let theirs = of_those_named(article, n, &clause);
     let part = here
         .iter()
         .copied()
@@ -1012,12 +1013,14 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                 .copied()
                 .filter(|&f| pos(article, f) < at)
                 .max_by_key(|&f| pos(article, f))
+                .filter(|&f| theirs(f))
         })
         .or_else(|| {
             here.iter()
                 .copied()
                 .filter(|&f| pos(article, f) > at)
                 .min_by_key(|&f| pos(article, f))
+                .filter(|&f| theirs(f))
         });
     let relation = |figures: Vec<usize>, unchecked| Relation {
         said: false,
@@ -1203,6 +1206,47 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     match whole {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
+    }
+}
+
+/// Whether a figure outside `clause` can be what share `n` in it is said of: when the
+/// clause names economies beyond the pair ("24% went to China" in an Ecuador–Colombia
+/// text), only a figure of one of them (its owner or other side) — not the pair's amount
+/// printed before.
+fn of_those_named<'a>(
+    article: &'a Article,
+    n: usize,
+    clause: &std::ops::Range<usize>,
+) -> impl Fn(usize) -> bool + 'a {
+    // Not the economies of what it is a share of ("32% of Vietnam's total exports").
+    let end = article.numbers[n].printed.end;
+    let named: Vec<String> = super::resolve::economies(&article.text, &article.tokens)
+        .into_iter()
+        .filter(|m| {
+            let at = article.tokens[m.tokens.start].start;
+            clause.contains(&at)
+                && (at < end
+                    || !article.text[end..at]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case("of")))
+        })
+        .map(|m| m.economy)
+        // The pair's own economies: its figures often name neither side.
+        .filter(|e| {
+            ![&article.reporter, &article.partner]
+                .into_iter()
+                .flatten()
+                .any(|p| super::resolve::same_country(p, e))
+        })
+        .collect();
+    move |f: usize| {
+        let fig = &article.figures[f];
+        named.is_empty()
+            || fig
+                .owner
+                .iter()
+                .chain(&fig.other)
+                .any(|e| named.iter().any(|x| super::resolve::same_country(x, e)))
     }
 }
 
