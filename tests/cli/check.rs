@@ -1641,3 +1641,41 @@ fn a_share_of_a_third_economy_and_foreign_country_names() {
     assert_eq!(doc["reporter"], "PRY", "{doc}");
     assert_eq!(doc["partner"], "USA", "{doc}");
 }
+
+/// "in January to May 2024 exceeded $823 million": "May" the month is no forecast's "may";
+/// "imports from China to Tanzania" are Tanzania's.
+#[test]
+fn may_the_month_and_imports_to_their_importer() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "may-month.txt",
+        "Trade turnover between Tajikistan and Chile in January to May 2024 exceeded $823 \
+         million. Imports from Chile amounted to $770.3 million, exports to Chile reached \
+         about $52.8 million.\n\n\
+         Trade between Tanzania and Peru grew to US$47 million in 2005, as imports from Peru \
+         to Tanzania reached US$30 million while exports from Tanzania to Peru totalled US$17 \
+         million.\n",
+    );
+    let n = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "$823 million")
+        .unwrap();
+    assert_eq!(n["role"], "figure", "{n}");
+    let sums: Vec<Vec<&str>> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "sum")
+        .map(figures_printed)
+        .collect();
+    // Exports and imports in the reporter's view, whichever side the reporter is.
+    assert!(
+        sums.iter().any(|s| s[0] == "US$47 million"
+            && s[1..].contains(&"US$17 million")
+            && s[1..].contains(&"US$30 million")),
+        "{sums:?}"
+    );
+}

@@ -1514,7 +1514,8 @@ fn owner_of(
                 }
             }
             ("to" | "with" | "into", Some(m)) => {
-                if word.measure == TradeMeasure::Imports && w == "into" {
+                // "imports into Kenya", "imports from China to Tanzania": the importer.
+                if word.measure == TradeMeasure::Imports && (w == "into" || w == "to") {
                     owner = owner.or(Some(m.economy.clone()));
                 } else {
                     other = Some(m.economy.clone());

@@ -722,7 +722,9 @@ fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> 
         }
         k -= 1;
         let w = tokens[k].text.as_str();
-        if FORECAST_WORDS.contains(&w) {
+        // "January to May 2024": the month, not the verb.
+        let month = w == "may" && text[tokens[k].start..tokens[k].end].starts_with('M');
+        if FORECAST_WORDS.contains(&w) && !month {
             return true;
         }
         if goes_to && GOAL_VERBS.contains(&w) && k > 0 && tokens[k - 1].text == "to" && same(k - 1)
