@@ -1679,3 +1679,21 @@ fn may_the_month_and_imports_to_their_importer() {
         "{sums:?}"
     );
 }
+
+/// "Data from the annual report reveals that ... $54.7 billion ..., compared to $33.5
+/// billion in 2021, representing a 63% increase": "from the report" is a source, not a
+/// base; "compared to X" is the base, not a new value.
+#[test]
+fn a_source_is_no_base_and_compared_to_is_no_new_value() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "source-base.txt",
+        "Data from the annual foreign trade report reveals that Chile imported products \
+         worth $54.7 billion from Peru last year, compared to $33.5 billion in 2021, \
+         representing a 63% increase.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$33.5 billion", "$54.7 billion"]);
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}

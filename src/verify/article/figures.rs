@@ -1024,6 +1024,16 @@ fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floo
             "a" | "an" | "record" | "high" | "new" | "all" | "time" | "nearly" | "almost"
             | "about" | "around" | "some" | "over" | "more" | "than" | "roughly" | "just"
             | "under" => continue,
+            // "compared to $33.5 billion", "relative to", "equal to": a base or a level,
+            // not where a change went.
+            "to" if j > floor
+                && matches!(
+                    tokens[j - 1].text.as_str(),
+                    "compared" | "comparison" | "relative" | "equal" | "equivalent" | "close"
+                ) =>
+            {
+                return false;
+            }
             "to" | "reach" | "reached" | "reaching" | "hit" | "hitting" | "touched"
             | "touching" => return true,
             _ => return false,

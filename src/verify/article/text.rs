@@ -171,7 +171,6 @@ const CLAUSE_WORDS: &[&str] = &[
     "from", "compared", "against", "versus", "while", "whereas", "but", "than",
 ];
 
-/// The clauses of the sentence `s` of `text`, as byte ranges.
 /// Whether the bracket at `i` holds only a year or a fiscal year ("July-June (2020-21)",
 /// "(FY22)"): the period of its clause, not a clause of its own.
 fn year_in_brackets(sentence: &str, i: usize, c: char) -> bool {
@@ -201,6 +200,7 @@ fn year_in_brackets(sentence: &str, i: usize, c: char) -> bool {
     })
 }
 
+/// The clauses of the sentence `s` of `text`, as byte ranges.
 pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
     let sentence = &text[s.clone()];
     let mut cuts: Vec<usize> = Vec::new();
@@ -261,7 +261,35 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                     ))
                     || (next == "the" && then.starts_with(|c: char| c.is_uppercase()))
             };
-            if period_follows || (place_follows && matches!(*word, "from" | "against" | "versus")) {
+            // "Data from the annual foreign trade report reveals that ...": a source, not a
+            // comparison's base.
+            let source_follows = *word == "from"
+                && rest
+                    .split_whitespace()
+                    .take(5)
+                    .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
+                    .any(|w| {
+                        matches!(
+                            w.trim_matches(|c: char| !c.is_alphanumeric()),
+                            "data"
+                                | "report"
+                                | "reports"
+                                | "statistics"
+                                | "ministry"
+                                | "customs"
+                                | "sources"
+                                | "agency"
+                                | "bureau"
+                                | "office"
+                                | "department"
+                                | "survey"
+                                | "database"
+                        )
+                    });
+            if period_follows
+                || source_follows
+                || (place_follows && matches!(*word, "from" | "against" | "versus"))
+            {
                 continue;
             }
             cuts.push(i);
