@@ -1697,3 +1697,26 @@ fn a_source_is_no_base_and_compared_to_is_no_new_value() {
     assert_eq!(figures_printed(change), ["$33.5 billion", "$54.7 billion"]);
     assert_eq!(change["verdict"], "consistent", "{change}");
 }
+
+/// "a population of 1.2 million (12 lakh)": people, not money, even in a text of dollars.
+#[test]
+fn a_population_is_no_money() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "population.txt",
+        "Indian-origin people comprise nearly 70 per cent of the island's population of 1.2 \
+         million (12 lakh). Exports to Mauritius were USD 778.03 mn, and 2.5 million \
+         people visited.\n",
+    );
+    for p in ["1.2 million", "12 lakh", "2.5 million"] {
+        let n = doc["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["printed"] == p)
+            .unwrap();
+        assert_eq!(n["role"], "ignored", "{n}");
+    }
+    assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
+}

@@ -124,6 +124,21 @@ const DISTANCE: &[&str] = &[
     "foot",
     "kms",
 ];
+/// People counted: a scaled number beside these is no money.
+const PEOPLE: &[&str] = &[
+    "population",
+    "people",
+    "inhabitants",
+    "residents",
+    "citizens",
+    "tourists",
+    "visitors",
+    "migrants",
+    "workers",
+    "jobs",
+    "students",
+    "passengers",
+];
 const QUANTITY: &[&str] = &[
     "tonnes",
     "tons",
@@ -517,6 +532,16 @@ fn not_money(
     }
     if name_before(text, t) {
         return Some(Ignored::Name);
+    }
+    // "a population of 1.2 million (12 lakh)", "1.5 million people": people, not money.
+    let people = |w: &str| PEOPLE.contains(&w);
+    let in_sentence = |j: usize| {
+        (j..i).all(|k| !text[tokens[k].end..tokens[k + 1].start].contains(['.', ';', '!', '?']))
+    };
+    if people(next)
+        || (i.saturating_sub(5)..i).any(|j| people(tokens[j].text.as_str()) && in_sentence(j))
+    {
+        return Some(Ignored::Count);
     }
     if last == i {
         return Some(bare_reason(text, tokens, i));
