@@ -1720,3 +1720,29 @@ fn a_population_is_no_money() {
     }
     assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
 }
+
+/// "compared to the same period in 2022 ($12.131 million)": the amount in brackets is the
+/// base, of the period said before the bracket; the new value may be a sentence back.
+#[test]
+fn a_bracketed_base_after_its_period() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "bracketed-base.txt",
+        "Chile's exports to Peru amounted to $29.273 million from January through September \
+         2023. The figure increased by 2.4 times compared to the same period in 2022 \
+         ($12.131 million).\n",
+    );
+    let multiple = claim(&doc, "multiple");
+    assert_eq!(
+        figures_printed(multiple),
+        ["$12.131 million", "$29.273 million"]
+    );
+    assert_eq!(
+        periods(multiple),
+        ["2022-01..2022-09", "2023-01..2023-09"],
+        "{multiple}"
+    );
+    // 29.273 / 12.131 = 2.413: "2.4 times".
+    assert_eq!(multiple["verdict"], "consistent", "{multiple}");
+}

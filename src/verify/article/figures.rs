@@ -408,7 +408,22 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .filter(|p| p.tokens.end <= at && !in_clause(p.tokens.start))
                         .max_by_key(|p| p.tokens.start)
                 });
-            let clause_period = clause_period.or(respective).or(relative);
+            // "compared to the same period in 2022 ($12.418 million)", "compared to January
+            // 2020 ($913.3 million)": the amount in brackets is the period's said just before.
+            let bracketed = {
+                let before = text[sentence.start..tokens[at].start].trim_end();
+                let before = before
+                    .strip_suffix('(')
+                    .map(str::trim_end)
+                    .filter(|_| clause_period.is_none());
+                before.and_then(|b| {
+                    periods.iter().find(|p| {
+                        tokens[p.tokens.end - 1].end == b.len() + sentence.start
+                            && !matches!(p.words, PeriodWords::Span)
+                    })
+                })
+            };
+            let clause_period = clause_period.or(respective).or(relative).or(bracketed);
             // "the previous year's sales of 590 million baht": the clause says its period
             // relative to another, even when it was not read as one.
             let clause_relative = clause.is_some_and(|c| {

@@ -203,7 +203,18 @@ fn is_base(article: &Article, f: &Figure) -> bool {
     let first = words.split_whitespace().next().unwrap_or("");
     // "reaching $636 million from $330 million": the word right before the amount.
     let right_before = words.split_whitespace().next_back().unwrap_or("");
-    BASE_CUES.contains(&first)
+    // "compared to the same period in 2022 ($12.418 million)": the bracket's amount is
+    // the base the clause before it names.
+    let bracket_of_base = article.text[..at].trim_end().ends_with('(') && {
+        let s = &article.sentences[f.sentence];
+        let open = article.text[..at].trim_end().len() - 1;
+        let before = clause_at(article, f.sentence, open.saturating_sub(1).max(s.start));
+        let words = article.text[before.start..open].to_lowercase();
+        let first = words.split_whitespace().next().unwrap_or("");
+        BASE_CUES.contains(&first) || words.contains("compared")
+    };
+    bracket_of_base
+        || BASE_CUES.contains(&first)
         || matches!(right_before, "from" | "against" | "versus")
         || words.contains("a year earlier")
         || words.contains("last year")
@@ -381,6 +392,14 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                 .copied()
                 .filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f]))
                 .min_by_key(|&f| pos(article, f))
+        })
+        // "indicates a 2.3 times increase compared to the same period in 2022 ($12.418
+        // million)": only the base is printed here; the new value is found from it.
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) > at)
+                .min_by_key(|&f| pos(article, f))
         });
     let says = article.numbers[n].phrase.clone();
     let relation = |figures: Vec<usize>, unchecked| Relation {
@@ -515,6 +534,8 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             .into_iter()
             .filter(|&f| f != anchor && bracketed_together(article, anchor, f)),
     );
+    // The amount the text prints first (its own currency) before its bracketed other.
+    anchors.sort_by_key(|&f| article.text[..pos(article, f)].trim_end().ends_with('('));
     // "down by 68.9% compared to 2021": the base is that year's.
     let named_base_year = {
         let end = article.numbers[n].phrase.end.min(article.text.len());
