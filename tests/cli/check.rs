@@ -1746,3 +1746,26 @@ fn a_bracketed_base_after_its_period() {
     // 29.273 / 12.131 = 2.413: "2.4 times".
     assert_eq!(multiple["verdict"], "consistent", "{multiple}");
 }
+
+/// "the first half (H1) of 2017": the bracketed abbreviation does not hide the year;
+/// "exceeded the $2bn record": a threshold, not a figure.
+#[test]
+fn a_bracketed_abbreviation_and_a_record_threshold() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "h1-record.txt",
+        "Chilean exports to Peru reached $1.204bn during the first half (H1) of 2017, up \
+         from $1.126bn during the same period of 2016. Exports exceeded, for the first \
+         time, the $2bn record.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(periods(change), ["2016-H1", "2017-H1"], "{change}");
+    let n = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "$2bn")
+        .unwrap();
+    assert_eq!(n["role"], "ignored", "{n}");
+}

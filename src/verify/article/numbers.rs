@@ -483,7 +483,7 @@ fn read_at(
     }
     if matches!(
         next.as_str(),
-        "mark" | "threshold" | "barrier" | "milestone" | "level"
+        "mark" | "threshold" | "barrier" | "milestone" | "level" | "record"
     ) {
         return Some(ignored(tokens, first, last, Ignored::Threshold));
     }

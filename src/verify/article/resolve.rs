@@ -714,6 +714,16 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         // a year after the months ("January to March of 2019", "first quarter of 2019")
         if months.is_some() {
             let mut j = end;
+            // "the first half (H1) of 2017": the abbreviation in brackets says it again.
+            if matches!(w(j), "h1" | "h2" | "q1" | "q2" | "q3" | "q4") {
+                j += 1;
+            } else if matches!(w(j), "h" | "q")
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.is_number && t.text.len() == 1)
+            {
+                j += 2;
+            }
             while matches!(w(j), "of" | "in" | "this" | "last") {
                 j += 1;
             }
