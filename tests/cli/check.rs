@@ -1756,7 +1756,7 @@ fn a_bracketed_abbreviation_and_a_record_threshold() {
         &wd,
         "h1-record.txt",
         "Chilean exports to Peru reached $1.204bn during the first half (H1) of 2017, up \
-         from $1.126bn during the same period of 2016. Exports exceeded, for the first \
+         from $1.126bn during the same period of 2016, an increase of 7%. Exports exceeded, for the first \
          time, the $2bn record.\n",
     );
     let change = claim(&doc, "change");
