@@ -1769,3 +1769,36 @@ fn a_bracketed_abbreviation_and_a_record_threshold() {
         .unwrap();
     assert_eq!(n["role"], "ignored", "{n}");
 }
+
+/// "China accounted for 9.4% of South Africa's exports ... exports to China totalled
+/// R188.4 billion": the share's part is the flow to the economy it is said of, printed a
+/// paragraph on; another share's whole is reused only for the same period.
+#[test]
+fn a_share_of_a_named_economy_finds_its_flow() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "named-share.txt",
+        "In 2022, China accounted for 9.4% of South Africa's exports, according to Sars.\n\n\
+         In rand terms, exports to China totalled R188.4 billion, while exports to India were \
+         R90.1bn.\n\n\
+         In 2010, vehicle imports from India were only R2.8bn for a 13.5% share, but in 2022 \
+         this had expanded to R26.8 billion for a 20.5% share.\n",
+    );
+    let shares: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "share")
+        .collect();
+    let of_china = shares
+        .iter()
+        .find(|c| c["says"].as_str().unwrap().contains("9.4%"))
+        .unwrap();
+    assert_eq!(figures_printed(of_china), ["R188.4 billion"], "{of_china}");
+    assert_eq!(of_china["verdict"], "unverifiable", "{of_china}");
+    assert!(
+        !shares.iter().any(|c| c["verdict"] == "inconsistent"),
+        "{shares:?}"
+    );
+}

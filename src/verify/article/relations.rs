@@ -1105,12 +1105,29 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             if let (Some(p), Some(w)) = (part, whole) {
                 return Some(relation(vec![p, w], None));
             }
-            let part = figures_in(article, s + 1).into_iter().find(|&f| {
+            let flow_of = |f: usize| {
                 level(article, f)
                     && article.figures[f].measure == Some(m)
                     && article.figures[f].commodity.is_none()
                     && article.figures[f].other.as_deref() != Some("WLD")
-            });
+            };
+            // "China accounted for 9.4% of South Africa's exports ... exports to China
+            // totalled R188.4 billion": the flow to the economy the share is said of,
+            // wherever the text prints it.
+            let subject = subject_economies(article, n, s);
+            let part = figures_in(article, s + 1)
+                .into_iter()
+                .find(|&f| flow_of(f))
+                .or_else(|| {
+                    (0..article.figures.len())
+                        .filter(|&f| flow_of(f) && !subject.is_empty())
+                        .filter(|&f| {
+                            article.figures[f].other.as_ref().is_some_and(|o| {
+                                subject.iter().any(|x| super::resolve::same_country(x, o))
+                            })
+                        })
+                        .min_by_key(|&f| article.figures[f].sentence.abs_diff(s))
+                });
             // "27% of all goods imported were from China": a share of a flow with no
             // amount printed — said, and nothing in the text to check it against.
             return Some(match part {
@@ -1187,8 +1204,13 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             }) = share(article, e, es)
                 .filter(|r| r.figures.first() != Some(&part) || r.figures.len() > 1)
             {
+                // "R2.8bn for a 13.5% share, but in 2022 ... R26.8 billion for a 20.5%
+                // share": the other share's whole only when of the same period.
+                let same_period = |w: usize| article.figures[w].period == p.period;
                 return match (unchecked, figures.get(1)) {
-                    (None, Some(&w)) if w != part => Some(relation(vec![part, w], None)),
+                    (None, Some(&w)) if w != part && same_period(w) => {
+                        Some(relation(vec![part, w], None))
+                    }
                     _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
                 };
             }
@@ -1269,6 +1291,21 @@ fn of_those_named<'a>(
                 .chain(&fig.other)
                 .any(|e| named.iter().any(|x| super::resolve::same_country(x, e)))
     }
+}
+
+/// The economies named in the clause of share `n` before it ("China accounted for",
+/// "Sales to Japan represented"): what the share is said of.
+fn subject_economies(article: &Article, n: usize, s: usize) -> Vec<String> {
+    let at = article.numbers[n].printed.start;
+    let clause = clause_at(article, s, at);
+    super::resolve::economies(&article.text, &article.tokens)
+        .into_iter()
+        .filter(|m| {
+            let p = article.tokens[m.tokens.start].start;
+            p >= clause.start && p < at
+        })
+        .map(|m| m.economy)
+        .collect()
 }
 
 /// "for 66pct of EU imports from Japan (37.1 billion euro)": the amount in brackets right
