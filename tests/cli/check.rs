@@ -1802,3 +1802,18 @@ fn a_share_of_a_named_economy_finds_its_flow() {
         "{shares:?}"
     );
 }
+
+/// Measure words in the languages the corpus meets: "superávit", "exportaciones",
+/// "importações" name balances and flows.
+#[test]
+fn measure_words_in_other_languages() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "es-measures.txt",
+        "En 2016, las exportaciones de Argentina a Chile sumaron US$ 2.651 millones y las \
+         importaciones US$ 1.043 millones, con un superávit de US$ 1.608 millones.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+}
