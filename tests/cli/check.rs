@@ -1817,3 +1817,31 @@ fn measure_words_in_other_languages() {
     let balance = claim(&doc, "balance");
     assert_eq!(balance["verdict"], "consistent", "{balance}");
 }
+
+/// "increased with 17.3% to EUR 1.9 billion" is a change; a group named beside a total
+/// ("India's 5th largest partner in the EU") does not make it another pair's.
+#[test]
+fn increased_with_and_a_group_beside_the_total() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "with-rate.txt",
+        "Trade between Bulgaria and Chile amounted to EUR 3.9 billion in 2017. Bulgaria's \
+         exports to Chile exceeded EUR 2 billion. Chile's export to Bulgaria increased with \
+         17.3% to EUR 1.9 billion.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["says"], "increased with 17.3%", "{change}");
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+    assert_eq!(claim(&doc, "sum")["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "group-beside.txt",
+        "Italy is Peru's 5th largest trading partner in the EU with a bilateral trade at \
+         $8.79 billion in 2016. Peru's exports to Italy are at $4.90 billion, while its \
+         imports are at $3.89 billion.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(figures_printed(sum)[0], "$8.79 billion", "{sum}");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

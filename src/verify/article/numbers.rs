@@ -230,6 +230,8 @@ const FOLLOWING_DIRECTION: &[&str] = &[
 /// Directions said before a number that belong to it ("rose 12%", "fell by nearly 70%").
 const BY_WORDS: &[&str] = &[
     "by",
+    // "increased with 17.3%": non-native English for "by".
+    "with",
     "of",
     "a",
     "an",

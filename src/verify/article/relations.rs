@@ -1637,10 +1637,13 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             .chain(article.reporter.iter().cloned())
             .chain(article.partner.iter().cloned())
             .collect();
+        // A group named beside it ("India's 5th largest partner in the EU") is no
+        // other pair.
         let stranger = total.named.iter().any(|x| {
-            !part_names
-                .iter()
-                .any(|y| super::resolve::same_country(x, y))
+            !crate::codes::is_aggregate(x)
+                && !part_names
+                    .iter()
+                    .any(|y| super::resolve::same_country(x, y))
         });
         let parts_named = [e, m].iter().any(|&f| article.figures[f].other.is_some());
         if stranger && parts_named {
