@@ -1845,3 +1845,27 @@ fn increased_with_and_a_group_beside_the_total() {
     assert_eq!(figures_printed(sum)[0], "$8.79 billion", "{sum}");
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+/// "The aim is to double annual bilateral trade from the current $9.2 billion": the goal's
+/// starting point is today's trade, not a forecast.
+#[test]
+fn the_current_amount_of_a_goal_is_a_figure() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "current.txt",
+        "The aim is to double annual bilateral trade between Chile and Peru from the current \
+         $9.2 billion within the next decade; the target is $20 billion.\n",
+    );
+    let role = |p: &str| {
+        doc["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["printed"] == p)
+            .unwrap()["role"]
+            .clone()
+    };
+    assert_eq!(role("$9.2 billion"), "figure");
+    assert_eq!(role("$20 billion"), "ignored");
+}

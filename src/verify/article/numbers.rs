@@ -742,6 +742,28 @@ fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> 
         t -= 1;
     }
     let goes_to = t > 0 && same(t - 1) && tokens[t - 1].text == "to";
+    // "to double annual bilateral trade from the current $9.2 billion": the goal's
+    // starting point is what is, not a forecast.
+    let mut b = t;
+    while b > 0
+        && same(b - 1)
+        && matches!(tokens[b - 1].text.as_str(), "the" | "current" | "present")
+    {
+        b -= 1;
+    }
+    let from_now = b > 0
+        && same(b - 1)
+        && tokens[b - 1].text == "from"
+        && (t > b
+            || matches!(
+                tokens.get(b).map(|t| t.text.as_str()),
+                Some("current" | "present")
+            ));
+    if from_now
+        || (t > 0 && same(t - 1) && matches!(tokens[t - 1].text.as_str(), "current" | "currently"))
+    {
+        return false;
+    }
     let mut k = first;
     while k > 0 && first - k < 12 && same(k - 1) {
         if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
