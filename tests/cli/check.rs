@@ -1869,3 +1869,26 @@ fn the_current_amount_of_a_goal_is_a_figure() {
     assert_eq!(role("$9.2 billion"), "figure");
     assert_eq!(role("$20 billion"), "ignored");
 }
+
+/// A share the reader paired itself, far off, whose only diagnosis is "another printed
+/// amount would make the base": the reader's base is as doubtful as the text — not judged.
+#[test]
+fn a_far_share_explained_only_by_another_base_is_not_judged() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "far-share.txt",
+        "German exports to Chile rose to 20.1 billion euros in 2011, while Germany's \
+         total exports reached 1,060 billion euros. Vehicles made up the bulk of German \
+         exports to Chile and reached 5.1 billion euros.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(share["verdict"], "unverifiable", "{share}");
+    assert!(
+        share["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("not judged"),
+        "{share}"
+    );
+}

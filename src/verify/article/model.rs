@@ -415,7 +415,9 @@ fn unique(used: &mut BTreeSet<String>, base: &str) -> String {
 /// names, `Relation::said`) found inconsistent by far — a change off by more than its own
 /// size (and a quarter), a share or multiple off by more than three times, a sum or balance
 /// of the other sign or off by more than a quarter (not a slip of a thousand) — with no
-/// diagnosis to explain it is more likely amounts misread than a text in error. It is not
+/// diagnosis to explain it (or only "wrong-base": another printed amount as the base,
+/// which doubts the reader's own choice of base) is more likely amounts misread than a
+/// text in error. It is not
 /// judged: unverifiable, and listed in `doubted` so the output says why. Exact rational
 /// arithmetic; the thresholds only decide between "inconsistent" and "not judged".
 pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
@@ -433,10 +435,22 @@ pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
             .diagnoses
             .iter()
             .all(|d| d.kind() == DiagnosisKind::Direction);
-        if !direction_only {
+        // "Another printed amount would make the base" says as much about the base the
+        // reader chose itself as about the text: judged by size alone, as with none.
+        let base_doubted = !c.diagnoses.is_empty()
+            && c.diagnoses.iter().all(|d| {
+                matches!(
+                    d.kind(),
+                    DiagnosisKind::Direction | DiagnosisKind::WrongBase
+                )
+            })
+            && c.diagnoses
+                .iter()
+                .any(|d| d.kind() == DiagnosisKind::WrongBase);
+        if !direction_only && !base_doubted {
             continue;
         }
-        let far = if c.diagnoses.is_empty() {
+        let far = if c.diagnoses.is_empty() || base_doubted {
             far_from_text(c)
         } else {
             far_in_size(c)
