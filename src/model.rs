@@ -359,8 +359,7 @@ impl Unit {
         let mut currency: Option<String> = None;
         let mut scale: Option<u32> = None;
         for word in t.split_whitespace() {
-            let lower = word.to_ascii_lowercase();
-            if let Some(s) = scale_word(&lower) {
+            if let Some(s) = scale_word(word) {
                 if scale.replace(s).is_some() {
                     return Err(format!("unit `{text}` names two scales"));
                 }
@@ -399,14 +398,31 @@ impl Unit {
     }
 }
 
-fn scale_word(lower: &str) -> Option<u32> {
-    match lower {
-        "thousand" | "thousands" | "th" | "k" | "'000" => Some(3),
-        "million" | "millions" | "mn" | "mln" | "m" => Some(6),
-        "billion" | "billions" | "bn" | "b" => Some(9),
-        "trillion" | "trillions" | "tn" => Some(12),
-        _ => None,
-    }
+/// The scale a word names, in any case (read once per row: no allocation).
+fn scale_word(word: &str) -> Option<u32> {
+    const SCALES: &[(&str, u32)] = &[
+        ("thousand", 3),
+        ("thousands", 3),
+        ("th", 3),
+        ("k", 3),
+        ("'000", 3),
+        ("million", 6),
+        ("millions", 6),
+        ("mn", 6),
+        ("mln", 6),
+        ("m", 6),
+        ("billion", 9),
+        ("billions", 9),
+        ("bn", 9),
+        ("b", 9),
+        ("trillion", 12),
+        ("trillions", 12),
+        ("tn", 12),
+    ];
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, s)| s)
 }
 
 fn currency_word(word: &str) -> Option<String> {

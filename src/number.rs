@@ -21,6 +21,11 @@ impl Exact {
     /// Rejects exponents, NaN/Infinity, decimal commas and more than 38 digits, each with
     /// a message saying what to write instead.
     pub fn parse(text: &str) -> Result<Exact, String> {
+        Exact::plain(text.trim()).map_or_else(|| Exact::parse_full(text), Ok)
+    }
+
+    /// `parse` for every form, with its messages.
+    fn parse_full(text: &str) -> Result<Exact, String> {
         let t = text.trim();
         if t.is_empty() {
             return Err(
@@ -93,6 +98,40 @@ impl Exact {
         Ok(Exact {
             mantissa: if negative { -magnitude } else { magnitude },
             scale,
+        })
+    }
+
+    /// The common case read without allocating: an optional sign, at most 38 digits, at
+    /// most one decimal point, nothing else (`parse` gives the same value, and reads or
+    /// refuses everything else).
+    fn plain(t: &str) -> Option<Exact> {
+        let (negative, body) = match t.as_bytes().first()? {
+            b'-' => (true, &t[1..]),
+            b'+' => (false, &t[1..]),
+            _ => (false, t),
+        };
+        let mut mantissa: i128 = 0;
+        let mut digits = 0usize;
+        let mut scale: Option<u32> = None;
+        for b in body.bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    digits += 1;
+                    if digits > MAX_DIGITS {
+                        return None;
+                    }
+                    mantissa = mantissa * 10 + i128::from(b - b'0');
+                    if let Some(s) = scale.as_mut() {
+                        *s += 1;
+                    }
+                }
+                b'.' if scale.is_none() => scale = Some(0),
+                _ => return None,
+            }
+        }
+        (digits > 0).then_some(Exact {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale: scale.unwrap_or(0),
         })
     }
 
@@ -286,6 +325,18 @@ pub fn percent(ratio: Decimal, dp: u32, explicit_plus: bool) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    proptest::proptest! {
+        /// The allocation-free reading of plain numbers gives what the full parser gives.
+        #[test]
+        fn plain_numbers_read_as_the_full_parser_reads_them(
+            t in "[+-]?[0-9]{0,40}(\\.[0-9]{0,40})?"
+        ) {
+            if let Some(fast) = Exact::plain(&t) {
+                proptest::prop_assert_eq!(Ok(fast), Exact::parse_full(&t));
+            }
+        }
+    }
 
     fn ex(t: &str) -> Exact {
         Exact::parse(t).unwrap()

@@ -54,8 +54,8 @@ pub(crate) fn row_digest(
 /// Digests of records read one at a time: each spelling and commodity is digested once.
 #[derive(Default)]
 pub(crate) struct Digests {
-    economies: HashMap<String, u64>,
-    commodities: HashMap<Commodity, u64>,
+    economies: HashMap<String, u64, rustc_hash::FxBuildHasher>,
+    commodities: HashMap<Commodity, u64, rustc_hash::FxBuildHasher>,
 }
 
 impl Digests {

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
+use rustc_hash::FxBuildHasher;
+
 use super::{Origin, Record};
 use crate::model::{Commodity, Flow, Period, Unit};
 use crate::number::Exact;
@@ -14,14 +16,14 @@ use crate::number::Exact;
 #[derive(Clone, Debug)]
 pub struct Dictionary<T> {
     values: Vec<T>,
-    index: HashMap<T, u32>,
+    index: HashMap<T, u32, FxBuildHasher>,
 }
 
 impl<T> Default for Dictionary<T> {
     fn default() -> Self {
         Dictionary {
             values: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 }
