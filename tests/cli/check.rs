@@ -1892,3 +1892,29 @@ fn a_far_share_explained_only_by_another_base_is_not_judged() {
         "{share}"
     );
 }
+
+/// "From January to July" is a run of months, not a base; a total's parts are the closest
+/// pair that can be its parts, not the closest pair.
+#[test]
+fn from_january_to_july_and_the_next_closest_parts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "next-parts.txt",
+        "In July, Mexico's exports to Chile reached $41.94 billion. Chile's exports to Mexico \
+         grew 8.7% in July, reaching $28.716 billion. Total trade reached $70.657 billion in \
+         July. From January to July, Mexico's exports to Chile totaled $290.981 billion.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$70.657 billion", "$41.94 billion", "$28.716 billion"]
+    );
+    let ytd = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "$290.981 billion")
+        .unwrap();
+    assert_eq!(ytd["read_as"]["months"], "01..07", "{ytd}");
+}

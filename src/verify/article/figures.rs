@@ -677,7 +677,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 clause_period
                     .or_else(|| {
                         periods.iter().find(|p| {
+                            // "up by 40.55 per cent from July": the base's month.
                             !base_clause(p.tokens.start)
+                                && !(said_after_base_word(tokens, p, range.start)
+                                    && !from_a_range(tokens, p))
                                 && !clause_has_amount(resolve::clause_of(
                                     &clauses,
                                     tokens,
@@ -972,6 +975,18 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
             "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
         )
     })
+}
+
+/// "From January to July": a run of months said with "from", not a base.
+fn from_a_range(tokens: &[Token], p: &resolve::PeriodMention) -> bool {
+    matches!(
+        p.words,
+        PeriodWords::Absolute {
+            months: Some((a, b)),
+            ..
+        } if a != b
+    ) && p.tokens.start > 0
+        && tokens[p.tokens.start - 1].text == "from"
 }
 
 /// A period after a word that makes it a base, four words back at most: "surpassing the
@@ -1532,7 +1547,15 @@ fn owner_of(
                 other = Some(m.economy.clone());
             }
             ("from" | "of" | "by", Some(m)) => {
-                if word.measure == TradeMeasure::Imports && w == "from" {
+                // "importing $14.8 billion worth of German products": where they come from.
+                let goods_of = w == "of"
+                    && tokens.get(m.tokens.end).is_some_and(|t| {
+                        matches!(
+                            t.text.as_str(),
+                            "products" | "goods" | "items" | "origin" | "commodities"
+                        )
+                    });
+                if word.measure == TradeMeasure::Imports && (w == "from" || goods_of) {
                     other = Some(m.economy.clone());
                 } else if owner.is_none() {
                     owner = Some(m.economy.clone());

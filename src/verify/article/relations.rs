@@ -1609,84 +1609,22 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                 })
                 .collect()
         };
-        // The two flows printed closest to the total and to each other.
+        // The two flows printed closest to the total and to each other that can be its
+        // parts (the closest pair may be another period's or another flow's).
         let d = |a: usize, b: usize| pos(article, a).abs_diff(pos(article, b));
-        let mut best: Option<(usize, usize, usize)> = None;
+        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
         for e in find(TradeMeasure::Exports) {
             for m in find(TradeMeasure::Imports) {
-                let cost = d(e, t) + d(m, t) + d(e, m);
-                if best.is_none_or(|(c, _, _)| cost < c) {
-                    best = Some((cost, e, m));
-                }
+                pairs.push((d(e, t) + d(m, t) + d(e, m), e, m));
             }
         }
-        let Some((_, e, m)) = best else {
+        pairs.sort_unstable();
+        let Some(&(_, e, m)) = pairs
+            .iter()
+            .find(|&&(_, e, m)| parts_fit(article, t, e, m, kind))
+        else {
             continue;
         };
-        // A total whose sentence names an economy its parts do not ("Russia is the second
-        // partner, worth $8.86bn") is another pair's.
-        let part_names: Vec<String> = [e, m]
-            .iter()
-            .flat_map(|&f| {
-                article.figures[f]
-                    .owner
-                    .iter()
-                    .chain(&article.figures[f].other)
-                    .cloned()
-            })
-            .chain(article.reporter.iter().cloned())
-            .chain(article.partner.iter().cloned())
-            .collect();
-        // A group named beside it ("India's 5th largest partner in the EU") is no
-        // other pair.
-        let stranger = total.named.iter().any(|x| {
-            !crate::codes::is_aggregate(x)
-                && !part_names
-                    .iter()
-                    .any(|y| super::resolve::same_country(x, y))
-        });
-        let parts_named = [e, m].iter().any(|&f| article.figures[f].other.is_some());
-        if stranger && parts_named {
-            continue;
-        }
-        // Parts that miss the total by half or more, other than by a slip of a thousand
-        // ("billion" for "trillion"), are not its parts: a text's sums are off by a little.
-        if let (Some(tv), Some(ev), Some(mv)) =
-            (amount(article, t), amount(article, e), amount(article, m))
-        {
-            let parts = if kind == RelationKind::Sum {
-                ev + mv
-            } else {
-                (ev - mv).abs()
-            };
-            let tv = tv.abs();
-            let thousand = rust_decimal::Decimal::from(1000);
-            let near_by = |a: rust_decimal::Decimal, b: rust_decimal::Decimal| {
-                b > rust_decimal::Decimal::ZERO
-                    && a * rust_decimal::Decimal::from(2) >= b
-                    && a <= b * rust_decimal::Decimal::from(2)
-            };
-            let slip = near_by(parts * thousand, tv) || near_by(parts, tv * thousand);
-            // "trade amounted to $2.6 billion, with India exporting goods worth $4.75
-            // billion and importing goods amounting to $2.15 billion": one sentence says
-            // they are its parts, however far off.
-            let one_sentence = [e, m]
-                .iter()
-                .all(|&f| article.figures[f].sentence == total.sentence);
-            if !near_by(parts, tv) && !slip && !one_sentence {
-                continue;
-            }
-            // "$1,858 billion against exports worth $1,273 billion, a deficit of $585,76
-            // million": a thousand apart because "1,858" is a decimal comma, not a slip.
-            if slip
-                && !near_by(parts, tv)
-                && [t, e, m].iter().any(|&f| {
-                    comma_thousands_with_scale(article.printed(article.figures[f].number))
-                })
-            {
-                continue;
-            }
-        }
         // A balance is its owner's exports minus imports.
         let partner_owns = match (&total.owner, &article.partner) {
             (Some(o), Some(p)) => super::resolve::same_country(o, p),
@@ -1714,6 +1652,76 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         });
     }
     out
+}
+
+/// Whether exports `e` and imports `m` can be the parts of total `t` (a sum, or a balance).
+fn parts_fit(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind) -> bool {
+    let total = &article.figures[t];
+    // A total whose sentence names an economy its parts do not ("Russia is the second
+    // partner, worth $8.86bn") is another pair's.
+    let part_names: Vec<String> = [e, m]
+        .iter()
+        .flat_map(|&f| {
+            article.figures[f]
+                .owner
+                .iter()
+                .chain(&article.figures[f].other)
+                .cloned()
+        })
+        .chain(article.reporter.iter().cloned())
+        .chain(article.partner.iter().cloned())
+        .collect();
+    // A group named beside it ("India's 5th largest partner in the EU") is no
+    // other pair.
+    let stranger = total.named.iter().any(|x| {
+        !crate::codes::is_aggregate(x)
+            && !part_names
+                .iter()
+                .any(|y| super::resolve::same_country(x, y))
+    });
+    let parts_named = [e, m].iter().any(|&f| article.figures[f].other.is_some());
+    if stranger && parts_named {
+        return false;
+    }
+    // Parts that miss the total by half or more, other than by a slip of a thousand
+    // ("billion" for "trillion"), are not its parts: a text's sums are off by a little.
+    if let (Some(tv), Some(ev), Some(mv)) =
+        (amount(article, t), amount(article, e), amount(article, m))
+    {
+        let parts = if kind == RelationKind::Sum {
+            ev + mv
+        } else {
+            (ev - mv).abs()
+        };
+        let tv = tv.abs();
+        let thousand = rust_decimal::Decimal::from(1000);
+        let near_by = |a: rust_decimal::Decimal, b: rust_decimal::Decimal| {
+            b > rust_decimal::Decimal::ZERO
+                && a * rust_decimal::Decimal::from(2) >= b
+                && a <= b * rust_decimal::Decimal::from(2)
+        };
+        let slip = near_by(parts * thousand, tv) || near_by(parts, tv * thousand);
+        // "trade amounted to $2.6 billion, with India exporting goods worth $4.75
+        // billion and importing goods amounting to $2.15 billion": one sentence says
+        // they are its parts, however far off.
+        let one_sentence = [e, m]
+            .iter()
+            .all(|&f| article.figures[f].sentence == total.sentence);
+        if !near_by(parts, tv) && !slip && !one_sentence {
+            return false;
+        }
+        // "$1,858 billion against exports worth $1,273 billion, a deficit of $585,76
+        // million": a thousand apart because "1,858" is a decimal comma, not a slip.
+        if slip
+            && !near_by(parts, tv)
+            && [t, e, m]
+                .iter()
+                .any(|&f| comma_thousands_with_scale(article.printed(article.figures[f].number)))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// A printed difference between a new and a base amount printed beside it: "rose by $2.1

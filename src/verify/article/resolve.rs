@@ -868,9 +868,14 @@ fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
 /// Whether the period at `at` is a date of publication: a publication verb shortly before
 /// it ("provided in April 2019", "data released on").
 fn publication_date(tokens: &[Token], floor: usize, at: usize) -> bool {
-    (at.saturating_sub(3).max(floor)..at)
-        .any(|j| PUBLICATION_VERBS.contains(&tokens[j].text.as_str()))
-        && at > 0
+    // "She said trade in August accounted for …": a measure between the verb and the
+    // date makes it the measure's period, not when it was said.
+    (at.saturating_sub(3).max(floor)..at).any(|j| {
+        PUBLICATION_VERBS.contains(&tokens[j].text.as_str())
+            && !tokens[j + 1..at]
+                .iter()
+                .any(|t| MEASURE_WORDS.iter().any(|(w, _)| *w == t.text))
+    }) && at > 0
         && matches!(tokens[at - 1].text.as_str(), "in" | "on" | "since")
 }
 
