@@ -679,8 +679,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         periods.iter().find(|p| {
                             // "up by 40.55 per cent from July": the base's month.
                             !base_clause(p.tokens.start)
-                                && !(said_after_base_word(tokens, p, range.start)
-                                    && !from_a_range(tokens, p))
+                                && (!said_after_base_word(tokens, p, range.start)
+                                    || from_a_range(tokens, p))
                                 && !clause_has_amount(resolve::clause_of(
                                     &clauses,
                                     tokens,
