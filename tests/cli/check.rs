@@ -1918,3 +1918,28 @@ fn from_january_to_july_and_the_next_closest_parts() {
         .unwrap();
     assert_eq!(ytd["read_as"]["months"], "01..07", "{ytd}");
 }
+
+/// "a 10.6 percent reduction in Chile's trade surplus with Peru, falling from US$926
+/// million to US$827.6 million": the verb of movement names the base and the new value.
+#[test]
+fn a_rate_then_falling_from_a_to_b() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "falling-from.txt",
+        "Exports rose 25 percent in 2008, but imports rose faster, leading to a 10.6 percent \
+         reduction in Chile's trade surplus with Peru, falling from US$926 million to \
+         US$827.6 million in the period.\n",
+    );
+    let change = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["says"] == "10.6 percent reduction")
+        .unwrap();
+    assert_eq!(
+        figures_printed(change),
+        ["US$926 million", "US$827.6 million"]
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}

@@ -828,7 +828,30 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
                 .zip(tail)
                 .all(|(x, y)| x == y)
     };
-    if lead.len() <= 3 && last(&lead) == "from" && between.len() <= 6 && last(&between) == "to" {
+    // "a 10.6 percent reduction in Brazil's trade surplus with its European partner,
+    // falling from US$926 million to US$827.6 million": a verb of movement before "from".
+    let moving = lead.len() >= 2
+        && lead.len() <= 12
+        && matches!(
+            lead[lead.len() - 2].as_str(),
+            "falling"
+                | "rising"
+                | "dropping"
+                | "declining"
+                | "increasing"
+                | "growing"
+                | "climbing"
+                | "jumping"
+                | "shrinking"
+                | "going"
+                | "up"
+                | "down"
+        );
+    if (lead.len() <= 3 || moving)
+        && last(&lead) == "from"
+        && between.len() <= 6
+        && last(&between) == "to"
+    {
         return Some((a, b));
     }
     // "increased 93 percent year-on-year from January to August – reaching a total of
