@@ -1943,3 +1943,18 @@ fn a_rate_then_falling_from_a_to_b() {
     );
     assert_eq!(change["verdict"], "consistent", "{change}");
 }
+
+/// "dipping by 28 per cent from $958 million": -ing forms of movement are directions.
+#[test]
+fn dipping_is_a_fall() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "dipping.txt",
+        "In January-September 2021, Chile's exports to Peru were worth $687 million, dipping \
+         by 28 per cent from $958 million in the year-ago period.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$958 million", "$687 million"]);
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}
