@@ -1958,3 +1958,25 @@ fn dipping_is_a_fall() {
     assert_eq!(figures_printed(change), ["$958 million", "$687 million"]);
     assert_eq!(change["verdict"], "consistent", "{change}");
 }
+
+/// "55.19 billion Japanese yen": a currency named with its country's adjective.
+#[test]
+fn a_currency_with_its_country_adjective() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "japanese-yen.txt",
+        "The trade surplus of Chile with Japan was 55.19 billion Japanese yen in August, as \
+         Chile's exports to Japan were 61.06 billion yen and its imports 5.89 billion yen.\n",
+    );
+    let n = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"].as_str().unwrap().starts_with("55.19"))
+        .unwrap();
+    assert_eq!(n["printed"], "55.19 billion Japanese yen", "{n}");
+    let balance = claim(&doc, "balance");
+    // 61.06 − 5.89 = 55.17, not 55.19.
+    assert_eq!(balance["verdict"], "inconsistent", "{balance}");
+}
