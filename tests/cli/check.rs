@@ -1980,3 +1980,27 @@ fn a_currency_with_its_country_adjective() {
     // 61.06 − 5.89 = 55.17, not 55.19.
     assert_eq!(balance["verdict"], "inconsistent", "{balance}");
 }
+
+/// "Sh67 billion", "Shs965b": East African shillings; a deficit no economy is said to own
+/// is the side's whose flows make one — "Uganda exported Shs1.1 trillion compared with
+/// imports of Shs965b, resulting in a trade deficit of Shs153b" is Kenya's deficit.
+#[test]
+fn shillings_and_a_deficit_nobody_is_said_to_own() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "shillings.txt",
+        "The central bank put the value of goods Uganda exported to Kenya at Shs1.1 trillion \
+         in the period to May compared with imports of Shs965b, resulting in a trade deficit \
+         of Shs135b.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+    let n = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "Shs965b")
+        .unwrap();
+    assert_eq!(n["role"], "figure", "{n}");
+}

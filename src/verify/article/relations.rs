@@ -1653,7 +1653,17 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             (Some(o), Some(p)) => super::resolve::same_country(o, p),
             _ => false,
         };
-        let figures = if kind == RelationKind::Balance && partner_owns {
+        // "... compared with imports of Shs965b, resulting in a trade deficit of Shs153b":
+        // a balance no economy is said to own is the deficit (or surplus) of the side
+        // whose flows make one — its size is what the text says.
+        let unowned_flip = kind == RelationKind::Balance
+            && total.owner.is_none()
+            && total.other.is_none()
+            && match (amount(article, e), amount(article, m)) {
+                (Some(ev), Some(mv)) => (ev > mv) == total.deficit && ev != mv,
+                _ => false,
+            };
+        let figures = if kind == RelationKind::Balance && (partner_owns != unowned_flip) {
             vec![t, m, e]
         } else {
             vec![t, e, m]
