@@ -2004,3 +2004,28 @@ fn shillings_and_a_deficit_nobody_is_said_to_own() {
         .unwrap();
     assert_eq!(n["role"], "figure", "{n}");
 }
+
+/// "Russian export fell by 2.1% to $6.7 bln, while import lost 2.5% to $5.7 bln": the
+/// import is Russia's too; capitals name their countries ("Nairobi's imports from
+/// Pretoria").
+#[test]
+fn an_elided_owner_and_capitals() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "elided.txt",
+        "MINSK, May 24. Trade turnover between Russia and Belarus amounted to around $12.4 \
+         bln in Q1 2024. Russian export fell by 2.1% to $6.7 bln, while import lost 2.5% to \
+         $5.7 bln.\n",
+    );
+    let sum = claim(&doc, "sum");
+    // 6.7 + 5.7 = 12.4.
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    let doc = check_text(
+        &wd,
+        "capitals.txt",
+        "Nairobi's imports from Pretoria jumped 28.3 percent in 2023 to Sh80 billion.\n",
+    );
+    assert_eq!(doc["reporter"], "KEN", "{doc}");
+    assert_eq!(doc["partner"], "ZAF", "{doc}");
+}

@@ -963,7 +963,37 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             }
         }
     }
+    elided_owners(&mut figures);
     article.figures = figures;
+}
+
+/// "Russian export fell by 2.1% to $6.7 bln, while import lost 2.5% to $5.7 bln": a flow
+/// whose sentence names no economy for it is the owner's of the other flow said there.
+fn elided_owners(figures: &mut [Figure]) {
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        let flow = matches!(
+            f.measure,
+            Some(TradeMeasure::Exports | TradeMeasure::Imports)
+        );
+        if !flow || f.owner.is_some() || f.other.is_some() || f.commodity.is_some() {
+            continue;
+        }
+        let owned = figures.iter().find(|g| {
+            g.sentence == f.sentence
+                && g.measure.is_some_and(|m| Some(m) != f.measure)
+                && matches!(
+                    g.measure,
+                    Some(TradeMeasure::Exports | TradeMeasure::Imports)
+                )
+                && g.owner.is_some()
+        });
+        if let Some(g) = owned {
+            let (owner, other) = (g.owner.clone(), g.other.clone());
+            figures[i].owner = owner;
+            figures[i].other = other;
+        }
+    }
 }
 
 /// A period said as a comparison's base ("compared to 2017", "than in 2020"): never the
