@@ -2029,3 +2029,24 @@ fn an_elided_owner_and_capitals() {
     assert_eq!(doc["reporter"], "KEN", "{doc}");
     assert_eq!(doc["partner"], "ZAF", "{doc}");
 }
+
+/// "over the reporting period of 2022" is the period reviewed; "compared to the 2022
+/// figures ($770.215 million)" is the 2022 base.
+#[test]
+fn the_reporting_period_of_a_year_and_the_figures_of_a_year() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "reporting-period.txt",
+        "Chile's trade turnover with Peru in January 2022 totaled $11.1 million. Chile's \
+         imports from Peru over the reporting period of 2022 amounted to $2.6 million, while \
+         its exports to Peru in January 2022 amounted to $8.5 million. Chile's imports from \
+         Peru in 2023 totaled $862.182 million, which is an 11.9 percent increase compared \
+         to the 2022 figures ($770.215 million).\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(periods(sum), ["2022-01", "2022-01", "2022-01"], "{sum}");
+    let change = claim(&doc, "change");
+    assert_eq!(periods(change), ["2022", "2023"], "{change}");
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}

@@ -416,7 +416,16 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     .strip_suffix('(')
                     .map(str::trim_end)
                     .filter(|_| clause_period.is_none());
-                before.and_then(|b| {
+                // "compared to the 2022 figures ($770.215 million)": a noun for the
+                // amount may stand between.
+                let b = before.map(|b| {
+                    let lower = b.to_lowercase();
+                    let noun = ["figures", "figure", "levels", "level", "value", "values"]
+                        .iter()
+                        .find(|n| lower.ends_with(&format!(" {n}")));
+                    noun.map_or(b, |n| b[..b.len() - n.len()].trim_end())
+                });
+                b.and_then(|b| {
                     periods.iter().find(|p| {
                         tokens[p.tokens.end - 1].end == b.len() + sentence.start
                             && !matches!(p.words, PeriodWords::Span)

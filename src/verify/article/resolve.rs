@@ -568,6 +568,14 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             _ => None,
         };
         if let Some(len) = review {
+            // "over the reporting period of 2022": the year says which reviewed period.
+            let of_year = w(i + len) == "of"
+                && tokens
+                    .get(i + len + 1)
+                    .filter(|_| range.contains(&(i + len + 1)))
+                    .and_then(year_of)
+                    .is_some();
+            let len = if of_year { len + 2 } else { len };
             out.push(PeriodMention {
                 words: PeriodWords::UnderReview,
                 tokens: start..i + len,
