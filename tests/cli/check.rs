@@ -1099,8 +1099,8 @@ fn a_signed_percentage_is_a_change_of_the_amount_before_it() {
         .filter(|c| c["kind"] == "change")
         .collect();
     assert_eq!(changes.len(), 2, "{doc}");
-    assert_eq!(figures_printed(changes[0]), ["56,8 milliards"]);
-    assert_eq!(figures_printed(changes[1]), ["51,9 milliards"]);
+    assert_eq!(figures_printed(changes[0]), ["56,8 milliards de DH"]);
+    assert_eq!(figures_printed(changes[1]), ["51,9 milliards de DH"]);
     for c in &changes {
         assert_eq!(c["verdict"], "unverifiable", "{c}");
         assert_eq!(c["unchecked"], "no-base", "{c}");
@@ -2049,4 +2049,30 @@ fn the_reporting_period_of_a_year_and_the_figures_of_a_year() {
     let change = claim(&doc, "change");
     assert_eq!(periods(change), ["2022", "2023"], "{change}");
     assert_eq!(change["verdict"], "consistent", "{change}");
+}
+
+/// Italian text: "per cento", "miliardi di euro" and direction words are read; a change is
+/// reported with its amount and no base is paired (the language's comparison words are
+/// not read); money that is not trade ("capitali investiti") is no figure.
+#[test]
+fn a_paragraph_in_italian() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "italiano.txt",
+        "Le esportazioni italiane verso il Cile hanno toccato i 2,9 miliardi di euro nel \
+         2024, registrando una crescita del 2,7 per cento rispetto al 2023. Il totale dei \
+         capitali italiani investiti in Cile era pari a 11,5 miliardi di euro.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["says"], "crescita del 2,7 per cento", "{change}");
+    assert_eq!(figures_printed(change), ["2,9 miliardi di euro"]);
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+    let n = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "11,5 miliardi di euro")
+        .unwrap();
+    assert_eq!(n["role"], "ignored", "{n}");
 }

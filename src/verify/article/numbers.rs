@@ -232,6 +232,18 @@ const BY_WORDS: &[&str] = &[
     "by",
     // "increased with 17.3%": non-native English for "by".
     "with",
+    // "una crescita del 2,7 per cento", "une hausse de 0,3 %", "disminuido en un 60%",
+    // "naik sebesar 45,2%"
+    "del",
+    "de",
+    "di",
+    "della",
+    "du",
+    "em",
+    "en",
+    "un",
+    "una",
+    "sebesar",
     "of",
     "a",
     "an",
@@ -415,17 +427,32 @@ fn read_at(
     {
         currency = Some(code);
         last += n;
+    } else if scaled
+        && currency.is_none()
+        && matches!(word(last + 1), "di" | "de" | "d")
+        && same_sentence(last + 2)
+        && let Some((code, n)) = lexicon.currency_at(tokens, last + 2)
+    {
+        // "14 miliardi di euro", "2.651 millones de dólares", "milliards d'euros".
+        currency = Some(code);
+        last += n + 1;
     }
     let next = word(last + 1).to_string();
     let next2 = word(last + 2).to_string();
     if currency.is_none() {
         // "41.28pc", "5 pct": the press's short forms of "percent".
+        // "per cento", "por ciento", "pour cent", "persen": the same in the languages of
+        // the corpus.
+        let two_words = matches!(
+            (next.as_str(), next2.as_str()),
+            ("per", "cent" | "cento") | ("por", "ciento" | "cento") | ("pour", "cent")
+        );
         if next == "%"
             || next == "percent"
-            || matches!(next.as_str(), "pc" | "pct")
-            || (next == "per" && next2 == "cent")
+            || matches!(next.as_str(), "pc" | "pct" | "persen")
+            || two_words
         {
-            last += if next == "per" { 2 } else { 1 };
+            last += if two_words { 2 } else { 1 };
             let after = word(last + 1);
             let points = matches!(after, "points" | "point" | "pp");
             if points {
@@ -626,6 +653,18 @@ const OTHER_MONEY: &[&str] = &[
     "salary",
     "salaries",
     "wages",
+    // it, es, pt, fr
+    "investimenti",
+    "investiti",
+    "capitali",
+    "fatturato",
+    "inversión",
+    "inversiones",
+    "investimentos",
+    "investimento",
+    "investissements",
+    "remesas",
+    "préstamos",
 ];
 
 /// Words that say an amount is trade after all ("exports of the investment goods").

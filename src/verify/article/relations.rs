@@ -93,7 +93,9 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             (Measure::Multiple, _) => change(article, n, s, RelationKind::Multiple),
             // "£5.6 billion, or 40.7 per cent, plunge": the percentage of a difference is a
             // change, its base not printed.
-            (Measure::Share, _) if beside_difference(article, n, s).is_some() => {
+            (Measure::Share, _)
+                if english(article) && beside_difference(article, n, s).is_some() =>
+            {
                 beside_difference(article, n, s).map(|d| {
                     // "It stood at $118.62 billion, up $16.43 billion or 16.1 percent": the
                     // level of the sentence is the new value, the difference makes the base.
@@ -120,6 +122,13 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                         derived_base: None,
                         unchecked: anchor.is_none().then_some(Unchecked::NoBase),
                     }
+                })
+            }
+            // Not paired in a language whose words for "of" and "total" are not read.
+            (Measure::Share, _) if !english(article) => {
+                anchor_only(article, n, s, RelationKind::Share).map(|r| Relation {
+                    unchecked: Some(Unchecked::NoWhole),
+                    ..r
                 })
             }
             (Measure::Share, _) => share(article, n, s),
@@ -450,6 +459,11 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             said: true,
             ..relation(vec![base, new], None)
         });
+    }
+    // In a language whose comparison words are not read (Spanish, French, ...), a change
+    // is reported with its amount, its base not paired: no base is better than a wrong one.
+    if !english(article) {
+        return anchor_only(article, n, s, kind);
     }
     // "hit USD 162.91 billion, 162.4 times the USD 1.003 billion achieved in 1991", "triple
     // the US$770m recorded in 2003": the base right after the multiple, the subject before.
@@ -1429,6 +1443,63 @@ fn measure_word(w: &str) -> Option<TradeMeasure> {
         "imports" | "import" | "purchases" => TradeMeasure::Imports,
         "trade" | "turnover" | "commerce" => TradeMeasure::Turnover,
         _ => return None,
+    })
+}
+
+/// Whether the article is in English: its function words outnumber those of the other
+/// languages the press of the corpus writes in.
+fn english(article: &Article) -> bool {
+    let (mut en, mut other) = (0usize, 0usize);
+    for t in &article.tokens {
+        match t.text.as_str() {
+            "the" | "of" | "and" | "to" | "in" | "was" | "were" | "with" | "from" => en += 1,
+            "de" | "la" | "el" | "los" | "las" | "del" | "les" | "des" | "du" | "et" | "di"
+            | "della" | "il" | "che" | "e" | "dan" | "yang" | "und" | "der" | "die" | "das"
+            | "em" | "do" | "os" | "para" | "con" | "por" | "que" | "une" | "un" | "una" => {
+                other += 1
+            }
+            _ => {}
+        }
+    }
+    en >= other
+}
+
+/// A change reported with the amount it is said of (in its clause, or the nearest before),
+/// its base not printed.
+fn anchor_only(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
+    let at = article.numbers[n].printed.start;
+    let clause = clause_at(article, s, at);
+    let here: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| level(article, f))
+        .collect();
+    let anchor = here
+        .iter()
+        .copied()
+        .filter(|&f| clause.contains(&pos(article, f)))
+        .min_by_key(|&f| pos(article, f).abs_diff(at))
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) < at)
+                .max_by_key(|&f| pos(article, f))
+        })
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| pos(article, f) > at)
+                .min_by_key(|&f| pos(article, f))
+        })?;
+    Some(Relation {
+        said: false,
+        kind,
+        sentence: s,
+        stated: Some(n),
+        says: article.numbers[n].phrase.clone(),
+        figures: vec![anchor],
+        percents: Vec::new(),
+        derived_base: None,
+        unchecked: Some(Unchecked::NoBase),
     })
 }
 

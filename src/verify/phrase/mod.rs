@@ -171,6 +171,11 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
     let normalized = text
         .replace('\u{a0}', " ")
         .replace('\u{2212}', "-")
+        .replace("per cento", "percent")
+        .replace("por ciento", "percent")
+        .replace("por cento", "percent")
+        .replace("pour cent", "percent")
+        .replace(" persen", " percent")
         .replace("per cent", "percent");
     let mut normalized = percent_short_forms(&normalized);
     // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
