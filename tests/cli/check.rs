@@ -2076,3 +2076,21 @@ fn a_paragraph_in_italian() {
         .unwrap();
     assert_eq!(n["role"], "ignored", "{n}");
 }
+
+/// "almost double since February, rising from 4.3 per cent to 7.7 per cent": a multiple of
+/// two shares said a few words on.
+#[test]
+fn a_multiple_of_shares_said_a_few_words_on() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "shares-double.txt",
+        "Chile's share of Peru's imports is almost double since February, rising from 4.3 per \
+         cent to 7.7 per cent.\n",
+    );
+    let multiple = claim(&doc, "multiple");
+    // 7.7 / 4.3 = 1.79, "almost double" allows [1.8, 2): only the rounding of the
+    // printed shares (up to 7.75 / 4.25 = 1.82) makes them agree.
+    assert_eq!(multiple["verdict"], "consistent-by-rounding", "{multiple}");
+    assert_eq!(figures_printed(multiple), ["4.3 per cent", "7.7 per cent"]);
+}

@@ -1528,8 +1528,9 @@ fn percents_from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usi
     };
     let lead = words(end..a.printed.start);
     let between = words(a.printed.end..b.printed.start);
+    // "almost double since February, rising from 4.3 per cent to 7.7 per cent"
     (lead.last().map(String::as_str) == Some("from")
-        && lead.len() <= 2
+        && lead.len() <= 5
         && between.last().map(String::as_str) == Some("to")
         && between.len() <= 3)
         .then_some((old, new))
