@@ -2094,3 +2094,34 @@ fn a_multiple_of_shares_said_a_few_words_on() {
     assert_eq!(multiple["verdict"], "consistent-by-rounding", "{multiple}");
     assert_eq!(figures_printed(multiple), ["4.3 per cent", "7.7 per cent"]);
 }
+
+/// "grew to N$67.1 billion last year, an increase from N$59.1 billion recorded in 2021":
+/// the base's year says which year "last year" is (2022), and is not the sentence's.
+#[test]
+fn a_base_year_says_which_year_last_year_is() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "last-year.txt",
+        "Trade between Namibia and Chile grew to N$67.1 billion last year, an increase from \
+         N$59.1 billion recorded in 2021. Namibia's exports to Chile stood at N$16.8 billion \
+         in 2022, while its imports from Chile were valued at N$50.3 billion in 2022.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(periods(sum), ["2022", "2022", "2022"], "{sum}");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}
+
+/// "Last month, by 49.8% at 272.88 billion yen": "by" says a change, never a share.
+#[test]
+fn by_a_percentage_is_no_share() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "by-share.txt",
+        "Last month, by 49.8% at 272.88 billion yen, compared to 543.29 billion yen in August \
+         of the previous year.\n",
+    );
+    let kinds: Vec<String> = kinds(&doc).into_iter().map(|(k, _)| k).collect();
+    assert!(!kinds.contains(&"share".to_string()), "{kinds:?}");
+}

@@ -203,11 +203,52 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 focus_fiscal = None;
             }
         }
-        // The sentence's own period: the first said outright, read against the focus.
+        // A period in a clause opened by "from", "compared with", "than" is a base's.
+        let base_clause = |t: usize| {
+            resolve::clause_of(&clauses, tokens, t).is_some_and(|c| {
+                let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                // "From January through March 2020": a period, not a base.
+                let rest = words.strip_prefix("from").unwrap_or("").trim_start();
+                if super::text::MONTH_WORDS.iter().any(|m| rest.starts_with(m))
+                    || rest.starts_with("the first")
+                {
+                    return false;
+                }
+                [
+                    "from",
+                    "compared",
+                    "against",
+                    "versus",
+                    "than",
+                    "over",
+                    "as against",
+                ]
+                .iter()
+                .any(|w| words.starts_with(w))
+            })
+        };
+        // "Trade grew to N$67.1 billion last year, an increase from N$59.1 billion recorded
+        // in 2021": a base's year says which year "last year" is.
+        if focus.is_none() && words.contains("last year") {
+            let base_year = periods.iter().find_map(|p| match p.words {
+                PeriodWords::Absolute {
+                    year: Some(y),
+                    months: None,
+                } if base_clause(p.tokens.start) => Some(y),
+                _ => None,
+            });
+            if let Some(last_year) = base_year.and_then(|y| Period::new(y + 1, 1, 12).ok()) {
+                focus = Some(last_year);
+                focus_fiscal = None;
+            }
+        }
+        // The sentence's own period: the first said outright, read against the focus; not
+        // a base's ("from N$59.1 billion recorded in 2021").
         let sentence_mention = periods.iter().find(|p| {
             matches!(p.words, PeriodWords::Absolute { .. })
                 && period_of(&p.words, focus).is_some()
                 && !said_as_base(tokens, p, range.start)
+                && !base_clause(p.tokens.start)
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         // "... compared to a trade figure of $188.9 million recorded throughout all 2020":
@@ -287,30 +328,6 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             })
             .map(|(i, _)| i)
             .collect();
-        // A period in a clause opened by "from", "compared with", "than" is a base's.
-        let base_clause = |t: usize| {
-            resolve::clause_of(&clauses, tokens, t).is_some_and(|c| {
-                let words = text[clauses[c].clone()].trim_start().to_lowercase();
-                // "From January through March 2020": a period, not a base.
-                let rest = words.strip_prefix("from").unwrap_or("").trim_start();
-                if super::text::MONTH_WORDS.iter().any(|m| rest.starts_with(m))
-                    || rest.starts_with("the first")
-                {
-                    return false;
-                }
-                [
-                    "from",
-                    "compared",
-                    "against",
-                    "versus",
-                    "than",
-                    "over",
-                    "as against",
-                ]
-                .iter()
-                .any(|w| words.starts_with(w))
-            })
-        };
         let periods: Vec<resolve::PeriodMention> = periods;
         // Which clauses hold an amount: a period there is that amount's.
         let clause_has_amount = |c: Option<usize>| {

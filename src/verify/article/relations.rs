@@ -1054,6 +1054,16 @@ fn later(x: Period, y: Period) -> bool {
 fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let number = &article.numbers[n];
     let at = number.printed.start;
+    // "Last month, by 49.8% at 272.88 billion yen": "by" says a change whose direction the
+    // text lost, never a share.
+    if article.text[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+    {
+        return None;
+    }
     let here: Vec<usize> = figures_in(article, s)
         .into_iter()
         .filter(|&f| level(article, f))
