@@ -2125,3 +2125,21 @@ fn by_a_percentage_is_no_share() {
     let kinds: Vec<String> = kinds(&doc).into_iter().map(|(k, _)| k).collect();
     assert!(!kinds.contains(&"share".to_string()), "{kinds:?}");
 }
+
+/// Of the flows that could be a total's parts, the pair that adds up within the rounding of
+/// the printed numbers is the text's, not a product's amount printed closer.
+#[test]
+fn the_parts_that_add_up_are_the_texts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "adds-up.txt",
+        "Chile-Peru trade hit US$15.85 billion in 2014. Chile shipped its partner US$3.1 \
+         billion worth of commodities. Telephones brought home US$987 million last year. \
+         Peru's export to Chile rose to US$12.75 billion last year.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(figures_printed(sum)[0], "US$15.85 billion", "{sum}");
+    assert!(figures_printed(sum).contains(&"US$3.1 billion"), "{sum}");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

@@ -1570,8 +1570,23 @@ fn owner_of(
                 )
             })
         })
-        .max_by_key(|m| m.tokens.end)
-        .map(|m| m.economy.clone());
+        .max_by_key(|m| m.tokens.end);
+    // "Chile-Peru trade", "Russia–China trade": two economies joined by a dash name the
+    // pair, the second no more the owner than the first.
+    let joined = before.and_then(|b| {
+        mentions.iter().find(|m| {
+            m.tokens.end == b.tokens.start
+                && text[tokens[m.tokens.end - 1].end..tokens[b.tokens.start].start]
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '-' | '–' | '—' | '/'))
+                && !text[tokens[m.tokens.end - 1].end..tokens[b.tokens.start].start]
+                    .trim()
+                    .is_empty()
+        })
+    });
+    let joined_other = joined.map(|m| m.economy.clone());
+    let before = before.map(|m| m.economy.clone());
     // "U.S.-bound exports": the economy is where they go.
     let bound = mentions
         .iter()
@@ -1582,7 +1597,7 @@ fn owner_of(
         })
         .map(|m| m.economy.clone());
     let mut owner = before.filter(|_| bound.is_none());
-    let mut other = bound;
+    let mut other = bound.or(joined_other);
     let mut j = word.tokens.end;
     // up to eight words after, past the amount: "exports of goods from China to the US",
     // "a trade deficit of ¥3.36 trillion with China"

@@ -1724,9 +1724,19 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             }
         }
         pairs.sort_unstable();
+        // Of the pairs that can be its parts, one that adds up within the rounding of the
+        // printed numbers is the text's ("US$987 million" of telephones is no flow's total
+        // beside the US$3.1 billion the sum is made of); else the closest.
         let Some(&(_, e, m)) = pairs
             .iter()
-            .find(|&&(_, e, m)| parts_fit(article, t, e, m, kind))
+            .find(|&&(_, e, m)| {
+                parts_fit(article, t, e, m, kind) && adds_up(article, t, e, m, kind)
+            })
+            .or_else(|| {
+                pairs
+                    .iter()
+                    .find(|&&(_, e, m)| parts_fit(article, t, e, m, kind))
+            })
         else {
             continue;
         };
@@ -1767,6 +1777,46 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         });
     }
     out
+}
+
+/// Whether exports `e` and imports `m` make total `t` (their sum, or the size of their
+/// difference) within the rounding of the printed numbers.
+fn adds_up(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind) -> bool {
+    use crate::verify::interval::{Q, q_int};
+    let lexicon = Lexicon::built_in();
+    let range = |f: usize| -> Option<(Q, Q)> {
+        let p = phrase::parse(
+            article.printed(article.figures[f].number),
+            &lexicon,
+            Rounding::HalfUnit,
+        )
+        .ok()?;
+        Some((
+            p.interval.low_value()?.clone(),
+            p.interval.high_value()?.clone(),
+        ))
+    };
+    let magnitude = |(lo, hi): (Q, Q)| -> (Q, Q) {
+        let zero = q_int(0);
+        if lo >= zero {
+            (lo, hi)
+        } else if hi <= zero {
+            (-hi, -lo)
+        } else {
+            let top = if -lo.clone() > hi { -lo } else { hi };
+            (zero, top)
+        }
+    };
+    let (Some(tr), Some((e_lo, e_hi)), Some((m_lo, m_hi))) = (range(t), range(e), range(m)) else {
+        return false;
+    };
+    let parts = if kind == RelationKind::Sum {
+        (&e_lo + &m_lo, &e_hi + &m_hi)
+    } else {
+        magnitude((&e_lo - &m_hi, &e_hi - &m_lo))
+    };
+    let total = magnitude(tr);
+    parts.0 <= total.1 && total.0 <= parts.1
 }
 
 /// Whether exports `e` and imports `m` can be the parts of total `t` (a sum, or a balance).
