@@ -2143,3 +2143,19 @@ fn the_parts_that_add_up_are_the_texts() {
     assert!(figures_printed(sum).contains(&"US$3.1 billion"), "{sum}");
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+/// "US$3.1 billion (SGD4.05 billion) worth of commodities, up 22.4%": the change is of the
+/// amount in the text's own currency, not of its bracketed restatement.
+#[test]
+fn a_change_of_the_amount_not_its_bracketed_restatement() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "restated.txt",
+        "In 2014, Chile shipped Peru around US$3.1 billion (SGD4.05 billion) worth of \
+         commodities, up 22.4%.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["US$3.1 billion"], "{change}");
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+}

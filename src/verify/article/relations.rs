@@ -410,6 +410,9 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                 .filter(|&f| pos(article, f) > at)
                 .min_by_key(|&f| pos(article, f))
         });
+    // "US$3.1 billion (SGD4.05 billion) worth of commodities, up 22.4%": the amount in the
+    // text's own currency, not its bracketed other.
+    let anchor = anchor.map(|a| main_currency(article, a));
     let says = article.numbers[n].phrase.clone();
     let relation = |figures: Vec<usize>, unchecked| Relation {
         said: false,
@@ -1043,6 +1046,19 @@ fn bracketed_together(article: &Article, x: usize, y: usize) -> bool {
     let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
     let gap = article.text[first.end..second.start].trim();
     gap == "(" && article.text[second.end..].trim_start().starts_with(')')
+}
+
+/// The amount a bracketed amount restates ("US$3.1 billion (SGD4.05 billion)": the first),
+/// else the amount itself.
+fn main_currency(article: &Article, f: usize) -> usize {
+    let in_brackets = article.text[..pos(article, f)].trim_end().ends_with('(');
+    if !in_brackets {
+        return f;
+    }
+    figures_in(article, article.figures[f].sentence)
+        .into_iter()
+        .find(|&g| g != f && pos(article, g) < pos(article, f) && bracketed_together(article, f, g))
+        .unwrap_or(f)
 }
 
 /// Whether period `x` is later than `y`.
