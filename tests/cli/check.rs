@@ -2159,3 +2159,28 @@ fn a_change_of_the_amount_not_its_bracketed_restatement() {
     assert_eq!(figures_printed(change), ["US$3.1 billion"], "{change}");
     assert_eq!(change["verdict"], "unverifiable", "{change}");
 }
+
+/// "Chile exported $792.85 million ... and imported $1.2 billion. This represented 1.0% of
+/// all exports and 1.3% of imports": shares of the flows the sentence points back to.
+#[test]
+fn shares_of_the_flows_pointed_back_to() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "points-back.txt",
+        "In 2022, Chile exported $792.85 million of goods to Peru and imported $1.2 billion. \
+         This represented 1.0% of all exports and 1.3% of imports.\n",
+    );
+    let shares: Vec<Vec<&str>> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "share")
+        .map(figures_printed)
+        .collect();
+    assert_eq!(
+        shares,
+        [vec!["$792.85 million"], vec!["$1.2 billion"]],
+        "{doc}"
+    );
+}

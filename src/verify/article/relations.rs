@@ -1178,9 +1178,24 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             // totalled R188.4 billion": the flow to the economy the share is said of,
             // wherever the text prints it.
             let subject = subject_economies(article, n, s);
-            let part = figures_in(article, s + 1)
-                .into_iter()
-                .find(|&f| flow_of(f))
+            // "New Zealand exported $792.85 million ... This represented 1.0% of all exports":
+            // a sentence that starts by pointing back speaks of the flow just printed.
+            let points_back = {
+                let opening = article.sentence(s).trim_start().to_lowercase();
+                ["this ", "that ", "it ", "which "]
+                    .iter()
+                    .any(|w| opening.starts_with(w))
+            };
+            let before = (points_back && s > 0)
+                .then(|| {
+                    figures_in(article, s - 1)
+                        .into_iter()
+                        .filter(|&f| flow_of(f))
+                        .last()
+                })
+                .flatten();
+            let part = before
+                .or_else(|| figures_in(article, s + 1).into_iter().find(|&f| flow_of(f)))
                 .or_else(|| {
                     (0..article.figures.len())
                         .filter(|&f| flow_of(f) && !subject.is_empty())
