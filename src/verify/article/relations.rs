@@ -1190,8 +1190,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                 .then(|| {
                     figures_in(article, s - 1)
                         .into_iter()
-                        .filter(|&f| flow_of(f))
-                        .last()
+                        .rfind(|&f| flow_of(f))
                 })
                 .flatten();
             let part = before
