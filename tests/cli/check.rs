@@ -2184,3 +2184,24 @@ fn shares_of_the_flows_pointed_back_to() {
         "{doc}"
     );
 }
+
+/// "as of November 2021" is the year to date, January to November.
+#[test]
+fn as_of_a_month_is_the_year_to_date() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "as-of.txt",
+        "Trade between Chile and Peru reached 6.02 billion USD as of November 2021, with \
+         Chile enjoying a surplus of 4.46 billion USD. In the first 11 months of 2021, Chile \
+         earned 5.24 billion USD from exporting goods to Peru, while it imported 778 million \
+         USD worth of goods from Peru.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        periods(sum),
+        ["2021-01..2021-11", "2021-01..2021-11", "2021-01..2021-11"],
+        "{sum}"
+    );
+    assert_eq!(claim(&doc, "balance")["verdict"], "consistent", "{doc}");
+}

@@ -760,6 +760,10 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             if last >= m {
                 months = Some((m, last));
             }
+            // "as of November 2021": the year to date.
+            if last == m && i >= range.start + 2 && w(i - 2) == "as" && w(i - 1) == "of" {
+                months = Some((1, m));
+            }
             end = j;
         }
         // a year after the months ("January to March of 2019", "first quarter of 2019")
