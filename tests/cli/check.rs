@@ -2205,3 +2205,19 @@ fn as_of_a_month_is_the_year_to_date() {
     );
     assert_eq!(claim(&doc, "balance")["verdict"], "consistent", "{doc}");
 }
+
+/// "at $35 million in 2010 also tripled to $112 million in 2016": the new value's period
+/// is the one said after it.
+#[test]
+fn a_new_values_period_is_said_after_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "tripled-to.txt",
+        "Chile's exports to Peru at $35 million in 2010 also tripled to $112 million in \
+         2016.\n",
+    );
+    let multiple = claim(&doc, "multiple");
+    assert_eq!(periods(multiple), ["2010", "2016"], "{multiple}");
+    assert_eq!(multiple["verdict"], "consistent", "{multiple}");
+}

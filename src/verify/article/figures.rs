@@ -365,11 +365,18 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // value's.
             let compared =
                 |p: &&resolve::PeriodMention| new_value && said_as_base(tokens, p, range.start);
+            // "at $35 million in 2010 also tripled to $112 million in 2016": a new value's
+            // period is the one said after it.
             let clause_period = periods
                 .iter()
                 .filter(|p| in_clause(p.tokens.start))
                 .filter(|p| !bases_year(p) && !compared(p))
-                .min_by_key(|p| p.tokens.start.abs_diff(at));
+                .min_by_key(|p| {
+                    (
+                        new_value && p.tokens.start < at,
+                        p.tokens.start.abs_diff(at),
+                    )
+                });
             // A new value keeps only a period that names its year ("amounted to $933.4
             // million in the same period of 2022" is 2022's).
             let clause_period = clause_period.filter(|p| {
