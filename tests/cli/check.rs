@@ -2221,3 +2221,32 @@ fn a_new_values_period_is_said_after_it() {
     assert_eq!(periods(multiple), ["2010", "2016"], "{multiple}");
     assert_eq!(multiple["verdict"], "consistent", "{multiple}");
 }
+
+/// "imports from Peru increased 27 percent in 2023, totaling $2 billion. In 2022, imports
+/// totaled $1.6 billion.": the base a sentence on that names no economy; "from 2017 to
+/// US$2.84 billion": the year after "from" is the base's, not the new value's.
+#[test]
+fn a_base_said_after_and_a_year_after_from() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "base-after.txt",
+        "Chile's imports from Peru increased 27 percent in 2023, totaling $2 billion. In \
+         2022, imports totaled $1.6 billion.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$1.6 billion", "$2 billion"]);
+    let doc = check_text(
+        &wd,
+        "year-after-from.txt",
+        "Chile's trade with Peru totalled US$2.7 billion in 2018. It was down by 48.8 per \
+         cent from 2017 to US$2.84 billion.\n",
+    );
+    let n = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "US$2.84 billion")
+        .unwrap();
+    assert_eq!(n["read_as"]["period"], "2018", "{n}");
+}

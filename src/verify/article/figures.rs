@@ -249,6 +249,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 && period_of(&p.words, focus).is_some()
                 && !said_as_base(tokens, p, range.start)
                 && !base_clause(p.tokens.start)
+                && !after_from(tokens, p)
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         // "... compared to a trade figure of $188.9 million recorded throughout all 2020":
@@ -363,8 +364,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // "increased by 98 percent if to compare with January 2016 and reached $155.1
             // million": a period right after a comparison word is the base's, not the new
             // value's.
-            let compared =
-                |p: &&resolve::PeriodMention| new_value && said_as_base(tokens, p, range.start);
+            let compared = |p: &&resolve::PeriodMention| {
+                new_value && (said_as_base(tokens, p, range.start) || after_from(tokens, p))
+            };
             // "at $35 million in 2010 also tripled to $112 million in 2016": a new value's
             // period is the one said after it.
             let clause_period = periods
@@ -1038,6 +1040,12 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
             "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
         )
     })
+}
+
+/// "down by 48.8 per cent from 2017 to US$2.84 billion": a year right after "from" is the
+/// base's (not a run of months, "From January to July").
+fn after_from(tokens: &[Token], p: &resolve::PeriodMention) -> bool {
+    p.tokens.start > 0 && tokens[p.tokens.start - 1].text == "from" && !from_a_range(tokens, p)
 }
 
 /// "From January to July": a run of months said with "from", not a base.

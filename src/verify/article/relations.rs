@@ -627,11 +627,19 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                     .flat_map(|p| figures_in(article, p).into_iter().rev()),
             )
             .chain(
-                // After it only a figure of the very same flow: same owner, same partner.
+                // After it only a figure of the very same flow: the same economies (or, in a
+                // sentence naming none, "In 2022, imports totaled $1.6 billion", the same
+                // measure).
                 (s + 1..(s + 4).min(article.sentences.len()))
                     .flat_map(|p| figures_in(article, p))
                     .filter(|&f| {
-                        article.figures[f].owner == a.owner && article.figures[f].other == a.other
+                        let b = &article.figures[f];
+                        (b.owner == a.owner && b.other == a.other)
+                            || (b.owner.is_none()
+                                && b.other.is_none()
+                                && b.named.is_empty()
+                                && b.measure.is_some()
+                                && b.measure == a.measure)
                     }),
             )
             .filter(|&f| f != anchor && !anchors.contains(&f) && level(article, f));
