@@ -317,6 +317,26 @@ fn same_months_dated(a: &Figure, b: &Figure) -> bool {
         && compatible(&without_months(a), &without_months(b))
 }
 
+/// The amount of `here` printed nearest before byte `at` (or, with `after`, nearest after
+/// it) among those `keep` allows.
+fn nearest(
+    article: &Article,
+    here: &[usize],
+    at: usize,
+    after: bool,
+    keep: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let candidates = here
+        .iter()
+        .copied()
+        .filter(|&f| (pos(article, f) > at) == after && pos(article, f) != at && keep(f));
+    if after {
+        candidates.min_by_key(|&f| pos(article, f))
+    } else {
+        candidates.max_by_key(|&f| pos(article, f))
+    }
+}
+
 /// Whether a figure is a level (not a difference).
 fn level(article: &Article, f: usize) -> bool {
     article.figures[f].difference.is_none()
@@ -390,26 +410,15 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                 })
                 .min_by_key(|&f| pos(article, f))
         })
+        .or_else(|| nearest(article, &here, at, false, |_| true))
         .or_else(|| {
-            here.iter()
-                .copied()
-                .filter(|&f| pos(article, f) < at)
-                .max_by_key(|&f| pos(article, f))
-        })
-        .or_else(|| {
-            here.iter()
-                .copied()
-                .filter(|&f| pos(article, f) > at && !is_base(article, &article.figures[f]))
-                .min_by_key(|&f| pos(article, f))
+            nearest(article, &here, at, true, |f| {
+                !is_base(article, &article.figures[f])
+            })
         })
         // "indicates a 2.3 times increase compared to the same period in 2022 ($12.418
         // million)": only the base is printed here; the new value is found from it.
-        .or_else(|| {
-            here.iter()
-                .copied()
-                .filter(|&f| pos(article, f) > at)
-                .min_by_key(|&f| pos(article, f))
-        });
+        .or_else(|| nearest(article, &here, at, true, |_| true));
     // "US$3.1 billion (SGD4.05 billion) worth of commodities, up 22.4%": the amount in the
     // text's own currency, not its bracketed other.
     let anchor = anchor.map(|a| main_currency(article, a));
@@ -1100,20 +1109,8 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .filter(|&f| clause.contains(&pos(article, f)))
         .min_by_key(|&f| pos(article, f).abs_diff(at))
         .or_else(|| part_in_brackets(article, n, s))
-        .or_else(|| {
-            here.iter()
-                .copied()
-                .filter(|&f| pos(article, f) < at)
-                .max_by_key(|&f| pos(article, f))
-                .filter(|&f| theirs(f))
-        })
-        .or_else(|| {
-            here.iter()
-                .copied()
-                .filter(|&f| pos(article, f) > at)
-                .min_by_key(|&f| pos(article, f))
-                .filter(|&f| theirs(f))
-        });
+        .or_else(|| nearest(article, &here, at, false, |_| true).filter(|&f| theirs(f)))
+        .or_else(|| nearest(article, &here, at, true, |_| true).filter(|&f| theirs(f)));
     let relation = |figures: Vec<usize>, unchecked| Relation {
         said: false,
         kind: RelationKind::Share,
@@ -1526,18 +1523,8 @@ fn anchor_only(article: &Article, n: usize, s: usize, kind: RelationKind) -> Opt
         .copied()
         .filter(|&f| clause.contains(&pos(article, f)))
         .min_by_key(|&f| pos(article, f).abs_diff(at))
-        .or_else(|| {
-            here.iter()
-                .copied()
-                .filter(|&f| pos(article, f) < at)
-                .max_by_key(|&f| pos(article, f))
-        })
-        .or_else(|| {
-            here.iter()
-                .copied()
-                .filter(|&f| pos(article, f) > at)
-                .min_by_key(|&f| pos(article, f))
-        })?;
+        .or_else(|| nearest(article, &here, at, false, |_| true))
+        .or_else(|| nearest(article, &here, at, true, |_| true))?;
     Some(Relation {
         said: false,
         kind,
