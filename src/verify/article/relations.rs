@@ -792,26 +792,33 @@ fn amount_before(article: &Article, s: usize, at: usize, other: usize) -> Option
         .max_by_key(|&f| pos(article, f))
 }
 
-/// The amount printed right after the stated number `n` (its phrase), with at least one
-/// and at most eight words between (no more than `gap` has), each one of `gap`: "162.4
-/// times the USD 1.003 billion".
-fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<usize> {
-    let end = article.numbers[n].phrase.end;
+/// The first amount of sentence `s` from byte `end` on, if it is a level (not a
+/// difference), and whether another number stands between.
+fn amount_right_after(article: &Article, s: usize, end: usize) -> Option<(usize, bool)> {
     let next = figures_in(article, s)
         .into_iter()
         .filter(|&f| pos(article, f) >= end)
         .min_by_key(|&f| pos(article, f))
         .filter(|&f| level(article, f))?;
+    let number_between = article
+        .numbers
+        .iter()
+        .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
+    Some((next, number_between))
+}
+
+/// The amount printed right after the stated number `n` (its phrase), with at least one
+/// and at most eight words between (no more than `gap` has), each one of `gap`: "162.4
+/// times the USD 1.003 billion".
+fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<usize> {
+    let end = article.numbers[n].phrase.end;
+    let (next, other_number) = amount_right_after(article, s, end)?;
     let between = &article.text[end..pos(article, next)];
     let words: Vec<String> = between
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let other_number = article
-        .numbers
-        .iter()
-        .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
     (!words.is_empty()
         && words.len() <= gap.len().min(8)
         && words.iter().all(|w| gap.contains(&w.as_str()))
@@ -1395,20 +1402,12 @@ fn subject_economies(article: &Article, n: usize, s: usize) -> Vec<String> {
 /// goods imports (nearly 460 billion euros)" is the whole).
 fn part_in_brackets(article: &Article, n: usize, s: usize) -> Option<usize> {
     let end = article.numbers[n].printed.end;
-    let next = figures_in(article, s)
-        .into_iter()
-        .filter(|&f| pos(article, f) >= end)
-        .min_by_key(|&f| pos(article, f))
-        .filter(|&f| level(article, f))?;
+    let (next, other_number) = amount_right_after(article, s, end)?;
     let gap = article.text[end..pos(article, next)].to_lowercase();
     let words: Vec<&str> = gap
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let other_number = article
-        .numbers
-        .iter()
-        .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
     (gap.trim_end().ends_with('(')
         && gap.matches('(').count() == 1
         && !gap.contains(')')
@@ -1438,20 +1437,12 @@ fn words_after_share(article: &Article, n: usize, s: usize) -> String {
 /// of those, eight words at most, no other number between.
 fn whole_after(article: &Article, n: usize, s: usize) -> Option<usize> {
     let end = article.numbers[n].printed.end;
-    let next = figures_in(article, s)
-        .into_iter()
-        .filter(|&f| pos(article, f) >= end)
-        .min_by_key(|&f| pos(article, f))
-        .filter(|&f| level(article, f))?;
+    let (next, other_number) = amount_right_after(article, s, end)?;
     let words: Vec<String> = article.text[end..pos(article, next)]
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let other_number = article
-        .numbers
-        .iter()
-        .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
     (words.len() >= 2
         && words.len() <= 8
         && words[0] == "of"
