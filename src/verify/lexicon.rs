@@ -124,8 +124,14 @@ impl Lexicon {
     }
 
     pub fn built_in() -> Lexicon {
-        // The built-in file is tested to parse; a failure here is a build defect.
-        Lexicon::parse(BUILT_IN, "data/lexicon.toml").unwrap_or_else(|e| panic!("{e}"))
+        // Parsed once: the reader asks for it for every amount it compares.
+        static BUILT: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        BUILT
+            .get_or_init(|| {
+                // The built-in file is tested to parse; a failure here is a build defect.
+                Lexicon::parse(BUILT_IN, "data/lexicon.toml").unwrap_or_else(|e| panic!("{e}"))
+            })
+            .clone()
     }
 
     /// The lexicon at `path`, or the built-in one.

@@ -139,6 +139,8 @@ pub struct Article {
     pub reporter: Option<String>,
     pub partner: Option<String>,
     pub options: Options,
+    /// Written in English (`text::in_english`): elsewhere comparison words are not read.
+    pub english: bool,
 }
 
 impl Article {
@@ -216,7 +218,9 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
         .map(|t| text::index_of(&sentences, t.start).unwrap_or(usize::MAX))
         .collect();
     let numbers = numbers::scan(&text, &tokens, &sentence_of, lexicon);
+    let english = text::in_english(&tokens);
     let mut article = Article {
+        english,
         text,
         sentences,
         tokens,

@@ -94,7 +94,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             // "£5.6 billion, or 40.7 per cent, plunge": the percentage of a difference is a
             // change, its base not printed.
             (Measure::Share, _)
-                if english(article) && beside_difference(article, n, s).is_some() =>
+                if article.english && beside_difference(article, n, s).is_some() =>
             {
                 beside_difference(article, n, s).map(|d| {
                     // "It stood at $118.62 billion, up $16.43 billion or 16.1 percent": the
@@ -125,7 +125,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                 })
             }
             // Not paired in a language whose words for "of" and "total" are not read.
-            (Measure::Share, _) if !english(article) => {
+            (Measure::Share, _) if !article.english => {
                 anchor_only(article, n, s, RelationKind::Share).map(|r| Relation {
                     unchecked: Some(Unchecked::NoWhole),
                     ..r
@@ -474,7 +474,7 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     }
     // In a language whose comparison words are not read (Spanish, French, ...), a change
     // is reported with its amount, its base not paired: no base is better than a wrong one.
-    if !english(article) {
+    if !article.english {
         return anchor_only(article, n, s, kind);
     }
     // "hit USD 162.91 billion, 162.4 times the USD 1.003 billion achieved in 1991", "triple
@@ -1480,24 +1480,6 @@ fn measure_word(w: &str) -> Option<TradeMeasure> {
         "trade" | "turnover" | "commerce" => TradeMeasure::Turnover,
         _ => return None,
     })
-}
-
-/// Whether the article is in English: its function words outnumber those of the other
-/// languages the press of the corpus writes in.
-fn english(article: &Article) -> bool {
-    let (mut en, mut other) = (0usize, 0usize);
-    for t in &article.tokens {
-        match t.text.as_str() {
-            "the" | "of" | "and" | "to" | "in" | "was" | "were" | "with" | "from" => en += 1,
-            "de" | "la" | "el" | "los" | "las" | "del" | "les" | "des" | "du" | "et" | "di"
-            | "della" | "il" | "che" | "e" | "dan" | "yang" | "und" | "der" | "die" | "das"
-            | "em" | "do" | "os" | "para" | "con" | "por" | "que" | "une" | "un" | "una" => {
-                other += 1
-            }
-            _ => {}
-        }
-    }
-    en >= other
 }
 
 /// A change reported with the amount it is said of (in its clause, or the nearest before),

@@ -360,6 +360,24 @@ pub fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
+/// Whether a text is in English: its function words outnumber those of the other
+/// languages the press of the corpus writes in.
+pub fn in_english(tokens: &[crate::verify::phrase::Token]) -> bool {
+    let (mut en, mut other) = (0usize, 0usize);
+    for t in tokens {
+        match t.text.as_str() {
+            "the" | "of" | "and" | "to" | "in" | "was" | "were" | "with" | "from" => en += 1,
+            "de" | "la" | "el" | "los" | "las" | "del" | "les" | "des" | "du" | "et" | "di"
+            | "della" | "il" | "che" | "e" | "dan" | "yang" | "und" | "der" | "die" | "das"
+            | "em" | "do" | "os" | "para" | "con" | "por" | "que" | "une" | "un" | "una" => {
+                other += 1
+            }
+            _ => {}
+        }
+    }
+    en >= other
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
