@@ -588,6 +588,16 @@ fn periods(claim: &Json) -> Vec<&str> {
 }
 
 /// The printed text of every number the article holds.
+/// The number the text prints as `printed`, as the JSON lists it.
+fn number<'a>(doc: &'a Json, printed: &str) -> &'a Json {
+    doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == printed)
+        .unwrap_or_else(|| panic!("no number printed {printed:?} in {doc}"))
+}
+
 fn printed(doc: &Json) -> Vec<&str> {
     doc["numbers"]
         .as_array()
@@ -756,12 +766,7 @@ fn a_hoped_for_figure_is_a_target_not_a_figure() {
          the record figure of $3 billion by 2026,\" the minister said, and officials aim to \
          double it later.\n",
     );
-    let target = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "$3 billion")
-        .unwrap();
+    let target = number(&doc, "$3 billion");
     assert_eq!(target["role"], "ignored", "{target}");
     for claim in doc["claims"].as_array().unwrap() {
         let figures: Vec<&str> = claim["figures"]
@@ -1209,21 +1214,11 @@ fn investment_and_goals_in_any_form_make_no_claim() {
         "1.7%",
         "$10 billion",
     ] {
-        let n = doc["numbers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["printed"] == printed)
-            .unwrap_or_else(|| panic!("{printed} not listed: {doc}"));
+        let n = number(&doc, printed);
         assert_eq!(n["role"], "ignored", "{n}");
     }
     // The level of today is a trade figure; the goal is not.
-    let seven = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "$7 billion")
-        .unwrap();
+    let seven = number(&doc, "$7 billion");
     assert_eq!(seven["role"], "figure", "{seven}");
     assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
 }
@@ -1270,12 +1265,7 @@ fn a_rate_compared_to_a_printed_figure_takes_it_as_the_base() {
     );
     // 523.2 / 188.9 = 2.77: +177%.
     assert_eq!(change["verdict"], "consistent", "{change}");
-    let exports = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "$300 million")
-        .unwrap();
+    let exports = number(&doc, "$300 million");
     assert_eq!(exports["read_as"]["period"], "2021-H1", "{exports}");
 }
 
@@ -1657,12 +1647,7 @@ fn may_the_month_and_imports_to_their_importer() {
          to Tanzania reached US$30 million while exports from Tanzania to Peru totalled US$17 \
          million.\n",
     );
-    let n = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "$823 million")
-        .unwrap();
+    let n = number(&doc, "$823 million");
     assert_eq!(n["role"], "figure", "{n}");
     let sums: Vec<Vec<&str>> = doc["claims"]
         .as_array()
@@ -1710,12 +1695,7 @@ fn a_population_is_no_money() {
          people visited.\n",
     );
     for p in ["1.2 million", "12 lakh", "2.5 million"] {
-        let n = doc["numbers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["printed"] == p)
-            .unwrap();
+        let n = number(&doc, p);
         assert_eq!(n["role"], "ignored", "{n}");
     }
     assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
@@ -1761,12 +1741,7 @@ fn a_bracketed_abbreviation_and_a_record_threshold() {
     );
     let change = claim(&doc, "change");
     assert_eq!(periods(change), ["2016-H1", "2017-H1"], "{change}");
-    let n = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "$2bn")
-        .unwrap();
+    let n = number(&doc, "$2bn");
     assert_eq!(n["role"], "ignored", "{n}");
 }
 
@@ -1857,15 +1832,7 @@ fn the_current_amount_of_a_goal_is_a_figure() {
         "The aim is to double annual bilateral trade between Chile and Peru from the current \
          $9.2 billion within the next decade; the target is $20 billion.\n",
     );
-    let role = |p: &str| {
-        doc["numbers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["printed"] == p)
-            .unwrap()["role"]
-            .clone()
-    };
+    let role = |p: &str| number(&doc, p)["role"].clone();
     assert_eq!(role("$9.2 billion"), "figure");
     assert_eq!(role("$20 billion"), "ignored");
 }
@@ -1910,12 +1877,7 @@ fn from_january_to_july_and_the_next_closest_parts() {
         figures_printed(sum),
         ["$70.657 billion", "$41.94 billion", "$28.716 billion"]
     );
-    let ytd = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "$290.981 billion")
-        .unwrap();
+    let ytd = number(&doc, "$290.981 billion");
     assert_eq!(ytd["read_as"]["months"], "01..07", "{ytd}");
 }
 
@@ -1996,12 +1958,7 @@ fn shillings_and_a_deficit_nobody_is_said_to_own() {
     );
     let balance = claim(&doc, "balance");
     assert_eq!(balance["verdict"], "consistent", "{balance}");
-    let n = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "Shs965b")
-        .unwrap();
+    let n = number(&doc, "Shs965b");
     assert_eq!(n["role"], "figure", "{n}");
 }
 
@@ -2068,12 +2025,7 @@ fn a_paragraph_in_italian() {
     assert_eq!(change["says"], "crescita del 2,7 per cento", "{change}");
     assert_eq!(figures_printed(change), ["2,9 miliardi di euro"]);
     assert_eq!(change["verdict"], "unverifiable", "{change}");
-    let n = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "11,5 miliardi di euro")
-        .unwrap();
+    let n = number(&doc, "11,5 miliardi di euro");
     assert_eq!(n["role"], "ignored", "{n}");
 }
 
@@ -2242,11 +2194,6 @@ fn a_base_said_after_and_a_year_after_from() {
         "Chile's trade with Peru totalled US$2.7 billion in 2018. It was down by 48.8 per \
          cent from 2017 to US$2.84 billion.\n",
     );
-    let n = doc["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["printed"] == "US$2.84 billion")
-        .unwrap();
+    let n = number(&doc, "US$2.84 billion");
     assert_eq!(n["read_as"]["period"], "2018", "{n}");
 }
