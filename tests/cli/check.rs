@@ -2197,3 +2197,108 @@ fn a_base_said_after_and_a_year_after_from() {
     let n = number(&doc, "US$2.84 billion");
     assert_eq!(n["read_as"]["period"], "2018", "{n}");
 }
+
+/// A share whose part and whole are printed in the sentence before: "Chile exported a total
+/// $94.6b ..., with $3.1b of this going to Peru. Exports to Peru made up 3% of Chile's
+/// total exports": the larger amount is the whole, the smaller the part.
+#[test]
+fn a_share_of_two_amounts_printed_before_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "share-before.txt",
+        "Chile exported a total $94.6b in goods in 2023, with $3.1b of this going to Peru. \
+         Goods exports to Peru made up 3% of Chile's total goods exports in 2023.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(figures_printed(share), ["$3.1b", "$94.6b"], "{share}");
+    assert_eq!(share["verdict"], "consistent", "{share}");
+    // 3.1 / 94.6 is 3.3%: "8%" is flagged.
+    let doc = check_text(
+        &wd,
+        "share-before-wrong.txt",
+        "Chile exported a total $94.6b in goods in 2023, with $3.1b of this going to Peru. \
+         Goods exports to Peru made up 8% of Chile's total goods exports in 2023.\n",
+    );
+    assert_eq!(claim(&doc, "share")["verdict"], "inconsistent", "{doc}");
+}
+
+/// "Peru's total exports [were] $63.3 billion" and "exported $63.3 billion to the world"
+/// are the world totals a share "of Peru's total exports" is of; the part is the flow to
+/// the partner printed before.
+#[test]
+fn a_world_total_is_the_whole_of_a_share_said_before_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "world-total.txt",
+        "Peru exported goods worth $63.3 billion to the world in 2022. Its exports to Chile \
+         reached $1.9 billion in 2022. Chile accounts for 3 per cent of Peru's total \
+         exports.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(
+        figures_printed(share),
+        ["$1.9 billion", "$63.3 billion"],
+        "{share}"
+    );
+    assert_eq!(share["verdict"], "consistent", "{share}");
+    let doc = check_text(
+        &wd,
+        "world-total-after.txt",
+        "In 2022 Peru imported $2.2 billion worth of goods from Chile. Chilean goods \
+         accounted for 4.3 percent of the country's total imports, which were valued at \
+         $51.5 billion in 2022.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(
+        figures_printed(share),
+        ["$2.2 billion", "$51.5 billion"],
+        "{share}"
+    );
+    assert_eq!(share["verdict"], "consistent", "{share}");
+}
+
+/// "accounting for 2 per cent of Peru's total trade of PEN 420.5 billion in 2012": the part
+/// is the pair's trade of that year printed in the sentence before.
+#[test]
+fn a_share_with_its_whole_after_and_its_part_a_sentence_before() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "whole-after.txt",
+        "Trade between Chile and Peru rose 4 per cent to US$8.6 billion in 2012. Chile, \
+         one of Peru's main partners, accounted for 2 per cent of Peru's total trade of \
+         US$420.5 billion in 2012.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(
+        figures_printed(share),
+        ["US$8.6 billion", "US$420.5 billion"],
+        "{share}"
+    );
+    assert_eq!(share["verdict"], "consistent", "{share}");
+    // The whole is Peru's trade with the world, not with Chile, and is bound to no data.
+    let whole = &share["figures"][1];
+    assert_eq!(whole["partner"], "WLD", "{whole}");
+    assert_eq!(whole["reporter"], "PER", "{whole}");
+}
+
+/// "... to SGD 12.4 billion last year from 11.2 billion Singaporean dollar (SGD) in 2016":
+/// the base's year says which year "last year" is (2017), and the base is 2016's; the
+/// singular and demonym forms of a currency are read.
+#[test]
+fn last_year_from_an_amount_of_a_named_year() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "last-year-from.txt",
+        "Trade between Chile and Singapore rose by 10.7 per cent to SGD 12.4 billion last \
+         year from 11.2 billion Singaporean dollar (SGD) in 2016, the agency said.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(periods(change), ["2016", "2017"], "{change}");
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let n = number(&doc, "11.2 billion Singaporean dollar");
+    assert_eq!(n["role"], "figure", "{n}");
+}

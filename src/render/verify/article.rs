@@ -419,6 +419,13 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
 /// Whose flow a figure is, and with whom: the owner first when the text says.
 fn sides(article: &Article, f: usize) -> (Option<String>, Option<String>) {
     let fig = &article.figures[f];
+    // A world total ("Peru's total exports") or a flow with a third economy: its own sides.
+    if let Some(other) = crate::verify::article::other_than_pair(article, fig) {
+        return (
+            fig.owner.clone().or_else(|| article.reporter.clone()),
+            Some(other),
+        );
+    }
     match (&fig.owner, &article.reporter, &article.partner) {
         (Some(o), Some(r), Some(p)) => {
             if crate::verify::article::same_country(o, p)

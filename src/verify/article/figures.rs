@@ -229,17 +229,23 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         };
         // "Trade grew to N$67.1 billion last year, an increase from N$59.1 billion recorded
         // in 2021": a base's year says which year "last year" is.
+        // "... to SGD 29.8 billion last year from 35.43 billion Singaporean dollar (SGD) in
+        // 2011": the year of an amount said with "from" is the base's too.
+        let mut base_year_said = false;
         if focus.is_none() && words.contains("last year") {
             let base_year = periods.iter().find_map(|p| match p.words {
                 PeriodWords::Absolute {
                     year: Some(y),
                     months: None,
-                } if base_clause(p.tokens.start) => Some(y),
+                } if base_clause(p.tokens.start) || after_from_amount(tokens, p, range.start) => {
+                    Some(y)
+                }
                 _ => None,
             });
             if let Some(last_year) = base_year.and_then(|y| Period::new(y + 1, 1, 12).ok()) {
                 focus = Some(last_year);
                 focus_fiscal = None;
+                base_year_said = true;
             }
         }
         // The sentence's own period: the first said outright, read against the focus; not
@@ -250,6 +256,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 && !said_as_base(tokens, p, range.start)
                 && !base_clause(p.tokens.start)
                 && !after_from(tokens, p)
+                && (!base_year_said || !after_from_amount(tokens, p, range.start))
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         // "... compared to a trade figure of $188.9 million recorded throughout all 2020":
@@ -365,7 +372,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // million": a period right after a comparison word is the base's, not the new
             // value's.
             let compared = |p: &&resolve::PeriodMention| {
-                new_value && (said_as_base(tokens, p, range.start) || after_from(tokens, p))
+                new_value
+                    && (said_as_base(tokens, p, range.start)
+                        || after_from(tokens, p)
+                        || (base_year_said && after_from_amount(tokens, p, range.start)))
             };
             // "at $35 million in 2010 also tripled to $112 million in 2016": a new value's
             // period is the one said after it.
@@ -381,6 +391,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 });
             // A new value keeps only a period that names its year ("amounted to $933.4
             // million in the same period of 2022" is 2022's).
+            // So is "last year" when a base's year says which year that is ("to SGD 29.8
+            // billion last year from 35.43 billion ... in 2011").
             let clause_period = clause_period.filter(|p| {
                 !new_value
                     || matches!(
@@ -389,6 +401,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             | PeriodWords::SamePeriod { year: Some(_) }
                             | PeriodWords::UnderReview
                     )
+                    || (base_year_said && p.words == PeriodWords::LastYear)
             });
             // "imports stood at $9.44 billion and $9.0 billion, respectively": the periods the
             // sentence names elsewhere, in order.
@@ -829,7 +842,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 None => (owner, other),
             };
             let owner = settle_owner(owner, other.clone(), &pair);
-            let other = other.or_else(|| word.as_ref().and_then(|w| global(tokens, w)));
+            let other = other.or_else(|| {
+                word.as_ref()
+                    .and_then(|w| global(&text, tokens, w, number.tokens.start, number.tokens.end))
+            });
             let difference = difference_of(&text, tokens, number.tokens.clone(), range.clone());
             let part = part_of(
                 &text,
@@ -1046,6 +1062,21 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
 /// base's (not a run of months, "From January to July").
 fn after_from(tokens: &[Token], p: &resolve::PeriodMention) -> bool {
     p.tokens.start > 0 && tokens[p.tokens.start - 1].text == "from" && !from_a_range(tokens, p)
+}
+
+/// "from 35.43 billion Singaporean dollar (SGD) in 2011": a period after an amount said
+/// with "from" (ten words back at most, no "to" between).
+fn after_from_amount(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
+    let start = p.tokens.start.saturating_sub(10).max(from);
+    (start..p.tokens.start)
+        .rev()
+        .take_while(|&j| !matches!(tokens[j].text.as_str(), "to" | "and" | "while"))
+        .any(|j| {
+            tokens[j].text == "from"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.is_number || !t.text.chars().all(char::is_alphanumeric))
+        })
 }
 
 /// "From January to July": a run of months said with "from", not a base.
@@ -1375,19 +1406,47 @@ fn difference_of(
     None
 }
 
-/// "global trade surplus", "overall exports", "with the world": a figure with the world.
-fn global(tokens: &[crate::verify::phrase::Token], word: &MeasureWord) -> Option<String> {
+/// "global trade surplus", "overall exports", "with the world", "Ireland's total imports",
+/// "exported $422.2 billion to the world": a figure with the world. The amount's tokens
+/// are `amount_start..after`.
+fn global(
+    text: &str,
+    tokens: &[crate::verify::phrase::Token],
+    word: &MeasureWord,
+    amount_start: usize,
+    after: usize,
+) -> Option<String> {
     let before = word.tokens.start.saturating_sub(2)..word.tokens.start;
+    let world_after = |from: usize| {
+        tokens.get(from..from + 3).is_some_and(|ts| {
+            matches!(ts[0].text.as_str(), "with" | "to" | "from")
+                && ts[1].text == "the"
+                && ts[2].text == "world"
+        })
+    };
+    // "the country's total imports [were] 104.07 billion euros", "its total exports": an
+    // economy's own total, said before its amount ("£93.0 billion (7.3%) of the UK's total
+    // trade" is a part). (A total of one partner's trade names the partner: "total exports
+    // to China", which the caller reads first.)
+    let owners_total = word.tokens.start > 0 && word.tokens.end <= amount_start && {
+        let t = &tokens[word.tokens.start - 1];
+        t.text == "total" && {
+            let head = text[..t.start].trim_end();
+            head.ends_with("'s")
+                || head.ends_with("’s")
+                || head.ends_with("s'")
+                || head.ends_with(" its")
+                || head.ends_with(" their")
+        }
+    };
     let said = tokens[before].iter().any(|t| {
         matches!(
             t.text.as_str(),
             "global" | "overall" | "worldwide" | "world"
         )
-    }) || tokens
-        .get(word.tokens.end..word.tokens.end + 3)
-        .is_some_and(|ts| {
-            ts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>() == ["with", "the", "world"]
-        });
+    }) || world_after(word.tokens.end)
+        || world_after(after)
+        || owners_total;
     said.then(|| "WLD".to_string())
 }
 

@@ -255,6 +255,17 @@ pub fn draft(
     Ok(claims_toml(&article, &model, title, data))
 }
 
+/// The other side of a figure when it is neither economy of the pair the text is bound to:
+/// "WLD" for a world total, or a third economy.
+pub fn other_than_pair(article: &Article, fig: &Figure) -> Option<String> {
+    let other = fig.other.as_ref()?;
+    let of_pair = [&article.reporter, &article.partner]
+        .into_iter()
+        .flatten()
+        .any(|e| same_country(e, other));
+    (!of_pair && (article.reporter.is_some() || other == "WLD")).then(|| other.clone())
+}
+
 /// The 1-based line of byte `at` of the article.
 pub fn line_at(article: &Article, at: usize) -> usize {
     text::line_of(&article.text, at)

@@ -342,6 +342,8 @@ fn binding(article: &Article, f: usize) -> Option<Binding> {
         || fig.part_of.is_some()
         || fig.fiscal.is_some()
         || fig.difference.is_some()
+        // The pair's records hold no world total and no third economy's flow.
+        || super::other_than_pair(article, fig).is_some()
     {
         return None;
     }

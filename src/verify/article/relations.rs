@@ -1136,10 +1136,11 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         let words: Vec<&str> = after
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .take(6)
+            .take(7)
             .collect();
+        // "of Australia's total goods exports": past the owner's name.
         if words.first() == Some(&"of") {
-            words.iter().skip(1).take(4).find_map(|w| {
+            words.iter().skip(1).take(5).find_map(|w| {
                 measure_word(w).or(match *w {
                     "exported" => Some(TradeMeasure::Exports),
                     "imported" => Some(TradeMeasure::Imports),
@@ -1153,6 +1154,18 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     // "Korea accounted for 6.2 percent of China's overall imports", its amounts in the
     // sentences around: the whole is the global figure of that measure, the part the
     // other amount of that period.
+    // "accounted for 11.11 percent of the country's total imports, which were valued at
+    // 104.07 billion euros": the amount beside the share is the world total it is of.
+    // (Not when the whole is printed after the share: "of Sri Lanka's total exports of
+    // $12.5 billion", read below.)
+    let world_whole = part.filter(|&f| {
+        let w = &article.figures[f];
+        w.other.as_deref() == Some("WLD")
+            && of_measure.is_some()
+            && w.measure == of_measure
+            && whole_after(article, n, s).is_none()
+    });
+    let part = part.filter(|_| world_whole.is_none());
     if part.is_none() {
         if let Some(m) = of_measure {
             let around: Vec<usize> = (s.saturating_sub(1)
@@ -1160,24 +1173,55 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                 .flat_map(|p| figures_in(article, p))
                 .filter(|&f| level(article, f) && article.figures[f].commodity.is_none())
                 .collect();
-            let whole = around.iter().copied().find(|&f| {
+            // The world total of the measure: around the share, else the nearest a few
+            // sentences before ("Peru exported goods worth $63.3 billion to the world ...").
+            let world_total = |f: usize| {
                 let w = &article.figures[f];
-                w.measure == Some(m) && w.other.as_deref() == Some("WLD")
-            });
+                level(article, f)
+                    && w.commodity.is_none()
+                    && w.measure == Some(m)
+                    && w.other.as_deref() == Some("WLD")
+            };
+            let whole = world_whole
+                .or_else(|| around.iter().copied().find(|&f| world_total(f)))
+                .or_else(|| {
+                    (0..article.figures.len())
+                        .filter(|&f| world_total(f))
+                        .filter(|&f| {
+                            let t = article.figures[f].sentence;
+                            t < s && t + 3 >= s
+                        })
+                        .max_by_key(|&f| pos(article, f))
+                });
+            let subject = subject_economies(article, n, s);
             let part = whole.and_then(|w| {
-                around.iter().copied().find(|&f| {
-                    let (a, b) = (&article.figures[f], &article.figures[w]);
-                    f != w
-                        && a.other.as_deref() != Some("WLD")
-                        && a.currency == b.currency
-                        && a.period == b.period
-                        && matches!(
-                            a.measure,
-                            Some(TradeMeasure::Exports | TradeMeasure::Imports)
-                        )
-                })
+                around
+                    .iter()
+                    .copied()
+                    .find(|&f| {
+                        let (a, b) = (&article.figures[f], &article.figures[w]);
+                        f != w
+                            && a.other.as_deref() != Some("WLD")
+                            && a.currency == b.currency
+                            && a.period == b.period
+                            && matches!(
+                                a.measure,
+                                Some(TradeMeasure::Exports | TradeMeasure::Imports)
+                            )
+                    })
+                    .or_else(|| part_before(article, w, s, &subject))
             });
             if let (Some(p), Some(w)) = (part, whole) {
+                return Some(relation(vec![p, w], None));
+            }
+            // "Australia exported a total $517.0b ..., with $23.8b of this going to the USA.
+            // Goods exports to the USA made up 5% of Australia's total goods exports": two
+            // amounts of the measure, of one period, in the sentence before — the larger
+            // the whole, the smaller the part.
+            if whole.is_none()
+                && !subject.is_empty()
+                && let Some((p, w)) = part_and_whole_before(article, m, s)
+            {
                 return Some(relation(vec![p, w], None));
             }
             let flow_of = |f: usize| {
@@ -1189,7 +1233,6 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             // "China accounted for 9.4% of South Africa's exports ... exports to China
             // totalled R188.4 billion": the flow to the economy the share is said of,
             // wherever the text prints it.
-            let subject = subject_economies(article, n, s);
             // "New Zealand exported $792.85 million ... This represented 1.0% of all exports":
             // a sentence that starts by pointing back speaks of the flow just printed.
             let points_back = {
@@ -1228,13 +1271,21 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     }
     // "reached USD 150.52 billion, accounting for 4.5% of China's overall exports of USD
     // 3.36 trillion": the whole printed after "of ... of", the part before the share.
-    if let Some(w) = whole_after(article, n, s)
-        && let Some(b) = amount_before(article, s, at, w)
-    {
-        return Some(Relation {
-            said: true,
-            ..relation(vec![b, w], None)
+    if let Some(w) = whole_after(article, n, s) {
+        // "India ... accounting for 3 per cent of Singapore's total trade of SGD 984.9
+        // billion": the part in this sentence, else the pair's amount printed before.
+        let world = article.figures[w].other.as_deref() == Some("WLD");
+        let b = amount_before(article, s, at, w).or_else(|| {
+            world
+                .then(|| part_before(article, w, s, &subject_economies(article, n, s)))
+                .flatten()
         });
+        if let Some(b) = b {
+            return Some(Relation {
+                said: true,
+                ..relation(vec![b, w], None)
+            });
+        }
     }
     let part = part?;
     let p = &article.figures[part];
@@ -1338,6 +1389,88 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     match whole {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
+    }
+}
+
+/// The part of whole `w` a share in sentence `s` is of, printed in the sentences before
+/// (a paragraph at most): an amount of the whole's flow (exports or imports for either,
+/// trade for trade) with one partner, not the world, of the same period and currency and
+/// smaller — of an economy the share's clause names when it names one; the nearest.
+fn part_before(article: &Article, w: usize, s: usize, subject: &[String]) -> Option<usize> {
+    let whole = &article.figures[w];
+    let size = |f: usize| amount(article, f).unwrap_or_default();
+    let same_flow = |m: Option<TradeMeasure>| match whole.measure {
+        Some(TradeMeasure::Exports | TradeMeasure::Imports) => {
+            matches!(m, Some(TradeMeasure::Exports | TradeMeasure::Imports))
+        }
+        Some(t) => m == Some(t),
+        None => false,
+    };
+    let of_subject = |f: usize| {
+        article.figures[f]
+            .other
+            .as_ref()
+            .is_some_and(|o| subject.iter().any(|x| super::resolve::same_country(x, o)))
+    };
+    let candidates: Vec<usize> = (0..article.figures.len())
+        .filter(|&f| {
+            let a = &article.figures[f];
+            f != w
+                && level(article, f)
+                && a.sentence <= s
+                && a.sentence + SUM_REACH >= s
+                && pos(article, f) < pos(article, w).max(article.sentences[s].start)
+                && a.commodity.is_none()
+                && a.other.as_deref() != Some("WLD")
+                && a.currency == whole.currency
+                && a.period == whole.period
+                && a.period.is_some()
+                && same_flow(a.measure)
+                && !is_base(article, a)
+                && size(f) < size(w)
+        })
+        .collect();
+    let pick = |keep: &dyn Fn(usize) -> bool| {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&f| keep(f))
+            .max_by_key(|&f| pos(article, f))
+    };
+    if subject.is_empty() {
+        pick(&|_| true)
+    } else {
+        pick(&of_subject).or_else(|| pick(&|f| article.figures[f].other.is_none()))
+    }
+}
+
+/// Two amounts of measure `m` in the sentence before `s` (or in `s` itself), of one
+/// period and currency, with no other amount of that measure beside them: (the smaller,
+/// the larger).
+fn part_and_whole_before(article: &Article, m: TradeMeasure, s: usize) -> Option<(usize, usize)> {
+    let of_measure: Vec<usize> = (s.saturating_sub(1)..=s)
+        .flat_map(|p| figures_in(article, p))
+        .filter(|&f| {
+            let a = &article.figures[f];
+            level(article, f)
+                && a.commodity.is_none()
+                && a.measure == Some(m)
+                && a.period.is_some()
+                && !is_base(article, a)
+        })
+        .collect();
+    let [x, y] = of_measure[..] else {
+        return None;
+    };
+    let (a, b) = (&article.figures[x], &article.figures[y]);
+    if a.period != b.period || a.currency != b.currency {
+        return None;
+    }
+    let size = |f: usize| amount(article, f).unwrap_or_default();
+    match size(x).cmp(&size(y)) {
+        std::cmp::Ordering::Less => Some((x, y)),
+        std::cmp::Ordering::Greater => Some((y, x)),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
