@@ -2302,3 +2302,115 @@ fn last_year_from_an_amount_of_a_named_year() {
     let n = number(&doc, "11.2 billion Singaporean dollar");
     assert_eq!(n["role"], "figure", "{n}");
 }
+
+/// "imported goods worth $X from Peru against the export of $Y": "against" sets the two
+/// flows side by side in one period (not a base a year before), and the export is the
+/// importer's, not Peru's.
+#[test]
+fn against_another_flow_is_the_same_period() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "against.txt",
+        "The trade deficit between the two countries in 2022 stood at $1,120.5 million as \
+         Chile imported goods worth $1,460.25 million from Peru against the export of \
+         $339.75 million.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(periods(balance), ["2022", "2022", "2022"], "{balance}");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+}
+
+/// "... of total imports in March 2021 — rising 4% to $210.5 million in March": months said
+/// without a year take the year the sentence gives those months.
+#[test]
+fn months_said_again_without_their_year() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "months-again.txt",
+        "Chile's imports from Peru made up 5.1% of its total import bill in March 2021, \
+         rising 4% year on year to $210.5 million in March. Meanwhile, Chile's exports to \
+         Peru amounted to $98.25 million, for total trade of $308.75 million.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(periods(sum), ["2021-03", "2021-03", "2021-03"], "{sum}");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}
+
+/// "to JOD 9.2 from JOD 3.6 million": an amount printed without its scale takes the one its
+/// sentence prints in that currency, even when the article prints others elsewhere.
+#[test]
+fn a_missing_scale_is_the_sentences() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "scale.txt",
+        "Jordan's exports to Egypt jumped in May 2015 to JOD 9.2 from JOD 3.6 million in the \
+         same month of the previous year (i.e. 155.6 per cent increase). The trade deficit \
+         reached JOD 1.2 billion.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}
+
+/// "a recovery from the previous year's downturn by about 4%": the direction is the
+/// recovery's, not the other year's downturn.
+#[test]
+fn a_direction_word_of_another_year_is_not_the_numbers() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "recovery.txt",
+        "Trade between Chile and Peru fell in 2022 to about $5.0bn. It rebounded in 2023 to \
+         $5.2bn, a recovery from the previous year's downturn by approximately 4%.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    assert!(
+        change["says"].as_str().unwrap().contains("recovery"),
+        "{change}"
+    );
+}
+
+/// Nigerian press: "N1.25 trillion in Q1'24 from N399.19 billion in Q1'23" — naira glued to
+/// the number, quarters with the year after an apostrophe.
+#[test]
+fn naira_and_quarters_with_an_apostrophe_year() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "naira.txt",
+        "Nigeria's export to Ghana rose by 150 per cent to N500 billion in Q2'23 from N200 \
+         billion in Q2'22.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(periods(change), ["2022-Q2", "2023-Q2"], "{change}");
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    assert_eq!(number(&doc, "N500 billion")["role"], "figure");
+}
+
+/// "a trade balance of-US $ 410.5 million", "a negative $410.5 million trade balance": a
+/// minus sign or "negative" before the amount is a deficit.
+#[test]
+fn a_minus_sign_before_a_balance_is_a_deficit() {
+    let wd = Workdir::new();
+    for (name, text) in [
+        (
+            "minus.txt",
+            "Trade between Chile and Peru stood at US $ 700.5 million in 2021 with a trade \
+             balance of-US $ 410.5 million. Chile's exports to Peru were $ 145 million while \
+             imports from Peru were $ 555.5 million.\n",
+        ),
+        (
+            "negative.txt",
+            "Chile suffers negative $ 410.5 million trade balance with Peru in 2021. Chile's \
+             exports to Peru were $ 145 million while imports from Peru were $ 555.5 million \
+             in 2021.\n",
+        ),
+    ] {
+        let doc = check_text(&wd, name, text);
+        let balance = claim(&doc, "balance");
+        assert_eq!(balance["verdict"], "consistent", "{name}: {balance}");
+    }
+}

@@ -361,7 +361,21 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // "exports totalled €4.6bn in 2024, compared with €4.4bn in imports": a
             // comparison with another measure of the sentence sets two measures side by
             // side in one period, not one measure against a year before.
+            // "against the export of $337.81 million": the measure just before, too.
             let own_measure = right_after(&text, &measures, tokens, number.tokens.end, range.end)
+                .or_else(|| {
+                    measures
+                        .iter()
+                        .find(|w| {
+                            w.tokens.end <= at
+                                && at - w.tokens.end <= 2
+                                && (w.tokens.end..at).all(|j| {
+                                    matches!(tokens[j].text.as_str(), "of" | "worth" | "at")
+                                })
+                                && in_clause(w.tokens.start)
+                        })
+                        .cloned()
+                })
                 .map(|w| w.measure);
             let measures_compared = own_measure.is_some_and(|m| {
                 sentence_figures
@@ -743,6 +757,28 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             } else {
                 None
             };
+            // "accounting for 7.2% of the import bill in January 2017 — rising 8.7% to $533.77
+            // million in January": the months the sentence dates elsewhere, of one year only.
+            let dated: Vec<Period> = months_only
+                .map(|(a, b)| {
+                    let mut years: Vec<Period> = periods
+                        .iter()
+                        .filter_map(|p| match p.words {
+                            PeriodWords::Absolute {
+                                year: Some(y),
+                                months: Some(m),
+                            } if m == (a, b) => Period::new(y, a, b).ok(),
+                            _ => None,
+                        })
+                        .collect();
+                    years.dedup();
+                    years
+                })
+                .unwrap_or_default();
+            let (period, months_only) = match dated[..] {
+                [p] => (Some(p), None),
+                _ => (period, months_only),
+            };
             if months_only.is_some() {
                 sentence_months = months_only;
             }
@@ -914,7 +950,34 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     (w.tokens.start.saturating_sub(2)..w.tokens.start).any(|j| {
                         matches!(tokens[j].text.as_str(), "negative" | "adverse" | "deficit")
                     })
-                }));
+                }) || {
+                    // "a negative $620.99 million trade balance", "a trade balance of -US$
+                    // 620.99 million" (not the second end of a range, "10-12 billion").
+                    let first = number.tokens.start;
+                    let head = text[..tokens[first].start].trim_end();
+                    // Past a currency code written before the sign's amount: "-US $".
+                    let code = head
+                        .chars()
+                        .rev()
+                        .take_while(char::is_ascii_uppercase)
+                        .count();
+                    let head = if code <= 3 {
+                        &head[..head.len() - code]
+                    } else {
+                        head
+                    };
+                    let minus = head.strip_suffix(['-', '−']).is_some_and(|h| {
+                        h.ends_with(|c: char| c.is_whitespace() || matches!(c, ':' | '('))
+                            || h.rsplit(|c: char| !c.is_alphabetic())
+                                .next()
+                                .is_some_and(|w| {
+                                    matches!(w, "of" | "at" | "was" | "were" | "is" | "to" | "by")
+                                })
+                    });
+                    minus
+                        || (first > 0
+                            && matches!(tokens[first - 1].text.as_str(), "negative" | "adverse"))
+                });
             if measure.is_some() {
                 last_measure = measure;
             }
@@ -1428,7 +1491,12 @@ fn global(
     // economy's own total, said before its amount ("£93.0 billion (7.3%) of the UK's total
     // trade" is a part). (A total of one partner's trade names the partner: "total exports
     // to China", which the caller reads first.)
-    let owners_total = word.tokens.start > 0 && word.tokens.end <= amount_start && {
+    let owners_total = word.tokens.start > 0
+        && word.tokens.end <= amount_start
+        // No other number between: "its total import bill in March 2021, rising 4% to
+        // $210.5 million" is not the total.
+        && !tokens[word.tokens.end..amount_start].iter().any(|t| t.is_number)
+        && {
         let t = &tokens[word.tokens.start - 1];
         t.text == "total" && {
             let head = text[..t.start].trim_end();
@@ -1641,6 +1709,10 @@ fn owner_of(
                         | "whereas"
                         | "its"
                         | "their"
+                        // "imported ... from Malaysia against the export of $337.81 million"
+                        | "against"
+                        | "versus"
+                        | "than"
                 )
             })
         })

@@ -272,8 +272,8 @@ pub fn to_claims(
 }
 
 /// The scale word an unscaled amount is read with: the one word every other amount of its
-/// currency in the article prints after its number ("billion"), when the amount is small
-/// and printed with decimals ("USD 58.04"); `None` otherwise.
+/// currency in its sentence — else in the article — prints after its number ("billion"),
+/// when the amount is small and printed with decimals ("USD 58.04"); `None` otherwise.
 pub fn assumed_scale(article: &Article, f: usize) -> Option<String> {
     let fig = &article.figures[f];
     let number = &article.numbers[fig.number];
@@ -294,18 +294,29 @@ pub fn assumed_scale(article: &Article, f: usize) -> Option<String> {
     if !digits.contains('.') || digits.parse::<f64>().map_or(true, |v| v >= 1000.0) {
         return None;
     }
-    let mut scales = std::collections::BTreeSet::new();
-    for (g, other) in article.figures.iter().enumerate() {
-        if g == f || other.currency != fig.currency {
-            continue;
+    // The scale of the amounts in that currency in its sentence ("JOD 11.4 from JOD 4.46
+    // million"), else in the whole text — when they print one scale.
+    let scales_of = |same_sentence: bool| {
+        let mut scales = std::collections::BTreeSet::new();
+        for (g, other) in article.figures.iter().enumerate() {
+            if g == f
+                || other.currency != fig.currency
+                || (same_sentence && other.sentence != fig.sentence)
+            {
+                continue;
+            }
+            let n = &article.numbers[other.number];
+            if let super::NumberKind::Amount { scaled: true, .. } = n.kind {
+                let last = &article.tokens[n.tokens.end - 1].text;
+                scales.insert(last.clone());
+            }
         }
-        let n = &article.numbers[other.number];
-        if let super::NumberKind::Amount { scaled: true, .. } = n.kind {
-            let last = &article.tokens[n.tokens.end - 1].text;
-            scales.insert(last.clone());
-        }
-    }
-    (scales.len() == 1).then(|| scales.into_iter().next().unwrap_or_default())
+        scales
+    };
+    [true, false].into_iter().find_map(|same_sentence| {
+        let scales = scales_of(same_sentence);
+        (scales.len() == 1).then(|| scales.into_iter().next().unwrap_or_default())
+    })
 }
 
 /// The sentences a relation spans, with runs of whitespace made single spaces.

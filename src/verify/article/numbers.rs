@@ -962,6 +962,7 @@ fn stated(
 ) -> Number {
     let same = |j: usize| sentence_of.get(j) == sentence_of.get(first);
     let mut start = hedge_start(tokens, lexicon, first, &same);
+    let mut lead = None;
     let mut j = start;
     while j > 0 && start - j < 4 && same(j - 1) {
         j -= 1;
@@ -976,6 +977,13 @@ fn stated(
                 "made" | "make" | "makes" | "making" | "took" | "takes" | "broken" | "break"
             );
         if (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && !idiom {
+            // "a recovery from the previous year's downturn by 2.9%": a direction word of
+            // another period's ("year's") is not the number's; the one said before "from"
+            // is.
+            if let Some(k) = possessed_direction(text, tokens, lexicon, j) {
+                lead = Some(tokens[k].start..tokens[k].end);
+                break;
+            }
             // No comma between the direction word and the number.
             if !text[tokens[j].end..tokens[start].start].contains([',', ';', '.']) {
                 start = j;
@@ -1007,8 +1015,7 @@ fn stated(
     }
     // "a decline of the trade deficit in 2019 by 1.88%": a direction noun further back,
     // when "by" is right before the number.
-    let mut lead = None;
-    if start == first && first > 0 && tokens[first - 1].text == "by" {
+    if lead.is_none() && start == first && first > 0 && tokens[first - 1].text == "by" {
         let mut k = first - 1;
         while k > 0 && first - k < 10 && same(k - 1) {
             k -= 1;
@@ -1074,6 +1081,24 @@ fn stated(
         kind,
         lead,
     }
+}
+
+/// The direction word said before "from" when the one at `j` belongs to another period
+/// ("recovery from the previous year's downturn"): its token.
+fn possessed_direction(text: &str, tokens: &[Token], lexicon: &Lexicon, j: usize) -> Option<usize> {
+    let possessive = j > 0 && {
+        let head = text[..tokens[j].start].trim_end();
+        head.ends_with("'s") || head.ends_with("’s")
+    };
+    if !possessive {
+        return None;
+    }
+    let direction =
+        |w: &str| lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w);
+    (j.saturating_sub(7)..j)
+        .rev()
+        .find(|&k| k > 0 && tokens[k].text == "from" && direction(&tokens[k - 1].text))
+        .map(|k| k - 1)
 }
 
 /// A number in words: "five-fold", "two times", "doubled", "a triple growth", "a third of".

@@ -789,6 +789,18 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             {
                 year = Some(y);
                 end = j + 1;
+            } else if w(j) == "'"
+                && let Some(t) = tokens.get(j + 1).filter(|t| {
+                    range.contains(&(j + 1))
+                        && t.is_number
+                        && t.text.len() == 2
+                        && t.start == tokens[j].end
+                        && tokens[j].start == tokens[j - 1].end
+                })
+            {
+                // "Q1'24": the year's last two digits after an apostrophe, glued.
+                year = t.text.parse::<i32>().ok().map(|y| 2000 + y);
+                end = j + 2;
             }
         } else if let Some(y) = tokens.get(i).and_then(year_of) {
             // "2019", "FY2019"; not "$2019", not "2019 prices"
