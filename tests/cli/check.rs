@@ -2414,3 +2414,31 @@ fn a_minus_sign_before_a_balance_is_a_deficit() {
         assert_eq!(balance["verdict"], "consistent", "{name}: {balance}");
     }
 }
+
+/// "in the first nine months of the year ... from $35.7 billion in 2017 to $42.36 billion in
+/// 2018": a year named alone beside a run of months without a year is those months of it;
+/// a single month ("Last October, the chamber said ... in 2016") is not.
+#[test]
+fn a_year_beside_months_without_a_year() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "months-year.txt",
+        "Total trade between Chile and Peru in the first nine months of the year increased \
+         by 18.4 percent from $3.57 billion in 2017 to $4.23 billion in 2018.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        periods(change),
+        ["2017-01..2017-09", "2018-01..2018-09"],
+        "{change}"
+    );
+    let doc = check_text(
+        &wd,
+        "month-said.txt",
+        "Last October, the chamber said that trade between Chile and Peru reached $4.9 \
+         billion in 2016.\n",
+    );
+    let n = number(&doc, "$4.9 billion");
+    assert_eq!(n["read_as"]["period"], "2016", "{n}");
+}

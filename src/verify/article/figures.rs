@@ -757,6 +757,49 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             } else {
                 None
             };
+            // "in the first six months of the year ... from $35.7 billion in 2017 to $42.36
+            // billion in 2018": a year named alone in a sentence that names months without a
+            // year (or says "the same period" of such months) is those months of the year.
+            // (A run of months: "Last October, AmCham forecast ... $34.9 billion in 2014"
+            // names a month of a statement, not of the figure.)
+            let months_named = periods.iter().find_map(|p| match p.words {
+                PeriodWords::Absolute {
+                    year: None,
+                    months: Some((a, b)),
+                } if b > a => Some((a, b)),
+                _ => None,
+            });
+            let months_named = months_named.or_else(|| {
+                periods
+                    .iter()
+                    .any(|p| matches!(p.words, PeriodWords::SamePeriod { year: None }))
+                    .then_some(focus_months)
+                    .flatten()
+            });
+            let dated_months = periods.iter().any(|p| {
+                matches!(
+                    p.words,
+                    PeriodWords::Absolute {
+                        year: Some(_),
+                        months: Some(_)
+                    }
+                )
+            });
+            let whole_year = ["full year", "whole year", "annual", "as a whole"]
+                .iter()
+                .any(|w| words.contains(w));
+            let period = match (period, months_named) {
+                (Some(p), Some((a, b)))
+                    if p.months() == 12
+                        && (a, b) != (1, 12)
+                        && !dated_months
+                        && !whole_year
+                        && fiscal.is_none() =>
+                {
+                    Period::new(p.year, a, b).ok().or(Some(p))
+                }
+                (p, _) => p,
+            };
             // "accounting for 7.2% of the import bill in January 2017 — rising 8.7% to $533.77
             // million in January": the months the sentence dates elsewhere, of one year only.
             let dated: Vec<Period> = months_only
