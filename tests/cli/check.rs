@@ -2442,3 +2442,43 @@ fn a_year_beside_months_without_a_year() {
     let n = number(&doc, "$4.9 billion");
     assert_eq!(n["read_as"]["period"], "2016", "{n}");
 }
+
+/// In Spanish (and pt, fr, it, de), a period after the words that open a comparison's base
+/// ("en relación con el 2020", "frente a los ... de 2020") is the base's, not the
+/// sentence's; "exportaciones por $X frente a importaciones por $Y" sets two flows of one
+/// period side by side; "el año pasado" is last year.
+#[test]
+fn foreign_base_words_keep_the_sentences_period() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "es-sum.txt",
+        "El intercambio comercial entre Perú y Chile sumó US$ 2.400 millones durante el \
+         2021, una cifra 10,1% superior a los US$ 2.180 millones registrados en el 2020.\n\n\
+         Las exportaciones peruanas hacia Chile en este periodo sumaron US$ 1.300 millones, \
+         monto que representó un alza de 20% en relación con el 2020.\n\n\
+         Las importaciones desde Chile sumaron US$ 1.100 millones, frente a los US$ 1.095 \
+         millones de 2020.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(periods(sum), ["2021", "2021", "2021"], "{sum}");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    let doc = check_text(
+        &wd,
+        "es-balance.txt",
+        "Con ese país, Chile registró un superávit comercial de $ 3.566 millones en 2021, \
+         producto de exportaciones por $ 6.570 millones frente a importaciones por $ 3.004 \
+         millones.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(periods(balance), ["2021", "2021", "2021"], "{balance}");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+    let doc = check_text(
+        &wd,
+        "es-last-year.txt",
+        "Las exportaciones de Chile a Perú alcanzaron 220 millones de dólares el año pasado, \
+         frente a los 189 millones de dólares de 2016.\n",
+    );
+    let n = number(&doc, "220 millones de dólares");
+    assert_eq!(n["read_as"]["period"], "2017", "{n}");
+}

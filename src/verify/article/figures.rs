@@ -224,6 +224,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     "as against",
                 ]
                 .iter()
+                .chain(FOREIGN_BASE_CUES)
                 .any(|w| words.starts_with(w))
             })
         };
@@ -232,7 +233,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         // "... to SGD 29.8 billion last year from 35.43 billion Singaporean dollar (SGD) in
         // 2011": the year of an amount said with "from" is the base's too.
         let mut base_year_said = false;
-        if focus.is_none() && words.contains("last year") {
+        if focus.is_none()
+            && (words.contains("last year")
+                || periods.iter().any(|p| p.words == PeriodWords::LastYear))
+        {
             let base_year = periods.iter().find_map(|p| match p.words {
                 PeriodWords::Absolute {
                     year: Some(y),
@@ -370,7 +374,12 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             w.tokens.end <= at
                                 && at - w.tokens.end <= 2
                                 && (w.tokens.end..at).all(|j| {
-                                    matches!(tokens[j].text.as_str(), "of" | "worth" | "at")
+                                    // (es, pt, fr, it, de: "importaciones por $ 3.015
+                                    // millones")
+                                    matches!(
+                                        tokens[j].text.as_str(),
+                                        "of" | "worth" | "at" | "por" | "de" | "di" | "von"
+                                    )
                                 })
                                 && in_clause(w.tokens.start)
                         })
@@ -1157,12 +1166,46 @@ fn elided_owners(figures: &mut [Figure]) {
 /// period of its sentence or of an amount outside its clause.
 fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
     (p.tokens.start.saturating_sub(3).max(from)..p.tokens.start).any(|j| {
+        let w = tokens[j].text.as_str();
         matches!(
-            tokens[j].text.as_str(),
+            w,
             "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
-        )
+        ) || FOREIGN_BASE_WORDS.contains(&w)
     })
 }
+
+/// What opens the base of a comparison in es, pt, fr, it and de, at the start of a clause.
+const FOREIGN_BASE_CUES: &[&str] = &[
+    "frente a",
+    "en comparación",
+    "en relación",
+    "respecto",
+    "comparado",
+    "em relação",
+    "em comparação",
+    "par rapport",
+    "rispetto",
+    "gegenüber",
+    "im vergleich",
+];
+
+/// Words right before a period that make it a comparison's base in es, pt, fr, it and de
+/// ("en relación con el 2019", "par rapport à 2021").
+const FOREIGN_BASE_WORDS: &[&str] = &[
+    "frente",
+    "relación",
+    "comparación",
+    "respecto",
+    "comparado",
+    "relação",
+    "comparação",
+    "rapport",
+    "comparé",
+    "rispetto",
+    "confronto",
+    "gegenüber",
+    "vergleich",
+];
 
 /// "down by 48.8 per cent from 2017 to US$2.84 billion": a year right after "from" is the
 /// base's (not a run of months, "From January to July").

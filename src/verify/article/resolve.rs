@@ -586,11 +586,30 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         }
         let (k, before) = relative_year(&w, i);
         if before {
-            let plain_last = w(i) == "last"
+            // "el año pasado", "l'an dernier", "o ano passado": "last year" in other words.
+            let last = w(i) == "last"
+                || matches!(
+                    w(k - 1),
+                    "pasado" | "passado" | "dernière" | "dernier" | "scorso"
+                );
+            let plain_last = last
                 && !(i > range.start
                     && matches!(
                         tokens[i - 1].text.as_str(),
-                        "from" | "than" | "with" | "against" | "over" | "to" | "versus"
+                        "from"
+                            | "than"
+                            | "with"
+                            | "against"
+                            | "over"
+                            | "to"
+                            | "versus"
+                            | "con"
+                            | "com"
+                            | "a"
+                            | "à"
+                            | "frente"
+                            | "contra"
+                            | "contre"
                     ));
             out.push(PeriodMention {
                 words: if plain_last {
@@ -867,7 +886,20 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
 /// "last year", "a year earlier", "the previous year", "a year ago", "the year before":
 /// the token after them and whether they were there.
 fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
-    let seqs: [&[&str]; 12] = [
+    let seqs: [&[&str]; 23] = [
+        // es, pt, fr, it: "el año pasado", "del año anterior", "o ano passado",
+        // "l'année dernière", "l'an dernier", "l'année précédente", "l'anno scorso".
+        &["el", "año", "pasado"],
+        &["año", "pasado"],
+        &["el", "año", "anterior"],
+        &["año", "anterior"],
+        &["o", "ano", "passado"],
+        &["ano", "passado"],
+        &["ano", "anterior"],
+        &["l'année", "dernière"],
+        &["l'an", "dernier"],
+        &["l'année", "précédente"],
+        &["l'anno", "scorso"],
         &["last", "year"],
         &["last", "fiscal"],
         &["last", "financial", "year"],

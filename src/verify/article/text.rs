@@ -168,7 +168,27 @@ fn line_break_ends(text: &str, at: usize) -> bool {
 
 /// Words that open a clause of their own: a comparison's base or a contrast.
 const CLAUSE_WORDS: &[&str] = &[
-    "from", "compared", "against", "versus", "while", "whereas", "but", "than",
+    "from",
+    "compared",
+    "against",
+    "versus",
+    "while",
+    "whereas",
+    "but",
+    "than",
+    // What opens a comparison's base in es, pt, fr, it, de ("frente a los 802 millones de
+    // dólares correspondientes a 2016").
+    "frente a",
+    "en comparación",
+    "en relación",
+    "respecto",
+    "comparado",
+    "em relação",
+    "em comparação",
+    "par rapport",
+    "rispetto",
+    "gegenüber",
+    "im vergleich",
 ];
 
 /// Whether the bracket at `i` holds only a year or a fiscal year ("July-June (2020-21)",
