@@ -2482,3 +2482,42 @@ fn foreign_base_words_keep_the_sentences_period() {
     let n = number(&doc, "220 millones de dólares");
     assert_eq!(n["read_as"]["period"], "2017", "{n}");
 }
+
+/// A change said with no amount of its own is about the amount of its measure printed just
+/// before ("Chile's imports from Peru totaled $2.07 billion in 2018 ... Imports from Peru
+/// decreased 11.3%"); "The figure increased by 34.5 percent" points back the same way. Its
+/// base is not printed: unverifiable from the text, the amount named.
+#[test]
+fn a_change_without_an_amount_is_about_the_one_before() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "before.txt",
+        "Chile's imports from Peru totaled $2.07 billion in 2018, the customs office said. \
+         Imports from Peru decreased 11.3%, the office added.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$2.07 billion"], "{change}");
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+    let doc = check_text(
+        &wd,
+        "figure.txt",
+        "Trade between Chile and Peru reached $626.1 million in 2019. The figure increased \
+         by 34.5 percent.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$626.1 million"], "{change}");
+    // A year the change names that the amount is not of: not that amount.
+    let doc = check_text(
+        &wd,
+        "other-year.txt",
+        "Chile's imports from Peru totaled $2.07 billion in 2018. In 2019, imports from Peru \
+         decreased 11.3%.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        change["figures"].as_array().map(Vec::len),
+        Some(0),
+        "{change}"
+    );
+}

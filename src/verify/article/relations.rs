@@ -492,9 +492,20 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     // amount of its own speaks of the last amount before it.
     let back_reference = {
         let sentence = article.sentence(s).trim_start().to_lowercase();
-        ["that", "this", "it ", "it'", "it’", "which"]
-            .iter()
-            .any(|w| sentence.starts_with(w))
+        // "The figure increased by 34.5 percent"
+        [
+            "that",
+            "this",
+            "it ",
+            "it'",
+            "it’",
+            "which",
+            "the figure",
+            "the amount",
+            "the value",
+        ]
+        .iter()
+        .any(|w| sentence.starts_with(w))
     };
     let anchor = anchor.or_else(|| {
         if !back_reference || s == 0 {
@@ -1042,21 +1053,52 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     }
     // One amount of the measure after it: the change's new value, its base not printed
     // ("Exports to China plunged 28 percent ... Korean exports to China fell to US$38.2
-    // billion"); none: a change said with no amount at all.
+    // billion"); else the amount of the measure printed just before ("Turkish imports
+    // from China amounted to $20.7 billion ... Turkish imports from China decreased
+    // 11.3%"); none: a change said with no amount at all.
+    let anchor = next
+        .first()
+        .copied()
+        .or_else(|| amount_said_before(article, s, subject));
     Some(Relation {
         said: false,
         kind,
         sentence: s,
         stated: Some(n),
         says: article.numbers[n].phrase.clone(),
-        figures: next.first().map(|&f| vec![f]).unwrap_or_default(),
+        figures: anchor.map(|f| vec![f]).unwrap_or_default(),
         percents: Vec::new(),
         derived_base: None,
-        unchecked: Some(if next.is_empty() {
+        unchecked: Some(if anchor.is_none() {
             Unchecked::NoAmount
         } else {
             Unchecked::NoBase
         }),
+    })
+}
+
+/// The level amount of `measure` printed last in the two sentences before `s` — a flow's
+/// total, not a base, and of a year sentence `s` names if it names any: what a change said
+/// without an amount of its own is about.
+fn amount_said_before(article: &Article, s: usize, measure: TradeMeasure) -> Option<usize> {
+    let years: Vec<i32> = article
+        .sentence(s)
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect();
+    (s.saturating_sub(2)..s).rev().find_map(|p| {
+        figures_in(article, p).into_iter().rfind(|&f| {
+            let a = &article.figures[f];
+            level(article, f)
+                && a.measure == Some(measure)
+                && a.commodity.is_none()
+                && a.part_of.is_none()
+                && a.other.as_deref() != Some("WLD")
+                && !is_base(article, a)
+                && (years.is_empty() || a.period.is_some_and(|p| years.contains(&p.year)))
+        })
     })
 }
 
