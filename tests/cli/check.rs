@@ -2521,3 +2521,35 @@ fn a_change_without_an_amount_is_about_the_one_before() {
         "{change}"
     );
 }
+
+/// "Our imports and exports increased by 1.6% and 5.3%, respectively": the second rate
+/// takes the direction said before the list, and each rate is of its own flow;
+/// "N$45.6 billion and N$50.3 billion in 2021 and 2022 respectively": each amount is of its
+/// own year.
+#[test]
+fn rates_and_periods_said_respectively() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "rates.txt",
+        "In 2016, Chile's imports from Peru were $5.0 billion and exports to Peru $4.99 \
+         billion. Our imports and exports increased by 1.6% and 5.3%, respectively.\n",
+    );
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(figures_printed(changes[0]), ["$5.0 billion"], "{doc}");
+    assert_eq!(figures_printed(changes[1]), ["$4.99 billion"], "{doc}");
+    let doc = check_text(
+        &wd,
+        "periods.txt",
+        "Chile's imports from Peru were valued at N$45.6 billion and N$50.3 billion in 2021 \
+         and 2022 respectively.\n",
+    );
+    assert_eq!(number(&doc, "N$45.6 billion")["read_as"]["period"], "2021");
+    assert_eq!(number(&doc, "N$50.3 billion")["read_as"]["period"], "2022");
+}

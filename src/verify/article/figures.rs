@@ -429,6 +429,38 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // "imports stood at $9.44 billion and $9.0 billion, respectively": the periods the
             // sentence names elsewhere, in order.
             let trailing = &text[tokens[at].start..sentence.end];
+            let listed = trailing
+                .to_lowercase()
+                .contains("respectively")
+                .then(|| {
+                    // "N$45.6 billion and N$50.3 billion in 2021 and 2022 respectively": as
+                    // many periods listed right after a list of amounts (joined by "and"),
+                    // in order.
+                    let joined = |a: usize, b: usize| {
+                        let gap =
+                            &text[article.numbers[a].printed.end..article.numbers[b].printed.start];
+                        gap.split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .all(|w| w.eq_ignore_ascii_case("and"))
+                    };
+                    let i = amounts.iter().position(|&a| a == n)?;
+                    let (mut first, mut last) = (i, i);
+                    while first > 0 && joined(amounts[first - 1], amounts[first]) {
+                        first -= 1;
+                    }
+                    while last + 1 < amounts.len() && joined(amounts[last], amounts[last + 1]) {
+                        last += 1;
+                    }
+                    let end = article.numbers[amounts[last]].tokens.end;
+                    let listed_after: Vec<&resolve::PeriodMention> = periods
+                        .iter()
+                        .filter(|p| p.tokens.start >= end && p.tokens.start <= end + 8)
+                        .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                        .collect();
+                    (last > first && listed_after.len() == last - first + 1)
+                        .then(|| listed_after[i - first])
+                })
+                .flatten();
             let respective = clause
                 .filter(|_| trailing.to_lowercase().contains("respectively"))
                 .and_then(|c| {
@@ -494,7 +526,11 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     })
                 })
             };
-            let clause_period = clause_period.or(respective).or(relative).or(bracketed);
+            let clause_period = listed
+                .or(clause_period)
+                .or(respective)
+                .or(relative)
+                .or(bracketed);
             // "the previous year's sales of 590 million baht": the clause says its period
             // relative to another, even when it was not read as one.
             let clause_relative = clause.is_some_and(|c| {

@@ -1043,6 +1043,29 @@ fn stated(
     {
         lead = Some(next.start..next.end);
     }
+    // "imports and exports increased by 1.6% and 5.3%, respectively": a rate listed after
+    // another takes the direction said before the list.
+    if lead.is_none() && start == first && kind == NumberKind::Percent {
+        let mut k = first;
+        let mut listed = false;
+        while k > 0 && first - k < 12 && same(k - 1) {
+            k -= 1;
+            let w = tokens[k].text.as_str();
+            if w == "and" {
+                listed = true;
+            } else if tokens[k].is_number
+                || matches!(w, "%" | "percent" | "per" | "cent" | "by" | "of")
+            {
+            } else if listed
+                && (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
+            {
+                lead = Some(tokens[k].start..tokens[k].end);
+                break;
+            } else {
+                break;
+            }
+        }
+    }
     // "decreased by $7.4 billion (2.5 percent)": the direction before the bracketed amount.
     if start == first && text[..tokens[first].start].trim_end().ends_with('(') {
         let mut saw_by = false;

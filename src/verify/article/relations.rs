@@ -366,11 +366,13 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         return None;
     }
     // The measure the change is said of: "merchandise imports grew by 18.1%".
-    let subject = article.text[clause.start..at]
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(measure_word)
-        .next_back();
+    let subject = listed_measure(article, n, s).or_else(|| {
+        article.text[clause.start..at]
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(measure_word)
+            .next_back()
+    });
     let here: Vec<usize> = figures_in(article, s)
         .into_iter()
         .filter(|&f| level(article, f))
@@ -984,10 +986,12 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     let at = article.numbers[n].printed.start;
     let sentence = &article.sentences[s];
     let before = article.text[sentence.start..at].to_lowercase();
-    let subject = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(measure_word)
-        .next_back()?;
+    let subject = listed_measure(article, n, s).or_else(|| {
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(measure_word)
+            .next_back()
+    })?;
     let next: Vec<usize> = (s + 1..(s + 5).min(article.sentences.len()))
         .flat_map(|p| figures_in(article, p))
         .filter(|&f| {
@@ -1643,6 +1647,56 @@ fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
     let n: rust_decimal::Decimal = n.parse().ok()?;
     let d: rust_decimal::Decimal = d.parse().ok()?;
     n.checked_div(d)
+}
+
+/// "Our imports and exports increased by 1.6% and 5.3%, respectively": the measure the
+/// k-th rate of a list said "respectively" is of — the k-th of as many measure words said
+/// before the list.
+fn listed_measure(article: &Article, n: usize, s: usize) -> Option<TradeMeasure> {
+    let in_sentence: Vec<usize> = (0..article.numbers.len())
+        .filter(|&k| {
+            matches!(article.numbers[k].kind, NumberKind::Percent)
+                && sentence_of(article, article.numbers[k].printed.start) == Some(s)
+        })
+        .collect();
+    let i = in_sentence.iter().position(|&k| k == n)?;
+    // Only "and", commas and the percent words between two rates of the list.
+    let joined = |a: usize, b: usize| {
+        let gap = article.text[article.numbers[a].printed.end..article.numbers[b].printed.start]
+            .to_lowercase();
+        gap.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w, "and" | "percent" | "per" | "cent"))
+    };
+    let mut first = i;
+    while first > 0 && joined(in_sentence[first - 1], in_sentence[first]) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < in_sentence.len() && joined(in_sentence[last], in_sentence[last + 1]) {
+        last += 1;
+    }
+    let count = last - first + 1;
+    let end = article.numbers[in_sentence[last]].printed.end;
+    let after = article.text[end..article.sentences[s].end].to_lowercase();
+    let respectively = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| w == "respectively");
+    if count < 2 || !respectively {
+        return None;
+    }
+    let before = article.text
+        [article.sentences[s].start..article.numbers[in_sentence[first]].printed.start]
+        .to_lowercase();
+    let measures: Vec<TradeMeasure> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(measure_word)
+        .collect();
+    let listed = measures.get(measures.len().checked_sub(count)?..)?;
+    let distinct = listed.windows(2).all(|p| p[0] != p[1]);
+    distinct.then(|| listed[i - first])
 }
 
 fn measure_word(w: &str) -> Option<TradeMeasure> {
