@@ -107,6 +107,11 @@ pub(super) fn diagnose(
     let mut found = Vec::new();
     if let Some(r) = &ratio {
         found.extend(direction(phrase, r));
+        // A direction said with no size ("fell") is only ever the wrong way round: the
+        // other mistakes would reproduce it trivially.
+        if phrase.point.is_none() {
+            return found;
+        }
         found.extend(inverse(c, phrase, r));
     }
     found.extend(wrong_base(c, phrase, cx));

@@ -2553,3 +2553,36 @@ fn rates_and_periods_said_respectively() {
     assert_eq!(number(&doc, "N$45.6 billion")["read_as"]["period"], "2021");
     assert_eq!(number(&doc, "N$50.3 billion")["read_as"]["period"], "2022");
 }
+
+/// "widened to $4.19 billion in 2013 from $3.6 billion in 2012", "achieved a remarkable
+/// growth ..., reaching $24.2 million, compared to $986 million": a direction said with no
+/// rate is checked for its sign — and only the direction is diagnosed.
+#[test]
+fn a_direction_without_a_rate_is_checked_for_its_sign() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "direction.txt",
+        "Chile's trade deficit with Peru widened to $4.19 billion in 2013 from $3.6 billion \
+         in 2012. Chilean exports to Peru achieved a remarkable growth during the first eight \
+         months of 2019, reaching $24.2 million, compared to $986 million in the same period \
+         of 2018.\n",
+    );
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(changes[0]["says"], "widened");
+    assert_eq!(changes[0]["verdict"], "consistent", "{}", changes[0]);
+    assert_eq!(
+        figures_printed(changes[0]),
+        ["$3.6 billion", "$4.19 billion"]
+    );
+    assert_eq!(changes[1]["says"], "growth");
+    assert_eq!(changes[1]["verdict"], "inconsistent", "{}", changes[1]);
+    assert_eq!(changes[1]["diagnoses"].as_array().map(Vec::len), Some(1));
+    assert_eq!(changes[1]["diagnoses"][0], "direction", "{}", changes[1]);
+}

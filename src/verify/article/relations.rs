@@ -139,6 +139,8 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     }
     out.extend(of_which(article));
     out.extend(differences(article));
+    let directions = directions_said(article, &out);
+    out.extend(directions);
     // A part of a share ("25% of exports, or ¥1.14 trillion") is no flow's total — unless
     // it is a flow of the trade it is "of which" ("trade reached $36.3 billion, of which
     // Viet Nam exported $30.6 billion … its imports were $5.7 billion"): a breakdown.
@@ -537,7 +539,9 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         let gap = article.text[article.numbers[n].phrase.end..pos(article, b)].to_lowercase();
         let gap = gap.trim_start();
         gap.starts_with("compared") || gap.starts_with("against") || gap.starts_with("from")
-    }) {
+    })
+    .or_else(|| compared_after(article, n, s))
+    {
         let new = if anchor != base {
             Some(anchor)
         } else {
@@ -836,6 +840,169 @@ fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<
         && words.len() <= gap.len().min(8)
         && words.iter().all(|w| gap.contains(&w.as_str()))
         && !other_number)
+        .then_some(next)
+}
+
+/// "widened to $4.19 billion from $3.6 billion", "fell, from 11.6 billion in 2017 to 4.3
+/// billion in 2021", "achieved a remarkable growth ..., reaching $24.2 million, compared to
+/// $986 million": a direction said with no rate, between a new value and a base printed
+/// after it in its sentence (the next two amounts, of one currency and flow, one said as
+/// the base and the other not, no rate or other direction word between). The text asserts
+/// the sign of the change: checked as such. Not when a relation found already pairs the
+/// two amounts.
+fn directions_said(article: &Article, found: &[Relation]) -> Vec<Relation> {
+    let lexicon = Lexicon::built_in();
+    // Verbs and nouns of a change; not the comparatives ("more", "higher", "up") that
+    // say other things as often.
+    let is_direction = |w: &str| {
+        (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
+            && !matches!(
+                w,
+                "more" | "less" | "higher" | "lower" | "up" | "down" | "over" | "under"
+            )
+            && w.len() > 3
+    };
+    let mut out = Vec::new();
+    for (t, token) in article.tokens.iter().enumerate() {
+        if !is_direction(&token.text) {
+            continue;
+        }
+        let Some(s) = sentence_of(article, token.start) else {
+            continue;
+        };
+        let end = article.sentences[s].end;
+        // The next two amounts after the word, in its sentence.
+        let after: Vec<usize> = figures_in(article, s)
+            .into_iter()
+            .filter(|&f| pos(article, f) > token.end)
+            .take(2)
+            .collect();
+        let [x, y] = after[..] else {
+            continue;
+        };
+        let gap_end = pos(article, y);
+        // No rate, multiple or other number stated between, no other direction word, and
+        // the first amount within a few words of the direction.
+        let stated_between = article.numbers.iter().any(|m| {
+            m.printed.start > token.end
+                && m.printed.start < gap_end
+                && !matches!(
+                    m.kind,
+                    NumberKind::Amount { .. } | NumberKind::Ignored(super::Ignored::Year)
+                )
+        });
+        let other_direction = article.tokens[t + 1..]
+            .iter()
+            .take_while(|k| k.start < gap_end)
+            .any(|k| is_direction(&k.text));
+        let words_to_first = article.text[token.end..pos(article, x)]
+            .split_whitespace()
+            .count();
+        if stated_between || other_direction || words_to_first > 14 || gap_end > end {
+            continue;
+        }
+        let (a, b) = (&article.figures[x], &article.figures[y]);
+        if a.currency != b.currency
+            || !compatible(&without_months(a), &without_months(b))
+            || a.commodity != b.commodity
+        {
+            continue;
+        }
+        let (base, new) = match (is_base(article, a), is_base(article, b)) {
+            (false, true) => (y, x),
+            (true, false) => (x, y),
+            _ => continue,
+        };
+        // Of two periods when both are known: the base the earlier.
+        if let (Some(p), Some(q)) = (article.figures[base].period, article.figures[new].period)
+            && !later(q, p)
+        {
+            continue;
+        }
+        if found
+            .iter()
+            .chain(out.iter())
+            .any(|r| r.figures.contains(&base) && r.figures.contains(&new))
+        {
+            continue;
+        }
+        out.push(Relation {
+            said: true,
+            kind: RelationKind::Change,
+            sentence: s,
+            stated: None,
+            says: token.start..token.end,
+            figures: vec![base, new],
+            percents: Vec::new(),
+            derived_base: None,
+            unchecked: None,
+        });
+    }
+    out
+}
+
+/// "a 13% decrease compared to the results recorded in the same period last year, of US$
+/// 4.988 billion", "an increase of 24.54% in comparison to $1,355.14 million recorded in
+/// 2021": the base printed after a comparison word and words naming only its period (a
+/// dozen at most, no other number between).
+fn compared_after(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let end = article.numbers[n].phrase.end;
+    let (next, _) = amount_right_after(article, s, end)?;
+    // Years may stand between; no other number may.
+    let other_number = article.numbers.iter().any(|m| {
+        m.printed.start >= end
+            && m.printed.start < pos(article, next)
+            && !matches!(m.kind, NumberKind::Ignored(super::Ignored::Year))
+    });
+    let words: Vec<String> = article.text[end..pos(article, next)]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let opens = match words.first().map(String::as_str) {
+        Some("compared" | "against") => true,
+        Some("in") => words.get(1).is_some_and(|w| w == "comparison"),
+        _ => false,
+    };
+    let period_words = |w: &str| {
+        matches!(
+            w,
+            "compared"
+                | "comparison"
+                | "in"
+                | "to"
+                | "with"
+                | "the"
+                | "a"
+                | "of"
+                | "same"
+                | "period"
+                | "last"
+                | "previous"
+                | "year"
+                | "results"
+                | "numbers"
+                | "figures"
+                | "figure"
+                | "level"
+                | "levels"
+                | "value"
+                | "recorded"
+                | "registered"
+                | "reported"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "quarter"
+                | "half"
+                | "months"
+                | "month"
+                | "against"
+        ) || (w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y)))
+            || super::text::MONTH_WORDS.contains(&w)
+    };
+    (opens && !other_number && words.len() <= 14 && words.iter().all(|w| period_words(w)))
         .then_some(next)
 }
 

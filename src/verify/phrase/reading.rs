@@ -62,7 +62,7 @@ impl<'a> Reading<'a> {
 
     /// What the phrase states, by the first kind that applies; `None` if none does.
     pub(super) fn stated(&self) -> Found {
-        let kinds: [fn(&Self) -> Found; 7] = [
+        let kinds: [fn(&Self) -> Found; 8] = [
             Self::points,
             Self::percentage,
             Self::times,
@@ -70,6 +70,7 @@ impl<'a> Reading<'a> {
             Self::amount,
             Self::share_word,
             Self::bare_number,
+            Self::direction_only,
         ];
         kinds.iter().find_map(|kind| kind(self))
     }
@@ -327,6 +328,26 @@ impl<'a> Reading<'a> {
     }
 
     /// Any other number.
+    /// "fell", "widened": a direction word alone says a change of that sign, of any size
+    /// (a fall is never more than the whole).
+    fn direction_only(&self) -> Found {
+        if self.number_at.is_some() {
+            return None;
+        }
+        use super::super::interval::Bound;
+        let interval = match self.direction? {
+            Direction::Up => Interval {
+                low: Bound::Open(q_int(0)),
+                high: Bound::Unbounded,
+            },
+            Direction::Down => Interval {
+                low: Bound::Closed(-Q::one()),
+                high: Bound::Open(q_int(0)),
+            },
+        };
+        Some(Ok(Stated::new(Measure::Change, None, interval)))
+    }
+
     fn bare_number(&self) -> Found {
         self.number_at?;
         Some(
