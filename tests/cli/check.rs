@@ -2586,3 +2586,53 @@ fn a_direction_without_a_rate_is_checked_for_its_sign() {
     assert_eq!(changes[1]["diagnoses"].as_array().map(Vec::len), Some(1));
     assert_eq!(changes[1]["diagnoses"][0], "direction", "{}", changes[1]);
 }
+
+/// "around £2.6bn (63.8 percent) were goods and £1.5bn (36.2 percent) were services, while
+/// of the imports, around £2.1bn (91.3 percent) were goods and £199m (8.7 percent) were
+/// services": each bracketed share is of its breakdown's sum (the run of shares that make
+/// a hundred percent), or of the total printed before that the parts add up to.
+#[test]
+fn bracketed_shares_of_a_breakdown() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "breakdown.txt",
+        "Of all UK exports to Chile in 2019, around £2.6bn (63.8 percent) were goods and \
+         £1.5bn (36.2 percent) were services, while of the total imports from Chile, around \
+         £2.1bn (91.3 percent) were goods and £199m (8.7 percent) were services.\n",
+    );
+    let shares: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "share")
+        .collect();
+    assert_eq!(shares.len(), 4, "{doc}");
+    assert_eq!(figures_printed(shares[0]), ["£2.6bn", "£1.5bn"]);
+    assert_eq!(figures_printed(shares[3]), ["£199m", "£2.1bn"]);
+    for share in &shares {
+        assert!(
+            share["verdict"].as_str().unwrap().starts_with("consistent"),
+            "{share}"
+        );
+    }
+    // 60% said for 1.4 of 3.5 (40%): flagged.
+    let doc = check_text(
+        &wd,
+        "breakdown-total.txt",
+        "UK imports from Chile reached £3.5 billion in 2019. Of those, £1.4 billion (60.0 per \
+         cent) were goods and £2.1 billion (40.0 per cent) were services.\n",
+    );
+    let shares: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "share")
+        .collect();
+    assert_eq!(
+        figures_printed(shares[0]),
+        ["£1.4 billion", "£3.5 billion"],
+        "{doc}"
+    );
+    assert_eq!(shares[0]["verdict"], "inconsistent", "{}", shares[0]);
+}

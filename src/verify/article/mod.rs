@@ -120,7 +120,7 @@ pub struct Relation {
 /// How a base is made of two printed figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DerivedBase {
-    /// `figures[0] + figures[1]`
+    /// `figures[0] + figures[1]` (for a share: the whole is the sum of every figure)
     Sum,
     /// `figures[0] - figures[1]`
     Difference,

@@ -163,6 +163,8 @@ pub fn to_claims(
             article.figures[f].difference == Some(crate::verify::phrase::Direction::Down)
         };
         let value_text = match (relation.kind, relation.derived_base) {
+            // A share of a breakdown whose total is not printed: of the parts' sum.
+            (RelationKind::Share, Some(_)) => format!("{} / ({})", ids[0], ids.join(" + ")),
             (RelationKind::Change, Some(how)) => {
                 let op = if how == super::DerivedBase::Sum {
                     "+"

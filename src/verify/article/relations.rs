@@ -1317,6 +1317,12 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     {
         return None;
     }
+    // "around £2.6bn (63.8 percent) were goods and £1.5bn (36.2 percent) were services":
+    // a breakdown, each part's share of their sum (or of the total printed before that
+    // the parts add up to).
+    if let Some(relation) = breakdown_share(article, n, s) {
+        return Some(relation);
+    }
     let here: Vec<usize> = figures_in(article, s)
         .into_iter()
         .filter(|&f| level(article, f))
@@ -1603,6 +1609,95 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
     }
+}
+
+/// The amount a percentage in brackets right after it is a share of: "£2.6bn (63.8
+/// percent)".
+fn bracketed_before(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let at = article.numbers[n].printed.start;
+    figures_in(article, s).into_iter().find(|&f| {
+        let end = article.numbers[article.figures[f].number].printed.end;
+        end <= at && article.text[end..at].trim() == "("
+    })
+}
+
+/// A share listed with the others of a breakdown, each in brackets after its part, the
+/// percentages adding up to a hundred (within their rounding): of the total printed in the
+/// sentence or the one before that the parts add up to (within 1%), else of the parts'
+/// sum (`DerivedBase::Sum`: figures are the part, then every part of the breakdown).
+fn breakdown_share(article: &Article, n: usize, s: usize) -> Option<Relation> {
+    let part = bracketed_before(article, n, s)?;
+    let listed: Vec<(usize, usize)> = (0..article.numbers.len())
+        .filter(|&k| {
+            matches!(article.numbers[k].kind, NumberKind::Percent)
+                && sentence_of(article, article.numbers[k].printed.start) == Some(s)
+        })
+        .filter_map(|k| bracketed_before(article, k, s).map(|f| (k, f)))
+        .filter(|&(_, f)| article.figures[f].currency == article.figures[part].currency)
+        .collect();
+    let lexicon = Lexicon::built_in();
+    let percent = |k: usize| {
+        phrase::parse(article.printed(k), &lexicon, Rounding::HalfUnit)
+            .ok()
+            .and_then(|p| p.point)
+    };
+    // Percentages of a whole (a fraction each, here) make a hundred percent, within half
+    // a percentage point each.
+    let whole_of = |run: &[(usize, usize)]| {
+        let mut total = crate::verify::interval::q_int(0);
+        for &(k, _) in run {
+            total += percent(k)?;
+        }
+        let slack = crate::verify::interval::Q::new(run.len().into(), 200.into());
+        let one = crate::verify::interval::q_int(1);
+        Some((&total - &one) <= slack && (&one - &total) <= slack)
+    };
+    // The shortest run of the listed shares around this one that does ("... were goods
+    // and ... were services, while of the imports, ... were goods and ... services").
+    let i = listed.iter().position(|&(k, _)| k == n)?;
+    let run = (2..=listed.len()).find_map(|len| {
+        (i.saturating_sub(len - 1)..=i)
+            .filter(|&start| start + len <= listed.len())
+            .map(|start| &listed[start..start + len])
+            .find(|run| whole_of(run) == Some(true))
+    })?;
+    let parts: Vec<usize> = run.iter().map(|&(_, f)| f).collect();
+    let sum: rust_decimal::Decimal = parts.iter().filter_map(|&f| amount(article, f)).sum();
+    let first = pos(article, parts[0]);
+    let printed_total = (s.saturating_sub(1)..=s)
+        .flat_map(|p| figures_in(article, p))
+        .filter(|&f| {
+            !parts.contains(&f)
+                && pos(article, f) < first
+                && level(article, f)
+                && article.figures[f].currency == article.figures[part].currency
+        })
+        .filter(|&f| {
+            amount(article, f).is_some_and(|w| {
+                w > rust_decimal::Decimal::ZERO
+                    && ((w - sum).abs() * rust_decimal::Decimal::from(100)) <= w
+            })
+        })
+        .max_by_key(|&f| pos(article, f));
+    let relation = |figures: Vec<usize>, derived_base| Relation {
+        said: true,
+        kind: RelationKind::Share,
+        sentence: s,
+        stated: Some(n),
+        says: article.numbers[n].phrase.clone(),
+        figures,
+        percents: Vec::new(),
+        derived_base,
+        unchecked: None,
+    };
+    Some(match printed_total {
+        Some(w) => relation(vec![part, w], None),
+        None => {
+            let mut figures = vec![part];
+            figures.extend(parts.iter().copied().filter(|&f| f != part));
+            relation(figures, Some(DerivedBase::Sum))
+        }
+    })
 }
 
 /// The part of whole `w` a share in sentence `s` is of, printed in the sentences before
