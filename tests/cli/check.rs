@@ -2636,3 +2636,37 @@ fn bracketed_shares_of_a_breakdown() {
     );
     assert_eq!(shares[0]["verdict"], "inconsistent", "{}", shares[0]);
 }
+
+/// "baisse de -16,7% (8,1 Md€ en 2023 à 6,9 Md€ en 2024)": the two amounts in the bracket
+/// after a rate, each with the period said right after it, are its base and new value —
+/// in any language (the earlier period is the base).
+#[test]
+fn a_rate_with_its_two_dated_amounts_in_brackets() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "fr-brackets.txt",
+        "Les exportations françaises vers le Chili ont baissé de -1,7% par rapport à 2023 \
+         (4,4 Md€ pour 2024 et 4,48 Md€ pour 2023). Les importations sont en hausse de \
+         +54,4% (0,5 Md€ en 2023 à 0,9 Md€ en 2024).\n",
+    );
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(periods(changes[0]), ["2023", "2024"], "{}", changes[0]);
+    assert!(
+        changes[0]["verdict"]
+            .as_str()
+            .unwrap()
+            .starts_with("consistent"),
+        "{}",
+        changes[0]
+    );
+    // 0.5 → 0.9 is +80% (+70% to +90% by the rounding): "+54,4%" is flagged.
+    assert_eq!(figures_printed(changes[1]), ["0,5 Md€", "0,9 Md€"]);
+    assert_eq!(changes[1]["verdict"], "inconsistent", "{}", changes[1]);
+}

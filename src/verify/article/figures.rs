@@ -402,10 +402,25 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             };
             // "at $35 million in 2010 also tripled to $112 million in 2016": a new value's
             // period is the one said after it.
+            // "(8,1 Md€ en 2023 à 6,9 Md€ en 2024)": a period said right after another
+            // amount is that amount's, when one follows this amount too.
+            let others_period = |p: &&resolve::PeriodMention| {
+                let right_after_other = amounts.iter().any(|&a| {
+                    let end = article.numbers[a].tokens.end;
+                    a != n && end <= p.tokens.start && p.tokens.start <= end + 2
+                });
+                p.tokens.start < at
+                    && right_after_other
+                    && periods.iter().any(|q| {
+                        q.tokens.start > number.tokens.end
+                            && q.tokens.start <= number.tokens.end + 2
+                            && in_clause(q.tokens.start)
+                    })
+            };
             let clause_period = periods
                 .iter()
                 .filter(|p| in_clause(p.tokens.start))
-                .filter(|p| !bases_year(p) && !compared(p))
+                .filter(|p| !bases_year(p) && !compared(p) && !others_period(p))
                 .min_by_key(|p| {
                     (
                         new_value && p.tokens.start < at,

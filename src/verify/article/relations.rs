@@ -476,6 +476,14 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
             ..relation(vec![base, new], None)
         });
     }
+    // "baisse de -16,7% (8,1 Md€ en 2023 à 6,9 Md€ en 2024)": two amounts in the bracket
+    // after the rate, each of its own period: the earlier is the base, in any language.
+    if let Some((base, new)) = dated_pair_in_brackets(article, n, s) {
+        return Some(Relation {
+            said: true,
+            ..relation(vec![base, new], None)
+        });
+    }
     // In a language whose comparison words are not read (Spanish, French, ...), a change
     // is reported with its amount, its base not paired: no base is better than a wrong one.
     if !article.english {
@@ -2000,6 +2008,43 @@ fn anchor_only(article: &Article, n: usize, s: usize, kind: RelationKind) -> Opt
         derived_base: None,
         unchecked: Some(Unchecked::NoBase),
     })
+}
+
+/// The two amounts of the first bracket after rate `n` (a few words between at most), of
+/// one currency and flow and of two periods the text names: (the earlier, the later).
+fn dated_pair_in_brackets(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
+    let end = article.numbers[n].phrase.end;
+    let sentence_end = article.sentences[s].end;
+    let rest = &article.text[end..sentence_end];
+    let open = rest.find('(')?;
+    if rest[..open].split_whitespace().count() > 6 || rest[..open].contains([',', ';']) {
+        return None;
+    }
+    let open = end + open;
+    let close = open + article.text[open..sentence_end].find(')')?;
+    let inside: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| (open..close).contains(&pos(article, f)) && level(article, f))
+        .collect();
+    let [x, y] = inside[..] else {
+        return None;
+    };
+    // No other rate in the bracket.
+    if article.numbers.iter().any(|m| {
+        (open..close).contains(&m.printed.start)
+            && matches!(m.kind, NumberKind::Percent | NumberKind::Multiple)
+    }) {
+        return None;
+    }
+    let (a, b) = (&article.figures[x], &article.figures[y]);
+    if a.currency != b.currency || !compatible(&without_months(a), &without_months(b)) {
+        return None;
+    }
+    match (a.period, b.period) {
+        (Some(p), Some(q)) if later(q, p) => Some((x, y)),
+        (Some(p), Some(q)) if later(p, q) => Some((y, x)),
+        _ => None,
+    }
 }
 
 /// "halved, from 7.9pct in 2002 to 3.4pct in 2013": the two percentages right after the
