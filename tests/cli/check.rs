@@ -2670,3 +2670,27 @@ fn a_rate_with_its_two_dated_amounts_in_brackets() {
     assert_eq!(figures_printed(changes[1]), ["0,5 Md€", "0,9 Md€"]);
     assert_eq!(changes[1]["verdict"], "inconsistent", "{}", changes[1]);
 }
+
+/// "Imports from Peru were valued at $17.25 million for the month, a decrease of 8% from
+/// January 2023": "from Peru" after a flow is where goods came from, not a base; "from
+/// January 2023" is the base's month, not the amount's. "CAN$" is the Canadian dollar.
+#[test]
+fn from_an_economy_and_from_a_month() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "from.txt",
+        "In January 2024, Chile's exports to Peru amounted to CAN$626.83 million, an 11.4% \
+         increase from CAN$562.45 million in January 2023. Imports from Peru were valued at \
+         CAN$17.25 million for the month, a decrease of 8% from January 2023. Total trade \
+         between the two nations reached CAN$644.08 million.\n",
+    );
+    let n = number(&doc, "CAN$17.25 million");
+    assert_eq!(n["read_as"]["period"], "2024-01", "{n}");
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    assert!(
+        sum["explanation"].as_str().unwrap().contains("CAD"),
+        "{sum}"
+    );
+}

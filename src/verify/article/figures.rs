@@ -207,12 +207,52 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let base_clause = |t: usize| {
             resolve::clause_of(&clauses, tokens, t).is_some_and(|c| {
                 let words = text[clauses[c].clone()].trim_start().to_lowercase();
-                // "From January through March 2020": a period, not a base.
+                // "From January through March 2020": a period, not a base ("a decrease of 8%
+                // from January 2023" is one).
                 let rest = words.strip_prefix("from").unwrap_or("").trim_start();
-                if super::text::MONTH_WORDS.iter().any(|m| rest.starts_with(m))
-                    || rest.starts_with("the first")
-                {
+                let first_word = rest.split_whitespace().next().unwrap_or("");
+                let run_of_months = super::text::MONTH_WORDS.iter().any(|m| rest.starts_with(m))
+                    && (first_word.contains(['-', '–'])
+                        || rest
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .skip(1)
+                            .take(3)
+                            .any(|w| matches!(w, "to" | "through" | "till" | "until" | "and")));
+                if run_of_months || rest.starts_with("the first") {
                     return false;
+                }
+                // "Imports from the US were valued at ...": where the goods came from (not
+                // "a report from the Cambodian embassy").
+                let after_flow = text[..clauses[c].start]
+                    .trim_end()
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "imports"
+                                | "import"
+                                | "imported"
+                                | "purchases"
+                                | "goods"
+                                | "products"
+                                | "shipments"
+                                | "supplies"
+                                | "deliveries"
+                        )
+                    });
+                if words.starts_with("from") && after_flow {
+                    let from = clauses[c].start
+                        + (text[clauses[c].clone()].len()
+                            - text[clauses[c].clone()].trim_start().len());
+                    let named_next = mentions.iter().any(|m| {
+                        let at = tokens[m.tokens.start].start;
+                        at > from && text[from..at].split_whitespace().count() <= 2
+                    });
+                    if named_next {
+                        return false;
+                    }
                 }
                 [
                     "from",
@@ -598,8 +638,11 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                 ))
                             })
                             .filter(|p| !base_clause(p.tokens.start) && !compared(p))
-                            // Not in this amount's clause: a base's period is never its own.
-                            .filter(|p| !said_as_base(tokens, p, range.start))
+                            // Not in this amount's clause: a base's period is never its own
+                            // ("a decrease of 8% from January 2023").
+                            .filter(|p| {
+                                !said_as_base(tokens, p, range.start) && !after_from(tokens, p)
+                            })
                             .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
                             // One that names its year first ("In fiscal 2017, which ended in March").
                             .min_by_key(|p| {
