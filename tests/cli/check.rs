@@ -2694,3 +2694,26 @@ fn from_an_economy_and_from_a_month() {
         "{sum}"
     );
 }
+
+/// The closing line counts every relation the table lists, those with nothing to check
+/// them against as unverifiable (not only those put as claims).
+#[test]
+fn the_closing_line_counts_every_relation_listed() {
+    let wd = Workdir::new();
+    wd.write(
+        "rates.txt",
+        "Chile's exports to Peru dropped 4.6% compared to the same period last year, while \
+         imports from Peru fell by 3.7%. Trade between Chile and Peru was $5.1 billion in \
+         2021, with exports of $2.0 billion and imports of $3.1 billion.\n",
+    );
+    let run = wd.run(&["check", "rates.txt"]).expect_code(0);
+    let last = run.stdout.trim_end().lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with(
+            "3 relation(s) — 1 consistent, 0 consistent only by rounding, 0 inconsistent, 2 \
+             unverifiable;"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::explain::{claim_explanation, diagnosis_detail, figure_explanation};
-use super::{diagnosis_names, tally};
+use super::{diagnosis_names, figures_tally};
 use crate::render::table::{Align, Table};
 use crate::verify::article::{Article, ArticleClaims, NumberKind, RelationKind, Unchecked};
 use crate::verify::check::{ClaimResult, FigureStatus, Verification};
@@ -298,8 +298,24 @@ pub fn text(
     } else {
         t.to_text()
     });
-    let _ = writeln!(out, "\n{}", tally(v));
+    let _ = writeln!(out, "\n{}", relations_tally(&rows, v));
     out
+}
+
+/// The closing count of `check`: every relation listed (those with nothing to check them
+/// against are unverifiable), then the figures bound to data.
+fn relations_tally(rows: &[Row], v: &Verification) -> String {
+    let count = |verdict: &str| rows.iter().filter(|r| r.verdict() == verdict).count();
+    format!(
+        "{} relation(s) — {} consistent, {} consistent only by rounding, {} inconsistent, \
+         {} unverifiable; {}",
+        rows.len(),
+        count("consistent"),
+        count("consistent-by-rounding"),
+        count("inconsistent"),
+        count("unverifiable"),
+        figures_tally(v)
+    )
 }
 
 fn period_note(article: &Article, f: usize) -> &'static str {
@@ -592,6 +608,6 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Check of {title}</title><style>{STYLE}</style></head><body>\n<h1>Check of {title}</h1>\n<p class=\"legend\"><span class=\"n consistent\"><span class=\"sym\">✓</span> consistent</span><span class=\"n inconsistent\"><span class=\"sym\">✗</span> inconsistent</span><span class=\"n unverifiable\"><span class=\"sym\">?</span> unverifiable</span><span class=\"n ignored\">not a trade figure</span></p>\n<p>Hover over or tab to a number to see its arithmetic. {tally}</p>\n<div class=\"article\">{body}</div>\n<h2>Relations</h2>\n{table}\n</body></html>\n",
         title = escape(name),
-        tally = escape(&tally(v)),
+        tally = escape(&relations_tally(&rows, v)),
     )
 }

@@ -183,19 +183,27 @@ pub fn text(v: &Verification, heading: &Heading<'_>, markdown: bool) -> String {
 /// The one-line count of verdicts, shared by `verify` and `report`.
 pub fn tally(v: &Verification) -> String {
     let count = |verdict: Verdict| v.claims.iter().filter(|c| c.verdict == verdict).count();
+    format!(
+        "{} claim(s) — {} consistent, {} consistent only by rounding, {} inconsistent, \
+         {} unverifiable; {}",
+        v.claims.len(),
+        count(Verdict::Consistent),
+        count(Verdict::ConsistentByRounding),
+        count(Verdict::Inconsistent),
+        count(Verdict::Unverifiable),
+        figures_tally(v)
+    )
+}
+
+/// "3 figure(s), 1 contradicted by the data".
+pub fn figures_tally(v: &Verification) -> String {
     let contradicted = v
         .figures
         .iter()
         .filter(|f| f.status() == FigureStatus::Contradicted)
         .count();
     format!(
-        "{} claim(s) — {} consistent, {} consistent only by rounding, {} inconsistent, \
-         {} unverifiable; {} figure(s), {} contradicted by the data",
-        v.claims.len(),
-        count(Verdict::Consistent),
-        count(Verdict::ConsistentByRounding),
-        count(Verdict::Inconsistent),
-        count(Verdict::Unverifiable),
+        "{} figure(s), {} contradicted by the data",
         v.figures.len(),
         contradicted
     )
