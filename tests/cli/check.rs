@@ -2717,3 +2717,31 @@ fn the_closing_line_counts_every_relation_listed() {
         run.stdout
     );
 }
+
+/// "increased a measly Sh901.3 million, or 1.95 percent, to Sh47.02 billion": a verb right
+/// before an amount with a new value after "to" makes the amount a difference (the base is
+/// the new value less it); "grew 13.9 percent to $284.6 billion" does not.
+#[test]
+fn a_difference_said_by_a_verb_before_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "difference.txt",
+        "Chile's exports to Peru increased a measly $901.3 million, or 1.95 percent, to \
+         $47.02 billion in 2016.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$901.3 million", "$47.02 billion"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let doc = check_text(
+        &wd,
+        "level.txt",
+        "Chile's total exports to Peru grew 13.9 percent to $284.6 billion in 2010.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(change["unchecked"], "no-base", "{change}");
+}

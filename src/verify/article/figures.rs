@@ -1493,6 +1493,42 @@ fn difference_of(
     {
         return Some(d);
     }
+    // "increased a measly Sh901.3 million, or 1.95 percent, to Sh47.02 billion", "rose $2
+    // billion to $10 billion": a verb right before the amount, the new value after "to".
+    let verb_before = (first.saturating_sub(4)..first).rev().find_map(|j| {
+        let between_ok = (j + 1..first).all(|k| {
+            matches!(
+                word(k),
+                "a" | "an"
+                    | "some"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "measly"
+                    | "mere"
+                    | "further"
+                    | "additional"
+                    | "another"
+                    | "just"
+            )
+        });
+        let w = word(j);
+        (between_ok && (w.len() > 4 && w.ends_with("ed") || matches!(w, "rose" | "grew" | "fell")))
+            .then(|| dir(w))
+            .flatten()
+    });
+    if let Some(d) = verb_before {
+        let last = printed.end;
+        let to_amount = (last..(last + 12).min(sentence.end)).any(|j| {
+            word(j) == "to"
+                && tokens
+                    .get(j + 1..(j + 3).min(sentence.end))
+                    .is_some_and(|ts| ts.iter().any(|t| t.is_number))
+        });
+        if to_amount {
+            return Some(d);
+        }
+    }
     // "an increase of 31.6 per cent or £1 billion", "decreased by 19.7 per cent or £346
     // million": the amount of the change said after its rate.
     if first >= 3
