@@ -2745,3 +2745,44 @@ fn a_difference_said_by_a_verb_before_it() {
     let change = claim(&doc, "change");
     assert_eq!(change["unchecked"], "no-base", "{change}");
 }
+
+/// A text whose every two-decimal figure ends in 0 ("2.70%", "$646.10 million") pads its
+/// figures: they are read to one decimal, and the output says so. "8M-22" is January to
+/// August 2022, "(8M)" no amount; "the last quarter of 2020" is its fourth quarter.
+#[test]
+fn padded_figures_and_short_periods() {
+    let wd = Workdir::new();
+    let text = "Chile's exports to Peru amounted to $481.60 million during 8M-22, down 3.30% \
+                when compared to $498.10 million in 8M-21. Imports from Peru were $90.90 \
+                million in the first eight months (8M) of 2022.\n";
+    let doc = check_text(&wd, "padded.txt", text);
+    let change = claim(&doc, "change");
+    assert_eq!(
+        periods(change),
+        ["2021-01..2021-08", "2022-01..2022-08"],
+        "{change}"
+    );
+    // 481.60 / 498.10 is -3.31%: outside "3.30%" read to two decimals, inside "3.3%".
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    assert_eq!(number(&doc, "8M")["role"], "ignored");
+    let run = wd.run(&["check", "padded.txt"]);
+    assert!(
+        run.stdout.contains("the text pads its figures"),
+        "{}",
+        run.stdout
+    );
+    let doc = check_text(
+        &wd,
+        "last-quarter.txt",
+        "Chile's exports to Peru jumped by 40 percent in the first quarter of 2021 compared to \
+         the last quarter of 2020. Chile exported $61.6 million to Peru in the last quarter of \
+         2020 and $86.1 million from January to March 2021, against $58.7 million in the same \
+         quarter of 2020.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$61.6 million", "$86.1 million"],
+        "{change}"
+    );
+}

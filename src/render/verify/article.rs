@@ -179,6 +179,13 @@ pub fn text(
         article.numbers.len() - ignored_n,
         ignored_n,
     );
+    if article.padded {
+        let _ = writeln!(
+            out,
+            "Every number printed with two decimals ends in 0: the text pads its figures, so \
+             they are read to one decimal (\"3.30%\" as 3.3%)."
+        );
+    }
     let _ = figures_n;
     heading(&mut out, "Relations");
     let mut t = Table::new(&[

@@ -141,6 +141,9 @@ pub struct Article {
     pub options: Options,
     /// Written in English (`text::in_english`): elsewhere comparison words are not read.
     pub english: bool,
+    /// Every figure printed with two decimals ends in 0 ("2.70%", "$646.10 million"): the
+    /// text pads its figures to two decimals, and they are read to one (`text::padded`).
+    pub padded: bool,
 }
 
 impl Article {
@@ -219,8 +222,10 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
         .collect();
     let numbers = numbers::scan(&text, &tokens, &sentence_of, lexicon);
     let english = text::in_english(&tokens);
+    let padded = text::padded(numbers.iter().map(|n| &text[n.printed.clone()]));
     let mut article = Article {
         english,
+        padded,
         text,
         sentences,
         tokens,

@@ -76,6 +76,12 @@ pub fn to_claims(
             Some(scale) => format!("{phrase_text} {scale}"),
             None => phrase_text,
         };
+        // A text that pads its figures to two decimals prints them to one.
+        let phrase_text = if article.padded {
+            super::text::unpad(&phrase_text)
+        } else {
+            phrase_text
+        };
         let printed = phrase::parse(&phrase_text, lexicon, rounding).ok();
         let binding = binding(article, i);
         // A figure with neither a readable number nor a binding has nothing to check.
@@ -213,6 +219,9 @@ pub fn to_claims(
             },
         };
         let mut says = article.says(relation);
+        if article.padded {
+            says = super::text::unpad(&says);
+        }
         // "up $16.43 billion or 16.1 percent": the percentage says no direction; the
         // difference does.
         if relation.kind == RelationKind::Change

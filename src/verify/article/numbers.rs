@@ -304,6 +304,17 @@ fn gap_is(text: &str, a: &Token, b: &Token, allowed: &[char]) -> bool {
         .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || allowed.contains(&c)))
 }
 
+/// The currency right before token `i`, one to three tokens.
+fn currency_before(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Option<String> {
+    (1..=3).find_map(|len| {
+        let start = i.checked_sub(len)?;
+        lexicon
+            .currency_at(tokens, start)
+            .filter(|&(_, n)| n == len)
+            .map(|(code, _)| code)
+    })
+}
+
 fn glued(a: &Token, b: &Token) -> bool {
     a.end == b.start
 }
@@ -326,6 +337,20 @@ fn read_at(
     };
     if !t.is_number {
         return read_word(text, tokens, sentence_of, lexicon, i);
+    }
+    // "the first eight months (8M) of 2022", "during 8M-22": months of a year, in the
+    // business press's short form — a period, not an amount.
+    if currency_before(lexicon, tokens, i).is_none()
+        && t.text.len() <= 2
+        && t.text.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+        && tokens
+            .get(i + 1)
+            .is_some_and(|m| m.text == "m" && glued(t, m) && same_sentence(i + 1))
+        && (text[tokens[i + 1].end..].starts_with('-')
+            || text[..t.start].trim_end().ends_with('(')
+                && text[tokens[i + 1].end..].starts_with(')'))
+    {
+        return Some(ignored(tokens, i, i + 1, Ignored::Duration));
     }
     let mut first = i;
     let mut last = i;

@@ -1175,6 +1175,10 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 && article.figures[f].commodity.is_none()
         })
         .collect();
+    // "jumped by 40 percent in the first quarter of 2021 compared to the last quarter of
+    // 2020": a base period named after the rate; only an amount of it is the base.
+    let named_base = named_base_period(article, n, s);
+    let base_fits = |old: usize| named_base.is_none_or(|p| article.figures[old].period == Some(p));
     // The change between two of those amounts: the base, then the new value.
     let between = |old: usize, new: usize| Relation {
         said: false,
@@ -1199,7 +1203,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             } else {
                 None
             };
-            if let Some((old, new)) = dated {
+            if let Some((old, new)) = dated.filter(|&(old, _)| base_fits(old)) {
                 return Some(between(old, new));
             }
             // "reaching $636 million from $330 million in the same period last year": one
@@ -1214,7 +1218,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                     (true, false) => Some((x, y)),
                     _ => None,
                 };
-                if let Some((old, new)) = order {
+                if let Some((old, new)) = order.filter(|&(old, _)| base_fits(old)) {
                     return Some(between(old, new));
                 }
             }
@@ -1226,7 +1230,9 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 && px.months() == py.months()
             {
                 let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
-                return Some(between(old, new));
+                if base_fits(old) {
+                    return Some(between(old, new));
+                }
             }
         }
     }
@@ -1279,6 +1285,35 @@ fn amount_said_before(article: &Article, s: usize, measure: TradeMeasure) -> Opt
                 && (years.is_empty() || a.period.is_some_and(|p| years.contains(&p.year)))
         })
     })
+}
+
+/// The period named as a comparison's base after rate `n` in its sentence: "compared to
+/// the last quarter of 2020", "from January 2023" (a year and months, or a year).
+fn named_base_period(article: &Article, n: usize, s: usize) -> Option<Period> {
+    let end = article.numbers[n].printed.end;
+    let sentence = &article.sentences[s];
+    let first = article.tokens.iter().position(|t| t.start >= end)?;
+    let last = article
+        .tokens
+        .iter()
+        .rposition(|t| t.end <= sentence.end)
+        .map_or(first, |k| k + 1);
+    super::resolve::periods(&article.text, &article.tokens, first..last)
+        .into_iter()
+        .find(|p| {
+            (p.tokens.start.saturating_sub(5).max(first)..p.tokens.start).any(|j| {
+                matches!(
+                    article.tokens[j].text.as_str(),
+                    "compared" | "against" | "from" | "over" | "versus" | "than"
+                )
+            })
+        })
+        .and_then(|p| match p.words {
+            super::resolve::PeriodWords::Absolute { year: Some(_), .. } => {
+                super::resolve::period_of(&p.words, None)
+            }
+            _ => None,
+        })
 }
 
 /// Whether two figures are printed as one in two currencies: "243.03 billion yuan ($38.18

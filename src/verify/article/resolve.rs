@@ -499,6 +499,21 @@ fn ordinal(w: &str) -> Option<u8> {
     })
 }
 
+/// "8M-22" at token `i`: (8, 2022) — the first eight months of 2022.
+fn months_code(text: &str, tokens: &[Token], i: usize) -> Option<(u8, i32)> {
+    let (n, m, y) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let months: u8 = n.text.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let glued_dash = text.get(m.end..y.start) == Some("-");
+    (n.is_number
+        && m.text == "m"
+        && n.end == m.start
+        && glued_dash
+        && y.is_number
+        && y.text.len() == 2)
+        .then(|| y.text.parse::<i32>().ok().map(|y| (months, 2000 + y)))
+        .flatten()
+}
+
 fn year_of(t: &Token) -> Option<i32> {
     (t.is_number && t.text.len() == 4)
         .then(|| t.text.parse::<i32>().ok())
@@ -676,6 +691,30 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         {
             // "over the past seven months of 2018": the year's first seven months.
             months = Some((1, m));
+            end = i + 3;
+        } else if matches!(w(i), "last" | "final")
+            && matches!(w(i + 1), "quarter" | "half")
+            && w(i + 2) == "of"
+            && tokens
+                .get(i + 3)
+                .filter(|_| range.contains(&(i + 3)))
+                .and_then(year_of)
+                .is_some()
+        {
+            // "in the last quarter of 2020": the fourth quarter (with its year only; "last
+            // quarter" alone is the one before).
+            months = Some(if w(i + 1) == "quarter" {
+                (10, 12)
+            } else {
+                (7, 12)
+            });
+            end = i + 2;
+        } else if let Some((m, y)) =
+            months_code(text, tokens, i).filter(|_| range.contains(&(i + 2)))
+        {
+            // "during 8M-22": the first eight months of 2022.
+            months = Some((1, m));
+            year = Some(y);
             end = i + 3;
         } else if matches!(w(i), "q1" | "q2" | "q3" | "q4")
             || (w(i) == "q"

@@ -458,3 +458,36 @@ mod tests {
         assert_eq!(clauses(text, &s[0]).len(), 1);
     }
 }
+
+/// The two decimals after a point at the end of a number's digits: "3.30" in "3.30%".
+fn two_decimals(printed: &str) -> Vec<(usize, &str)> {
+    let bytes = printed.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in printed.match_indices('.') {
+        let digits = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        if i > 0 && digits(i - 1) && digits(i + 1) && digits(i + 2) && !digits(i + 3) {
+            out.push((i + 2, &printed[i + 1..i + 3]));
+        }
+    }
+    out
+}
+
+/// Whether a text pads its figures to two decimals: three or more printed with two
+/// decimals ("2.70%", "$646.10 million"), every one of them ending in 0.
+pub fn padded<'a>(printed: impl Iterator<Item = &'a str>) -> bool {
+    let decimals: Vec<&str> = printed
+        .flat_map(|p| two_decimals(p).into_iter().map(|(_, d)| d))
+        .collect();
+    decimals.len() >= 3 && decimals.iter().all(|d| d.ends_with('0'))
+}
+
+/// `phrase` with the padding zero of its two-decimal numbers dropped: "3.30%" → "3.3%".
+pub fn unpad(phrase: &str) -> String {
+    let mut out = phrase.to_string();
+    for (last, digits) in two_decimals(phrase).into_iter().rev() {
+        if digits.ends_with('0') {
+            out.remove(last);
+        }
+    }
+    out
+}
