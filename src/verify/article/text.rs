@@ -398,6 +398,39 @@ pub fn in_english(tokens: &[crate::verify::phrase::Token]) -> bool {
     en >= other
 }
 
+/// The two decimals after a point at the end of a number's digits: "3.30" in "3.30%".
+fn two_decimals(printed: &str) -> Vec<(usize, &str)> {
+    let bytes = printed.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in printed.match_indices('.') {
+        let digits = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        if i > 0 && digits(i - 1) && digits(i + 1) && digits(i + 2) && !digits(i + 3) {
+            out.push((i + 2, &printed[i + 1..i + 3]));
+        }
+    }
+    out
+}
+
+/// Whether a text pads its figures to two decimals: three or more printed with two
+/// decimals ("2.70%", "$646.10 million"), every one of them ending in 0.
+pub fn padded<'a>(printed: impl Iterator<Item = &'a str>) -> bool {
+    let decimals: Vec<&str> = printed
+        .flat_map(|p| two_decimals(p).into_iter().map(|(_, d)| d))
+        .collect();
+    decimals.len() >= 3 && decimals.iter().all(|d| d.ends_with('0'))
+}
+
+/// `phrase` with the padding zero of its two-decimal numbers dropped: "3.30%" → "3.3%".
+pub fn unpad(phrase: &str) -> String {
+    let mut out = phrase.to_string();
+    for (last, digits) in two_decimals(phrase).into_iter().rev() {
+        if digits.ends_with('0') {
+            out.remove(last);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,37 +490,20 @@ mod tests {
         let s = sentences(text);
         assert_eq!(clauses(text, &s[0]).len(), 1);
     }
-}
 
-/// The two decimals after a point at the end of a number's digits: "3.30" in "3.30%".
-fn two_decimals(printed: &str) -> Vec<(usize, &str)> {
-    let bytes = printed.as_bytes();
-    let mut out = Vec::new();
-    for (i, _) in printed.match_indices('.') {
-        let digits = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
-        if i > 0 && digits(i - 1) && digits(i + 1) && digits(i + 2) && !digits(i + 3) {
-            out.push((i + 2, &printed[i + 1..i + 3]));
-        }
+    #[test]
+    fn padding_zeros_are_a_text_wide_habit() {
+        assert!(padded(["2.70%", "$646.10 million", "3.30%"].into_iter()));
+        // One two-decimal figure not ending in 0: no padding.
+        assert!(!padded(["2.70%", "$646.15 million", "3.30%"].into_iter()));
+        // Fewer than three: not enough to tell.
+        assert!(!padded(["2.70%", "3.30%"].into_iter()));
+        // Thousands separators and three decimals are not two decimals.
+        assert!(!padded(["1,000", "2.500", "10.250"].into_iter()));
+        assert_eq!(unpad("down 3.30%"), "down 3.3%");
+        assert_eq!(
+            unpad("$646.10 million and 2.75%"),
+            "$646.1 million and 2.75%"
+        );
     }
-    out
-}
-
-/// Whether a text pads its figures to two decimals: three or more printed with two
-/// decimals ("2.70%", "$646.10 million"), every one of them ending in 0.
-pub fn padded<'a>(printed: impl Iterator<Item = &'a str>) -> bool {
-    let decimals: Vec<&str> = printed
-        .flat_map(|p| two_decimals(p).into_iter().map(|(_, d)| d))
-        .collect();
-    decimals.len() >= 3 && decimals.iter().all(|d| d.ends_with('0'))
-}
-
-/// `phrase` with the padding zero of its two-decimal numbers dropped: "3.30%" → "3.3%".
-pub fn unpad(phrase: &str) -> String {
-    let mut out = phrase.to_string();
-    for (last, digits) in two_decimals(phrase).into_iter().rev() {
-        if digits.ends_with('0') {
-            out.remove(last);
-        }
-    }
-    out
 }
