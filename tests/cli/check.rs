@@ -2786,3 +2786,26 @@ fn padded_figures_and_short_periods() {
         "{change}"
     );
 }
+
+/// "a new export record of $717.6 million (TL 27.27 billion) ... exports surged by 62.6%,
+/// reaching a record-high of $717.6 million": one figure said twice is no base and new
+/// value (and "TL" is the Turkish lira, not a dollar amount to pair).
+#[test]
+fn one_amount_said_twice_is_no_change() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "twice.txt",
+        "Chile set a new export record to Peru of $717.6 million (TL 27.27 billion) in 2024. \
+         In 2020, Chilean exports to Peru stood at $441.2 million. By 2022, this figure had \
+         increased to $664.4 million. And last year, exports surged by 62.6% compared to \
+         2020, reaching a record-high of $717.6 million.\n",
+    );
+    for c in doc["claims"].as_array().unwrap() {
+        assert_ne!(c["verdict"], "inconsistent", "{c}");
+    }
+    assert!(
+        number(&doc, "TL 27.27 billion")["role"] == "figure",
+        "{doc}"
+    );
+}

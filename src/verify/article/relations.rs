@@ -162,6 +162,22 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             }))
     });
     out.extend(sums);
+    // A change between an amount and the same amount printed again ("a new export record
+    // of $717.6 million ... reaching a record-high of $717.6 million") is one figure said
+    // twice, not a base and a new value: the base is not printed.
+    for r in &mut out {
+        if matches!(r.kind, RelationKind::Change | RelationKind::Multiple)
+            && r.stated.is_some()
+            && r.derived_base.is_none()
+            && let [base, new] = r.figures[..]
+            && article.printed(article.figures[base].number)
+                == article.printed(article.figures[new].number)
+        {
+            r.figures = vec![new];
+            r.unchecked = Some(Unchecked::NoBase);
+            r.said = false;
+        }
+    }
     out.sort_by_key(|r| (r.sentence, r.says.start));
     out
 }
