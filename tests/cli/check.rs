@@ -2809,3 +2809,37 @@ fn one_amount_said_twice_is_no_change() {
         "{doc}"
     );
 }
+
+/// "Chile recorded £1,158 million of exports to Peru in 2014, signifying a 36 percent
+/// annual growth ... The copper sector accounted for 74 percent of the total exports with £
+/// 865 million": "annual growth" is the rate's direction; "the total exports" is the pair's
+/// total the text is about when no world total is printed; one amount printed twice
+/// (the headline's "£ 1,158mn") is no part of itself; a part of a forecast is forecast.
+#[test]
+fn the_total_the_text_is_about_and_forecast_parts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "total.txt",
+        "Chile records £ 1,158mn exports to Peru in 2014\n\nChile recorded £1,158 million of \
+         exports to Peru in 2014, signifying a 36 percent annual growth.\n\nThe copper sector \
+         accounted for 74 percent of the total exports with £ 865 million, a 34 percent \
+         increase from 2013.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(
+        figures_printed(share),
+        ["£ 865 million", "£1,158 million"],
+        "{share}"
+    );
+    // 865 / 1,158 is 74.7%: "74 percent" is flagged.
+    assert_eq!(share["verdict"], "inconsistent", "{share}");
+    assert_eq!(claim(&doc, "change")["says"], "36 percent annual growth");
+    let doc = check_text(
+        &wd,
+        "forecast.txt",
+        "Last October, the chamber forecast Chile-Peru trade would likely reach $34.9 billion \
+         in 2014, including $29.4 billion from Chile's exports to Peru.\n",
+    );
+    assert_eq!(number(&doc, "$29.4 billion")["role"], "ignored", "{doc}");
+}

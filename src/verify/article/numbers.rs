@@ -829,9 +829,19 @@ fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> 
         return false;
     }
     let mut k = first;
-    while k > 0 && first - k < 12 && same(k - 1) {
+    // "... would likely reach $34.9 billion in 2014, including $29.4 billion from exports":
+    // a part of a forecast is forecast too (past one comma, after "including", "of which").
+    let mut past_comma = false;
+    while k > 0 && first - k < 16 && same(k - 1) {
         if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
-            return false;
+            let part_words = tokens[k..first]
+                .iter()
+                .all(|t| matches!(t.text.as_str(), "including" | "of" | "which"));
+            let comma = text[tokens[k - 1].end..tokens[k].start].trim() == ",";
+            if past_comma || !comma || !part_words || k == first {
+                return false;
+            }
+            past_comma = true;
         }
         k -= 1;
         let w = tokens[k].text.as_str();
@@ -1034,6 +1044,13 @@ fn stated(
         } else if matches!(w, "year" | "on" | "y") && end - last < 3 {
             // "12% year-on-year"
             end += 1;
+        } else if matches!(w, "annual" | "yearly")
+            && tokens.get(end + 2).is_some_and(|t| {
+                same(end + 2) && (lexicon.up.contains(&t.text) || lexicon.down.contains(&t.text))
+            })
+        {
+            // "a 36 percent annual growth"
+            end += 2;
         } else {
             break;
         }

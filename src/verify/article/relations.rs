@@ -165,16 +165,27 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     // A change between an amount and the same amount printed again ("a new export record
     // of $717.6 million ... reaching a record-high of $717.6 million") is one figure said
     // twice, not a base and a new value: the base is not printed.
+    // So is a share whose part and whole are one amount ("£1,158 million" and the
+    // headline's "£ 1,158mn").
+    let same_amount = |x: usize, y: usize| {
+        article.figures[x].currency == article.figures[y].currency
+            && amount(article, x).is_some()
+            && amount(article, x) == amount(article, y)
+    };
     for r in &mut out {
-        if matches!(r.kind, RelationKind::Change | RelationKind::Multiple)
-            && r.stated.is_some()
+        if matches!(
+            r.kind,
+            RelationKind::Change | RelationKind::Multiple | RelationKind::Share
+        ) && r.stated.is_some()
             && r.derived_base.is_none()
-            && let [base, new] = r.figures[..]
-            && article.printed(article.figures[base].number)
-                == article.printed(article.figures[new].number)
+            && let [x, y] = r.figures[..]
+            && same_amount(x, y)
         {
-            r.figures = vec![new];
-            r.unchecked = Some(Unchecked::NoBase);
+            (r.figures, r.unchecked) = if r.kind == RelationKind::Share {
+                (vec![x], Some(Unchecked::NoWhole))
+            } else {
+                (vec![y], Some(Unchecked::NoBase))
+            };
             r.said = false;
         }
     }
@@ -1634,14 +1645,15 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             }
         }
     }
+    // "of the total exports" (with "the") may be the total the text is about, the pair's:
+    // when no world total fits.
+    let the_total = of_phrase.first() == Some(&"the");
     let whole = p.part_of.filter(|_| whole_measure.is_none()).or_else(|| {
-        let mut candidates: Vec<usize> = (0..article.figures.len())
-            .filter(|&f| f != part && level(article, f))
-            .filter(|&f| {
-                let w = &article.figures[f];
-                w.commodity.is_none()
+        let fits = |f: usize, strict: bool| {
+            let w = &article.figures[f];
+            w.commodity.is_none()
                     && w.currency == p.currency
-                    && !(of_everything && w.other.is_some() && w.other.as_deref() != Some("WLD"))
+                    && !(strict && of_everything && w.other.is_some() && w.other.as_deref() != Some("WLD"))
                     // A part the text says nothing about is no part of one partner's trade.
                     && !(p.measure.is_none() && p.other.is_none() && w.other.as_deref().is_some_and(|o| o != "WLD"))
                     && (w.period == p.period || w.period.is_none() || p.period.is_none())
@@ -1655,8 +1667,16 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                     // whole the share names may be printed a paragraph earlier.
                     && w.sentence + if whole_measure.is_some() { SUM_REACH } else { 3 } >= s
                     && w.sentence <= s + 1
-            })
-            .collect();
+        };
+        let pick = |strict: bool| -> Vec<usize> {
+            (0..article.figures.len())
+                .filter(|&f| f != part && level(article, f) && fits(f, strict))
+                .collect()
+        };
+        let mut candidates = pick(true);
+        if candidates.is_empty() && of_everything && the_total {
+            candidates = pick(false);
+        }
         // The whole is larger than the part: the largest candidate (a total), the
         // nearest before on a tie.
         candidates.sort_by_key(|&f| (pos(article, f) > at, pos(article, f).abs_diff(at)));
