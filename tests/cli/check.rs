@@ -2388,6 +2388,14 @@ fn naira_and_quarters_with_an_apostrophe_year() {
     assert_eq!(periods(change), ["2022-Q2", "2023-Q2"], "{change}");
     assert_eq!(change["verdict"], "consistent", "{change}");
     assert_eq!(number(&doc, "N500 billion")["role"], "figure");
+    // Without a scale, a one-letter currency is a name's letter.
+    let doc = check_text(
+        &wd,
+        "naira-name.txt",
+        "Nigeria's exports to Ghana reached N500 billion in 2023, the minister said on the N2 \
+         highway.\n",
+    );
+    assert_eq!(number(&doc, "N2")["role"], "ignored", "{doc}");
 }
 
 /// "a trade balance of-US $ 410.5 million", "a negative $410.5 million trade balance": a

@@ -535,6 +535,16 @@ fn read_at(
     if currency.is_none() && !scaled {
         return Some(ignored(tokens, first, last, bare_reason(text, tokens, i)));
     }
+    // A one-letter currency ("N2.56 trillion" in naira, "R37bn") counts with a scale
+    // only: "the N2 highway" is a name.
+    if !scaled
+        && first < i
+        && tokens[first].text.chars().count() == 1
+        && glued(&tokens[first], t)
+        && tokens[first].text.chars().all(char::is_alphabetic)
+    {
+        return Some(ignored(tokens, first, last, Ignored::Name));
+    }
     if matches!(
         next.as_str(),
         "mark" | "threshold" | "barrier" | "milestone" | "level" | "record"
