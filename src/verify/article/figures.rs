@@ -264,7 +264,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     "as against",
                 ]
                 .iter()
-                .chain(FOREIGN_BASE_CUES)
+                .chain(super::text::FOREIGN_BASE_CUES)
                 .any(|w| words.starts_with(w))
             })
         };
@@ -1267,21 +1267,6 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
         ) || FOREIGN_BASE_WORDS.contains(&w)
     })
 }
-
-/// What opens the base of a comparison in es, pt, fr, it and de, at the start of a clause.
-const FOREIGN_BASE_CUES: &[&str] = &[
-    "frente a",
-    "en comparación",
-    "en relación",
-    "respecto",
-    "comparado",
-    "em relação",
-    "em comparação",
-    "par rapport",
-    "rispetto",
-    "gegenüber",
-    "im vergleich",
-];
 
 /// Words right before a period that make it a comparison's base in es, pt, fr, it and de
 /// ("en relación con el 2019", "par rapport à 2021").

@@ -168,16 +168,12 @@ fn line_break_ends(text: &str, at: usize) -> bool {
 
 /// Words that open a clause of their own: a comparison's base or a contrast.
 const CLAUSE_WORDS: &[&str] = &[
-    "from",
-    "compared",
-    "against",
-    "versus",
-    "while",
-    "whereas",
-    "but",
-    "than",
-    // What opens a comparison's base in es, pt, fr, it, de ("frente a los 802 millones de
-    // dólares correspondientes a 2016").
+    "from", "compared", "against", "versus", "while", "whereas", "but", "than",
+];
+
+/// What opens the base of a comparison in es, pt, fr, it and de, at the start of a clause
+/// ("frente a los 802 millones de dólares correspondientes a 2016"): a clause cut too.
+pub const FOREIGN_BASE_CUES: &[&str] = &[
     "frente a",
     "en comparación",
     "en relación",
@@ -247,7 +243,7 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
         }
     }
     let lower = sentence.to_ascii_lowercase();
-    for word in CLAUSE_WORDS {
+    for word in CLAUSE_WORDS.iter().chain(FOREIGN_BASE_CUES) {
         for (i, _) in lower.match_indices(word) {
             let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric();
             let after = i + word.len();
