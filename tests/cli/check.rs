@@ -2851,3 +2851,34 @@ fn the_total_the_text_is_about_and_forecast_parts() {
     );
     assert_eq!(number(&doc, "$29.4 billion")["role"], "ignored", "{doc}");
 }
+
+/// German: "Prozent", "Milliarden", and the verb at the end of the clause ("die Importe um
+/// 6,7 Prozent auf 20,06 Milliarden Dollar gesunken" is a fall of 6.7%).
+#[test]
+fn german_rates_with_the_verb_last() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "de.txt",
+        "Die Exporte der Türkei nach Deutschland sind im Jahr 2018 um 11,6 Prozent auf 14,08 \
+         Milliarden Dollar gestiegen, während die Importe aus Deutschland um 6,7 Prozent auf \
+         20,06 Milliarden Dollar gesunken sind.\n",
+    );
+    let changes: Vec<&Json> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "change")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(changes[1]),
+        ["20,06 Milliarden Dollar"],
+        "{doc}"
+    );
+    assert!(
+        changes[1]["says"].as_str().unwrap().contains("gesunken"),
+        "{}",
+        changes[1]
+    );
+}

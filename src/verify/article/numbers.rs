@@ -466,7 +466,7 @@ fn read_at(
     let next2 = word(last + 2).to_string();
     if currency.is_none() {
         // "41.28pc", "5 pct": the press's short forms of "percent".
-        // "per cento", "por ciento", "pour cent", "persen": the same in the languages of
+        // "per cento", "por ciento", "pour cent", "persen", "Prozent": the same in the languages of
         // the corpus.
         let two_words = matches!(
             (next.as_str(), next2.as_str()),
@@ -474,7 +474,7 @@ fn read_at(
         );
         if next == "%"
             || next == "percent"
-            || matches!(next.as_str(), "pc" | "pct" | "persen")
+            || matches!(next.as_str(), "pc" | "pct" | "persen" | "prozent")
             || two_words
         {
             last += if two_words { 2 } else { 1 };
@@ -1094,6 +1094,24 @@ fn stated(
         )
     {
         lead = Some(next.start..next.end);
+    }
+    // German puts the verb last: "die Importe um 6,7 Prozent auf 20,06 Milliarden Dollar
+    // gesunken" — "um" before the rate, the direction at the end of its clause.
+    if lead.is_none()
+        && start == first
+        && end == last
+        && first > 0
+        && tokens[first - 1].text == "um"
+    {
+        lead = (last + 1..(last + 10).min(tokens.len()))
+            .take_while(|&k| {
+                same(k) && !text[tokens[k - 1].end..tokens[k].start].contains([',', ';'])
+            })
+            .find(|&k| {
+                let w = tokens[k].text.as_str();
+                lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)
+            })
+            .map(|k| tokens[k].start..tokens[k].end);
     }
     // "imports and exports increased by 1.6% and 5.3%, respectively": a rate listed after
     // another takes the direction said before the list.

@@ -176,6 +176,8 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace("por cento", "percent")
         .replace("pour cent", "percent")
         .replace(" persen", " percent")
+        .replace(" Prozent", " percent")
+        .replace(" prozent", " percent")
         .replace("per cent", "percent");
     let mut normalized = percent_short_forms(&normalized);
     // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
