@@ -2852,6 +2852,26 @@ fn the_total_the_text_is_about_and_forecast_parts() {
     assert_eq!(number(&doc, "$29.4 billion")["role"], "ignored", "{doc}");
 }
 
+/// "1,584.76 US$ Mn in 2018 decreased to 875.47 US$ Mn in 2019": the scale after the
+/// currency.
+#[test]
+fn a_scale_after_the_currency() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "scale-after.txt",
+        "Chile's imports from Peru of 1,584.76 US$ Mn in 2018 decreased to 875.47 US$ Mn in \
+         2019 by 44.76%.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["1,584.76 US$ Mn", "875.47 US$ Mn"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}
+
 /// German: "Prozent", "Milliarden", and the verb at the end of the clause ("die Importe um
 /// 6,7 Prozent auf 20,06 Milliarden Dollar gesunken" is a fall of 6.7%).
 #[test]

@@ -452,6 +452,17 @@ fn read_at(
     {
         currency = Some(code);
         last += n;
+        // "875.47 US$ Mn": the scale after the currency.
+        if !scaled
+            && same_sentence(last + 1)
+            && tokens
+                .get(last + 1)
+                .is_some_and(|t| lexicon.scales.contains_key(&t.text))
+            && gap_is(text, &tokens[last], &tokens[last + 1], &[])
+        {
+            last += 1;
+            scaled = true;
+        }
     } else if scaled
         && currency.is_none()
         && matches!(word(last + 1), "di" | "de" | "d")
