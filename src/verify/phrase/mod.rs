@@ -103,6 +103,11 @@ pub fn printed_interval(digits: &str, rounding: Rounding) -> Option<(Q, Interval
             .split(',')
             .nth(1)
             .is_some_and(|d| (1..=2).contains(&d.len()));
+    // Spaces group thousands too ("1 246.7").
+    let digits: String = digits
+        .chars()
+        .filter(|c| *c != ' ' && *c != '\u{202f}')
+        .collect();
     let clean: String = if decimal_comma {
         digits.replace(',', ".")
     } else {

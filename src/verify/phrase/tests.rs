@@ -267,3 +267,17 @@ fn a_hedged_fall_multiple_bounds_the_fall() {
     assert!(nearly.starts_with("(0.5"), "{nearly}");
     assert_eq!(bounds(&p("more than doubled")), "(2, ∞)");
 }
+
+#[test]
+fn thousands_grouped_by_spaces() {
+    // "$ 1 246.7 million": one number, its last digit a tenth of a million.
+    let ph = p("$ 1 246.7 million");
+    assert_eq!(bounds(&ph), "[1246650000, 1246750000]");
+    let texts: Vec<String> = tokenize("1 700 000 tonnes in 2019 100 firms")
+        .into_iter()
+        .filter(|t| t.is_number)
+        .map(|t| t.text)
+        .collect();
+    // Groups of three after one to three digits join; a four-digit year does not.
+    assert_eq!(texts, ["1 700 000", "2019", "100"]);
+}

@@ -23,10 +23,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (start, c) = chars[i];
         if c.is_ascii_digit() {
             let mut j = i;
+            // Digits since the last separator, and whether a decimal point or comma was seen.
+            let mut group = 0;
+            let mut separated = false;
             while j < chars.len() {
                 let ch = chars[j].1;
-                let next_digit = chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
-                if ch.is_ascii_digit() || ((ch == ',' || ch == '.') && next_digit) {
+                let digit = |k: usize| chars.get(k).is_some_and(|n| n.1.is_ascii_digit());
+                let next_digit = digit(j + 1);
+                if ch.is_ascii_digit() {
+                    group += 1;
+                    j += 1;
+                } else if (ch == ',' || ch == '.') && next_digit {
+                    group = 0;
+                    separated = true;
+                    j += 1;
+                } else if (ch == ' ' || ch == '\u{202f}')
+                    && !separated
+                    && (1..=3).contains(&group)
+                    && digit(j + 1)
+                    && digit(j + 2)
+                    && digit(j + 3)
+                    && !digit(j + 4)
+                {
+                    // "$ 1 246.7 million", "1 700.0 mln": thousands grouped by spaces (one
+                    // to three digits, then groups of three).
+                    group = 0;
                     j += 1;
                 } else {
                     break;
