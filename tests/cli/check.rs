@@ -567,6 +567,16 @@ fn check_text(wd: &Workdir, name: &str, text: &str) -> Json {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout))
 }
 
+/// Every claim of `kind`, in order.
+fn claims_of<'a>(doc: &'a Json, kind: &str) -> Vec<&'a Json> {
+    doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == kind)
+        .collect()
+}
+
 /// The first claim of `kind`.
 fn claim<'a>(doc: &'a Json, kind: &str) -> &'a Json {
     doc["claims"]
@@ -685,12 +695,7 @@ fn plural_scale_words_and_the_first_three_quarters_are_read() {
          $5,763.45 millions in 2013, against $4,609.21 millions in 2012, a growth of 25.04 \
          per cent.\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     for change in &changes {
         assert_eq!(change["verdict"], "consistent", "{change}");
@@ -923,12 +928,7 @@ fn a_rate_from_one_amount_to_another_compares_them() {
          billion last year, while imports declined by a whopping 40 percent from $5.0 \
          billion to $3.5 billion.\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     // 13 / 2.5 = 5.2: +420%, consistent.
     assert_eq!(changes[0]["verdict"], "consistent", "{}", changes[0]);
@@ -1067,12 +1067,7 @@ fn a_share_said_with_no_amount_is_unverifiable() {
          Chile, while 27% of all goods imported were from Chile. Exports to Chile were 0.9% \
          of Peru's GDP.\n",
     );
-    let shares: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "share")
-        .collect();
+    let shares = claims_of(&doc, "share");
     assert_eq!(shares.len(), 2, "{doc}");
     for s in &shares {
         assert_eq!(s["verdict"], "unverifiable", "{s}");
@@ -1097,12 +1092,7 @@ fn a_signed_percentage_is_a_change_of_the_amount_before_it() {
          alors que les importations se sont élevées à 51,9 milliards de DH (-4,6%). Après \
          une décrue de 4,9 milliards de DH en 2016, le solde est devenu excédentaire.\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     assert_eq!(figures_printed(changes[0]), ["56,8 milliards de DH"]);
     assert_eq!(figures_printed(changes[1]), ["51,9 milliards de DH"]);
@@ -1150,12 +1140,7 @@ fn a_rate_to_one_amount_from_another_compares_them() {
          billion in 2015. Chile's deficit with Peru jumped 285% to $585.76 million in \
          February to September compared to $152.1 million a year earlier.\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     assert_eq!(
         figures_printed(changes[0]),
@@ -1543,12 +1528,7 @@ fn owners_bases_and_parts_said_in_one_breath() {
          with Israel exporting goods worth $4.75 billion to Ghana and importing goods \
          amounting to $2.15 billion.\n",
     );
-    let sums: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "sum")
-        .collect();
+    let sums = claims_of(&doc, "sum");
     assert_eq!(sums.len(), 2, "{sums:?}");
     assert_eq!(
         figures_printed(sums[0]),
@@ -1585,12 +1565,7 @@ fn shares_with_bracketed_parts_and_multiples_of_shares() {
     let multiple = claim(&doc, "multiple");
     // 3.6 / 8.1 = 0.444: more than halved.
     assert_eq!(multiple["verdict"], "consistent", "{multiple}");
-    let shares: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "share")
-        .collect();
+    let shares = claims_of(&doc, "share");
     assert_eq!(shares.len(), 2, "{shares:?}");
     assert_eq!(
         figures_printed(shares[0]),
@@ -1760,12 +1735,7 @@ fn a_share_of_a_named_economy_finds_its_flow() {
          In 2010, vehicle imports from India were only R2.8bn for a 13.5% share, but in 2022 \
          this had expanded to R26.8 billion for a 20.5% share.\n",
     );
-    let shares: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "share")
-        .collect();
+    let shares = claims_of(&doc, "share");
     let of_china = shares
         .iter()
         .find(|c| c["says"].as_str().unwrap().contains("9.4%"))
@@ -2259,7 +2229,7 @@ fn a_world_total_is_the_whole_of_a_share_said_before_it() {
     assert_eq!(share["verdict"], "consistent", "{share}");
 }
 
-/// "accounting for 2 per cent of Peru's total trade of PEN 420.5 billion in 2012": the part
+/// "accounting for 2 per cent of Peru's total trade of US$420.5 billion in 2012": the part
 /// is the pair's trade of that year printed in the sentence before.
 #[test]
 fn a_share_with_its_whole_after_and_its_part_a_sentence_before() {
@@ -2543,12 +2513,7 @@ fn rates_and_periods_said_respectively() {
         "In 2016, Chile's imports from Peru were $5.0 billion and exports to Peru $4.99 \
          billion. Our imports and exports increased by 1.6% and 5.3%, respectively.\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     assert_eq!(figures_printed(changes[0]), ["$5.0 billion"], "{doc}");
     assert_eq!(figures_printed(changes[1]), ["$4.99 billion"], "{doc}");
@@ -2576,12 +2541,7 @@ fn a_direction_without_a_rate_is_checked_for_its_sign() {
          months of 2019, reaching $24.2 million, compared to $986 million in the same period \
          of 2018.\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     assert_eq!(changes[0]["says"], "widened");
     assert_eq!(changes[0]["verdict"], "consistent", "{}", changes[0]);
@@ -2609,12 +2569,7 @@ fn bracketed_shares_of_a_breakdown() {
          £1.5bn (36.2 percent) were services, while of the total imports from Chile, around \
          £2.1bn (91.3 percent) were goods and £199m (8.7 percent) were services.\n",
     );
-    let shares: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "share")
-        .collect();
+    let shares = claims_of(&doc, "share");
     assert_eq!(shares.len(), 4, "{doc}");
     assert_eq!(figures_printed(shares[0]), ["£2.6bn", "£1.5bn"]);
     assert_eq!(figures_printed(shares[3]), ["£199m", "£2.1bn"]);
@@ -2631,12 +2586,7 @@ fn bracketed_shares_of_a_breakdown() {
         "UK imports from Chile reached £3.5 billion in 2019. Of those, £1.4 billion (60.0 per \
          cent) were goods and £2.1 billion (40.0 per cent) were services.\n",
     );
-    let shares: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "share")
-        .collect();
+    let shares = claims_of(&doc, "share");
     assert_eq!(
         figures_printed(shares[0]),
         ["£1.4 billion", "£3.5 billion"],
@@ -2658,12 +2608,7 @@ fn a_rate_with_its_two_dated_amounts_in_brackets() {
          (4,4 Md€ pour 2024 et 4,48 Md€ pour 2023). Les importations sont en hausse de \
          +54,4% (0,5 Md€ en 2023 à 0,9 Md€ en 2024).\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     assert_eq!(periods(changes[0]), ["2023", "2024"], "{}", changes[0]);
     assert!(
@@ -2884,12 +2829,7 @@ fn german_rates_with_the_verb_last() {
          Milliarden Dollar gestiegen, während die Importe aus Deutschland um 6,7 Prozent auf \
          20,06 Milliarden Dollar gesunken sind.\n",
     );
-    let changes: Vec<&Json> = doc["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["kind"] == "change")
-        .collect();
+    let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
     assert_eq!(
         figures_printed(changes[1]),
