@@ -3,7 +3,10 @@
 //! - a change ("rose 12%") or a multiple ("a triple growth", "3.9 times") between two
 //!   amounts of one measure in two periods — the later over the earlier; when the periods
 //!   are the same, the one said as the base ("from", "compared with") is the base;
-//! - a share ("18% of total exports", "of which"): a part over its whole;
+//! - a direction said with no rate ("widened to $4.19 billion from $3.6 billion"): a
+//!   change of that sign;
+//! - a share ("18% of total exports", "of which"): a part over its whole — or over the sum
+//!   of a breakdown's parts ("£2.6bn (63.8 percent) were goods and £1.5bn ... services");
 //! - a point change between two percentages;
 //! - a sum: exports and imports of one period adding up to the printed trade;
 //! - a balance: a surplus or deficit equal to exports minus imports.
