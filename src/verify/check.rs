@@ -625,7 +625,7 @@ pub(crate) mod testing {
         let file = ClaimsFile::parse(
             toml,
             std::path::Path::new("t.toml"),
-            &Lexicon::built_in(),
+            Lexicon::built_in(),
             Rounding::HalfUnit,
         )
         .unwrap_or_else(|e| panic!("{e}"));

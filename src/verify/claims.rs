@@ -507,7 +507,7 @@ mod tests {
         ClaimsFile::parse(
             text,
             Path::new("c.toml"),
-            &Lexicon::built_in(),
+            Lexicon::built_in(),
             Rounding::HalfUnit,
         )
     }

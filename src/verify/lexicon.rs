@@ -123,20 +123,19 @@ impl Lexicon {
         })
     }
 
-    pub fn built_in() -> Lexicon {
-        // Parsed once: the reader asks for it for every amount it compares.
+    /// The built-in lexicon, parsed once and lent: the reader asks for it for every amount
+    /// it compares (a copy each time cost more than the comparison).
+    pub fn built_in() -> &'static Lexicon {
         static BUILT: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        BUILT
-            .get_or_init(|| {
-                // The built-in file is tested to parse; a failure here is a build defect.
-                Lexicon::parse(BUILT_IN, "data/lexicon.toml").unwrap_or_else(|e| panic!("{e}"))
-            })
-            .clone()
+        BUILT.get_or_init(|| {
+            // The built-in file is tested to parse; a failure here is a build defect.
+            Lexicon::parse(BUILT_IN, "data/lexicon.toml").unwrap_or_else(|e| panic!("{e}"))
+        })
     }
 
     /// The lexicon at `path`, or the built-in one.
     pub fn load_or_built_in(path: Option<&Path>) -> Result<Lexicon> {
-        path.map_or_else(|| Ok(Lexicon::built_in()), Lexicon::load)
+        path.map_or_else(|| Ok(Lexicon::built_in().clone()), Lexicon::load)
     }
 
     pub fn load(path: &Path) -> Result<Lexicon> {

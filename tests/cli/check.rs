@@ -400,7 +400,7 @@ fn amounts_in_every_form_are_read_with_their_currency() {
     assert!(claims.contains("printed = \"Rs 5,000 crore\""), "{claims}");
     let lexicon = tradestat::verify::lexicon::Lexicon::built_in();
     let read = |t: &str| {
-        tradestat::verify::phrase::parse(t, &lexicon, tradestat::verify::phrase::Rounding::HalfUnit)
+        tradestat::verify::phrase::parse(t, lexicon, tradestat::verify::phrase::Rounding::HalfUnit)
             .unwrap()
     };
     let amount = |t: &str| {

@@ -443,7 +443,7 @@ mod tests {
             "exports RU-FE → PRK 2019-Q1 = 10.67 USD million (taken from the data)"
         );
         let printed =
-            crate::verify::phrase::parse("40%", &Lexicon::built_in(), Rounding::HalfUnit).unwrap();
+            crate::verify::phrase::parse("40%", Lexicon::built_in(), Rounding::HalfUnit).unwrap();
         assert_eq!(
             figure_explanation(&FigureCheck::Compared {
                 binding: b,

@@ -1623,7 +1623,7 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             .find(|(_, k)| {
                 matches!(k.kind, NumberKind::Percent)
                     && (from..article.sentences[s].end).contains(&k.printed.start)
-                    && phrase::parse(&k.phrase_text(&article.text), &lexicon, Rounding::HalfUnit)
+                    && phrase::parse(&k.phrase_text(&article.text), lexicon, Rounding::HalfUnit)
                         .is_ok_and(|p| p.measure == Measure::Share)
             });
         if let Some((e, _)) = earlier {
@@ -1719,7 +1719,7 @@ fn breakdown_share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .collect();
     let lexicon = Lexicon::built_in();
     let percent = |k: usize| {
-        phrase::parse(article.printed(k), &lexicon, Rounding::HalfUnit)
+        phrase::parse(article.printed(k), lexicon, Rounding::HalfUnit)
             .ok()
             .and_then(|p| p.point)
     };
@@ -1982,7 +1982,7 @@ fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
     let lexicon = Lexicon::built_in();
     let p = phrase::parse(
         article.printed(article.figures[f].number),
-        &lexicon,
+        lexicon,
         Rounding::HalfUnit,
     )
     .ok()?;
@@ -2395,7 +2395,7 @@ fn adds_up(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind) 
     let range = |f: usize| -> Option<(Q, Q)> {
         let p = phrase::parse(
             article.printed(article.figures[f].number),
-            &lexicon,
+            lexicon,
             Rounding::HalfUnit,
         )
         .ok()?;

@@ -4,7 +4,7 @@ use super::*;
 use crate::verify::interval::decimal_string;
 
 fn p(text: &str) -> Phrase {
-    parse(text, &Lexicon::built_in(), Rounding::HalfUnit).unwrap()
+    parse(text, Lexicon::built_in(), Rounding::HalfUnit).unwrap()
 }
 
 fn bounds(ph: &Phrase) -> String {
@@ -242,9 +242,9 @@ fn directions_surplus_and_deficit() {
 #[test]
 fn rounding_policies() {
     let l = Lexicon::built_in();
-    let exact = parse("$10.69 million", &l, Rounding::Exact).unwrap();
+    let exact = parse("$10.69 million", l, Rounding::Exact).unwrap();
     assert_eq!(bounds(&exact), "[10690000, 10690000]");
-    let cut = parse("$10.69 million", &l, Rounding::Truncated).unwrap();
+    let cut = parse("$10.69 million", l, Rounding::Truncated).unwrap();
     assert_eq!(bounds(&cut), "[10690000, 10700000]");
 }
 
@@ -253,9 +253,9 @@ fn share_words_and_errors() {
     let most = p("most of the exports");
     assert_eq!(most.measure, Measure::Share);
     assert_eq!(bounds(&most), "(0.5, 1]");
-    assert!(parse("no numbers here", &Lexicon::built_in(), Rounding::HalfUnit).is_err());
+    assert!(parse("no numbers here", Lexicon::built_in(), Rounding::HalfUnit).is_err());
     let long = "x".repeat(1_000_000);
-    let e = parse(&long, &Lexicon::built_in(), Rounding::HalfUnit).unwrap_err();
+    let e = parse(&long, Lexicon::built_in(), Rounding::HalfUnit).unwrap_err();
     assert!(e.contains("at most 2000"));
 }
 
