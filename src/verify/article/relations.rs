@@ -68,6 +68,31 @@ impl Unchecked {
     }
 }
 
+impl Relation {
+    /// A relation stated by number `n` of sentence `s` (its phrase the words that say it),
+    /// between `figures`; not said outright, no percentages, no derived base.
+    fn stated(
+        article: &Article,
+        kind: RelationKind,
+        n: usize,
+        s: usize,
+        figures: Vec<usize>,
+        unchecked: Option<Unchecked>,
+    ) -> Relation {
+        Relation {
+            said: false,
+            kind,
+            sentence: s,
+            stated: Some(n),
+            says: article.numbers[n].phrase.clone(),
+            figures,
+            percents: Vec::new(),
+            derived_base: None,
+            unchecked,
+        }
+    }
+}
+
 /// Words that mark the base of a comparison, at the start of its clause.
 const BASE_CUES: &[&str] = &["from", "compared", "against", "versus", "than", "over"];
 
@@ -456,18 +481,8 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
     // "US$3.1 billion (SGD4.05 billion) worth of commodities, up 22.4%": the amount in the
     // text's own currency, not its bracketed other.
     let anchor = anchor.map(|a| main_currency(article, a));
-    let says = article.numbers[n].phrase.clone();
-    let relation = |figures: Vec<usize>, unchecked| Relation {
-        said: false,
-        kind,
-        sentence: s,
-        stated: Some(n),
-        says: says.clone(),
-        figures,
-        percents: Vec::new(),
-        derived_base: None,
-        unchecked,
-    };
+    let relation =
+        |figures: Vec<usize>, unchecked| Relation::stated(article, kind, n, s, figures, unchecked);
     // "56,8 milliards de DH (+17,9%)": a signed rate in brackets right after an amount is
     // that amount's change; its base is not printed.
     let phrase_start = article.numbers[n].phrase.start;
@@ -1210,17 +1225,8 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     let named_base = named_base_period(article, n, s);
     let base_fits = |old: usize| named_base.is_none_or(|p| article.figures[old].period == Some(p));
     // The change between two of those amounts: the base, then the new value.
-    let between = |old: usize, new: usize| Relation {
-        said: false,
-        kind,
-        sentence: s,
-        stated: Some(n),
-        says: article.numbers[n].phrase.clone(),
-        figures: vec![old, new],
-        percents: Vec::new(),
-        derived_base: None,
-        unchecked: None,
-    };
+    let between =
+        |old: usize, new: usize| Relation::stated(article, kind, n, s, vec![old, new], None);
     for (k, &x) in next.iter().enumerate() {
         for &y in &next[k + 1..] {
             let (a, b) = (&article.figures[x], &article.figures[y]);
@@ -1275,21 +1281,18 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
         .first()
         .copied()
         .or_else(|| amount_said_before(article, s, subject));
-    Some(Relation {
-        said: false,
+    Some(Relation::stated(
+        article,
         kind,
-        sentence: s,
-        stated: Some(n),
-        says: article.numbers[n].phrase.clone(),
-        figures: anchor.map(|f| vec![f]).unwrap_or_default(),
-        percents: Vec::new(),
-        derived_base: None,
-        unchecked: Some(if anchor.is_none() {
+        n,
+        s,
+        anchor.map(|f| vec![f]).unwrap_or_default(),
+        Some(if anchor.is_none() {
             Unchecked::NoAmount
         } else {
             Unchecked::NoBase
         }),
-    })
+    ))
 }
 
 /// The level amount of `measure` printed last in the two sentences before `s` — a flow's
@@ -1410,16 +1413,8 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .or_else(|| part_in_brackets(article, n, s))
         .or_else(|| nearest(article, &here, at, false, |_| true).filter(|&f| theirs(f)))
         .or_else(|| nearest(article, &here, at, true, |_| true).filter(|&f| theirs(f)));
-    let relation = |figures: Vec<usize>, unchecked| Relation {
-        said: false,
-        kind: RelationKind::Share,
-        sentence: s,
-        stated: Some(n),
-        says: number.phrase.clone(),
-        figures,
-        percents: Vec::new(),
-        derived_base: None,
-        unchecked,
+    let relation = |figures: Vec<usize>, unchecked| {
+        Relation::stated(article, RelationKind::Share, n, s, figures, unchecked)
     };
     // "China accounted for 9.4% of South Africa's exports. ... exports to China totalled
     // R188.4 billion": the part in the next sentence, of the measure the share names.
@@ -1763,14 +1758,8 @@ fn breakdown_share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .max_by_key(|&f| pos(article, f));
     let relation = |figures: Vec<usize>, derived_base| Relation {
         said: true,
-        kind: RelationKind::Share,
-        sentence: s,
-        stated: Some(n),
-        says: article.numbers[n].phrase.clone(),
-        figures,
-        percents: Vec::new(),
         derived_base,
-        unchecked: None,
+        ..Relation::stated(article, RelationKind::Share, n, s, figures, None)
     };
     Some(match printed_total {
         Some(w) => relation(vec![part, w], None),
@@ -2071,17 +2060,14 @@ fn anchor_only(article: &Article, n: usize, s: usize, kind: RelationKind) -> Opt
         .min_by_key(|&f| pos(article, f).abs_diff(at))
         .or_else(|| nearest(article, &here, at, false, |_| true))
         .or_else(|| nearest(article, &here, at, true, |_| true))?;
-    Some(Relation {
-        said: false,
+    Some(Relation::stated(
+        article,
         kind,
-        sentence: s,
-        stated: Some(n),
-        says: article.numbers[n].phrase.clone(),
-        figures: vec![anchor],
-        percents: Vec::new(),
-        derived_base: None,
-        unchecked: Some(Unchecked::NoBase),
-    })
+        n,
+        s,
+        vec![anchor],
+        Some(Unchecked::NoBase),
+    ))
 }
 
 /// The two amounts of the first bracket after rate `n` (a few words between at most), of
