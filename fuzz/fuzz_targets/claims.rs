@@ -12,7 +12,7 @@ use tradestat::verify::phrase::Rounding;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let lexicon = Lexicon::built_in();
-    if let Ok(file) = ClaimsFile::parse(text, Path::new("fuzz.toml"), &lexicon, Rounding::HalfUnit) {
+    if let Ok(file) = ClaimsFile::parse(text, Path::new("fuzz.toml"), lexicon, Rounding::HalfUnit) {
         let _ = verify(&file, None, Rounding::HalfUnit, "fuzz");
     }
 });

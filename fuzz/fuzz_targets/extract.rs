@@ -12,8 +12,8 @@ use tradestat::verify::phrase::Rounding;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let lexicon = Lexicon::built_in();
-    if let Ok(draft) = draft(text, &lexicon, &Options::default(), None, &[]) {
-        if let Err(e) = ClaimsFile::parse(&draft, Path::new("draft.toml"), &lexicon, Rounding::HalfUnit) {
+    if let Ok(draft) = draft(text, lexicon, &Options::default(), None, &[]) {
+        if let Err(e) = ClaimsFile::parse(&draft, Path::new("draft.toml"), lexicon, Rounding::HalfUnit) {
             panic!("the draft does not load: {e}\n{draft}");
         }
     }

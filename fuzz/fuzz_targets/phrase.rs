@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let lexicon = Lexicon::built_in();
     for rounding in [Rounding::HalfUnit, Rounding::Exact, Rounding::Truncated] {
-        let _ = parse(text, &lexicon, rounding);
+        let _ = parse(text, lexicon, rounding);
     }
     let _ = tradestat::number::Exact::parse(text);
     let _ = tradestat::number::Exact::parse_with_exponent(text);

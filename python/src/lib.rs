@@ -307,7 +307,7 @@ fn check_json(
         partner,
         bind: !data.is_empty(),
     };
-    let read = article::read(&text, &lexicon, &options).map_err(|message| {
+    let read = article::read(&text, lexicon, &options).map_err(|message| {
         to_py(tradestat::Error::Article {
             path: PathBuf::from("<text>"),
             message,
@@ -315,7 +315,7 @@ fn check_json(
     })?;
     let model = article::to_claims(
         &read,
-        &lexicon,
+        lexicon,
         Rounding::HalfUnit,
         std::path::Path::new("<text>"),
     );
@@ -346,7 +346,7 @@ fn verify_json(claims: PathBuf, data: Vec<PathBuf>) -> PyResult<String> {
     use tradestat::verify::lexicon::Lexicon;
     use tradestat::verify::phrase::Rounding;
     let lexicon = Lexicon::built_in();
-    let file = ClaimsFile::load(&claims, &lexicon, Rounding::HalfUnit).map_err(to_py)?;
+    let file = ClaimsFile::load(&claims, lexicon, Rounding::HalfUnit).map_err(to_py)?;
     let mut files = file.source.data.clone();
     files.extend(data);
     let frame = if files.is_empty() {
