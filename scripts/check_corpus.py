@@ -10,7 +10,8 @@ compares verdicts. It prints the figures docs/verification.md reports:
 - judged alike: of those found, the share with the hand verdict;
 - inconsistent flagged: hand-inconsistent relations found and called inconsistent;
 - consistent called inconsistent: must be 0;
-- claims on non-trade numbers: found relations using a number listed as non-trade: must be 0.
+- claims on non-trade numbers: found relations using a number listed as non-trade (among
+  their figures, or the rate they say): must be 0.
 
 Usage: scripts/check_corpus.py --bin target/release/tradestat [--dir tests/fixtures/articles]
        [--min-found 0.9 --min-alike 0.95 --max-false-alarms 0 --max-nontrade 0]
@@ -131,7 +132,11 @@ def main():
         name = row["file"]
         p = norm(row["printed"])
         for claim in found.get(name, {}).get("claims", []):
-            if any(norm(f["printed"]) == p for f in claim["figures"]):
+            # A percentage is "built on" also when it is the rate the relation says.
+            rate = re.search(r"%|per ?cent", row["printed"], re.I) is not None
+            if any(norm(f["printed"]) == p for f in claim["figures"]) or (
+                rate and re.search(r"(?<![\d.])" + re.escape(p), norm(claim["says"]))
+            ):
                 nontrade_claims.append((name, row["printed"], claim["says"]))
     extra = sum(len(found[n]["claims"]) - len(used[n]) for n in files)
     # Relations check reports that the hand did not list, called inconsistent: each is

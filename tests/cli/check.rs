@@ -597,7 +597,6 @@ fn periods(claim: &Json) -> Vec<&str> {
         .collect()
 }
 
-/// The printed text of every number the article holds.
 /// The number the text prints as `printed`, as the JSON lists it.
 fn number<'a>(doc: &'a Json, printed: &str) -> &'a Json {
     doc["numbers"]
@@ -608,6 +607,7 @@ fn number<'a>(doc: &'a Json, printed: &str) -> &'a Json {
         .unwrap_or_else(|| panic!("no number printed {printed:?} in {doc}"))
 }
 
+/// The printed text of every number the article holds.
 fn printed(doc: &Json) -> Vec<&str> {
     doc["numbers"]
         .as_array()
@@ -2841,4 +2841,59 @@ fn german_rates_with_the_verb_last() {
         "{}",
         changes[1]
     );
+}
+
+/// Rates that say no recorded trade value: a goal ("has targeted a 15% growth"), a rate
+/// joined to a goal's amount, a rate of quantities ("in volume terms", a bracket after
+/// tonnes), sales at home; and the conversion of money that is not trade.
+#[test]
+fn rates_of_goals_quantities_and_home_sales_are_no_trade_claims() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "rates.txt",
+        "The ministry has targeted a 15% growth for Thai-Vietnamese trade in 2012. The deal \
+         has the potential of boosting the economy by $1.7 billion in addition to increasing \
+         Thai exports to Vietnam by 32 per cent. Trade between Thailand and Vietnam \
+         increased by 54% in value terms and by 24% in volume terms in 2011, when Thai \
+         exports reached $12.5 billion. Copper exports came to 16,832 tonnes (241.3%). \
+         Sales in Vietnam grew by 13%. Sales to Vietnam grew by 11% to $4.1 billion. \
+         A Thai firm invested about 16 bln baht ($450mln) in Vietnam.\n",
+    );
+    for (p, why) in [
+        ("15%", "forecast"),
+        ("32 per cent", "forecast"),
+        ("24%", "quantity"),
+        ("241.3%", "quantity"),
+        ("13%", "other than trade"),
+        ("$450mln", "other than trade"),
+    ] {
+        let n = number(&doc, p);
+        assert_eq!(n["role"], "ignored", "{p}: {n}");
+        assert!(n["why"].as_str().unwrap().contains(why), "{p}: {n}");
+    }
+    // Said in value terms, and sales abroad: trade rates.
+    let says: Vec<&str> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["says"].as_str().unwrap())
+        .collect();
+    assert!(says.iter().any(|s| s.contains("54%")), "{says:?}");
+    assert!(says.iter().any(|s| s.contains("11%")), "{says:?}");
+}
+
+/// "43.72 billion ringgit (US$14 billion) in 2012, accounting for 3.3 per cent of
+/// Malaysia's total trade": the part is the amount the bracket restates.
+#[test]
+fn a_share_of_a_converted_amount_is_of_the_amount_printed_first() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "converted.txt",
+        "Malaysia's trade with Australia increased by 13.6 per cent to 43.72 billion ringgit \
+         (US$14 billion) in 2012, accounting for 3.3 per cent of Malaysia's total trade.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(figures_printed(share), ["43.72 billion ringgit"], "{share}");
 }

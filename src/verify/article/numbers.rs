@@ -177,6 +177,16 @@ const QUANTITY: &[&str] = &[
     "bales",
     "carats",
     "ounces",
+    // es, pt, fr, it, de
+    "toneladas",
+    "tonelada",
+    "barriles",
+    "barris",
+    "unidades",
+    "quilos",
+    "kilos",
+    "tonnellate",
+    "tonnen",
 ];
 const RATE_WORDS: &[&str] = &[
     "tariff",
@@ -295,7 +305,61 @@ pub fn scan(text: &str, tokens: &[Token], sentence_of: &[usize], lexicon: &Lexic
             None => i += 1,
         }
     }
+    carry_ignored(text, tokens, sentence_of, &mut out);
     out
+}
+
+/// A rate said of the number just before it is no trade rate when that number is none:
+/// "16.832 toneladas (241,3%)" is the quantity's change; "the potential of boosting the
+/// economy by $1.7 billion in addition to increasing exports by 32 per cent" is a goal too.
+/// Nor is an amount in brackets right after money that is not trade (its conversion).
+fn carry_ignored(text: &str, tokens: &[Token], sentence_of: &[usize], numbers: &mut [Number]) {
+    for k in 1..numbers.len() {
+        let (before, rest) = numbers.split_at_mut(k);
+        let (prev, n) = (&before[k - 1], &mut rest[0]);
+        let rate = matches!(
+            n.kind,
+            NumberKind::Percent | NumberKind::Points | NumberKind::Multiple
+        );
+        let money = matches!(n.kind, NumberKind::Amount { .. });
+        let same = sentence_of.get(prev.tokens.start) == sentence_of.get(n.tokens.start);
+        if !(rate || money) || !same {
+            continue;
+        }
+        let gap = &text[prev.printed.end..n.printed.start];
+        // "invested about 16 bln rubles ($245mln)": the same money converted.
+        if money {
+            if let NumberKind::Ignored(
+                why @ (Ignored::OtherMoney | Ignored::Forecast | Ignored::Threshold),
+            ) = prev.kind
+                && gap.trim() == "("
+            {
+                n.kind = NumberKind::Ignored(why);
+                n.phrase = n.printed.clone();
+            }
+            continue;
+        }
+        let why = match prev.kind {
+            // Its unit between: "16.832 toneladas (".
+            NumberKind::Ignored(Ignored::Quantity)
+                if gap.trim_end().ends_with('(')
+                    && !gap.contains([',', ';', '.', ')'])
+                    && gap.split_whitespace().count() <= 3 =>
+            {
+                Ignored::Quantity
+            }
+            NumberKind::Ignored(Ignored::Forecast)
+                if !gap.contains([',', ';', '.', '(', ')'])
+                    && tokens[prev.tokens.end..n.tokens.start].len() <= 12 =>
+            {
+                Ignored::Forecast
+            }
+            _ => continue,
+        };
+        n.kind = NumberKind::Ignored(why);
+        n.phrase = n.printed.clone();
+        n.lead = None;
+    }
 }
 
 /// Whether only `allowed` characters (and spaces) lie between two tokens.
@@ -500,6 +564,14 @@ fn read_at(
             if other_money(text, tokens, first, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::OtherMoney));
             }
+            // "has targeted a 15% growth for Thai-Vietnamese trade in 2012": a goal.
+            if forecast(text, tokens, first, &same_sentence) {
+                return Some(ignored(tokens, first, last, Ignored::Forecast));
+            }
+            // "by 54% in value terms and by 24% in volume terms": a rate of quantities.
+            if quantity_rate(tokens, last, &same_sentence) {
+                return Some(ignored(tokens, first, last, Ignored::Quantity));
+            }
             let kind = if points {
                 NumberKind::Points
             } else {
@@ -642,6 +714,7 @@ const FORECAST_WORDS: &[&str] = &[
     "projection",
     "target",
     "targets",
+    "targeted",
     "targeting",
     "aims",
     "aiming",
@@ -795,6 +868,12 @@ fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) 
         let w = tokens[k].text.as_str();
         if TRADE_WORDS.contains(&w) {
             return false;
+        }
+        // Sales at home ("Sales in Ecuador grow by 13%", "domestic sales"); "sales to
+        // Japan" are exports.
+        let domestic = k > 0 && matches!(tokens[k - 1].text.as_str(), "domestic" | "retail");
+        if w == "sales" && (tokens.get(k + 1).is_some_and(|t| t.text == "in") || domestic) {
+            return true;
         }
         if OTHER_MONEY.contains(&w) {
             return true;
@@ -975,6 +1054,37 @@ fn month_abbr(w: &str) -> bool {
 
 /// Whether a percentage is a tariff, tax or other rate rather than a statement about trade
 /// values: a rate word just before or after it.
+/// Whether the words right after a rate say it counts quantities, not money: "24% in volume
+/// terms", "108,1% en cuanto a cantidad", "by volume", "in terms of quantity" (up to the
+/// next number; "46 percent of the total volume" and "in trade volume" are money).
+fn quantity_rate(tokens: &[Token], last: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.text.as_str());
+    (last + 1..last + 7)
+        .take_while(|&j| j < tokens.len() && same(j) && !tokens[j].is_number)
+        .any(|j| {
+            let quantity = matches!(
+                word(j),
+                "volume"
+                    | "volumes"
+                    | "quantity"
+                    | "quantities"
+                    | "tonnage"
+                    | "cantidad"
+                    | "volumen"
+                    | "quantité"
+                    | "volumi"
+                    | "quantidade"
+                    | "menge"
+            );
+            let said_as_measure = match word(j - 1) {
+                "in" | "by" | "en" | "em" | "a" => true,
+                "of" => word(j - 2) == "terms",
+                _ => false,
+            };
+            quantity && said_as_measure
+        })
+}
+
 fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize) -> bool) -> bool {
     let before = (first.saturating_sub(3)..first).filter(|&j| same(j));
     let after = (last + 1..last + 3).filter(|&j| same(j) && j < tokens.len());

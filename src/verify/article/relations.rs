@@ -1412,7 +1412,10 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .min_by_key(|&f| pos(article, f).abs_diff(at))
         .or_else(|| part_in_brackets(article, n, s))
         .or_else(|| nearest(article, &here, at, false, |_| true).filter(|&f| theirs(f)))
-        .or_else(|| nearest(article, &here, at, true, |_| true).filter(|&f| theirs(f)));
+        .or_else(|| nearest(article, &here, at, true, |_| true).filter(|&f| theirs(f)))
+        // "43.72 billion ringgit (US$14 billion) in 2012, accounting for 3.3 per cent":
+        // the amount the bracket restates.
+        .map(|f| main_currency(article, f));
     let relation = |figures: Vec<usize>, unchecked| {
         Relation::stated(article, RelationKind::Share, n, s, figures, unchecked)
     };
@@ -2059,7 +2062,8 @@ fn anchor_only(article: &Article, n: usize, s: usize, kind: RelationKind) -> Opt
         .filter(|&f| clause.contains(&pos(article, f)))
         .min_by_key(|&f| pos(article, f).abs_diff(at))
         .or_else(|| nearest(article, &here, at, false, |_| true))
-        .or_else(|| nearest(article, &here, at, true, |_| true))?;
+        .or_else(|| nearest(article, &here, at, true, |_| true))
+        .map(|f| main_currency(article, f))?;
     Some(Relation::stated(
         article,
         kind,
