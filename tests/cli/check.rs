@@ -2897,3 +2897,50 @@ fn a_share_of_a_converted_amount_is_of_the_amount_printed_first() {
     let share = claim(&doc, "share");
     assert_eq!(figures_printed(share), ["43.72 billion ringgit"], "{share}");
 }
+
+/// "In 2022, ... $17.5mn. The following year, exports increased to $22.6mn": the year after
+/// the one in focus.
+#[test]
+fn the_following_year_is_the_year_after_the_one_in_focus() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "following.txt",
+        "In 2022, Uzbekistan's exports to South Korea were valued at $17.5mn. The following \
+         year, exports increased to $22.6mn reflecting 29.1% rise, and in 2024, they further \
+         dropped to $19.5mn, reflecting a 13.7% drop from the previous year.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let by_says = |w: &str| {
+        *changes
+            .iter()
+            .find(|c| c["says"].as_str().unwrap().contains(w))
+            .unwrap_or_else(|| panic!("no change {w} in {doc}"))
+    };
+    assert_eq!(periods(by_says("29.1%")), ["2022", "2023"]);
+    assert_eq!(periods(by_says("13.7%")), ["2023", "2024"]);
+    assert_eq!(by_says("13.7%")["verdict"], "consistent");
+}
+
+/// A total and flows of its period paragraphs apart, that add up: its parts.
+#[test]
+fn a_total_is_summed_from_flows_far_off_that_add_up() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "far-sum.txt",
+        "In 2022, the total trade volume between Uzbekistan and South Korea was approximately \
+         $1.3bn. The trade relationship has evolved. Officials met twice. Talks went well. \
+         Ministers spoke. Both sides agreed. A forum was held. Firms took part. More talks are \
+         planned.\n\nWhen examining the components of this trade, imports from South Korea \
+         played a major role. In 2022, Uzbekistan imported $1.28bn worth of goods from South \
+         Korea. In 2022, exports from Uzbekistan to South Korea were valued at $17.5mn.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$1.3bn", "$17.5mn", "$1.28bn"],
+        "{sum}"
+    );
+    assert_eq!(sum["verdict"], "consistent");
+}

@@ -189,7 +189,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         let mut sentence_months: Option<(u8, u8)> = None;
         let range = token_range(sentence_of, s);
         let clauses = text::clauses(&text, sentence);
-        let periods = resolve::periods(&text, tokens, range.clone());
+        let mut periods = resolve::periods(&text, tokens, range.clone());
+        // "In 2022, these exports were valued at $17.5mn. The following year, exports
+        // increased to $22.6mn": the year after the one in focus, as if named.
+        for p in &mut periods {
+            if p.words == PeriodWords::YearAfter
+                && let Some(f) = focus.filter(|f| f.months() == 12)
+            {
+                p.words = PeriodWords::Absolute {
+                    year: Some(f.year + 1),
+                    months: None,
+                };
+            }
+        }
         // "In the first half of this year, trade rose ... compared with the same period in
         // 2021": a base that names its year says which year "this year" is.
         let words = text[sentence.clone()].to_lowercase();

@@ -2283,7 +2283,7 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         };
         let unnamed =
             total.owner.is_none() && total.other.is_none() && pair.iter().all(|p| p.is_some());
-        let near = |f: &Figure| {
+        let near = |f: &Figure, reach: usize| {
             let others_agree = economies_agree(f, total)
                 && !(unnamed && f.owner.as_ref().is_some_and(|o| !in_pair(o)));
             others_agree
@@ -2296,18 +2296,18 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                     w == t || article.figures[w].measure == Some(TradeMeasure::Turnover)
                 })
                 && f.currency == total.currency
-                && f.sentence + SUM_REACH >= total.sentence
-                && f.sentence <= total.sentence + SUM_REACH
+                && f.sentence + reach >= total.sentence
+                && f.sentence <= total.sentence + reach
         };
         if parts.contains(&t) || total.vague {
             continue;
         }
-        let find = |want: TradeMeasure| -> Vec<usize> {
+        let find = |want: TradeMeasure, reach: usize| -> Vec<usize> {
             (0..article.figures.len())
                 .filter(|&f| {
                     f != t
                         && !parts.contains(&f)
-                        && near(&article.figures[f])
+                        && near(&article.figures[f], reach)
                         && reporter_view(article, &article.figures[f]) == Some(want)
                 })
                 .collect()
@@ -2315,26 +2315,32 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         // The two flows printed closest to the total and to each other that can be its
         // parts (the closest pair may be another period's or another flow's).
         let d = |a: usize, b: usize| pos(article, a).abs_diff(pos(article, b));
-        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-        for e in find(TradeMeasure::Exports) {
-            for m in find(TradeMeasure::Imports) {
-                pairs.push((d(e, t) + d(m, t) + d(e, m), e, m));
+        let pairs = |reach: usize| {
+            let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+            for e in find(TradeMeasure::Exports, reach) {
+                for m in find(TradeMeasure::Imports, reach) {
+                    pairs.push((d(e, t) + d(m, t) + d(e, m), e, m));
+                }
             }
-        }
-        pairs.sort_unstable();
+            pairs.sort_unstable();
+            pairs
+        };
+        let fits = |&&(_, e, m): &&(usize, usize, usize)| parts_fit(article, t, e, m, kind);
+        let adds = |&&(_, e, m): &&(usize, usize, usize)| adds_up(article, t, e, m, kind);
         // Of the pairs that can be its parts, one that adds up within the rounding of the
         // printed numbers is the text's ("US$987 million" of telephones is no flow's total
-        // beside the US$3.1 billion the sum is made of); else the closest.
-        let Some(&(_, e, m)) = pairs
+        // beside the US$3.1 billion the sum is made of); else the closest. Farther off
+        // ("In 2022, the total trade volume was $1.3bn" ... paragraphs later "Uzbekistan
+        // imported $1.28bn ... exports were valued at $17.5mn"), only flows of its period
+        // that add up to it.
+        let near_pairs = pairs(SUM_REACH);
+        let far_pairs = pairs(usize::MAX / 2);
+        let Some(&(_, e, m)) = near_pairs
             .iter()
-            .find(|&&(_, e, m)| {
-                parts_fit(article, t, e, m, kind) && adds_up(article, t, e, m, kind)
-            })
-            .or_else(|| {
-                pairs
-                    .iter()
-                    .find(|&&(_, e, m)| parts_fit(article, t, e, m, kind))
-            })
+            .filter(fits)
+            .find(adds)
+            .or_else(|| near_pairs.iter().find(fits))
+            .or_else(|| far_pairs.iter().filter(fits).find(adds))
         else {
             continue;
         };

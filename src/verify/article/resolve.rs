@@ -416,6 +416,9 @@ pub enum PeriodWords {
     /// One year before the period in focus ("a year earlier", "the same period of 2018"
     /// keeps the months and names the year).
     YearBefore,
+    /// One year after the period in focus ("the following year", "a year later"): read
+    /// as that year named outright.
+    YearAfter,
     /// "the same period" as a comparison's base ("up 5% from the same period"): a year
     /// before, or the year named.
     SamePeriod { year: Option<i32> },
@@ -597,6 +600,15 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 fiscal: None,
             });
             i += len;
+            continue;
+        }
+        if let Some(k) = following_year(&w, i) {
+            out.push(PeriodMention {
+                words: PeriodWords::YearAfter,
+                tokens: start..k,
+                fiscal: None,
+            });
+            i = k;
             continue;
         }
         let (k, before) = relative_year(&w, i);
@@ -960,6 +972,25 @@ fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
     (i, false)
 }
 
+/// "the following year", "a year later", "the year after": the token after them, if there.
+/// ("next year" is left out: in news it is the year to come.)
+fn following_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<usize> {
+    let seqs: [&[&str]; 9] = [
+        &["the", "following", "year"],
+        &["the", "subsequent", "year"],
+        &["a", "year", "later"],
+        &["one", "year", "later"],
+        &["the", "year", "after"],
+        &["el", "año", "siguiente"],
+        &["l'année", "suivante"],
+        &["o", "ano", "seguinte"],
+        &["l'anno", "successivo"],
+    ];
+    seqs.iter()
+        .find(|s| s.iter().enumerate().all(|(k, x)| w(i + k) == *x))
+        .map(|s| i + s.len())
+}
+
 /// Whether the period at `at` is a date of publication: a publication verb shortly before
 /// it ("provided in April 2019", "data released on").
 fn publication_date(tokens: &[Token], floor: usize, at: usize) -> bool {
@@ -983,6 +1014,10 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
             Period::new(year, a, b).ok()
         }
         PeriodWords::YearBefore => focus?.year_before(),
+        PeriodWords::YearAfter => {
+            let f = focus?;
+            Period::new(f.year + 1, f.first_month, f.last_month).ok()
+        }
         PeriodWords::Span => None,
         PeriodWords::LastYear => {
             let f = focus?;
