@@ -217,7 +217,149 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             r.said = false;
         }
     }
+    let unpaired = unpaired_rates(article, lexicon, &out);
+    out.extend(unpaired);
     out.sort_by_key(|r| (r.sentence, r.says.start));
+    out
+}
+
+/// Word stems that make a sentence speak of trade, in the languages read.
+const TRADE_STEMS: &[&str] = &[
+    "export",
+    "import",
+    "trade",
+    "turnover",
+    "shipment",
+    "surplus",
+    "deficit",
+    "balance",
+    "share",
+    "partner",
+    "sales",
+    "exporta",
+    "importa",
+    "comerc",
+    "commerc",
+    "échange",
+    "intercambi",
+    "interscambi",
+    "esporta",
+    "handel",
+    "ausfuhr",
+    "einfuhr",
+    "déficit",
+    "excédent",
+    "superávit",
+    "saldo",
+    "ventes",
+    "ventas",
+    "vendas",
+];
+
+/// Words after "of" that say a rate is of trade ("of the total", "des exportations").
+const OF_TRADE_STEMS: &[&str] = &[
+    "export",
+    "import",
+    "trade",
+    "turnover",
+    "shipment",
+    "total",
+    "volume",
+    "value",
+    "sales",
+    "purchas",
+    "suppl",
+    "deliver",
+    "exchange",
+    "échange",
+    "comerc",
+    "commerc",
+    "intercambi",
+    "interscambi",
+    "exporta",
+    "importa",
+    "esporta",
+    "bilateral",
+    "surplus",
+    "deficit",
+    "balance",
+    "déficit",
+];
+
+/// Whether rate `n` is said "of" something that is not trade: "57.4% of global steel
+/// production", "95 percent of the Kuwait bus market".
+fn of_something_else(article: &Article, n: usize) -> bool {
+    let after = article.text[article.numbers[n].printed.end..].to_lowercase();
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let of = matches!(
+        first,
+        "of" | "de" | "des" | "du" | "del" | "di" | "da" | "do" | "della" | "dos" | "das"
+    ) || (matches!(first, "per" | "percent") && words.next() == Some("of"));
+    of && !words
+        .take(6)
+        .any(|w| OF_TRADE_STEMS.iter().any(|t| w.starts_with(t)))
+}
+
+/// Rates of a sentence about trade that no relation took ("Exports declined by 15% compared
+/// to the previous year", "Japan came second with a share of just over 15 percent"): each
+/// is said, with no amount the text prints beside it — unverifiable, never silently dropped.
+fn unpaired_rates(article: &Article, lexicon: &Lexicon, found: &[Relation]) -> Vec<Relation> {
+    let taken = |n: usize| {
+        let at = &article.numbers[n].printed;
+        found.iter().any(|r| {
+            r.stated == Some(n)
+                || r.percents.contains(&n)
+                || (r.says.start <= at.start && at.end <= r.says.end)
+        })
+    };
+    let mut out = Vec::new();
+    for (n, number) in article.numbers.iter().enumerate() {
+        if !matches!(
+            number.kind,
+            NumberKind::Percent | NumberKind::Multiple | NumberKind::Points | NumberKind::ShareWord
+        ) || taken(n)
+        {
+            continue;
+        }
+        let Some(s) = sentence_of(article, number.printed.start) else {
+            continue;
+        };
+        let about_trade = article
+            .sentence(s)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| TRADE_STEMS.iter().any(|t| w.starts_with(t)));
+        if !about_trade || of_something_else(article, n) {
+            continue;
+        }
+        let Ok(p) = phrase::parse(
+            &number.phrase_text(&article.text),
+            lexicon,
+            Rounding::HalfUnit,
+        ) else {
+            continue;
+        };
+        let kind = match p.measure {
+            Measure::Change => RelationKind::Change,
+            Measure::Multiple => RelationKind::Multiple,
+            Measure::Share => RelationKind::Share,
+            Measure::Points => RelationKind::Points,
+            _ => continue,
+        };
+        out.push(Relation::stated(
+            article,
+            kind,
+            n,
+            s,
+            Vec::new(),
+            Some(Unchecked::NoAmount),
+        ));
+    }
     out
 }
 
