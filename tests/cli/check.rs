@@ -2987,3 +2987,32 @@ fn a_trade_rate_without_an_amount_is_said_and_never_dropped() {
         "{says:?}"
     );
 }
+
+/// "By the first half of 2023, exports had increased to $368.5mn ... The upward trajectory
+/// continued into 2024, with exports reaching $448.3mn, marking a 21.7% rise from 2023": a
+/// bare year right after a run of months from January is those months of it; a sentence
+/// that opens with its year, or a paragraph later, is the whole year.
+#[test]
+fn a_bare_year_right_after_the_first_months_is_those_months() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "half.txt",
+        "In the first half of 2022, Uzbekistan's exports to Afghanistan were valued at \
+         $364.4mn. By the first half of 2023, exports had increased to $368.5mn. The upward \
+         trajectory continued into 2024, with exports reaching $448.3mn, marking a 21.7% rise \
+         from 2023 and a significant 23.1% increase from 2022.\n\n\
+         In 2016, Uzbekistan's exports to Afghanistan grew by 2.2 percent to $69.5 billion.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let by_says = |w: &str| {
+        *changes
+            .iter()
+            .find(|c| c["says"].as_str().unwrap().contains(w))
+            .unwrap_or_else(|| panic!("no change {w} in {doc}"))
+    };
+    assert_eq!(periods(by_says("21.7%")), ["2023-H1", "2024-H1"]);
+    assert_eq!(by_says("21.7%")["verdict"], "consistent");
+    assert_eq!(periods(by_says("23.1%")), ["2022-H1", "2024-H1"]);
+    assert_eq!(periods(by_says("2.2 percent")), ["2016"]);
+}

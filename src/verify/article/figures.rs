@@ -183,6 +183,11 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     // Months named without a year ("Between January and February, ..."): they hold for
     // the amounts of the next sentences that name no period, as a period in focus does.
     let mut focus_months: Option<(u8, u8)> = None;
+    // The months of every part-year period named so far, while they are all the same:
+    // `Some(None)` once two differ.
+    let mut part_year: Option<Option<(u8, u8)>> = None;
+    // The last sentence that named such a run of months.
+    let mut part_year_said: Option<usize> = None;
     let mut last_measure: Option<TradeMeasure> = None;
     let mut figures: Vec<Figure> = Vec::new();
     for (s, sentence) in article.sentences.iter().enumerate() {
@@ -199,6 +204,79 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 p.words = PeriodWords::Absolute {
                     year: Some(f.year + 1),
                     months: None,
+                };
+            }
+        }
+        // "In the first half of 2022, exports were $364.4mn. By the first half of 2023 ...
+        // The upward trajectory continued into 2024, with exports reaching $448.3mn": in a
+        // text that has named only one run of months from January, a bare year is those
+        // months of it — unless the sentence says the whole year, or opens with the year
+        // ("In 2016, trade grew by 2.2 percent to $69.5 billion" after a quarter's figures:
+        // a new subject).
+        let whole_year = [
+            "full year",
+            "full-year",
+            "whole year",
+            "whole of",
+            "entire year",
+            "as a whole",
+            "calendar year",
+            "annual",
+        ]
+        .iter()
+        .any(|w| text[sentence.clone()].to_lowercase().contains(w));
+        let names_months = periods.iter().any(|p| {
+            matches!(
+                p.words,
+                PeriodWords::Absolute {
+                    months: Some(_),
+                    ..
+                }
+            )
+        });
+        // Said in the sentence just before, in the same paragraph ("from 1 billion US
+        // dollars in 2014" in a quote a paragraph after "in Q1 2021" is the year).
+        let just_said = part_year_said.is_some_and(|p| {
+            p + 1 == s && !text[article.sentences[p].end..sentence.start].contains('\n')
+        });
+        if let Some(Some(months)) = part_year
+            && just_said
+            && !whole_year
+            && !names_months
+        {
+            for p in &mut periods {
+                if let PeriodWords::Absolute {
+                    year: Some(y),
+                    months: None,
+                } = p.words
+                    && p.fiscal.is_none()
+                    && p.tokens.start > range.start + 1
+                {
+                    p.words = PeriodWords::Absolute {
+                        year: Some(y),
+                        months: Some(months),
+                    };
+                }
+            }
+        }
+        for p in &periods {
+            if let PeriodWords::Absolute {
+                months: Some(m), ..
+            } = p.words
+                && p.fiscal.is_none()
+            {
+                // Only a run from January ("the first eight months", "H1"): after "In June
+                // 2024 ...", "in 2023" is the year.
+                let year_to_date = m.0 == 1 && m.1 > 1 && m.1 < 12;
+                if year_to_date {
+                    part_year_said = Some(s);
+                }
+                part_year = match part_year {
+                    _ if !year_to_date && m != (1, 12) => Some(None),
+                    _ if !year_to_date => part_year,
+                    None => Some(Some(m)),
+                    Some(Some(k)) if k == m => Some(Some(m)),
+                    _ => Some(None),
                 };
             }
         }
