@@ -3016,3 +3016,34 @@ fn a_bare_year_right_after_the_first_months_is_those_months() {
     assert_eq!(periods(by_says("23.1%")), ["2022-H1", "2024-H1"]);
     assert_eq!(periods(by_says("2.2 percent")), ["2016"]);
 }
+
+/// "increased by an impressive 22 per cent from last year ($2.77 billion) ... Mexico
+/// overtook Brazil ($2.3 billion)": the bracket after the base period is the base, the new
+/// value is not printed; the bracket after another economy is that economy's.
+#[test]
+fn a_base_in_brackets_with_no_new_value_is_the_base_alone() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "bracket-base.txt",
+        "But India's exports to Mexico have increased by an impressive 22 per cent from last \
+         year ($2.77 billion). In Latin America, Mexico overtook Brazil ($2.3 billion) in 2016 \
+         as the largest market for India's exports. India's vehicle exports to Mexico have \
+         increased by an incredible 56 per cent from 2015 ($1.17 billion).\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    for (c, base) in changes.iter().zip(["$2.77 billion", "$1.17 billion"]) {
+        assert_eq!(figures_printed(c), [base], "{c}");
+        assert_eq!(c["verdict"], "unverifiable", "{c}");
+        assert!(
+            c["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("not the new value"),
+            "{c}"
+        );
+    }
+    let brazil = number(&doc, "$2.3 billion");
+    assert_eq!(brazil["read_as"]["partner"], "BRA", "{brazil}");
+}

@@ -57,6 +57,11 @@ impl Row<'_> {
                     format!("the text prints no whole for the share \"{}\"", self.says)
                 }
                 Some(Unchecked::NoAmount) => format!("no amount printed beside \"{}\"", self.says),
+                Some(Unchecked::NoNewValue) => format!(
+                    "the text prints the base of \"{}\" but not the new value: nothing in it \
+                     to check against",
+                    self.says
+                ),
                 None => "the relation could not be put as a claim".to_string(),
             },
         }

@@ -1314,7 +1314,48 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         }
     }
     elided_owners(&mut figures);
+    named_in_brackets(article, &mentions, &mut figures);
     article.figures = figures;
+}
+
+/// "Mexico overtook Brazil ($2.3 billion) as the largest market for India's exports": an
+/// amount in brackets right after an economy outside the pair is that economy's — the
+/// flow with it, not the pair's.
+fn named_in_brackets(article: &Article, mentions: &[Mention], figures: &mut [Figure]) {
+    let pair: Vec<&String> = [&article.reporter, &article.partner]
+        .into_iter()
+        .flatten()
+        .collect();
+    for f in figures.iter_mut() {
+        let at = article.numbers[f.number].printed.start;
+        let before = article.text[..at].trim_end();
+        let Some(open) = before.strip_suffix('(') else {
+            continue;
+        };
+        let open = open.trim_end();
+        let Some(m) = mentions
+            .iter()
+            .find(|m| article.tokens[m.tokens.end - 1].end == open.len())
+        else {
+            continue;
+        };
+        if pair.iter().any(|p| same_country(p, &m.economy))
+            || crate::codes::is_aggregate(&m.economy)
+        {
+            continue;
+        }
+        let owned_by_pair = f
+            .owner
+            .as_ref()
+            .is_none_or(|o| pair.iter().any(|p| same_country(p, o)));
+        if owned_by_pair
+            && f.other
+                .as_ref()
+                .is_none_or(|o| pair.iter().any(|p| same_country(p, o)))
+        {
+            f.other = Some(m.economy.clone());
+        }
+    }
 }
 
 /// "Russian export fell by 2.1% to $6.7 bln, while import lost 2.5% to $5.7 bln": a flow

@@ -289,6 +289,37 @@ const BY_WORDS: &[&str] = &[
     "mere",
     "record",
     "further",
+    "incredible",
+    "remarkable",
+    "dramatic",
+    "notable",
+    "considerable",
+    "tremendous",
+    "phenomenal",
+    "spectacular",
+    "stunning",
+    "astonishing",
+    "unprecedented",
+    "exceptional",
+    "sizeable",
+    "sizable",
+    "marked",
+    "moderate",
+    "minor",
+    "meagre",
+    "meager",
+    "measly",
+    "paltry",
+    "small",
+    "smaller",
+    "big",
+    "bigger",
+    "large",
+    "larger",
+    "comparatively",
+    "relatively",
+    "only",
+    "estimated",
 ];
 
 /// The numbers of the article, in order. `tokens` are the article's; `sentence_of` gives
@@ -1115,7 +1146,7 @@ fn hedge_start(
 }
 
 /// A percentage, point change or multiple with the words that state it: a direction word
-/// up to four words before ("rose by nearly 12%"), a hedge, and a direction word after
+/// up to five words before ("rose by nearly 12%"), a hedge, and a direction word after
 /// ("12% higher", "a threefold increase").
 fn stated(
     text: &str,
@@ -1130,7 +1161,7 @@ fn stated(
     let mut start = hedge_start(tokens, lexicon, first, &same);
     let mut lead = None;
     let mut j = start;
-    while j > 0 && start - j < 4 && same(j - 1) {
+    while j > 0 && start - j < 5 && same(j - 1) {
         j -= 1;
         let w = tokens[j].text.as_str();
         if tokens[j].is_number || lexicon.currency_at(tokens, j).is_some() {

@@ -56,6 +56,9 @@ pub enum Unchecked {
     NoWhole,
     /// A change or share stated with no amount printed beside it.
     NoAmount,
+    /// A change from a printed base whose new value is not printed ("up 22 per cent from
+    /// last year ($2.77 billion)").
+    NoNewValue,
 }
 
 impl Unchecked {
@@ -64,6 +67,7 @@ impl Unchecked {
             Unchecked::NoBase => "no-base",
             Unchecked::NoWhole => "no-whole",
             Unchecked::NoAmount => "no-amount",
+            Unchecked::NoNewValue => "no-new-value",
         }
     }
 }
@@ -431,6 +435,72 @@ fn is_base(article: &Article, f: &Figure) -> bool {
         || f.period_note == Some(super::PeriodNote::ComparisonBase)
 }
 
+/// The amount in brackets right after rate `n` and the base period it names: "56 per cent
+/// from 2015 ($1.17 billion)", "22 per cent from last year ($2.77 billion)".
+fn base_in_brackets(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let end = article.numbers[n].phrase.end;
+    let rest = &article.text[end..article.sentences[s].end];
+    let open = rest.find('(')?;
+    let words: Vec<String> = rest[..open]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let cue = matches!(
+        words.first().map(String::as_str),
+        Some("from" | "over" | "against" | "compared" | "than" | "on")
+    );
+    // Only the base's period between: "from 2015", "from last year", "over the same period".
+    let period_only = words.len() <= 5
+        && words.iter().skip(1).all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "to" | "with"
+                        | "the"
+                        | "last"
+                        | "previous"
+                        | "prior"
+                        | "year"
+                        | "a"
+                        | "earlier"
+                        | "same"
+                        | "period"
+                        | "in"
+                        | "of"
+                )
+        });
+    if !cue || !period_only || rest[..open].contains([',', ';', ')']) {
+        return None;
+    }
+    let at = end + open + 1;
+    let b = (0..article.figures.len()).find(|&f| {
+        let p = &article.numbers[article.figures[f].number].printed;
+        p.start >= at && article.text[at..p.start].trim().is_empty()
+    })?;
+    level(article, b).then_some(b)
+}
+
+/// Whether figure `f` is bracketed after an economy outside the article's pair ("Mexico
+/// overtook Brazil ($2.3 billion)"): that economy's flow.
+fn third_party(article: &Article, f: usize) -> bool {
+    let fig = &article.figures[f];
+    if !article.text[..pos(article, f)].trim_end().ends_with('(') {
+        return false;
+    }
+    let pair = [&article.reporter, &article.partner];
+    let outside = |e: &String| {
+        e != "WLD"
+            && !crate::codes::is_aggregate(e)
+            && !pair
+                .iter()
+                .copied()
+                .flatten()
+                .any(|p| super::resolve::same_country(p, e))
+    };
+    pair.iter().all(|p| p.is_some()) && fig.other.iter().any(outside)
+}
+
 fn figures_in(article: &Article, s: usize) -> Vec<usize> {
     (0..article.figures.len())
         .filter(|&f| article.figures[f].sentence == s)
@@ -543,6 +613,30 @@ fn level(article: &Article, f: usize) -> bool {
 
 /// A change or multiple stated by number `n` in sentence `s`.
 fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
+    let found = change_between(article, n, s, kind);
+    // "increased by 56 per cent from 2015 ($1.17 billion)" with the new value nowhere (or
+    // read with that base as a new value): the base alone, unchecked.
+    match base_in_brackets(article, n, s) {
+        Some(b)
+            if found.as_ref().is_none_or(|r| {
+                r.unchecked.is_some() || (r.derived_base.is_none() && r.figures.first() != Some(&b))
+            }) =>
+        {
+            Some(Relation::stated(
+                article,
+                kind,
+                n,
+                s,
+                vec![b],
+                Some(Unchecked::NoNewValue),
+            ))
+        }
+        _ => found,
+    }
+}
+
+/// A change (or multiple) stated by number `n` of sentence `s`: the amounts it is between.
+fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
     let at = article.numbers[n].printed.start;
     let clause = clause_at(article, s, at);
     // "10 percent increases recorded in both 2013 and 2014", "5% a year on average": a rate
@@ -580,6 +674,9 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
                 || article.figures[f].measure.is_none()
                 || article.figures[f].measure == subject
         })
+        // "exports to Mexico have increased by 22 per cent ... Mexico overtook Brazil ($2.3
+        // billion)": another pair's amount, outside the rate's clause, is not what it is of.
+        .filter(|&f| clause.contains(&pos(article, f)) || !third_party(article, f))
         .collect();
     // "rose 12% to $5bn", "up 5% at $2bn": the amount right after the number.
     let follows = {
@@ -645,6 +742,21 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
         if let Some(f) = bracketed_after {
             return Some(relation(vec![f], Some(Unchecked::NoBase)));
         }
+    }
+    // "increased by 56 per cent from 2015 ($1.17 billion)": the base in brackets after its
+    // period; the new value is the amount of the rate's clause, if it prints one.
+    // (With none, the base alone: `change`.)
+    if let Some(b) = base_in_brackets(article, n, s)
+        && let Some(a) = anchor.filter(|&a| {
+            a != b
+                && clause.contains(&pos(article, a))
+                && compatible(&article.figures[a], &article.figures[b])
+        })
+    {
+        return Some(Relation {
+            said: true,
+            ..relation(vec![b, a], None)
+        });
     }
     // "more than halved, from 7.9pct in 2002 to 3.4pct in 2013": a change of a share,
     // between the two percentages said right after it.
