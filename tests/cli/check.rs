@@ -3047,3 +3047,57 @@ fn a_base_in_brackets_with_no_new_value_is_the_base_alone() {
     let brazil = number(&doc, "$2.3 billion");
     assert_eq!(brazil["read_as"]["partner"], "BRA", "{brazil}");
 }
+
+/// "The country earned US$6.3 billion from exports to ASEAN in 2006, up nearly six times over
+/// 1995 and imported US$12.6 billion ...": "from exports" is where money came from, "over
+/// 1995" the growth's base, and a growth is no ratio of the two flows.
+#[test]
+fn a_growth_multiple_over_a_year_is_no_ratio_of_two_flows() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "six-times.txt",
+        "The country earned US$6.3 billion from exports to ASEAN in 2006, up nearly six times \
+         over 1995 and imported US$12.6 billion from the bloc, resulting in a big trade \
+         deficit of US$6.3 billion.\n",
+    );
+    let multiple = claim(&doc, "multiple");
+    assert_eq!(multiple["verdict"], "unverifiable", "{multiple}");
+    assert_eq!(figures_printed(multiple), ["US$6.3 billion"], "{multiple}");
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+    assert_eq!(periods(balance), ["2006", "2006", "2006"], "{balance}");
+}
+
+/// "Last year, exports and imports amounted to $1.173 billion and $774.989 million,
+/// respectively, narrowing the surplus to $398.041 million versus $453.116 million in 2021":
+/// the year after "versus" and an amount is the base's, not the flows'; "up 16.34 per cent
+/// from $136.31 million" after "up 4.29 per cent from $152.05 million" is of the level, not
+/// of the other base.
+#[test]
+fn a_year_said_with_a_compared_amount_is_the_base_period() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "versus.txt",
+        "Trade between Cambodia and Japan totalled $1.948 billion in 2022. Last year, \
+         Cambodian goods exports to and imports from Japan amounted to $1.173 billion and \
+         $774.989 million, respectively, narrowing the Kingdom's trade surplus to $398.041 \
+         million versus $453.116 million in 2021. In December 2022, trade between Cambodia \
+         and Japan was $158.58 million, up 4.29 per cent from $152.05 million in December 2021 \
+         and up 16.34 per cent from $136.31 million in November 2022.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(periods(sum), ["2022", "2022", "2022"], "{sum}");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    let changes = claims_of(&doc, "change");
+    let later = changes
+        .iter()
+        .find(|c| c["says"].as_str().unwrap().contains("16.34"))
+        .unwrap();
+    assert_eq!(
+        figures_printed(later),
+        ["$136.31 million", "$158.58 million"],
+        "{later}"
+    );
+}

@@ -312,6 +312,19 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 if run_of_months || rest.starts_with("the first") {
                     return false;
                 }
+                // "earned US$6.3 billion from exports to ASEAN in 2006": where the money came
+                // from, not a base.
+                let source = rest
+                    .split_whitespace()
+                    .find(|w| !matches!(*w, "the" | "its" | "their" | "his" | "her"))
+                    .is_some_and(|w| {
+                        ["export", "import", "sale", "shipment", "trade"]
+                            .iter()
+                            .any(|f| w.starts_with(f))
+                    });
+                if words.starts_with("from") && source {
+                    return false;
+                }
                 // "Imports from the US were valued at ...": where the goods came from (not
                 // "a report from the Cambodian embassy").
                 let after_flow = text[..clauses[c].start]
@@ -622,6 +635,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .iter()
                         .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
                         .filter(|p| resolve::clause_of(&clauses, tokens, p.tokens.start) != Some(c))
+                        // "... versus $453.116 million in 2021": a base's.
+                        .filter(|p| !said_as_base(tokens, p, range.start))
                         .collect();
                     (named.len() >= here.len()).then(|| named[k])
                 });
@@ -1396,7 +1411,36 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
             w,
             "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
         ) || FOREIGN_BASE_WORDS.contains(&w)
-    })
+            // "up nearly six times over 1995"
+            || (w == "over" && j + 1 == p.tokens.start && tokens[j + 1].is_number)
+    }) || amount_said_as_base(tokens, p, from)
+}
+
+/// "to $398.041 million versus $453.116 million in 2021": the period of an amount said
+/// after a comparison word is the base's too.
+fn amount_said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
+    let mut j = p.tokens.start;
+    let mut amount = false;
+    while j > from && p.tokens.start - j < 8 {
+        j -= 1;
+        let t = &tokens[j];
+        if t.is_number {
+            amount = true;
+            continue;
+        }
+        let w = t.text.as_str();
+        if matches!(w, "in" | "of" | "during" | "recorded" | "registered")
+            || !w.chars().any(char::is_alphanumeric)
+            || matches!(
+                w,
+                "million" | "billion" | "trillion" | "mn" | "bn" | "m" | "b" | "us" | "usd"
+            )
+        {
+            continue;
+        }
+        return amount && matches!(w, "versus" | "vs" | "against" | "than");
+    }
+    false
 }
 
 /// Words right before a period that make it a comparison's base in es, pt, fr, it and de

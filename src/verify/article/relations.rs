@@ -708,6 +708,13 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                 })
                 .min_by_key(|&f| pos(article, f))
         })
+        // "$158.58 million, up 4.29 per cent from $152.05 million in December 2021 and up
+        // 16.34 per cent from $136.31 million": not another rate's base.
+        .or_else(|| {
+            nearest(article, &here, at, false, |f| {
+                !is_base(article, &article.figures[f])
+            })
+        })
         .or_else(|| nearest(article, &here, at, false, |_| true))
         .or_else(|| {
             nearest(article, &here, at, true, |f| {
@@ -1021,6 +1028,21 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     }
     let a = &article.figures[anchor];
     let best = best.map(|(chosen, f, later)| (f, later, chosen));
+    // "earned US$6.3 billion from exports in 2006, up nearly six times over 1995": a growth,
+    // said with a direction or a base period, is no ratio of two flows.
+    let growth = {
+        let lexicon = Lexicon::built_in();
+        let number = &article.numbers[n];
+        let said = article.text[number.phrase.clone()].to_lowercase();
+        let after = article.text[number.phrase.end..article.sentences[s].end]
+            .trim_start()
+            .to_lowercase();
+        said.split(|c: char| !c.is_alphanumeric())
+            .any(|w| lexicon.up.iter().chain(&lexicon.down).any(|d| d == w))
+            || ["over ", "since ", "from ", "compared "]
+                .iter()
+                .any(|w| after.starts_with(w))
+    };
     if best.is_none() && kind == RelationKind::Multiple {
         // "exports were 3.9 times imports": two amounts of one period, the first over the
         // second.
@@ -1064,7 +1086,7 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                 return Some(relation(vec![base, x], None));
             }
         }
-        let other = here.iter().copied().find(|&f| fits(f));
+        let other = here.iter().copied().find(|&f| fits(f) && !growth);
         if let Some(f) = other {
             let (x, y) = if pos(article, anchor) < pos(article, f) {
                 (anchor, f)
