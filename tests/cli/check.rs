@@ -3101,3 +3101,58 @@ fn a_year_said_with_a_compared_amount_is_the_base_period() {
         "{later}"
     );
 }
+
+/// "Egyptian exports to Germany amounted to $463m in H1 2024, up from $417m in the same
+/// period of 2023 ... imports from Germany reached $2bn, compared to $1.9bn": "H1 2024" is
+/// the first half; the amount after "compared to" is the base, a year before.
+#[test]
+fn h1_and_a_base_after_the_new_value_in_the_clause_before() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "h1.txt",
+        "Trade between Egypt and Germany rose 4.2% to $2.5bn during the first half of 2024, \
+         compared to $2.4bn in the same period of 2023.\n\n\
+         Egyptian exports to Germany amounted to $463m in H1 2024, up from $417m in the same \
+         period of 2023, an 11% increase. On the other hand, Egyptian imports from Germany \
+         reached $2bn, compared to $1.9bn, a 5.3% rise.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 2, "{doc}");
+    assert_eq!(periods(sums[0]), ["2024-H1", "2024-H1", "2024-H1"]);
+    assert_eq!(periods(sums[1]), ["2023-H1", "2023-H1", "2023-H1"]);
+    let rise = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("5.3%"))
+        .unwrap();
+    assert_eq!(periods(rise), ["2023-H1", "2024-H1"], "{rise}");
+    assert_eq!(rise["verdict"], "consistent", "{rise}");
+}
+
+/// "Exports amounted to €479.8 million ... Serbia was the top export destination, accounting
+/// for €138.9 million, followed by Slovenia (€27.8 million) ... Exports declined by 15%": a
+/// rate that names no partner is of the flow printed with none.
+#[test]
+fn a_rate_naming_no_partner_is_of_the_total_flow() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "total-flow.txt",
+        "Montenegro's foreign trade from January to October totaled €3.88 billion. Exports \
+         amounted to €479.8 million, while imports reached €3.4 billion.\n\n\
+         Serbia was the top export destination, accounting for €138.9 million, followed by \
+         Slovenia (€27.8 million). On the import side, Serbia led again with €589.2 million.\n\n\
+         Exports declined by 15% compared to the previous year, while imports rose by 6.3%.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let of = |w: &str| {
+        figures_printed(
+            changes
+                .iter()
+                .find(|c| c["says"].as_str().unwrap().contains(w))
+                .unwrap(),
+        )
+    };
+    assert_eq!(of("15%"), ["€479.8 million"]);
+    assert_eq!(of("6.3%"), ["€3.4 billion"]);
+}

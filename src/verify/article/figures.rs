@@ -888,6 +888,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             // "increased by 75 percent, which rose from US$483.37 million to
                             // US$846.45 million": the base of a "from ... to ..." is a year
                             // before the period in focus.
+                            // "imports from Germany reached $2bn, compared to $1.9bn": the
+                            // new value may stand in the clause before.
                             (None, None)
                                 if base_clause(at)
                                     && !new_value
@@ -897,7 +899,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                                 &clauses,
                                                 tokens,
                                                 article.numbers[a].tokens.start,
-                                            ) == clause
+                                            )
+                                            .zip(clause)
+                                            .is_some_and(|(x, c)| x == c || x + 1 == c)
                                             && introduced_as_new(
                                                 tokens,
                                                 article.numbers[a].tokens.start,
@@ -1348,9 +1352,17 @@ fn named_in_brackets(article: &Article, mentions: &[Mention], figures: &mut [Fig
             continue;
         };
         let open = open.trim_end();
+        // The name may run on past the words read as the economy ("Bosnia and Herzegovina").
         let Some(m) = mentions
             .iter()
-            .find(|m| article.tokens[m.tokens.end - 1].end == open.len())
+            .filter(|m| article.tokens[m.tokens.end - 1].end <= open.len())
+            .find(|m| {
+                let rest = &article.text[article.tokens[m.tokens.end - 1].end..open.len()];
+                rest.split_whitespace().count() <= 3
+                    && rest
+                        .split_whitespace()
+                        .all(|w| w == "and" || w.starts_with(|c: char| c.is_uppercase()))
+            })
         else {
             continue;
         };
@@ -1359,14 +1371,9 @@ fn named_in_brackets(article: &Article, mentions: &[Mention], figures: &mut [Fig
         {
             continue;
         }
-        let owned_by_pair = f
-            .owner
+        if f.owner
             .as_ref()
-            .is_none_or(|o| pair.iter().any(|p| same_country(p, o)));
-        if owned_by_pair
-            && f.other
-                .as_ref()
-                .is_none_or(|o| pair.iter().any(|p| same_country(p, o)))
+            .is_none_or(|o| !same_country(o, &m.economy))
         {
             f.other = Some(m.economy.clone());
         }
@@ -2480,6 +2487,29 @@ fn product_of(
         return Some(words.join(" "));
     }
     let end = word.tokens.end;
+    // "Imports were led by machinery and transport equipment, amounting to €823 million":
+    // the product leading the flow.
+    let led = (end..end + 3).find(|&j| {
+        sentence.contains(&(j + 2))
+            && matches!(
+                tokens.get(j).map(|t| t.text.as_str()),
+                Some("led" | "dominated" | "headed")
+            )
+            && tokens.get(j + 1).is_some_and(|t| t.text == "by")
+    });
+    if let Some(j) = led
+        && plain(j + 2)
+    {
+        let mut last = j + 2;
+        if last + 1 < tokens.len() && plain(last + 1) && spaced(last, last + 1) {
+            last += 1;
+        }
+        let words: Vec<&str> = tokens[j + 2..=last]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        return Some(words.join(" "));
+    }
     if tokens.get(end).is_some_and(|t| t.text == "of") && end + 1 < tokens.len() && plain(end + 1) {
         let mut last = end + 1;
         if last + 1 < tokens.len() && plain(last + 1) {

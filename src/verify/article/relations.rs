@@ -498,7 +498,7 @@ fn third_party(article: &Article, f: usize) -> bool {
                 .flatten()
                 .any(|p| super::resolve::same_country(p, e))
     };
-    pair.iter().all(|p| p.is_some()) && fig.other.iter().any(outside)
+    pair.iter().all(|p| p.is_some()) && fig.owner.iter().chain(&fig.other).any(outside)
 }
 
 fn figures_in(article: &Article, s: usize) -> Vec<usize> {
@@ -1582,18 +1582,41 @@ fn amount_said_before(article: &Article, s: usize, measure: TradeMeasure) -> Opt
         .filter_map(|w| w.parse().ok())
         .filter(|y| (1900..=2100).contains(y))
         .collect();
-    (s.saturating_sub(2)..s).rev().find_map(|p| {
-        figures_in(article, p).into_iter().rfind(|&f| {
-            let a = &article.figures[f];
-            level(article, f)
-                && a.measure == Some(measure)
-                && a.commodity.is_none()
-                && a.part_of.is_none()
-                && a.other.as_deref() != Some("WLD")
-                && !is_base(article, a)
-                && (years.is_empty() || a.period.is_some_and(|p| years.contains(&p.year)))
+    let fits = |f: usize| {
+        let a = &article.figures[f];
+        level(article, f)
+            && a.measure == Some(measure)
+            && a.commodity.is_none()
+            && a.part_of.is_none()
+            && a.other.as_deref() != Some("WLD")
+            && !is_base(article, a)
+            && !third_party(article, f)
+            && (years.is_empty() || a.period.is_some_and(|p| years.contains(&p.year)))
+    };
+    // "Exports amounted to €479.8 million ... Serbia was the top export destination,
+    // accounting for €138.9 million ... Exports declined by 15%": a sentence that says no
+    // partner ("to", "from", "with") speaks of the flow printed in a sentence that names no
+    // economy, if there is one.
+    let words: Vec<&str> = article.sentence(s).split_whitespace().collect();
+    let names_none = !words.windows(3).any(|w| {
+        let named = |x: &str| x.starts_with(|c: char| c.is_uppercase());
+        matches!(w[0], "to" | "from" | "with") && (named(w[1]) || (w[1] == "the" && named(w[2])))
+    });
+    let before = |keep: &dyn Fn(usize) -> bool| {
+        (s.saturating_sub(3)..s).rev().find_map(|p| {
+            figures_in(article, p)
+                .into_iter()
+                .rfind(|&f| fits(f) && keep(f))
         })
-    })
+    };
+    let plain = |f: usize| {
+        let g = &article.figures[f];
+        g.other.is_none() && g.named.is_empty()
+    };
+    names_none
+        .then(|| before(&plain))
+        .flatten()
+        .or_else(|| before(&|_| true))
 }
 
 /// The period named as a comparison's base after rate `n` in its sentence: "compared to

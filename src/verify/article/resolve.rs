@@ -761,10 +761,20 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             });
             i += 2;
             continue;
-        } else if matches!(w(i), "h1" | "h2") {
-            let n: u8 = w(i)[1..].parse().unwrap_or(1);
+        } else if matches!(w(i), "h1" | "h2")
+            || (w(i) == "h"
+                && tokens.get(i + 1).is_some_and(|t| {
+                    matches!(t.text.as_str(), "1" | "2") && t.start == tokens[i].end
+                }))
+        {
+            // "H1", also when read as "H" and "1" ("in H1 2024").
+            let (n, len): (u8, usize) = if w(i).len() == 2 {
+                (w(i)[1..].parse().unwrap_or(1), 1)
+            } else {
+                (w(i + 1).parse().unwrap_or(1), 2)
+            };
             months = Some((6 * n - 5, 6 * n));
-            end = i + 1;
+            end = i + len;
         } else if let Some(m) = month_of(w(i)).filter(|_| w(i).len() >= 3) {
             // A day next to a month is a date: "April 5", "5 April".
             let day_after = tokens
