@@ -3156,3 +3156,24 @@ fn a_rate_naming_no_partner_is_of_the_total_flow() {
     assert_eq!(of("15%"), ["€479.8 million"]);
     assert_eq!(of("6.3%"), ["€3.4 billion"]);
 }
+
+/// "$3.71 billion, 34.33 per cent higher than $2.76 billion during 2001-02": past the comma,
+/// the rate compares the level with the amount after "than" — the level is no difference.
+#[test]
+fn a_level_then_a_rate_higher_than_an_amount() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "higher-than.txt",
+        "Belgium's exports to India during the last financial year were estimated at $3.71 \
+         billion, 34.33 per cent higher than $2.76 billion during 2001-02.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$2.76 billion", "$3.71 billion"],
+        "{change}"
+    );
+    assert_ne!(change["verdict"], "inconsistent", "{change}");
+    assert_ne!(change["verdict"], "unverifiable", "{change}");
+}

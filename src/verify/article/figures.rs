@@ -1813,6 +1813,11 @@ fn difference_of(
                 break;
             }
         }
+        // "$3.71 billion, 34.33 per cent higher than $2.76 billion": past a comma the rate
+        // is the level's, compared with another amount.
+        if j > 0 && text[tokens[j - 1].end..tokens[j].start].contains(',') {
+            break;
+        }
         let w = word(j);
         if tokens[j].is_number || matches!(w, "or" | "per" | "cent" | "percent" | "%") {
             j += 1;
