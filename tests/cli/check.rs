@@ -3177,3 +3177,17 @@ fn a_level_then_a_rate_higher_than_an_amount() {
     assert_ne!(change["verdict"], "inconsistent", "{change}");
     assert_ne!(change["verdict"], "unverifiable", "{change}");
 }
+
+/// "Colombia's trade balance was in the red by US$14.2 billion": a deficit.
+#[test]
+fn a_balance_in_the_red_is_a_deficit() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "red.txt",
+        "Colombia's trade balance with China was in the red by US$14.2 billion in 2015, with \
+         exports of US$2.3 billion and imports of US$16.5 billion.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent", "{balance}");
+}

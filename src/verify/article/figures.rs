@@ -1229,7 +1229,15 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                     matches!(w, "of" | "at" | "was" | "were" | "is" | "to" | "by")
                                 })
                     });
+                    // "the trade balance was in the red by US$14.2 billion"
+                    let in_the_red = (first.saturating_sub(6)..first).any(|j| {
+                        tokens[j].text == "red"
+                            && j >= 2
+                            && tokens[j - 1].text == "the"
+                            && tokens[j - 2].text == "in"
+                    });
                     minus
+                        || in_the_red
                         || (first > 0
                             && matches!(tokens[first - 1].text.as_str(), "negative" | "adverse"))
                 });
