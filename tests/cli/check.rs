@@ -3191,3 +3191,33 @@ fn a_balance_in_the_red_is_a_deficit() {
     let balance = claim(&doc, "balance");
     assert_eq!(balance["verdict"], "consistent", "{balance}");
 }
+
+/// A list of partners, each amount with its share in brackets: every share is of the whole
+/// the first item names, not of the item before.
+#[test]
+fn a_list_of_bracketed_shares_shares_one_whole() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "list.txt",
+        "Sweden shipped US$140.1 billion worth of products around the globe in 2015.\n\n\
+         1. Norway: US$14.1 billion (10.1% of total Sweden exports)\n\
+         2. Germany: $14 billion (10%)\n\
+         3. United States: $10.2 billion (7.3%)\n\
+         4. United Kingdom: $9.8 billion (7.5%)\n",
+    );
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 4, "{doc}");
+    for s in &shares {
+        assert_eq!(figures_printed(s)[1], "US$140.1 billion", "{s}");
+    }
+    let verdicts: Vec<&str> = shares
+        .iter()
+        .map(|s| s["verdict"].as_str().unwrap())
+        .collect();
+    // 9.8 / 140.1 = 7.0%, not 7.5%.
+    assert_eq!(
+        verdicts,
+        ["consistent", "consistent", "consistent", "inconsistent"]
+    );
+}

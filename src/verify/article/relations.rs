@@ -221,10 +221,50 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             r.said = false;
         }
     }
+    list_shares(article, &mut out);
     let unpaired = unpaired_rates(article, lexicon, &out);
     out.extend(unpaired);
     out.sort_by_key(|r| (r.sentence, r.says.start));
     out
+}
+
+/// "1. Norway: US$14.1 billion (10.1% of total Sweden exports) 2. Germany: $14 billion (10%)
+/// 3. ...": in a list of amounts each with its share in brackets, the whole the first names
+/// is every item's — not the item before.
+fn list_shares(article: &Article, out: &mut [Relation]) {
+    let bracketed = |r: &Relation| {
+        r.kind == RelationKind::Share
+            && r.stated.is_some_and(|n| {
+                r.figures.first().is_some_and(|&p| {
+                    let end = article.numbers[article.figures[p].number].printed.end;
+                    let start = article.numbers[n].printed.start;
+                    end <= start && article.text[end..start].trim() == "("
+                })
+            })
+    };
+    let items: Vec<usize> = (0..out.len()).filter(|&i| bracketed(&out[i])).collect();
+    let parts: Vec<usize> = items.iter().map(|&i| out[i].figures[0]).collect();
+    let mut whole: Option<(usize, usize)> = None; // (whole figure, sentence of the last item)
+    for &i in &items {
+        let r = &out[i];
+        let part = r.figures[0];
+        // A whole that is no other item of the list starts (or restarts) the list's whole.
+        if let Some(&w) = r.figures.get(1).filter(|w| !parts.contains(w)) {
+            whole = Some((w, r.sentence));
+            continue;
+        }
+        let Some((w, last)) = whole else { continue };
+        let same_kind = article.figures[w].currency == article.figures[part].currency;
+        if r.sentence > last + 2 || !same_kind {
+            whole = None;
+            continue;
+        }
+        whole = Some((w, r.sentence));
+        let r = &mut out[i];
+        r.figures = vec![part, w];
+        r.unchecked = None;
+        r.said = false;
+    }
 }
 
 /// Word stems that make a sentence speak of trade, in the languages read.
