@@ -3221,3 +3221,23 @@ fn a_list_of_bracketed_shares_shares_one_whole() {
         ["consistent", "consistent", "consistent", "inconsistent"]
     );
 }
+
+/// "The two-way trade surged to $230 million in 2009, of which Vietnam reaped $126.1 million
+/// from exported goods and imported $104 million": the parts are flows, not products.
+#[test]
+fn of_which_a_country_reaped_from_exports_is_a_flow() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "reaped.txt",
+        "The two-way trade between Vietnam and Chile surged to $230 million in 2009, of which \
+         Vietnam reaped $126.1 million from exported goods and imported $104 million.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$230 million", "$126.1 million", "$104 million"],
+        "{sum}"
+    );
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

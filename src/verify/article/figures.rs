@@ -1533,7 +1533,7 @@ fn said_after_base_word(tokens: &[Token], p: &resolve::PeriodMention, from: usiz
 }
 
 /// A measure word right after an amount: "a $107 million deficit", "$3bn in exports",
-/// "$2bn worth of imports".
+/// "$2bn worth of imports", "reaped $126.1 million from exported goods".
 fn right_after(
     text: &str,
     measures: &[MeasureWord],
@@ -1550,7 +1550,7 @@ fn right_after(
         && j < after + 3
         && matches!(
             tokens[j].text.as_str(),
-            "in" | "of" | "worth" | "trade" | "goods"
+            "in" | "of" | "worth" | "trade" | "goods" | "from"
         )
     {
         if let Some(w) = measures.iter().find(|m| m.tokens.start == j) {
@@ -2278,7 +2278,10 @@ fn names_a_flow(words: &str) -> bool {
     words.split(' ').any(|w| {
         w.starts_with("export")
             || w.starts_with("import")
-            || matches!(w, "shipped" | "sold" | "bought" | "purchased")
+            || matches!(
+                w,
+                "shipped" | "sold" | "bought" | "purchased" | "reaped" | "earned" | "spent"
+            )
     })
 }
 
