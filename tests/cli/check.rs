@@ -3241,3 +3241,26 @@ fn of_which_a_country_reaped_from_exports_is_a_flow() {
     );
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+/// "Exports to Indonesia increased ... Imports also increased ... a trade deficit of $5.53
+/// billion with Indonesia": imports that name no economy are of the side the text speaks
+/// from (the Philippines'), so the sum holds and the deficit is flagged.
+#[test]
+fn a_flow_naming_no_economy_keeps_the_side_the_text_speaks_from() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "side.txt",
+        "In 2018 Indonesia was the ninth trading partner of the Philippines. Total bilateral \
+         trade was valued at $7.81 billion. Exports to Indonesia increased by 21.79 percent, \
+         from $724.21 million in 2017 to $881.99 million in 2018.\n\n\
+         Imports also increased by 9.05 percent, from $6.35 billion in 2017 to $6.93 billion \
+         in 2018.\n\n\
+         This resulted in the Philippines's having a trade deficit of $5.53 billion with \
+         Indonesia.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "inconsistent", "{balance}");
+}

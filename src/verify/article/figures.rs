@@ -1341,6 +1341,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         }
     }
     elided_owners(&mut figures);
+    carried_owners(article, &mut figures);
     named_in_brackets(article, &mentions, &mut figures);
     article.figures = figures;
 }
@@ -1413,6 +1414,54 @@ fn elided_owners(figures: &mut [Figure]) {
             let (owner, other) = (g.owner.clone(), g.other.clone());
             figures[i].owner = owner;
             figures[i].other = other;
+        }
+    }
+}
+
+/// "Exports to Indonesia increased by 21.79 percent ... Imports also increased by 9.05
+/// percent": a flow whose sentence names no economy keeps the side of the pair the text last
+/// spoke from (the Philippines' imports, not Indonesia's).
+fn carried_owners(article: &Article, figures: &mut [Figure]) {
+    let (Some(reporter), Some(partner)) = (&article.reporter, &article.partner) else {
+        return;
+    };
+    let in_pair = |e: &String| same_country(e, reporter) || same_country(e, partner);
+    let flow = |f: &Figure| {
+        matches!(
+            f.measure,
+            Some(TradeMeasure::Exports | TradeMeasure::Imports)
+        )
+    };
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        if !flow(f)
+            || f.owner.is_some()
+            || f.other.is_some()
+            || !f.named.is_empty()
+            || f.commodity.is_some()
+        {
+            continue;
+        }
+        // The owner of the last flow before it that says which side of the pair it is.
+        let side = figures[..i].iter().rev().find_map(|g| {
+            if !flow(g) || g.commodity.is_some() {
+                return None;
+            }
+            match (&g.owner, &g.other) {
+                (Some(o), _) if in_pair(o) => Some(o.clone()),
+                (None, Some(x)) if in_pair(x) => Some(
+                    if same_country(x, reporter) {
+                        partner
+                    } else {
+                        reporter
+                    }
+                    .clone(),
+                ),
+                _ => None,
+            }
+        });
+        if let Some(o) = side {
+            figures[i].owner = Some(o);
         }
     }
 }

@@ -1014,8 +1014,9 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                     .flat_map(|p| figures_in(article, p))
                     .filter(|&f| {
                         let b = &article.figures[f];
+                        // (its side may be carried: `figures::carried_owners`)
                         (b.owner == a.owner && b.other == a.other)
-                            || (b.owner.is_none()
+                            || ((b.owner.is_none() || b.owner == a.owner)
                                 && b.other.is_none()
                                 && b.named.is_empty()
                                 && b.measure.is_some()
