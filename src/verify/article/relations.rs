@@ -110,11 +110,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             | NumberKind::ShareWord => number.kind.clone(),
             _ => continue,
         };
-        let Ok(p) = phrase::parse(
-            &number.phrase_text(&article.text),
-            lexicon,
-            Rounding::HalfUnit,
-        ) else {
+        let Some(p) = rate_said(article, lexicon, n) else {
             continue;
         };
         let Some(s) = sentence_of(article, number.printed.start) else {
@@ -267,6 +263,16 @@ fn list_shares(article: &Article, out: &mut [Relation]) {
     }
 }
 
+/// What rate `n` says, read from its phrase ("rose by nearly 12%"), if it reads.
+fn rate_said(article: &Article, lexicon: &Lexicon, n: usize) -> Option<phrase::Phrase> {
+    phrase::parse(
+        &article.numbers[n].phrase_text(&article.text),
+        lexicon,
+        Rounding::HalfUnit,
+    )
+    .ok()
+}
+
 /// Word stems that make a sentence speak of trade, in the languages read.
 const TRADE_STEMS: &[&str] = &[
     "export",
@@ -381,11 +387,7 @@ fn unpaired_rates(article: &Article, lexicon: &Lexicon, found: &[Relation]) -> V
         if !about_trade || of_something_else(article, n) {
             continue;
         }
-        let Ok(p) = phrase::parse(
-            &number.phrase_text(&article.text),
-            lexicon,
-            Rounding::HalfUnit,
-        ) else {
+        let Some(p) = rate_said(article, lexicon, n) else {
             continue;
         };
         let kind = match p.measure {

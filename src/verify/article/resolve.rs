@@ -974,12 +974,17 @@ fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
         &["the", "prior", "year"],
         &["one", "year", "earlier"],
     ];
-    for s in seqs {
-        if s.iter().enumerate().all(|(k, x)| w(i + k) == *x) {
-            return (i + s.len(), true);
-        }
+    match words_at(w, i, &seqs) {
+        Some(k) => (k, true),
+        None => (i, false),
     }
-    (i, false)
+}
+
+/// The token after the first of `seqs` said at token `i`, if one is.
+fn words_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize, seqs: &[&[&str]]) -> Option<usize> {
+    seqs.iter()
+        .find(|s| s.iter().enumerate().all(|(k, x)| w(i + k) == *x))
+        .map(|s| i + s.len())
 }
 
 /// "the following year", "a year later", "the year after": the token after them, if there.
@@ -996,9 +1001,7 @@ fn following_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<usize> {
         &["o", "ano", "seguinte"],
         &["l'anno", "successivo"],
     ];
-    seqs.iter()
-        .find(|s| s.iter().enumerate().all(|(k, x)| w(i + k) == *x))
-        .map(|s| i + s.len())
+    words_at(w, i, &seqs)
 }
 
 /// Whether the period at `at` is a date of publication: a publication verb shortly before
