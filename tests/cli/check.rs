@@ -3264,3 +3264,26 @@ fn a_flow_naming_no_economy_keeps_the_side_the_text_speaks_from() {
     let balance = claim(&doc, "balance");
     assert_eq!(balance["verdict"], "inconsistent", "{balance}");
 }
+
+/// "bringing bilateral trade to $1.98 billion, 52.3 per cent higher than 2014" with 2014's
+/// trade printed paragraphs later: the base the text names by its period — here a fall,
+/// flagged.
+#[test]
+fn a_base_named_by_its_year_is_found_anywhere_in_the_text() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "than-year.txt",
+        "Bilateral trade between Vietnam and Mexico touched $1.98 billion in 2015, 52.3 per \
+         cent higher than 2014.\n\n\
+         The embassy gave other figures. Officials met in Hanoi. Talks went well.\n\n\
+         In 2014, trade between Vietnam and Mexico reached $2.26 billion.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$2.26 billion", "$1.98 billion"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "inconsistent", "{change}");
+}

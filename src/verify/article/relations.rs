@@ -1143,6 +1143,32 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         Some((f, true, chosen)) => Some(relation(vec![f, chosen], None)),
         Some((f, false, chosen)) => Some(relation(vec![chosen, f], None)),
         None => {
+            // "bringing bilateral trade to $1.98 billion, 52.3 per cent higher than 2014" with
+            // 2014's trade printed paragraphs later: the base the text names by its period.
+            // The only amount of that flow and period: the text said which it compares.
+            let named: Vec<usize> = named_base_period(article, n, s)
+                .map(|p| {
+                    (0..article.figures.len())
+                        .filter(|&f| {
+                            let b = &article.figures[f];
+                            f != anchor
+                                && level(article, f)
+                                && b.period == Some(p)
+                                && a.period.is_some_and(|q| later(q, p))
+                                && compatible(b, a)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(&b) = named
+                .iter()
+                .min_by_key(|&&f| article.figures[f].sentence.abs_diff(s))
+            {
+                return Some(Relation {
+                    said: named.len() == 1,
+                    ..relation(vec![b, anchor], None)
+                });
+            }
             // "decreased by $7.4 billion (2.5 percent) to $292.4 billion": the base is the
             // new value less the difference.
             let diff = figures_in(article, s).into_iter().find(|&f| {
