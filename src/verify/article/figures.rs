@@ -2,9 +2,9 @@
 //!
 //! The period comes from the amount's clause, else its sentence, else the period in focus
 //! (the last one named outright in an earlier sentence); "the same period last year" and
-//! "a year earlier" are one year before the period in focus. The measure comes from the
-//! nearest measure word in the clause, else the sentence, else — for "this figure" — from
-//! the figure before. The owner is the economy named with the measure word ("Russian
+//! "a year earlier" are one year before the period in focus, "the following year" one year
+//! after it. The measure comes from the nearest measure word in the clause, else the
+//! sentence, else — for "this figure" — from the figure before. The owner is the economy named with the measure word ("Russian
 //! exports", "exports from China", "imports from Russia" are the other side's).
 
 use std::collections::BTreeMap;

@@ -12,7 +12,9 @@
 //! - a balance: a surplus or deficit equal to exports minus imports.
 //!
 //! A change with no base printed ("up 12% to $45 billion") is kept, marked unchecked:
-//! nothing in the text can check it (the data can, when given).
+//! nothing in the text can check it (the data can, when given); so is a base with no new
+//! value ("up 22% from last year ($2.77 billion)"), and every other rate of a sentence about
+//! trade, with no amount: no rate is dropped silently.
 
 use super::numbers::NumberKind;
 use super::{Article, DerivedBase, Figure, Relation};
