@@ -4,8 +4,10 @@
 //! (the last one named outright in an earlier sentence); "the same period last year" and
 //! "a year earlier" are one year before the period in focus, "the following year" one year
 //! after it. The measure comes from the nearest measure word in the clause, else the
-//! sentence, else — for "this figure" — from the figure before. The owner is the economy named with the measure word ("Russian
-//! exports", "exports from China", "imports from Russia" are the other side's).
+//! sentence, else — for "this figure" — from the figure before. The owner is the economy
+//! named with the measure word ("Russian exports", "exports from China", "imports from
+//! Russia" are the other side's); a flow that names none keeps the side the text last
+//! spoke from.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
