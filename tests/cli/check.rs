@@ -3287,3 +3287,21 @@ fn a_base_named_by_its_year_is_found_anywhere_in_the_text() {
     );
     assert_eq!(change["verdict"], "inconsistent", "{change}");
 }
+
+/// "rose 7.2 per cent last year to US$17.98 billion (RM72.60 billion) from US$15.76 billion
+/// (RM67.71 billion) in 2017": a bracketed conversion is its amount's figure restated — its
+/// period too.
+#[test]
+fn a_converted_amount_has_the_period_of_the_amount_it_restates() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "converted-period.txt",
+        "Two-way trade between Malaysia and South Korea rose 7.2 per cent last year to \
+         US$17.98 billion (RM72.60 billion) from US$15.76 billion (RM67.71 billion) in 2017.\n",
+    );
+    let period = |p: &str| number(&doc, p)["read_as"]["period"].clone();
+    assert_eq!(period("RM72.60 billion"), period("US$17.98 billion"));
+    assert_eq!(period("RM67.71 billion"), "2017");
+    assert_ne!(period("RM72.60 billion"), "2017");
+}

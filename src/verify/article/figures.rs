@@ -1344,6 +1344,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     }
     elided_owners(&mut figures);
     carried_owners(article, &mut figures);
+    conversions(article, &mut figures);
     named_in_brackets(article, &mentions, &mut figures);
     article.figures = figures;
 }
@@ -1417,6 +1418,38 @@ fn elided_owners(figures: &mut [Figure]) {
             figures[i].owner = owner;
             figures[i].other = other;
         }
+    }
+}
+
+/// "to US$17.98 billion (RM72.60 billion) from US$15.76 billion (RM67.71 billion) in 2017":
+/// an amount in brackets right after another, in another currency, is the same figure
+/// restated — its period, flow, economies and product are that amount's.
+fn conversions(article: &Article, figures: &mut [Figure]) {
+    for i in 1..figures.len() {
+        let (before, rest) = figures.split_at_mut(i);
+        let (main, f) = (&before[i - 1], &mut rest[0]);
+        let gap_start = article.numbers[main.number].printed.end;
+        let gap_end = article.numbers[f.number].printed.start;
+        let closed = article.text[article.numbers[f.number].printed.end..]
+            .trim_start()
+            .starts_with(')');
+        if main.sentence != f.sentence
+            || gap_start > gap_end
+            || article.text[gap_start..gap_end].trim() != "("
+            || !closed
+            || main.currency == f.currency
+        {
+            continue;
+        }
+        f.period = main.period;
+        f.period_note = main.period_note;
+        f.fiscal = main.fiscal.clone();
+        f.months_only = main.months_only;
+        f.measure = main.measure;
+        f.owner = main.owner.clone();
+        f.other = main.other.clone();
+        f.commodity = main.commodity.clone();
+        f.new_value = main.new_value;
     }
 }
 
