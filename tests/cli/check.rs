@@ -3305,3 +3305,22 @@ fn a_converted_amount_has_the_period_of_the_amount_it_restates() {
     assert_eq!(period("RM67.71 billion"), "2017");
     assert_ne!(period("RM72.60 billion"), "2017");
 }
+
+/// "imported more than 9 billion euro in 2003": "more than" is a hedge, not a comparison —
+/// the year is the sentence's, and the next sentence's; "up more than four percent on 2009"
+/// names the base's year.
+#[test]
+fn more_than_is_a_hedge_and_on_a_year_a_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "hedge.txt",
+        "The Netherlands imported more than 9 billion euro worth of goods from China in 2003. \
+         Exports to China rose to 1.5 billion euro.\n\n\
+         Last year exports from Chile to Japan were worth more than US$7.5 billion, up more \
+         than four percent on 2009.\n",
+    );
+    let period = |p: &str| number(&doc, p)["read_as"]["period"].clone();
+    assert_eq!(period("1.5 billion euro"), "2003");
+    assert_ne!(period("US$7.5 billion"), "2009");
+}

@@ -327,6 +327,17 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 if words.starts_with("from") && source {
                     return false;
                 }
+                // "imported more than 9 billion euro in 2003": a hedge, not a comparison.
+                let hedge = text[..clauses[c].start]
+                    .trim_end()
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(w.to_lowercase().as_str(), "more" | "less" | "fewer")
+                    });
+                if words.starts_with("than") && hedge {
+                    return false;
+                }
                 // "Imports from the US were valued at ...": where the goods came from (not
                 // "a report from the Cambodian embassy").
                 let after_flow = text[..clauses[c].start]
@@ -1510,8 +1521,13 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
             w,
             "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
         ) || FOREIGN_BASE_WORDS.contains(&w)
-            // "up nearly six times over 1995"
+            // "up nearly six times over 1995", "up more than four percent on 2009"
             || (w == "over" && j + 1 == p.tokens.start && tokens[j + 1].is_number)
+            || (w == "on"
+                && j + 1 == p.tokens.start
+                && tokens[j + 1].is_number
+                && j > 0
+                && matches!(tokens[j - 1].text.as_str(), "%" | "percent" | "cent" | "pc"))
     }) || amount_said_as_base(tokens, p, from)
 }
 
