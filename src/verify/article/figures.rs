@@ -215,18 +215,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         // months of it — unless the sentence says the whole year, or opens with the year
         // ("In 2016, trade grew by 2.2 percent to $69.5 billion" after a quarter's figures:
         // a new subject).
-        let whole_year = [
-            "full year",
-            "full-year",
-            "whole year",
-            "whole of",
-            "entire year",
-            "as a whole",
-            "calendar year",
-            "annual",
-        ]
-        .iter()
-        .any(|w| text[sentence.clone()].to_lowercase().contains(w));
+        let whole_year = says_whole_year(&text[sentence.clone()].to_lowercase());
         let names_months = periods.iter().any(|p| {
             matches!(
                 p.words,
@@ -327,37 +316,32 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 if words.starts_with("from") && source {
                     return false;
                 }
-                // "imported more than 9 billion euro in 2003": a hedge, not a comparison.
-                let hedge = text[..clauses[c].start]
+                // The word just before the clause.
+                let word_before = text[..clauses[c].start]
                     .trim_end()
                     .rsplit(|ch: char| !ch.is_alphanumeric())
                     .next()
-                    .is_some_and(|w| {
-                        matches!(w.to_lowercase().as_str(), "more" | "less" | "fewer")
-                    });
+                    .unwrap_or("")
+                    .to_lowercase();
+                // "imported more than 9 billion euro in 2003": a hedge, not a comparison.
+                let hedge = matches!(word_before.as_str(), "more" | "less" | "fewer");
                 if words.starts_with("than") && hedge {
                     return false;
                 }
                 // "Imports from the US were valued at ...": where the goods came from (not
                 // "a report from the Cambodian embassy").
-                let after_flow = text[..clauses[c].start]
-                    .trim_end()
-                    .rsplit(|ch: char| !ch.is_alphanumeric())
-                    .next()
-                    .is_some_and(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "imports"
-                                | "import"
-                                | "imported"
-                                | "purchases"
-                                | "goods"
-                                | "products"
-                                | "shipments"
-                                | "supplies"
-                                | "deliveries"
-                        )
-                    });
+                let after_flow = matches!(
+                    word_before.as_str(),
+                    "imports"
+                        | "import"
+                        | "imported"
+                        | "purchases"
+                        | "goods"
+                        | "products"
+                        | "shipments"
+                        | "supplies"
+                        | "deliveries"
+                );
                 if words.starts_with("from") && after_flow {
                     let from = clauses[c].start
                         + (text[clauses[c].clone()].len()
@@ -1010,9 +994,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     }
                 )
             });
-            let whole_year = ["full year", "whole year", "annual", "as a whole"]
-                .iter()
-                .any(|w| words.contains(w));
+            let whole_year = says_whole_year(&words);
             let period = match (period, months_named) {
                 (Some(p), Some((a, b)))
                     if p.months() == 12
@@ -1430,6 +1412,22 @@ fn elided_owners(figures: &mut [Figure]) {
             figures[i].other = other;
         }
     }
+}
+
+/// Whether lower-cased `words` say a whole year ("for the full year", "the whole of 2019").
+fn says_whole_year(words: &str) -> bool {
+    [
+        "full year",
+        "full-year",
+        "whole year",
+        "whole of",
+        "entire year",
+        "as a whole",
+        "calendar year",
+        "annual",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
 }
 
 /// "to US$17.98 billion (RM72.60 billion) from US$15.76 billion (RM67.71 billion) in 2017":
