@@ -3324,3 +3324,97 @@ fn more_than_is_a_hedge_and_on_a_year_a_base() {
     assert_eq!(period("1.5 billion euro"), "2003");
     assert_ne!(period("US$7.5 billion"), "2009");
 }
+
+/// "rose 26 percent to around $2.0 billion ..., from $1.5 billion last year": a hedge
+/// before either amount does not hide "to" and "from"; nor do "its previous" and "the
+/// present" ("from its previous $365 million to the present $236 million").
+#[test]
+fn from_and_to_are_read_through_hedges_and_pointing_words() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "from-to-hedged.txt",
+        "Trade between Kenya and Uganda rose 20 percent to around $1.8 billion in the first \
+         half of the year, from $1.2 billion last year.\n\n\
+         Kenya's imports from Uganda have increased by 10 percent from its previous $400 \
+         million to the present $440 million.\n",
+    );
+    let changes: Vec<&Json> = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        ["$1.2 billion", "$1.8 billion"],
+        "{}",
+        changes[0]
+    );
+    assert_eq!(changes[0]["verdict"], "inconsistent", "{}", changes[0]);
+    assert_eq!(
+        figures_printed(changes[1]),
+        ["$400 million", "$440 million"],
+        "{}",
+        changes[1]
+    );
+    assert_eq!(changes[1]["verdict"], "consistent", "{}", changes[1]);
+}
+
+/// "which increased by 21% compared to the $3.55 billion exported during the same period
+/// last year" with this year's exports printed paragraphs before: the text says which
+/// amount is the base, and the one amount of that flow is the new value. With no such
+/// amount, the relation says the new value is not printed (not "no base").
+#[test]
+fn a_base_said_after_the_rate_finds_its_new_value_elsewhere() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "base-after.txt",
+        "Turkey exported goods worth $6.0 billion to Egypt in the first five months of the \
+         year, the ministry said.\n\n\
+         Officials met in Ankara. Talks went well.\n\n\
+         The minister praised the growth in exports, which increased by 20% compared to the \
+         $5.0 billion exported during the same period last year.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$5.0 billion", "$6.0 billion"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+
+    let doc = check_text(
+        &wd,
+        "base-only.txt",
+        "The minister praised the growth in exports to Egypt, which increased by 20% \
+         compared to the $5.0 billion exported during the same period last year.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$5.0 billion"], "{change}");
+    assert!(
+        change["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("not the new value"),
+        "{change}"
+    );
+}
+
+/// "stood at $741 million in the same time in the preceding year but grew by 41 percent,
+/// hitting $1.019 billion": a period after an amount that can only be a base's makes it the
+/// base.
+#[test]
+fn an_amount_of_the_preceding_year_is_the_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "preceding.txt",
+        "Ghana's exports to Togo stood at $500 million in the same time in the preceding \
+         year but grew by 30 percent, hitting $650 million in the said period this year.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$500 million", "$650 million"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}

@@ -469,7 +469,30 @@ fn is_base(article: &Article, f: &Figure) -> bool {
         let first = words.split_whitespace().next().unwrap_or("");
         BASE_CUES.contains(&first) || words.contains("compared")
     };
+    // "stood at $741 million in the same time in the preceding year but grew by 41
+    // percent": a period said right after it that can only be a comparison's base.
+    let end = article.numbers[f.number].printed.end;
+    let after = article.text[end..clause.end.max(end)].to_lowercase();
+    let after: String = after
+        .split_whitespace()
+        .take(9)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let base_period_after = [
+        "the preceding year",
+        "the previous year",
+        "a year earlier",
+        "a year ago",
+        "a year before",
+        "the year before",
+        "the same period last year",
+        "the same time last year",
+        "the corresponding period",
+    ]
+    .iter()
+    .any(|w| after.contains(w));
     bracket_of_base
+        || base_period_after
         || BASE_CUES.contains(&first)
         || matches!(right_before, "from" | "against" | "versus")
         || words.contains("a year earlier")
@@ -883,7 +906,7 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     // "This is a jump of about 177 per cent compared to a trade figure of $188.9 million
     // recorded throughout all 2020": the base said right after the rate, whatever its
     // period; the new value the amount the sentence is about.
-    if let Some(base) = printed_after(
+    let said_base = printed_after(
         article,
         n,
         s,
@@ -898,8 +921,8 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         let gap = gap.trim_start();
         gap.starts_with("compared") || gap.starts_with("against") || gap.starts_with("from")
     })
-    .or_else(|| compared_after(article, n, s))
-    {
+    .or_else(|| compared_after(article, n, s));
+    if let Some(base) = said_base {
         let new = if anchor != base {
             Some(anchor)
         } else {
@@ -1144,6 +1167,16 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     match best {
         Some((f, true, chosen)) => Some(relation(vec![f, chosen], None)),
         Some((f, false, chosen)) => Some(relation(vec![chosen, f], None)),
+        // "which increased by 21% compared to the $3.55 billion exported during the same
+        // period last year", the new value printed paragraphs before: the text said which
+        // amount is the base; the new value is the one amount of that flow a year later.
+        None if said_base == Some(anchor) => Some(match new_value_of(article, anchor) {
+            Some(new) => Relation {
+                said: true,
+                ..relation(vec![anchor, new], None)
+            },
+            None => relation(vec![anchor], Some(Unchecked::NoNewValue)),
+        }),
         None => {
             // "bringing bilateral trade to $1.98 billion, 52.3 per cent higher than 2014" with
             // 2014's trade printed paragraphs later: the base the text names by its period.
@@ -1192,6 +1225,45 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             }
         }
     }
+}
+
+/// The new value of base `b` printed anywhere in the text: the one amount of the very same
+/// flow (measure, economies, product, currency) a year later — or, with neither period
+/// placed, of the same months — that is no base itself. `None` unless exactly one amount
+/// (printed once or more) fits.
+fn new_value_of(article: &Article, b: usize) -> Option<usize> {
+    let base = &article.figures[b];
+    let fits = |f: usize| {
+        let x = &article.figures[f];
+        let a_year_later = match (base.period, x.period) {
+            (Some(p), Some(q)) => {
+                q.year == p.year + 1
+                    && (q.first_month, q.last_month) == (p.first_month, p.last_month)
+            }
+            (None, None) => {
+                base.months_only.is_none()
+                    || x.months_only.is_none()
+                    || base.months_only == x.months_only
+            }
+            _ => false,
+        };
+        f != b
+            && level(article, f)
+            && !is_base(article, x)
+            && x.measure.is_some()
+            && x.measure == base.measure
+            // (a side named by one and not the other: the text's pair, carried)
+            && (x.owner.is_none() || base.owner.is_none() || x.owner == base.owner)
+            && (x.other.is_none() || base.other.is_none() || x.other == base.other)
+            && x.currency == base.currency
+            && x.commodity == base.commodity
+            && x.deficit == base.deficit
+            && a_year_later
+    };
+    let found: Vec<usize> = (0..article.figures.len()).filter(|&f| fits(f)).collect();
+    let first = *found.first()?;
+    let value = amount(article, first);
+    (value.is_some() && found.iter().all(|&f| amount(article, f) == value)).then_some(first)
 }
 
 /// The last level amount of sentence `s` before byte `at` in the currency of figure
@@ -1428,9 +1500,37 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
             .map(str::to_lowercase)
             .collect()
     };
-    let lead = words(end, pos(article, a));
+    // Up to each amount's hedge: "to around $2.043 billion ..., from $1.51 billion".
+    let hedged = |f: usize| article.numbers[article.figures[f].number].phrase.start;
+    // "from its previous $365 million to the present $236 million": the words that only
+    // point at an amount, dropped from the end.
+    let pointing = |mut w: Vec<String>| {
+        while w.last().is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "its"
+                    | "their"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "previous"
+                    | "earlier"
+                    | "prior"
+                    | "present"
+                    | "current"
+                    | "level"
+                    | "levels"
+                    | "of"
+            )
+        }) {
+            w.pop();
+        }
+        w
+    };
+    let lead_said = words(end, hedged(a).max(end));
+    let lead = pointing(lead_said.clone());
     let a_end = article.numbers[article.figures[a].number].printed.end;
-    let between = words(a_end, pos(article, b));
+    let between = pointing(words(a_end, hedged(b).max(a_end)));
     let stated_between = article.numbers.iter().any(|m| {
         m.printed.start > end
             && m.printed.start < pos(article, b)
@@ -1479,7 +1579,7 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     // $636 million from $330 million": the new value after "reaching (a total of)".
     let to_b = (lead.len() <= 4 && matches!(last(&lead), "to" | "reaching" | "reach"))
         || (lead.len() <= 12
-            && (ends_with(&lead, &["reaching", "a", "total", "of"])
+            && (ends_with(&lead_said, &["reaching", "a", "total", "of"])
                 || ends_with(&lead, &["reaching"])
                 || ends_with(&lead, &["to", "reach"])));
     let from_a = between.len() <= 12
