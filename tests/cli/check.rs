@@ -3418,3 +3418,93 @@ fn an_amount_of_the_preceding_year_is_the_base() {
     );
     assert_eq!(change["verdict"], "consistent", "{change}");
 }
+
+/// "$68 million in January-June 2025, of which $22 million is exports and $46 million
+/// imports": the flows named after the amounts are the parts of the whole, of its period —
+/// not a year named in another paragraph ("the 2006 Treaty").
+#[test]
+fn parts_of_which_take_the_whole_period_and_flows_named_after_them() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "of-which-flows.txt",
+        "The countries signed the 2006 Treaty of Friendship.\n\n\
+         Trade between Armenia and Georgia totaled $140 million in 2024 and $70 million in \
+         January-June 2025, of which $25 million is exports from Armenia and $45 million \
+         imports.\n\n\
+         Bilateral trade, which was $1.6 billion in 2010, reached $2.05 billion in 2011 \
+         (including Chile's exports to Peru at $600 million and Chile's imports from Peru at \
+         $1.45 billion).\n",
+    );
+    let period = |p: &str| number(&doc, p)["read_as"]["period"].clone();
+    assert_eq!(period("$25 million"), "2025-H1");
+    assert_eq!(period("$45 million"), "2025-H1");
+    assert_eq!(period("$600 million"), "2011");
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(sums[0]),
+        ["$70 million", "$25 million", "$45 million"],
+        "{}",
+        sums[0]
+    );
+    assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
+    assert_eq!(sums[1]["verdict"], "consistent", "{}", sums[1]);
+}
+
+/// "reached AED24 billion, including AED4 billion in imports, AED2.8 billion in exports and
+/// AED17.3 billion in re-exports": re-exports are not the exports, and a total listed as
+/// three flows is their sum — an error in any of them is flagged.
+#[test]
+fn a_total_listed_as_three_flows_with_re_exports_is_their_sum() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "re-exports.txt",
+        "Dubai's trade with Oman in 2019 reached AED30.5 billion, including AED5.1 billion \
+         in imports, AED3.2 billion in exports and AED20.4 billion in re-exports.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        [
+            "AED30.5 billion",
+            "AED5.1 billion",
+            "AED3.2 billion",
+            "AED20.4 billion"
+        ],
+        "{sum}"
+    );
+    assert_eq!(sum["verdict"], "inconsistent", "{sum}");
+    assert_eq!(
+        number(&doc, "AED20.4 billion")["read_as"]["commodity"],
+        "re-exports"
+    );
+}
+
+/// "Investments valued at $73.70 million ..., an annual hike of 98.70% from $37.10
+/// million": the rate and the base of money that is not trade are not trade figures; and
+/// "stood at $888.50 million as of 31 December 2022, down 11.60% YoY from $1 billion": a
+/// base said year on year is a year before.
+#[test]
+fn a_rate_of_investment_is_ignored_and_a_yoy_base_is_a_year_before() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "investment-yoy.txt",
+        "Korea pumped investments valued at $80.50 million in Ghana during fiscal year (FY) \
+         2021/2022, an annual hike of 50.30% from $53.52 million.\n\n\
+         Trade between Ghana and Korea rose in 2022.\n\n\
+         Ghana's imports from Korea stood at $450.50 million as of 31 December 2022, down \
+         9.90% YoY from $500.00 million.\n",
+    );
+    assert_eq!(number(&doc, "50.30%")["role"], "ignored", "{doc}");
+    assert_eq!(number(&doc, "$53.52 million")["role"], "ignored", "{doc}");
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$500.00 million", "$450.50 million"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}

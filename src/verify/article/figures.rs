@@ -487,6 +487,21 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 resolve::clause_of(&clauses, tokens, article.numbers[a].tokens.start) == c
             })
         };
+        // "stood at $888.50 million ..., down 11.60% YoY from $1 billion": the base of a
+        // change said year on year is a year before, whatever words bring the new value.
+        let year_on_year_said = {
+            let w = format!(" {} ", words.replace(['(', ')', ','], " "));
+            [
+                " yoy ",
+                "year-on-year",
+                "year on year",
+                " y/y ",
+                "a year earlier",
+                "a year ago",
+            ]
+            .iter()
+            .any(|k| w.contains(k))
+        };
         let mut sentence_figures: Vec<usize> = Vec::new();
         for &n in &amounts {
             let number = &article.numbers[n];
@@ -898,12 +913,15 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                                 article.numbers[a].tokens.start,
                                             )
                                             .zip(clause)
-                                            .is_some_and(|(x, c)| x == c || x + 1 == c)
-                                            && introduced_as_new(
-                                                tokens,
-                                                article.numbers[a].tokens.start,
-                                                range.start,
-                                            )
+                                            .is_some_and(|(x, c)| {
+                                                ((x == c || x + 1 == c)
+                                                    && introduced_as_new(
+                                                        tokens,
+                                                        article.numbers[a].tokens.start,
+                                                        range.start,
+                                                    ))
+                                                    || (x < c && year_on_year_said)
+                                            })
                                     })
                                     && focus.and_then(|f| f.year_before()).is_some() =>
                             {
@@ -1159,7 +1177,13 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 (w(e) == "worth" && w(e + 1) == "of" && is_product_word(w(e + 2)) && !generic)
                     .then(|| w(e + 2).to_string())
             };
+            // "AED17.3 billion in re-exports": goods imported and sent on — a part of the
+            // exports (of the total trade, in Dubai's reckoning), not the exports.
+            let re_exports = word.as_ref().is_some_and(|w| {
+                w.measure == TradeMeasure::Exports && tokens[w.tokens.start].text == "re"
+            });
             let commodity = match &part {
+                _ if re_exports => Some(RE_EXPORTS.to_string()),
                 // "of which Viet Nam exported $30.6 billion": a flow of the whole, no product.
                 Some((_, words)) if !names_a_flow(words) => Some(words.clone()),
                 _ if worth_of.is_some() => worth_of,
@@ -1276,6 +1300,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             focus_months = sentence_months;
         }
     }
+    parts_of_the_whole_period(&text, &article.numbers, &mut figures);
     // "Exports to China dipped 28%, while imports rose 4.16%": a flow that names no
     // economy is with the one the other flows of its sentence name.
     for f in 0..figures.len() {
@@ -1648,7 +1673,7 @@ fn right_after(
         && j < after + 3
         && matches!(
             tokens[j].text.as_str(),
-            "in" | "of" | "worth" | "trade" | "goods" | "from"
+            "in" | "of" | "worth" | "trade" | "goods" | "from" | "is" | "are" | "was" | "were"
         )
     {
         if let Some(w) = measures.iter().find(|m| m.tokens.start == j) {
@@ -2316,7 +2341,11 @@ fn part_of(
     numbers: &[super::numbers::Number],
 ) -> Option<(usize, String)> {
     let c = &clauses[clause?];
-    let clause_text = text[c.clone()].trim_start().to_lowercase();
+    // "(including India's exports to Morocco at US$ 587.2 million ...)"
+    let clause_text = text[c.clone()]
+        .trim_start()
+        .trim_start_matches('(')
+        .to_lowercase();
     let rest = clause_text
         .strip_prefix("of which")
         .or_else(|| clause_text.strip_prefix("including"))
@@ -2346,13 +2375,104 @@ fn part_of(
             )
         })
         .collect();
-    let product = if words.is_empty() {
-        "part".to_string()
-    } else {
+    // "of which $22 million is exports from Kyrgyzstan": the flow named after the amount.
+    let flow_after = || {
+        let after: Vec<&str> = rest
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| !w.chars().any(|ch| ch.is_ascii_digit()))
+            .skip(1)
+            .skip_while(|w| {
+                w.chars().any(|ch| ch.is_ascii_digit())
+                    || matches!(
+                        *w,
+                        "million"
+                            | "billion"
+                            | "trillion"
+                            | "bn"
+                            | "mn"
+                            | "mln"
+                            | "bln"
+                            | "m"
+                            | "b"
+                            | "dollars"
+                            | "euros"
+                            | "usd"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "in"
+                            | "for"
+                            | "worth"
+                            | "of"
+                    )
+            })
+            .take(1)
+            .collect();
+        Some(after.join(" ")).filter(|w| names_a_flow(w))
+    };
+    let product = if !words.is_empty() {
         words.join(" ")
+    } else if let Some(flow) = flow_after() {
+        flow
+    } else {
+        "part".to_string()
     };
     let _ = figures;
     Some((whole, product))
+}
+
+/// The commodity of a re-exports figure.
+pub(super) const RE_EXPORTS: &str = "re-exports";
+
+/// "$68 million in January-June 2025, of which $22 million is exports and $46 million
+/// imports": the parts of a whole, and the flows listed with them ("and ..."), are of the
+/// whole's period when their own clause names none.
+fn parts_of_the_whole_period(
+    text: &str,
+    numbers: &[super::numbers::Number],
+    figures: &mut [Figure],
+) {
+    for f in 0..figures.len() {
+        let Some(w) = figures[f].part_of else {
+            continue;
+        };
+        let whole = figures[w].clone();
+        let mut listed = vec![f];
+        // The flows that follow the part in its sentence, joined by "and", no other amount
+        // between.
+        for g in f + 1..figures.len() {
+            let prev = *listed.last().unwrap_or(&f);
+            let gap = &text[numbers[figures[prev].number].printed.end
+                ..numbers[figures[g].number].printed.start];
+            let joined = gap
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|x| x == "and")
+                && !gap.contains([';', '.', ')']);
+            if figures[g].sentence != figures[f].sentence
+                || !joined
+                || !matches!(
+                    figures[g].measure,
+                    Some(TradeMeasure::Exports | TradeMeasure::Imports)
+                )
+            {
+                break;
+            }
+            listed.push(g);
+        }
+        for &p in &listed {
+            let part = &mut figures[p];
+            let not_its_own =
+                part.period_note.is_some() || (part.period.is_none() && part.months_only.is_none());
+            if not_its_own && part.period != whole.period {
+                part.period = whole.period;
+                part.months_only = whole.months_only;
+                part.fiscal = whole.fiscal.clone();
+                part.period_note = Some(PeriodNote::Sentence);
+            }
+        }
+    }
 }
 
 /// The fiscal year before one, named as it is: "FY2021/22" → "FY2020/21", "FY25" → "FY24",

@@ -213,7 +213,7 @@ pub fn to_claims(
                 RelationKind::Change => format!("change({}, {})", ids[0], ids[1]),
                 RelationKind::Multiple => format!("{} / {}", ids[1], ids[0]),
                 RelationKind::Share => format!("{} / {}", ids[0], ids[1]),
-                RelationKind::Sum => format!("{} + {}", ids[1], ids[2]),
+                RelationKind::Sum => ids[1..].join(" + "),
                 RelationKind::Balance => format!("{} - {}", ids[1], ids[2]),
                 RelationKind::Points => format!("{} - {}", percent_ids[1], percent_ids[0]),
             },

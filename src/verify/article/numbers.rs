@@ -358,6 +358,47 @@ fn carry_ignored(text: &str, tokens: &[Token], sentence_of: &[usize], numbers: &
             continue;
         }
         let gap = &text[prev.printed.end..n.printed.start];
+        // "an annual hike of 98.70% from $37.10 million": the base of a rate of money that
+        // is not trade is none either.
+        if money
+            && prev.kind == NumberKind::Ignored(Ignored::OtherMoney)
+            && matches!(
+                gap.trim().to_lowercase().as_str(),
+                "from"
+                    | "compared to"
+                    | "compared with"
+                    | "against"
+                    | "over"
+                    | "up from"
+                    | "down from"
+            )
+        {
+            n.kind = NumberKind::Ignored(Ignored::OtherMoney);
+            n.phrase = n.printed.clone();
+            continue;
+        }
+        // "pumped investments valued at $73.70 million in Egypt during fiscal year (FY)
+        // 2021/2022, an annual hike of 98.70%": a rate after such money in its sentence,
+        // past dates and years and no trade word, is that money's.
+        if rate
+            && let Some(owner) = before[..k]
+                .iter()
+                .rev()
+                .take_while(|m| sentence_of.get(m.tokens.start) == sentence_of.get(n.tokens.start))
+                .find(|m| !matches!(m.kind, NumberKind::Ignored(Ignored::Year | Ignored::Date)))
+            && owner.kind == NumberKind::Ignored(Ignored::OtherMoney)
+        {
+            let between = text[owner.printed.end..n.printed.start].to_lowercase();
+            let trade_word = between
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with("export") || w.starts_with("import") || w == "trade");
+            if !trade_word && !between.contains([';', '.']) {
+                n.kind = NumberKind::Ignored(Ignored::OtherMoney);
+                n.phrase = n.printed.clone();
+                n.lead = None;
+                continue;
+            }
+        }
         // "invested about 16 bln rubles ($245mln)": the same money converted.
         if money {
             if let NumberKind::Ignored(

@@ -174,14 +174,18 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     // A part of a share ("25% of exports, or ¥1.14 trillion") is no flow's total — unless
     // it is a flow of the trade it is "of which" ("trade reached $36.3 billion, of which
     // Viet Nam exported $30.6 billion … its imports were $5.7 billion"): a breakdown.
-    let parts: Vec<usize> = out
+    let breakdowns = breakdowns(article);
+    let mut parts: Vec<usize> = out
         .iter()
         .filter(|r| {
             r.kind == RelationKind::Share && r.figures.len() == 2 && !flow_of_trade(article, r)
         })
         .map(|r| r.figures[0])
         .collect();
-    let sums = sums_and_balances(article, &parts);
+    // A breakdown's total and parts are no other sum's.
+    parts.extend(breakdowns.iter().flat_map(|r| r.figures.iter().copied()));
+    let mut sums = sums_and_balances(article, &parts);
+    sums.extend(breakdowns);
     // The breakdown's sum says more than the share of one of its flows.
     out.retain(|r| {
         !(flow_of_trade(article, r)
@@ -2841,6 +2845,94 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                 .iter()
                 .all(|&f| article.figures[f].sentence == total.sentence),
             kind,
+            sentence: total.sentence,
+            stated: None,
+            says: article.numbers[total.number].printed.clone(),
+            figures,
+            percents: Vec::new(),
+            derived_base: None,
+            unchecked: None,
+        });
+    }
+    out
+}
+
+/// "the value of Dubai external trade with Saudi Arabia in the first half of 2020 reached
+/// AED24 billion, including AED4 billion in imports, AED2.8 billion in exports and AED17.3
+/// billion in re-exports": a total followed by a list of three or more flows (exports,
+/// imports, re-exports) it is said to be made of, joined by commas and "and": the sum of
+/// them all.
+fn breakdowns(article: &Article) -> Vec<Relation> {
+    const OPENERS: &[&str] = &[
+        "including",
+        "of which",
+        "comprising",
+        "consisting of",
+        "made up of",
+        "divided into",
+        "split into",
+    ];
+    let mut out = Vec::new();
+    for (t, total) in article.figures.iter().enumerate() {
+        if total.measure != Some(TradeMeasure::Turnover)
+            || total.commodity.is_some()
+            || total.part_of.is_some()
+            || total.difference.is_some()
+            || total.vague
+        {
+            continue;
+        }
+        let mut after: Vec<usize> = figures_in(article, total.sentence)
+            .into_iter()
+            .filter(|&f| pos(article, f) > pos(article, t))
+            .collect();
+        after.sort_by_key(|&f| pos(article, f));
+        let gap = |a: usize, b: usize| {
+            let end = article.numbers[article.figures[a].number].printed.end;
+            let start = article.numbers[article.figures[b].number].phrase.start;
+            article.text[end..start.max(end)].to_lowercase()
+        };
+        let Some(&first) = after.first() else {
+            continue;
+        };
+        let opening = gap(t, first);
+        if !OPENERS.iter().any(|o| opening.contains(o))
+            || opening.contains([';', '.'])
+            || opening.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let mut parts = vec![first];
+        for &f in &after[1..] {
+            let between = gap(*parts.last().unwrap_or(&first), f);
+            let joined = (between.contains(',') || between.split_whitespace().any(|w| w == "and"))
+                && !between.contains([';', '.', '('])
+                && !between.chars().any(|c| c.is_ascii_digit());
+            if !joined {
+                break;
+            }
+            parts.push(f);
+        }
+        let flow = |f: usize| {
+            let p = &article.figures[f];
+            level(article, f)
+                && p.currency == total.currency
+                && matches!(
+                    p.measure,
+                    Some(TradeMeasure::Exports | TradeMeasure::Imports)
+                )
+                && (p.commodity.is_none()
+                    || p.commodity.as_deref() == Some(super::figures::RE_EXPORTS))
+                && (p.period.is_none() || p.period == total.period)
+        };
+        if parts.len() < 3 || !parts.iter().all(|&f| flow(f)) {
+            continue;
+        }
+        let mut figures = vec![t];
+        figures.extend(parts);
+        out.push(Relation {
+            said: true,
+            kind: RelationKind::Sum,
             sentence: total.sentence,
             stated: None,
             says: article.numbers[total.number].printed.clone(),

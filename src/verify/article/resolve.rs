@@ -312,6 +312,20 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
     let mut out: Vec<MeasureWord> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // "re-exports" (a hyphen between, which is no token): one word, read as exports;
+        // `figures` tells it apart by its "re".
+        if tokens[i].text == "re"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.text.starts_with("export") && t.start == tokens[i].end + 1)
+        {
+            out.push(MeasureWord {
+                measure: TradeMeasure::Exports,
+                tokens: i..i + 2,
+            });
+            i += 2;
+            continue;
+        }
         let found = MEASURE_WORDS.iter().find_map(|(w, m)| {
             let words: Vec<&str> = w.split_whitespace().collect();
             let fits = words
