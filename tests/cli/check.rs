@@ -3508,3 +3508,33 @@ fn a_rate_of_investment_is_ignored_and_a_yoy_base_is_a_year_before() {
     );
     assert_eq!(change["verdict"], "consistent", "{change}");
 }
+
+/// "Azerbaijan has increased the trade turnover with Italy by $6.4 billion in the first
+/// seven months of 2022", this year's and last year's turnovers printed paragraphs later
+/// ("During the corresponding period of 2021" is those months of 2021): the difference
+/// between them.
+#[test]
+fn a_difference_finds_its_two_amounts_in_other_paragraphs() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "difference-far.txt",
+        "Georgia has increased the trade turnover with Armenia by $2.5 billion in the first \
+         seven months of 2022, the agency reports.\n\n\
+         In January-July, the trade turnover between the two countries amounted to $7.3 \
+         billion.\n\n\
+         During the corresponding period of 2021, the trade turnover between Georgia and \
+         Armenia amounted to $4.6 billion.\n",
+    );
+    assert_eq!(
+        number(&doc, "$4.6 billion")["read_as"]["period"],
+        "2021-01..2021-07"
+    );
+    let difference = claim(&doc, "difference");
+    assert_eq!(
+        figures_printed(difference),
+        ["$2.5 billion", "$4.6 billion", "$7.3 billion"],
+        "{difference}"
+    );
+    assert_eq!(difference["verdict"], "inconsistent", "{difference}");
+}

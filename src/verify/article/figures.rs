@@ -744,9 +744,17 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     }
                     None => {
                         // A period of the sentence not owned by another amount's clause.
+                        // ("During the corresponding period of 2021, trade amounted to
+                        // $4.6 billion": the months in focus, of that year.)
                         let free = periods
                             .iter()
-                            .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                            .filter(|p| {
+                                matches!(
+                                    p.words,
+                                    PeriodWords::Absolute { .. }
+                                        | PeriodWords::SamePeriod { year: Some(_) }
+                                )
+                            })
                             .filter(|p| {
                                 !clause_has_amount(resolve::clause_of(
                                     &clauses,
@@ -1782,12 +1790,18 @@ fn difference_of(
         }
     };
     let first = printed.start;
-    // "fell by $5.6 billion", "decreased by $7.4 billion"
+    // "fell by $5.6 billion", "decreased by $7.4 billion", "has increased the trade
+    // turnover with Italy by $6.4 billion" (the verb's object between, no number or
+    // punctuation).
     if first >= 2
         && word(first - 1) == "by"
-        && let Some(d) = (first.saturating_sub(4)..first - 1)
+        && let Some((j, d)) = (first.saturating_sub(8)..first - 1)
             .rev()
-            .find_map(|j| dir(word(j)))
+            .find_map(|j| dir(word(j)).map(|d| (j, d)))
+        && (j + 4 >= first
+            || ((j + 1..first - 1).all(|k| !tokens[k].is_number)
+                && !text[tokens[j].end..tokens[first - 1].start]
+                    .contains([',', ';', '.', '(', ')'])))
     {
         return Some(d);
     }

@@ -3090,6 +3090,39 @@ fn differences(article: &Article) -> Vec<Relation> {
                 }
             }
         }
+        // "Azerbaijan has increased the trade turnover with Italy by $6.4 billion in the
+        // first seven months of 2022" with the two turnovers printed paragraphs later: the
+        // one amount of that flow in the difference's period, and the one a year before.
+        // (Not when its own sentence prints an amount of the flow: then the difference's
+        // amounts are those, or it is no difference.)
+        let pair = pair.or_else(|| {
+            if !here.is_empty() {
+                return None;
+            }
+            let p = fig.period?;
+            let before = Period::new(p.year - 1, p.first_month, p.last_month).ok()?;
+            let of = |q: Period| -> Option<usize> {
+                let found: Vec<usize> = (0..article.figures.len())
+                    .filter(|&f| {
+                        let g = &article.figures[f];
+                        level(article, f)
+                            && g.period == Some(q)
+                            && !g.vague
+                            && g.currency == fig.currency
+                            && g.measure.is_some()
+                            && g.measure == fig.measure
+                            && g.commodity == fig.commodity
+                            && g.part_of.is_none()
+                            && economies_agree(g, fig)
+                    })
+                    .collect();
+                let first = *found.first()?;
+                let value = amount(article, first);
+                (value.is_some() && found.iter().all(|&f| amount(article, f) == value))
+                    .then_some(first)
+            };
+            Some((of(before)?, of(p)?))
+        });
         if let Some((old, new)) = pair {
             out.push(Relation {
                 said: false,
