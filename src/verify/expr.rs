@@ -1,6 +1,7 @@
-//! Claim expressions: figure ids, decimal numbers, `+ - * /`, parentheses and
-//! `change(from, to)` (= to / from − 1). Parsed here, evaluated on exact intervals; no
-//! code is ever executed, and size and depth are bounded.
+//! Claim expressions: figure ids, decimal numbers, `+ - * /`, parentheses,
+//! `change(from, to)` (= to / from − 1) and `annual_change(from, to, years)` (the average
+//! yearly rate, compounded: (to / from)^(1/years) − 1). Parsed here, evaluated on exact
+//! intervals; no code is ever executed, and size and depth are bounded.
 
 use std::fmt;
 
@@ -11,6 +12,8 @@ use Kind::{Money, Number, Ratio};
 
 pub const MAX_LENGTH: usize = 1000;
 pub const MAX_DEPTH: usize = 32;
+/// The most years an average yearly rate is taken over.
+pub const MAX_YEARS: u32 = 100;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
@@ -23,6 +26,8 @@ pub enum Expr {
     Div(Box<Expr>, Box<Expr>),
     /// change(from, to) = to / from − 1
     Change(Box<Expr>, Box<Expr>),
+    /// annual_change(from, to, years) = (to / from)^(1/years) − 1
+    AnnualChange(Box<Expr>, Box<Expr>, u32),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -152,6 +157,26 @@ impl Parser {
                 self.expect(')')?;
                 Ok(Expr::Change(Box::new(from), Box::new(to)))
             }
+            Some(Tok::Ident(name))
+                if name == "annual_change" && self.peek() == Some(&Tok::Op('(')) =>
+            {
+                self.at += 1;
+                let from = self.expr()?;
+                self.expect(',')?;
+                let to = self.expr()?;
+                self.expect(',')?;
+                let years = match self.next() {
+                    Some(Tok::Num(d)) => u32::try_from(d.normalize().mantissa())
+                        .ok()
+                        .filter(|y| d.normalize().scale() == 0 && (1..=MAX_YEARS).contains(y)),
+                    _ => None,
+                }
+                .ok_or_else(|| {
+                    format!("annual_change() takes a whole number of years, 1 to {MAX_YEARS}")
+                })?;
+                self.expect(')')?;
+                Ok(Expr::AnnualChange(Box::new(from), Box::new(to), years))
+            }
             Some(Tok::Ident(name)) => Ok(Expr::Figure(name)),
             other => Err(format!(
                 "expected a figure id, a number or `(`, found {}",
@@ -221,7 +246,8 @@ impl Expr {
             | Expr::Sub(a, b)
             | Expr::Mul(a, b)
             | Expr::Div(a, b)
-            | Expr::Change(a, b) => {
+            | Expr::Change(a, b)
+            | Expr::AnnualChange(a, b, _) => {
                 a.walk(f);
                 b.walk(f);
             }
@@ -258,6 +284,7 @@ impl fmt::Display for Expr {
             Expr::Mul(a, b) => write!(f, "({a}) * ({b})"),
             Expr::Div(a, b) => write!(f, "({a}) / ({b})"),
             Expr::Change(a, b) => write!(f, "change({a}, {b})"),
+            Expr::AnnualChange(a, b, years) => write!(f, "annual_change({a}, {b}, {years})"),
         }
     }
 }
@@ -313,6 +340,8 @@ pub enum Arithmetic {
     RatioByAmount,
     /// A divisor that is, or may be, zero.
     Division(ZeroDivisor),
+    /// An average yearly rate between amounts of two signs, or one that may be zero.
+    NotPositive,
 }
 
 impl<E> From<ZeroDivisor> for EvalError<E> {
@@ -374,7 +403,54 @@ pub fn evaluate<E>(
                 kind: Kind::Change,
             })
         }
+        Expr::AnnualChange(from, to, years) => {
+            let (from, to) = (evaluate(from, lookup)?, evaluate(to, lookup)?);
+            check_change_kinds(&from.kind, &to.kind)?;
+            let ratio = to.range.div(&from.range)?;
+            if ratio.low <= q_int(0) {
+                return Err(EvalError::Arithmetic(Arithmetic::NotPositive));
+            }
+            // The root is irrational: bracketed outward, so the true range lies within.
+            let root = Range::new(
+                nth_root(&ratio.low, *years, false),
+                nth_root(&ratio.point, *years, false),
+                nth_root(&ratio.high, *years, true),
+            );
+            Ok(Operand {
+                range: root.map(|v| v - q_int(1)),
+                kind: Kind::Change,
+            })
+        }
     }
+}
+
+/// The `n`-th root of a positive `x`, by bisection on exact rationals to within 2^-64 of
+/// the root (relative to its size): a value at or below the root, or (`above`) at or above
+/// it.
+fn nth_root(x: &super::interval::Q, n: u32, above: bool) -> super::interval::Q {
+    use super::interval::Q;
+    let one = q_int(1);
+    let pow = |r: &Q| -> Q {
+        let mut out = q_int(1);
+        for _ in 0..n {
+            out *= r;
+        }
+        out
+    };
+    let (mut low, mut high) = if x >= &one {
+        (one.clone(), x.clone())
+    } else {
+        (x.clone(), one.clone())
+    };
+    for _ in 0..64 {
+        let mid = (&low + &high) / q_int(2);
+        if &pow(&mid) <= x {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    if above { high } else { low }
 }
 
 /// The kind of a sum or difference: amounts in one currency stay amounts; an amount with
@@ -475,6 +551,55 @@ mod tests {
         .unwrap();
         assert_eq!(c.kind, Kind::Change);
         assert_eq!(decimal_string(&c.range.point, 4), "-0.652");
+    }
+
+    /// (44 / 28)^(1/18) − 1 = 2.5428...%; the bracket holds the true root, and one year
+    /// is the plain change.
+    #[test]
+    fn an_average_yearly_rate_is_bracketed_exactly() {
+        let e = parse("annual_change(28, 44, 18)").unwrap();
+        assert_eq!(e.to_string(), "annual_change(28, 44, 18)");
+        let v = evaluate(&e, &lookup).unwrap();
+        assert_eq!(v.kind, Kind::Change);
+        assert_eq!(decimal_string(&v.range.point, 6), "0.025428");
+        // (1 + low)^18 ≤ 44/28 ≤ (1 + high)^18, and the bracket is narrow.
+        let pow =
+            |r: &crate::verify::interval::Q| (0..18).fold(q_int(1), |acc, _| acc * (r + q_int(1)));
+        let ratio = q_int(44) / q_int(28);
+        assert!(pow(&v.range.low) <= ratio && ratio <= pow(&v.range.high));
+        assert!(&v.range.high - &v.range.low < q(Decimal::new(1, 12)));
+        let one = evaluate(
+            &parse("annual_change(trade_2018q1, trade_2019q1, 1)").unwrap(),
+            &lookup,
+        )
+        .unwrap();
+        let plain = evaluate(
+            &parse("change(trade_2018q1, trade_2019q1)").unwrap(),
+            &lookup,
+        )
+        .unwrap();
+        assert!(one.range.low <= plain.range.low && plain.range.high <= one.range.high);
+        assert_eq!(
+            decimal_string(&one.range.point, 6),
+            decimal_string(&plain.range.point, 6)
+        );
+        assert!(
+            parse("annual_change(a, b, 0)")
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert!(
+            parse("annual_change(a, b, 2.5)")
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert_eq!(
+            evaluate(
+                &parse("annual_change(exports, -1 * exports, 2)").unwrap(),
+                &lookup
+            ),
+            Err(EvalError::Arithmetic(Arithmetic::NotPositive))
+        );
     }
 
     #[test]

@@ -3538,3 +3538,56 @@ fn a_difference_finds_its_two_amounts_in_other_paragraphs() {
     );
     assert_eq!(difference["verdict"], "inconsistent", "{difference}");
 }
+
+/// "rose from CHF31.2 billion in 2000 to CHF46.5 billion in 2010. This corresponds to
+/// average annual growth of 4.1%": the yearly rate compounded over the ten years, not the
+/// plain change (+49%); the claims file says `annual_change(base, new, 10)`, which
+/// `verify` reads.
+#[test]
+fn an_average_annual_rate_is_compounded_over_the_years_between() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "average.txt",
+        "Swiss exports to Austria rose from CHF31.2 billion in 2000 to CHF46.5 billion in \
+         2010. This corresponds to average annual growth of 4.1%.\n\n\
+         Swiss imports from Austria rose from CHF20.4 billion in 2000 to CHF30.6 billion in \
+         2010, an annual average growth rate of about five percent.\n",
+    );
+    // (Each "rose" is checked as a direction too.)
+    let changes: Vec<&Json> = claims_of(&doc, "change")
+        .into_iter()
+        .filter(|c| c["says"] != "rose")
+        .collect();
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        ["CHF31.2 billion", "CHF46.5 billion"],
+        "{}",
+        changes[0]
+    );
+    assert_eq!(changes[0]["verdict"], "consistent", "{}", changes[0]);
+    assert!(
+        changes[0]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("annual_change("),
+        "{}",
+        changes[0]
+    );
+    // (30.6 / 20.4)^(1/10) − 1 = 4.1%: not "about five percent".
+    assert_eq!(changes[1]["verdict"], "inconsistent", "{}", changes[1]);
+
+    wd.run(&["check", "average.txt", "--emit-claims", "average.toml"]);
+    let toml = std::fs::read_to_string(wd.path("average.toml")).unwrap();
+    assert!(toml.contains(", 10)"), "{toml}");
+    let run = wd.run(&["verify", "average.toml", "--format", "json"]);
+    let verified: Json = serde_json::from_str(&run.stdout).unwrap();
+    let verdicts: Vec<&str> = verified["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["consistent", "inconsistent"], "{verified}");
+}

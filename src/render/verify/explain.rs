@@ -196,6 +196,9 @@ fn arithmetic(a: &Arithmetic) -> String {
         Arithmetic::AmountAndRatio(_) => "adds an amount and a ratio".into(),
         Arithmetic::TwoAmounts => "multiplies two amounts".into(),
         Arithmetic::RatioByAmount => "divides a ratio by an amount".into(),
+        Arithmetic::NotPositive => {
+            "an average yearly rate between amounts that are not both positive".into()
+        }
         Arithmetic::Division(ZeroDivisor::Zero) => "division by zero".into(),
         Arithmetic::Division(ZeroDivisor::RoundsToZero) => {
             "division by a figure whose rounding interval contains zero".into()

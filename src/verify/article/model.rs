@@ -211,6 +211,9 @@ pub fn to_claims(
                     format!("{} / {}", percent_ids[1], percent_ids[0])
                 }
                 RelationKind::Change => format!("change({}, {})", ids[0], ids[1]),
+                RelationKind::AverageChange { years } => {
+                    format!("annual_change({}, {}, {years})", ids[0], ids[1])
+                }
                 RelationKind::Multiple => format!("{} / {}", ids[1], ids[0]),
                 RelationKind::Share => format!("{} / {}", ids[0], ids[1]),
                 RelationKind::Sum => ids[1..].join(" + "),
@@ -240,6 +243,14 @@ pub fn to_claims(
                     "up"
                 }
             );
+        }
+        // "an annual average growth rate of about five percent": the growth is the words'
+        // before the rate's phrase.
+        if matches!(relation.kind, RelationKind::AverageChange { .. })
+            && phrase::parse(&says, lexicon, rounding)
+                .is_ok_and(|p| p.measure == crate::verify::phrase::Measure::Share)
+        {
+            says = format!("growth of {says}");
         }
         let assertion = match relation.kind {
             RelationKind::Sum | RelationKind::Balance | RelationKind::Difference => {

@@ -1160,9 +1160,35 @@ fn quantity_rate(tokens: &[Token], last: usize, same: &dyn Fn(usize) -> bool) ->
 fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize) -> bool) -> bool {
     let before = (first.saturating_sub(3)..first).filter(|&j| same(j));
     let after = (last + 1..last + 3).filter(|&j| same(j) && j < tokens.len());
-    before
-        .chain(after)
-        .any(|j| RATE_WORDS.contains(&tokens[j].text.as_str()))
+    // "a growth rate of 5%", "has grown at a rate of 15 per cent": the rate of a growth.
+    let of_growth = |j: usize| {
+        let w = |k: Option<usize>| {
+            k.filter(|&k| same(k))
+                .map_or("", |k| tokens[k].text.as_str())
+        };
+        let growth = |x: &str| {
+            matches!(
+                x,
+                "growth"
+                    | "grown"
+                    | "grew"
+                    | "growing"
+                    | "increased"
+                    | "expanded"
+                    | "risen"
+                    | "rose"
+            )
+        };
+        growth(w(j.checked_sub(1)))
+            || (w(j.checked_sub(1)) == "a"
+                && w(j.checked_sub(2)) == "at"
+                && growth(w(j.checked_sub(3))))
+            || (w(Some(j + 1)) == "of" && matches!(w(Some(j + 2)), "growth" | "increase"))
+    };
+    before.chain(after).any(|j| {
+        let word = tokens[j].text.as_str();
+        RATE_WORDS.contains(&word) && !(matches!(word, "rate" | "rates") && of_growth(j))
+    })
 }
 
 /// The first token of a hedge directly before `first` ("nearly", "more than").

@@ -33,6 +33,11 @@ pub enum RelationKind {
     Points,
     /// A printed difference between two printed amounts ("up $2.1 billion to $X from $Y").
     Difference,
+    /// An average yearly rate over so many years between two printed amounts ("rose from
+    /// CHF28 billion in 2000 to CHF44 billion in 2018 ... average annual growth of 2.5%").
+    AverageChange {
+        years: u32,
+    },
 }
 
 impl RelationKind {
@@ -45,6 +50,7 @@ impl RelationKind {
             RelationKind::Share => "share",
             RelationKind::Points => "points",
             RelationKind::Difference => "difference",
+            RelationKind::AverageChange { .. } => "change",
         }
     }
 }
@@ -119,6 +125,16 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             continue;
         };
         let relation = match (p.measure, stated_kind) {
+            // "average annual growth of around 2.5%": over the years between two amounts,
+            // compounded — or, with no such amounts, not paired at all.
+            (Measure::Change, _) if average_rate(article, n, s) => {
+                average_change(article, n, s).or_else(|| average_unpaired(article, n, s))
+            }
+            // "an annual average growth rate of about five percent", "has grown at a rate of
+            // 15 per cent on average": the words of growth stand before the rate's own.
+            (Measure::Share, _) if average_rate(article, n, s) && growth_before(article, n, s) => {
+                average_change(article, n, s).or_else(|| average_unpaired(article, n, s))
+            }
             (Measure::Change, _) => change(article, n, s, RelationKind::Change),
             (Measure::Multiple, _) => change(article, n, s, RelationKind::Multiple),
             // "£5.6 billion, or 40.7 per cent, plunge": the percentage of a difference is a
@@ -1229,6 +1245,149 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             }
         }
     }
+}
+
+/// Whether rate `n` of sentence `s` is an average yearly rate: "average annual growth",
+/// "an annual average growth rate", "grown at a rate of 15 per cent on average" in a
+/// sentence on annual trade, "CAGR".
+fn average_rate(article: &Article, n: usize, s: usize) -> bool {
+    let sentence = article.sentence(s).to_lowercase();
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let number = &article.numbers[n];
+    let start = article.sentences[s].start;
+    let before = words(&article.text[start..number.phrase.start]);
+    let clause = clause_at(article, s, number.printed.start);
+    let after = words(&article.text[number.phrase.end.min(clause.end)..clause.end]);
+    let average = before.iter().rev().take(8).chain(after.iter()).any(|w| {
+        matches!(
+            w.as_str(),
+            "average" | "averaged" | "averaging" | "compound" | "compounded" | "cagr"
+        )
+    });
+    let annual = words(&sentence).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "annual" | "annually" | "yearly" | "annum" | "cagr" | "compound" | "compounded"
+        )
+    }) || ["a year", "per year", "each year", "every year"]
+        .iter()
+        .any(|w| sentence.contains(w));
+    average && annual
+}
+
+/// An average yearly rate with no two amounts it spans ("grown by an average of six
+/// percent each year since 2006"): the amount it leads to, its base not printed — never a
+/// plain change between two amounts.
+fn average_unpaired(article: &Article, n: usize, s: usize) -> Option<Relation> {
+    let at = article.numbers[n].printed.start;
+    let nearest = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| level(article, f))
+        .min_by_key(|&f| pos(article, f).abs_diff(at));
+    let new: Vec<usize> = match change(article, n, s, RelationKind::Change) {
+        Some(r) if r.unchecked.is_some() => return Some(r),
+        Some(r) => r.figures.last().copied().into_iter().collect(),
+        None => nearest.into_iter().collect(),
+    };
+    Some(Relation::stated(
+        article,
+        RelationKind::Change,
+        n,
+        s,
+        new,
+        Some(Unchecked::NoBase),
+    ))
+}
+
+/// Whether a word of growth stands among the eight words before rate `n` of sentence `s`.
+fn growth_before(article: &Article, n: usize, s: usize) -> bool {
+    let start = article.sentences[s].start;
+    article.text[start..article.numbers[n].phrase.start]
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .any(|w| {
+            matches!(
+                w,
+                "growth" | "grown" | "grew" | "growing" | "increase" | "increased"
+            )
+        })
+}
+
+/// The average yearly rate `n` of sentence `s` between the two amounts of one flow it spans:
+/// in its sentence, the two before or the one after, the earliest and the latest of the same
+/// months at least two years apart ("from US$4.6 billion in 2012 to US$5.6 billion in 2016").
+fn average_change(article: &Article, n: usize, s: usize) -> Option<Relation> {
+    let last = article.sentences.len().saturating_sub(1);
+    let candidates: Vec<usize> = (s.saturating_sub(2)..=(s + 1).min(last))
+        .flat_map(|p| figures_in(article, p))
+        .filter(|&f| {
+            let g = &article.figures[f];
+            level(article, f) && !g.vague && g.period.is_some() && g.measure.is_some()
+        })
+        .collect();
+    // (years apart, base, new)
+    let mut spans: Vec<(u32, usize, usize)> = Vec::new();
+    for &b in &candidates {
+        for &e in &candidates {
+            let (x, y) = (&article.figures[b], &article.figures[e]);
+            let (Some(p), Some(q)) = (x.period, y.period) else {
+                continue;
+            };
+            let same_months = (p.first_month, p.last_month) == (q.first_month, q.last_month);
+            if same_months
+                && q.year >= p.year + 2
+                && x.measure.is_some()
+                && compatible(x, y)
+                && let Ok(years) = u32::try_from(q.year - p.year)
+            {
+                spans.push((years, b, e));
+            }
+        }
+    }
+    // Those of the rate's own sentence first, then those said before it ("rose from A in
+    // 2000 to B in 2018. This corresponds to ...").
+    let at = article.numbers[n].printed.start;
+    let own = |&&(_, b, e): &&(u32, usize, usize)| {
+        article.figures[b].sentence == s && article.figures[e].sentence == s
+    };
+    let before = |&&(_, b, e): &&(u32, usize, usize)| pos(article, b) < at && pos(article, e) < at;
+    if spans.iter().any(|t| own(&t)) {
+        spans.retain(|t| own(&t));
+    } else if spans.iter().any(|t| before(&t)) {
+        spans.retain(|t| before(&t));
+        // The nearest such pair.
+        let nearest = spans
+            .iter()
+            .map(|&(_, b, e)| pos(article, b).max(pos(article, e)))
+            .max()?;
+        spans.retain(|&(_, b, e)| pos(article, b).max(pos(article, e)) == nearest);
+    }
+    let widest = spans.iter().map(|&(y, _, _)| y).max()?;
+    let widest: Vec<&(u32, usize, usize)> = spans.iter().filter(|t| t.0 == widest).collect();
+    let &&(years, base, new) = widest.first()?;
+    // The same two amounts, however often printed.
+    let one = widest.iter().all(|&&(_, b, e)| {
+        amount(article, b) == amount(article, base) && amount(article, e) == amount(article, new)
+    });
+    one.then(|| Relation {
+        said: true,
+        ..Relation::stated(
+            article,
+            RelationKind::AverageChange { years },
+            n,
+            s,
+            vec![base, new],
+            None,
+        )
+    })
 }
 
 /// The new value of base `b` printed anywhere in the text: the one amount of the very same
