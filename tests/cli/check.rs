@@ -3591,3 +3591,23 @@ fn an_average_annual_rate_is_compounded_over_the_years_between() {
         .collect();
     assert_eq!(verdicts, ["consistent", "inconsistent"], "{verified}");
 }
+
+/// "the second largest economy of the Americas", "the American country" in a text about
+/// Cambodia and Canada are not the United States; "(2020: €19 billion)" is 2020's amount.
+#[test]
+fn the_americas_are_no_demonym_and_a_year_label_dates_its_amount() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "americas.txt",
+        "Cambodia's exports to the second largest economy of the Americas rose in 2022, \
+         expanding the Kingdom's trade surplus with the American country by 18.8 per cent to \
+         $1.087 billion versus $914.9 million in 2021.\n\n\
+         In 2021, bilateral trade between Germany and Mexico amounted to more than €20 \
+         billion (2020: €19 billion).\n",
+    );
+    let surplus = number(&doc, "$1.087 billion");
+    assert_ne!(surplus["read_as"]["partner"], "USA", "{surplus}");
+    assert_ne!(surplus["read_as"]["reporter"], "USA", "{surplus}");
+    assert_eq!(number(&doc, "€19 billion")["read_as"]["period"], "2020");
+}

@@ -83,10 +83,19 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
                     }
                 })
                 .collect();
+            // "the Americas" is a region, not American; "the American country" (Canada, in
+            // a text about it) is of the continent.
+            let region = crate::codes::lookup(original).is_some();
+            let continental = stripped.len() == 1
+                && stripped[0] == "american"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.text.as_str(), "country" | "nation" | "state"));
             if let Some((_, e, short)) = words
                 .iter()
-                .find(|(w, _, short)| *w == stripped || (*w == singular && !*short))
+                .find(|(w, _, short)| *w == stripped || (*w == singular && !*short && !region))
                 && (!*short || all_caps)
+                && !continental
             {
                 found = Some((e.clone(), n));
                 break;

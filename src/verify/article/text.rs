@@ -227,7 +227,17 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                 let digit_around = c == ','
                     && sentence[..i].ends_with(|p: char| p.is_ascii_digit())
                     && sentence[i + 1..].starts_with(|n: char| n.is_ascii_digit());
-                if !digit_around && !year_in_brackets(sentence, i, c) {
+                // "(2020: €19 billion)": the year labels the amount after it.
+                let year_label = c == ':' && {
+                    let before = sentence[..i].trim_end();
+                    let digits = before
+                        .chars()
+                        .rev()
+                        .take_while(char::is_ascii_digit)
+                        .count();
+                    digits == 4 && before[..before.len() - 4].trim_end().ends_with('(')
+                };
+                if !digit_around && !year_label && !year_in_brackets(sentence, i, c) {
                     cuts.push(i);
                     cuts.push(i + c.len_utf8());
                 }
