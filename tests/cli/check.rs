@@ -3611,3 +3611,35 @@ fn the_americas_are_no_demonym_and_a_year_label_dates_its_amount() {
     assert_ne!(surplus["read_as"]["reporter"], "USA", "{surplus}");
     assert_eq!(number(&doc, "€19 billion")["read_as"]["period"], "2020");
 }
+
+/// "trade saw a 13-fold surge, to 4.88 billion USD from 378 million USD" (2022 and 2007),
+/// then "In 2023, the bilateral trade stood at 3.45 billion USD, down 29.6% year-on-year":
+/// the base is the year before, not the nearest amount printed; and "after recording
+/// US$2,128.7 million in exports in 2022" is 2022's.
+#[test]
+fn a_year_on_year_change_takes_the_year_before_from_another_sentence() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "yoy-far.txt",
+        "Between 2007 and 2022, trade between Peru and Vietnam saw a 13-fold surge, to 4.88 \
+         billion USD from 378 million USD. Peru currently stands as a leading supplier.\n\n\
+         In 2023, the bilateral trade stood at 3.45 billion USD, down 29.6% year-on-year.\n\n\
+         Peru's exports to Vietnam decreased by 18.82 percent to US$1,728 million in 2023 \
+         after recording US$2,128.7 million in exports in 2022.\n",
+    );
+    let change = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("29.6%"))
+        .unwrap();
+    assert_eq!(
+        figures_printed(change),
+        ["4.88 billion USD", "3.45 billion USD"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "inconsistent", "{change}");
+    assert_eq!(
+        number(&doc, "US$2,128.7 million")["read_as"]["period"],
+        "2022"
+    );
+}

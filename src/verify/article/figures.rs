@@ -564,11 +564,28 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                     let end = article.numbers[a].tokens.end;
                     a != n && end <= p.tokens.start && p.tokens.start <= end + 2
                 });
+                // ("US$2,128.7 million in exports in 2022": a flow's name may stand between.)
+                let own_words = |q: &resolve::PeriodMention| {
+                    (number.tokens.end..q.tokens.start).all(|j| {
+                        matches!(
+                            tokens[j].text.as_str(),
+                            "in" | "of"
+                                | "worth"
+                                | "exports"
+                                | "imports"
+                                | "export"
+                                | "import"
+                                | "trade"
+                                | "goods"
+                        )
+                    })
+                };
                 p.tokens.start < at
                     && right_after_other
                     && periods.iter().any(|q| {
                         q.tokens.start > number.tokens.end
-                            && q.tokens.start <= number.tokens.end + 2
+                            && (q.tokens.start <= number.tokens.end + 2
+                                || (q.tokens.start <= number.tokens.end + 4 && own_words(q)))
                             && in_clause(q.tokens.start)
                     })
             };

@@ -1041,6 +1041,15 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     ]
     .iter()
     .any(|w| rest.contains(w));
+    // For an amount of another sentence, the rate's phrase counts too ("down 29.6%
+    // year-on-year" holds "year-on" in its phrase).
+    let phrase_year_on_year = {
+        let from = article.numbers[n].printed.start;
+        let said = article.text[from..clause.end.max(from)].to_lowercase();
+        ["year-on-year", "year on year", "y/y"]
+            .iter()
+            .any(|w| said.contains(w))
+    };
     let mut best: Option<(usize, usize, bool)> = None; // (anchor, base or new, anchor is the later)
     'search: for &anchor in &anchors {
         let a = &article.figures[anchor];
@@ -1071,6 +1080,17 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                     }),
             )
             .filter(|&f| f != anchor && !anchors.contains(&f) && level(article, f));
+        // "In 2023, trade stood at 3.45 billion USD, down 29.6% year-on-year" after "to 4.88
+        // billion USD from 378 million USD" (2022 and 2007): of the other sentences' amounts,
+        // the year before first.
+        let mut candidates: Vec<usize> = candidates.collect();
+        if phrase_year_on_year {
+            let year_before = |f: usize| match (a.period, article.figures[f].period) {
+                (Some(x), Some(y)) => x.year == y.year + 1,
+                _ => false,
+            };
+            candidates.sort_by_key(|&f| article.figures[f].sentence != s && !year_before(f));
+        }
         for f in candidates {
             let b = &article.figures[f];
             let same_months_earlier = year_on_year && same_months_dated(a, b);
