@@ -3643,3 +3643,42 @@ fn a_year_on_year_change_takes_the_year_before_from_another_sentence() {
         "2022"
     );
 }
+
+/// "In the first quarter of the preceding year, the trade turnover amounted to $625.1
+/// million" after 2024-Q1's: those months a year before ("last year", said from the day of
+/// writing, is left as it was); "$676 million of Israeli exports" names its flow after a
+/// demonym.
+#[test]
+fn months_of_the_preceding_year_and_a_flow_after_a_demonym() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "preceding-months.txt",
+        "In the first quarter of 2024, trade between Georgia and China reached $748.8 million, \
+         an increase of $123.7 million.\n\n\
+         In the first quarter of the preceding year, the trade turnover between Georgia and \
+         China amounted to $625.1 million.\n",
+    );
+    assert_eq!(
+        number(&doc, "$625.1 million")["read_as"]["period"],
+        "2023-Q1"
+    );
+    let difference = claim(&doc, "difference");
+    assert_eq!(difference["verdict"], "consistent", "{difference}");
+    let doc = check_text(
+        &wd,
+        "demonym-flow.txt",
+        "Bilateral trade between Israel and Japan in 2007 was about $2.48b., including $676 \
+         million of Israeli exports and $1.8b. of imports from Japan.\n",
+    );
+    assert_eq!(
+        number(&doc, "$676 million")["read_as"]["measure"],
+        "exports"
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$2.48b", "$676 million", "$1.8b"],
+        "{sum}"
+    );
+}

@@ -770,6 +770,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                                     p.words,
                                     PeriodWords::Absolute { .. }
                                         | PeriodWords::SamePeriod { year: Some(_) }
+                                        | PeriodWords::MonthsYearBefore { .. }
                                 )
                             })
                             .filter(|p| {
@@ -1705,6 +1706,14 @@ fn right_after(
             return Some(w.clone());
         }
         j += 1;
+        // "$676 million of Israeli exports": a capitalised name (a demonym) before the flow.
+        if tokens[j - 1].text == "of"
+            && j + 1 < end
+            && text[tokens[j].start..].starts_with(|c: char| c.is_uppercase())
+            && let Some(w) = measures.iter().find(|m| m.tokens.start == j + 1)
+        {
+            return Some(w.clone());
+        }
     }
     measures
         .iter()
@@ -2439,7 +2448,8 @@ fn part_of(
                             | "of"
                     )
             })
-            .take(1)
+            // ("$676 million of Israeli exports": a demonym may stand before the flow)
+            .take(2)
             .collect();
         Some(after.join(" ")).filter(|w| names_a_flow(w))
     };
@@ -2477,10 +2487,12 @@ fn parts_of_the_whole_period(
             let prev = *listed.last().unwrap_or(&f);
             let gap = &text[numbers[figures[prev].number].printed.end
                 ..numbers[figures[g].number].printed.start];
+            // (A rate of the part may stand between: "$676 million of Israeli exports, an
+            // increase of 1.2 percent compared to 2006, and $1.8b. of imports".)
             let joined = gap
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|x| x == "and")
-                && !gap.contains([';', '.', ')']);
+                && !gap.contains([';', ')']);
             if figures[g].sentence != figures[f].sentence
                 || !joined
                 || !matches!(

@@ -3275,10 +3275,10 @@ fn differences(article: &Article) -> Vec<Relation> {
         // (Not when its own sentence prints an amount of the flow: then the difference's
         // amounts are those, or it is no difference.)
         let pair = pair.or_else(|| {
-            if !here.is_empty() {
+            let p = fig.period?;
+            if here.iter().any(|&f| article.figures[f].period != Some(p)) {
                 return None;
             }
-            let p = fig.period?;
             let before = Period::new(p.year - 1, p.first_month, p.last_month).ok()?;
             let of = |q: Period| -> Option<usize> {
                 let found: Vec<usize> = (0..article.figures.len())
@@ -3300,7 +3300,11 @@ fn differences(article: &Article) -> Vec<Relation> {
                 (value.is_some() && found.iter().all(|&f| amount(article, f) == value))
                     .then_some(first)
             };
-            Some((of(before)?, of(p)?))
+            let new = match here[..] {
+                [f] => f,
+                _ => of(p)?,
+            };
+            Some((of(before)?, new))
         });
         if let Some((old, new)) = pair {
             out.push(Relation {

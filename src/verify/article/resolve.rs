@@ -458,6 +458,9 @@ pub enum PeriodWords {
     /// "last year" said plainly (not as a comparison's base): the year of the data when the
     /// period in focus is a whole year (a text published the next year), else a year before.
     LastYear,
+    /// Months of the year before the one in focus: "the first quarter of the preceding
+    /// year", "January-May of last year".
+    MonthsYearBefore { months: (u8, u8) },
 }
 
 /// A period said at tokens `tokens`.
@@ -882,6 +885,25 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             {
                 j += 2;
             }
+            // "the first quarter of the preceding year", "January-May of last year": those
+            // months a year before.
+            let year_before = {
+                let k = if w(j) == "of" { j + 1 } else { j };
+                let (after, said) = relative_year(&w, k);
+                // Not "last year" (said from the day of writing: "the third quarter of last
+                // year" is 2019's in a text naming 2019-Q3) nor "a year earlier" (a base's).
+                said.then_some(after)
+                    .filter(|_| !matches!(w(k), "a" | "one" | "last"))
+            };
+            if let (Some(after), Some(m)) = (year_before, months) {
+                out.push(PeriodMention {
+                    words: PeriodWords::MonthsYearBefore { months: m },
+                    tokens: start..after,
+                    fiscal: None,
+                });
+                i = after.max(i + 1);
+                continue;
+            }
             while matches!(w(j), "of" | "in" | "this" | "last") {
                 j += 1;
             }
@@ -970,7 +992,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
 /// "last year", "a year earlier", "the previous year", "a year ago", "the year before":
 /// the token after them and whether they were there.
 fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
-    let seqs: [&[&str]; 23] = [
+    let seqs: [&[&str]; 25] = [
         // es, pt, fr, it: "el año pasado", "del año anterior", "o ano passado",
         // "l'année dernière", "l'an dernier", "l'année précédente", "l'anno scorso".
         &["el", "año", "pasado"],
@@ -996,6 +1018,8 @@ fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
         &["prior", "year"],
         &["the", "prior", "year"],
         &["one", "year", "earlier"],
+        &["the", "preceding", "year"],
+        &["preceding", "year"],
     ];
     match words_at(w, i, &seqs) {
         Some(k) => (k, true),
@@ -1064,6 +1088,9 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
             }
         }
         PeriodWords::ThatPeriod | PeriodWords::UnderReview => focus,
+        PeriodWords::MonthsYearBefore { months: (a, b) } => {
+            Period::new(focus?.year - 1, *a, *b).ok()
+        }
         PeriodWords::SamePeriod { year } => {
             let f = focus?;
             match year {
