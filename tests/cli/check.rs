@@ -3682,3 +3682,52 @@ fn months_of_the_preceding_year_and_a_flow_after_a_demonym() {
         "{sum}"
     );
 }
+
+/// "imports increased by 82.6%, rising from CFA517.9 billion in 2017 to CFA946.1 billion in
+/// 2023": the CFA franc is a currency (which one, the text does not say); "increased by 3.9%
+/// to RM 5.04 billion (USD 1.17 billion) from RM 4.85 billion (USD 1.17 billion) in 2016"
+/// pairs the ringgit amounts, the year after "from ..." the base's; "committed to
+/// increasing trade to $5 billion" is a goal.
+#[test]
+fn cfa_francs_conversions_between_from_and_to_and_goals_said_with_a_gerund() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "cfa.txt",
+        "Over this period, Gabon's imports from China increased by 82.6%, rising from \
+         CFA517.9 billion in 2017 to CFA946.1 billion in 2023.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["CFA517.9 billion", "CFA946.1 billion"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "inconsistent", "{change}");
+
+    let doc = check_text(
+        &wd,
+        "conversions.txt",
+        "In 2017, trade between Malaysia and Nepal increased by 3.5% to RM 5.76 billion.\n\n\
+         Export increased by 3.9% to RM 5.04 billion (USD 1.17 billion) from RM 4.85 billion \
+         (USD 1.17 billion) in 2016.\n",
+    );
+    let change = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("3.9%"))
+        .unwrap();
+    assert_eq!(
+        figures_printed(change),
+        ["RM 4.85 billion", "RM 5.04 billion"],
+        "{change}"
+    );
+    assert_eq!(number(&doc, "RM 5.04 billion")["read_as"]["period"], "2017");
+
+    let doc = check_text(
+        &wd,
+        "gerund-goal.txt",
+        "Turkey and Oman expressed commitment to increasing bilateral trade volume to $5 \
+         billion from its current level of $3.1 billion.\n",
+    );
+    assert_eq!(number(&doc, "$5 billion")["role"], "ignored", "{doc}");
+}

@@ -400,7 +400,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 && !said_as_base(tokens, p, range.start)
                 && !base_clause(p.tokens.start)
                 && !after_from(tokens, p)
-                && (!base_year_said || !after_from_amount(tokens, p, range.start))
+                && !after_from_amount(tokens, p, range.start)
         });
         let sentence_period = sentence_mention.and_then(|p| period_of(&p.words, focus));
         // "... compared to a trade figure of $188.9 million recorded throughout all 2020":
@@ -786,6 +786,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                             .filter(|p| {
                                 !said_as_base(tokens, p, range.start) && !after_from(tokens, p)
                             })
+                            // "to RM 5.04 billion ... from RM 4.85 billion ... in 2016": the
+                            // base's year, not the new value's.
+                            .filter(|p| !(new_value && after_from_amount(tokens, p, range.start)))
                             .filter(|p| period_of(&p.words, focus.or(sentence_period)).is_some())
                             // One that names its year first ("In fiscal 2017, which ended in March").
                             .min_by_key(|p| {
@@ -1639,10 +1642,13 @@ fn after_from_amount(tokens: &[Token], p: &resolve::PeriodMention, from: usize) 
         .rev()
         .take_while(|&j| !matches!(tokens[j].text.as_str(), "to" | "and" | "while"))
         .any(|j| {
+            // ("from RM 4.85 billion (USD 1.17 billion) in 2016": a currency word first)
             tokens[j].text == "from"
-                && tokens
+                && (tokens
                     .get(j + 1)
                     .is_some_and(|t| t.is_number || !t.text.chars().all(char::is_alphanumeric))
+                    || (tokens.get(j + 2).is_some_and(|t| t.is_number)
+                        && tokens[j + 1].text.len() <= 3))
         })
 }
 

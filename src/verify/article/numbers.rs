@@ -816,6 +816,8 @@ const FORECAST_WORDS: &[&str] = &[
     "potential",
     "optimistic",
     "eyeing",
+    "eye",
+    "eyes",
     "pledged",
 ];
 
@@ -961,6 +963,22 @@ const GOAL_VERBS: &[&str] = &[
     "take",
 ];
 
+/// The same verbs said of a goal as a noun's complement: "commitment to increasing trade to
+/// $5 billion", "the possibility of increasing the trade volume to $5 billion".
+const GOAL_GERUNDS: &[&str] = &[
+    "increasing",
+    "expanding",
+    "raising",
+    "boosting",
+    "doubling",
+    "tripling",
+    "bringing",
+    "lifting",
+    "pushing",
+    "growing",
+    "taking",
+];
+
 /// Whether an amount is a forecast: a forecast word before it in its clause, or a goal
 /// verb's infinitive ("to expand that to $10 billion"), up to twelve words back, not past
 /// a comma.
@@ -1023,6 +1041,14 @@ fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> 
             return true;
         }
         if goes_to && GOAL_VERBS.contains(&w) && k > 0 && tokens[k - 1].text == "to" && same(k - 1)
+        {
+            return true;
+        }
+        if goes_to
+            && GOAL_GERUNDS.contains(&w)
+            && k > 0
+            && matches!(tokens[k - 1].text.as_str(), "to" | "of")
+            && same(k - 1)
         {
             return true;
         }

@@ -565,6 +565,10 @@ fn base_in_brackets(article: &Article, n: usize, s: usize) -> Option<usize> {
         let p = &article.numbers[article.figures[f].number].printed;
         p.start >= at && article.text[at..p.start].trim().is_empty()
     })?;
+    // Two dated amounts in the bracket are a base and a new value (`dated_pair_in_brackets`).
+    if dated_pair_in_brackets(article, n, s).is_some() {
+        return None;
+    }
     level(article, b).then_some(b)
 }
 
@@ -1672,6 +1676,13 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
         .filter(|&f| pos(article, f) >= end)
         .collect();
     after.sort_by_key(|&f| pos(article, f));
+    // "to RM 5.76 billion (USD 1.34 billion) from RM 5.56 billion": not the conversions.
+    let restated: Vec<usize> = after
+        .windows(2)
+        .filter(|w| bracketed_together(article, w[0], w[1]))
+        .map(|w| w[1])
+        .collect();
+    after.retain(|f| !restated.contains(f));
     let (&a, &b) = (after.first()?, after.get(1)?);
     if !(level(article, a) && level(article, b)) {
         return None;
@@ -2734,7 +2745,9 @@ fn dated_pair_in_brackets(article: &Article, n: usize, s: usize) -> Option<(usiz
     let sentence_end = article.sentences[s].end;
     let rest = &article.text[end..sentence_end];
     let open = rest.find('(')?;
-    if rest[..open].split_whitespace().count() > 6 || rest[..open].contains([',', ';']) {
+    // ("rose by 53% compared to the same period in 2023 (€29.6 million in 2024 vs €19.3
+    // million in 2023)")
+    if rest[..open].split_whitespace().count() > 8 || rest[..open].contains([',', ';']) {
         return None;
     }
     let open = end + open;

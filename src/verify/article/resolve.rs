@@ -969,8 +969,43 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         // "for the first time since 2005", "since 2015": no period of a figure.
         let since =
             (start.saturating_sub(4).max(range.start)..start).any(|j| tokens[j].text == "since");
+        // "by 2030" is a deadline — but "to just SR3.5 billion ($933 million) by 2005" is
+        // when the amount right before it was reached.
+        // (Not in a sentence about the future: "to increase trade to €20 billion by 2012".)
+        let future = range.clone().any(|j| {
+            matches!(
+                tokens[j].text.as_str(),
+                "will"
+                    | "would"
+                    | "should"
+                    | "could"
+                    | "target"
+                    | "targets"
+                    | "aim"
+                    | "aims"
+                    | "goal"
+                    | "plan"
+                    | "plans"
+                    | "commitment"
+                    | "expected"
+                    | "hope"
+                    | "increase"
+                    | "double"
+                    | "boost"
+                    | "reach"
+            )
+        });
+        let after_amount = start > range.start + 1
+            && !future
+            && (tokens[start - 2].is_number
+                || matches!(
+                    tokens[start - 2].text.as_str(),
+                    "million" | "billion" | "trillion" | "bn" | "mn" | "m" | "b"
+                ));
         if since
-            || (start > range.start && matches!(tokens[start - 1].text.as_str(), "until" | "by"))
+            || (start > range.start
+                && matches!(tokens[start - 1].text.as_str(), "until" | "by")
+                && !(tokens[start - 1].text == "by" && after_amount))
         {
             i = end.max(i + 1);
             continue;
