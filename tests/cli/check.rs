@@ -3731,3 +3731,39 @@ fn cfa_francs_conversions_between_from_and_to_and_goals_said_with_a_gerund() {
     );
     assert_eq!(number(&doc, "$5 billion")["role"], "ignored", "{doc}");
 }
+
+/// "in the ten months of 2006" is January to October; "since 2001, when the total trade was
+/// $252 million" is 2001's amount; "Turkey almost tripled its exports to Libya last year"
+/// names its flow after the multiple, its amounts in the next sentence.
+#[test]
+fn ten_months_since_when_and_a_lead_naming_its_flow_after_the_rate() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "months-since.txt",
+        "Total bilateral trade between India and Poland was worth $552 million in the first \
+         ten months of 2006.\n\n\
+         During the previous year 2005 total trade turnover was $568 million, the highest \
+         since 2001, when the total trade was a meager $252 million.\n\n\
+         Polish exports to India were worth $158 million in the ten months of 2006. Polish \
+         imports from India were $394 million in the same period.\n",
+    );
+    let period = |p: &str| number(&doc, p)["read_as"]["period"].clone();
+    assert_eq!(period("$158 million"), "2006-01..2006-10");
+    assert_eq!(period("$252 million"), "2001");
+    assert_eq!(claim(&doc, "sum")["verdict"], "consistent");
+
+    let doc = check_text(
+        &wd,
+        "lead-after.txt",
+        "Turkey almost tripled its exports to Libya last year.\n\n\
+         In 2012, Turkish exports to Libya were $2.1 billion, up from $747 million in 2011.\n",
+    );
+    let multiple = claim(&doc, "multiple");
+    assert_eq!(
+        figures_printed(multiple),
+        ["$747 million", "$2.1 billion"],
+        "{multiple}"
+    );
+    assert_eq!(multiple["verdict"], "consistent", "{multiple}");
+}

@@ -478,7 +478,14 @@ fn is_base(article: &Article, f: &Figure) -> bool {
     let words = article.text[clause.start..at].to_lowercase();
     let first = words.split_whitespace().next().unwrap_or("");
     // "reaching $636 million from $330 million": the word right before the amount.
-    let right_before = words.split_whitespace().next_back().unwrap_or("");
+    let right_before = {
+        // ("from the $747 million in 2011": an article between)
+        let mut back = words.split_whitespace().rev();
+        match back.next().unwrap_or("") {
+            "the" | "a" | "its" => back.next().unwrap_or(""),
+            w => w,
+        }
+    };
     // "compared to the same period in 2022 ($12.418 million)": the bracket's amount is
     // the base the clause before it names.
     let bracket_of_base = article.text[..at].trim_end().ends_with('(') && {
@@ -1847,12 +1854,22 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     let at = article.numbers[n].printed.start;
     let sentence = &article.sentences[s];
     let before = article.text[sentence.start..at].to_lowercase();
-    let subject = listed_measure(article, n, s).or_else(|| {
-        before
-            .split(|c: char| !c.is_alphanumeric())
-            .filter_map(measure_word)
-            .next_back()
-    })?;
+    // ("Turkey almost tripled its exports to Libya last year": the measure after it.)
+    let after =
+        article.text[article.numbers[n].phrase.end.min(sentence.end)..sentence.end].to_lowercase();
+    let subject = listed_measure(article, n, s)
+        .or_else(|| {
+            before
+                .split(|c: char| !c.is_alphanumeric())
+                .filter_map(measure_word)
+                .next_back()
+        })
+        .or_else(|| {
+            after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter_map(measure_word)
+                .next()
+        })?;
     let next: Vec<usize> = (s + 1..(s + 5).min(article.sentences.len()))
         .flat_map(|p| figures_in(article, p))
         .filter(|&f| {

@@ -730,6 +730,20 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             // "over the past seven months of 2018": the year's first seven months.
             months = Some((1, m));
             end = i + 3;
+        } else if let Some(m) = number_word(w(i)).filter(|m| (2..=12).contains(m))
+            && w(i + 1) == "months"
+            && w(i + 2) == "of"
+            && i > range.start
+            && w(i - 1) == "the"
+            && tokens
+                .get(i + 3)
+                .filter(|_| range.contains(&(i + 3)))
+                .and_then(year_of)
+                .is_some()
+        {
+            // "in the ten months of 2006": the year's first ten months.
+            months = Some((1, m));
+            end = i + 2;
         } else if matches!(w(i), "last" | "final")
             && matches!(w(i + 1), "quarter" | "half")
             && w(i + 2) == "of"
@@ -967,8 +981,14 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             continue;
         }
         // "for the first time since 2005", "since 2015": no period of a figure.
-        let since =
-            (start.saturating_sub(4).max(range.start)..start).any(|j| tokens[j].text == "since");
+        // ("since 2001, when the total trade was a meager $252 million": that year's.)
+        let when_follows = text[tokens[end.max(start + 1) - 1].end..]
+            .trim_start()
+            .trim_start_matches(',')
+            .trim_start()
+            .starts_with("when ");
+        let since = !when_follows
+            && (start.saturating_sub(4).max(range.start)..start).any(|j| tokens[j].text == "since");
         // "by 2030" is a deadline — but "to just SR3.5 billion ($933 million) by 2005" is
         // when the amount right before it was reached.
         // (Not in a sentence about the future: "to increase trade to €20 billion by 2012".)
@@ -1151,11 +1171,15 @@ fn during_the_period(tokens: &[Token], first: usize, same: usize) -> bool {
     let percent = matches!(ahead, "percent" | "cent" | "pct" | "points")
         || ahead.ends_with('%')
         || ahead.starts_with(|c: char| c.is_ascii_digit());
-    let compared = (2 + skip..8 + skip).any(|n| {
-        matches!(
-            before(n),
-            "than" | "from" | "against" | "compared" | "versus" | "vs" | "vs."
-        )
+    // ("Polish imports from India were $394 million in the same period": "from" a place is
+    // no comparison; "from $3 billion in the same period" is.)
+    let from_amount = |n: usize| {
+        let next = before(n - 1);
+        next.starts_with(|c: char| !c.is_alphabetic()) || next.len() <= 3
+    };
+    let compared = (2 + skip..8 + skip).any(|n| match before(n) {
+        "from" => from_amount(n),
+        w => matches!(w, "than" | "against" | "compared" | "versus" | "vs" | "vs."),
     });
     matches!(lead, "in" | "during" | "within" | "over") && !percent && !compared
 }
