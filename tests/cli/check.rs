@@ -3767,3 +3767,29 @@ fn ten_months_since_when_and_a_lead_naming_its_flow_after_the_rate() {
     );
     assert_eq!(multiple["verdict"], "consistent", "{multiple}");
 }
+
+/// "Over the eight months, trade between Kazakhstan and Romania amounted to US$1.045
+/// billion ... exports ... US$1.0 billion, imports ... US$48 million. Kazakhstan's trade
+/// with EU member states ... exceeding US$26 billion": the EU total is no sum of the
+/// pair's flows.
+#[test]
+fn a_total_with_a_group_is_not_made_of_the_pairs_flows() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "group-total.txt",
+        "Trade turnover between Kazakhstan and Romania grows\n\n\
+         Over the eight months of the current year, trade between Kazakhstan and Romania \
+         amounted to US$1.045 billion. Exports amounted to US$997 million, whereas imports \
+         amounted to only US$48 million. Kazakhstan's mutual trade with EU member states \
+         has increased this year, exceeding US$26 billion. Exports of domestic goods to the \
+         EU grew to more than US$22 billion.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert!(sums.iter().all(|c| c["says"] != "US$26 billion"), "{doc}");
+    assert!(
+        sums.iter()
+            .any(|c| c["says"] == "US$1.045 billion" && c["verdict"] == "consistent"),
+        "{doc}"
+    );
+}

@@ -2966,9 +2966,17 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         };
         let unnamed =
             total.owner.is_none() && total.other.is_none() && pair.iter().all(|p| p.is_some());
+        // A total with a group outside the pair ("mutual trade with EU member states ...
+        // US$26 billion") is made of flows that name it too, not of the pair's.
+        let outside = total
+            .other
+            .as_ref()
+            .filter(|o| !in_pair(o) && crate::codes::is_aggregate(o) && o.as_str() != "WLD");
         let near = |f: &Figure, reach: usize| {
             let others_agree = economies_agree(f, total)
-                && !(unnamed && f.owner.as_ref().is_some_and(|o| !in_pair(o)));
+                && !(unnamed && f.owner.as_ref().is_some_and(|o| !in_pair(o)))
+                && outside
+                    .is_none_or(|o| f.other.as_ref() == Some(o) || f.owner.as_ref() == Some(o));
             others_agree
                 && !f.vague
                 && f.difference.is_none()
