@@ -3,7 +3,9 @@
 //!
 //! The result is a `Phrase`: what kind of quantity it speaks of (`Measure`), the number as
 //! printed, and the interval it allows — from the printed precision (10.69 → ±0.005) or
-//! from a hedge in the lexicon ("nearly X" → [0.9·X, X)), never both.
+//! from a hedge in the lexicon ("nearly X" → [0.9·X, X)); a hedge that loosens both ways
+//! ("around 1 billion": ±5%) never allows less than the printed precision alone (±0.5
+//! billion), so it takes the wider of the two.
 //!
 //! This module holds the types and `parse`; `tokens` splits text into words and numbers,
 //! and `reading` finds a phrase's number, hedge and direction and reads each kind of

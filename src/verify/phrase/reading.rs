@@ -5,7 +5,7 @@
 
 use num_traits::One;
 
-use super::super::interval::{Interval, Q, q, q_int};
+use super::super::interval::{Bound, Interval, Q, q, q_int};
 use super::super::lexicon::{Hedge, Lexicon, MultipleMeaning};
 use super::tokens::{Token, find_words};
 use super::{Direction, Measure, Rounding, negate, printed_interval, reciprocal};
@@ -133,7 +133,20 @@ impl<'a> Reading<'a> {
             None => (x, printed),
         };
         let interval = match &self.hedge {
-            Some(h) => h.interval(&x),
+            // "around 1 billion" allows at least what "1 billion" does: a hedge that only
+            // loosens both ways ("about", "around", "roughly") never narrows the printed
+            // precision; one that bounds a side ("nearly", "more than") stands alone.
+            Some(h) => {
+                let hedged = h.interval(&x);
+                match (&hedged.low, &hedged.high, &printed.low, &printed.high) {
+                    (Bound::Closed(a), Bound::Closed(b), Bound::Closed(c), Bound::Closed(d))
+                        if a < &x && &x < b =>
+                    {
+                        Interval::closed(a.min(c).clone(), b.max(d).clone())
+                    }
+                    _ => hedged,
+                }
+            }
             None => printed,
         };
         Ok((&x * &measure_scale, interval.map(|v| v * &measure_scale)))

@@ -155,9 +155,16 @@ fn multiples_words_and_numbers() {
 fn hedges_apply_to_the_number_as_printed() {
     assert_eq!(bounds(&p("nearly 170 percent")), "[1.53, 1.7)");
     assert_eq!(bounds(&p("almost $10 million")), "[9000000, 10000000)");
-    assert_eq!(bounds(&p("about 40%")), "[0.38, 0.42]");
-    assert_eq!(bounds(&p("around 40%")), "[0.38, 0.42]");
-    assert_eq!(bounds(&p("roughly 40%")), "[0.38, 0.42]");
+    assert_eq!(bounds(&p("about 41%")), "[0.3895, 0.4305]");
+    assert_eq!(bounds(&p("roughly 41%")), "[0.3895, 0.4305]");
+    // A two-sided hedge never allows less than the printed precision: "40%" alone is
+    // [35%, 45%], and "around 1 billion" at least [0.5, 1.5] billion.
+    assert_eq!(bounds(&p("around 40%")), "[0.35, 0.45]");
+    assert_eq!(
+        bounds(&p("around 1 billion U.S. dollars")),
+        "[500000000, 1500000000]"
+    );
+    assert_eq!(bounds(&p("about 1.15 billion")), "[1092500000, 1207500000]");
     assert_eq!(bounds(&p("more than $5 million")), "(5000000, ∞)");
     assert_eq!(bounds(&p("over $5 million")), "(5000000, ∞)");
     assert_eq!(bounds(&p("less than 10%")), "(−∞, 0.1)");
