@@ -3793,3 +3793,22 @@ fn a_total_with_a_group_is_not_made_of_the_pairs_flows() {
         "{doc}"
     );
 }
+
+/// "increased by 26.1 per cent to RM25.51 billion from the RM20.23 billion recorded in
+/// 2016": "from the RM..." is an amount, not a place ("from the United States"), so the
+/// new value keeps the sentence's 2017; "$741thnd" is thousands.
+#[test]
+fn from_the_amount_is_a_base_and_thnd_is_thousands() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "from-the.txt",
+        "In 2017, bilateral trade between Malaysia and Brunei increased by 26.1 per cent to \
+         RM25.51 billion from the RM20.23 billion recorded in 2016.\n\n\
+         Commodities worth $741thnd were exported from Armenia to Brunei in 2007.\n",
+    );
+    assert_eq!(number(&doc, "RM25.51 billion")["read_as"]["period"], "2017");
+    assert_eq!(claim(&doc, "change")["verdict"], "consistent");
+    let thousands = number(&doc, "$741thnd");
+    assert_eq!(thousands["role"], "figure", "{thousands}");
+}

@@ -285,7 +285,10 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                             .trim_end_matches("'s")
                             .trim_end_matches("’s"),
                     ))
-                    || (next == "the" && then.starts_with(|c: char| c.is_uppercase()))
+                    || (next == "the"
+                        && then.starts_with(|c: char| c.is_uppercase())
+                        // ("from the RM20.23 billion recorded in 2016": an amount)
+                        && !then.contains(|c: char| c.is_ascii_digit() || c == '$'))
             };
             // "Data from the annual foreign trade report reveals that ...": a source, not a
             // comparison's base.
