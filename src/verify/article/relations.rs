@@ -81,6 +81,29 @@ impl Unchecked {
 }
 
 impl Relation {
+    /// A relation said by total `t` (a sum or a balance) between `figures`, the total
+    /// first.
+    fn of_total(
+        article: &Article,
+        kind: RelationKind,
+        t: usize,
+        figures: Vec<usize>,
+        said: bool,
+    ) -> Relation {
+        let total = &article.figures[t];
+        Relation {
+            said,
+            kind,
+            sentence: total.sentence,
+            stated: None,
+            says: article.numbers[total.number].printed.clone(),
+            figures,
+            percents: Vec::new(),
+            derived_base: None,
+            unchecked: None,
+        }
+    }
+
     /// A relation stated by number `n` of sentence `s` (its phrase the words that say it),
     /// between `figures`; not said outright, no percentages, no derived base.
     fn stated(
@@ -3055,21 +3078,12 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         } else {
             vec![t, e, m]
         };
-        out.push(Relation {
-            // "... was only $12.9 billion with total exports of $10.2 billion and imports
-            // of $2.1 billion": the total and its parts in one sentence are the text's.
-            said: [e, m]
-                .iter()
-                .all(|&f| article.figures[f].sentence == total.sentence),
-            kind,
-            sentence: total.sentence,
-            stated: None,
-            says: article.numbers[total.number].printed.clone(),
-            figures,
-            percents: Vec::new(),
-            derived_base: None,
-            unchecked: None,
-        });
+        // "... was only $12.9 billion with total exports of $10.2 billion and imports of
+        // $2.1 billion": the total and its parts in one sentence are the text's.
+        let said = [e, m]
+            .iter()
+            .all(|&f| article.figures[f].sentence == total.sentence);
+        out.push(Relation::of_total(article, kind, t, figures, said));
     }
     out
 }
@@ -3147,17 +3161,13 @@ fn breakdowns(article: &Article) -> Vec<Relation> {
         }
         let mut figures = vec![t];
         figures.extend(parts);
-        out.push(Relation {
-            said: true,
-            kind: RelationKind::Sum,
-            sentence: total.sentence,
-            stated: None,
-            says: article.numbers[total.number].printed.clone(),
+        out.push(Relation::of_total(
+            article,
+            RelationKind::Sum,
+            t,
             figures,
-            percents: Vec::new(),
-            derived_base: None,
-            unchecked: None,
-        });
+            true,
+        ));
     }
     out
 }

@@ -561,6 +561,13 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             ""
         }
     };
+    // The year token `j` names, if any, inside the range.
+    let year_at = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|_| range.contains(&j))
+            .and_then(year_of)
+    };
     let mut i = range.start;
     while i < range.end {
         let start = i;
@@ -721,11 +728,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         } else if matches!(w(i), "past" | "last")
             && let Some(m) = number_word(w(i + 1)).filter(|_| w(i + 2) == "months")
             && w(i + 3) == "of"
-            && tokens
-                .get(i + 4)
-                .filter(|_| range.contains(&(i + 4)))
-                .and_then(year_of)
-                .is_some()
+            && year_at(i + 4).is_some()
         {
             // "over the past seven months of 2018": the year's first seven months.
             months = Some((1, m));
@@ -735,11 +738,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             && w(i + 2) == "of"
             && i > range.start
             && w(i - 1) == "the"
-            && tokens
-                .get(i + 3)
-                .filter(|_| range.contains(&(i + 3)))
-                .and_then(year_of)
-                .is_some()
+            && year_at(i + 3).is_some()
         {
             // "in the ten months of 2006": the year's first ten months.
             months = Some((1, m));
@@ -747,11 +746,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         } else if matches!(w(i), "last" | "final")
             && matches!(w(i + 1), "quarter" | "half")
             && w(i + 2) == "of"
-            && tokens
-                .get(i + 3)
-                .filter(|_| range.contains(&(i + 3)))
-                .and_then(year_of)
-                .is_some()
+            && year_at(i + 3).is_some()
         {
             // "in the last quarter of 2020": the fourth quarter (with its year only; "last
             // quarter" alone is the one before).
