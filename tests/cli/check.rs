@@ -3812,3 +3812,28 @@ fn from_the_amount_is_a_base_and_thnd_is_thousands() {
     let thousands = number(&doc, "$741thnd");
     assert_eq!(thousands["role"], "figure", "{thousands}");
 }
+
+/// "paper products and favorite food skyrocketed by 168.6% and 165% with $3.6 million and
+/// $3.1 million respectively": each rate leads to its own amount, its base not printed —
+/// never another flow's amounts printed earlier.
+#[test]
+fn rates_listed_respectively_with_amounts_take_their_own() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "respectively-amounts.txt",
+        "Bangladesh's export to Japan increased by 22.9% with $678 million in 2022 from $552 \
+         million in the previous year.\n\n\
+         RMG recorded $564 million in 2022, while paper products and favorite food \
+         skyrocketed by 168.6% and 165% with $3.6 million and $3.1 million respectively.\n",
+    );
+    let said = |p: &str| {
+        claims_of(&doc, "change")
+            .into_iter()
+            .find(|c| c["says"].as_str().unwrap().contains(p))
+            .unwrap()
+    };
+    assert_eq!(figures_printed(said("168.6%")), ["$3.6 million"]);
+    assert_eq!(figures_printed(said("165%")), ["$3.1 million"]);
+    assert_eq!(said("165%")["verdict"], "unverifiable");
+}

@@ -799,6 +799,18 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         // billion)": another pair's amount, outside the rate's clause, is not what it is of.
         .filter(|&f| clause.contains(&pos(article, f)) || !third_party(article, f))
         .collect();
+    // "skyrocketed by 168.6% and 165% with $3.6 million and $3.1 million respectively": each
+    // rate's own amount; their bases are not printed.
+    if let Some(a) = listed_amount(article, n, s) {
+        return Some(Relation::stated(
+            article,
+            kind,
+            n,
+            s,
+            vec![a],
+            Some(Unchecked::NoBase),
+        ));
+    }
     // "rose 12% to $5bn", "up 5% at $2bn": the amount right after the number.
     let follows = {
         let after = article.text[article.numbers[n].phrase.end.min(article.text.len())..]
@@ -2693,6 +2705,50 @@ fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
 /// k-th rate of a list said "respectively" is of — the k-th of as many measure words said
 /// before the list.
 fn listed_measure(article: &Article, n: usize, s: usize) -> Option<TradeMeasure> {
+    let (rates, i) = rate_list(article, n, s)?;
+    if !respectively_after(article, s, article.numbers[*rates.last()?].printed.end) {
+        return None;
+    }
+    let count = rates.len();
+    let before = article.text[article.sentences[s].start..article.numbers[rates[0]].printed.start]
+        .to_lowercase();
+    let measures: Vec<TradeMeasure> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(measure_word)
+        .collect();
+    let listed = measures.get(measures.len().checked_sub(count)?..)?;
+    let distinct = listed.windows(2).all(|p| p[0] != p[1]);
+    distinct.then(|| listed[i])
+}
+
+/// "paper products and favorite food skyrocketed by 168.6% and 165% with $3.6 million and
+/// $3.1 million respectively": the amount the k-th rate of a list said "respectively" leads
+/// to — the k-th of as many amounts listed right after the rates.
+fn listed_amount(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let (rates, i) = rate_list(article, n, s)?;
+    let end = article.numbers[*rates.last()?].printed.end;
+    let mut after: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| pos(article, f) > end && level(article, f))
+        .collect();
+    after.sort_by_key(|&f| pos(article, f));
+    let amounts = after.get(..rates.len())?;
+    let joined = amounts.windows(2).all(|w| {
+        let gap = &article.text
+            [article.numbers[article.figures[w[0]].number].printed.end..pos(article, w[1])];
+        gap.split(|c: char| !c.is_alphanumeric())
+            .filter(|x| !x.is_empty())
+            .all(|x| x.eq_ignore_ascii_case("and"))
+    });
+    let last_end = article.numbers[article.figures[*amounts.last()?].number]
+        .printed
+        .end;
+    (joined && respectively_after(article, s, last_end)).then(|| amounts[i])
+}
+
+/// The list of rates of sentence `s` that rate `n` stands in ("1.6% and 5.3%": only "and",
+/// commas and percent words between), and `n`'s place in it; `None` for a rate alone.
+fn rate_list(article: &Article, n: usize, s: usize) -> Option<(Vec<usize>, usize)> {
     let in_sentence: Vec<usize> = (0..article.numbers.len())
         .filter(|&k| {
             matches!(article.numbers[k].kind, NumberKind::Percent)
@@ -2716,27 +2772,16 @@ fn listed_measure(article: &Article, n: usize, s: usize) -> Option<TradeMeasure>
     while last + 1 < in_sentence.len() && joined(in_sentence[last], in_sentence[last + 1]) {
         last += 1;
     }
-    let count = last - first + 1;
-    let end = article.numbers[in_sentence[last]].printed.end;
-    let after = article.text[end..article.sentences[s].end].to_lowercase();
-    let respectively = after
+    (last > first).then(|| (in_sentence[first..=last].to_vec(), i - first))
+}
+
+/// Whether "respectively" is among the two words after byte `end` of sentence `s`.
+fn respectively_after(article: &Article, s: usize, end: usize) -> bool {
+    article.text[end..article.sentences[s].end]
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|x| !x.is_empty())
         .take(3)
-        .any(|w| w == "respectively");
-    if count < 2 || !respectively {
-        return None;
-    }
-    let before = article.text
-        [article.sentences[s].start..article.numbers[in_sentence[first]].printed.start]
-        .to_lowercase();
-    let measures: Vec<TradeMeasure> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(measure_word)
-        .collect();
-    let listed = measures.get(measures.len().checked_sub(count)?..)?;
-    let distinct = listed.windows(2).all(|p| p[0] != p[1]);
-    distinct.then(|| listed[i - first])
+        .any(|x| x.eq_ignore_ascii_case("respectively"))
 }
 
 fn measure_word(w: &str) -> Option<TradeMeasure> {
