@@ -3805,12 +3805,19 @@ fn from_the_amount_is_a_base_and_thnd_is_thousands() {
         "from-the.txt",
         "In 2017, bilateral trade between Malaysia and Brunei increased by 26.1 per cent to \
          RM25.51 billion from the RM20.23 billion recorded in 2016.\n\n\
-         Commodities worth $741thnd were exported from Armenia to Brunei in 2007.\n",
+         In 2007, trade between Armenia and Brunei totaled $8.64mln: commodities worth \
+         $741thnd were exported from Armenia to Brunei and imports from Brunei were $7.9mln.\n",
     );
     assert_eq!(number(&doc, "RM25.51 billion")["read_as"]["period"], "2017");
     assert_eq!(claim(&doc, "change")["verdict"], "consistent");
-    let thousands = number(&doc, "$741thnd");
-    assert_eq!(thousands["role"], "figure", "{thousands}");
+    // $8.64 million = $741 thousand + $7.9 million: only with "thnd" read as thousands.
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$8.64mln", "$7.9mln", "$741thnd"],
+        "{sum}"
+    );
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
 
 /// "paper products and favorite food skyrocketed by 168.6% and 165% with $3.6 million and

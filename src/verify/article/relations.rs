@@ -1490,6 +1490,11 @@ fn new_value_of(article: &Article, b: usize) -> Option<usize> {
             && a_year_later
     };
     let found: Vec<usize> = (0..article.figures.len()).filter(|&f| fits(f)).collect();
+    one_amount(article, &found)
+}
+
+/// The first of `found` when they all print one amount (a figure said again), else `None`.
+fn one_amount(article: &Article, found: &[usize]) -> Option<usize> {
     let first = *found.first()?;
     let value = amount(article, first);
     (value.is_some() && found.iter().all(|&f| amount(article, f) == value)).then_some(first)
@@ -3388,10 +3393,7 @@ fn differences(article: &Article) -> Vec<Relation> {
                             && economies_agree(g, fig)
                     })
                     .collect();
-                let first = *found.first()?;
-                let value = amount(article, first);
-                (value.is_some() && found.iter().all(|&f| amount(article, f) == value))
-                    .then_some(first)
+                one_amount(article, &found)
             };
             let new = match here[..] {
                 [f] => f,
