@@ -45,6 +45,8 @@ struct File {
     shares: BTreeMap<String, Factor>,
     numbers: BTreeMap<String, u32>,
     currencies: BTreeMap<String, String>,
+    #[serde(default)]
+    shared_currencies: BTreeMap<String, Vec<String>>,
     scales: BTreeMap<String, u32>,
 }
 
@@ -91,8 +93,11 @@ pub struct Lexicon {
     pub shares: Vec<(String, Interval)>,
     pub numbers: BTreeMap<String, u32>,
     pub currencies: BTreeMap<String, String>,
-    /// The currency names as token sequences, longest first ("u.s. dollars" → u s dollars).
-    currency_words: Vec<(Vec<String>, String)>,
+    /// Currency words several countries use ("dirhams": AED, MAD), their default first.
+    pub shared_currencies: BTreeMap<String, Vec<String>>,
+    /// The currency names as token sequences, longest first ("u.s. dollars" → u s dollars),
+    /// with the codes the name may mean when countries share it (empty when it is one).
+    currency_words: Vec<(Vec<String>, String, Vec<String>)>,
     pub scales: BTreeMap<String, u32>,
 }
 
@@ -114,13 +119,36 @@ impl Lexicon {
         tokens: &[crate::verify::phrase::Token],
         at: usize,
     ) -> Option<(String, usize)> {
-        self.currency_words.iter().find_map(|(words, code)| {
-            let fits = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| tokens.get(at + k).is_some_and(|t| t.text == *w));
-            fits.then(|| (code.clone(), words.len()))
-        })
+        self.currency_word_at(tokens, at)
+            .map(|(code, _, n)| (code.to_string(), n))
+    }
+
+    /// The codes a currency name at `at` may mean when several countries use it ("dirhams":
+    /// AED, MAD), with how many tokens name it; `None` for a name of one currency.
+    pub fn shared_currency_at(
+        &self,
+        tokens: &[crate::verify::phrase::Token],
+        at: usize,
+    ) -> Option<(&[String], usize)> {
+        self.currency_word_at(tokens, at)
+            .filter(|(_, choices, _)| !choices.is_empty())
+            .map(|(_, choices, n)| (choices, n))
+    }
+
+    fn currency_word_at(
+        &self,
+        tokens: &[crate::verify::phrase::Token],
+        at: usize,
+    ) -> Option<(&str, &[String], usize)> {
+        self.currency_words
+            .iter()
+            .find_map(|(words, code, choices)| {
+                let fits = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(at + k).is_some_and(|t| t.text == *w));
+                fits.then_some((code.as_str(), choices.as_slice(), words.len()))
+            })
     }
 
     /// The built-in lexicon, parsed once and lent: the reader asks for it for every amount
@@ -195,23 +223,40 @@ impl Lexicon {
             };
             multiples.insert(word.to_lowercase(), meaning);
         }
-        let currencies: BTreeMap<String, String> = file
+        let mut currencies: BTreeMap<String, String> = file
             .currencies
             .into_iter()
             .map(|(k, v)| (k.to_lowercase(), v.to_uppercase()))
             .collect();
-        let mut currency_words: Vec<(Vec<String>, String)> = currencies
+        let mut shared_currencies = BTreeMap::new();
+        for (word, codes) in file.shared_currencies {
+            let word = word.to_lowercase();
+            let codes: Vec<String> = codes.iter().map(|c| c.to_uppercase()).collect();
+            let Some(default) = codes.first() else {
+                return Err(bad(format!("shared currency `{word}` names no currency")));
+            };
+            if currencies.get(&word).is_some_and(|c| c != default) {
+                return Err(bad(format!(
+                    "`{word}` is {} in [currencies] but {default} first in [shared_currencies]",
+                    currencies[&word]
+                )));
+            }
+            currencies.insert(word.clone(), default.clone());
+            shared_currencies.insert(word, codes);
+        }
+        let mut currency_words: Vec<(Vec<String>, String, Vec<String>)> = currencies
             .iter()
             .map(|(k, v)| {
-                let words = crate::verify::phrase::tokenize(k)
+                let words: Vec<String> = crate::verify::phrase::tokenize(k)
                     .into_iter()
                     .map(|t| t.text)
                     .collect();
-                (words, v.clone())
+                let choices = shared_currencies.get(k).cloned().unwrap_or_default();
+                (words, v.clone(), choices)
             })
-            .filter(|(w, _): &(Vec<String>, String)| !w.is_empty())
+            .filter(|(w, _, _)| !w.is_empty())
             .collect();
-        currency_words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        currency_words.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
         Ok(Lexicon {
             version: file.version,
             hedges,
@@ -231,6 +276,7 @@ impl Lexicon {
             shares,
             numbers: file.numbers,
             currencies,
+            shared_currencies,
             currency_words,
             scales: file.scales,
         })

@@ -446,6 +446,60 @@ fn amounts_in_every_form_are_read_with_their_currency() {
     );
 }
 
+/// A currency word several countries use ("Dh", "dirhams", "rupees") is the currency of the
+/// one such country the text names, in the check and in the claims it emits; the lexicon's
+/// default when the text names none of them, or several.
+#[test]
+fn a_shared_currency_word_is_the_currency_of_the_country_named() {
+    let wd = Workdir::new();
+    let cases = [
+        (
+            "The UAE's exports to India reached Dh12 billion in 2022 and its imports from India \
+             Dh8 billion, bringing trade to Dh20 billion.",
+            "AED",
+        ),
+        (
+            "Morocco's exports to Spain were 12 billion dirhams in 2022 and its imports from \
+             Spain 8 billion dirhams, bringing trade to 20 billion dirhams.",
+            "MAD",
+        ),
+        (
+            "Pakistan's exports to China were Rs 12 billion in 2022 and its imports from China \
+             Rs 8 billion, bringing trade to Rs 20 billion.",
+            "PKR",
+        ),
+        // Both dirham countries named: the default reading.
+        (
+            "Morocco's exports to the UAE were 12 billion dirhams in 2022 and its imports from \
+             the UAE 8 billion dirhams, bringing trade to 20 billion dirhams.",
+            "AED",
+        ),
+    ];
+    for (i, (text, code)) in cases.iter().enumerate() {
+        let name = format!("a{i}.txt");
+        let claims = format!("c{i}.toml");
+        wd.write(&name, text);
+        let doc = check_json(&wd, &[&name, "--emit-claims", &claims], 0);
+        let sum = claim(&doc, "sum");
+        assert_eq!(sum["verdict"], "consistent", "{text}: {sum}");
+        let explanation = sum["explanation"].as_str().unwrap();
+        assert!(explanation.contains(code), "{text}: {explanation}");
+        // The printed figures stay as printed; the claims file says the currency read.
+        let printed: Vec<&str> = sum["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["printed"].as_str().unwrap())
+            .collect();
+        assert!(printed.iter().all(|p| !p.contains(code)), "{printed:?}");
+        let emitted = std::fs::read_to_string(wd.path(&claims)).unwrap();
+        let run = wd
+            .run(&["verify", &claims, "--format", "json"])
+            .expect_code(0);
+        assert!(run.stdout.contains(code), "{emitted}\n{}", run.stdout);
+    }
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

@@ -220,7 +220,21 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
         .iter()
         .map(|t| text::index_of(&sentences, t.start).unwrap_or(usize::MAX))
         .collect();
-    let numbers = numbers::scan(&text, &tokens, &sentence_of, lexicon);
+    let mut numbers = numbers::scan(&text, &tokens, &sentence_of, lexicon);
+    let countries: Vec<String> = resolve::economies(&text, &tokens)
+        .iter()
+        .map(|m| m.economy.as_str())
+        .chain(
+            options
+                .reporter
+                .iter()
+                .chain(&options.partner)
+                .map(String::as_str),
+        )
+        .filter_map(|e| crate::codes::lookup(e).map(|e| e.iso2.clone()))
+        .filter(|iso2| iso2.len() == 2)
+        .collect();
+    numbers::localise_shared_currencies(&mut numbers, &tokens, lexicon, &countries);
     let english = text::in_english(&tokens);
     let padded = text::padded(numbers.iter().map(|n| &text[n.printed.clone()]));
     let mut article = Article {

@@ -68,6 +68,15 @@ pub fn to_claims(
             (super::NumberKind::Amount { currency: None, .. }, _) => {
                 format!("{phrase_text} {}", f.currency)
             }
+            // A currency word countries share, read as the text's country's ("Dh" in a
+            // text about the UAE): its code said after it.
+            (
+                _,
+                Ok(phrase::Phrase {
+                    measure: Measure::Amount { currency },
+                    ..
+                }),
+            ) if currency != f.currency => format!("{phrase_text} {}", f.currency),
             _ => phrase_text,
         };
         // "USD 58.04" among "USD 45.91 billion"s: the scale every other amount in that

@@ -1531,3 +1531,39 @@ fn read_word(
     }
     None
 }
+
+/// Reads each amount in a currency word several countries share ("Dh", "dirhams", "rupees")
+/// as the currency of the one such country the text names (`countries`: ISO 3166 alpha-2
+/// codes of the economies it names); the lexicon's default when it names none or several.
+pub fn localise_shared_currencies(
+    numbers: &mut [Number],
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    countries: &[String],
+) {
+    for number in numbers.iter_mut() {
+        let NumberKind::Amount {
+            currency: Some(code),
+            ..
+        } = &mut number.kind
+        else {
+            continue;
+        };
+        // The currency sits within the printed number or up to three tokens before it.
+        let near = number.tokens.start.saturating_sub(3)..(number.tokens.end + 1).min(tokens.len());
+        let Some(choices) = near
+            .filter_map(|k| lexicon.shared_currency_at(tokens, k))
+            .map(|(choices, _)| choices)
+            .find(|choices| choices.contains(code))
+        else {
+            continue;
+        };
+        let named: Vec<&String> = choices
+            .iter()
+            .filter(|c| countries.iter().any(|iso2| c.starts_with(iso2.as_str())))
+            .collect();
+        if let [only] = named.as_slice() {
+            *code = (*only).clone();
+        }
+    }
+}

@@ -90,8 +90,15 @@ impl<'a> Reading<'a> {
             .is_some_and(|i| self.after(i).is_some_and(|w| words.contains(&w)))
     }
 
+    /// The currency the phrase names; a code of one currency wins over a name several
+    /// countries share ("Dh19.5 billion AED": AED, the reader's choice for the text's pair).
     fn currency(&self) -> Option<String> {
-        (0..self.tokens.len()).find_map(|i| self.lexicon.currency_at(self.tokens, i).map(|c| c.0))
+        let named = |i: usize| self.lexicon.currency_at(self.tokens, i).map(|c| c.0);
+        let shared = |i: usize| self.lexicon.shared_currency_at(self.tokens, i).is_some();
+        (0..self.tokens.len())
+            .find(|&i| named(i).is_some() && !shared(i))
+            .or_else(|| (0..self.tokens.len()).find(|&i| named(i).is_some()))
+            .and_then(named)
     }
 
     /// The number and its interval (from the hedge if there is one, else from the printed
