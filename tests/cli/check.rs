@@ -500,6 +500,65 @@ fn a_shared_currency_word_is_the_currency_of_the_country_named() {
     }
 }
 
+/// An amount restated in another currency in brackets keeps the period said after the
+/// bracket ("18.33 billion dirhams ($1.87 billion) in 2020"); "from the world's third
+/// largest economy" names a place, not a base; "This was a 17 percent increase from $447.8m
+/// (Shs1.5 trillion)" takes its new value from the sentence before, in the base's currency.
+#[test]
+fn restatements_in_brackets_keep_their_amounts_periods() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "restated.txt",
+        "Morocco's imports from Turkiye were 18.33 billion dirhams ($1.87 billion) in 2020 \
+         and 22.5 billion dirhams ($2.3 billion) in 2021.\n",
+    );
+    for (printed, period) in [
+        ("18.33 billion dirhams", "2020"),
+        ("$1.87 billion", "2020"),
+        ("22.5 billion dirhams", "2021"),
+        ("$2.3 billion", "2021"),
+    ] {
+        assert_eq!(
+            number(&doc, printed)["read_as"]["period"],
+            period,
+            "{printed}"
+        );
+    }
+
+    let doc = check_text(
+        &wd,
+        "place.txt",
+        "Saudi imports from the world's third largest economy amounted to SAR 1.48 billion \
+         ($395.86 million) in October 2018, compared to SAR 1.42 billion ($379.42 million) \
+         during the corresponding month a year before.\n",
+    );
+    assert_eq!(
+        number(&doc, "SAR 1.48 billion")["read_as"]["period"],
+        "2018-10"
+    );
+    assert_eq!(
+        number(&doc, "SAR 1.42 billion")["read_as"]["period"],
+        "2017-10"
+    );
+    assert_eq!(
+        number(&doc, "$379.42 million")["read_as"]["period"],
+        "2017-10"
+    );
+
+    let doc = check_text(
+        &wd,
+        "back.txt",
+        "Uganda exported goods worth $544.5m (Shs1.9trillion) to Kenya in 2021.\n\n\
+         This was a 17 percent increase from $447.8m (Shs1.5 trillion) the country registered \
+         in 2020.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$447.8m", "$544.5m"], "{change}");
+    // 544.5 / 447.8 = +21.6%, not 17%.
+    assert_eq!(change["verdict"], "inconsistent", "{change}");
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

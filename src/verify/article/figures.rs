@@ -559,6 +559,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // period is the one said after it.
             // "(8,1 Md€ en 2023 à 6,9 Md€ en 2024)": a period said right after another
             // amount is that amount's, when one follows this amount too.
+            // ("18.33 billion dirhams ($1.87 billion) in 2020": past its restatement.)
+            let own_end = restated_until(article, n);
             let others_period = |p: &&resolve::PeriodMention| {
                 let right_after_other = amounts.iter().any(|&a| {
                     let end = article.numbers[a].tokens.end;
@@ -566,7 +568,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 });
                 // ("US$2,128.7 million in exports in 2022": a flow's name may stand between.)
                 let own_words = |q: &resolve::PeriodMention| {
-                    (number.tokens.end..q.tokens.start).all(|j| {
+                    (own_end..q.tokens.start).all(|j| {
                         matches!(
                             tokens[j].text.as_str(),
                             "in" | "of"
@@ -583,9 +585,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 p.tokens.start < at
                     && right_after_other
                     && periods.iter().any(|q| {
-                        q.tokens.start > number.tokens.end
-                            && (q.tokens.start <= number.tokens.end + 2
-                                || (q.tokens.start <= number.tokens.end + 4 && own_words(q)))
+                        q.tokens.start > own_end
+                            && (q.tokens.start <= own_end + 2
+                                || (q.tokens.start <= own_end + 4 && own_words(q)))
                             && in_clause(q.tokens.start)
                     })
             };
@@ -1482,6 +1484,23 @@ fn says_whole_year(words: &str) -> bool {
     ]
     .iter()
     .any(|w| words.contains(w))
+}
+
+/// The token where amount `n` ends, past the bracket restating it right after ("18.33
+/// billion dirhams ($1.87 billion)"): the restatement's end.
+fn restated_until(article: &Article, n: usize) -> usize {
+    let number = &article.numbers[n];
+    let Some(next) = article.numbers.get(n + 1) else {
+        return number.tokens.end;
+    };
+    let text = &article.text;
+    let opens = text[number.printed.end..next.printed.start].trim() == "(";
+    let closes = text[next.printed.end..].trim_start().starts_with(')');
+    if opens && closes && matches!(next.kind, NumberKind::Amount { .. }) {
+        next.tokens.end
+    } else {
+        number.tokens.end
+    }
 }
 
 /// "to US$17.98 billion (RM72.60 billion) from US$15.76 billion (RM67.71 billion) in 2017":

@@ -996,12 +996,14 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                 .copied()
                 .filter(|&f| f != base && pos(article, f) < at)
                 .max_by_key(|&f| pos(article, f))
+                // (the base's currency: not the bracketed restatement printed last)
                 .or_else(|| {
                     (back_reference && s > 0)
                         .then(|| {
-                            figures_in(article, s - 1)
-                                .into_iter()
-                                .rfind(|&f| level(article, f))
+                            figures_in(article, s - 1).into_iter().rfind(|&f| {
+                                level(article, f)
+                                    && article.figures[f].currency == article.figures[base].currency
+                            })
                         })
                         .flatten()
                 })

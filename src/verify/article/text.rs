@@ -171,6 +171,63 @@ const CLAUSE_WORDS: &[&str] = &[
     "from", "compared", "against", "versus", "while", "whereas", "but", "than",
 ];
 
+/// Words that say a base after "from": its period or level ("from a year earlier", "from
+/// the same period", "from its previous level").
+const BASE_WORDS: &[&str] = &[
+    "year",
+    "years",
+    "year's",
+    "period",
+    "month",
+    "months",
+    "quarter",
+    "half",
+    "last",
+    "previous",
+    "preceding",
+    "earlier",
+    "ago",
+    "before",
+    "level",
+    "levels",
+    "figure",
+    "high",
+    "low",
+    "peak",
+    "record",
+    "fy",
+    "fiscal",
+    "value",
+    "total",
+    "amount",
+    "sum",
+    "mark",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "just",
+    "only",
+    "over",
+    "under",
+    "million",
+    "billion",
+    "trillion",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "a",
+];
+
 /// What opens the base of a comparison in es, pt, fr, it and de, at the start of a clause
 /// ("frente a los 802 millones de dólares correspondientes a 2016"): a clause cut too.
 pub const FOREIGN_BASE_CUES: &[&str] = &[
@@ -216,6 +273,49 @@ fn year_in_brackets(sentence: &str, i: usize, c: char) -> bool {
     })
 }
 
+/// Whether the bracket at `i` encloses an amount restating the amount just before it in
+/// another currency ("18.33 billion dirhams ($1.87 billion) in 2020"): no cut, so the
+/// period after the bracket is in the first amount's clause.
+fn conversion_in_brackets(sentence: &str, i: usize, c: char) -> bool {
+    let (before, inner) = match c {
+        '(' => (
+            &sentence[..i],
+            sentence[i + 1..]
+                .split(')')
+                .next()
+                .filter(|_| sentence[i + 1..].contains(')')),
+        ),
+        ')' => match sentence[..i].rfind('(') {
+            Some(open) => (&sentence[..open], Some(&sentence[open + 1..i])),
+            None => ("", None),
+        },
+        _ => ("", None),
+    };
+    let Some(inner) = inner.map(str::trim) else {
+        return false;
+    };
+    let lower = inner.to_lowercase();
+    let amount = inner.chars().any(|ch| ch.is_ascii_digit())
+        && inner.split_whitespace().count() <= 4
+        && !inner
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+        && !["%", "percent", "per cent", "pct", ":", ";", ","]
+            .iter()
+            .any(|w| lower.contains(w) && !(*w == "," && digit_comma(inner)));
+    // The amount it restates ends just before the bracket.
+    let last_word = before.trim_end().rsplit(' ').take(3).collect::<String>();
+    amount && last_word.chars().any(|ch| ch.is_ascii_digit())
+}
+
+/// Whether every comma of `t` sits between digits ("1,028").
+fn digit_comma(t: &str) -> bool {
+    let b = t.as_bytes();
+    t.char_indices().filter(|&(_, ch)| ch == ',').all(|(k, _)| {
+        k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit()
+    })
+}
+
 /// The clauses of the sentence `s` of `text`, as byte ranges.
 pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
     let sentence = &text[s.clone()];
@@ -237,7 +337,11 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                         .count();
                     digits == 4 && before[..before.len() - 4].trim_end().ends_with('(')
                 };
-                if !digit_around && !year_label && !year_in_brackets(sentence, i, c) {
+                if !digit_around
+                    && !year_label
+                    && !year_in_brackets(sentence, i, c)
+                    && !conversion_in_brackets(sentence, i, c)
+                {
                     cuts.push(i);
                     cuts.push(i + c.len_utf8());
                 }
@@ -277,8 +381,10 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                 let next = original.split_whitespace().next().unwrap_or("");
                 let then = original.split_whitespace().nth(1).unwrap_or("");
                 // A place is a word: "US$54m", "R59bn" are amounts.
+                // ("from RM 4.85 billion", "from USD 1.2 billion": a currency and its number)
                 (next.starts_with(|c: char| c.is_uppercase())
                     && !next.contains(|c: char| c.is_ascii_digit() || c == '$')
+                    && !then.starts_with(|c: char| c.is_ascii_digit())
                     && !MONTH_WORDS.contains(
                         &next
                             .to_lowercase()
@@ -315,8 +421,25 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                                 | "database"
                         )
                     });
+            // "imports from the world's third largest economy amounted to ...": no amount,
+            // period or level within the next words — not a base.
+            let nothing_compared = *word == "from"
+                && !rest
+                    .split_whitespace()
+                    .take(6)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .any(|w| {
+                        w.contains(|c: char| c.is_ascii_digit())
+                            || BASE_WORDS.contains(&w)
+                            || MONTH_WORDS.contains(&w)
+                    })
+                && !rest
+                    .split_whitespace()
+                    .take(6)
+                    .any(|w| w.contains(['$', '€', '£', '¥', '₹', '₩']));
             if period_follows
                 || source_follows
+                || nothing_compared
                 || (place_follows && matches!(*word, "from" | "against" | "versus"))
             {
                 continue;
