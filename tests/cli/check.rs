@@ -559,6 +559,63 @@ fn restatements_in_brackets_keep_their_amounts_periods() {
     assert_eq!(change["verdict"], "inconsistent", "{change}");
 }
 
+/// Whose trade a figure is: "US dollars" names a currency, not the United States; flows
+/// after a figure with a third economy in one sentence are with that economy; a total with
+/// a third economy is no sum of the pair's flows.
+#[test]
+fn currency_names_third_economies_and_their_flows() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "us-dollars.txt",
+        "Total trade between Romania and Moldova was 573 million US dollars in 2021, of which \
+         exports were 381.5 million US dollars and imports 191.5 million US dollars.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    let read = &number(&doc, "381.5 million US dollars")["read_as"];
+    assert_eq!(
+        (read["reporter"].as_str(), read["partner"].as_str()),
+        (Some("ROU"), Some("MDA"))
+    );
+
+    let doc = check_text(
+        &wd,
+        "third.txt",
+        "Japan's trade surplus with the United States was ¥7 trillion in 2017, as exports to \
+         the US reached ¥15.2 trillion and imports from the US ¥8.2 trillion. Japan had a \
+         trade deficit of ¥3.4 trillion with China in 2017, after imports rose to ¥18.6 \
+         trillion while exports reached ¥15.2 trillion.\n",
+    );
+    assert_eq!(number(&doc, "¥18.6 trillion")["read_as"]["partner"], "CHN");
+    let balances: Vec<Vec<&str>> = claims_of(&doc, "balance")
+        .into_iter()
+        .map(figures_printed)
+        .collect();
+    assert!(
+        balances.contains(&vec!["¥3.4 trillion", "¥15.2 trillion", "¥18.6 trillion"]),
+        "{balances:?}"
+    );
+
+    let doc = check_text(
+        &wd,
+        "outside.txt",
+        "New Zealand's two-way trade with the European Union (EU) was $22.2 billion for the \
+         year ended March 2018.\n\nFor the year ended March 2018, New Zealand's two-way trade \
+         with China was valued at $26.9 billion.\n\nIn the March 2018 year, almost one-fifth of \
+         New Zealand's imports came from the EU ($13.4 billion).\n\nNew Zealand exported $8.8 \
+         billion worth of goods and services to the EU for the year ended March 2018.\n",
+    );
+    let sums: Vec<Vec<&str>> = claims_of(&doc, "sum")
+        .into_iter()
+        .map(figures_printed)
+        .collect();
+    assert!(
+        sums.iter().all(|f| !f.contains(&"$26.9 billion")),
+        "{sums:?}"
+    );
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

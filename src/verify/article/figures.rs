@@ -1392,6 +1392,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
         }
     }
     elided_owners(&mut figures);
+    third_party_carried(article, &mut figures);
     carried_owners(article, &mut figures);
     conversions(article, &mut figures);
     named_in_brackets(article, &mentions, &mut figures);
@@ -1532,6 +1533,45 @@ fn conversions(article: &Article, figures: &mut [Figure]) {
         f.other = main.other.clone();
         f.commodity = main.commodity.clone();
         f.new_value = main.new_value;
+    }
+}
+
+/// "Japan had a trade deficit of ¥3.36 trillion with China, down 20.3 percent, after imports
+/// rose 8.8 percent to ¥18.55 trillion while exports jumped ...": in a text about another
+/// pair (Japan–US), flows naming no economy in a sentence whose earlier figure is with a
+/// third economy are with that economy too.
+fn third_party_carried(article: &Article, figures: &mut [Figure]) {
+    let (Some(reporter), Some(partner)) = (&article.reporter, &article.partner) else {
+        return;
+    };
+    let in_pair = |e: &String| same_country(e, reporter) || same_country(e, partner);
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        let flow = matches!(
+            f.measure,
+            Some(TradeMeasure::Exports | TradeMeasure::Imports)
+        );
+        if !flow
+            || f.other.is_some()
+            || f.owner.as_ref().is_some_and(|o| !in_pair(o))
+            || f.commodity.is_some()
+        {
+            continue;
+        }
+        let third = figures[..i].iter().rev().find(|g| {
+            g.sentence == f.sentence
+                && g.commodity.is_none()
+                && g.other
+                    .as_ref()
+                    .is_some_and(|x| !in_pair(x) && x.as_str() != "WLD")
+        });
+        if let Some(g) = third {
+            let (owner, other) = (g.owner.clone(), g.other.clone());
+            if figures[i].owner.is_none() || figures[i].owner == owner {
+                figures[i].owner = owner;
+                figures[i].other = other;
+            }
+        }
     }
 }
 

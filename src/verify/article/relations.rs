@@ -3041,12 +3041,13 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         };
         let unnamed =
             total.owner.is_none() && total.other.is_none() && pair.iter().all(|p| p.is_some());
-        // A total with a group outside the pair ("mutual trade with EU member states ...
-        // US$26 billion") is made of flows that name it too, not of the pair's.
+        // A total with an economy or group outside the pair ("mutual trade with EU member
+        // states ... US$26 billion", "two-way trade with China was valued at $26.9 billion"
+        // in a New Zealand–EU text) is made of flows that name it too, not of the pair's.
         let outside = total
             .other
             .as_ref()
-            .filter(|o| !in_pair(o) && crate::codes::is_aggregate(o) && o.as_str() != "WLD");
+            .filter(|o| !in_pair(o) && o.as_str() != "WLD");
         let near = |f: &Figure, reach: usize| {
             let others_agree = economies_agree(f, total)
                 && !(unnamed && f.owner.as_ref().is_some_and(|o| !in_pair(o)))

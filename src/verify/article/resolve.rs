@@ -152,6 +152,15 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 break;
             }
         }
+        // "573 million US dollars", "Singapore dollars", "Hong Kong dollar": the name of a
+        // currency, not its country.
+        let currency_name = crate::verify::lexicon::Lexicon::built_in()
+            .currency_at(tokens, i)
+            .filter(|&(_, len)| found.as_ref().is_some_and(|(_, n)| len > *n));
+        if let Some((_, len)) = currency_name {
+            i += len;
+            continue;
+        }
         match found {
             // "US 69.38 billion": a currency, not the country.
             // "US $17.68 million" too.
