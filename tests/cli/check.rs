@@ -616,6 +616,61 @@ fn currency_names_third_economies_and_their_flows() {
     );
 }
 
+/// "Germany is Australia's fifth-largest source of imports ($16.2 billion)" are Australia's
+/// imports from Germany; "goods and services exports" are the whole flow; a change of
+/// "non-traditional shipments" is no change of the total exports printed after it.
+#[test]
+fn whose_flow_a_role_names_and_which_words_name_a_product() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "role.txt",
+        "Germany is Australia's ninth-largest trade partner, with two-way goods and services \
+         trade valued at $19.7 billion in 2015-16. Australia's goods and services exports to \
+         Germany were worth $3.6 billion in 2015-16.\n\nGermany is Australia's fifth-largest \
+         source of imports ($16.2 billion).\n",
+    );
+    let read = &number(&doc, "$16.2 billion")["read_as"];
+    assert_eq!(read["measure"], "imports");
+    assert_eq!(
+        (read["reporter"].as_str(), read["partner"].as_str()),
+        (Some("AUS"), Some("DEU"))
+    );
+    assert!(
+        number(&doc, "$3.6 billion")["read_as"]["commodity"].is_null(),
+        "{doc}"
+    );
+    // 3.6 + 16.2 = 19.8: $19.7 billion only by the rounding of the parts.
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent-by-rounding", "{sum}");
+
+    let doc = check_text(
+        &wd,
+        "product.txt",
+        "Peruvian exports to Australia totaled US$240.178 million in 2017. Traditional exports \
+         amounted to US$189.627 million in 2017, whereas non-traditional shipments reached \
+         US$50.551 million.\n\nNon-traditional shipments expanded 3.89% compared to 2016, \
+         while traditional exports decreased 10.11%.\n\nThe value of Peruvian shipments to \
+         Australia slid 7.49% going from US$259.613 million in 2016 to US$240.178 million in \
+         2017.\n",
+    );
+    assert_eq!(
+        number(&doc, "US$50.551 million")["read_as"]["commodity"],
+        "non-traditional"
+    );
+    for rate in ["expanded 3.89%", "decreased 10.11%"] {
+        let change = claims_of(&doc, "change")
+            .into_iter()
+            .find(|c| c["says"] == rate)
+            .unwrap();
+        assert!(
+            !figures_printed(change).contains(&"US$259.613 million"),
+            "{change}"
+        );
+        assert_ne!(change["verdict"], "inconsistent", "{change}");
+    }
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

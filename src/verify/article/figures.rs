@@ -2368,6 +2368,11 @@ fn owner_of(
         .map(|m| m.economy.clone());
     let mut owner = before.filter(|_| bound.is_none());
     let mut other = bound.or(joined_other);
+    // "Germany is Australia's fifth-largest source of imports", "China is Peru's main
+    // market for exports": the possessor's flow, with the subject.
+    if let Some((possessor, subject)) = role_of_subject(text, mentions, tokens, start) {
+        return (Some(possessor), subject);
+    }
     let mut j = word.tokens.end;
     // up to eight words after, past the amount: "exports of goods from China to the US",
     // "a trade deficit of ¥3.36 trillion with China"
@@ -2418,6 +2423,59 @@ fn owner_of(
         j += 1;
     }
     (owner, other)
+}
+
+/// For a measure word at token `start` after "source of", "market for" ("Germany is
+/// Australia's largest source of imports"): the possessor before the role noun (whose flow
+/// it is) and the subject said before "is" (the other side), when the text says them so.
+fn role_of_subject(
+    text: &str,
+    mentions: &[Mention],
+    tokens: &[crate::verify::phrase::Token],
+    start: usize,
+) -> Option<(String, Option<String>)> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    if start < 2
+        || !matches!(word(start - 1), "of" | "for")
+        || !matches!(
+            word(start - 2),
+            "source" | "supplier" | "market" | "destination" | "partner"
+        )
+    {
+        return None;
+    }
+    let noun = start - 2;
+    // The possessor: a name with "'s" a few words (adjectives, ranks) before the noun.
+    let possessor = mentions.iter().rev().find(|m| {
+        let last = &tokens[m.tokens.end - 1];
+        let after = &text[last.end..];
+        let possessive =
+            last.text.ends_with("'s") || after.starts_with("'s") || after.starts_with("’s");
+        m.tokens.end <= noun && noun - m.tokens.end <= 4 && possessive
+    })?;
+    let subject = mentions
+        .iter()
+        .filter(|m| m.tokens.end <= possessor.tokens.start)
+        .filter(|m| {
+            (m.tokens.end..possessor.tokens.start).all(|k| {
+                matches!(
+                    word(k),
+                    "is" | "was"
+                        | "remains"
+                        | "remained"
+                        | "became"
+                        | "has"
+                        | "been"
+                        | "the"
+                        | "now"
+                        | "still"
+                        | "also"
+                )
+            }) && m.tokens.end < possessor.tokens.start
+        })
+        .max_by_key(|m| m.tokens.end)
+        .map(|m| m.economy.clone());
+    Some((possessor.economy.clone(), subject))
 }
 
 /// The owner within the pair: a region's country is the region ("Russian" exports of the
@@ -2613,6 +2671,13 @@ fn names_a_flow(words: &str) -> bool {
 
 /// Words naming products: those of the HS chapter titles (data/hs2.csv) and the words the
 /// press uses for goods ("oil", "chips", "soybeans", "cars").
+/// Whether `word` before a flow names a product ("oil exports", "non-traditional
+/// shipments"), not the whole flow ("goods exports", "total exports").
+pub(super) fn names_product(word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    !NOT_PRODUCTS.contains(&word) && (is_product_word(word) || is_product_word(last))
+}
+
 fn is_product_word(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<std::collections::BTreeSet<String>> =
         std::sync::OnceLock::new();
@@ -2728,6 +2793,10 @@ fn is_product_word(word: &str) -> bool {
         "nuts",
         "meat",
         "services",
+        // Peru's, Colombia's, Ecuador's statistics split exports so.
+        "traditional",
+        "non-traditional",
+        "nontraditional",
         "tourism",
         "cement",
         "glass",
@@ -2808,15 +2877,23 @@ fn product_of(
             && !before_number
             && !CURRENCY_WORDS.contains(&t.text.as_str())
             && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !NOT_PRODUCTS.contains(&t.text.as_str())
             && !is_economy(j)
-            && is_product_word(&t.text)
+            && names_product(&t.text)
     };
     let start = word.tokens.start;
     let spaced = |a: usize, b: usize| {
         let gap = &text[tokens[a].end..tokens[b].start];
         gap.chars().all(char::is_whitespace)
     };
+    // "goods and services exports": the whole flow, not services alone.
+    let whole = start >= 3
+        && ["goods", "and", "services"]
+            .iter()
+            .zip(&tokens[start - 3..start])
+            .all(|(w, t)| t.text == *w);
+    if whole {
+        return None;
+    }
     if start > 0 && plain(start - 1) && spaced(start - 1, start) {
         let mut first = start - 1;
         if first > 0 && plain(first - 1) && spaced(first - 1, first) {
@@ -2826,7 +2903,13 @@ fn product_of(
             .iter()
             .map(|t| t.text.as_str())
             .collect();
-        return Some(words.join(" "));
+        // "non-traditional shipments", "agri-food exports": a hyphenated word whole.
+        let prefix = if first > 0 && text[tokens[first - 1].end..tokens[first].start] == *"-" {
+            format!("{}-", tokens[first - 1].text)
+        } else {
+            String::new()
+        };
+        return Some(format!("{prefix}{}", words.join(" ")));
     }
     let end = word.tokens.end;
     // "Imports were led by machinery and transport equipment, amounting to €823 million":

@@ -1912,12 +1912,22 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 .filter_map(measure_word)
                 .next()
         })?;
+    // "non-traditional shipments expanded 3.89%": a product's flow, not the total's.
+    let product = before
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .collect::<Vec<_>>()
+        .windows(2)
+        .rev()
+        .find(|w| measure_word(w[1]).is_some())
+        .map(|w| w[0].to_string())
+        .filter(|w| super::figures::names_product(w));
     let next: Vec<usize> = (s + 1..(s + 5).min(article.sentences.len()))
         .flat_map(|p| figures_in(article, p))
         .filter(|&f| {
             level(article, f)
                 && article.figures[f].measure == Some(subject)
-                && article.figures[f].commodity.is_none()
+                && of_product(product.as_deref(), &article.figures[f].commodity)
         })
         .collect();
     // "jumped by 40 percent in the first quarter of 2021 compared to the last quarter of
@@ -1980,7 +1990,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     let anchor = next
         .first()
         .copied()
-        .or_else(|| amount_said_before(article, s, subject));
+        .or_else(|| amount_said_before(article, s, subject, product.as_deref()));
     Some(Relation::stated(
         article,
         kind,
@@ -1995,10 +2005,25 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     ))
 }
 
+/// Whether a figure of `commodity` is of `product` (a word its commodity holds), or of no
+/// product when none is said.
+fn of_product(product: Option<&str>, commodity: &Option<String>) -> bool {
+    match (product, commodity) {
+        (Some(p), Some(c)) => c.split(' ').any(|w| w == p),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// The level amount of `measure` printed last in the two sentences before `s` — a flow's
 /// total, not a base, and of a year sentence `s` names if it names any: what a change said
 /// without an amount of its own is about.
-fn amount_said_before(article: &Article, s: usize, measure: TradeMeasure) -> Option<usize> {
+fn amount_said_before(
+    article: &Article,
+    s: usize,
+    measure: TradeMeasure,
+    product: Option<&str>,
+) -> Option<usize> {
     let years: Vec<i32> = article
         .sentence(s)
         .split(|c: char| !c.is_ascii_digit())
@@ -2010,7 +2035,7 @@ fn amount_said_before(article: &Article, s: usize, measure: TradeMeasure) -> Opt
         let a = &article.figures[f];
         level(article, f)
             && a.measure == Some(measure)
-            && a.commodity.is_none()
+            && of_product(product, &a.commodity)
             && a.part_of.is_none()
             && a.other.as_deref() != Some("WLD")
             && !is_base(article, a)
