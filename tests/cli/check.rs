@@ -671,6 +671,66 @@ fn whose_flow_a_role_names_and_which_words_name_a_product() {
     }
 }
 
+/// "from US$2,487.5 million in Jan-June 2006 to US$2,802.6 million for the same period in
+/// 2007": the same months of 2007; a period after "to <amount>" in a "from" clause is the
+/// new value's and holds for the next sentence ("the first half of the year"); "$F68m" is
+/// in Fiji dollars; "the DR" is the Dominican Republic.
+#[test]
+fn the_same_period_of_a_year_and_signs_before_a_countrys_letter() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "dr.txt",
+        "US exports to the DR are up 12.67%, from US$2,487.5 million in Jan-June 2006 to \
+         US$2,802.6 million for the same period in 2007. Dominican exports to the US have \
+         declined from US$2,162.5 million for the first half of 2006 to US$2,060.2 million for \
+         Jan-June 2007. The DR had a negative balance of US$742.3 million with the US for the \
+         first half of the year.\n",
+    );
+    assert_eq!(
+        number(&doc, "US$2,802.6 million")["read_as"]["period"],
+        "2007-H1"
+    );
+    assert_eq!(
+        number(&doc, "US$2,060.2 million")["read_as"]["period"],
+        "2007-H1"
+    );
+    let read = &number(&doc, "US$742.3 million")["read_as"];
+    assert_eq!(read["period"], "2007-H1");
+    assert_eq!(read["reporter"], "DOM");
+    let balance = claim(&doc, "balance");
+    assert_eq!(
+        figures_printed(balance),
+        [
+            "US$742.3 million",
+            "US$2,060.2 million",
+            "US$2,802.6 million"
+        ]
+    );
+    // 2,060.2 - 2,802.6 = -742.4: $742.3 million only by the rounding of the parts.
+    assert_eq!(balance["verdict"], "consistent-by-rounding", "{balance}");
+
+    let doc = check_text(
+        &wd,
+        "fiji.txt",
+        "Fiji exports to the US amounted to $31.6m ($F68m) in the first quarter of 2014. \
+         Fiji's imports from the US rose to $19.8m ($F43m). Fiji recorded a trade surplus with \
+         the US valued at $11.8m ($F25m).\n",
+    );
+    let balances: Vec<Vec<&str>> = claims_of(&doc, "balance")
+        .into_iter()
+        .map(figures_printed)
+        .collect();
+    assert!(
+        balances.contains(&vec!["$F25m", "$F68m", "$F43m"]),
+        "{balances:?}"
+    );
+    let explained = claims_of(&doc, "balance")
+        .into_iter()
+        .any(|c| c["explanation"].as_str().unwrap().contains("FJD"));
+    assert!(explained, "{doc}");
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

@@ -398,7 +398,9 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             matches!(p.words, PeriodWords::Absolute { .. })
                 && period_of(&p.words, focus).is_some()
                 && !said_as_base(tokens, p, range.start)
-                && !base_clause(p.tokens.start)
+                // ("declined from $2,162.5 million for the first half of 2006 to $2,060.2
+                // million for Jan-June 2007": the new value's, after "to")
+                && (!base_clause(p.tokens.start) || after_to_amount(tokens, p, range.start))
                 && !after_from(tokens, p)
                 && !after_from_amount(tokens, p, range.start)
         });
@@ -745,8 +747,22 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             } else {
                 match clause_period {
                     Some(p) => {
+                        // "from US$2,487.5 million in January-June 2006 to US$2,802.6
+                        // million in the same period in 2007": with no period of the
+                        // sentence's own, the same months as the one named before it.
+                        let named_before = || {
+                            periods
+                                .iter()
+                                .filter(|q| q.tokens.end <= p.tokens.start)
+                                .filter(|q| matches!(q.words, PeriodWords::Absolute { .. }))
+                                .filter_map(|q| period_of(&q.words, focus))
+                                .next_back()
+                        };
                         let against = match p.words {
                             PeriodWords::Absolute { .. } => focus,
+                            PeriodWords::SamePeriod { year: Some(_) } => {
+                                anchor.or_else(named_before)
+                            }
                             _ => anchor,
                         };
                         let period = period_of(&p.words, against);
@@ -1696,13 +1712,31 @@ fn after_from(tokens: &[Token], p: &resolve::PeriodMention) -> bool {
 /// "from 35.43 billion Singaporean dollar (SGD) in 2011": a period after an amount said
 /// with "from" (ten words back at most, no "to" between).
 fn after_from_amount(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
+    after_amount_said_with(tokens, p, from, "from", &["to", "and", "while"])
+}
+
+/// A period said after "to <amount>" (ten words back at most, not past a "from"): the new
+/// value's, in "from $X in 2006 to $Y in 2007".
+fn after_to_amount(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
+    after_amount_said_with(tokens, p, from, "to", &["from"])
+}
+
+/// Whether period `p` follows "`word` <amount>" within ten words (from token `from` on), no
+/// word of `stop` between ("from RM 4.85 billion (USD 1.17 billion) in 2016": a currency
+/// word may come first).
+fn after_amount_said_with(
+    tokens: &[Token],
+    p: &resolve::PeriodMention,
+    from: usize,
+    word: &str,
+    stop: &[&str],
+) -> bool {
     let start = p.tokens.start.saturating_sub(10).max(from);
     (start..p.tokens.start)
         .rev()
-        .take_while(|&j| !matches!(tokens[j].text.as_str(), "to" | "and" | "while"))
+        .take_while(|&j| !stop.contains(&tokens[j].text.as_str()))
         .any(|j| {
-            // ("from RM 4.85 billion (USD 1.17 billion) in 2016": a currency word first)
-            tokens[j].text == "from"
+            tokens[j].text == word
                 && (tokens
                     .get(j + 1)
                     .is_some_and(|t| t.is_number || !t.text.chars().all(char::is_alphanumeric))
