@@ -731,6 +731,80 @@ fn the_same_period_of_a_year_and_signs_before_a_countrys_letter() {
     assert!(explained, "{doc}");
 }
 
+/// "Since 2017 imports have almost doubled from X to Y": X is 2017's; "between 2020 and
+/// 2021" is 2021's and names 2020 as the base; "it imported around six times more goods
+/// than it exported" is imports over exports; "During the same period, exports increased
+/// from A to B" spans the periods of the pair before; a base compared with remittances,
+/// and a share of "foreign direct investment (FDI)", are no trade figures.
+#[test]
+fn spans_since_a_year_flows_compared_and_money_that_is_not_trade() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "norway.txt",
+        "The import of Russian goods into Norway increased by almost 60 percent between 2020 \
+         and 2021.\n\nSince 2017 imports have grown from 12.7 billion kroner to 21.8 billion \
+         kroner in 2021.\n\nIn 2021 the country exported 3.7 billion kroner worth of goods to \
+         Russia. This meant that it imported around six times more goods than it exported.\n",
+    );
+    assert_eq!(
+        number(&doc, "12.7 billion kroner")["read_as"]["period"],
+        "2017"
+    );
+    let rate = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("60 percent"))
+        .unwrap();
+    assert!(
+        !figures_printed(rate).contains(&"12.7 billion kroner"),
+        "{rate}"
+    );
+    let times = claim(&doc, "multiple");
+    assert_eq!(
+        figures_printed(times),
+        ["3.7 billion kroner", "21.8 billion kroner"]
+    );
+    assert_eq!(times["verdict"], "consistent", "{times}");
+
+    let doc = check_text(
+        &wd,
+        "span.txt",
+        "The total trade between Tanzania and the UK increased from GBP139.8m in 2010 to \
+         GBP143.4m in 2015. During the same period, exports from Tanzania to the UK increased \
+         from GBP21.6m to GBP23.1m, while imports from the UK to Tanzania increased from \
+         GBP118.2m to GBP120.3m. The UK is the largest supplier of foreign direct investment \
+         (FDI) to Tanzania with 36% market share.\n",
+    );
+    assert_eq!(number(&doc, "GBP21.6m")["read_as"]["period"], "2010");
+    assert_eq!(number(&doc, "GBP118.2m")["read_as"]["period"], "2010");
+    let sums: Vec<Vec<&str>> = claims_of(&doc, "sum")
+        .into_iter()
+        .map(figures_printed)
+        .collect();
+    assert!(
+        sums.contains(&vec!["GBP139.8m", "GBP21.6m", "GBP118.2m"]),
+        "{sums:?}"
+    );
+    assert_eq!(number(&doc, "36%")["role"], "ignored", "{doc}");
+
+    let doc = check_text(
+        &wd,
+        "remittances.txt",
+        "Egyptian imports from Greece hiked 2.6 percent to reach $209.1 million, up from $203.8 \
+         million. Remittances from Egyptians working in Greece reached $8.4 million during the \
+         fiscal year 2018-2019, compared to $7.1 million during the year 2017-2018, with an \
+         increase of 18.7 percent.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$203.8 million", "$209.1 million"]
+    );
+    for printed in ["$8.4 million", "$7.1 million", "18.7 percent"] {
+        assert_eq!(number(&doc, printed)["role"], "ignored", "{printed}");
+    }
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

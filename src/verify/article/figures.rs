@@ -401,6 +401,10 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 // ("declined from $2,162.5 million for the first half of 2006 to $2,060.2
                 // million for Jan-June 2007": the new value's, after "to")
                 && (!base_clause(p.tokens.start) || after_to_amount(tokens, p, range.start))
+                // ("between 2020 and 2021": the later)
+                && !(p.tokens.start > 0
+                    && tokens[p.tokens.start - 1].text == "between"
+                    && tokens.get(p.tokens.end).is_some_and(|t| t.text == "and"))
                 && !after_from(tokens, p)
                 && !after_from_amount(tokens, p, range.start)
         });
@@ -1409,6 +1413,8 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     }
     elided_owners(&mut figures);
     third_party_carried(article, &mut figures);
+    since_year_bases(article, &mut figures);
+    same_span(article, &mut figures);
     carried_owners(article, &mut figures);
     conversions(article, &mut figures);
     named_in_brackets(article, &mentions, &mut figures);
@@ -1549,6 +1555,106 @@ fn conversions(article: &Article, figures: &mut [Figure]) {
         f.other = main.other.clone();
         f.commodity = main.commodity.clone();
         f.new_value = main.new_value;
+    }
+}
+
+/// "Since 2017 imports have almost doubled from 12.7 billion kroner to 21.8 billion kroner
+/// last year": the amount said with "from" in a sentence that starts from a year is that
+/// year's, when it has no period of its own (or only the new value's).
+fn since_year_bases(article: &Article, figures: &mut [Figure]) {
+    let tokens = &article.tokens;
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        let start = article.numbers[f.number].tokens.start;
+        let from = said_from(article, f);
+        let sentence = &article.sentences[f.sentence];
+        let new_value = figures.iter().find(|g| {
+            g.sentence == f.sentence
+                && g.new_value
+                && article.numbers[g.number].tokens.start > start
+        });
+        let (true, Some(new_value)) = (from, new_value) else {
+            continue;
+        };
+        let since = (0..start).rev().find_map(|j| {
+            let t = &tokens[j];
+            if t.start < sentence.start || t.text != "since" {
+                return None;
+            }
+            let year = tokens
+                .get(j + 1)
+                .filter(|y| y.is_number && y.text.len() == 4)?;
+            let y: i32 = year
+                .text
+                .parse()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))?;
+            // ("since 2001, when trade was $252 million": that year's amount, read already)
+            let when = article.text[year.end..]
+                .trim_start_matches([',', ' '])
+                .starts_with("when");
+            (!when).then_some(y)
+        });
+        let inherited = f.period.is_none() || f.period == new_value.period;
+        if let Some(y) = since
+            && inherited
+            && f.fiscal.is_none()
+            && new_value.period.is_none_or(|p| p.year > y)
+        {
+            figures[i].period = Period::new(y, 1, 12).ok();
+        }
+    }
+}
+
+/// Whether figure `f` is said with "from" right before it: "from 12.7 billion", "from
+/// $12.7 billion", "from US$ 12.7 billion".
+fn said_from(article: &Article, f: &Figure) -> bool {
+    let tokens = &article.tokens;
+    let start = article.numbers[f.number].tokens.start;
+    (start.saturating_sub(2)..start)
+        .any(|j| tokens[j].text == "from" && (j + 1 == start || !tokens[j + 1].is_number))
+}
+
+/// "The total trade ... increased from GBP139.8m in 2010 to GBP143.4m in 2015. During the
+/// same period, exports ... increased from GBP21.6m to GBP23.1m": a from–to pair in a
+/// sentence opened by "during the same period" spans the periods of the pair before it.
+fn same_span(article: &Article, figures: &mut [Figure]) {
+    // The from–to pairs (base, new value) of a sentence, in order.
+    let pairs_in = |figures: &[Figure], s: usize| -> Vec<(usize, usize)> {
+        (0..figures.len())
+            .filter(|&b| figures[b].sentence == s && said_from(article, &figures[b]))
+            .filter_map(|b| {
+                let new = (b + 1..figures.len())
+                    .find(|&g| figures[g].sentence == s && figures[g].new_value)?;
+                Some((b, new))
+            })
+            .collect()
+    };
+    let mut last_span: Option<(Period, Period)> = None;
+    for s in 0..article.sentences.len() {
+        let pairs = pairs_in(figures, s);
+        let opening = article.sentence(s).trim_start().to_lowercase();
+        let same = [
+            "during the same period",
+            "over the same period",
+            "in the same period",
+        ]
+        .iter()
+        .any(|w| opening.starts_with(w));
+        if same && let Some((from, to)) = last_span {
+            for (base, new) in pairs {
+                figures[base].period = Some(from);
+                figures[new].period = Some(to);
+            }
+            continue;
+        }
+        for (base, new) in pairs {
+            if let (Some(a), Some(b)) = (figures[base].period, figures[new].period)
+                && a != b
+            {
+                last_span = Some((a, b));
+            }
+        }
     }
 }
 

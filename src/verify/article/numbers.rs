@@ -358,24 +358,38 @@ fn carry_ignored(text: &str, tokens: &[Token], sentence_of: &[usize], numbers: &
             continue;
         }
         let gap = &text[prev.printed.end..n.printed.start];
-        // "an annual hike of 98.70% from $37.10 million": the base of a rate of money that
-        // is not trade is none either.
+        // "an annual hike of 98.70% from $37.10 million", "Remittances ... reached $8.4
+        // million during the fiscal year 2018-2019, compared to $7.1 million": the base of
+        // money that is not trade (past its dates) is none either.
+        let owner = before[..k]
+            .iter()
+            .rev()
+            .take_while(|m| sentence_of.get(m.tokens.start) == sentence_of.get(n.tokens.start))
+            .find(|m| !matches!(m.kind, NumberKind::Ignored(Ignored::Year | Ignored::Date)));
         if money
-            && prev.kind == NumberKind::Ignored(Ignored::OtherMoney)
-            && matches!(
-                gap.trim().to_lowercase().as_str(),
-                "from"
-                    | "compared to"
-                    | "compared with"
-                    | "against"
-                    | "over"
-                    | "up from"
-                    | "down from"
-            )
+            && let Some(owner) = owner
+            && owner.kind == NumberKind::Ignored(Ignored::OtherMoney)
         {
-            n.kind = NumberKind::Ignored(Ignored::OtherMoney);
-            n.phrase = n.printed.clone();
-            continue;
+            let between = text[owner.printed.end..n.printed.start].to_lowercase();
+            let cue = [
+                "from",
+                "compared to",
+                "compared with",
+                "against",
+                "over",
+                "up from",
+                "down from",
+            ]
+            .iter()
+            .any(|c| between.trim_end().ends_with(c));
+            let trade_word = between
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with("export") || w.starts_with("import") || w == "trade");
+            if cue && !trade_word && !between.contains([';', '.']) {
+                n.kind = NumberKind::Ignored(Ignored::OtherMoney);
+                n.phrase = n.printed.clone();
+                continue;
+            }
         }
         // "pumped investments valued at $73.70 million in Egypt during fiscal year (FY)
         // 2021/2022, an annual hike of 98.70%": a rate after such money in its sentence,
@@ -920,9 +934,20 @@ fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) 
             return true;
         }
     }
+    // "foreign direct investment (FDI) to Tanzania": brackets round an acronym are no cut.
+    let acronym = |j: usize| {
+        let t = &tokens[j];
+        let word = &text[t.start..t.end];
+        (2..=6).contains(&word.len())
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && text[..t.start].ends_with('(')
+            && text[t.end..].starts_with(')')
+    };
     let mut k = first;
     while k > 0 && first - k < 16 && same(k - 1) {
-        if text[tokens[k - 1].end..tokens[k].start].contains([',', ';', '(', ')', '.']) {
+        let gap = &text[tokens[k - 1].end..tokens[k].start];
+        let bracket = gap.contains(['(', ')']) && !acronym(k - 1) && !acronym(k);
+        if gap.contains([',', ';', '.']) || bracket {
             let leads_to_it = first - k <= 3
                 && matches!(
                     tokens[k].text.as_str(),

@@ -758,6 +758,14 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
 
 /// A change (or multiple) stated by number `n` of sentence `s`: the amounts it is between.
 fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
+    if kind == RelationKind::Multiple
+        && let Some((base, new)) = flows_compared(article, n, s)
+    {
+        return Some(Relation {
+            said: true,
+            ..Relation::stated(article, kind, n, s, vec![base, new], None)
+        });
+    }
     let at = article.numbers[n].printed.start;
     let clause = clause_at(article, s, at);
     // "10 percent increases recorded in both 2013 and 2014", "5% a year on average": a rate
@@ -1987,9 +1995,11 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     // billion"); else the amount of the measure printed just before ("Turkish imports
     // from China amounted to $20.7 billion ... Turkish imports from China decreased
     // 11.3%"); none: a change said with no amount at all.
+    // (not an amount said as a base: "from 12.7 billion kroner to ...")
     let anchor = next
-        .first()
+        .iter()
         .copied()
+        .find(|&f| !is_base(article, &article.figures[f]))
         .or_else(|| amount_said_before(article, s, subject, product.as_deref()));
     Some(Relation::stated(
         article,
@@ -2083,9 +2093,10 @@ fn named_base_period(article: &Article, n: usize, s: usize) -> Option<Period> {
         .into_iter()
         .find(|p| {
             (p.tokens.start.saturating_sub(5).max(first)..p.tokens.start).any(|j| {
+                // ("increased by almost 60 percent between 2020 and 2021": the first)
                 matches!(
                     article.tokens[j].text.as_str(),
-                    "compared" | "against" | "from" | "over" | "versus" | "than"
+                    "compared" | "against" | "from" | "over" | "versus" | "than" | "between"
                 )
             })
         })
@@ -2826,6 +2837,57 @@ fn measure_word(w: &str) -> Option<TradeMeasure> {
         "trade" | "turnover" | "commerce" => TradeMeasure::Turnover,
         _ => return None,
     })
+}
+
+/// "it imported around six times more goods than it exported": a multiple of one flow over
+/// another — the last amounts of each printed up to here, of one period and currency (the
+/// second flow's is the base).
+fn flows_compared(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
+    let end = article.numbers[n].phrase.end.min(article.sentences[s].end);
+    let rest = article.text[end..article.sentences[s].end].to_lowercase();
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let flow = |w: &str| match w {
+        "imported" => Some(TradeMeasure::Imports),
+        "exported" => Some(TradeMeasure::Exports),
+        _ => measure_word(w).filter(|m| matches!(m, TradeMeasure::Exports | TradeMeasure::Imports)),
+    };
+    let than = words.iter().take(6).position(|w| *w == "than")?;
+    let compared = words[than + 1..].iter().take(4).find_map(|w| flow(w))?;
+    // The flow said before "than", or the verb before the number ("it imported six times
+    // more goods than").
+    let before =
+        article.text[article.sentences[s].start..article.numbers[n].printed.start].to_lowercase();
+    let said = words[..than].iter().find_map(|w| flow(w)).or_else(|| {
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .find_map(flow)
+    })?;
+    if said == compared {
+        return None;
+    }
+    let at = article.numbers[n].printed.start;
+    let latest = |m: TradeMeasure| {
+        (0..article.figures.len())
+            .filter(|&f| {
+                let g = &article.figures[f];
+                pos(article, f) < at
+                    && level(article, f)
+                    && g.measure == Some(m)
+                    && g.commodity.is_none()
+                    && !is_base(article, g)
+            })
+            .max_by_key(|&f| pos(article, f))
+    };
+    let (new, base) = (latest(said)?, latest(compared)?);
+    let (a, b) = (&article.figures[new], &article.figures[base]);
+    (a.period == b.period && a.currency == b.currency && economies_agree(a, b))
+        .then_some((base, new))
 }
 
 /// A change reported with the amount it is said of (in its clause, or the nearest before),
