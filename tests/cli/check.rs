@@ -805,6 +805,50 @@ fn spans_since_a_year_flows_compared_and_money_that_is_not_trade() {
     }
 }
 
+/// A list of products with their shares is of the whole printed before it when all the
+/// listed shares make a hundred percent (not the first few that nearly do); amounts in
+/// lats are their own currency, not the euros they are converted to.
+#[test]
+fn listed_shares_take_the_whole_list_and_old_currencies_are_read() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "list.txt",
+        "Trade turnover between Kazakhstan and France in January-September 2022 reached $2.5 \
+         billion, including $1.9 billion in exports. The main goods exported from Kazakhstan to \
+         France are crude oil - $1.7 billion (89.8% share), uranium - $146.5 million (7.6%), \
+         titanium - $28 million (1.5%), sulfur - $10.2 million (0.53%), gases - $1.9 million \
+         (0.1%), motors - $1.3 million (0.07%).\n",
+    );
+    let oil = claims_of(&doc, "share")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("89.8%"))
+        .unwrap();
+    assert_eq!(
+        figures_printed(oil),
+        ["$1.7 billion", "$1.9 billion"],
+        "{oil}"
+    );
+    // 1.7 / 1.9 = 89.5%: 89.8% within the rounding of the two amounts.
+    assert_eq!(oil["verdict"], "consistent-by-rounding", "{oil}");
+
+    let doc = check_text(
+        &wd,
+        "lats.txt",
+        "In 2010, the total value of Latvia's foreign trade turnover with Estonia reached 1.2 \
+         billion lats (1.7 billion euros). Exports to Estonia amounted to 722.5 million lats, \
+         while imports reached 489.9 million lats.\n",
+    );
+    for c in claims_of(&doc, "sum") {
+        assert_ne!(c["verdict"], "inconsistent", "{c}");
+    }
+    let sum = claim(&doc, "sum");
+    assert!(
+        sum["explanation"].as_str().unwrap().contains("LVL"),
+        "{sum}"
+    );
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

@@ -2491,10 +2491,12 @@ fn breakdown_share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         let one = crate::verify::interval::q_int(1);
         Some((&total - &one) <= slack && (&one - &total) <= slack)
     };
-    // The shortest run of the listed shares around this one that does ("... were goods
-    // and ... were services, while of the imports, ... were goods and ... services").
+    // The longest run of the listed shares around this one that does ("... were goods
+    // and ... were services, while of the imports, ... were goods and ... services": two
+    // runs, the four make two hundred percent; "crude oil - $1.7 billion (89.8% share),
+    // uranium - ... (7.6%), ... (0.07%)": all six, not the first three).
     let i = listed.iter().position(|&(k, _)| k == n)?;
-    let run = (2..=listed.len()).find_map(|len| {
+    let run = (2..=listed.len()).rev().find_map(|len| {
         (i.saturating_sub(len - 1)..=i)
             .filter(|&start| start + len <= listed.len())
             .map(|start| &listed[start..start + len])
