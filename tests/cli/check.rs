@@ -849,6 +849,60 @@ fn listed_shares_take_the_whole_list_and_old_currencies_are_read() {
     );
 }
 
+/// "the increase in imports by 22.4% annually" is a year-on-year change when its amounts
+/// are a year apart; "TURKSTAT data showed in 2012, Bangladesh exported ..." dates the
+/// clause after the year, not the report; "a total bilateral trade volume of $980 million"
+/// beside the flows is of their year; "exceeded $2.1 billion, up 17 percent over the same
+/// period in 2020" is no amount of 2020.
+#[test]
+fn annual_rates_years_that_open_a_clause_and_periods_after_a_rate() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "annually.txt",
+        "The trade balance of Greece and Russia remained negative in June 2024, with the \
+         increase in imports by 22.4% annually.\n\nImports from Russia amounted to 145.8 mln \
+         euro in June (119.1 mln euro in June 2023).\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["119.1 mln euro", "145.8 mln euro"]
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+
+    let doc = check_text(
+        &wd,
+        "showed.txt",
+        "Bangladesh's export to Turkey during 2013 was $1 billion growing by 31 per cent from \
+         the previous year.\n\nTURKSTAT data showed in 2012, Bangladesh exported products \
+         worth $766 million to Turkey against the import of $214 million with a total \
+         bilateral trade volume of $980 million.\n",
+    );
+    for printed in ["$766 million", "$214 million", "$980 million"] {
+        assert_eq!(
+            number(&doc, printed)["read_as"]["period"],
+            "2012",
+            "{printed}"
+        );
+    }
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["$766 million", "$1 billion"]);
+
+    let doc = check_text(
+        &wd,
+        "over.txt",
+        "In 2021, the two-way trade turnover between Vietnam and Poland reached nearly $2.6 \
+         billion. Export value from Vietnam to Poland exceeded $2.1 billion, up 17 percent \
+         over the same period in 2020.\n",
+    );
+    assert_ne!(
+        number(&doc, "$2.1 billion")["read_as"]["period"],
+        "2020",
+        "{doc}"
+    );
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

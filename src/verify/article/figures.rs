@@ -533,13 +533,20 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                         .iter()
                         .find(|w| {
                             w.tokens.end <= at
-                                && at - w.tokens.end <= 2
+                                && at - w.tokens.end <= 3
                                 && (w.tokens.end..at).all(|j| {
                                     // (es, pt, fr, it, de: "importaciones por $ 3.015
-                                    // millones")
+                                    // millones"; "a trade volume of $980 million")
                                     matches!(
                                         tokens[j].text.as_str(),
-                                        "of" | "worth" | "at" | "por" | "de" | "di" | "von"
+                                        "of" | "worth"
+                                            | "at"
+                                            | "por"
+                                            | "de"
+                                            | "di"
+                                            | "von"
+                                            | "volume"
+                                            | "value"
                                     )
                                 })
                                 && in_clause(w.tokens.start)
@@ -555,11 +562,30 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
             // "increased by 98 percent if to compare with January 2016 and reached $155.1
             // million": a period right after a comparison word is the base's, not the new
             // value's.
+            // ("exceeded $2.1 billion, up 17 percent over the same period in 2020": after
+            // the amount and a rate, the base's too.)
+            let rate_between = |p: &resolve::PeriodMention| {
+                article.numbers.iter().any(|m| {
+                    matches!(m.kind, NumberKind::Percent)
+                        && m.tokens.start >= number.tokens.end
+                        && m.tokens.end <= p.tokens.start
+                })
+            };
             let compared = |p: &&resolve::PeriodMention| {
-                new_value
+                (new_value
                     && (said_as_base(tokens, p, range.start)
                         || after_from(tokens, p)
-                        || (base_year_said && after_from_amount(tokens, p, range.start)))
+                        || (base_year_said && after_from_amount(tokens, p, range.start))))
+                    || (rate_between(p)
+                        && (said_as_base(tokens, p, range.start) || {
+                            let k = p.tokens.start;
+                            let skip = usize::from(k > 0 && tokens[k - 1].text == "the");
+                            k > skip
+                                && matches!(
+                                    tokens[k - 1 - skip].text.as_str(),
+                                    "over" | "on" | "from"
+                                )
+                        }))
             };
             // "at $35 million in 2010 also tripled to $112 million in 2016": a new value's
             // period is the one said after it.

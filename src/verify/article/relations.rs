@@ -757,7 +757,45 @@ fn change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<R
 }
 
 /// A change (or multiple) stated by number `n` of sentence `s`: the amounts it is between.
+/// "10 percent increases recorded in both 2013 and 2014", "5% a year on average": a rate of
+/// each of several periods, not one change between two printed amounts; "the increase in
+/// imports by 22.4% annually" is one only between amounts a year apart (year on year).
 fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
+    let at = article.numbers[n].printed.start;
+    let clause = clause_at(article, s, at);
+    let rest =
+        article.text[article.numbers[n].phrase.end.min(clause.end)..clause.end].to_lowercase();
+    if ["in both", "in each of", "on average"]
+        .iter()
+        .any(|w| rest.contains(w))
+    {
+        return None;
+    }
+    let yearly = [
+        "each year",
+        "every year",
+        "per year",
+        "per annum",
+        "annually",
+    ]
+    .iter()
+    .any(|w| rest.contains(w));
+    let found = pair_of_change(article, n, s, kind)?;
+    let a_year_apart = match found.figures.as_slice() {
+        &[base, new] => match (article.figures[base].period, article.figures[new].period) {
+            (Some(p), Some(q)) => {
+                q.year == p.year + 1
+                    && (p.first_month, p.last_month) == (q.first_month, q.last_month)
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    (!yearly || a_year_apart).then_some(found)
+}
+
+/// The amounts change `n` of sentence `s` is between (see `change_between`).
+fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
     if kind == RelationKind::Multiple
         && let Some((base, new)) = flows_compared(article, n, s)
     {
@@ -768,25 +806,8 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     }
     let at = article.numbers[n].printed.start;
     let clause = clause_at(article, s, at);
-    // "10 percent increases recorded in both 2013 and 2014", "5% a year on average": a rate
-    // of each of several periods, not one change between two printed amounts.
     let rest =
         article.text[article.numbers[n].phrase.end.min(clause.end)..clause.end].to_lowercase();
-    if [
-        "in both",
-        "in each of",
-        "each year",
-        "every year",
-        "per year",
-        "per annum",
-        "annually",
-        "on average",
-    ]
-    .iter()
-    .any(|w| rest.contains(w))
-    {
-        return None;
-    }
     // The measure the change is said of: "merchandise imports grew by 18.1%".
     let subject = listed_measure(article, n, s).or_else(|| {
         article.text[clause.start..at]

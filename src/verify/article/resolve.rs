@@ -1034,7 +1034,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i = end.max(i + 1);
             continue;
         }
-        if publication_date(tokens, range.start, start) {
+        // ("TURKSTAT data showed in 2012, Bangladesh exported ...": a year that opens the
+        // clause after it dates that clause.)
+        let opens_clause =
+            months.is_none() && text[tokens[end.max(start + 1) - 1].end..].starts_with(',');
+        if publication_date(tokens, range.start, start) && !opens_clause {
             i = end.max(i + 1);
             continue;
         }

@@ -423,20 +423,23 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                     });
             // "imports from the world's third largest economy amounted to ...": no amount,
             // period or level within the next words — not a base.
+            // ("imports from the country standing at $196 million": the amount is the
+            // flow's, four words on.)
             let nothing_compared = *word == "from"
                 && !rest
                     .split_whitespace()
                     .take(6)
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                     .any(|w| {
-                        w.contains(|c: char| c.is_ascii_digit())
-                            || BASE_WORDS.contains(&w)
+                        // (a year may come later: "from exports to ASEAN in 2006")
+                        BASE_WORDS.contains(&w)
                             || MONTH_WORDS.contains(&w)
+                            || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
                     })
                 && !rest
                     .split_whitespace()
-                    .take(6)
-                    .any(|w| w.contains(['$', '€', '£', '¥', '₹', '₩']));
+                    .take(4)
+                    .any(|w| w.contains(|c: char| c.is_ascii_digit() || "$€£¥₹₩".contains(c)));
             if period_follows
                 || source_follows
                 || nothing_compared
