@@ -903,6 +903,69 @@ fn annual_rates_years_that_open_a_clause_and_periods_after_a_rate() {
     );
 }
 
+/// "the nation's trade deficit with the entire Middle East" is with the Middle East, not the
+/// text's pair; "Japan's trade surplus worldwide" is with the world; "$68 mil-lion" (a
+/// scale broken over a line) is $68 million.
+#[test]
+fn regions_the_world_and_scales_broken_over_a_line() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "region.txt",
+        "Japan's trade deficit with Kuwait widened to JPY 146.64 billion in April, and the \
+         nation's trade deficit with the entire Middle East grew to JPY 1.138 trillion (USD \
+         10.94 billion). Exports to Kuwait rose to JPY 14.96 billion in April, and imports \
+         jumped to JPY 161.60 billion. Exports to the Middle East advanced to JPY 257.52 \
+         billion (USD 2.47 billion). April imports from the Middle East surged to JPY 1.396 \
+         trillion (USD 13.43 billion). Japan's trade surplus worldwide fell to JPY 485.03 \
+         billion.\n",
+    );
+    assert_eq!(
+        number(&doc, "JPY 1.138 trillion")["read_as"]["partner"],
+        "_MIDDLE_EAST"
+    );
+    assert_eq!(
+        number(&doc, "JPY 485.03 billion")["read_as"]["partner"],
+        "WLD"
+    );
+    let balances: Vec<(Vec<&str>, &str)> = claims_of(&doc, "balance")
+        .into_iter()
+        .map(|c| (figures_printed(c), c["verdict"].as_str().unwrap()))
+        .collect();
+    // 2.47 - 13.43 = -10.96: the dollar deficit printed is off by 0.02 billion.
+    assert!(
+        balances.contains(&(
+            vec!["USD 10.94 billion", "USD 2.47 billion", "USD 13.43 billion"],
+            "inconsistent"
+        )),
+        "{balances:?}"
+    );
+    assert!(
+        balances.contains(&(
+            vec![
+                "JPY 1.138 trillion",
+                "JPY 257.52 billion",
+                "JPY 1.396 trillion"
+            ],
+            "consistent"
+        )),
+        "{balances:?}"
+    );
+
+    let doc = check_text(
+        &wd,
+        "broken.txt",
+        "Between October and April, bilateral trade between Myanmar and the Philippines \
+         totalled $97 million, with exports of $68 mil-lion and imports crossing $29 million.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$97 million", "$68 mil-lion", "$29 million"]
+    );
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

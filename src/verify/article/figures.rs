@@ -2304,6 +2304,8 @@ fn global(
         )
     }) || world_after(word.tokens.end)
         || world_after(after)
+        // "Japan's trade surplus worldwide"
+        || tokens.get(word.tokens.end).is_some_and(|t| t.text == "worldwide")
         || owners_total;
     said.then(|| "WLD".to_string())
 }
@@ -2373,7 +2375,8 @@ fn choose_pair(article: &mut Article, mentions: &[Mention]) {
         }
     }
     let mut ranked: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
-    ranked.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+    // A region ("the Middle East") is the pair's side only when too few countries are named.
+    ranked.sort_by_key(|(e, (n, first))| (e.starts_with('_'), std::cmp::Reverse(*n), *first));
     let mut top: Vec<(&str, usize)> = ranked.iter().take(2).map(|(e, (_, f))| (*e, *f)).collect();
     top.sort_by_key(|(_, f)| *f);
     let given = article.reporter.clone().or(article.partner.clone());
@@ -2550,8 +2553,18 @@ fn owner_of(
         ) {
             break;
         }
-        // "to China", "to the United States"
-        let skip = usize::from(tokens.get(j + 1).is_some_and(|t| t.text == "the"));
+        // "to China", "to the United States", "with the entire Middle East"
+        let mut skip = usize::from(tokens.get(j + 1).is_some_and(|t| t.text == "the"));
+        if skip == 1
+            && tokens.get(j + 2).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "entire" | "whole" | "wider" | "broader" | "rest"
+                )
+            })
+        {
+            skip = 2;
+        }
         let next = mentions.iter().find(|m| m.tokens.start == j + 1 + skip);
         match (w, next) {
             // "a deficit from the Chinese market", "a surplus with China": the other side.

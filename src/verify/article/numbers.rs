@@ -580,6 +580,10 @@ fn read_at(
     if scale_at(last + 1).is_some() {
         last += 1;
         scaled = true;
+    } else if broken_scale(text, tokens, last + 1) {
+        // "$68 mil-lion": a scale word broken over a line end.
+        last += 2;
+        scaled = true;
     }
     // "US 69.38 billion": "US" before a scaled number is the dollar.
     if currency.is_none()
@@ -1591,4 +1595,15 @@ pub fn localise_shared_currencies(
             *code = (*only).clone();
         }
     }
+}
+
+/// "mil-lion", "bil-lion", "tril-lion" at token `j`: a scale word hyphenated where a line
+/// broke (copied from print).
+fn broken_scale(text: &str, tokens: &[Token], j: usize) -> bool {
+    let (Some(head), Some(tail)) = (tokens.get(j), tokens.get(j + 1)) else {
+        return false;
+    };
+    matches!(head.text.as_str(), "mil" | "bil" | "tril")
+        && tail.text == "lion"
+        && &text[head.end..tail.start] == "-"
 }

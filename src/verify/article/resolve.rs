@@ -145,8 +145,10 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             {
                 continue;
             }
+            // Groups named as a partner: the EU, the Middle East (not "Asia" or "Europe",
+            // said of places as often as of partners).
             if let Some(e) = crate::codes::lookup(original)
-                && (!e.aggregate || e.id == "EUN")
+                && (!e.aggregate || matches!(e.id.as_str(), "EUN" | "_MIDDLE_EAST"))
             {
                 found = Some((e.id.clone(), n));
                 break;

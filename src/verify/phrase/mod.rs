@@ -185,7 +185,10 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace(" persen", " percent")
         .replace(" Prozent", " percent")
         .replace(" prozent", " percent")
-        .replace("per cent", "percent");
+        .replace("per cent", "percent")
+        // A scale word hyphenated where a line broke ("$68 mil-lion").
+        .replace("mil-lion", "million")
+        .replace("bil-lion", "billion");
     let mut normalized = percent_short_forms(&normalized);
     // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
     let signed = normalized.trim_start();
