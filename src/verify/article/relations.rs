@@ -783,10 +783,7 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     let found = pair_of_change(article, n, s, kind)?;
     let a_year_apart = match found.figures.as_slice() {
         &[base, new] => match (article.figures[base].period, article.figures[new].period) {
-            (Some(p), Some(q)) => {
-                q.year == p.year + 1
-                    && (p.first_month, p.last_month) == (q.first_month, q.last_month)
-            }
+            (Some(p), Some(q)) => q.year_before() == Some(p),
             _ => false,
         },
         _ => false,
@@ -1496,10 +1493,7 @@ fn new_value_of(article: &Article, b: usize) -> Option<usize> {
     let fits = |f: usize| {
         let x = &article.figures[f];
         let a_year_later = match (base.period, x.period) {
-            (Some(p), Some(q)) => {
-                q.year == p.year + 1
-                    && (q.first_month, q.last_month) == (p.first_month, p.last_month)
-            }
+            (Some(p), Some(q)) => q.year_before() == Some(p),
             (None, None) => {
                 base.months_only.is_none()
                     || x.months_only.is_none()
