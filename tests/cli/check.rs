@@ -966,6 +966,42 @@ fn regions_the_world_and_scales_broken_over_a_line() {
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
 
+/// "in two years, the overall trade volume has expanded by almost 25 percent" after the
+/// 2008 amount: from it to the amount printed two years later, not year on year; a rate of
+/// another flow in the sentence ("and imports growing, up 42% over the same period") is not
+/// taken for it.
+#[test]
+fn a_change_over_a_stated_number_of_years() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "two-years.txt",
+        "The total bilateral trade between Pakistan and Thailand during 2010 amounted to $916 \
+         million, an increase of 15 percent on the $794.5 million of 2009. Bilateral trade in \
+         2008 was to the tune of $737 million, which indicates that in two years the overall \
+         trade volume has expanded by almost 25 percent.\n",
+    );
+    let change = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("25 percent"))
+        .unwrap();
+    assert_eq!(figures_printed(change), ["$737 million", "$916 million"]);
+    // 916 / 737 = +24.3%: "almost 25 percent".
+    assert_eq!(change["verdict"], "consistent", "{change}");
+
+    let doc = check_text(
+        &wd,
+        "other-flow.txt",
+        "Goods exported doubled in the five years to 2019 from $75b in 2014 to $150b in 2019, \
+         and imports grew significantly also, up 42% over the same period.\n",
+    );
+    let rate = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("42%"))
+        .unwrap();
+    assert_ne!(rate["verdict"], "inconsistent", "{rate}");
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

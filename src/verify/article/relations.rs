@@ -793,9 +793,10 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
 
 /// The amounts change `n` of sentence `s` is between (see `change_between`).
 fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
-    if kind == RelationKind::Multiple
-        && let Some((base, new)) = flows_compared(article, n, s)
-    {
+    let flows = (kind == RelationKind::Multiple)
+        .then(|| flows_compared(article, n, s))
+        .flatten();
+    if let Some((base, new)) = flows.or_else(|| over_years(article, n, s)) {
         return Some(Relation {
             said: true,
             ..Relation::stated(article, kind, n, s, vec![base, new], None)
@@ -2853,6 +2854,69 @@ fn measure_word(w: &str) -> Option<TradeMeasure> {
         "imports" | "import" | "purchases" => TradeMeasure::Imports,
         "trade" | "turnover" | "commerce" => TradeMeasure::Turnover,
         _ => return None,
+    })
+}
+
+/// "Bilateral trade in 2008 was $737 million, which indicates that in two years the overall
+/// trade volume has expanded by almost 25 percent": a change over a stated number of years,
+/// from an amount of sentence `s` to the one printed that many years later (anywhere).
+fn over_years(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
+    let words: Vec<String> = article
+        .sentence(s)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let count = |w: &str| {
+        super::resolve::number_word(w)
+            .filter(|&k| k >= 2)
+            .map(i32::from)
+    };
+    // "in two years", "over the past five years", "within 3 years"
+    let years = (0..words.len()).find_map(|i| {
+        if !matches!(words[i].as_str(), "in" | "over" | "within") {
+            return None;
+        }
+        let mut j = i + 1;
+        while words
+            .get(j)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "past" | "last" | "previous"))
+        {
+            j += 1;
+        }
+        let k = count(words.get(j)?)?;
+        (words.get(j + 1)? == "years").then_some(k)
+    })?;
+    let at = article.numbers[n].printed.start;
+    // The flow it is said of: the last named before it ("and imports growing, up 42% over
+    // the same period" after exports "in the five years").
+    let subject = article.text[article.sentences[s].start..at]
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(measure_word)
+        .next_back();
+    let mut bases = figures_in(article, s);
+    bases.retain(|&f| {
+        let x = &article.figures[f];
+        level(article, f) && x.period.is_some() && subject.is_none_or(|m| x.measure == Some(m))
+    });
+    bases.sort_by_key(|&f| pos(article, f).abs_diff(at));
+    bases.into_iter().find_map(|b| {
+        let base = &article.figures[b];
+        let p = base.period?;
+        let later = Period::new(p.year + years, p.first_month, p.last_month).ok()?;
+        let found: Vec<usize> = (0..article.figures.len())
+            .filter(|&f| {
+                let x = &article.figures[f];
+                f != b
+                    && level(article, f)
+                    && x.period == Some(later)
+                    && x.measure.is_some()
+                    && compatible(x, base)
+            })
+            .collect();
+        one_amount(article, &found).map(|new| (b, new))
     })
 }
 

@@ -513,7 +513,8 @@ fn month_of(w: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-fn number_word(w: &str) -> Option<u8> {
+/// A count of months or years in words or digits, one to twelve ("two", "11").
+pub(super) fn number_word(w: &str) -> Option<u8> {
     Some(match w {
         "two" => 2,
         "three" => 3,
