@@ -1002,6 +1002,46 @@ fn a_change_over_a_stated_number_of_years() {
     assert_ne!(rate["verdict"], "inconsistent", "{rate}");
 }
 
+/// "up 18.2% ($321 million) from 2012": an amount in brackets right after a rate is the
+/// change in money, the base the new value less it — for that rate only ("and up 324% from
+/// 2003" has no base printed); after a period ("a 2% increase from 2023 (€2.89 billion)")
+/// it is the base.
+#[test]
+fn an_amount_bracketed_after_a_rate_is_the_change_in_money() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "ustr.txt",
+        "U.S. goods exports to Jordan in 2013 were $2.1 billion, up 18.2% ($321 million) from \
+         2012, and up 324% from 2003.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let money = changes
+        .iter()
+        .find(|c| c["says"].as_str().unwrap().contains("18.2%"))
+        .unwrap();
+    assert_eq!(figures_printed(money), ["$321 million", "$2.1 billion"]);
+    // 321 / (2,100 - 321) = +18.0%, and 18.2% within the rounding of "$2.1 billion".
+    assert!(
+        money["verdict"].as_str().unwrap().starts_with("consistent"),
+        "{money}"
+    );
+    let long = changes
+        .iter()
+        .find(|c| c["says"].as_str().unwrap().contains("324%"))
+        .unwrap();
+    assert!(!figures_printed(long).contains(&"$321 million"), "{long}");
+
+    let doc = check_text(
+        &wd,
+        "base.txt",
+        "The value of Greek imports into Cyprus reached €2.93 billion in 2024, a 2% increase \
+         from 2023 (€2.89 billion).\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["€2.89 billion", "€2.93 billion"]);
+}
+
 /// Periods from words: quarters, halves, the first months of a year, "a year earlier",
 /// fiscal years; a comparison of fiscal years is checked like any other.
 #[test]

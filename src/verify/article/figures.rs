@@ -2047,6 +2047,22 @@ fn difference_of(
         }
     };
     let first = printed.start;
+    // "up 18.2% ($321 million) from 2012", "a 3.6% increase ($41 million)": an amount in
+    // brackets right after a rate and its direction is the change in money.
+    let bracketed = first > 0 && text[tokens[first - 1].end..tokens[first].start].trim() == "(";
+    // (Not after a period: "a 2% increase from 2023 (€2.89 billion)" is the base.)
+    if bracketed {
+        let percent = |j: usize| matches!(word(j), "%" | "percent" | "cent" | "pct");
+        let rate_right_before = percent(first - 1)
+            || (first >= 2 && percent(first - 2) && dir(word(first - 1)).is_some());
+        if rate_right_before
+            && let Some(d) = (first.saturating_sub(4)..first)
+                .rev()
+                .find_map(|j| dir(word(j)))
+        {
+            return Some(d);
+        }
+    }
     // "fell by $5.6 billion", "decreased by $7.4 billion", "has increased the trade
     // turnover with Italy by $6.4 billion" (the verb's object between, no number or
     // punctuation).

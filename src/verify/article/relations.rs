@@ -479,6 +479,21 @@ fn beside_difference(article: &Article, n: usize, s: usize) -> Option<usize> {
     })
 }
 
+/// The rate whose bracket figure `f` is printed in ("up 18.2% ($321 million)"), if any.
+fn rate_bracketing(article: &Article, f: usize) -> Option<usize> {
+    let start = article.numbers[article.figures[f].number].printed.start;
+    let before = article.text[..start]
+        .trim_end()
+        .strip_suffix('(')?
+        .trim_end();
+    article.numbers.iter().position(|m| {
+        matches!(m.kind, NumberKind::Percent) && {
+            let end = m.phrase.end.max(m.printed.end);
+            end <= before.len() && article.text[end..before.len()].split_whitespace().count() <= 2
+        }
+    })
+}
+
 fn sentence_of(article: &Article, at: usize) -> Option<usize> {
     article.sentences.iter().position(|s| s.contains(&at))
 }
@@ -1321,11 +1336,14 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             }
             // "decreased by $7.4 billion (2.5 percent) to $292.4 billion": the base is the
             // new value less the difference.
+            // ("up 18.2% ($321 million) from 2012, and up 324% from 2003": a difference in
+            // brackets after a rate is that rate's only.)
             let diff = figures_in(article, s).into_iter().find(|&f| {
                 let d = &article.figures[f];
                 d.difference.is_some()
                     && d.currency == a.currency
                     && (d.measure == a.measure || d.measure.is_none())
+                    && rate_bracketing(article, f).is_none_or(|r| r == n)
             });
             match (diff, derived(article, anchor)) {
                 (Some(d), _) if kind == RelationKind::Change => {
