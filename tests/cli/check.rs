@@ -964,6 +964,16 @@ fn regions_the_world_and_scales_broken_over_a_line() {
         ["$97 million", "$68 mil-lion", "$29 million"]
     );
     assert_eq!(sum["verdict"], "consistent", "{sum}");
+
+    // The scale read in the claim is the one the number was read with.
+    let doc = check_text(
+        &wd,
+        "broken-trillion.txt",
+        "In 2023, trade between India and Japan totalled ₹3.2 tril-lion, with exports of ₹1.1 \
+         trillion and imports of ₹2.1 trillion.\n",
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
 
 /// "in two years, the overall trade volume has expanded by almost 25 percent" after the

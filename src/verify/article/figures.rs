@@ -164,12 +164,12 @@ const PART_VERBS: &[&str] = &[
     "at",
 ];
 
-pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
+/// `mentions`: the economies the text names (`resolve::economies`).
+pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: &[usize]) {
     let text = article.text.clone();
     let tokens = &article.tokens;
-    let mentions = resolve::economies(&text, tokens);
     let measures = resolve::measure_words(tokens);
-    choose_pair(article, &mentions);
+    choose_pair(article, mentions);
     let pair: Vec<String> = article
         .reporter
         .iter()
@@ -1196,7 +1196,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 ),
             };
             let (owner, other) = match &word {
-                Some(w) => owner_of(&text, &mentions, tokens, w),
+                Some(w) => owner_of(&text, mentions, tokens, w),
                 None => (None, None),
             };
             // "a balance of $3.521 billion in favor of Iran": Iran's surplus.
@@ -1266,7 +1266,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
                 _ if worth_of.is_some() => worth_of,
                 _ => word
                     .as_ref()
-                    .and_then(|w| product_of(&text, tokens, &mentions, w, range.clone())),
+                    .and_then(|w| product_of(&text, tokens, mentions, w, range.clone())),
             };
             // A scaled number without currency: the nearest currency the article prints,
             // before it, else after it.
@@ -1443,7 +1443,7 @@ pub(super) fn resolve(article: &mut Article, sentence_of: &[usize]) {
     same_span(article, &mut figures);
     carried_owners(article, &mut figures);
     conversions(article, &mut figures);
-    named_in_brackets(article, &mentions, &mut figures);
+    named_in_brackets(article, mentions, &mut figures);
     article.figures = figures;
 }
 

@@ -221,7 +221,8 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
         .map(|t| text::index_of(&sentences, t.start).unwrap_or(usize::MAX))
         .collect();
     let mut numbers = numbers::scan(&text, &tokens, &sentence_of, lexicon);
-    let countries: Vec<String> = resolve::economies(&text, &tokens)
+    let mentions = resolve::economies(&text, &tokens);
+    let countries: Vec<String> = mentions
         .iter()
         .map(|m| m.economy.as_str())
         .chain(
@@ -250,7 +251,7 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
         partner: options.partner.clone(),
         options: options.clone(),
     };
-    figures::resolve(&mut article, &sentence_of);
+    figures::resolve(&mut article, &mentions, &sentence_of);
     article.relations = relations::find(&article, lexicon);
     Ok(article)
 }

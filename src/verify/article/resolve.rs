@@ -156,9 +156,11 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
         }
         // "573 million US dollars", "Singapore dollars", "Hong Kong dollar": the name of a
         // currency, not its country.
-        let currency_name = crate::verify::lexicon::Lexicon::built_in()
-            .currency_at(tokens, i)
-            .filter(|&(_, len)| found.as_ref().is_some_and(|(_, n)| len > *n));
+        let currency_name = found.as_ref().and_then(|(_, n)| {
+            crate::verify::lexicon::Lexicon::built_in()
+                .currency_at(tokens, i)
+                .filter(|&(_, len)| len > *n)
+        });
         if let Some((_, len)) = currency_name {
             i += len;
             continue;

@@ -188,7 +188,8 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace("per cent", "percent")
         // A scale word hyphenated where a line broke ("$68 mil-lion").
         .replace("mil-lion", "million")
-        .replace("bil-lion", "billion");
+        .replace("bil-lion", "billion")
+        .replace("tril-lion", "trillion");
     let mut normalized = percent_short_forms(&normalized);
     // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
     let signed = normalized.trim_start();
