@@ -4450,3 +4450,112 @@ fn rates_listed_respectively_with_amounts_take_their_own() {
     assert_eq!(figures_printed(said("165%")), ["$3.1 million"]);
     assert_eq!(said("165%")["verdict"], "unverifiable");
 }
+
+/// "with Bangladesh's import from the country standing at $196 million": a verb that gives
+/// the flow its value comes before the amount, so "from" opens no base — the amount keeps
+/// the sentence's 2013 and the year's sum and balance are found.
+#[test]
+fn imports_from_the_country_standing_at_an_amount_are_no_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "from-the-country.txt",
+        "Bangladesh's export to Turkey during 2013 was $1 billion. The total bilateral trade \
+         volume between Bangladesh and Turkey during 2013 stood at $1.2 billion with \
+         Bangladesh's import from the country standing at $196 million. Bangladesh had a \
+         trade surplus of $809 million during the period.\n",
+    );
+    assert_eq!(number(&doc, "$196 million")["read_as"]["period"], "2013");
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$1.2 billion", "$1 billion", "$196 million"],
+        "{sum}"
+    );
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+    // 1,000 - 196 = 804 against 809: only "$1 billion" printed to one digit makes them agree.
+    assert_eq!(claim(&doc, "balance")["verdict"], "consistent-by-rounding");
+}
+
+/// "A major increase is also observed in Polish investments in Belarus. These went up from
+/// $32.7 million ...": a sentence opened by a pronoun speaks of the money the sentence
+/// before it spoke of, and so does an aside in brackets; none of it is trade.
+#[test]
+fn a_pronoun_after_a_sentence_on_investment_is_not_trade() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "pronoun-investment.txt",
+        "Overall, trade turnover between Poland and Belarus in 2006 reached $2.4 billion, and \
+         was 2.7 times higher than four years ago.\n\n\
+         A major increase is also observed in Polish investments in Belarus. These went up \
+         from $32.7 million in 2005 to $61.4 million in 2006. That is an almost 15-fold \
+         increase over 2002 (up from $4.1 million).\n",
+    );
+    for printed in ["$32.7 million", "$61.4 million", "$4.1 million", "15-fold"] {
+        assert_eq!(number(&doc, printed)["role"], "ignored", "{printed}: {doc}");
+    }
+    assert!(
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["verdict"] != "inconsistent"),
+        "{doc}"
+    );
+}
+
+/// "Polish exports went up by 32.1 per cent (up to $765 million), and Belarussian ones by
+/// 21.9 per cent (up to $1 billion)": the verb left out, the rate is still a change, and the
+/// amount in its bracket is its new value.
+#[test]
+fn a_rate_with_its_verb_left_out_takes_the_direction_in_its_bracket() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "elided-verb.txt",
+        "In 2006 Polish exports to Belarus went up by 32.1 per cent (up to $765 million), and \
+         Belarussian ones by 21.9 per cent (up to $1 billion).\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let said = changes
+        .iter()
+        .find(|c| c["says"].as_str().unwrap().contains("21.9"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(figures_printed(said), ["$1 billion"], "{said}");
+}
+
+/// Services trade beside goods trade: "turnover in services", "export ... in the services
+/// sector" are services' flows, so a total of goods and services is never compared with
+/// services alone, and services' own total is the sum of services' flows.
+#[test]
+fn services_flows_are_apart_from_the_total() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "services.txt",
+        "Turnover between Poland and Belarus in services amounted in 2002 to $389.4 million. \
+         Overall, trade turnover between Poland and Belarus in 2006 reached $2.4 billion, 2.7 \
+         times higher than in 2002.\n\n\
+         In the first quarter of 2018, India's export to the U.S. in the services sector was \
+         $7 billion and America's export to India in the services sector was $6.3 billion. \
+         Total bilateral trade in services in the first quarter was $13.3 billion.\n",
+    );
+    assert_eq!(
+        number(&doc, "$389.4 million")["read_as"]["commodity"],
+        "services"
+    );
+    assert_eq!(
+        number(&doc, "$2.4 billion")["read_as"]["commodity"],
+        serde_json::Value::Null
+    );
+    let multiple = claim(&doc, "multiple");
+    assert_eq!(multiple["verdict"], "unverifiable", "{multiple}");
+    let sum = claim(&doc, "sum");
+    assert_eq!(
+        figures_printed(sum),
+        ["$13.3 billion", "$7 billion", "$6.3 billion"],
+        "{sum}"
+    );
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

@@ -3057,7 +3057,9 @@ fn product_of(
     word: &MeasureWord,
     sentence: Range<usize>,
 ) -> Option<String> {
-    if !matches!(word.measure, TradeMeasure::Exports | TradeMeasure::Imports) {
+    // ("services trade", "turnover in services": a product's turnover too)
+    let turnover = word.measure == TradeMeasure::Turnover;
+    if !matches!(word.measure, TradeMeasure::Exports | TradeMeasure::Imports) && !turnover {
         return None;
     }
     let is_economy = |j: usize| mentions.iter().any(|m| m.tokens.contains(&j));
@@ -3080,14 +3082,37 @@ fn product_of(
         let gap = &text[tokens[a].end..tokens[b].start];
         gap.chars().all(char::is_whitespace)
     };
-    // "goods and services exports": the whole flow, not services alone.
+    // "goods and services exports", "goods and private services trade": the whole flow,
+    // not services alone.
     let whole = start >= 3
-        && ["goods", "and", "services"]
-            .iter()
-            .zip(&tokens[start - 3..start])
-            .all(|(w, t)| t.text == *w);
+        && tokens[start - 1].text == "services"
+        && tokens[start.saturating_sub(5)..start - 1]
+            .windows(2)
+            .any(|w| w[0].text == "goods" && w[1].text == "and");
     if whole {
         return None;
+    }
+    // "India's export to the U.S. in the services sector", "turnover in services": the
+    // goods/services split said after the flow, before its amount.
+    let end = word.tokens.end;
+    let in_services = (end..(end + 6).min(tokens.len()))
+        .take_while(|&j| sentence.contains(&j) && !tokens[j].is_number)
+        .any(|j| {
+            tokens[j].text == "in"
+                && match tokens.get(j + 1).map(|t| t.text.as_str()) {
+                    Some("services") => true,
+                    Some("the") => tokens.get(j + 2).is_some_and(|t| t.text == "services"),
+                    _ => false,
+                }
+        });
+    if in_services {
+        return Some("services".to_string());
+    }
+    if turnover {
+        // ("services trade": not "non-oil trade", whose parts are seldom said so)
+        let before = start.checked_sub(1).map(|j| tokens[j].text.as_str());
+        return (before == Some("services") && start > 0 && plain(start - 1))
+            .then(|| "services".to_string());
     }
     if start > 0 && plain(start - 1) && spaced(start - 1, start) {
         let mut first = start - 1;
@@ -3106,7 +3131,6 @@ fn product_of(
         };
         return Some(format!("{prefix}{}", words.join(" ")));
     }
-    let end = word.tokens.end;
     // "Imports were led by machinery and transport equipment, amounting to €823 million":
     // the product leading the flow.
     let led = (end..end + 3).find(|&j| {

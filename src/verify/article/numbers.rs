@@ -691,6 +691,9 @@ fn read_at(
         }
         if next == "times" || next == "fold" {
             last += 1;
+            if other_money(text, tokens, first, &same_sentence) {
+                return Some(ignored(tokens, first, last, Ignored::OtherMoney));
+            }
             return Some(stated(
                 text,
                 tokens,
@@ -964,7 +967,15 @@ fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) 
                         | "with"
                 );
             if !leads_to_it || text[tokens[k - 1].end..tokens[k].start].contains([';', '.']) {
-                return false;
+                // ("That is an almost 15-fold increase over 2002 (up from $4.1 million)":
+                // an aside in brackets speaks of the sentence's subject.)
+                let mut start = k;
+                while start > 0 && same(start - 1) {
+                    start -= 1;
+                }
+                return gap.contains('(')
+                    && !gap.contains([',', ';', '.'])
+                    && pronoun_of_other_money(text, tokens[start].start, 2);
             }
         }
         k -= 1;
@@ -982,7 +993,49 @@ fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) 
             return true;
         }
     }
-    false
+    // "A major increase is also observed in Polish investments in Belarus. These went up
+    // from $32.7 million ...": a sentence whose subject is a pronoun speaks of what the
+    // sentence before it spoke of.
+    first - k < 16 && (k == 0 || !same(k - 1)) && pronoun_of_other_money(text, tokens[k].start, 2)
+}
+
+/// Whether the sentence starting at byte `start` opens with a pronoun ("These went up",
+/// "That is an almost 15-fold increase") and the sentence before it is about money other
+/// than trade (an `OTHER_MONEY` word and no trade word), following such pronouns back
+/// `depth` sentences.
+fn pronoun_of_other_money(text: &str, start: usize, depth: usize) -> bool {
+    let opening = text[start..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if depth == 0 || !matches!(opening.as_str(), "these" | "they" | "this" | "that" | "it") {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let Some(body) = before.strip_suffix('.') else {
+        return false;
+    };
+    // (a sentence ends at ". " or a line's end; "$61.4 million" does not)
+    let from = body
+        .rfind(". ")
+        .map(|i| i + 1)
+        .max(body.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let words: Vec<String> = body[from..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.iter().any(|w| TRADE_WORDS.contains(&w.as_str())) {
+        return false;
+    }
+    words.iter().any(|w| OTHER_MONEY.contains(&w.as_str()))
+        || pronoun_of_other_money(
+            text,
+            from + (body[from..].len() - body[from..].trim_start().len()),
+            depth - 1,
+        )
 }
 
 /// Verbs whose infinitive says a goal: "to expand that to $10 billion", "to raise trade
@@ -1366,6 +1419,19 @@ fn stated(
             next.text.as_str(),
             "lower" | "higher" | "less" | "more" | "up" | "down"
         )
+    {
+        lead = Some(next.start..next.end);
+    }
+    // "and Belarussian ones by 21.9 per cent (up to $1 billion)": a verb left out, the
+    // direction said in the bracket after the rate.
+    if lead.is_none()
+        && start == first
+        && first > 0
+        && tokens[first - 1].text == "by"
+        && let Some(next) = tokens
+            .get(last + 1)
+            .filter(|t| same(last + 1) && text[tokens[last].end..t.start].trim() == "(")
+        && matches!(next.text.as_str(), "up" | "down")
     {
         lead = Some(next.start..next.end);
     }

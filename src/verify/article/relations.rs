@@ -3210,7 +3210,10 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             Some(TradeMeasure::Balance) => RelationKind::Balance,
             _ => continue,
         };
-        if total.commodity.is_some() || total.part_of.is_some() {
+        // (services trade is made of services exports and imports, as goods trade is of
+        // goods flows; other products' totals are seldom split so)
+        let services = total.commodity.as_deref() == Some("services");
+        if (total.commodity.is_some() && !services) || total.part_of.is_some() {
             continue;
         }
         if total.difference.is_some() {
@@ -3244,7 +3247,7 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                 && f.difference.is_none()
                 && same_months_carried(f, total)
                 && f.period == total.period
-                && f.commodity.is_none()
+                && f.commodity == total.commodity
                 && f.part_of.is_none_or(|w| {
                     w == t || article.figures[w].measure == Some(TradeMeasure::Turnover)
                 })

@@ -171,6 +171,32 @@ const CLAUSE_WORDS: &[&str] = &[
     "from", "compared", "against", "versus", "while", "whereas", "but", "than",
 ];
 
+/// Verbs that give a flow its value ("imports from the country stood at ...").
+const VALUE_VERBS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "stood",
+    "standing",
+    "amounted",
+    "amounting",
+    "reached",
+    "reaching",
+    "totaled",
+    "totalled",
+    "totaling",
+    "totalling",
+    "valued",
+    "worth",
+    "hit",
+    "rose",
+    "fell",
+    "grew",
+    "increased",
+    "decreased",
+];
+
 /// Words that say a base after "from": its period or level ("from a year earlier", "from
 /// the same period", "from its previous level").
 const BASE_WORDS: &[&str] = &[
@@ -440,9 +466,25 @@ pub fn clauses(text: &str, s: &Range<usize>) -> Vec<Range<usize>> {
                     .split_whitespace()
                     .take(4)
                     .any(|w| w.contains(|c: char| c.is_ascii_digit() || "$€£¥₹₩".contains(c)));
+            // "imports from the country standing at $196 million": a verb that gives the
+            // flow its value comes before any amount, period or level — not a base.
+            let valued_first = *word == "from"
+                // ("up from what it was a year earlier": a base)
+                && !rest.starts_with("what")
+                && rest
+                    .split_whitespace()
+                    .take(6)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .take_while(|w| {
+                        !(BASE_WORDS.contains(w)
+                            || MONTH_WORDS.contains(w)
+                            || w.contains(|c: char| c.is_ascii_digit()))
+                    })
+                    .any(|w| VALUE_VERBS.contains(&w));
             if period_follows
                 || source_follows
                 || nothing_compared
+                || valued_first
                 || (place_follows && matches!(*word, "from" | "against" | "versus"))
             {
                 continue;
