@@ -4559,3 +4559,66 @@ fn services_flows_are_apart_from_the_total() {
     );
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+/// A Spanish text that groups thousands with dots: "1.413 millones" is 1,413 million, so
+/// 960 − 1,413 is the deficit of 452 million (by rounding), not a contradiction.
+#[test]
+fn dots_group_thousands_in_a_text_that_uses_them_so() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "dot-groups.txt",
+        "En 2014, la balanza comercial entre Argentina y México sumó apenas 2.351 millones de \
+         dólares. En 2015, entre enero y noviembre, el saldo negativo fue de 452 millones de \
+         dólares, producto de exportaciones por 960 millones e importaciones por 1.413 \
+         millones de dólares.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(balance["verdict"], "consistent-by-rounding", "{balance}");
+    // An English text keeps the dot a decimal point.
+    let english = check_text(
+        &wd,
+        "dot-decimal.txt",
+        "In 2015, Argentina's exports to Mexico were $1.413 million and its imports from \
+         Mexico $0.96 million, a surplus of $0.453 million.\n",
+    );
+    assert_eq!(claim(&english, "balance")["verdict"], "consistent");
+}
+
+/// "rose from 6.3 to 26.7 billion dollars", "de 6.371 a 26.760 millones de dólares": the
+/// first number of a range shares the scale and currency printed after the second.
+#[test]
+fn the_start_of_a_range_shares_the_scale_of_its_end() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "range-scale.txt",
+        "Imports of South Korea from Chile increased 251.5 percent from 3.3 to 11.6 billion \
+         dollars between 1994 and 2009.\n",
+    );
+    assert_eq!(number(&doc, "3.3")["role"], "figure", "{doc}");
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["3.3", "11.6 billion dollars"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}
+
+/// Multiples in the languages of the corpus: "casi 4,8 veces más" and "se quintuplicaron"
+/// are multiples, not counts.
+#[test]
+fn multiples_are_read_in_other_languages() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "multiples-es.txt",
+        "El comercio entre Corea del Sur y Chile alcanzó 5.330 millones de dólares en 2009, \
+         casi 4,8 veces más que en 1994. Con Brasil, los flujos comerciales casi se \
+         quintuplicaron, hasta alcanzar 9.050 millones de dólares.\n",
+    );
+    let multiples = claims_of(&doc, "multiple");
+    assert_eq!(multiples.len(), 2, "{doc}");
+    assert_eq!(number(&doc, "4,8 veces")["role"], "figure");
+}

@@ -1959,6 +1959,22 @@ fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floo
     while j > floor {
         j -= 1;
         match tokens[j].text.as_str() {
+            // "de 6.371 a 26.760 millones", "de US$ 2 bilhões para US$ 3 bilhões", "von 5
+            // auf 7 Milliarden": "to" after an amount said with "from" in es, pt, fr, it, de.
+            "a" | "à" | "para" | "auf"
+                if (j.saturating_sub(5).max(floor)..j)
+                    .rev()
+                    .find(|&k| tokens[k].is_number)
+                    .is_some_and(|k| {
+                        k > floor
+                            && matches!(
+                                tokens[k - 1].text.as_str(),
+                                "de" | "da" | "desde" | "dal" | "von"
+                            )
+                    }) =>
+            {
+                return true;
+            }
             "a" | "an" | "record" | "high" | "new" | "all" | "time" | "nearly" | "almost"
             | "about" | "around" | "some" | "over" | "more" | "than" | "roughly" | "just"
             | "under" => continue,

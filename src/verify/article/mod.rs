@@ -144,6 +144,9 @@ pub struct Article {
     /// Every figure printed with two decimals ends in 0 ("2.70%", "$646.10 million"): the
     /// text pads its figures to two decimals, and they are read to one (`text::padded`).
     pub padded: bool,
+    /// The text groups thousands with dots ("1.413 millones"), and they are read so
+    /// (`text::dot_groups`).
+    pub dot_groups: bool,
 }
 
 impl Article {
@@ -164,6 +167,24 @@ impl Article {
     /// What a number prints.
     pub fn printed(&self, number: usize) -> &str {
         self.at(&self.numbers[number].printed)
+    }
+
+    /// `phrase` of number `n` with the scale and currency it shares with the end of its
+    /// range ("6.3" in "from 6.3 to 26.7 billion dollars" reads "6.3 billion dollars").
+    pub fn with_borrowed(&self, n: usize, phrase: String) -> String {
+        match &self.numbers[n].borrowed {
+            Some(words) => format!("{phrase}{}", self.at(words)),
+            None => phrase,
+        }
+    }
+
+    /// A number's text as it is read: grouping dots dropped in a text that groups so.
+    pub fn readable(&self, printed: &str) -> String {
+        if self.dot_groups {
+            text::ungroup_dots(printed)
+        } else {
+            printed.to_string()
+        }
     }
 
     /// The sentence at index `s`.
@@ -238,9 +259,11 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
     numbers::localise_shared_currencies(&mut numbers, &tokens, lexicon, &countries);
     let english = text::in_english(&tokens);
     let padded = text::padded(numbers.iter().map(|n| &text[n.printed.clone()]));
+    let dot_groups = text::dot_groups(english, numbers.iter().map(|n| &text[n.printed.clone()]));
     let mut article = Article {
         english,
         padded,
+        dot_groups,
         text,
         sentences,
         tokens,

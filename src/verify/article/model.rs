@@ -60,6 +60,7 @@ pub fn to_claims(
         } else {
             printed_text.to_string()
         };
+        let phrase_text = article.with_borrowed(f.number, phrase_text);
         let phrase_text = match (
             &article.numbers[f.number].kind,
             phrase::parse(&phrase_text, lexicon, rounding),
@@ -91,6 +92,7 @@ pub fn to_claims(
         } else {
             phrase_text
         };
+        let phrase_text = article.readable(&phrase_text);
         let printed = phrase::parse(&phrase_text, lexicon, rounding).ok();
         let binding = binding(article, i);
         // A figure with neither a readable number nor a binding has nothing to check.

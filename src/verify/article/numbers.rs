@@ -91,6 +91,9 @@ pub struct Number {
     /// A direction word said before an amount the number is bracketed after: "decreased"
     /// in "decreased by $7.4 billion (2.5 percent)".
     pub lead: Option<Range<usize>>,
+    /// The scale and currency a bare number shares with the amount it runs to: "billion
+    /// dollars" in "from 6.3 to 26.7 billion dollars" (`shared_scales`).
+    pub borrowed: Option<Range<usize>>,
 }
 
 impl Number {
@@ -337,7 +340,74 @@ pub fn scan(text: &str, tokens: &[Token], sentence_of: &[usize], lexicon: &Lexic
         }
     }
     carry_ignored(text, tokens, sentence_of, &mut out);
+    shared_scales(text, tokens, sentence_of, &mut out);
     out
+}
+
+/// Words before a range's first number, and between its two, that make the first number
+/// share the second's scale and currency: "from 6.3 to 26.7 billion dollars", "de 6.371 a
+/// 26.760 millones de dólares", "between 5 and 7 billion euros".
+const RANGE_WORDS: &[(&[&str], &[&str])] = &[
+    (
+        &["from", "de", "desde", "da", "dal", "von"],
+        &["to", "a", "à", "auf", "para"],
+    ),
+    (
+        &["between", "entre", "zwischen", "tra", "fra"],
+        &["and", "y", "e", "et", "und"],
+    ),
+];
+
+/// A bare number at the start of a range whose end is an amount ("from 6.3 to 26.7 billion
+/// dollars") is an amount in the same scale and currency.
+fn shared_scales(text: &str, tokens: &[Token], sentence_of: &[usize], numbers: &mut [Number]) {
+    for k in 0..numbers.len().saturating_sub(1) {
+        let (a, b) = (&numbers[k], &numbers[k + 1]);
+        let bare = matches!(
+            a.kind,
+            NumberKind::Ignored(Ignored::Count | Ignored::NoCurrency)
+        );
+        let NumberKind::Amount {
+            currency: Some(currency),
+            scaled: true,
+        } = &b.kind
+        else {
+            continue;
+        };
+        let first = a.tokens.start;
+        if !bare
+            || first == 0
+            || sentence_of.get(first) != sentence_of.get(b.tokens.start)
+            || b.tokens.start != a.tokens.end + 1
+        {
+            continue;
+        }
+        let before = tokens[first - 1].text.as_str();
+        let between = tokens[a.tokens.end].text.as_str();
+        let range = RANGE_WORDS
+            .iter()
+            .any(|(opens, joins)| opens.contains(&before) && joins.contains(&between));
+        // The second amount starts with its digits ("26.7 billion dollars", not "$26.7
+        // billion": that one's currency sign is its own).
+        let digits_first = tokens[b.tokens.start].is_number;
+        let last_digit = (b.tokens.start..b.tokens.end)
+            .take_while(|&j| tokens[j].is_number)
+            .last();
+        let (true, true, Some(last_digit)) = (range, digits_first, last_digit) else {
+            continue;
+        };
+        let words = tokens[last_digit].end..b.printed.end;
+        if text[words.clone()].trim().is_empty() {
+            continue;
+        }
+        let currency = currency.clone();
+        let a = &mut numbers[k];
+        a.kind = NumberKind::Amount {
+            currency: Some(currency),
+            scaled: true,
+        };
+        a.borrowed = Some(words);
+    }
 }
 
 /// A rate said of the number just before it is no trade rate when that number is none:
@@ -689,7 +759,11 @@ fn read_at(
                 NumberKind::Points,
             ));
         }
-        if next == "times" || next == "fold" {
+        // ("4,8 veces más", "3 vezes", "deux fois", "cinque volte")
+        if matches!(
+            next.as_str(),
+            "times" | "fold" | "veces" | "vezes" | "fois" | "volte"
+        ) {
             last += 1;
             if other_money(text, tokens, first, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::OtherMoney));
@@ -739,6 +813,7 @@ fn read_at(
         tokens: first..last + 1,
         kind: NumberKind::Amount { currency, scaled },
         lead: None,
+        borrowed: None,
     })
 }
 
@@ -750,6 +825,7 @@ fn ignored(tokens: &[Token], first: usize, last: usize, why: Ignored) -> Number 
         tokens: first..last + 1,
         kind: NumberKind::Ignored(why),
         lead: None,
+        borrowed: None,
     }
 }
 
@@ -1513,6 +1589,7 @@ fn stated(
         tokens: first..last + 1,
         kind,
         lead,
+        borrowed: None,
     }
 }
 
@@ -1621,6 +1698,7 @@ fn read_word(
                 tokens: i..last + 1,
                 kind: NumberKind::ShareWord,
                 lead: None,
+                borrowed: None,
             });
         }
     }

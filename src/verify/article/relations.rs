@@ -556,7 +556,14 @@ fn is_base(article: &Article, f: &Figure) -> bool {
     ]
     .iter()
     .any(|w| after.contains(w));
+    // "de 6.371 a 26.760 millones": "from ... to" in es, pt, it, de.
+    let foreign_from = matches!(right_before, "de" | "da" | "desde" | "dal" | "von")
+        && article.text[end..]
+            .split_whitespace()
+            .take(5)
+            .any(|w| matches!(w, "a" | "à" | "para" | "auf"));
     bracket_of_base
+        || foreign_from
         || base_period_after
         || BASE_CUES.contains(&first)
         || matches!(right_before, "from" | "against" | "versus")
@@ -2767,8 +2774,9 @@ fn whole_after(article: &Article, n: usize, s: usize) -> Option<usize> {
 /// The printed amount of a figure, roughly (for telling a whole from a part).
 fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
     let lexicon = Lexicon::built_in();
+    let n = article.figures[f].number;
     let p = phrase::parse(
-        article.printed(article.figures[f].number),
+        &article.readable(&article.with_borrowed(n, article.printed(n).to_string())),
         lexicon,
         Rounding::HalfUnit,
     )

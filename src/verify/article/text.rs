@@ -588,6 +588,36 @@ fn two_decimals(printed: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Digit runs split by dots: (the dot's index, the digits after it).
+fn dotted(printed: &str) -> Vec<(usize, usize)> {
+    let bytes = printed.as_bytes();
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    printed
+        .match_indices('.')
+        .filter(|&(i, _)| i > 0 && digit(i - 1) && digit(i + 1))
+        .map(|(i, _)| (i, (i + 1..).take_while(|&k| digit(k)).count()))
+        .collect()
+}
+
+/// Whether a text not in English groups thousands with dots ("1.413 millones de dólares",
+/// "2.351 millones"): some number has a dot before exactly three digits and none a dot
+/// before any other count of digits (a decimal point: "3.5 millones" in Mexico).
+pub fn dot_groups<'a>(english: bool, printed: impl Iterator<Item = &'a str>) -> bool {
+    let runs: Vec<usize> = printed
+        .flat_map(|p| dotted(p).into_iter().map(|(_, n)| n))
+        .collect();
+    !english && !runs.is_empty() && runs.iter().all(|&n| n == 3)
+}
+
+/// `phrase` with its grouping dots dropped: "1.413 millones" → "1413 millones".
+pub fn ungroup_dots(phrase: &str) -> String {
+    let mut out = phrase.to_string();
+    for (i, _) in dotted(phrase).into_iter().rev() {
+        out.remove(i);
+    }
+    out
+}
+
 /// Whether a text pads its figures to two decimals: three or more printed with two
 /// decimals ("2.70%", "$646.10 million"), every one of them ending in 0.
 pub fn padded<'a>(printed: impl Iterator<Item = &'a str>) -> bool {
@@ -677,6 +707,17 @@ mod tests {
         assert!(!padded(["2.70%", "3.30%"].into_iter()));
         // Thousands separators and three decimals are not two decimals.
         assert!(!padded(["1,000", "2.500", "10.250"].into_iter()));
+        assert!(dot_groups(
+            false,
+            ["2.351 millones", "1.413 millones", "25 por ciento"].into_iter()
+        ));
+        assert!(!dot_groups(true, ["2.351 million"].into_iter()));
+        assert!(!dot_groups(
+            false,
+            ["1.413 millones", "3.5 millones"].into_iter()
+        ));
+        assert!(!dot_groups(false, ["27,9%"].into_iter()));
+        assert_eq!(ungroup_dots("1.413.200 dólares"), "1413200 dólares");
         assert_eq!(unpad("down 3.30%"), "down 3.3%");
         assert_eq!(
             unpad("$646.10 million and 2.75%"),

@@ -186,6 +186,11 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace(" Prozent", " percent")
         .replace(" prozent", " percent")
         .replace("per cent", "percent")
+        // "4,8 veces más", "3 vezes", "deux fois", "cinque volte": "times".
+        .replace(" veces", " times")
+        .replace(" vezes", " times")
+        .replace(" fois", " times")
+        .replace(" volte", " times")
         // A scale word hyphenated where a line broke ("$68 mil-lion").
         .replace("mil-lion", "million")
         .replace("bil-lion", "billion")
