@@ -4622,3 +4622,63 @@ fn multiples_are_read_in_other_languages() {
     assert_eq!(multiples.len(), 2, "{doc}");
     assert_eq!(number(&doc, "4,8 veces")["role"], "figure");
 }
+
+/// "increased by 46.9% in the first 10 months of 2021, amounting to $890 million, compared
+/// to $286.6 million during the same period in 2020": the text names the base and the new
+/// value itself, so a rate far from them is the text's error — flagged, not doubted as a
+/// misreading.
+#[test]
+fn a_rate_far_from_the_amounts_the_text_names_is_inconsistent() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "named-pair.txt",
+        "The value of trade exchange between Egypt and South Korea increased by 46.9% in the \
+         first 10 months of 2021, amounting to $890 million, compared to $286.6 million \
+         during the same period in 2020.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$286.6 million", "$890 million"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "inconsistent", "{change}");
+}
+
+/// "increased at an annualized rate of 13.7 percent from $7.8 billion in 2009 to $14.8
+/// billion in 2014" is an average yearly change over five years (no tariff "rate");
+/// "a 27.78 percent upsurge to US$ 215 million ..., from US$ 168 million" is a change.
+#[test]
+fn an_annualized_rate_averages_and_an_upsurge_is_a_change() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "annualized.txt",
+        "Over the last five years, imports of Ghana from Switzerland have increased at an \
+         annualized rate of 13.7 percent from $7.8 billion in 2009 to $14.8 billion in \
+         2014.\n\n\
+         Bilateral trade between the UAE and Indonesia witnessed a 27.78 percent upsurge to \
+         US$ 215 million during the first seven months of 2021, from US$ 168 million during \
+         the same period in 2020.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let said = |p: &str| {
+        changes
+            .iter()
+            .find(|c| c["says"].as_str().unwrap().contains(p))
+            .unwrap_or_else(|| panic!("{p}: {doc}"))
+    };
+    assert_eq!(said("13.7")["verdict"], "consistent", "{doc}");
+    assert!(
+        said("13.7")["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("annual_change"),
+        "{doc}"
+    );
+    assert_eq!(
+        figures_printed(said("27.78")),
+        ["US$ 168 million", "US$ 215 million"]
+    );
+}

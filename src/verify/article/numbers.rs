@@ -1363,10 +1363,29 @@ fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize
                     | "rose"
             )
         };
-        growth(w(j.checked_sub(1)))
-            || (w(j.checked_sub(1)) == "a"
-                && w(j.checked_sub(2)) == "at"
-                && growth(w(j.checked_sub(3))))
+        // ("increased at an annualized rate of 13.7 percent", "an average annual growth
+        // rate of 5%": the words of an average between)
+        let mut k = j;
+        while k > 0
+            && j - k < 4
+            && matches!(
+                w(Some(k - 1)),
+                "annual"
+                    | "annualized"
+                    | "annualised"
+                    | "average"
+                    | "compound"
+                    | "compounded"
+                    | "yearly"
+                    | "cumulative"
+            )
+        {
+            k -= 1;
+        }
+        growth(w(k.checked_sub(1)))
+            || (matches!(w(k.checked_sub(1)), "a" | "an")
+                && w(k.checked_sub(2)) == "at"
+                && growth(w(k.checked_sub(3))))
             || (w(Some(j + 1)) == "of" && matches!(w(Some(j + 2)), "growth" | "increase"))
     };
     before.chain(after).any(|j| {

@@ -1301,9 +1301,15 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             return Some(relation(vec![y, x], None));
         }
     }
+    // "increased by 46.9% ..., amounting to $890 million, compared to $286.6 million during
+    // the same period in 2020": the text itself names the base and the new value.
+    let named = |base: usize, new: usize| Relation {
+        said: named_pair(article, s, base, new),
+        ..relation(vec![base, new], None)
+    };
     match best {
-        Some((f, true, chosen)) => Some(relation(vec![f, chosen], None)),
-        Some((f, false, chosen)) => Some(relation(vec![chosen, f], None)),
+        Some((f, true, chosen)) => Some(named(f, chosen)),
+        Some((f, false, chosen)) => Some(named(chosen, f)),
         // "which increased by 21% compared to the $3.55 billion exported during the same
         // period last year", the new value printed paragraphs before: the text said which
         // amount is the base; the new value is the one amount of that flow a year later.
@@ -1383,16 +1389,28 @@ fn average_rate(article: &Article, n: usize, s: usize) -> bool {
     let before = words(&article.text[start..number.phrase.start]);
     let clause = clause_at(article, s, number.printed.start);
     let after = words(&article.text[number.phrase.end.min(clause.end)..clause.end]);
+    // ("on an annualized basis": year on year, no average)
+    let year_on_year =
+        sentence.contains("annualized basis") || sentence.contains("annualised basis");
     let average = before.iter().rev().take(8).chain(after.iter()).any(|w| {
-        matches!(
-            w.as_str(),
-            "average" | "averaged" | "averaging" | "compound" | "compounded" | "cagr"
-        )
+        matches!(w.as_str(), "annualized" | "annualised") && !year_on_year
+            || matches!(
+                w.as_str(),
+                "average" | "averaged" | "averaging" | "compound" | "compounded" | "cagr"
+            )
     });
     let annual = words(&sentence).iter().any(|w| {
         matches!(
             w.as_str(),
-            "annual" | "annually" | "yearly" | "annum" | "cagr" | "compound" | "compounded"
+            "annual"
+                | "annually"
+                | "yearly"
+                | "annum"
+                | "cagr"
+                | "compound"
+                | "compounded"
+                | "annualized"
+                | "annualised"
         )
     }) || ["a year", "per year", "each year", "every year"]
         .iter()
@@ -1696,6 +1714,63 @@ fn directions_said(article: &Article, found: &[Relation]) -> Vec<Relation> {
         });
     }
     out
+}
+
+/// Whether the sentence of a rate names its base and new value itself: the only two
+/// amounts of their flow in it, the new value said as where the change went ("to",
+/// "amounting to", "reaching"), the base after it with a comparison word ("compared to",
+/// "from", "against", "versus") and nothing but its period words between.
+fn named_pair(article: &Article, s: usize, base: usize, new: usize) -> bool {
+    let (b, a) = (&article.figures[base], &article.figures[new]);
+    let of_flow = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| {
+            let g = &article.figures[f];
+            g.measure == a.measure && g.commodity == a.commodity && g.currency == a.currency
+        })
+        .count();
+    if b.sentence != s || a.sentence != s || of_flow != 2 || !a.new_value {
+        return false;
+    }
+    let (end, start) = (article.numbers[a.number].printed.end, pos(article, base));
+    if start <= end {
+        return false;
+    }
+    let between = article.text[end..start].to_lowercase();
+    let words: Vec<&str> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 8
+        && matches!(
+            words.first().copied(),
+            Some("compared" | "from" | "against" | "versus" | "vs")
+        )
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "compared"
+                    | "to"
+                    | "with"
+                    | "from"
+                    | "against"
+                    | "versus"
+                    | "vs"
+                    | "the"
+                    | "a"
+                    | "of"
+                    | "in"
+                    | "during"
+                    | "same"
+                    | "period"
+                    | "last"
+                    | "previous"
+                    | "year"
+                    | "months"
+                    | "month"
+                    | "first"
+            ) || (w.len() == 4 && w.parse::<i32>().is_ok())
+        })
 }
 
 /// "a 13% decrease compared to the results recorded in the same period last year, of US$
