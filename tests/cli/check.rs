@@ -4682,3 +4682,38 @@ fn an_annualized_rate_averages_and_an_upsurge_is_a_change() {
         ["US$ 168 million", "US$ 215 million"]
     );
 }
+
+/// A text written from one economy (South Africa's, named with "'s") listing its flows with
+/// three partners: "exports to China" are South Africa's (not the other pair member's),
+/// "R130.6bn from India" is with India, and each "surplus in favour of X of R..." is X's
+/// with South Africa — three balances found and checked.
+#[test]
+fn a_list_of_partners_keeps_each_amount_with_its_own() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "partners-list.txt",
+        "Brazil is South Africa's third-largest trading partner. In 2022, China accounted for \
+         9.4% of South Africa's exports and 20.2% of South Africa's imports.\n\n\
+         In rand terms, exports to China totalled R188.4 billion, while exports to India were \
+         R90.1bn and exports to Brazil were R8.3bn. South Africa imported R367.4bn from \
+         China, R130.6bn from India and R26.1bn from Brazil, resulting in a trade surplus in \
+         favour of China worth R179bn, in favour of India of R40.5bn and in favour of Brazil \
+         of R17.8bn.\n",
+    );
+    assert_eq!(number(&doc, "R188.4 billion")["read_as"]["reporter"], "ZAF");
+    assert_eq!(number(&doc, "R130.6bn")["read_as"]["partner"], "IND");
+    let balances = claims_of(&doc, "balance");
+    for (total, parts) in [
+        ("R179bn", ["R367.4bn", "R188.4 billion"]),
+        ("R40.5bn", ["R130.6bn", "R90.1bn"]),
+        ("R17.8bn", ["R26.1bn", "R8.3bn"]),
+    ] {
+        let b = balances
+            .iter()
+            .find(|c| c["says"] == total)
+            .unwrap_or_else(|| panic!("{total}: {doc}"));
+        assert_eq!(figures_printed(b), [total, parts[0], parts[1]], "{b}");
+        assert_eq!(b["verdict"], "consistent", "{b}");
+    }
+}

@@ -177,6 +177,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
         .cloned()
         .collect();
     let tokens = &article.tokens;
+    let home = home_economy(&text, tokens, mentions, &pair);
 
     let mut focus: Option<Period> = None;
     let mut focus_fiscal: Option<String> = None;
@@ -1199,30 +1200,82 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                 Some(w) => owner_of(&text, mentions, tokens, w),
                 None => (None, None),
             };
-            // "a balance of $3.521 billion in favor of Iran": Iran's surplus.
+            // "a balance of $3.521 billion in favor of Iran": Iran's surplus; so is "a
+            // surplus in favour of India of R40.5bn", said before the amount.
             let favoured = if measure == Some(TradeMeasure::Balance) {
                 let e = number.tokens.end;
-                (e..(e + 6).min(range.end))
+                let after = (e..(e + 6).min(range.end))
+                    .find(|&j| matches!(tokens[j].text.as_str(), "favour" | "favor"));
+                let before = (number.tokens.start.saturating_sub(6).max(range.start)
+                    ..number.tokens.start)
+                    .rev()
                     .find(|&j| matches!(tokens[j].text.as_str(), "favour" | "favor"))
-                    .and_then(|j| {
-                        mentions
-                            .iter()
-                            .find(|m| m.tokens.start > j && m.tokens.start <= j + 3)
-                            .map(|m| m.economy.clone())
-                    })
+                    .filter(|&j| {
+                        // (no other amount between: "in favour of India of R40.5bn")
+                        !tokens[j..number.tokens.start].iter().any(|t| t.is_number)
+                    });
+                // ("in favour of China worth R179bn, in favour of India of R40.5bn": the
+                // phrase before the amount is its own when it leads right to it)
+                let leads = before.is_some_and(|j| number.tokens.start - j <= 5);
+                (if leads { before } else { after.or(before) }).and_then(|j| {
+                    mentions
+                        .iter()
+                        .find(|m| m.tokens.start > j && m.tokens.start <= j + 3)
+                        .map(|m| m.economy.clone())
+                })
             } else {
                 None
             };
-            let (owner, other) = match &favoured {
-                Some(f) => (
+            // "South Africa imported R367.4bn from China, R130.6bn from India and R26.1bn
+            // from Brazil": a partner named right after each amount of a list is its own.
+            let partner_after =
+                if matches!(measure, Some(TradeMeasure::Exports | TradeMeasure::Imports)) {
+                    let e = number.tokens.end;
+                    let cue = tokens
+                        .get(e)
+                        .filter(|_| range.contains(&e))
+                        .is_some_and(|t| matches!(t.text.as_str(), "from" | "to"));
+                    let listed = amounts
+                        .iter()
+                        .filter(|&&a| article.numbers[a].tokens.start >= range.start)
+                        .filter(|&&a| article.numbers[a].tokens.end <= range.end)
+                        .filter(|&&a| {
+                            let t = article.numbers[a].tokens.end;
+                            tokens
+                                .get(t)
+                                .is_some_and(|t| matches!(t.text.as_str(), "from" | "to"))
+                        })
+                        .count()
+                        >= 2;
+                    (cue && listed)
+                        .then(|| {
+                            mentions
+                                .iter()
+                                .find(|m| m.tokens.start == e + 1 || m.tokens.start == e + 2)
+                                .map(|m| m.economy.clone())
+                        })
+                        .flatten()
+                } else {
+                    None
+                };
+            let (owner, other) = match partner_after {
+                Some(p) => (owner.filter(|o| !same_country(o, &p)), Some(p)),
+                None => (owner, other),
+            };
+            // (a surplus in favour of another economy than the one the text is written from
+            // is with that one — "resulting in a trade surplus in favour of China worth
+            // R179bn" in a South African text — not with one another item of a list favours)
+            let (owner, other) = match (&favoured, &home) {
+                (Some(f), Some(h)) if !same_country(f, h) => (Some(f.clone()), Some(h.clone())),
+                (Some(f), _) => (
                     Some(f.clone()),
                     other
                         .filter(|o| !same_country(o, f))
                         .or_else(|| owner.filter(|o| !same_country(o, f))),
                 ),
-                None => (owner, other),
+                (None, _) => (owner, other),
             };
-            let owner = settle_owner(owner, other.clone(), &pair);
+            let owner = settle_owner(owner, other.clone(), &pair, home.as_ref());
             let other = other.or_else(|| {
                 word.as_ref()
                     .and_then(|w| global(&text, tokens, w, number.tokens.start, number.tokens.end))
@@ -2691,15 +2744,53 @@ fn role_of_subject(
 
 /// The owner within the pair: a region's country is the region ("Russian" exports of the
 /// Russian Far East), and the side that is not `other` when only `other` is said.
-fn settle_owner(owner: Option<String>, other: Option<String>, pair: &[String]) -> Option<String> {
+fn settle_owner(
+    owner: Option<String>,
+    other: Option<String>,
+    pair: &[String],
+    home: Option<&String>,
+) -> Option<String> {
     let in_pair = |e: &str| pair.iter().find(|p| same_country(p, e)).cloned();
     match (owner, other) {
         (Some(o), _) => in_pair(&o).or(Some(o)),
+        // "exports to China" in a text about South Africa and Brazil: the text's home
+        // economy's, when it has one.
+        (None, Some(x)) if in_pair(&x).is_none() && home.is_some() => home.cloned(),
         (None, Some(x)) => {
             let x = in_pair(&x).unwrap_or(x);
             pair.iter().find(|p| **p != x).cloned()
         }
         (None, None) => None,
+    }
+}
+
+/// The economy of the pair a text is written from: the one it names with "'s" ("South
+/// Africa's exports") more often than the other, at least twice.
+fn home_economy(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    pair: &[String],
+) -> Option<String> {
+    let possessed = |e: &String| {
+        mentions
+            .iter()
+            .filter(|m| same_country(&m.economy, e))
+            .filter(|m| {
+                let end = tokens[m.tokens.end - 1].end;
+                // (the tokens may hold the "'s" or leave it after)
+                let (before, after) = text.split_at(end);
+                ["'s", "’s"]
+                    .iter()
+                    .any(|s| before.ends_with(s) || after.starts_with(s))
+            })
+            .count()
+    };
+    let counts: Vec<(usize, &String)> = pair.iter().map(|e| (possessed(e), e)).collect();
+    match counts.as_slice() {
+        [(a, x), (b, y)] if a > b && *a >= 2 => Some((*x).clone()),
+        [(a, _), (b, y)] if b > a && *b >= 2 => Some((*y).clone()),
+        _ => None,
     }
 }
 

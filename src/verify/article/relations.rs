@@ -3266,6 +3266,38 @@ fn flow_of_trade(article: &Article, r: &Relation) -> bool {
 }
 
 /// The flow a figure is, seen from the reporter: an exporter's partner imports.
+/// The measure of flow `f` seen from the side of `total`: the reporter's view, or for a
+/// total of a third economy with one of the pair ("a trade surplus in favour of India of
+/// R40.5bn" in a South African text) that economy's — South Africa's exports to India are
+/// India's imports.
+fn view_of(article: &Article, f: &Figure, total: &Figure) -> Option<TradeMeasure> {
+    let same = super::resolve::same_country;
+    let in_pair = |e: &String| {
+        [&article.reporter, &article.partner]
+            .iter()
+            .filter_map(|p| p.as_ref())
+            .any(|p| same(p, e))
+    };
+    match (&total.owner, &total.other) {
+        (Some(viewer), Some(other)) if !in_pair(viewer) && viewer != "WLD" && in_pair(other) => {
+            let m = f.measure?;
+            let owner = f.owner.as_ref()?;
+            if same(owner, viewer) {
+                Some(m)
+            } else if same(owner, other) {
+                Some(match m {
+                    TradeMeasure::Exports => TradeMeasure::Imports,
+                    TradeMeasure::Imports => TradeMeasure::Exports,
+                    m => m,
+                })
+            } else {
+                None
+            }
+        }
+        _ => reporter_view(article, f),
+    }
+}
+
 fn reporter_view(article: &Article, f: &Figure) -> Option<TradeMeasure> {
     let m = f.measure?;
     let partner_owns = match (&f.owner, &article.partner) {
@@ -3347,7 +3379,7 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                     f != t
                         && !parts.contains(&f)
                         && near(&article.figures[f], reach)
-                        && reporter_view(article, &article.figures[f]) == Some(want)
+                        && view_of(article, &article.figures[f], total) == Some(want)
                 })
                 .collect()
         };
@@ -3503,8 +3535,9 @@ fn adds_up(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind) 
     use crate::verify::interval::{Q, q_int};
     let lexicon = Lexicon::built_in();
     let range = |f: usize| -> Option<(Q, Q)> {
+        let n = article.figures[f].number;
         let p = phrase::parse(
-            article.printed(article.figures[f].number),
+            &article.readable(&article.with_borrowed(n, article.printed(n).to_string())),
             lexicon,
             Rounding::HalfUnit,
         )
@@ -3563,7 +3596,19 @@ fn parts_fit(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind
                 .any(|y| super::resolve::same_country(x, y))
     });
     let parts_named = [e, m].iter().any(|&f| article.figures[f].other.is_some());
-    if stranger && parts_named {
+    // ("... resulting in a trade surplus in favour of China worth R179bn, in favour of India
+    // of R40.5bn": a total whose two economies are said, and are its parts' two, is theirs
+    // whatever else its sentence names)
+    let both = |f: &Figure| f.owner.iter().chain(&f.other).cloned().collect::<Vec<_>>();
+    let said_pair = both(total).len() == 2
+        && [e, m].iter().all(|&f| {
+            let names = both(&article.figures[f]);
+            names.len() == 2
+                && both(total)
+                    .iter()
+                    .all(|x| names.iter().any(|y| super::resolve::same_country(x, y)))
+        });
+    if stranger && parts_named && !said_pair {
         return false;
     }
     // Parts that miss the total by half or more, other than by a slip of a thousand
