@@ -212,6 +212,22 @@ impl Period {
         Period::new(self.year - 1, self.first_month, self.last_month).ok()
     }
 
+    /// The months just before, as many as this period has: the base of a "half-on-half",
+    /// "quarter-on-quarter" or "month-on-month" comparison (2023-H1 → 2022-H2).
+    pub fn span_before(&self) -> Option<Period> {
+        let n = self.months();
+        if self.first_month > n {
+            Period::new(self.year, self.first_month - n, self.first_month - 1).ok()
+        } else {
+            Period::new(
+                self.year - 1,
+                12 - n + self.first_month,
+                12 - n + self.last_month,
+            )
+            .ok()
+        }
+    }
+
     /// The canonical label, which `parse` reads back to the same period.
     pub fn label(&self) -> String {
         match self.kind() {

@@ -4717,3 +4717,61 @@ fn a_list_of_partners_keeps_each_amount_with_its_own() {
         assert_eq!(b["verdict"], "consistent", "{b}");
     }
 }
+
+/// "in 2023H1", "from 2022H2's $10.69 million": halves glued to their year; "up 8.0 per
+/// cent half-on-half from $215.39 million" compares with the half before (2022-H2), not a
+/// year before; "imports from the world's officially most populous nation" are from a
+/// country, not the world.
+#[test]
+fn glued_halves_and_half_on_half_bases() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "halves.txt",
+        "The volume of goods exchanged between Cambodia and India in 2023H1 totalled \
+         $232.590 million, up 3.55 per cent year-on-year from $224.612 million and up 8.0 \
+         per cent half-on-half from $215.39 million. Cambodia's imports from the world's \
+         officially most populous nation stood at $109.019 million.\n",
+    );
+    assert_eq!(
+        number(&doc, "$232.590 million")["read_as"]["period"],
+        "2023-H1"
+    );
+    assert_eq!(
+        number(&doc, "$224.612 million")["read_as"]["period"],
+        "2022-H1"
+    );
+    assert_eq!(
+        number(&doc, "$215.39 million")["read_as"]["period"],
+        "2022-H2"
+    );
+    assert_eq!(
+        number(&doc, "$109.019 million")["read_as"]["partner"],
+        "IND"
+    );
+    for c in claims_of(&doc, "change") {
+        assert_eq!(c["verdict"], "consistent", "{c}");
+    }
+    assert_eq!(claims_of(&doc, "change").len(), 2, "{doc}");
+}
+
+/// "with the balance of trade heavily in favor of the Philippines, which exported 4
+/// billion euros, and Germany exported 2.5 billion euros": the relative pronoun's economy
+/// owns the flow, so the two exports are the two sides of the total.
+#[test]
+fn which_exported_is_the_named_economys_flow() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "which-exported.txt",
+        "Bilateral trade between Germany and the Philippines in 2019 stood at 6.5 billion \
+         euros with the balance of trade heavily in favor of the Philippines, which exported \
+         4 billion euros, and Germany exported 2.5 billion euros worth only.\n",
+    );
+    assert_eq!(
+        number(&doc, "4 billion euros")["read_as"]["reporter"],
+        "PHL"
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{sum}");
+}

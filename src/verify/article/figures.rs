@@ -286,6 +286,26 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             }
         }
         // A period in a clause opened by "from", "compared with", "than" is a base's.
+        // "half-on-half", "quarter-on-quarter", "month-on-month" said since the amount
+        // before `t`: a comparison with the months just before, not a year before.
+        let sequential = |t: usize| {
+            let from = article
+                .numbers
+                .iter()
+                .map(|m| tokens[m.tokens.end - 1].end)
+                .filter(|&e| e <= tokens[t].start)
+                .filter(|&e| e < tokens[t].start.saturating_sub(1))
+                .max()
+                .unwrap_or(0)
+                .max(sentence.start);
+            let said = text[from..tokens[t].start].to_lowercase();
+            ["half-on-half", "quarter-on-quarter", "month-on-month"]
+                .iter()
+                .any(|w| said.contains(w))
+                || said
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "qoq" | "mom" | "hoh"))
+        };
         let base_clause = |t: usize| {
             resolve::clause_of(&clauses, tokens, t).is_some_and(|c| {
                 let words = text[clauses[c].clone()].trim_start().to_lowercase();
@@ -875,12 +895,17 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                                 (Some(p), Some(PeriodNote::Sentence), sentence_fiscal.clone())
                             }
                             // "rose 12% to ¥4.56 trillion in 2019 from ¥4.06 trillion": the
-                            // base of a comparison is a year before.
+                            // base of a comparison is a year before ("up 8.0 per cent
+                            // half-on-half from $215.39 million": the half before).
                             (_, Some(p))
                                 if base_clause(at) && !new_value && p.year_before().is_some() =>
                             {
                                 (
-                                    p.year_before(),
+                                    if sequential(at) {
+                                        p.span_before()
+                                    } else {
+                                        p.year_before()
+                                    },
                                     Some(PeriodNote::ComparisonBase),
                                     sentence_fiscal.as_deref().map(fiscal_year_before),
                                 )
@@ -1004,7 +1029,13 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                                     && focus.and_then(|f| f.year_before()).is_some() =>
                             {
                                 (
-                                    focus.and_then(|f| f.year_before()),
+                                    focus.and_then(|f| {
+                                        if sequential(at) {
+                                            f.span_before()
+                                        } else {
+                                            f.year_before()
+                                        }
+                                    }),
                                     Some(PeriodNote::ComparisonBase),
                                     None,
                                 )
@@ -2355,11 +2386,15 @@ fn global(
     after: usize,
 ) -> Option<String> {
     let before = word.tokens.start.saturating_sub(2)..word.tokens.start;
+    // ("imports from the world's most populous nation": a country said so, not the world)
     let world_after = |from: usize| {
         tokens.get(from..from + 3).is_some_and(|ts| {
             matches!(ts[0].text.as_str(), "with" | "to" | "from")
                 && ts[1].text == "the"
                 && ts[2].text == "world"
+                && !["'s", "’s"]
+                    .iter()
+                    .any(|s| text[ts[2].end..].starts_with(s))
         })
     };
     // "the country's total imports [were] 104.07 billion euros", "its total exports": an
@@ -2620,6 +2655,18 @@ fn owner_of(
                 && m.tokens.end + 1 == start
         })
         .map(|m| m.economy.clone());
+    // "in favor of the Philippines, which exported 4 billion euros": the economy the
+    // relative pronoun stands for.
+    let relative = (start > 0 && matches!(tokens[start - 1].text.as_str(), "which" | "who"))
+        .then(|| {
+            mentions.iter().find(|m| {
+                m.tokens.end == start - 1
+                    && text[tokens[m.tokens.end - 1].end..tokens[start - 1].start].trim() == ","
+            })
+        })
+        .flatten()
+        .map(|m| m.economy.clone());
+    let before = before.or(relative);
     let mut owner = before.filter(|_| bound.is_none());
     let mut other = bound.or(joined_other);
     // "Germany is Australia's fifth-largest source of imports", "China is Peru's main

@@ -1147,6 +1147,15 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             .iter()
             .any(|w| said.contains(w))
     };
+    // "up 8.0 per cent half-on-half from $215.39 million": the base is the months just
+    // before the new value's, not a year before.
+    let phrase_sequential = {
+        let from = article.numbers[n].printed.start;
+        let said = article.text[from..clause.end.max(from)].to_lowercase();
+        ["half-on-half", "quarter-on-quarter", "month-on-month"]
+            .iter()
+            .any(|w| said.contains(w))
+    };
     let mut best: Option<(usize, usize, bool)> = None; // (anchor, base or new, anchor is the later)
     'search: for &anchor in &anchors {
         let a = &article.figures[anchor];
@@ -1197,6 +1206,12 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             if let Some(y) = named_base_year
                 && b.period.is_some_and(|p| p.year != y)
                 && a.period.is_some_and(|p| p.year != y)
+            {
+                continue;
+            }
+            if phrase_sequential
+                && !matches!((a.period, b.period), (Some(x), Some(y))
+                    if Some(y) == x.span_before() || Some(x) == y.span_before())
             {
                 continue;
             }

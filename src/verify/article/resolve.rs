@@ -728,7 +728,8 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     months = Some((3 * n - 2, 3 * n));
                     end = i + 2;
                 }
-                "half" if n <= 2 => {
+                // ("the first semester": the first half)
+                "half" | "semester" | "semestre" if n <= 2 => {
                     months = Some((6 * n - 5, 6 * n));
                     end = i + 2;
                 }
@@ -983,6 +984,26 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 end = i + 2;
             } else if named_fiscal {
                 fiscal = Some(format!("FY{y}"));
+            }
+            // "2023H1", "2022H2's", "2024Q3": the half or quarter glued to its year.
+            let glued = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| range.contains(&k) && t.start == tokens[k - 1].end)
+            };
+            if glued(i + 1) && glued(i + 2) && matches!(w(i + 1), "h" | "q") {
+                let n: u8 = w(i + 2).parse().unwrap_or(0);
+                match (w(i + 1), n) {
+                    ("h", 1..=2) => {
+                        months = Some((6 * n - 5, 6 * n));
+                        end = i + 3;
+                    }
+                    ("q", 1..=4) => {
+                        months = Some((3 * n - 2, 3 * n));
+                        end = i + 3;
+                    }
+                    _ => {}
+                }
             }
             // "the 2019 first quarter"
             if let Some(n) = ordinal(w(i + 1)) {
