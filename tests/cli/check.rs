@@ -4775,3 +4775,33 @@ fn which_exported_is_the_named_economys_flow() {
     let sum = claim(&doc, "sum");
     assert_eq!(sum["verdict"], "consistent", "{sum}");
 }
+
+/// "from ... to" and fractions in the languages of the corpus: "passando de 9.679 para
+/// 10.100,6 milhões de euros" pairs base and new value; "wuchsen ... um ein Fünftel auf
+/// 1,6 Milliarden Euro" is a change by a fifth, its base not printed.
+#[test]
+fn from_to_and_fractions_in_other_languages() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "foreign-from-to.txt",
+        "As exportações de Portugal para França cresceram 4,4%, passando de 9.679 para \
+         10.100,6 milhões de euros em 2023.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["9.679", "10.100,6 milhões de euros"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+    let german = check_text(
+        &wd,
+        "fraction-de.txt",
+        "Die deutschen Importe aus der Ukraine wuchsen im ersten Halbjahr 2024 um ein \
+         Fünftel auf 1,6 Milliarden Euro.\n",
+    );
+    let change = claim(&german, "change");
+    assert_eq!(figures_printed(change), ["1,6 Milliarden Euro"], "{change}");
+    assert_eq!(change["verdict"], "unverifiable", "{change}");
+}

@@ -1489,7 +1489,13 @@ fn stated(
     }
     // "a decline of the trade deficit in 2019 by 1.88%": a direction noun further back,
     // when "by" is right before the number.
-    if lead.is_none() && start == first && first > 0 && tokens[first - 1].text == "by" {
+    // (German too, the verb second: "die Importe wuchsen im ersten Halbjahr 2024 um ein
+    // Fünftel")
+    if lead.is_none()
+        && start == first
+        && first > 0
+        && matches!(tokens[first - 1].text.as_str(), "by" | "um")
+    {
         let mut k = first - 1;
         while k > 0 && first - k < 10 && same(k - 1) {
             k -= 1;
@@ -1692,10 +1698,17 @@ fn read_word(
             .iter()
             .enumerate()
             .all(|(k, w)| same(i + k) && tokens[i + k].text == *w);
-        let of_follows = same(i + words.len()) && tokens[i + words.len()].text == "of";
+        // ("la mitad de", "die Hälfte der", "un terzo delle": "of" in es, pt, fr, de, it)
+        let of_follows = same(i + words.len())
+            && matches!(
+                tokens[i + words.len()].text.as_str(),
+                "of" | "de" | "das" | "dos" | "des" | "der" | "di" | "del" | "della" | "delle"
+            );
         let prev = i.checked_sub(1).map_or("", |p| tokens[p].text.as_str());
-        // "grew by nearly a third", "by more than a fifth": a change.
-        let by_before = (i.saturating_sub(3)..i).any(|j| same(j) && tokens[j].text == "by");
+        // "grew by nearly a third", "by more than a fifth", "um ein Fünftel", "di un terzo":
+        // a change.
+        let by_before = (i.saturating_sub(3)..i)
+            .any(|j| same(j) && matches!(tokens[j].text.as_str(), "by" | "um" | "di" | "em"));
         if fits && (of_follows || by_before) && !matches!(prev, "first" | "second" | "last") {
             let last = i + words.len() - 1;
             if by_before && !of_follows {

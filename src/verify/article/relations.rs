@@ -1957,6 +1957,15 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     {
         return Some((a, b));
     }
+    // "passando de 9.679 para 10.100,6 milhões de euros", "pasó de 6.371 a 26.760
+    // millones", "von 5,2 auf 6,1 Milliarden": "from ... to" in es, pt, fr, it, de.
+    if lead.len() <= 3
+        && matches!(last(&lead), "de" | "desde" | "da" | "dal" | "dai" | "von")
+        && between.len() <= 2
+        && matches!(last(&between), "a" | "para" | "à" | "al" | "auf")
+    {
+        return Some((a, b));
+    }
     // "increased 93 percent year-on-year from January to August – reaching a total of
     // $636 million from $330 million": the new value after "reaching (a total of)".
     let to_b = (lead.len() <= 4 && matches!(last(&lead), "to" | "reaching" | "reach"))

@@ -284,8 +284,15 @@ impl<'a> Reading<'a> {
     /// "most", "a third": a share word of the lexicon, with no number of its own.
     fn share_word(&self) -> Found {
         let (word, interval) = self.lexicon.shares.iter().find(|(w, _)| self.has(w))?;
-        // "grew by a third", "jumped by more than a fifth": a change of that fraction.
-        let by = find_words(self.tokens, "by").is_some();
+        // "grew by a third", "jumped by more than a fifth": a change of that fraction (also
+        // with the direction said first and the share word after: "wuchsen ein Fünftel",
+        // from "wuchsen ... um ein Fünftel").
+        // (not a hedge: "more than half", "less than a third")
+        let led = self.tokens.first().is_some_and(|t| {
+            self.lexicon.up.contains(&t.text) || self.lexicon.down.contains(&t.text)
+        }) && self.tokens.get(1).is_none_or(|t| t.text != "than")
+            && !self.has("of");
+        let by = find_words(self.tokens, "by").is_some() || led;
         if by && self.direction.is_some() && word != "of which" {
             let interval =
                 match find_words(self.tokens, "more than").or(find_words(self.tokens, "over")) {
