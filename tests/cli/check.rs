@@ -4805,3 +4805,61 @@ fn from_to_and_fractions_in_other_languages() {
     assert_eq!(figures_printed(change), ["1,6 Milliarden Euro"], "{change}");
     assert_eq!(change["verdict"], "unverifiable", "{change}");
 }
+
+/// "Azerbaijan's commercial turnover with Turkmenistan was $710.3 million during January
+/// through October 2023 ($377.2 million year on year). As a result, the two countries'
+/// trade turnover surged by 88.31 percent.": the bracketed amount is the same months a year
+/// before, and "As a result" speaks of the amounts of the sentence before.
+#[test]
+fn a_bracketed_year_on_year_amount_is_the_base_of_the_next_sentences_rate() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "bracket-yoy.txt",
+        "Azerbaijan's commercial turnover with Turkmenistan was $710.3 million during January \
+         through October 2023 ($377.2 million year on year). As a result, the two countries' \
+         trade turnover surged by 88.31 percent.\n",
+    );
+    assert_eq!(
+        number(&doc, "$377.2 million")["read_as"]["period"],
+        "2022-01..2022-10"
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$377.2 million", "$710.3 million"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{change}");
+}
+
+/// "a growth rate of 15.5 per cent compared to the same period in year 2003" is a change
+/// (not a share); "up 25.6 percent annually since CEPA took effect" with no amount a year
+/// before is a change to the amount it follows, its base not printed.
+#[test]
+fn a_growth_rate_is_a_change_and_an_annual_rate_keeps_its_amount() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "growth-rate.txt",
+        "For the period January-December 2004, India-Hong Kong bilateral trade reached a \
+         total of $5.86 billion, a growth rate of 15.5 per cent compared to the same period in \
+         year 2003. In 2003, India-Hong Kong trade was worth $5.07 billion.\n\n\
+         India's non-oil exports to the UAE alone touched $27.4 billion in 2023, up 25.6 \
+         percent annually since CEPA took effect.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let said = |p: &str| {
+        changes
+            .iter()
+            .find(|c| c["says"].as_str().unwrap().contains(p))
+            .unwrap_or_else(|| panic!("{p}: {doc}"))
+    };
+    assert_eq!(
+        figures_printed(said("15.5")),
+        ["$5.07 billion", "$5.86 billion"]
+    );
+    assert_ne!(said("15.5")["verdict"], "inconsistent");
+    assert_eq!(figures_printed(said("25.6")), ["$27.4 billion"]);
+    assert_eq!(said("25.6")["verdict"], "unverifiable");
+}

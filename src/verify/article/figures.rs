@@ -1524,6 +1524,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     elided_owners(&mut figures);
     third_party_carried(article, &mut figures);
     since_year_bases(article, &mut figures);
+    bracketed_year_before(article, &mut figures);
     same_span(article, &mut figures);
     carried_owners(article, &mut figures);
     conversions(article, &mut figures);
@@ -1712,6 +1713,37 @@ fn since_year_bases(article: &Article, figures: &mut [Figure]) {
             && new_value.period.is_none_or(|p| p.year > y)
         {
             figures[i].period = Period::new(y, 1, 12).ok();
+        }
+    }
+}
+
+/// "$710.3 million during January through October 2023 ($377.2 million year on year)":
+/// an amount in brackets said with "year on year", "a year earlier" or "a year ago" is the
+/// same months a year before the amount it follows.
+fn bracketed_year_before(article: &Article, figures: &mut [Figure]) {
+    for i in 1..figures.len() {
+        let (before, rest) = figures.split_at_mut(i);
+        let (prev, f) = (&before[i - 1], &mut rest[0]);
+        let printed = &article.numbers[f.number].printed;
+        let opened = article.text[..printed.start].trim_end().ends_with('(');
+        let inside = article.text[printed.end..]
+            .split(')')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        let said = matches!(
+            inside.as_str(),
+            "year on year" | "year-on-year" | "a year earlier" | "a year ago" | "y/y"
+        );
+        if opened
+            && said
+            && prev.sentence == f.sentence
+            && f.period.is_none_or(|p| Some(p) == prev.period)
+            && let Some(base) = prev.period.and_then(|p| p.year_before())
+        {
+            f.period = Some(base);
+            f.period_note = Some(PeriodNote::ComparisonBase);
         }
     }
 }

@@ -258,6 +258,9 @@ const BY_WORDS: &[&str] = &[
     "una",
     "sebesar",
     "of",
+    // "a growth rate of 15.5 per cent": the rate of a growth (other rates are read as
+    // not trade before: `rate_context`)
+    "rate",
     "a",
     "an",
     "some",

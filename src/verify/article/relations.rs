@@ -810,7 +810,20 @@ fn change_between(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         },
         _ => false,
     };
-    (!yearly || a_year_apart).then_some(found)
+    if !yearly || a_year_apart || found.unchecked.is_some() {
+        return Some(found);
+    }
+    // ("clocking a growth rate of 25.6% annually since CEPA took effect": the amount it
+    // leads to, its base not printed)
+    let new = *found.figures.last()?;
+    Some(Relation::stated(
+        article,
+        kind,
+        n,
+        s,
+        vec![new],
+        Some(Unchecked::NoBase),
+    ))
 }
 
 /// The amounts change `n` of sentence `s` is between (see `change_between`).
@@ -1003,6 +1016,11 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             "the figure",
             "the amount",
             "the value",
+            // "As a result, the two countries' trade turnover surged by 88.31 percent"
+            "as a result",
+            "consequently",
+            "thus",
+            "hence",
         ]
         .iter()
         .any(|w| sentence.starts_with(w))
