@@ -4863,3 +4863,36 @@ fn a_growth_rate_is_a_change_and_an_annual_rate_keeps_its_amount() {
     assert_eq!(figures_printed(said("25.6")), ["$27.4 billion"]);
     assert_eq!(said("25.6")["verdict"], "unverifiable");
 }
+
+/// "The trade turnover ... reached 4.61 billion euros last year, which is 41 percent more
+/// than in 2021, when it amounted to 2.77 billion euros" after a text on January–July
+/// 2023: the amount after ", when" is 2021's, "last year" is 2022 (the year after the base
+/// said), and the rate is checked between them: +66.4%, not 41%.
+#[test]
+fn when_clauses_and_last_year_after_a_months_text() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "when-clause.txt",
+        "Uzbekistan's exports to the EU reached nearly 423.43 million euros from January \
+         through July 2023.\n\n\
+         The trade turnover between Uzbekistan and the EU countries reached 4.61 billion \
+         euros last year, which is 41 percent more than in 2021, when it amounted to 2.77 \
+         billion euros.\n",
+    );
+    assert_eq!(
+        number(&doc, "2.77 billion euros")["read_as"]["period"],
+        "2021"
+    );
+    assert_eq!(
+        number(&doc, "4.61 billion euros")["read_as"]["period"],
+        "2022"
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["2.77 billion euros", "4.61 billion euros"],
+        "{change}"
+    );
+    assert_eq!(change["verdict"], "inconsistent", "{change}");
+}

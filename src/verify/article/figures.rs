@@ -344,8 +344,12 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                     .next()
                     .unwrap_or("")
                     .to_lowercase();
-                // "imported more than 9 billion euro in 2003": a hedge, not a comparison.
-                let hedge = matches!(word_before.as_str(), "more" | "less" | "fewer");
+                // "imported more than 9 billion euro in 2003": a hedge, not a comparison
+                // ("41 percent more than in 2021" is one).
+                let hedge = matches!(word_before.as_str(), "more" | "less" | "fewer")
+                    && !words
+                        .strip_prefix("than")
+                        .is_some_and(|rest| rest.trim_start().starts_with("in "));
                 if words.starts_with("than") && hedge {
                     return false;
                 }
@@ -394,7 +398,10 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
         // "... to SGD 29.8 billion last year from 35.43 billion Singaporean dollar (SGD) in
         // 2011": the year of an amount said with "from" is the base's too.
         let mut base_year_said = false;
-        if focus.is_none()
+        // (a focus of some months does not say which year "last year" is: "reached 4.61
+        // billion euros last year, which is 41 percent more than in 2021" after a text on
+        // January–July 2023)
+        if focus.is_none_or(|f| f.months() < 12)
             && (words.contains("last year")
                 || periods.iter().any(|p| p.words == PeriodWords::LastYear))
         {
@@ -1525,6 +1532,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     third_party_carried(article, &mut figures);
     since_year_bases(article, &mut figures);
     bracketed_year_before(article, &mut figures);
+    when_clauses(article, &mut figures);
     same_span(article, &mut figures);
     carried_owners(article, &mut figures);
     conversions(article, &mut figures);
@@ -1748,6 +1756,42 @@ fn bracketed_year_before(article: &Article, figures: &mut [Figure]) {
     }
 }
 
+/// "... 41 percent more than in 2021, when it amounted to 2.77 billion euros", "compared to
+/// the corresponding months of 2022, when it was 471.21 million euros": an amount in a
+/// clause opened by ", when" is of the period named right before it.
+fn when_clauses(article: &Article, figures: &mut [Figure]) {
+    let tokens = &article.tokens;
+    for f in figures.iter_mut() {
+        let printed = &article.numbers[f.number].printed;
+        let sentence = &article.sentences[f.sentence];
+        let before = &article.text[sentence.start..printed.start];
+        let Some(cut) = before.rfind(", when ") else {
+            continue;
+        };
+        // Only verbs and hedges between "when" and the amount ("when it was", "when it
+        // amounted to", "when they stood at nearly").
+        let between = &before[cut + ", when ".len()..];
+        if between.split_whitespace().count() > 5 || between.contains(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let end = sentence.start + cut;
+        let first = tokens.iter().position(|t| t.start >= sentence.start);
+        let last = tokens.iter().rposition(|t| t.end <= end);
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let named = resolve::periods(&article.text, tokens, first..last + 1)
+            .into_iter()
+            .rfind(|p| p.tokens.end == last + 1)
+            .and_then(|p| period_of(&p.words, f.period));
+        if let Some(p) = named {
+            f.period = Some(p);
+            f.period_note = Some(PeriodNote::Sentence);
+        }
+    }
+}
+
 /// Whether figure `f` is said with "from" right before it: "from 12.7 billion", "from
 /// $12.7 billion", "from US$ 12.7 billion".
 fn said_from(article: &Article, f: &Figure) -> bool {
@@ -1894,7 +1938,7 @@ fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bo
         let w = tokens[j].text.as_str();
         matches!(
             w,
-            "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than"
+            "compare" | "compared" | "comparison" | "against" | "versus" | "vs" | "than" | "contrast"
         ) || FOREIGN_BASE_WORDS.contains(&w)
             // "up nearly six times over 1995", "up more than four percent on 2009"
             || (w == "over" && j + 1 == p.tokens.start && tokens[j + 1].is_number)

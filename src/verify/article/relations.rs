@@ -532,7 +532,7 @@ fn is_base(article: &Article, f: &Figure) -> bool {
         let before = clause_at(article, f.sentence, open.saturating_sub(1).max(s.start));
         let words = article.text[before.start..open].to_lowercase();
         let first = words.split_whitespace().next().unwrap_or("");
-        BASE_CUES.contains(&first) || words.contains("compared")
+        BASE_CUES.contains(&first) || words.contains("compared") || words.contains("contrast")
     };
     // "stood at $741 million in the same time in the preceding year but grew by 41
     // percent": a period said right after it that can only be a comparison's base.
