@@ -4896,3 +4896,36 @@ fn when_clauses_and_last_year_after_a_months_text() {
     );
     assert_eq!(change["verdict"], "inconsistent", "{change}");
 }
+
+/// "surged by 25.75 percent in contrast to the initial 7 months of the year prior (2.35
+/// billion euros)": the bracketed base is January–July of the year before; "compared to the
+/// corresponding months of 2022, when it was 471.21 million euros": January–July 2022.
+#[test]
+fn the_year_prior_and_the_corresponding_months() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "year-prior.txt",
+        "The trade exchange between Uzbekistan and EU member states reached 2.95 billion euros \
+         from January through July 2023. During the reporting period, the trade volume \
+         between Uzbekistan and EU countries surged by 25.75 percent in contrast to the \
+         initial 7 months of the year prior (2.35 billion euros).\n\n\
+         Uzbekistan's exports to the EU reached 423.43 million euros from January through July \
+         2023, reflecting a 10 percent decrease compared to the corresponding months of 2022, \
+         when it was 471.21 million euros.\n",
+    );
+    assert_eq!(
+        number(&doc, "2.35 billion euros")["read_as"]["period"],
+        "2022-01..2022-07"
+    );
+    assert_eq!(
+        number(&doc, "471.21 million euros")["read_as"]["period"],
+        "2022-01..2022-07"
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    for c in changes {
+        assert_eq!(figures_printed(&c).len(), 2, "{c}");
+        assert_ne!(c["verdict"], "inconsistent", "{c}");
+    }
+}

@@ -1761,7 +1761,14 @@ fn bracketed_year_before(article: &Article, figures: &mut [Figure]) {
 /// clause opened by ", when" is of the period named right before it.
 fn when_clauses(article: &Article, figures: &mut [Figure]) {
     let tokens = &article.tokens;
-    for f in figures.iter_mut() {
+    for i in 0..figures.len() {
+        // The months in focus: those of the amount before it in its sentence.
+        let focus = figures[..i]
+            .iter()
+            .rev()
+            .find(|g| g.sentence == figures[i].sentence)
+            .and_then(|g| g.period);
+        let f = &mut figures[i];
         let printed = &article.numbers[f.number].printed;
         let sentence = &article.sentences[f.sentence];
         let before = &article.text[sentence.start..printed.start];
@@ -1785,6 +1792,16 @@ fn when_clauses(article: &Article, figures: &mut [Figure]) {
             .into_iter()
             .rfind(|p| p.tokens.end == last + 1)
             .and_then(|p| period_of(&p.words, f.period));
+        // ("the corresponding months of 2022, when ...": the months in focus, that year)
+        let same_months = ["corresponding", "same period", "same months"]
+            .iter()
+            .any(|w| before[before[..cut].rfind(',').unwrap_or(0)..cut].contains(w));
+        let named = match (named, focus) {
+            (Some(p), Some(q)) if same_months && p.months() == 12 && q.months() < 12 => {
+                Period::new(p.year, q.first_month, q.last_month).ok()
+            }
+            (p, _) => p,
+        };
         if let Some(p) = named {
             f.period = Some(p);
             f.period_note = Some(PeriodNote::Sentence);

@@ -1864,6 +1864,17 @@ fn compared_after(article: &Article, n: usize, s: usize) -> Option<usize> {
                 | "months"
                 | "month"
                 | "against"
+                // "compared to the corresponding months of 2022, when it was 471.21 million
+                // euros"
+                | "corresponding"
+                | "when"
+                | "it"
+                | "was"
+                | "were"
+                | "they"
+                | "amounted"
+                | "stood"
+                | "at"
         ) || (w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y)))
             || super::text::MONTH_WORDS.contains(&w)
     };

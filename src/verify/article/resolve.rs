@@ -1091,7 +1091,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
 /// "last year", "a year earlier", "the previous year", "a year ago", "the year before":
 /// the token after them and whether they were there.
 fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
-    let seqs: [&[&str]; 25] = [
+    let seqs: [&[&str]; 27] = [
         // es, pt, fr, it: "el año pasado", "del año anterior", "o ano passado",
         // "l'année dernière", "l'an dernier", "l'année précédente", "l'anno scorso".
         &["el", "año", "pasado"],
@@ -1119,6 +1119,9 @@ fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
         &["one", "year", "earlier"],
         &["the", "preceding", "year"],
         &["preceding", "year"],
+        // "the initial 7 months of the year prior"
+        &["the", "year", "prior"],
+        &["year", "prior"],
     ];
     match words_at(w, i, &seqs) {
         Some(k) => (k, true),
