@@ -4924,8 +4924,8 @@ fn the_year_prior_and_the_corresponding_months() {
     );
     let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
-    for c in changes {
-        assert_eq!(figures_printed(&c).len(), 2, "{c}");
+    for c in &changes {
+        assert_eq!(figures_printed(c).len(), 2, "{c}");
         assert_ne!(c["verdict"], "inconsistent", "{c}");
     }
 }
