@@ -299,9 +299,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                 .unwrap_or(0)
                 .max(sentence.start);
             let said = text[from..tokens[t].start].to_lowercase();
-            ["half-on-half", "quarter-on-quarter", "month-on-month"]
-                .iter()
-                .any(|w| said.contains(w))
+            super::text::SEQUENTIAL.iter().any(|w| said.contains(w))
                 || said
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| matches!(w, "qoq" | "mom" | "hoh"))

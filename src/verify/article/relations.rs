@@ -1158,22 +1158,15 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     .any(|w| rest.contains(w));
     // For an amount of another sentence, the rate's phrase counts too ("down 29.6%
     // year-on-year" holds "year-on" in its phrase).
-    let phrase_year_on_year = {
+    let phrase_says = |words: &[&str]| {
         let from = article.numbers[n].printed.start;
         let said = article.text[from..clause.end.max(from)].to_lowercase();
-        ["year-on-year", "year on year", "y/y"]
-            .iter()
-            .any(|w| said.contains(w))
+        words.iter().any(|w| said.contains(w))
     };
+    let phrase_year_on_year = phrase_says(&["year-on-year", "year on year", "y/y"]);
     // "up 8.0 per cent half-on-half from $215.39 million": the base is the months just
     // before the new value's, not a year before.
-    let phrase_sequential = {
-        let from = article.numbers[n].printed.start;
-        let said = article.text[from..clause.end.max(from)].to_lowercase();
-        ["half-on-half", "quarter-on-quarter", "month-on-month"]
-            .iter()
-            .any(|w| said.contains(w))
-    };
+    let phrase_sequential = phrase_says(super::text::SEQUENTIAL);
     let mut best: Option<(usize, usize, bool)> = None; // (anchor, base or new, anchor is the later)
     'search: for &anchor in &anchors {
         let a = &article.figures[anchor];

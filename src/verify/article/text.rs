@@ -197,6 +197,9 @@ const VALUE_VERBS: &[&str] = &[
     "decreased",
 ];
 
+/// Words that compare with the months just before, not a year before (`Period::span_before`).
+pub const SEQUENTIAL: &[&str] = &["half-on-half", "quarter-on-quarter", "month-on-month"];
+
 /// Words that say a base after "from": its period or level ("from a year earlier", "from
 /// the same period", "from its previous level").
 const BASE_WORDS: &[&str] = &[
