@@ -4929,3 +4929,29 @@ fn the_year_prior_and_the_corresponding_months() {
         assert_ne!(c["verdict"], "inconsistent", "{c}");
     }
 }
+
+/// "Bilateral trade between the UAE and Brazil increase by a third in the first eight months
+/// of 2021": a lead that names its months leads to an amount of those months ($1.8bn in
+/// January–August), never to a change between 2018 and 2019 printed paragraphs later.
+#[test]
+fn a_lead_with_months_of_its_own_pairs_only_those_months() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "lead-months.txt",
+        "Bilateral trade between the UAE and Brazil increase by a third in the first eight \
+         months of 2021, compared to the same period last year.\n\n\
+         This year bilateral trade reached $1.8bn in the first eight months.\n\n\
+         Brazil-UAE bilateral trade in 2018 stood at $2.6bn, which went up to $2.81bn in \
+         2019.\n",
+    );
+    let change = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("third"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_ne!(change["verdict"], "inconsistent", "{change}");
+    assert!(
+        figures_printed(change).iter().all(|p| *p != "$2.6bn"),
+        "{change}"
+    );
+}

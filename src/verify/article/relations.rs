@@ -2104,6 +2104,12 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     // 2020": a base period named after the rate; only an amount of it is the base.
     let named_base = named_base_period(article, n, s);
     let base_fits = |old: usize| named_base.is_none_or(|p| article.figures[old].period == Some(p));
+    // "Bilateral trade ... increase by a third in the first eight months of 2021": a lead
+    // that names the months it speaks of leads to an amount of those months only (not to
+    // 2019's, paragraphs later).
+    let own = lead_period(article, n, s).filter(|p| p.months() < 12);
+    let new_fits =
+        |new: usize| own.is_none_or(|p| article.figures[new].period.is_none_or(|q| q == p));
     // The change between two of those amounts: the base, then the new value.
     let between =
         |old: usize, new: usize| Relation::stated(article, kind, n, s, vec![old, new], None);
@@ -2119,7 +2125,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
             } else {
                 None
             };
-            if let Some((old, new)) = dated.filter(|&(old, _)| base_fits(old)) {
+            if let Some((old, new)) = dated.filter(|&(old, new)| base_fits(old) && new_fits(new)) {
                 return Some(between(old, new));
             }
             // "reaching $636 million from $330 million in the same period last year": one
@@ -2134,7 +2140,9 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                     (true, false) => Some((x, y)),
                     _ => None,
                 };
-                if let Some((old, new)) = order.filter(|&(old, _)| base_fits(old)) {
+                if let Some((old, new)) =
+                    order.filter(|&(old, new)| base_fits(old) && new_fits(new))
+                {
                     return Some(between(old, new));
                 }
             }
@@ -2146,7 +2154,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 && px.months() == py.months()
             {
                 let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
-                if base_fits(old) {
+                if base_fits(old) && new_fits(new) {
                     return Some(between(old, new));
                 }
             }
@@ -2161,8 +2169,16 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     let anchor = next
         .iter()
         .copied()
-        .find(|&f| !is_base(article, &article.figures[f]))
-        .or_else(|| amount_said_before(article, s, subject, product.as_deref()));
+        .find(|&f| !is_base(article, &article.figures[f]) && new_fits(f))
+        .or_else(|| {
+            // (with months of its own, only an amount that names them too: not a headline
+            // that borrows them from the lead)
+            amount_said_before(article, s, subject, product.as_deref()).filter(|&f| {
+                own.is_none()
+                    || (new_fits(f)
+                        && article.figures[f].period_note == Some(super::PeriodNote::Sentence))
+            })
+        });
     Some(Relation::stated(
         article,
         kind,
@@ -2242,6 +2258,54 @@ fn amount_said_before(
 
 /// The period named as a comparison's base after rate `n` in its sentence: "compared to
 /// the last quarter of 2020", "from January 2023" (a year and months, or a year).
+/// The period a lead sentence names for its rate `n`, said with a year: right after it, else
+/// the nearest before it ("in 2021 the trade started to recover and in 2022 exports
+/// increased by 50%": 2022), else the first after it — not the base it names, not a span,
+/// not a fiscal year's months ("the first half of 2024-25" is July–December).
+fn lead_period(article: &Article, n: usize, s: usize) -> Option<Period> {
+    let sentence = &article.sentences[s];
+    let first = article
+        .tokens
+        .iter()
+        .position(|t| t.start >= sentence.start)?;
+    let last = article
+        .tokens
+        .iter()
+        .rposition(|t| t.end <= sentence.end)
+        .map_or(first, |k| k + 1);
+    let base = named_base_period(article, n, s);
+    let at = article.numbers[n].printed.start;
+    let dated: Vec<(usize, Period)> =
+        super::resolve::periods(&article.text, &article.tokens, first..last)
+            .into_iter()
+            .filter(|p| p.fiscal.is_none())
+            .filter(|p| {
+                // (nor a span: "in 2017-2021", "between 2019 and 2021")
+                let end = article.tokens[p.tokens.end - 1].end;
+                !article.text[end..].starts_with(['-', '–', '/'])
+                    && !article.text[end..].trim_start().starts_with("and ")
+            })
+            .filter_map(|p| match p.words {
+                super::resolve::PeriodWords::Absolute { year: Some(_), .. } => {
+                    super::resolve::period_of(&p.words, None)
+                        .map(|q| (article.tokens[p.tokens.start].start, q))
+                }
+                _ => None,
+            })
+            .filter(|&(_, q)| Some(q) != base)
+            .collect();
+    // Right after the rate first ("and by 50% in 2013 as compared to 2012" after "by 42% in
+    // the first six months of 2014"), then the nearest before, then any after.
+    let end = article.numbers[n].phrase.end;
+    let right_after = dated.iter().find(|&&(start, _)| {
+        start >= end && article.text[end..start].split_whitespace().count() <= 3
+    });
+    right_after
+        .or_else(|| dated.iter().rev().find(|&&(start, _)| start < at))
+        .or_else(|| dated.iter().find(|&&(start, _)| start > at))
+        .map(|&(_, q)| q)
+}
+
 fn named_base_period(article: &Article, n: usize, s: usize) -> Option<Period> {
     let end = article.numbers[n].printed.end;
     let sentence = &article.sentences[s];
