@@ -178,6 +178,12 @@ impl Article {
         }
     }
 
+    /// Number `n` as it is read: its printed text with the scale it borrows, grouping dots
+    /// dropped (`with_borrowed`, `readable`).
+    pub fn reading(&self, n: usize) -> String {
+        self.readable(&self.with_borrowed(n, self.printed(n).to_string()))
+    }
+
     /// A number's text as it is read: grouping dots dropped in a text that groups so.
     pub fn readable(&self, printed: &str) -> String {
         if self.dot_groups {

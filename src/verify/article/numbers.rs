@@ -724,7 +724,7 @@ fn read_at(
             if rate_context(tokens, i, last, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::Rate));
             }
-            if other_money(text, tokens, first, &same_sentence) {
+            if other_money(text, tokens, sentence_of, first, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::OtherMoney));
             }
             // "has targeted a 15% growth for Thai-Vietnamese trade in 2012": a goal.
@@ -768,7 +768,7 @@ fn read_at(
             "times" | "fold" | "veces" | "vezes" | "fois" | "volte"
         ) {
             last += 1;
-            if other_money(text, tokens, first, &same_sentence) {
+            if other_money(text, tokens, sentence_of, first, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::OtherMoney));
             }
             return Some(stated(
@@ -807,7 +807,7 @@ fn read_at(
     if forecast(text, tokens, first, &same_sentence) {
         return Some(ignored(tokens, first, last, Ignored::Forecast));
     }
-    if other_money(text, tokens, first, &same_sentence) {
+    if other_money(text, tokens, sentence_of, first, &same_sentence) {
         return Some(ignored(tokens, first, last, Ignored::OtherMoney));
     }
     Some(Number {
@@ -980,7 +980,13 @@ const TRADE_WORDS: &[&str] = &[
 /// it in its clause (up to twelve words, not past a comma but the one before "reaching",
 /// "amounting to": "investments grew by 30.3%, reaching $179.9m"), with no trade word
 /// between.
-fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
+fn other_money(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    first: usize,
+    same: &dyn Fn(usize) -> bool,
+) -> bool {
     let said_of = |words: &mut dyn Iterator<Item = String>| {
         for w in words {
             if TRADE_WORDS.contains(&w.as_str()) {
@@ -1054,7 +1060,7 @@ fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) 
                 }
                 return gap.contains('(')
                     && !gap.contains([',', ';', '.'])
-                    && pronoun_of_other_money(text, tokens[start].start, 2);
+                    && pronoun_of_other_money(tokens, sentence_of, start, 2);
             }
         }
         k -= 1;
@@ -1075,46 +1081,36 @@ fn other_money(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) 
     // "A major increase is also observed in Polish investments in Belarus. These went up
     // from $32.7 million ...": a sentence whose subject is a pronoun speaks of what the
     // sentence before it spoke of.
-    first - k < 16 && (k == 0 || !same(k - 1)) && pronoun_of_other_money(text, tokens[k].start, 2)
+    first - k < 16 && (k == 0 || !same(k - 1)) && pronoun_of_other_money(tokens, sentence_of, k, 2)
 }
 
-/// Whether the sentence starting at byte `start` opens with a pronoun ("These went up",
+/// Whether the sentence starting at token `start` opens with a pronoun ("These went up",
 /// "That is an almost 15-fold increase") and the sentence before it is about money other
 /// than trade (an `OTHER_MONEY` word and no trade word), following such pronouns back
 /// `depth` sentences.
-fn pronoun_of_other_money(text: &str, start: usize, depth: usize) -> bool {
-    let opening = text[start..]
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if depth == 0 || !matches!(opening.as_str(), "these" | "they" | "this" | "that" | "it") {
+fn pronoun_of_other_money(
+    tokens: &[Token],
+    sentence_of: &[usize],
+    start: usize,
+    depth: usize,
+) -> bool {
+    let opening = tokens.get(start).map_or("", |t| t.text.as_str());
+    if depth == 0 || start == 0 || !matches!(opening, "these" | "they" | "this" | "that" | "it") {
         return false;
     }
-    let before = text[..start].trim_end();
-    let Some(body) = before.strip_suffix('.') else {
-        return false;
-    };
-    // (a sentence ends at ". " or a line's end; "$61.4 million" does not)
-    let from = body
-        .rfind(". ")
-        .map(|i| i + 1)
-        .max(body.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let words: Vec<String> = body[from..]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.iter().any(|w| TRADE_WORDS.contains(&w.as_str())) {
+    // The tokens of the sentence before.
+    let before = sentence_of.get(start - 1);
+    let from = (0..start)
+        .rev()
+        .take_while(|&j| sentence_of.get(j) == before)
+        .last()
+        .unwrap_or(start);
+    let words = &tokens[from..start];
+    if words.iter().any(|t| TRADE_WORDS.contains(&t.text.as_str())) {
         return false;
     }
-    words.iter().any(|w| OTHER_MONEY.contains(&w.as_str()))
-        || pronoun_of_other_money(
-            text,
-            from + (body[from..].len() - body[from..].trim_start().len()),
-            depth - 1,
-        )
+    words.iter().any(|t| OTHER_MONEY.contains(&t.text.as_str()))
+        || pronoun_of_other_money(tokens, sentence_of, from, depth - 1)
 }
 
 /// Verbs whose infinitive says a goal: "to expand that to $10 billion", "to raise trade

@@ -2960,12 +2960,7 @@ fn whole_after(article: &Article, n: usize, s: usize) -> Option<usize> {
 fn amount(article: &Article, f: usize) -> Option<rust_decimal::Decimal> {
     let lexicon = Lexicon::built_in();
     let n = article.figures[f].number;
-    let p = phrase::parse(
-        &article.readable(&article.with_borrowed(n, article.printed(n).to_string())),
-        lexicon,
-        Rounding::HalfUnit,
-    )
-    .ok()?;
+    let p = phrase::parse(&article.reading(n), lexicon, Rounding::HalfUnit).ok()?;
     let point = p.point?;
     let (n, d) = (point.numer().to_string(), point.denom().to_string());
     let n: rust_decimal::Decimal = n.parse().ok()?;
@@ -3646,12 +3641,7 @@ fn adds_up(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind) 
     let lexicon = Lexicon::built_in();
     let range = |f: usize| -> Option<(Q, Q)> {
         let n = article.figures[f].number;
-        let p = phrase::parse(
-            &article.readable(&article.with_borrowed(n, article.printed(n).to_string())),
-            lexicon,
-            Rounding::HalfUnit,
-        )
-        .ok()?;
+        let p = phrase::parse(&article.reading(n), lexicon, Rounding::HalfUnit).ok()?;
         Some((
             p.interval.low_value()?.clone(),
             p.interval.high_value()?.clone(),
