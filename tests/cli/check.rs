@@ -4955,3 +4955,111 @@ fn a_lead_with_months_of_its_own_pairs_only_those_months() {
         "{change}"
     );
 }
+
+/// German figures with "Mrd." and "Mio." before "Euro" (no sentence end), a dot before a
+/// scale of billions as a decimal point ("1.876 Mrd." is 1.876 billion), "im Vorjahr" a year
+/// before, and rates printed a few sentences after their amounts ("die Einfuhren um 43,8
+/// Prozent ... gestiegen") paired with the one pair of their measure around them.
+#[test]
+fn german_amounts_and_rates_paired_with_the_amounts_around_them() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "de.txt",
+        "Im gesamten Jahr 2018 sei der Handelsumsatz um 39,4 Prozent gestiegen im Vergleich \
+         zum Zeitraum 2017.\n\n\
+         Der Warenaustausch zwischen Deutschland und Aserbaidschan lag bei 1.876 Mrd. Euro \
+         gegenüber 1.345 Mrd. Euro im Jahr 2017. Die Einfuhren aus Aserbaidschan nach \
+         Deutschland beliefen sich auf 1.442 Mrd. Euro (1.002 Mrd. Euro im Vorjahr). Ausfuhren \
+         von Deutschland nach Aserbaidschan beliefen sich auf 434 Mio. Euro (342 Mio. Euro im \
+         Vorjahr).\n\n\
+         Die Einfuhren sind um 43,8 Prozent und die Ausfuhren um 26,7 Prozent gestiegen.\n",
+    );
+    assert_eq!(
+        number(&doc, "1.002 Mrd. Euro")["read_as"]["period"],
+        "2017",
+        "{doc}"
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 2, "{doc}");
+    for c in &sums {
+        assert_ne!(c["verdict"], "inconsistent", "{c}");
+        assert_ne!(c["verdict"], "unverifiable", "{c}");
+    }
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 3, "{doc}");
+    for c in &changes {
+        assert_eq!(figures_printed(c).len(), 2, "{c}");
+        assert_ne!(c["verdict"], "inconsistent", "{c}");
+        assert_ne!(c["verdict"], "unverifiable", "{c}");
+    }
+}
+
+/// A rate printed with no amount of its own is paired only when its sentence allows it:
+/// "Since 1996, ... increased tenfold" is not between 2009's and 2010's amounts.
+#[test]
+fn a_rate_since_a_year_is_not_paired_with_other_years() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "since.txt",
+        "Polish exports to Britain were worth 6 billion pounds in 2010 against 4.6 billion \
+         pounds in 2009. Since 1996, Polish exports to Britain have increased tenfold.\n",
+    );
+    let multiple = claims_of(&doc, "multiple")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("tenfold"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(multiple["verdict"], "unverifiable", "{multiple}");
+    assert!(figures_printed(multiple).is_empty(), "{multiple}");
+}
+
+/// "Angola's balance of trade with the United States provided a surplus": Angola's, not the
+/// United States' (the economy after "with" is the other side); "US$6 billion, 98.5 percent
+/// of which was oil" prints the whole of a share, not its part.
+#[test]
+fn a_surplus_after_with_and_a_share_of_which() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "angola.txt",
+        "Angola's balance of trade with the United States provided a surplus of US$5.213 \
+         billion in the first half of 2012.\n\n\
+         In the period, Angola sold goods to the US worth US$6 billion, 98.5 percent of which \
+         was oil, and bought goods worth just US$787 million.\n",
+    );
+    let balance = claims_of(&doc, "balance");
+    assert_eq!(balance.len(), 1, "{doc}");
+    assert_eq!(balance[0]["verdict"], "consistent", "{}", balance[0]);
+    let share = claims_of(&doc, "share");
+    assert_eq!(share.len(), 1, "{doc}");
+    assert_eq!(share[0]["verdict"], "unverifiable", "{}", share[0]);
+    assert_eq!(
+        figures_printed(share[0]),
+        vec!["US$6 billion"],
+        "{}",
+        share[0]
+    );
+}
+
+/// "a trade imbalance of US$543 million in favor of Korea": a balance (Korea's surplus),
+/// not trade.
+#[test]
+fn a_trade_imbalance_is_a_balance() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "imbalance.txt",
+        "In 2018-19 Pakistan's exports to Korea were US$275 million while its imports from \
+         Korea were US$818 million, showing a trade imbalance of US$543 million in favor of \
+         Korea.\n",
+    );
+    assert_eq!(
+        number(&doc, "US$543 million")["read_as"]["measure"],
+        "balance",
+        "{doc}"
+    );
+    let balance = claims_of(&doc, "balance");
+    assert_eq!(balance.len(), 1, "{doc}");
+    assert_eq!(balance[0]["verdict"], "consistent", "{}", balance[0]);
+}

@@ -56,6 +56,10 @@ impl Row<'_> {
                 Some(Unchecked::NoWhole) => {
                     format!("the text prints no whole for the share \"{}\"", self.says)
                 }
+                Some(Unchecked::NoPart) => format!(
+                    "the text prints the whole of the share \"{}\" but not its part",
+                    self.says
+                ),
                 Some(Unchecked::NoAmount) => format!("no amount printed beside \"{}\"", self.says),
                 Some(Unchecked::NoNewValue) => format!(
                     "the text prints the base of \"{}\" but not the new value: nothing in it \

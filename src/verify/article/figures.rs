@@ -1382,9 +1382,11 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             let deficit = measure == Some(TradeMeasure::Balance)
                 && favoured.is_none()
                 && (word.as_ref().is_some_and(|w| {
-                    tokens[w.tokens.clone()]
-                        .iter()
-                        .any(|t| t.text.starts_with("deficit") || t.text == "gap")
+                    tokens[w.tokens.clone()].iter().any(|t| {
+                        // ("a trade imbalance of $543 million": the subject's deficit,
+                        // unless said "in favour of" another)
+                        t.text.starts_with("deficit") || t.text == "gap" || t.text == "imbalance"
+                    })
                 }) || word.as_ref().is_some_and(|w| {
                     // "a negative balance", "a deficit trade balance"
                     (w.tokens.start.saturating_sub(2)..w.tokens.start).any(|j| {
@@ -2719,6 +2721,28 @@ fn owner_of(
                         | "than"
                 )
             })
+        })
+        // Not the object of a preposition: "Angola's balance of trade with the United
+        // States showed a surplus" (the surplus is Angola's) — unless it owns the flow
+        // ("with Iran's exports at $377 million", "with Russian imports").
+        .filter(|m| {
+            let last = &tokens[m.tokens.end - 1];
+            let after = &text[last.end..];
+            let possessive =
+                last.text.ends_with("'s") || after.starts_with("'s") || after.starts_with("’s");
+            // (nor said right before the flow: "with Russian imports to India")
+            if possessive || m.tokens.end == start {
+                return true;
+            }
+            let mut k = m.tokens.start;
+            if k > 0 && tokens[k - 1].text == "the" {
+                k -= 1;
+            }
+            k == 0
+                || !matches!(
+                    tokens[k - 1].text.as_str(),
+                    "with" | "to" | "from" | "against" | "versus" | "towards" | "toward"
+                )
         })
         .max_by_key(|m| m.tokens.end);
     // "Chile-Peru trade", "Russia–China trade": two economies joined by a dash name the

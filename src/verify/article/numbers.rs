@@ -674,7 +674,15 @@ fn read_at(
     if let Some((code, n)) = lexicon
         .currency_at(tokens, last + 1)
         .filter(|_| same_sentence(last + 1))
-        .filter(|_| gap_is(text, &tokens[last], &tokens[last + 1], &[]))
+        // ("1.876 Mrd. Euro": a scale's short form, its full stop between)
+        .filter(|_| {
+            gap_is(
+                text,
+                &tokens[last],
+                &tokens[last + 1],
+                if scaled { &['.'] } else { &[] },
+            )
+        })
         && currency.is_none()
     {
         currency = Some(code);

@@ -62,6 +62,9 @@ pub enum Unchecked {
     NoBase,
     /// A share of a printed part whose whole is not printed.
     NoWhole,
+    /// A share of a printed whole whose part is not printed ("US$6 billion, 98.5 percent
+    /// of which was oil").
+    NoPart,
     /// A change or share stated with no amount printed beside it.
     NoAmount,
     /// A change from a printed base whose new value is not printed ("up 22 per cent from
@@ -74,6 +77,7 @@ impl Unchecked {
         match self {
             Unchecked::NoBase => "no-base",
             Unchecked::NoWhole => "no-whole",
+            Unchecked::NoPart => "no-part",
             Unchecked::NoAmount => "no-amount",
             Unchecked::NoNewValue => "no-new-value",
         }
@@ -263,6 +267,18 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         }
     }
     list_shares(article, &mut out);
+    // A change said with no amount beside it: the pair of its measure printed around it.
+    for k in 0..out.len() {
+        let r = &out[k];
+        if r.unchecked == Some(Unchecked::NoAmount)
+            && matches!(r.kind, RelationKind::Change | RelationKind::Multiple)
+            && let Some(n) = r.stated
+            && let Some((base, new)) = pair_beside(article, n, r.sentence, &out)
+        {
+            out[k].figures = vec![base, new];
+            out[k].unchecked = None;
+        }
+    }
     let unpaired = unpaired_rates(article, lexicon, &out);
     out.extend(unpaired);
     out.sort_by_key(|r| (r.sentence, r.says.start));
@@ -442,16 +458,117 @@ fn unpaired_rates(article: &Article, lexicon: &Lexicon, found: &[Relation]) -> V
             Measure::Points => RelationKind::Points,
             _ => continue,
         };
-        out.push(Relation::stated(
-            article,
-            kind,
-            n,
-            s,
-            Vec::new(),
-            Some(Unchecked::NoAmount),
-        ));
+        let beside = matches!(kind, RelationKind::Change | RelationKind::Multiple)
+            .then(|| pair_beside(article, n, s, found))
+            .flatten();
+        out.push(match beside {
+            Some((base, new)) => Relation::stated(article, kind, n, s, vec![base, new], None),
+            None => Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount)),
+        });
     }
     out
+}
+
+/// How many sentences either side of a rate with no amount of its own `pair_beside` looks.
+const BESIDE_REACH: usize = 3;
+
+/// The amounts a rate printed with none of its own compares, from the sentences around it:
+/// "Die Einfuhren ... beliefen sich auf 1.442 Mrd. Euro (1.002 Mrd. Euro im Vorjahr). ...
+/// Für Otto Hauser sind die Einfuhren um 43,8 Prozent ... gestiegen", "Colombian exports to
+/// this destination decreased by 41.4%. ... exports went from US $9,230 million to US $5,439
+/// million". The rate's sentence must name the measure; the one pair of that measure
+/// within `BESIDE_REACH` sentences, a year apart (or from the base year the rate names),
+/// of the periods the rate names, and not already compared by another rate, is its pair.
+fn pair_beside(
+    article: &Article,
+    n: usize,
+    s: usize,
+    found: &[Relation],
+) -> Option<(usize, usize)> {
+    let measure = rate_measure(article, n, s)?;
+    let new_period = lead_period(article, n, s);
+    let base_period = named_base_period(article, n, s);
+    // ("Since 1996, Polish exports to Britain have increased tenfold": not between 2010 and
+    // 2011's amounts) every year the rate's sentence names is one of the pair's.
+    let years_named = years_in(article, s);
+    let near = |f: &Figure| f.sentence != s && f.sentence.abs_diff(s) <= BESIDE_REACH;
+    let of_measure = |f: usize| {
+        let g = &article.figures[f];
+        near(g)
+            && level(article, f)
+            && g.part_of.is_none()
+            && g.period.is_some()
+            && !g.vague
+            && (g.measure == Some(measure)
+                || (g.measure.is_none()
+                    && figures_in(article, g.sentence)
+                        .iter()
+                        .any(|&h| h != f && article.figures[h].measure == Some(measure))))
+    };
+    let candidates: Vec<usize> = (0..article.figures.len())
+        .filter(|&f| of_measure(f))
+        .collect();
+    let compared = |x: usize, y: usize| {
+        found.iter().any(|r| {
+            matches!(r.kind, RelationKind::Change | RelationKind::Multiple)
+                && r.figures.contains(&x)
+                && r.figures.contains(&y)
+        })
+    };
+    let mut pairs = Vec::new();
+    for &base in &candidates {
+        for &new in &candidates {
+            let (b, w) = (&article.figures[base], &article.figures[new]);
+            let (Some(p), Some(q)) = (b.period, w.period) else {
+                continue;
+            };
+            let apart = match base_period {
+                Some(named) => p == named && later(q, p),
+                None => q.year_before() == Some(p),
+            };
+            if base != new
+                && apart
+                && new_period.is_none_or(|np| np == q)
+                && years_named.iter().all(|&y| y == p.year || y == q.year)
+                && compatible(b, w)
+                && !bracketed_together(article, base, new)
+            {
+                pairs.push((base, new));
+            }
+        }
+    }
+    match pairs[..] {
+        [(base, new)] if !compared(base, new) => Some((base, new)),
+        _ => None,
+    }
+}
+
+/// The years sentence `s` prints ("in 2018", "since 1996", "January-May 2023").
+fn years_in(article: &Article, s: usize) -> Vec<i32> {
+    article
+        .numbers
+        .iter()
+        .filter(|m| {
+            m.kind == NumberKind::Ignored(super::numbers::Ignored::Year)
+                && sentence_of(article, m.printed.start) == Some(s)
+        })
+        .filter_map(|m| article.at(&m.printed).parse().ok())
+        .collect()
+}
+
+/// The measure a rate speaks of: the nearest measure word before it in its sentence
+/// ("die Einfuhren um 43,8 Prozent", "UAE exports to the UK rose by 18 percent").
+fn rate_measure(article: &Article, n: usize, s: usize) -> Option<TradeMeasure> {
+    let sentence = &article.sentences[s];
+    let at = article.numbers[n].printed.start;
+    let first = article
+        .tokens
+        .iter()
+        .position(|t| t.start >= sentence.start)?;
+    let last = article.tokens.iter().position(|t| t.start >= at)?;
+    super::resolve::measure_words(&article.tokens[first..last])
+        .last()
+        .map(|w| w.measure)
 }
 
 /// A difference printed right beside number `n` (before it, or after it), with only
@@ -2322,7 +2439,14 @@ fn named_base_period(article: &Article, n: usize, s: usize) -> Option<Period> {
                 // ("increased by almost 60 percent between 2020 and 2021": the first)
                 matches!(
                     article.tokens[j].text.as_str(),
-                    "compared" | "against" | "from" | "over" | "versus" | "than" | "between"
+                    "compared"
+                        | "against"
+                        | "from"
+                        | "over"
+                        | "versus"
+                        | "than"
+                        | "between"
+                        | "since"
                 )
             })
         })
@@ -2377,6 +2501,46 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .is_some_and(|w| w.eq_ignore_ascii_case("by"))
     {
         return None;
+    }
+    // "worth US$6 billion, 98.5 percent of which was oil": the amount before is the whole;
+    // the part is not printed.
+    let rest = article.text[number.phrase.end..]
+        .trim_start()
+        .to_lowercase();
+    let clause = clause_at(article, s, at);
+    let part_after = figures_in(article, s).into_iter().any(|f| {
+        let p = pos(article, f);
+        p > at
+            && (p < clause.end
+                || article.text[number.phrase.end..p]
+                    .split_whitespace()
+                    .count()
+                    <= 3)
+    });
+    if rest.starts_with("of which") && !part_after {
+        let whole = figures_in(article, s)
+            .into_iter()
+            .filter(|&f| level(article, f) && pos(article, f) < at)
+            .filter(|&f| {
+                let gap = &article.text[article.numbers[article.figures[f].number].printed.end..at];
+                gap.trim()
+                    .trim_end_matches(|c: char| c == ',' || c.is_whitespace())
+                    .is_empty()
+                    || clause.start > pos(article, f) && gap.split_whitespace().count() <= 1
+            })
+            .max_by_key(|&f| pos(article, f));
+        return Some(Relation::stated(
+            article,
+            RelationKind::Share,
+            n,
+            s,
+            whole.into_iter().collect(),
+            Some(if whole.is_some() {
+                Unchecked::NoPart
+            } else {
+                Unchecked::NoAmount
+            }),
+        ));
     }
     // "around £2.6bn (63.8 percent) were goods and £1.5bn (36.2 percent) were services":
     // a breakdown, each part's share of their sum (or of the total printed before that
@@ -3053,7 +3217,7 @@ fn respectively_after(article: &Article, s: usize, end: usize) -> bool {
 
 fn measure_word(w: &str) -> Option<TradeMeasure> {
     Some(match w {
-        "surplus" | "deficit" | "surpluses" | "deficits" | "balance" | "gap" => {
+        "surplus" | "deficit" | "surpluses" | "deficits" | "balance" | "gap" | "imbalance" => {
             TradeMeasure::Balance
         }
         "exports" | "export" | "shipments" | "sales" => TradeMeasure::Exports,

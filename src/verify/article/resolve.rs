@@ -237,6 +237,8 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("trade deficit", TradeMeasure::Balance),
     ("trade balance", TradeMeasure::Balance),
     ("trade gap", TradeMeasure::Balance),
+    ("trade imbalance", TradeMeasure::Balance),
+    ("imbalance", TradeMeasure::Balance),
     ("surplus", TradeMeasure::Balance),
     ("deficit", TradeMeasure::Balance),
     ("surpluses", TradeMeasure::Balance),
@@ -329,6 +331,10 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("nilai perdagangan", TradeMeasure::Turnover),
     ("perdagangan", TradeMeasure::Turnover),
     ("handelsvolumen", TradeMeasure::Turnover),
+    ("handelsumsatz", TradeMeasure::Turnover),
+    ("warenaustausch", TradeMeasure::Turnover),
+    ("außenhandelsumsatz", TradeMeasure::Turnover),
+    ("warenverkehr", TradeMeasure::Turnover),
 ];
 
 /// A measure word found in the text.
@@ -397,7 +403,10 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
         // "trade surplus of", "surplus in trade": balance wins over trade.
         if measure == TradeMeasure::Turnover
             && tokens.get(i + 1).is_some_and(|t| {
-                matches!(t.text.as_str(), "surplus" | "deficit" | "balance" | "gap")
+                matches!(
+                    t.text.as_str(),
+                    "surplus" | "deficit" | "balance" | "gap" | "imbalance"
+                )
             })
         {
             measure = TradeMeasure::Balance;
@@ -1091,7 +1100,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
 /// "last year", "a year earlier", "the previous year", "a year ago", "the year before":
 /// the token after them and whether they were there.
 fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
-    let seqs: [&[&str]; 27] = [
+    let seqs: [&[&str]; 31] = [
         // es, pt, fr, it: "el año pasado", "del año anterior", "o ano passado",
         // "l'année dernière", "l'an dernier", "l'année précédente", "l'anno scorso".
         &["el", "año", "pasado"],
@@ -1105,6 +1114,11 @@ fn relative_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> (usize, bool) {
         &["l'an", "dernier"],
         &["l'année", "précédente"],
         &["l'anno", "scorso"],
+        // de: "im Vorjahr", "des Vorjahres", "im Vorjahreszeitraum"
+        &["vorjahr"],
+        &["vorjahres"],
+        &["vorjahreszeitraum"],
+        &["vorjahreszeitraums"],
         &["last", "year"],
         &["last", "fiscal"],
         &["last", "financial", "year"],

@@ -133,9 +133,31 @@ fn ends_sentence(text: &str, at: usize, chars: &[(usize, char)], next: usize) ->
         if ABBREVIATIONS.contains(&word.as_str()) {
             return false;
         }
+        // "1.876 Mrd. Euro", "434 Mio. Euro", "5 bn. USD": a scale's short form before the
+        // currency it scales.
+        let currency = next_word.to_lowercase();
+        if SCALE_ABBREVIATIONS.contains(&word.as_str())
+            && before.len() < text[..at].len()
+            && text[..at - before.len()]
+                .ends_with(|c: char| c.is_whitespace() || c.is_ascii_digit())
+            && CURRENCY_NAMES.contains(&currency.trim_end_matches('.'))
+        {
+            return false;
+        }
     }
     true
 }
+
+/// Short forms of scales written with a full stop ("Mrd.", "Mio.", "bn.").
+const SCALE_ABBREVIATIONS: &[&str] = &[
+    "mrd", "mrds", "mio", "mill", "md", "mds", "bn", "mn", "mln", "bln", "tsd", "thsd",
+];
+
+/// Currency names that follow a scale's short form with a capital ("Mrd. Euro").
+const CURRENCY_NAMES: &[&str] = &[
+    "euro", "euros", "eur", "usd", "us", "dollar", "dollars", "dm", "chf", "franken", "gbp",
+    "pfund", "rubel", "rub", "yuan", "cny", "yen", "jpy", "won", "sek", "nok", "dkk", "kronen",
+];
 
 /// Whether the line break at byte `at` ends a sentence: a blank line follows, or the line
 /// has no final punctuation and the next starts with a capital (a headline, a list item).
@@ -595,12 +617,42 @@ fn two_decimals(printed: &str) -> Vec<(usize, &str)> {
 fn dotted(printed: &str) -> Vec<(usize, usize)> {
     let bytes = printed.as_bytes();
     let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
-    printed
+    let dots: Vec<(usize, usize)> = printed
         .match_indices('.')
         .filter(|&(i, _)| i > 0 && digit(i - 1) && digit(i + 1))
         .map(|(i, _)| (i, (i + 1..).take_while(|&k| digit(k)).count()))
-        .collect()
+        .collect();
+    // "1.876 Mrd. Euro", "3.556 bilhões": one dot before a scale of billions is a decimal
+    // point (1,876 billion euros would be a trade of trillions), whatever the text's habit.
+    let billions = printed
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| BILLION_WORDS.contains(&w));
+    if billions && dots.len() == 1 {
+        return Vec::new();
+    }
+    dots
 }
+
+/// Scale words of a billion, in the languages whose texts group thousands with dots.
+const BILLION_WORDS: &[&str] = &[
+    "mrd",
+    "mrds",
+    "milliarde",
+    "milliarden",
+    "milliard",
+    "milliards",
+    "md",
+    "mds",
+    "miliardi",
+    "miliardo",
+    "bilhões",
+    "bilhão",
+    "billion",
+    "billions",
+    "bn",
+    "bln",
+];
 
 /// Whether a text not in English groups thousands with dots ("1.413 millones de dólares",
 /// "2.351 millones"): some number has a dot before exactly three digits and none a dot
