@@ -5063,3 +5063,38 @@ fn a_trade_imbalance_is_a_balance() {
     assert_eq!(balance.len(), 1, "{doc}");
     assert_eq!(balance[0]["verdict"], "consistent", "{}", balance[0]);
 }
+
+/// French: "passées de A en 2014 à B de F CFA en 2015, soit une hausse de X%" pairs the
+/// from-to printed before the rate; "multiplié par trente ... (de A à B)" is a multiple
+/// between the bracketed pair; "multipliées par quatre" is a multiple.
+#[test]
+fn french_from_to_before_a_rate_and_multiplied_by() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "fr.txt",
+        "Le volume des exportations sénégalaises en direction de la Chine est passé de 18,763 \
+         milliards en 2014 à 70,042 milliards de F CFA en 2015 (soit une hausse de 273,28%).\n\n\
+         Le Sénégal a multiplié par trente les expéditions de graines d'arachide (de 1,177 \
+         milliards à 31,155 milliards de F CFA).\n",
+    );
+    assert_eq!(
+        number(&doc, "70,042 milliards de F CFA")["read_as"]["period"],
+        "2015",
+        "{doc}"
+    );
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(change[0]),
+        vec!["18,763 milliards", "70,042 milliards de F CFA"],
+        "{}",
+        change[0]
+    );
+    // 70.042 / 18.763 = +273.2985%, outside 273.28 ± 0.005.
+    assert_eq!(change[0]["verdict"], "inconsistent", "{}", change[0]);
+    let multiple = claims_of(&doc, "multiple");
+    assert_eq!(multiple.len(), 1, "{doc}");
+    assert_eq!(figures_printed(multiple[0]).len(), 2, "{}", multiple[0]);
+    assert_ne!(multiple[0]["verdict"], "unverifiable", "{}", multiple[0]);
+}

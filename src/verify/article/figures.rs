@@ -1358,7 +1358,8 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                     .and_then(|w| product_of(&text, tokens, mentions, w, range.clone())),
             };
             // A scaled number without currency: the nearest currency the article prints,
-            // before it, else after it.
+            // before it, else after it — not a conversion in brackets ("from 61 million
+            // dollars (40.4 million euros) in 2005 to 81 million": dollars).
             let currency = match &number.kind {
                 NumberKind::Amount {
                     currency: Some(c), ..
@@ -1370,10 +1371,15 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                         } => Some(c.clone()),
                         _ => None,
                     };
+                    let bracketed = |k: &super::numbers::Number| {
+                        text[..k.printed.start].trim_end().ends_with('(')
+                    };
                     article.numbers[..n]
                         .iter()
                         .rev()
+                        .filter(|k| !bracketed(k))
                         .find_map(printed)
+                        .or_else(|| article.numbers[..n].iter().rev().find_map(printed))
                         .or_else(|| article.numbers[n..].iter().find_map(printed))
                         .unwrap_or_else(|| "USD".to_string())
                 }

@@ -531,7 +531,8 @@ fn change_far(x: &Q, said: &Q) -> bool {
     abs(&(x - said)) > std::cmp::max(abs(said), Q::new(1.into(), 4.into()))
 }
 
-/// Whether a change's size is far from the size its phrase says, whichever way it moved.
+/// Whether a change's size (a multiple's ratio, or its inverse) is far from the size its
+/// phrase says, whichever way it moved.
 fn far_in_size(c: &ClaimResult) -> bool {
     match (
         c.measure(),
@@ -540,6 +541,13 @@ fn far_in_size(c: &ClaimResult) -> bool {
     ) {
         (Some(Measure::Change), Some(computed), Some(said)) => {
             change_far(&abs(&computed.point), &abs(&said))
+        }
+        // "doubled" for a ratio of 0.15: neither the ratio nor its inverse is near what the
+        // text says.
+        (Some(Measure::Multiple), Some(computed), Some(said)) if computed.point > q_int(0) => {
+            let x = &computed.point;
+            let near = |y: &Q| y <= &(&said * q_int(3)) && (y * q_int(3)) >= said;
+            !near(x) && !near(&(q_int(1) / x))
         }
         _ => false,
     }

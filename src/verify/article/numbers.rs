@@ -770,6 +770,18 @@ fn read_at(
                 NumberKind::Points,
             ));
         }
+        // "multiplied by 4", "multipliées par 30", "multiplicado por 3": a multiple.
+        if multiplied_before(tokens, i, &same_sentence) {
+            return Some(stated(
+                text,
+                tokens,
+                sentence_of,
+                lexicon,
+                i - 2,
+                last,
+                NumberKind::Multiple,
+            ));
+        }
         // ("4,8 veces más", "3 vezes", "deux fois", "cinque volte")
         if matches!(
             next.as_str(),
@@ -1669,6 +1681,18 @@ fn read_word(
             NumberKind::Multiple,
         ));
     }
+    // "multipliées par quatre", "multiplied by three"
+    if lexicon.numbers.contains_key(&t.text) && multiplied_before(tokens, i, &same) {
+        return Some(stated(
+            text,
+            tokens,
+            sentence_of,
+            lexicon,
+            i - 2,
+            i,
+            NumberKind::Multiple,
+        ));
+    }
     if lexicon.numbers.contains_key(&t.text) && matches!(next, "percent" | "%") {
         return Some(stated(
             text,
@@ -1742,6 +1766,17 @@ fn read_word(
         }
     }
     None
+}
+
+/// Whether token `i` follows "multiplied by" (or "multiplié par", "multiplicado por",
+/// "moltiplicato per") in its sentence.
+pub(crate) fn multiplied_before(tokens: &[Token], i: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    i >= 2
+        && same(i - 2)
+        && matches!(tokens[i - 1].text.as_str(), "by" | "par" | "por" | "per")
+        && ["multipl", "moltiplic"]
+            .iter()
+            .any(|w| tokens[i - 2].text.starts_with(w))
 }
 
 /// Reads each amount in a currency word several countries share ("Dh", "dirhams", "rupees")

@@ -1105,6 +1105,12 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     // In a language whose comparison words are not read (Spanish, French, ...), a change
     // is reported with its amount, its base not paired: no base is better than a wrong one.
     if !article.english {
+        if let Some((base, new)) = from_to_before(article, n, s) {
+            return Some(Relation {
+                said: true,
+                ..relation(vec![base, new], None)
+            });
+        }
         return anchor_only(article, n, s, kind);
     }
     // "hit USD 162.91 billion, 162.4 times the USD 1.003 billion achieved in 1991", "triple
@@ -2098,10 +2104,14 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     }
     // "passando de 9.679 para 10.100,6 milhões de euros", "pasó de 6.371 a 26.760
     // millones", "von 5,2 auf 6,1 Milliarden": "from ... to" in es, pt, fr, it, de.
-    if lead.len() <= 3
-        && matches!(last(&lead), "de" | "desde" | "da" | "dal" | "dai" | "von")
-        && between.len() <= 2
-        && matches!(last(&between), "a" | "para" | "à" | "al" | "auf")
+    // ("multiplié par trente les expéditions de graines d'arachide (de 1,177 milliards à
+    // 31,155 milliards)": the pair in a bracket after the rate's words)
+    let bracket_lead = article.text[end..hedged(a).max(end)]
+        .rfind('(')
+        .map(|k| words(end + k, hedged(a).max(end)))
+        .filter(|_| lead.len() <= 12);
+    if (lead.len() <= 3 || bracket_lead.as_ref().is_some_and(|w| w.len() == 1))
+        && foreign_from_to(bracket_lead.as_deref().unwrap_or(&lead), &between)
     {
         return Some((a, b));
     }
@@ -2117,6 +2127,71 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
             || ends_with(&between, &["compared", "to"])
             || ends_with(&between, &["compared", "with"]));
     (to_b && from_a).then_some((b, a))
+}
+
+/// "de 18,763 milliards en 2014 à 70,042 milliards", "pasó de 6.371 a 26.760 millones",
+/// "passate da 2,85 a 3,36 miliardi", "von 5,2 auf 6,1 Milliarden": the words before the
+/// first amount end in "from", those between the two (a period at most) in "to" — in es,
+/// pt, fr, it, de.
+fn foreign_from_to(lead: &[String], between: &[String]) -> bool {
+    fn dated(w: &[String]) -> Option<&String> {
+        match w {
+            [to] => Some(to),
+            [at, year, to] if matches!(at.as_str(), "en" | "em" | "in" | "im" | "nel") => {
+                year.parse::<u16>().ok().map(|_| to)
+            }
+            [year, to] => year.parse::<u16>().ok().map(|_| to),
+            _ => None,
+        }
+    }
+    // (the scale and currency words of the first amount, when the second shares them,
+    // are printed with it: "de 6.371 a 26.760 millones")
+    let to = dated(between).or_else(|| (between.len() == 2).then(|| &between[1]));
+    lead.last()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "desde" | "da" | "dal" | "dai" | "von"))
+        && to.is_some_and(|w| matches!(w.as_str(), "a" | "para" | "à" | "al" | "auf"))
+}
+
+/// "passées de 18,763 milliards en 2014 à 70,042 milliards de F CFA en 2015, soit une
+/// hausse de 273,28%", "passate da 2,85 a 3,36 miliardi di euro, con una crescita del
+/// 17,7%": in a language whose comparison words are not read, the from-to pair printed
+/// right before the rate, in its sentence, with no other amount or rate between.
+fn from_to_before(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
+    let at = article.numbers[n].phrase.start;
+    let mut before: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| pos(article, f) < at && level(article, f))
+        .collect();
+    before.sort_by_key(|&f| pos(article, f));
+    let restated: Vec<usize> = before
+        .windows(2)
+        .filter(|w| bracketed_together(article, w[0], w[1]))
+        .map(|w| w[1])
+        .collect();
+    before.retain(|f| !restated.contains(f));
+    let (&b, &a) = (before.last()?, before.get(before.len().checked_sub(2)?)?);
+    let words = |from: usize, to: usize| -> Vec<String> {
+        article.text[from..to]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let end_of = |f: usize| article.numbers[article.figures[f].number].printed.end;
+    let start_of = |f: usize| article.numbers[article.figures[f].number].phrase.start;
+    let lead = words(article.sentences[s].start, start_of(a));
+    let between = words(end_of(a), start_of(b).max(end_of(a)));
+    let gap = words(end_of(b), at.max(end_of(b)));
+    let rate_between = article.numbers.iter().any(|m| {
+        m.printed.start > end_of(a)
+            && m.printed.start < at
+            && matches!(m.kind, NumberKind::Percent | NumberKind::Multiple)
+    });
+    (foreign_from_to(&lead, &between)
+        && gap.len() <= 8
+        && !rate_between
+        && article.figures[a].currency == article.figures[b].currency)
+        .then_some((a, b))
 }
 
 /// Whether two figures name the same economies, in either order (a part owned by the

@@ -207,7 +207,10 @@ impl<'a> Reading<'a> {
 
     /// "3.9 times", "a 5-fold increase"; "fell three times" is a fall to a third.
     fn times(&self) -> Found {
-        if !self.number_followed_by(&["times", "fold"]) {
+        let multiplied = self
+            .number_at
+            .is_some_and(|i| multiplied_by(self.tokens, i));
+        if !self.number_followed_by(&["times", "fold"]) && !multiplied {
             return None;
         }
         Some(self.number(Q::one()).map(|(x, i)| {
@@ -391,7 +394,8 @@ fn find_number(tokens: &[Token], lexicon: &Lexicon) -> (Option<usize>, Option<St
     let word_number = tokens.iter().enumerate().find_map(|(i, t)| {
         let n = lexicon.numbers.get(&t.text)?;
         let next = tokens.get(i + 1).map(|t| t.text.as_str());
-        matches!(next, Some("times" | "fold" | "percent" | "%")).then(|| (i, n.to_string()))
+        (matches!(next, Some("times" | "fold" | "percent" | "%")) || multiplied_by(tokens, i))
+            .then(|| (i, n.to_string()))
     });
     match (number_index, word_number) {
         (Some(i), _) => (Some(i), Some(tokens[i].text.clone())),
@@ -437,4 +441,14 @@ fn find_direction(
         (true, _) => Some(Direction::Up),
         _ => None,
     }
+}
+
+/// Whether token `i` follows "multiplied by" ("multiplié par", "multiplicado por",
+/// "moltiplicato per").
+fn multiplied_by(tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && matches!(tokens[i - 1].text.as_str(), "by" | "par" | "por" | "per")
+        && ["multipl", "moltiplic"]
+            .iter()
+            .any(|w| tokens[i - 2].text.starts_with(w))
 }
