@@ -5098,3 +5098,46 @@ fn french_from_to_before_a_rate_and_multiplied_by() {
     assert_eq!(figures_printed(multiple[0]).len(), 2, "{}", multiple[0]);
     assert_ne!(multiple[0]["verdict"], "unverifiable", "{}", multiple[0]);
 }
+
+/// "Egypt's imports from Britain hit about £300 million during the aforementioned period
+/// of 2021, compared to £258 million recorded in 2020": the first quarter of each year (the
+/// quarter in focus), and the trade of the first quarter is exports plus those imports;
+/// trade "India and Chile had" is the pair's whichever economy the flows name.
+#[test]
+fn the_aforementioned_period_and_a_base_year_of_those_months() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "aforementioned.txt",
+        "The volume of trade between Egypt and Britain hit £519 million in the first quarter \
+         of 2021.\n\n\
+         The volume of Egypt's exports to the UK reached about £219 million during the first \
+         quarter of the current year.\n\n\
+         Meanwhile, Egypt's imports from Britain hit about £300 million during the \
+         aforementioned period of 2021, compared to £258 million recorded in 2020, he said.\n",
+    );
+    assert_eq!(
+        number(&doc, "£300 million")["read_as"]["period"],
+        "2021-Q1",
+        "{doc}"
+    );
+    assert_eq!(
+        number(&doc, "£258 million")["read_as"]["period"],
+        "2020-Q1",
+        "{doc}"
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
+
+    let doc = check_text(
+        &wd,
+        "india-chile.txt",
+        "India and Chile had bilateral trade of $3.8 billion in 2024, the ministry said. In \
+         2024, exports from India totalled $1.2 billion and imports from Chile amounted to \
+         $2.6 billion.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
+}

@@ -1538,6 +1538,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     third_party_carried(article, &mut figures);
     since_year_bases(article, &mut figures);
     bracketed_year_before(article, &mut figures);
+    year_bases_of_months(article, &mut figures);
     when_clauses(article, &mut figures);
     same_span(article, &mut figures);
     carried_owners(article, &mut figures);
@@ -1758,6 +1759,49 @@ fn bracketed_year_before(article: &Article, figures: &mut [Figure]) {
         {
             f.period = Some(base);
             f.period_note = Some(PeriodNote::ComparisonBase);
+        }
+    }
+}
+
+/// "Egypt's imports from Britain hit about £300 million during the first quarter of 2021,
+/// compared to £258 recorded in 2020": a base said "compared to/with" a bare earlier year,
+/// after an amount of some months of a later year in its sentence, is of those months.
+fn year_bases_of_months(article: &Article, figures: &mut [Figure]) {
+    for i in 1..figures.len() {
+        let (before, rest) = figures.split_at_mut(i);
+        let f = &mut rest[0];
+        let Some(p) = f.period else { continue };
+        let printed = &article.numbers[f.number].printed;
+        let sentence = &article.sentences[f.sentence];
+        let lead = article.text[sentence.start..printed.start].to_lowercase();
+        let Some(cue) = ["compared to ", "compared with ", "against ", "versus "]
+            .iter()
+            .filter_map(|c| lead.rfind(c).map(|k| k + c.len()))
+            .max()
+        else {
+            continue;
+        };
+        // Only the amount's hedge between the cue and it ("compared to about £258").
+        if lead[cue..].split_whitespace().count() > 2 {
+            continue;
+        }
+        let new = before.iter().rev().find(|g| {
+            g.sentence == f.sentence
+                && g.measure.is_some()
+                && (f.measure.is_none() || f.measure == g.measure)
+                && g.commodity == f.commodity
+                && g.difference.is_none()
+        });
+        let Some(q) = new.and_then(|g| g.period) else {
+            continue;
+        };
+        let whole_year = p.first_month == 1 && p.last_month == 12 && f.fiscal.is_none();
+        if whole_year
+            && q.months() < 12
+            && q.year > p.year
+            && let Ok(months) = Period::new(p.year, q.first_month, q.last_month)
+        {
+            f.period = Some(months);
         }
     }
 }

@@ -3696,8 +3696,13 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             .other
             .as_ref()
             .filter(|o| !in_pair(o) && o.as_str() != "WLD");
+        // Trade is the pair's, whichever of the two the text names with it ("India and
+        // Chile had bilateral trade of $3.8 billion ... exports from India totalled"): its
+        // parts may name the other.
+        let names_in_pair = |g: &Figure| g.owner.iter().chain(&g.other).all(in_pair);
         let near = |f: &Figure, reach: usize| {
-            let others_agree = economies_agree(f, total)
+            let others_agree = (economies_agree(f, total)
+                || (kind == RelationKind::Sum && names_in_pair(total) && names_in_pair(f)))
                 && !(unnamed && f.owner.as_ref().is_some_and(|o| !in_pair(o)))
                 && outside
                     .is_none_or(|o| f.other.as_ref() == Some(o) || f.owner.as_ref() == Some(o));

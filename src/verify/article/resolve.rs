@@ -645,6 +645,32 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i = k;
             continue;
         }
+        // "during the aforementioned period of 2021", "in the said period": the period in
+        // focus (of the year named).
+        if matches!(
+            w(i),
+            "aforementioned" | "aforesaid" | "abovementioned" | "said" | "mentioned"
+        ) && w(i + 1) == "period"
+        {
+            let mut j = i + 2;
+            while matches!(w(j), "of" | "in") {
+                j += 1;
+            }
+            let year = tokens
+                .get(j)
+                .filter(|_| range.contains(&j))
+                .and_then(year_of);
+            out.push(PeriodMention {
+                words: match year {
+                    Some(y) => PeriodWords::SamePeriod { year: Some(y) },
+                    None => PeriodWords::ThatPeriod,
+                },
+                tokens: start..if year.is_some() { j + 1 } else { i + 2 },
+                fiscal: None,
+            });
+            i = if year.is_some() { j + 1 } else { i + 2 };
+            continue;
+        }
         // "during the period under review", "in the review period"
         let review = match (w(i), w(i + 1), w(i + 2)) {
             ("period", "under", "review" | "consideration") => Some(3),
