@@ -5141,3 +5141,44 @@ fn the_aforementioned_period_and_a_base_year_of_those_months() {
     assert_eq!(sums.len(), 1, "{doc}");
     assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
 }
+
+/// Currency prefixes glued to the number: "JD575 million" (Jordanian dinars), "SFr777
+/// million" (Swiss francs), "K10.7 billion" (Zambian kwacha in a text about Zambia) — not
+/// parts of a name like "F-16".
+#[test]
+fn glued_currency_prefixes() {
+    let wd = Workdir::new();
+    for (name, text, currency) in [
+        (
+            "jd.txt",
+            "In 2022 trade between Jordan and India reached JD1,025 million: Jordan's exports \
+             were JD575 million and its imports JD450 million.\n",
+            "JOD",
+        ),
+        (
+            "sfr.txt",
+            "In 2003 trade between Switzerland and Thailand reached SFr1,385 million: Swiss \
+             exports were SFr777 million and imports SFr608 million.\n",
+            "CHF",
+        ),
+        (
+            "k.txt",
+            "In 2021 trade between Zambia and the DRC reached K12.7 billion: Zambia's exports \
+             were K10.7 billion and its imports K2 billion.\n",
+            "ZMW",
+        ),
+    ] {
+        let doc = check_text(&wd, name, text);
+        let change = claims_of(&doc, "sum");
+        assert_eq!(change.len(), 1, "{doc}");
+        assert_eq!(change[0]["verdict"], "consistent", "{}", change[0]);
+        assert!(
+            change[0]["explanation"]
+                .as_str()
+                .unwrap()
+                .contains(currency),
+            "{currency}: {}",
+            change[0]
+        );
+    }
+}
