@@ -5182,3 +5182,54 @@ fn glued_currency_prefixes() {
         );
     }
 }
+
+/// Amounts said in words: "about six billion dollars", "gut eine Milliarde Euro",
+/// "nine-point-nine billion dollars" (a decimal said in words, as radio scripts print it);
+/// "the symbolic threshold of one billion euros" is a threshold, not a figure.
+#[test]
+fn amounts_in_words_and_spoken_decimals() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "spoken.txt",
+        "Seoul's goods surplus with the U.S. stood at nine-point-nine billion dollars in July, \
+         with its exports to the U.S. reaching 41-point-six billion dollars and imports being \
+         31-point-eight billion dollars.\n",
+    );
+    let balance = claims_of(&doc, "balance");
+    assert_eq!(balance.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(balance[0]),
+        vec![
+            "nine-point-nine billion dollars",
+            "41-point-six billion dollars",
+            "31-point-eight billion dollars"
+        ],
+        "{}",
+        balance[0]
+    );
+    assert_ne!(balance[0]["verdict"], "inconsistent", "{}", balance[0]);
+
+    let doc = check_text(
+        &wd,
+        "words.txt",
+        "Trade between Egypt and Russia reached about six billion dollars in 2017, with \
+         Egyptian exports of $500 million and imports of $5.4 billion.\n\n\
+         In 2011, trade between Egypt and Russia exceeded the symbolic threshold of one \
+         billion dollars.\n",
+    );
+    assert_eq!(
+        number(&doc, "one billion dollars")["role"],
+        "ignored",
+        "{doc}"
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sums[0])[0],
+        "six billion dollars",
+        "{}",
+        sums[0]
+    );
+    assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
+}

@@ -561,6 +561,15 @@ fn read_at(
     if !t.is_number {
         return read_word(text, tokens, sentence_of, lexicon, i);
     }
+    // "41-point-six billion dollars": the whole part of a decimal said in words, read with
+    // its last word.
+    if i + 2 < tokens.len()
+        && same_sentence(i + 2)
+        && crate::verify::phrase::spoken_decimal(tokens, i + 2, |w| lexicon.numbers.get(w).copied())
+            .is_some()
+    {
+        return None;
+    }
     // "the first eight months (8M) of 2022", "during 8M-22": months of a year, in the
     // business press's short form — a period, not an amount.
     if currency_before(lexicon, tokens, i).is_none()
@@ -821,7 +830,8 @@ fn read_at(
     if matches!(
         next.as_str(),
         "mark" | "threshold" | "barrier" | "milestone" | "level" | "record"
-    ) {
+    ) || threshold_before(tokens, first, &same_sentence)
+    {
         return Some(ignored(tokens, first, last, Ignored::Threshold));
     }
     if forecast(text, tokens, first, &same_sentence) {
@@ -946,6 +956,8 @@ const OTHER_MONEY: &[&str] = &[
     "investment",
     "investments",
     "invested",
+    "investor",
+    "investors",
     "fdi",
     "remittances",
     "remittance",
@@ -1059,7 +1071,12 @@ fn other_money(
     while k > 0 && first - k < 16 && same(k - 1) {
         let gap = &text[tokens[k - 1].end..tokens[k].start];
         let bracket = gap.contains(['(', ')']) && !acronym(k - 1) && !acronym(k);
-        if gap.contains([',', ';', '.']) || bracket {
+        // "net investor behind United States, 2.295 billion Euros and Netherlands, 1.393
+        // billion Euros": a list of names each with its amount is no cut.
+        let named_item = gap.trim() == ","
+            && tokens[k].is_number
+            && text[tokens[k - 1].start..].starts_with(char::is_uppercase);
+        if (gap.contains([',', ';', '.']) || bracket) && !named_item {
             let leads_to_it = first - k <= 3
                 && matches!(
                     tokens[k].text.as_str(),
@@ -1681,6 +1698,66 @@ fn read_word(
             NumberKind::Multiple,
         ));
     }
+    // "six billion dollars", "more than six billion euro", "eine Milliarde Euro", "un
+    // miliardo di euro": a number word, a scale and a currency after.
+    // ("nine-point-nine billion dollars": from its whole part)
+    let spoken =
+        crate::verify::phrase::spoken_decimal(tokens, i, |w| lexicon.numbers.get(w).copied())
+            .map(|(first, _)| first)
+            .filter(|&first| same(first));
+    // (not the whole part of a decimal said in words: its last word reads it)
+    if same(i + 2)
+        && crate::verify::phrase::spoken_decimal(tokens, i + 2, |w| lexicon.numbers.get(w).copied())
+            .is_some()
+    {
+        return None;
+    }
+    let i0 = spoken.unwrap_or(i);
+    if lexicon.numbers.contains_key(&t.text)
+        && same(i + 1)
+        && tokens[i + 1].text.chars().count() > 1
+        && lexicon.scales.contains_key(&tokens[i + 1].text)
+        && !text[t.end..tokens[i + 1].start].contains(['-', '–'])
+    {
+        let at = |j: usize| {
+            same(j)
+                .then(|| lexicon.currency_at(tokens, j))
+                .flatten()
+                .filter(|_| gap_is(text, &tokens[j - 1], &tokens[j], &['.']))
+        };
+        let currency = at(i + 2).map(|(code, n)| (code, i + 1 + n)).or_else(|| {
+            (same(i + 2) && matches!(tokens[i + 2].text.as_str(), "di" | "de" | "d"))
+                .then(|| at(i + 3).map(|(code, n)| (code, i + 2 + n)))
+                .flatten()
+        });
+        if let Some((code, last)) = currency {
+            if let Some(why) =
+                not_money(text, tokens, i, last, next_word(tokens, last, &same), true)
+            {
+                return Some(ignored(tokens, i0, last, why));
+            }
+            if threshold_before(tokens, i0, &same) {
+                return Some(ignored(tokens, i0, last, Ignored::Threshold));
+            }
+            if forecast(text, tokens, i0, &same) {
+                return Some(ignored(tokens, i0, last, Ignored::Forecast));
+            }
+            if other_money(text, tokens, sentence_of, i0, &same) {
+                return Some(ignored(tokens, i0, last, Ignored::OtherMoney));
+            }
+            return Some(Number {
+                printed: tokens[i0].start..tokens[last].end,
+                phrase: tokens[hedge_start(tokens, lexicon, i0, &same)].start..tokens[last].end,
+                tokens: i0..last + 1,
+                kind: NumberKind::Amount {
+                    currency: Some(code),
+                    scaled: true,
+                },
+                lead: None,
+                borrowed: None,
+            });
+        }
+    }
     // "multipliées par quatre", "multiplied by three"
     if lexicon.numbers.contains_key(&t.text) && multiplied_before(tokens, i, &same) {
         return Some(stated(
@@ -1699,7 +1776,7 @@ fn read_word(
             tokens,
             sentence_of,
             lexicon,
-            i,
+            i0,
             i + 1,
             NumberKind::Percent,
         ));
@@ -1766,6 +1843,27 @@ fn read_word(
         }
     }
     None
+}
+
+/// "exceeded the symbolic threshold of one billion euros", "the $10 billion mark of": a
+/// threshold named right before the amount (its hedge aside).
+fn threshold_before(tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let word = |k: usize| {
+        first
+            .checked_sub(k)
+            .filter(|&j| same(j))
+            .map_or("", |j| tokens[j].text.as_str())
+    };
+    word(1) == "of" && matches!(word(2), "threshold" | "mark" | "milestone" | "barrier")
+}
+
+/// The word after token `last` in its sentence, or "".
+fn next_word<'a>(tokens: &'a [Token], last: usize, same: &dyn Fn(usize) -> bool) -> &'a str {
+    if same(last + 1) {
+        tokens.get(last + 1).map_or("", |t| t.text.as_str())
+    } else {
+        ""
+    }
 }
 
 /// Whether token `i` follows "multiplied by" (or "multiplié par", "multiplicado por",

@@ -1154,7 +1154,7 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         }
         figures_in(article, s - 1)
             .into_iter()
-            .rfind(|&f| level(article, f))
+            .rfind(|&f| level(article, f) && !restated(article, f))
     });
     let Some(anchor) = anchor else {
         return lead(article, n, s, kind);
@@ -2556,6 +2556,23 @@ fn main_currency(article: &Article, f: usize) -> usize {
         .into_iter()
         .find(|&g| g != f && pos(article, g) < pos(article, f) && bracketed_together(article, f, g))
         .unwrap_or(f)
+}
+
+/// Whether amount `f` restates the amount before it in another currency: "382 billion yen,
+/// or around four-point-one trillion won", "US$3.1 billion (SGD4.05 billion)".
+fn restated(article: &Article, f: usize) -> bool {
+    let fig = &article.figures[f];
+    let start = article.numbers[fig.number].phrase.start;
+    figures_in(article, fig.sentence).into_iter().any(|g| {
+        let other = &article.figures[g];
+        let end = article.numbers[other.number].printed.end;
+        end <= start
+            && other.currency != fig.currency
+            && matches!(
+                article.text[end..start].trim(),
+                "(" | ", or" | ",or" | "or" | "(or"
+            )
+    })
 }
 
 /// Whether period `x` is later than `y`.

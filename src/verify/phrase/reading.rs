@@ -390,11 +390,23 @@ impl<'a> Reading<'a> {
 /// The number's token and digits: the first number, else a number word before
 /// "times"/"fold"/"percent".
 fn find_number(tokens: &[Token], lexicon: &Lexicon) -> (Option<usize>, Option<String>) {
+    // "nine-point-nine billion dollars", "24-point-four percent": the decimal said in words.
+    let spoken = (0..tokens.len()).find_map(|i| {
+        super::tokens::spoken_decimal(tokens, i, |w| lexicon.numbers.get(w).copied())
+            .map(|(_, n)| (i, n))
+    });
+    if let Some((i, n)) = spoken {
+        return (Some(i), Some(n));
+    }
     let number_index = tokens.iter().position(|t| t.is_number);
     let word_number = tokens.iter().enumerate().find_map(|(i, t)| {
         let n = lexicon.numbers.get(&t.text)?;
         let next = tokens.get(i + 1).map(|t| t.text.as_str());
-        (matches!(next, Some("times" | "fold" | "percent" | "%")) || multiplied_by(tokens, i))
+        // ("six billion dollars": a number word before a scale)
+        let scale = next.is_some_and(|w| w.chars().count() > 1 && lexicon.scales.contains_key(w));
+        (matches!(next, Some("times" | "fold" | "percent" | "%"))
+            || multiplied_by(tokens, i)
+            || scale)
             .then(|| (i, n.to_string()))
     });
     match (number_index, word_number) {

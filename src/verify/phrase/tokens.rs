@@ -107,3 +107,25 @@ pub fn find_words(tokens: &[Token], words: &str) -> Option<usize> {
             .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == *w))
     })
 }
+
+/// "nine-point-nine", "41-point-six": a decimal said in words, its last word at token `i`
+/// (the text's hyphens between): the token of its whole part and the number it says ("9.9",
+/// "41.6"), the words read by `value`.
+pub fn spoken_decimal(
+    tokens: &[Token],
+    i: usize,
+    value: impl Fn(&str) -> Option<u32>,
+) -> Option<(usize, String)> {
+    let (whole, point) = (tokens.get(i.checked_sub(2)?)?, &tokens[i - 1]);
+    let joined = |a: &Token, b: &Token| b.start == a.end + 1;
+    if point.text != "point" || !joined(whole, point) || !joined(point, &tokens[i]) {
+        return None;
+    }
+    let fraction = value(&tokens[i].text)?;
+    let int = if whole.is_number && whole.text.chars().all(|c| c.is_ascii_digit()) {
+        whole.text.clone()
+    } else {
+        value(&whole.text)?.to_string()
+    };
+    (fraction < 10).then(|| (i - 2, format!("{int}.{fraction}")))
+}
