@@ -5233,3 +5233,25 @@ fn amounts_in_words_and_spoken_decimals() {
     );
     assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
 }
+
+/// "rose 11% year-on-year in 2017, recording EUR 1.6 billion from EUR 1.4 billion a year
+/// earlier": 2017 is the new value's year, and "a year earlier" is 2016 — "year-on-year"
+/// before the year makes it no base.
+#[test]
+fn a_year_after_year_on_year_is_the_new_values() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "yoy.txt",
+        "Cairo: Trade exchange between Egypt and Belgium rose 11% year-on-year in 2017, \
+         recording EUR 1.6 billion from EUR 1.4 billion a year earlier.\n",
+    );
+    assert_eq!(
+        number(&doc, "EUR 1.4 billion")["read_as"]["period"],
+        "2016",
+        "{doc}"
+    );
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert_ne!(change[0]["verdict"], "unverifiable", "{}", change[0]);
+}

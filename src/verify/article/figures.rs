@@ -466,6 +466,9 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             let clause = text[c.max(sentence.start)..tokens[p.tokens.start].start].to_lowercase();
             // "... lower compared to the same period last year ($1.3 billion in
             // January–May 2023)": the bracket after a comparison is its base too.
+            // ("rose 11% year-on-year in 2017": the year after "year-on-year" is the new
+            // value's, not a base's)
+            let clause = clause.replace("year-on-year", "");
             comparing_words(&clause) || (mention_bracketed && comparing_words(&before))
         });
         let mention_at = sentence_mention.map(|p| p.tokens.start);
