@@ -5255,3 +5255,27 @@ fn a_year_after_year_on_year_is_the_new_values() {
     assert_eq!(change.len(), 1, "{doc}");
     assert_ne!(change[0]["verdict"], "unverifiable", "{}", change[0]);
 }
+
+/// "Iran's exports to India experienced a 38 percent drop and reached $641 million in
+/// 2023. ... In 2022 Iran's exports to India stood at $1.038 billion": a change whose
+/// sentence prints its new value only takes the one amount of that flow a year before
+/// printed around it; a base of the same year as the new value is none.
+#[test]
+fn a_base_printed_in_the_next_sentence() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "next.txt",
+        "Iran's exports to India experienced a 38 percent drop and reached $641 million in \
+         2023. In 2022, Iran's exports to India stood at $1.038 billion, officials said.\n",
+    );
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(change[0]),
+        vec!["$1.038 billion", "$641 million"],
+        "{}",
+        change[0]
+    );
+    assert_eq!(change[0]["verdict"], "consistent", "{}", change[0]);
+}

@@ -267,13 +267,23 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         }
     }
     list_shares(article, &mut out);
-    // A change said with no amount beside it: the pair of its measure printed around it.
+    // A change said with no amount beside it: the pair of its measure printed around it;
+    // with its new value only, the base of that flow a year before printed around it.
     for k in 0..out.len() {
         let r = &out[k];
+        if !matches!(r.kind, RelationKind::Change | RelationKind::Multiple) {
+            continue;
+        }
+        let Some(n) = r.stated else { continue };
         if r.unchecked == Some(Unchecked::NoAmount)
-            && matches!(r.kind, RelationKind::Change | RelationKind::Multiple)
-            && let Some(n) = r.stated
             && let Some((base, new)) = pair_beside(article, n, r.sentence, &out)
+        {
+            out[k].figures = vec![base, new];
+            out[k].unchecked = None;
+        } else if r.unchecked == Some(Unchecked::NoBase)
+            && r.derived_base.is_none()
+            && let [new] = r.figures[..]
+            && let Some(base) = base_beside(article, n, r.sentence, new, &out)
         {
             out[k].figures = vec![base, new];
             out[k].unchecked = None;
@@ -539,6 +549,60 @@ fn pair_beside(
     }
     match pairs[..] {
         [(base, new)] if !compared(base, new) => Some((base, new)),
+        _ => None,
+    }
+}
+
+/// The base of a change whose new value `new` its sentence prints but whose base it does
+/// not: "Iran's exports to India experienced a 38 percent drop and reached $641 million.
+/// ... In 2022 they were $1.038 billion": the one amount of the same flow, of the period a
+/// year before (or the base period the rate names), within `BESIDE_REACH` sentences, not
+/// already some change's base or new value.
+fn base_beside(
+    article: &Article,
+    n: usize,
+    s: usize,
+    new: usize,
+    found: &[Relation],
+) -> Option<usize> {
+    let w = &article.figures[new];
+    let measure = w.measure?;
+    let q = w.period?;
+    let base_period = named_base_period(article, n, s)
+        .or_else(|| q.year_before())
+        .filter(|&p| later(q, p))?;
+    let years_named = years_in(article, s);
+    if !years_named
+        .iter()
+        .all(|&y| y == q.year || y == base_period.year)
+    {
+        return None;
+    }
+    let used = |f: usize| {
+        found.iter().any(|r| {
+            matches!(r.kind, RelationKind::Change | RelationKind::Multiple)
+                && r.unchecked.is_none()
+                && r.figures.contains(&f)
+        })
+    };
+    let candidates: Vec<usize> = (0..article.figures.len())
+        .filter(|&f| {
+            let b = &article.figures[f];
+            f != new
+                && b.sentence.abs_diff(s) <= BESIDE_REACH
+                && b.sentence.abs_diff(w.sentence) <= BESIDE_REACH
+                && level(article, f)
+                && b.part_of.is_none()
+                && !b.vague
+                && b.measure == Some(measure)
+                && b.period == Some(base_period)
+                && compatible(b, w)
+                && !bracketed_together(article, f, new)
+                && !restated(article, f)
+        })
+        .collect();
+    match candidates[..] {
+        [b] if !used(b) => Some(b),
         _ => None,
     }
 }
