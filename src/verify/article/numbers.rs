@@ -1866,15 +1866,9 @@ fn next_word<'a>(tokens: &'a [Token], last: usize, same: &dyn Fn(usize) -> bool)
     }
 }
 
-/// Whether token `i` follows "multiplied by" (or "multiplié par", "multiplicado por",
-/// "moltiplicato per") in its sentence.
-pub(crate) fn multiplied_before(tokens: &[Token], i: usize, same: &dyn Fn(usize) -> bool) -> bool {
-    i >= 2
-        && same(i - 2)
-        && matches!(tokens[i - 1].text.as_str(), "by" | "par" | "por" | "per")
-        && ["multipl", "moltiplic"]
-            .iter()
-            .any(|w| tokens[i - 2].text.starts_with(w))
+/// Whether token `i` follows "multiplied by" (`phrase::multiplied_by`) in its sentence.
+fn multiplied_before(tokens: &[Token], i: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    i >= 2 && same(i - 2) && crate::verify::phrase::multiplied_by(tokens, i)
 }
 
 /// Reads each amount in a currency word several countries share ("Dh", "dirhams", "rupees")

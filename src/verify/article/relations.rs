@@ -2068,29 +2068,19 @@ fn compared_after(article: &Article, n: usize, s: usize) -> Option<usize> {
 /// currency, no other rate between.
 fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     let end = article.numbers[n].phrase.end;
-    let mut after: Vec<usize> = figures_in(article, s)
-        .into_iter()
-        .filter(|&f| pos(article, f) >= end)
-        .collect();
-    after.sort_by_key(|&f| pos(article, f));
     // "to RM 5.76 billion (USD 1.34 billion) from RM 5.56 billion": not the conversions.
-    let restated: Vec<usize> = after
-        .windows(2)
-        .filter(|w| bracketed_together(article, w[0], w[1]))
-        .map(|w| w[1])
-        .collect();
-    after.retain(|f| !restated.contains(f));
+    let after = without_conversions(
+        article,
+        figures_in(article, s)
+            .into_iter()
+            .filter(|&f| pos(article, f) >= end)
+            .collect(),
+    );
     let (&a, &b) = (after.first()?, after.get(1)?);
     if !(level(article, a) && level(article, b)) {
         return None;
     }
-    let words = |from: usize, to: usize| -> Vec<String> {
-        article.text[from..to]
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let words = |from: usize, to: usize| words_in(article, from, to);
     // Up to each amount's hedge: "to around $2.043 billion ..., from $1.51 billion".
     let hedged = |f: usize| article.numbers[article.figures[f].number].phrase.start;
     // "from its previous $365 million to the present $236 million": the words that only
@@ -2222,25 +2212,15 @@ fn foreign_from_to(lead: &[String], between: &[String]) -> bool {
 /// right before the rate, in its sentence, with no other amount or rate between.
 fn from_to_before(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     let at = article.numbers[n].phrase.start;
-    let mut before: Vec<usize> = figures_in(article, s)
-        .into_iter()
-        .filter(|&f| pos(article, f) < at && level(article, f))
-        .collect();
-    before.sort_by_key(|&f| pos(article, f));
-    let restated: Vec<usize> = before
-        .windows(2)
-        .filter(|w| bracketed_together(article, w[0], w[1]))
-        .map(|w| w[1])
-        .collect();
-    before.retain(|f| !restated.contains(f));
+    let before = without_conversions(
+        article,
+        figures_in(article, s)
+            .into_iter()
+            .filter(|&f| pos(article, f) < at && level(article, f))
+            .collect(),
+    );
     let (&b, &a) = (before.last()?, before.get(before.len().checked_sub(2)?)?);
-    let words = |from: usize, to: usize| -> Vec<String> {
-        article.text[from..to]
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let words = |from: usize, to: usize| words_in(article, from, to);
     let end_of = |f: usize| article.numbers[article.figures[f].number].printed.end;
     let start_of = |f: usize| article.numbers[article.figures[f].number].phrase.start;
     let lead = words(article.sentences[s].start, start_of(a));
@@ -2256,6 +2236,28 @@ fn from_to_before(article: &Article, n: usize, s: usize) -> Option<(usize, usize
         && !rate_between
         && article.figures[a].currency == article.figures[b].currency)
         .then_some((a, b))
+}
+
+/// Figures `figs` in the order printed, without the bracketed conversions of the one before
+/// ("to RM 5.76 billion (USD 1.34 billion)").
+fn without_conversions(article: &Article, mut figs: Vec<usize>) -> Vec<usize> {
+    figs.sort_by_key(|&f| pos(article, f));
+    let restated: Vec<usize> = figs
+        .windows(2)
+        .filter(|w| bracketed_together(article, w[0], w[1]))
+        .map(|w| w[1])
+        .collect();
+    figs.retain(|f| !restated.contains(f));
+    figs
+}
+
+/// The lower-cased words of the text between bytes `from` and `to`.
+fn words_in(article: &Article, from: usize, to: usize) -> Vec<String> {
+    article.text[from..to]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether two figures name the same economies, in either order (a part owned by the

@@ -209,7 +209,7 @@ impl<'a> Reading<'a> {
     fn times(&self) -> Found {
         let multiplied = self
             .number_at
-            .is_some_and(|i| multiplied_by(self.tokens, i));
+            .is_some_and(|i| super::tokens::multiplied_by(self.tokens, i));
         if !self.number_followed_by(&["times", "fold"]) && !multiplied {
             return None;
         }
@@ -405,7 +405,7 @@ fn find_number(tokens: &[Token], lexicon: &Lexicon) -> (Option<usize>, Option<St
         // ("six billion dollars": a number word before a scale)
         let scale = next.is_some_and(|w| w.chars().count() > 1 && lexicon.scales.contains_key(w));
         (matches!(next, Some("times" | "fold" | "percent" | "%"))
-            || multiplied_by(tokens, i)
+            || super::tokens::multiplied_by(tokens, i)
             || scale)
             .then(|| (i, n.to_string()))
     });
@@ -453,14 +453,4 @@ fn find_direction(
         (true, _) => Some(Direction::Up),
         _ => None,
     }
-}
-
-/// Whether token `i` follows "multiplied by" ("multiplié par", "multiplicado por",
-/// "moltiplicato per").
-fn multiplied_by(tokens: &[Token], i: usize) -> bool {
-    i >= 2
-        && matches!(tokens[i - 1].text.as_str(), "by" | "par" | "por" | "per")
-        && ["multipl", "moltiplic"]
-            .iter()
-            .any(|w| tokens[i - 2].text.starts_with(w))
 }

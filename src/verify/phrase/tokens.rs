@@ -129,3 +129,13 @@ pub fn spoken_decimal(
     };
     (fraction < 10).then(|| (i - 2, format!("{int}.{fraction}")))
 }
+
+/// Whether token `i` follows "multiplied by" ("multiplié par", "multiplicado por",
+/// "moltiplicato per"): a multiple.
+pub fn multiplied_by(tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && matches!(tokens[i - 1].text.as_str(), "by" | "par" | "por" | "per")
+        && ["multipl", "moltiplic"]
+            .iter()
+            .any(|w| tokens[i - 2].text.starts_with(w))
+}
