@@ -5279,3 +5279,29 @@ fn a_base_printed_in_the_next_sentence() {
     );
     assert_eq!(change[0]["verdict"], "consistent", "{}", change[0]);
 }
+
+/// "China had 15.4 per cent share in India's total imports. India imported goods worth
+/// $613.2 billion from the world, including goods worth $94.2 billion from China": a share
+/// of a world total with no amount beside it takes the one world total of that measure
+/// around it, and the flow printed with it.
+#[test]
+fn a_share_of_a_world_total_printed_in_the_next_sentence() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "world.txt",
+        "In FY22, China had 15.4 per cent share in India's total imports. India imported goods \
+         worth $613.2 billion from the world, including goods worth $94.2 billion from China \
+         alone.\n",
+    );
+    let share = claims_of(&doc, "share")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("15.4"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(
+        figures_printed(share),
+        vec!["$94.2 billion", "$613.2 billion"],
+        "{share}"
+    );
+    assert_eq!(share["verdict"], "consistent", "{share}");
+}

@@ -271,16 +271,22 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     // with its new value only, the base of that flow a year before printed around it.
     for k in 0..out.len() {
         let r = &out[k];
-        if !matches!(r.kind, RelationKind::Change | RelationKind::Multiple) {
-            continue;
-        }
+        let changes = matches!(r.kind, RelationKind::Change | RelationKind::Multiple);
         let Some(n) = r.stated else { continue };
-        if r.unchecked == Some(Unchecked::NoAmount)
+        if changes
+            && r.unchecked == Some(Unchecked::NoAmount)
             && let Some((base, new)) = pair_beside(article, n, r.sentence, &out)
         {
             out[k].figures = vec![base, new];
             out[k].unchecked = None;
-        } else if r.unchecked == Some(Unchecked::NoBase)
+        } else if r.kind == RelationKind::Share
+            && matches!(r.unchecked, Some(Unchecked::NoAmount | Unchecked::NoWhole))
+            && let Some((part, whole)) = share_beside(article, n, r.sentence, &r.figures)
+        {
+            out[k].figures = vec![part, whole];
+            out[k].unchecked = None;
+        } else if changes
+            && r.unchecked == Some(Unchecked::NoBase)
             && r.derived_base.is_none()
             && let [new] = r.figures[..]
             && let Some(base) = base_beside(article, n, r.sentence, new, &out)
@@ -468,9 +474,11 @@ fn unpaired_rates(article: &Article, lexicon: &Lexicon, found: &[Relation]) -> V
             Measure::Points => RelationKind::Points,
             _ => continue,
         };
-        let beside = matches!(kind, RelationKind::Change | RelationKind::Multiple)
-            .then(|| pair_beside(article, n, s, found))
-            .flatten();
+        let beside = match kind {
+            RelationKind::Change | RelationKind::Multiple => pair_beside(article, n, s, found),
+            RelationKind::Share => share_beside(article, n, s, &[]),
+            _ => None,
+        };
         out.push(match beside {
             Some((base, new)) => Relation::stated(article, kind, n, s, vec![base, new], None),
             None => Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount)),
@@ -605,6 +613,96 @@ fn base_beside(
         [b] if !used(b) => Some(b),
         _ => None,
     }
+}
+
+/// The part and whole of a share of a world total printed with no whole (or no amount) of
+/// its own: "China had 15.4 per cent share in India's total imports", "0.64 percent of
+/// Iran's total amount of export" — the one world total of that measure within
+/// `BESIDE_REACH` sentences, and (unless printed beside the share) the one flow of that
+/// measure with a partner, of the same period.
+fn share_beside(
+    article: &Article,
+    n: usize,
+    s: usize,
+    printed: &[usize],
+) -> Option<(usize, usize)> {
+    let after = words_after_share(article, n, s);
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    let total = words
+        .iter()
+        .position(|w| matches!(*w, "total" | "all" | "overall" | "global"))?;
+    let measure = words[total + 1..].iter().take(4).find_map(|w| {
+        measure_word(w).or(if w.starts_with("export") {
+            Some(TradeMeasure::Exports)
+        } else {
+            None
+        })
+    })?;
+    if !matches!(measure, TradeMeasure::Exports | TradeMeasure::Imports) {
+        return None;
+    }
+    let near = |f: usize| {
+        let g = &article.figures[f];
+        g.sentence.abs_diff(s) <= BESIDE_REACH
+            && level(article, f)
+            // ("goods worth $94.2 billion": all goods, no product)
+            && g.commodity.as_deref().is_none_or(|c| c == "goods")
+            && !g.vague
+            && g.measure == Some(measure)
+            && !restated(article, f)
+    };
+    let unique = |list: Vec<usize>| match list[..] {
+        [f] => Some(f),
+        _ => None,
+    };
+    let world = |f: usize| article.figures[f].other.as_deref() == Some("WLD");
+    let alike = |a: usize, b: usize| {
+        let (x, y) = (&article.figures[a], &article.figures[b]);
+        x.currency == y.currency && x.period == y.period && x.months_only == y.months_only
+    };
+    let wholes = |part: Option<usize>| {
+        unique(
+            (0..article.figures.len())
+                .filter(|&f| {
+                    near(f)
+                        && world(f)
+                        && article.figures[f].part_of.is_none()
+                        && part.is_none_or(|p| alike(f, p))
+                })
+                .collect(),
+        )
+    };
+    let (part, whole) = match printed {
+        [p] => (*p, wholes(Some(*p))?),
+        // The part of that period: said with the whole ("India imported goods worth $613.2
+        // billion from the world, including goods worth $94.2 billion from China"), else
+        // the one around.
+        [] => {
+            let whole = wholes(None)?;
+            let parts = |here: bool| {
+                unique(
+                    (0..article.figures.len())
+                        .filter(|&f| {
+                            near(f)
+                                && !world(f)
+                                && article.figures[f].part_of.is_none_or(|w| w == whole)
+                                && alike(f, whole)
+                                && (!here
+                                    || article.figures[f].sentence
+                                        == article.figures[whole].sentence)
+                        })
+                        .collect(),
+                )
+            };
+            (parts(true).or_else(|| parts(false))?, whole)
+        }
+        _ => return None,
+    };
+    (article.figures[part].measure == Some(measure) && !world(part)).then_some((part, whole))
 }
 
 /// The years sentence `s` prints ("in 2018", "since 1996", "January-May 2023").
