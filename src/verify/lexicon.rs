@@ -125,6 +125,19 @@ impl Lexicon {
 
     /// The codes a currency name at `at` may mean when several countries use it ("dirhams":
     /// AED, MAD), with how many tokens name it; `None` for a name of one currency.
+    /// Whether a currency name of the lexicon starts with `word` ("euro", "us" of "us
+    /// dollars").
+    pub fn starts_currency(&self, word: &str) -> bool {
+        self.currency_words
+            .iter()
+            .any(|(words, _, _)| words.first().is_some_and(|w| w == word))
+    }
+
+    /// Whether `word` is a scale of a billion or more ("mrd", "milliards", "bn").
+    pub fn billions(&self, word: &str) -> bool {
+        self.scales.get(word).is_some_and(|&e| e >= 9)
+    }
+
     pub fn shared_currency_at(
         &self,
         tokens: &[crate::verify::phrase::Token],

@@ -147,6 +147,8 @@ pub struct Article {
     /// The text groups thousands with dots ("1.413 millones"), and they are read so
     /// (`text::dot_groups`).
     pub dot_groups: bool,
+    /// The lexicon's scales of a billion or more: one dot before them is a decimal point.
+    pub billions: std::collections::BTreeSet<String>,
 }
 
 impl Article {
@@ -187,7 +189,7 @@ impl Article {
     /// A number's text as it is read: grouping dots dropped in a text that groups so.
     pub fn readable(&self, printed: &str) -> String {
         if self.dot_groups {
-            text::ungroup_dots(printed)
+            text::ungroup_dots(printed, &|w: &str| self.billions.contains(w))
         } else {
             printed.to_string()
         }
@@ -241,7 +243,7 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
     }
     // Non-breaking spaces and minus signs read as their ASCII kin; spans refer to this text.
     let text = text.replace('\u{a0}', " ").replace('\u{2212}', "-");
-    let sentences = text::sentences(&text);
+    let sentences = text::sentences(&text, lexicon);
     let tokens = tokenize(&text);
     let sentence_of: Vec<usize> = tokens
         .iter()
@@ -265,11 +267,22 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
     numbers::localise_shared_currencies(&mut numbers, &tokens, lexicon, &countries);
     let english = text::in_english(&tokens);
     let padded = text::padded(numbers.iter().map(|n| &text[n.printed.clone()]));
-    let dot_groups = text::dot_groups(english, numbers.iter().map(|n| &text[n.printed.clone()]));
+    let billions: std::collections::BTreeSet<String> = lexicon
+        .scales
+        .keys()
+        .filter(|w| lexicon.billions(w))
+        .cloned()
+        .collect();
+    let dot_groups = text::dot_groups(
+        english,
+        numbers.iter().map(|n| &text[n.printed.clone()]),
+        &|w: &str| billions.contains(w),
+    );
     let mut article = Article {
         english,
         padded,
         dot_groups,
+        billions,
         text,
         sentences,
         tokens,

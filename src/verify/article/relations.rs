@@ -626,22 +626,14 @@ fn share_beside(
     s: usize,
     printed: &[usize],
 ) -> Option<(usize, usize)> {
-    let after = words_after_share(article, n, s);
-    let words: Vec<&str> = after
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .collect();
+    let words = share_words(article, n, s, 8);
     let total = words
         .iter()
-        .position(|w| matches!(*w, "total" | "all" | "overall" | "global"))?;
-    let measure = words[total + 1..].iter().take(4).find_map(|w| {
-        measure_word(w).or(if w.starts_with("export") {
-            Some(TradeMeasure::Exports)
-        } else {
-            None
-        })
-    })?;
+        .position(|w| matches!(w.as_str(), "total" | "all" | "overall" | "global"))?;
+    let measure = words[total + 1..]
+        .iter()
+        .take(4)
+        .find_map(|w| flow_word(w))?;
     if !matches!(measure, TradeMeasure::Exports | TradeMeasure::Imports) {
         return None;
     }
@@ -2827,21 +2819,10 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     // "China accounted for 9.4% of South Africa's exports. ... exports to China totalled
     // R188.4 billion": the part in the next sentence, of the measure the share names.
     let of_measure = {
-        let after = words_after_share(article, n, s);
-        let words: Vec<&str> = after
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(7)
-            .collect();
+        let words = share_words(article, n, s, 7);
         // "of Australia's total goods exports": past the owner's name.
-        if words.first() == Some(&"of") {
-            words.iter().skip(1).take(5).find_map(|w| {
-                measure_word(w).or(match *w {
-                    "exported" => Some(TradeMeasure::Exports),
-                    "imported" => Some(TradeMeasure::Imports),
-                    _ => None,
-                })
-            })
+        if words.first().is_some_and(|w| w == "of") {
+            words.iter().skip(1).take(5).find_map(|w| flow_word(w))
         } else {
             None
         }
@@ -2985,12 +2966,8 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let part = part?;
     let p = &article.figures[part];
     // The whole: "of total exports", "of the total", "of its trade".
-    let after = words_after_share(article, n, s);
-    let of_words: Vec<&str> = after
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .collect();
+    let of_words = share_words(article, n, s, 6);
+    let of_words: Vec<&str> = of_words.iter().map(String::as_str).collect();
     // "of total imports", "share of the total imports"
     let of_words: Vec<&str> = match of_words.first() {
         Some(&"share") => of_words[1..].to_vec(),
@@ -3340,6 +3317,25 @@ fn part_in_brackets(article: &Article, n: usize, s: usize) -> Option<usize> {
             .any(|w| matches!(*w, "total" | "all" | "overall" | "global" | "world"))
         && !other_number)
         .then_some(next)
+}
+
+/// The first `k` words after share `n` (past a bracket right after it).
+fn share_words(article: &Article, n: usize, s: usize, k: usize) -> Vec<String> {
+    words_after_share(article, n, s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(k)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A measure word, or "exported"/"imported", for the flow a share is of.
+fn flow_word(w: &str) -> Option<TradeMeasure> {
+    measure_word(w).or(match w {
+        "exported" => Some(TradeMeasure::Exports),
+        "imported" => Some(TradeMeasure::Imports),
+        _ => None,
+    })
 }
 
 /// The rest of the sentence after share `n`, lowercase, past an amount in brackets right

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::verify::lexicon::Lexicon;
+
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -49,7 +51,7 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 /// The sentences of `text`, trimmed, in order.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
+pub fn sentences(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -67,7 +69,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     close += 1;
                 }
                 let after = chars.get(close).map(|c| c.1);
-                if after.is_none_or(char::is_whitespace) && ends_sentence(text, at, &chars, close) {
+                if after.is_none_or(char::is_whitespace)
+                    && ends_sentence(text, at, &chars, close, lexicon)
+                {
                     let end = chars.get(close).map_or(text.len(), |c| c.0);
                     Some((end, close))
                 } else {
@@ -100,7 +104,13 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
 
 /// Whether the full stop at byte `at` ends a sentence, given what follows from char
 /// index `next`.
-fn ends_sentence(text: &str, at: usize, chars: &[(usize, char)], next: usize) -> bool {
+fn ends_sentence(
+    text: &str,
+    at: usize,
+    chars: &[(usize, char)],
+    next: usize,
+    lexicon: &Lexicon,
+) -> bool {
     let next_word: String = chars[next..]
         .iter()
         .map(|c| c.1)
@@ -136,28 +146,18 @@ fn ends_sentence(text: &str, at: usize, chars: &[(usize, char)], next: usize) ->
         // "1.876 Mrd. Euro", "434 Mio. Euro", "5 bn. USD": a scale's short form before the
         // currency it scales.
         let currency = next_word.to_lowercase();
-        if SCALE_ABBREVIATIONS.contains(&word.as_str())
+        if word.chars().count() > 1
+            && lexicon.scales.contains_key(&word)
             && before.len() < text[..at].len()
             && text[..at - before.len()]
                 .ends_with(|c: char| c.is_whitespace() || c.is_ascii_digit())
-            && CURRENCY_NAMES.contains(&currency.trim_end_matches('.'))
+            && lexicon.starts_currency(currency.trim_end_matches('.'))
         {
             return false;
         }
     }
     true
 }
-
-/// Short forms of scales written with a full stop ("Mrd.", "Mio.", "bn.").
-const SCALE_ABBREVIATIONS: &[&str] = &[
-    "mrd", "mrds", "mio", "mill", "md", "mds", "bn", "mn", "mln", "bln", "tsd", "thsd",
-];
-
-/// Currency names that follow a scale's short form with a capital ("Mrd. Euro").
-const CURRENCY_NAMES: &[&str] = &[
-    "euro", "euros", "eur", "usd", "us", "dollar", "dollars", "dm", "chf", "franken", "gbp",
-    "pfund", "rubel", "rub", "yuan", "cny", "yen", "jpy", "won", "sek", "nok", "dkk", "kronen",
-];
 
 /// Whether the line break at byte `at` ends a sentence: a blank line follows, or the line
 /// has no final punctuation and the next starts with a capital (a headline, a list item).
@@ -614,7 +614,7 @@ fn two_decimals(printed: &str) -> Vec<(usize, &str)> {
 }
 
 /// Digit runs split by dots: (the dot's index, the digits after it).
-fn dotted(printed: &str) -> Vec<(usize, usize)> {
+fn dotted(printed: &str, billions: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let bytes = printed.as_bytes();
     let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     let dots: Vec<(usize, usize)> = printed
@@ -627,47 +627,31 @@ fn dotted(printed: &str) -> Vec<(usize, usize)> {
     let billions = printed
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| BILLION_WORDS.contains(&w));
+        .any(billions);
     if billions && dots.len() == 1 {
         return Vec::new();
     }
     dots
 }
 
-/// Scale words of a billion, in the languages whose texts group thousands with dots.
-const BILLION_WORDS: &[&str] = &[
-    "mrd",
-    "mrds",
-    "milliarde",
-    "milliarden",
-    "milliard",
-    "milliards",
-    "md",
-    "mds",
-    "miliardi",
-    "miliardo",
-    "bilhões",
-    "bilhão",
-    "billion",
-    "billions",
-    "bn",
-    "bln",
-];
-
 /// Whether a text not in English groups thousands with dots ("1.413 millones de dólares",
 /// "2.351 millones"): some number has a dot before exactly three digits and none a dot
 /// before any other count of digits (a decimal point: "3.5 millones" in Mexico).
-pub fn dot_groups<'a>(english: bool, printed: impl Iterator<Item = &'a str>) -> bool {
+pub fn dot_groups<'a>(
+    english: bool,
+    printed: impl Iterator<Item = &'a str>,
+    billions: &dyn Fn(&str) -> bool,
+) -> bool {
     let runs: Vec<usize> = printed
-        .flat_map(|p| dotted(p).into_iter().map(|(_, n)| n))
+        .flat_map(|p| dotted(p, billions).into_iter().map(|(_, n)| n))
         .collect();
     !english && !runs.is_empty() && runs.iter().all(|&n| n == 3)
 }
 
 /// `phrase` with its grouping dots dropped: "1.413 millones" → "1413 millones".
-pub fn ungroup_dots(phrase: &str) -> String {
+pub fn ungroup_dots(phrase: &str, billions: &dyn Fn(&str) -> bool) -> String {
     let mut out = phrase.to_string();
-    for (i, _) in dotted(phrase).into_iter().rev() {
+    for (i, _) in dotted(phrase, billions).into_iter().rev() {
         out.remove(i);
     }
     out
@@ -698,7 +682,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|r| &text[r]).collect()
+        sentences(text, Lexicon::built_in())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -735,7 +722,7 @@ mod tests {
     #[test]
     fn clauses_cut_at_commas_and_comparisons_not_inside_numbers() {
         let text = "Exports rose 12% to $1,234 million from $1,100 million, while imports fell.";
-        let s = sentences(text);
+        let s = sentences(text, Lexicon::built_in());
         let c: Vec<&str> = clauses(text, &s[0])
             .into_iter()
             .map(|r| text[r].trim())
@@ -749,7 +736,7 @@ mod tests {
             ]
         );
         let text = "Trade from January to March 2019 made up $5 million.";
-        let s = sentences(text);
+        let s = sentences(text, Lexicon::built_in());
         assert_eq!(clauses(text, &s[0]).len(), 1);
     }
 
@@ -762,17 +749,35 @@ mod tests {
         assert!(!padded(["2.70%", "3.30%"].into_iter()));
         // Thousands separators and three decimals are not two decimals.
         assert!(!padded(["1,000", "2.500", "10.250"].into_iter()));
+        let billions = |w: &str| Lexicon::built_in().billions(w);
         assert!(dot_groups(
             false,
-            ["2.351 millones", "1.413 millones", "25 por ciento"].into_iter()
+            ["2.351 millones", "1.413 millones", "25 por ciento"].into_iter(),
+            &billions
         ));
-        assert!(!dot_groups(true, ["2.351 million"].into_iter()));
+        assert!(!dot_groups(true, ["2.351 million"].into_iter(), &billions));
         assert!(!dot_groups(
             false,
-            ["1.413 millones", "3.5 millones"].into_iter()
+            ["1.413 millones", "3.5 millones"].into_iter(),
+            &billions
         ));
-        assert!(!dot_groups(false, ["27,9%"].into_iter()));
-        assert_eq!(ungroup_dots("1.413.200 dólares"), "1413200 dólares");
+        assert!(!dot_groups(false, ["27,9%"].into_iter(), &billions));
+        assert_eq!(
+            ungroup_dots("1.413.200 dólares", &billions),
+            "1413200 dólares"
+        );
+        // One dot before a scale of billions is a decimal point: "1.876 Mrd. Euro".
+        assert!(!dot_groups(
+            false,
+            ["1.876 mrd", "1.345 mrd"].into_iter(),
+            &billions
+        ));
+        assert_eq!(
+            ungroup_dots("1.876 Mrd. Euro", &billions),
+            "1.876 Mrd. Euro"
+        );
+        // "Mrd." before a currency ends no sentence; before another word it may.
+        assert_eq!(split("Sie lag bei 1.876 Mrd. Euro im Jahr 2018.").len(), 1);
         assert_eq!(unpad("down 3.30%"), "down 3.3%");
         assert_eq!(
             unpad("$646.10 million and 2.75%"),
