@@ -5305,3 +5305,109 @@ fn a_share_of_a_world_total_printed_in_the_next_sentence() {
     );
     assert_eq!(share["verdict"], "consistent", "{share}");
 }
+
+/// "The value of export amounted to $9.8 billion or 59.6 percent of the total turnover":
+/// a flow whose share of the trade is printed is still a part of that trade's sum and
+/// balance, and the share stays a relation of its own.
+#[test]
+fn a_flow_with_its_share_is_still_a_part_of_the_sum() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "flows.txt",
+        "Georgia's foreign trade turnover with Turkey reached $4.2 billion in 2021. Exports \
+         amounted to $1.5 billion or 35.7 percent of the turnover, while imports amounted to \
+         $2.7 billion or 64.3 percent. The trade deficit thus stood at $1.2 billion.\n",
+    );
+    let sum = claims_of(&doc, "sum");
+    assert_eq!(sum.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sum[0]),
+        vec!["$4.2 billion", "$1.5 billion", "$2.7 billion"],
+        "{}",
+        sum[0]
+    );
+    let balance = claims_of(&doc, "balance");
+    assert_eq!(balance.len(), 1, "{doc}");
+    assert_eq!(balance[0]["verdict"], "consistent", "{}", balance[0]);
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 2, "{doc}");
+    assert!(
+        shares
+            .iter()
+            .all(|s| s["figures"].as_array().unwrap().len() == 2),
+        "{doc}"
+    );
+}
+
+/// "Between January and February, trade totalled $2.2 billion, up by 29% compared to $1.7
+/// million in the same period of 2023": with no dated period in the text, "the same period
+/// of 2023" is the months it names, of 2023 — a base, not a total of those months' parts.
+#[test]
+fn the_same_period_of_a_year_takes_the_months_named_without_one() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "months.txt",
+        "Between January and February, trade between the two nations totalled $2.2 billion, up \
+         by 29% compared to $1.7 million in the same period of 2023. Laos exported goods worth \
+         $227.75 million, while imports were valued at $1.97 billion.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(figures_printed(sums[0])[0], "$2.2 billion", "{}", sums[0]);
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert_eq!(
+        change[0]["figures"][0]["period"], "2023-01..2023-02",
+        "{}",
+        change[0]
+    );
+    assert_eq!(change[0]["verdict"], "inconsistent", "{}", change[0]);
+}
+
+/// "The UK imported £2.5 billion of services from China (1.4% of all services imports) and
+/// exported £8.2 billion of services": "of services" after an amount names its product, a
+/// share in brackets is of the words inside them, and a total the goods flows fall short of
+/// is the sum of goods and services.
+#[test]
+fn goods_and_services_flows_make_the_total_trade() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "services.txt",
+        "In 2022, the UK imported £40.1 billion of goods from Japan and exported £7.3 billion of \
+         goods. In 2022, the UK imported £3.4 billion of services from Japan (1.6% of all \
+         services imports) and exported £9.9 billion of services (2.9% of all services \
+         exports). Japan accounted for £60.7 billion of the UK's total trade in 2022. The UK \
+         had a £6.5 billion surplus in services.\n",
+    );
+    let sum = claims_of(&doc, "sum");
+    assert_eq!(sum.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sum[0]),
+        vec![
+            "£60.7 billion",
+            "£7.3 billion",
+            "£40.1 billion",
+            "£9.9 billion",
+            "£3.4 billion"
+        ],
+        "{}",
+        sum[0]
+    );
+    assert_eq!(sum[0]["verdict"], "consistent", "{}", sum[0]);
+    let balance = claims_of(&doc, "balance");
+    assert_eq!(balance.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(balance[0]),
+        vec!["£6.5 billion", "£9.9 billion", "£3.4 billion"],
+        "{}",
+        balance[0]
+    );
+    let one_four = claims_of(&doc, "share")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("1.6"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(one_four["verdict"], "unverifiable", "{one_four}");
+}

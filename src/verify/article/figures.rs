@@ -824,7 +824,16 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                             }
                             _ => anchor,
                         };
-                        let period = period_of(&p.words, against);
+                        // "Between January and February, trade ... totalled $2.2 billion,
+                        // up by 29% compared to $1.7 million in the same period of 2023":
+                        // with no dated period to read it against, the months named
+                        // without a year, of that year.
+                        let period = period_of(&p.words, against).or_else(|| match p.words {
+                            PeriodWords::SamePeriod { year: Some(y) } => sentence_months
+                                .or(focus_months)
+                                .and_then(|(a, b)| Period::new(y, a, b).ok()),
+                            _ => None,
+                        });
                         // A fiscal year read against a fiscal year is named as one.
                         let fiscal = match (p.words.clone(), period, anchor) {
                             (PeriodWords::Absolute { .. }, _, _) => p.fiscal.clone(),
@@ -1329,7 +1338,8 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                 &sentence_figures,
                 &article.numbers,
             );
-            // "$250,000 worth of cars": a product after the amount.
+            // "$250,000 worth of cars", "£2.5 billion of services": a product after the
+            // amount.
             let worth_of = {
                 let e = number.tokens.end;
                 let w = |j: usize| {
@@ -1339,12 +1349,18 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                         .map_or("", |t| t.text.as_str())
                 };
                 // "$970 million worth of goods" is the whole flow, not a product.
-                let generic = matches!(
-                    w(e + 2),
-                    "goods" | "merchandise" | "products" | "items" | "commodities"
-                );
-                (w(e) == "worth" && w(e + 1) == "of" && is_product_word(w(e + 2)) && !generic)
-                    .then(|| w(e + 2).to_string())
+                let product = |j: usize| {
+                    let generic = matches!(
+                        w(j),
+                        "goods" | "merchandise" | "products" | "items" | "commodities"
+                    );
+                    (is_product_word(w(j)) && !generic).then(|| w(j).to_string())
+                };
+                match (w(e), w(e + 1)) {
+                    ("worth", "of") => product(e + 2),
+                    ("of", _) => product(e + 1),
+                    _ => None,
+                }
             };
             // "AED17.3 billion in re-exports": goods imported and sent on — a part of the
             // exports (of the total trade, in Dubai's reckoning), not the exports.
@@ -3379,9 +3395,14 @@ fn product_of(
     word: &MeasureWord,
     sentence: Range<usize>,
 ) -> Option<String> {
-    // ("services trade", "turnover in services": a product's turnover too)
+    // ("services trade", "turnover in services": a product's turnover too; "a £5.7
+    // billion surplus in services": a product's balance)
     let turnover = word.measure == TradeMeasure::Turnover;
-    if !matches!(word.measure, TradeMeasure::Exports | TradeMeasure::Imports) && !turnover {
+    let balance = word.measure == TradeMeasure::Balance;
+    if !matches!(word.measure, TradeMeasure::Exports | TradeMeasure::Imports)
+        && !turnover
+        && !balance
+    {
         return None;
     }
     let is_economy = |j: usize| mentions.iter().any(|m| m.tokens.contains(&j));
@@ -3429,6 +3450,9 @@ fn product_of(
         });
     if in_services {
         return Some("services".to_string());
+    }
+    if balance {
+        return None;
     }
     if turnover {
         // ("services trade": not "non-oil trade", whose parts are seldom said so)

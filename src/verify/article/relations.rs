@@ -229,9 +229,11 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     parts.extend(breakdowns.iter().flat_map(|r| r.figures.iter().copied()));
     let mut sums = sums_and_balances(article, &parts);
     sums.extend(breakdowns);
-    // The breakdown's sum says more than the share of one of its flows.
+    // The breakdown's sum says more than the share of one of its flows (a rate printed
+    // with it is a relation of its own).
     out.retain(|r| {
         !(flow_of_trade(article, r)
+            && r.stated.is_none()
             && sums.iter().any(|s| {
                 s.kind == RelationKind::Sum
                     && s.figures[0] == r.figures[1]
@@ -3339,9 +3341,17 @@ fn flow_word(w: &str) -> Option<TradeMeasure> {
 }
 
 /// The rest of the sentence after share `n`, lowercase, past an amount in brackets right
-/// after it ("37pct (19.8 billion euro) of EU exports": "of eu exports").
+/// after it ("37pct (19.8 billion euro) of EU exports": "of eu exports"); for a share in
+/// brackets, up to its closing one ("(1.4% of all services imports) and exported ...").
 fn words_after_share(article: &Article, n: usize, s: usize) -> String {
+    let start = article.numbers[n].printed.start;
+    let before = &article.text[article.sentences[s].start..start];
+    let open = before.matches('(').count() > before.matches(')').count();
     let rest = &article.text[article.numbers[n].printed.end..article.sentences[s].end];
+    let rest = match rest.find(')') {
+        Some(close) if open => &rest[..close],
+        _ => rest,
+    };
     let skipped = rest
         .trim_start()
         .strip_prefix('(')
@@ -3773,17 +3783,27 @@ fn of_which(article: &Article) -> Vec<Relation> {
     out
 }
 
-/// Whether `r` is an "of which" share of a flow (exports or imports) in the trade it is
-/// part of.
+/// Whether `r` is a share of a flow (exports or imports) in the trade it is part of: "of
+/// which" with no rate, or a rate of the whole flow in the same economies' trade of the
+/// same period ("the value of export amounted to $9.8 billion or 59.6 percent of the total
+/// turnover").
 fn flow_of_trade(article: &Article, r: &Relation) -> bool {
-    r.kind == RelationKind::Share
-        && r.stated.is_none()
-        && r.figures.len() == 2
-        && matches!(
-            article.figures[r.figures[0]].measure,
-            Some(TradeMeasure::Exports | TradeMeasure::Imports)
-        )
-        && article.figures[r.figures[1]].measure == Some(TradeMeasure::Turnover)
+    if r.kind != RelationKind::Share || r.figures.len() != 2 {
+        return false;
+    }
+    let (part, whole) = (
+        &article.figures[r.figures[0]],
+        &article.figures[r.figures[1]],
+    );
+    let flows = matches!(
+        part.measure,
+        Some(TradeMeasure::Exports | TradeMeasure::Imports)
+    ) && whole.measure == Some(TradeMeasure::Turnover);
+    let whole_flow = part.commodity.is_none()
+        && whole.commodity.is_none()
+        && part.period == whole.period
+        && economies_agree(part, whole);
+    flows && (r.stated.is_none() || whole_flow)
 }
 
 /// The flow a figure is, seen from the reporter: an exporter's partner imports.
@@ -3956,11 +3976,22 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
                 (Some(ev), Some(mv)) => (ev > mv) == total.deficit && ev != mv,
                 _ => false,
             };
-        let figures = if kind == RelationKind::Balance && (partner_owns != unowned_flip) {
+        let mut figures = if kind == RelationKind::Balance && (partner_owns != unowned_flip) {
             vec![t, m, e]
         } else {
             vec![t, e, m]
         };
+        // "The UK imported £63.6 billion of goods ... exported £18.8 billion ... imported
+        // £2.5 billion of services ... exported £8.2 billion of services ... £93.0 billion
+        // of the UK's total trade": a total the goods flows fall short of, with the
+        // services flows of its period printed beside, is the sum of all four.
+        if kind == RelationKind::Sum
+            && !services
+            && !adds_up(article, t, e, m, kind)
+            && let Some(extra) = services_flows(article, t, e, m)
+        {
+            figures.extend(extra);
+        }
         // "... was only $12.9 billion with total exports of $10.2 billion and imports of
         // $2.1 billion": the total and its parts in one sentence are the text's.
         let said = [e, m]
@@ -4055,19 +4086,65 @@ fn breakdowns(article: &Article) -> Vec<Relation> {
     out
 }
 
+/// The services exports and imports that, with goods flows `e` and `m`, add up to trade
+/// total `t`: the one pair of services flows of its period, currency and economies within
+/// `SUM_REACH` sentences.
+fn services_flows(article: &Article, t: usize, e: usize, m: usize) -> Option<[usize; 2]> {
+    let total = &article.figures[t];
+    let of = |want: TradeMeasure| {
+        let found: Vec<usize> = (0..article.figures.len())
+            .filter(|&f| {
+                let g = &article.figures[f];
+                level(article, f)
+                    && !g.vague
+                    && g.commodity.as_deref() == Some("services")
+                    && g.period == total.period
+                    && g.currency == total.currency
+                    && g.part_of.is_none()
+                    && g.difference.is_none()
+                    && economies_agree(g, total)
+                    && g.sentence.abs_diff(total.sentence) <= SUM_REACH
+                    && reporter_view(article, g) == Some(want)
+            })
+            .collect();
+        match found[..] {
+            [f] => Some(f),
+            _ => None,
+        }
+    };
+    let (se, sm) = (of(TradeMeasure::Exports)?, of(TradeMeasure::Imports)?);
+    let range = |f: usize| interval_of(article, f);
+    let (tr, parts) = (range(t)?, [e, m, se, sm].map(range));
+    let (mut lo, mut hi) = (
+        crate::verify::interval::q_int(0),
+        crate::verify::interval::q_int(0),
+    );
+    for p in parts {
+        let (a, b) = p?;
+        lo = &lo + &a;
+        hi = &hi + &b;
+    }
+    (lo <= tr.1 && tr.0 <= hi).then_some([se, sm])
+}
+
+/// The range a figure's printed amount stands for (half a unit of its last digit).
+fn interval_of(
+    article: &Article,
+    f: usize,
+) -> Option<(crate::verify::interval::Q, crate::verify::interval::Q)> {
+    let n = article.figures[f].number;
+    let p = phrase::parse(&article.reading(n), Lexicon::built_in(), Rounding::HalfUnit).ok()?;
+    Some((
+        p.interval.low_value()?.clone(),
+        p.interval.high_value()?.clone(),
+    ))
+}
+
 /// Whether exports `e` and imports `m` make total `t` (their sum, or the size of their
 /// difference) within the rounding of the printed numbers.
 fn adds_up(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind) -> bool {
     use crate::verify::interval::{Q, q_int};
-    let lexicon = Lexicon::built_in();
-    let range = |f: usize| -> Option<(Q, Q)> {
-        let n = article.figures[f].number;
-        let p = phrase::parse(&article.reading(n), lexicon, Rounding::HalfUnit).ok()?;
-        Some((
-            p.interval.low_value()?.clone(),
-            p.interval.high_value()?.clone(),
-        ))
-    };
+    let range = |f: usize| interval_of(article, f);
     let magnitude = |(lo, hi): (Q, Q)| -> (Q, Q) {
         let zero = q_int(0);
         if lo >= zero {

@@ -376,9 +376,17 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
             i += 1;
             continue;
         };
-        // "exports and imports", "imports and exports": the turnover.
+        // "exports and imports", "imports and exports": the turnover (one space apart:
+        // "(1.4% of all services imports) and exported £8.2 billion" is two flows).
+        let spaced = |j: usize| {
+            tokens
+                .get(j + 1)
+                .is_some_and(|t| t.start <= tokens[j].end + 1)
+        };
         let pair = |a: &str, b: &str| {
-            tokens.get(i).is_some_and(|t| t.text.starts_with(a))
+            spaced(i)
+                && spaced(i + 1)
+                && tokens.get(i).is_some_and(|t| t.text.starts_with(a))
                 && tokens
                     .get(i + 1)
                     .is_some_and(|t| t.text == "and" || t.text == "plus")
