@@ -5411,3 +5411,86 @@ fn goods_and_services_flows_make_the_total_trade() {
         .unwrap_or_else(|| panic!("{doc}"));
     assert_eq!(one_four["verdict"], "unverifiable", "{one_four}");
 }
+
+/// "... down 24.8 percent from $566.92 million a year earlier" after "the first four months
+/// of this year": an amount said a year before a period the text never dates takes no year
+/// from a later sentence ("which amounted to $328.65 million in 1999"); an owner is not
+/// read past the end of its sentence.
+#[test]
+fn a_year_earlier_than_an_undated_period_borrows_no_later_year() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "undated.txt",
+        "Trade between Laos and Cambodia plunged nearly 25 percent in the first four months of \
+         this year, a report showed Tuesday. Trade amounted to US$426.35 million during the \
+         January-April period, down 24.8 percent from $566.92 million a year earlier. Trade \
+         between the two, which amounted to $328.65 million in 1999, surged more than \
+         five-fold to $1.79 billion in 2007.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    for c in &changes {
+        assert_eq!(
+            figures_printed(c),
+            vec!["$566.92 million", "US$426.35 million"],
+            "{c}"
+        );
+        assert_eq!(c["verdict"], "consistent", "{c}");
+    }
+}
+
+/// "a 70% fall in trade between the two countries in only two years ... $2.2 billion in
+/// 2016, compared to $4.2 billion a year earlier and $7.3 billion in 2014": a rate said over
+/// N years is between amounts N years apart (or N−1, counted with both ends: "in the last
+/// five years ... in FY22 from $63 billion in FY18").
+#[test]
+fn a_rate_over_n_years_pairs_amounts_n_years_apart() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "span.txt",
+        "Figures reveal a 70% fall in trade between Bolivia and Peru in only two years. The \
+         trade in merchandise was $2.2 billion in 2016, compared to $4.2 billion in 2015 and \
+         $7.3 billion in 2014.\n",
+    );
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(change[0]),
+        vec!["$7.3 billion", "$2.2 billion"],
+        "{}",
+        change[0]
+    );
+    assert_eq!(change[0]["verdict"], "consistent", "{}", change[0]);
+}
+
+/// "imports were valued at US$1,965.2 million, 29.4 per cent below the US$2,784.6 million
+/// spent in the similar period last year": "below" after a rate says a fall (a change, not
+/// a share); "the similar period" is "the same period".
+#[test]
+fn a_rate_below_an_amount_is_a_fall() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "below.txt",
+        "In January to May 2020, Jamaica's imports from Mexico were valued at US$196.5 \
+         million, 29.4 per cent below the US$278.4 million spent in the similar period last \
+         year.\n",
+    );
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert!(claims_of(&doc, "share").is_empty(), "{doc}");
+    assert_eq!(
+        figures_printed(change[0]),
+        vec!["US$278.4 million", "US$196.5 million"],
+        "{}",
+        change[0]
+    );
+    assert_eq!(
+        change[0]["figures"][0]["period"], "2019-01..2019-05",
+        "{}",
+        change[0]
+    );
+    assert_eq!(change[0]["verdict"], "consistent", "{}", change[0]);
+}

@@ -1526,9 +1526,30 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     }
     // A lead sentence names no period yet: the first period named after it.
     for figure in &mut figures {
-        // Not over months the figure names ("in September"), and from the next three
+        // Not over months the figure names ("in September"), nor over a period its clause
+        // says relative to another the text never dates ("down 24.8 percent from $566.92
+        // million a year earlier" after "the first four months of this year"; "last year"
+        // is the data's year, which a later sentence may date), and from the next three
         // sentences only.
-        if figure.period.is_none() && figure.months_only.is_none() {
+        let relative = || {
+            let range = token_range(sentence_of, figure.sentence);
+            let clauses = text::clauses(&text, &article.sentences[figure.sentence]);
+            let said = &article.numbers[figure.number].tokens;
+            let own = resolve::clause_of(&clauses, tokens, said.start);
+            // (said right after the amount: "grown by 44.8% from last year amounting to
+            // US$239million" dates the base, not the amount)
+            resolve::periods(&text, tokens, range).iter().any(|p| {
+                matches!(
+                    p.words,
+                    PeriodWords::YearBefore
+                        | PeriodWords::YearAfter
+                        | PeriodWords::SamePeriod { .. }
+                        | PeriodWords::MonthsYearBefore { .. }
+                ) && resolve::clause_of(&clauses, tokens, p.tokens.start) == own
+                    && (said.end..said.end + 4).contains(&p.tokens.start)
+            })
+        };
+        if figure.period.is_none() && figure.months_only.is_none() && !relative() {
             let later = (figure.sentence + 1..(figure.sentence + 4).min(article.sentences.len()))
                 .find_map(|s| {
                     let range = token_range(sentence_of, s);
@@ -2867,6 +2888,13 @@ fn owner_of(
             w,
             "were" | "was" | "rose" | "fell" | "while" | "and" | "as" | "but"
         ) {
+            break;
+        }
+        // Not past the end of its sentence ("... a $9.73 billion trade deficit in that
+        // period. Latest figures released by the US Census Bureau").
+        if j > word.tokens.end
+            && text[tokens[j - 1].end..tokens[j].start].contains(['.', '!', '?', ';'])
+        {
             break;
         }
         // "to China", "to the United States", "with the entire Middle East"

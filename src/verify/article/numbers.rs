@@ -223,6 +223,8 @@ const FOLLOWING_DIRECTION: &[&str] = &[
     "less",
     "higher",
     "lower",
+    "above",
+    "below",
     "increase",
     "decrease",
     "growth",

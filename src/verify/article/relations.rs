@@ -511,6 +511,7 @@ fn pair_beside(
     // ("Since 1996, Polish exports to Britain have increased tenfold": not between 2010 and
     // 2011's amounts) every year the rate's sentence names is one of the pair's.
     let years_named = years_in(article, s);
+    let span = years_span(article, n, s);
     let near = |f: &Figure| f.sentence != s && f.sentence.abs_diff(s) <= BESIDE_REACH;
     let of_measure = |f: usize| {
         let g = &article.figures[f];
@@ -542,9 +543,13 @@ fn pair_beside(
             let (Some(p), Some(q)) = (b.period, w.period) else {
                 continue;
             };
-            let apart = match base_period {
-                Some(named) => p == named && later(q, p),
-                None => q.year_before() == Some(p),
+            let apart = match (base_period, span) {
+                (Some(named), _) => p == named && later(q, p),
+                (None, Some(years)) => {
+                    p.year + years == q.year
+                        && (p.first_month, p.last_month) == (q.first_month, q.last_month)
+                }
+                (None, None) => q.year_before() == Some(p),
             };
             if base != new
                 && apart
@@ -710,6 +715,41 @@ fn years_in(article: &Article, s: usize) -> Vec<i32> {
         })
         .filter_map(|m| article.at(&m.printed).parse().ok())
         .collect()
+}
+
+/// The years a rate is said over, after it in its sentence: "a 70% fall in trade ... in
+/// only two years", "over the past three years", "in 5 years".
+fn years_span(article: &Article, n: usize, s: usize) -> Option<i32> {
+    let rest =
+        article.text[article.numbers[n].printed.end..article.sentences[s].end].to_lowercase();
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |w: &str| -> Option<i32> {
+        const WORDS: [&str; 9] = [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ];
+        WORDS
+            .iter()
+            .position(|x| *x == w)
+            .and_then(|k| i32::try_from(k + 2).ok())
+            .or_else(|| w.parse().ok().filter(|n| (2..=30).contains(n)))
+    };
+    words.windows(2).enumerate().find_map(|(k, pair)| {
+        let years = count(pair[0])?;
+        if !matches!(pair[1], "years" | "year") {
+            return None;
+        }
+        // "in", "over", "within", "during", then "the", "last", "past", "only", "just"
+        let opener = words[..k]
+            .iter()
+            .rev()
+            .take_while(|w| matches!(**w, "the" | "last" | "past" | "only" | "just"))
+            .count();
+        let before = k.checked_sub(opener + 1).map(|j| words[j]);
+        matches!(before, Some("in" | "over" | "within" | "during")).then_some(years)
+    })
 }
 
 /// The measure a rate speaks of: the nearest measure word before it in its sentence
@@ -1938,7 +1978,16 @@ fn directions_said(article: &Article, found: &[Relation]) -> Vec<Relation> {
         (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
             && !matches!(
                 w,
-                "more" | "less" | "higher" | "lower" | "up" | "down" | "over" | "under"
+                "more"
+                    | "less"
+                    | "higher"
+                    | "lower"
+                    | "up"
+                    | "down"
+                    | "over"
+                    | "under"
+                    | "above"
+                    | "below"
             )
             && w.len() > 3
     };
@@ -2460,55 +2509,80 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     let own = lead_period(article, n, s).filter(|p| p.months() < 12);
     let new_fits =
         |new: usize| own.is_none_or(|p| article.figures[new].period.is_none_or(|q| q == p));
+    // "a 70% fall in trade ... in only two years": amounts that many years apart.
+    let span = years_span(article, n, s);
+    // ("widened by 16 per cent in the last five years ... in FY22 from $63 billion in
+    // FY18": counted with both ends, when no pair is that many years apart)
+    let apart = |old: usize, new: usize, slack: i32| {
+        span.is_none_or(
+            |years| match (article.figures[old].period, article.figures[new].period) {
+                (Some(p), Some(q)) => p.year + years - slack == q.year,
+                _ => false,
+            },
+        )
+    };
     // The change between two of those amounts: the base, then the new value.
     let between =
         |old: usize, new: usize| Relation::stated(article, kind, n, s, vec![old, new], None);
-    for (k, &x) in next.iter().enumerate() {
-        for &y in &next[k + 1..] {
-            let (a, b) = (&article.figures[x], &article.figures[y]);
-            // "stood at 243 billion yuan in the first quarter" and "about 190 billion yuan
-            // in the first quarter of 2021": months named without a year are the later.
-            let dated = if same_months_dated(a, b) {
-                Some((y, x))
-            } else if same_months_dated(b, a) {
-                Some((x, y))
-            } else {
-                None
-            };
-            if let Some((old, new)) = dated.filter(|&(old, new)| base_fits(old) && new_fits(new)) {
-                return Some(between(old, new));
-            }
-            // "reaching $636 million from $330 million in the same period last year": one
-            // period read for both (the months of one named, the other's "the same
-            // period"), one said as the base.
-            if a.period == b.period
-                && a.sentence == b.sentence
-                && compatible(&without_months(a), &without_months(b))
-            {
-                let order = match (is_base(article, a), is_base(article, b)) {
-                    (false, true) => Some((y, x)),
-                    (true, false) => Some((x, y)),
-                    _ => None,
+    let pair_with = |slack: i32| -> Option<Relation> {
+        for (k, &x) in next.iter().enumerate() {
+            for &y in &next[k + 1..] {
+                let (a, b) = (&article.figures[x], &article.figures[y]);
+                // "stood at 243 billion yuan in the first quarter" and "about 190 billion yuan
+                // in the first quarter of 2021": months named without a year are the later.
+                let dated = if same_months_dated(a, b) {
+                    Some((y, x))
+                } else if same_months_dated(b, a) {
+                    Some((x, y))
+                } else {
+                    None
                 };
-                if let Some((old, new)) =
-                    order.filter(|&(old, new)| base_fits(old) && new_fits(new))
+                if let Some((old, new)) = dated
+                    .filter(|&(old, new)| base_fits(old) && new_fits(new) && apart(old, new, slack))
                 {
                     return Some(between(old, new));
                 }
-            }
-            if !compatible(a, b) {
-                continue;
-            }
-            if let (Some(px), Some(py)) = (a.period, b.period)
-                && px != py
-                && px.months() == py.months()
-            {
-                let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
-                if base_fits(old) && new_fits(new) {
-                    return Some(between(old, new));
+                // "reaching $636 million from $330 million in the same period last year": one
+                // period read for both (the months of one named, the other's "the same
+                // period"), one said as the base.
+                if a.period == b.period
+                    && a.sentence == b.sentence
+                    && compatible(&without_months(a), &without_months(b))
+                {
+                    let order = match (is_base(article, a), is_base(article, b)) {
+                        (false, true) => Some((y, x)),
+                        (true, false) => Some((x, y)),
+                        _ => None,
+                    };
+                    if let Some((old, new)) = order.filter(|&(old, new)| {
+                        base_fits(old) && new_fits(new) && apart(old, new, slack)
+                    }) {
+                        return Some(between(old, new));
+                    }
+                }
+                if !compatible(a, b) {
+                    continue;
+                }
+                if let (Some(px), Some(py)) = (a.period, b.period)
+                    && px != py
+                    && px.months() == py.months()
+                {
+                    let (old, new) = if later(px, py) { (y, x) } else { (x, y) };
+                    if base_fits(old) && new_fits(new) && apart(old, new, slack) {
+                        return Some(between(old, new));
+                    }
                 }
             }
         }
+        None
+    };
+    let slacks = if span.is_some() {
+        &[0, 1][..]
+    } else {
+        &[0][..]
+    };
+    if let Some(relation) = slacks.iter().find_map(|&slack| pair_with(slack)) {
+        return Some(relation);
     }
     // One amount of the measure after it: the change's new value, its base not printed
     // ("Exports to China plunged 28 percent ... Korean exports to China fell to US$38.2

@@ -617,9 +617,13 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         let mut end = i;
         let mut fiscal = None;
         // "the same period last year", "the same period of 2018", "a year earlier"
+        // ("the similar period last year", "the comparative period last year")
         if (w(i) == "same"
             && matches!(w(i + 1), "period" | "months" | "quarter" | "time" | "month"))
-            || (w(i) == "corresponding" && w(i + 1) == "period")
+            || (matches!(
+                w(i),
+                "corresponding" | "similar" | "comparative" | "comparable"
+            ) && w(i + 1) == "period")
         {
             let mut j = i + 2;
             while matches!(w(j), "of" | "in" | "a") {
