@@ -5494,3 +5494,55 @@ fn a_rate_below_an_amount_is_a_fall() {
     );
     assert_eq!(change[0]["verdict"], "consistent", "{}", change[0]);
 }
+
+/// "35.377 million Jordanian dinars (49.845 million US dollars), compared to 6.077 million
+/// dinars": a country's adjective before a currency name several countries share names the
+/// currency (JOD, not the first dinar of the lexicon, nor Iraq's), the text's other dinars
+/// are those too, and the change is between the dinar amounts, not the dollar ones.
+#[test]
+fn a_countrys_adjective_names_a_shared_currency() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "dinars.txt",
+        "Jordanian exports to Iraq rose by 482% during the first two months of the current \
+         year. The value of Jordan's exports to Iraq during January and February of this year \
+         reached 35.377 million Jordanian dinars (49.845 million US dollars), compared to \
+         6.077 million dinars (8.454 million dollars) during the same period last year.\n",
+    );
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(change[0]),
+        vec!["6.077 million dinars", "35.377 million Jordanian dinars"],
+        "{}",
+        change[0]
+    );
+    assert_eq!(change[0]["verdict"], "consistent", "{}", change[0]);
+}
+
+/// "American exports have increased 28 per cent ... Still, Bahrain's exports dropped by 10
+/// per cent in the same period." with the amounts in the next sentences: a rate said of
+/// one economy's flow is not paired with the other economy's amounts of that flow.
+#[test]
+fn a_lead_rate_takes_the_flow_of_the_economy_it_names() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "whose.txt",
+        "American exports to Oman have increased 28 per cent in 2007. Still, Oman's exports \
+         dropped by 10 per cent in the same period. American exports to Oman amounted to $529 \
+         million in 2007, up from $414 million in 2006. Oman's exports to the US stood at $638 \
+         million in 2007, down from $710 million in 2006.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let dropped = changes
+        .iter()
+        .find(|c| c["says"].as_str().unwrap().contains("10 per cent"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_ne!(dropped["verdict"], "inconsistent", "{dropped}");
+    assert!(
+        !figures_printed(dropped).contains(&"$529 million"),
+        "{dropped}"
+    );
+}

@@ -718,6 +718,13 @@ fn read_at(
         // "14 miliardi di euro", "2.651 millones de dólares", "milliards d'euros".
         currency = Some(code);
         last += n + 1;
+    } else if currency.is_none()
+        && same_sentence(last + 2)
+        && let Some((code, n)) = national_currency(lexicon, tokens, last + 1)
+    {
+        // "35.377 million Jordanian dinars": the named country's of a shared name.
+        currency = Some(code);
+        last += n;
     }
     let next = word(last + 1).to_string();
     let next2 = word(last + 2).to_string();
@@ -1882,7 +1889,33 @@ pub fn localise_shared_currencies(
     lexicon: &Lexicon,
     countries: &[String],
 ) {
+    // The currency sits within the printed number or up to three tokens before it; said
+    // with a country's adjective ("Jordanian dinars"), it is that country's already.
+    let near = |number: &Number| {
+        number.tokens.start.saturating_sub(3)..(number.tokens.end + 1).min(tokens.len())
+    };
+    let national = |number: &Number| {
+        near(number)
+            .any(|k| national_currency(lexicon, tokens, k).is_some() && number.tokens.contains(&k))
+    };
+    // "35.377 million Jordanian dinars ..., compared to 6.077 million dinars": the dinars
+    // the text names outright are its other dinars too.
+    let said: Vec<String> = numbers
+        .iter()
+        .filter(|number| national(number))
+        .filter_map(|number| match &number.kind {
+            NumberKind::Amount {
+                currency: Some(code),
+                ..
+            } => Some(code.clone()),
+            _ => None,
+        })
+        .collect();
     for number in numbers.iter_mut() {
+        if national(number) {
+            continue;
+        }
+        let range = near(number);
         let NumberKind::Amount {
             currency: Some(code),
             ..
@@ -1890,23 +1923,35 @@ pub fn localise_shared_currencies(
         else {
             continue;
         };
-        // The currency sits within the printed number or up to three tokens before it.
-        let near = number.tokens.start.saturating_sub(3)..(number.tokens.end + 1).min(tokens.len());
-        let Some(choices) = near
+        let Some(choices) = range
             .filter_map(|k| lexicon.shared_currency_at(tokens, k))
             .map(|(choices, _)| choices)
             .find(|choices| choices.contains(code))
         else {
             continue;
         };
+        let outright: Vec<&String> = choices.iter().filter(|c| said.contains(c)).collect();
         let named: Vec<&String> = choices
             .iter()
             .filter(|c| countries.iter().any(|iso2| c.starts_with(iso2.as_str())))
             .collect();
-        if let [only] = named.as_slice() {
+        if let [only] = outright.as_slice() {
+            *code = (*only).clone();
+        } else if let [only] = named.as_slice() {
             *code = (*only).clone();
         }
     }
+}
+
+/// A country's adjective and a currency name several countries share, at token `at`:
+/// "Jordanian dinars", "Kuwaiti dinar", "Omani rials" — the code of that country, and how
+/// many tokens name it.
+fn national_currency(lexicon: &Lexicon, tokens: &[Token], at: usize) -> Option<(String, usize)> {
+    let economy = super::resolve::economy_word(&tokens.get(at)?.text)?;
+    let iso2 = crate::codes::lookup(&economy)?.iso2.clone();
+    let (choices, n) = lexicon.shared_currency_at(tokens, at + 1)?;
+    let code = choices.iter().find(|c| c.starts_with(iso2.as_str()))?;
+    Some((code.clone(), n + 1))
 }
 
 /// "mil-lion", "bil-lion", "tril-lion" at token `j`: a scale word hyphenated where a line

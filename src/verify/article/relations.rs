@@ -2491,12 +2491,50 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
         .find(|w| measure_word(w[1]).is_some())
         .map(|w| w[0].to_string())
         .filter(|w| super::figures::names_product(w));
+    // "Still, Bahrain's exports dropped by 10 per cent": the flow of the economy it names,
+    // not the other side's exports printed next (not one it names as the other side:
+    // "exports to China").
+    let clause = clause_at(article, s, at);
+    let named: Vec<String> = super::resolve::economies(&article.text, &article.tokens)
+        .into_iter()
+        .filter(|m| {
+            let p = article.tokens[m.tokens.start].start;
+            let mut k = m.tokens.start;
+            if k > 0 && article.tokens[k - 1].text == "the" {
+                k -= 1;
+            }
+            // ("imports of Turkish goods": where they come from)
+            let goods = article.tokens.get(m.tokens.end).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "goods" | "products" | "origin" | "items" | "commodities"
+                )
+            });
+            let other_side = goods
+                || k > 0
+                    && matches!(
+                        article.tokens[k - 1].text.as_str(),
+                        "to" | "from" | "with" | "between" | "and" | "into" | "for" | "against"
+                    );
+            p >= clause.start && p < at && !other_side
+        })
+        .map(|m| m.economy)
+        .collect();
+    let whose = |f: usize| {
+        let g = &article.figures[f];
+        !matches!(subject, TradeMeasure::Exports | TradeMeasure::Imports)
+            || named.is_empty()
+            || g.owner
+                .as_ref()
+                .is_none_or(|o| named.iter().any(|e| super::resolve::same_country(e, o)))
+    };
     let next: Vec<usize> = (s + 1..(s + 5).min(article.sentences.len()))
         .flat_map(|p| figures_in(article, p))
         .filter(|&f| {
             level(article, f)
                 && article.figures[f].measure == Some(subject)
                 && of_product(product.as_deref(), &article.figures[f].commodity)
+                && whose(f)
         })
         .collect();
     // "jumped by 40 percent in the first quarter of 2021 compared to the last quarter of

@@ -18,6 +18,16 @@ pub struct Mention {
 
 const ECONOMY_WORDS: &str = include_str!("../../../data/economy-words.csv");
 
+/// The economy a single word names by `data/economy-words.csv` ("jordanian": JOR).
+pub fn economy_word(word: &str) -> Option<String> {
+    ECONOMY_WORDS
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(','))
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, e)| e.to_string())
+}
+
 /// The economies named in the text, by country name, alias, demonym or capital.
 pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let words: Vec<(Vec<String>, String, bool)> = ECONOMY_WORDS
