@@ -5546,3 +5546,67 @@ fn a_lead_rate_takes_the_flow_of_the_economy_it_names() {
         "{dropped}"
     );
 }
+
+/// "a balance of $1,000 million, with a growth of 8.7% compared to 2020 ($80 millions
+/// more)": an amount in brackets with "more" after it is a difference, not the base.
+#[test]
+fn a_difference_in_brackets_after_a_change_is_no_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "more.txt",
+        "In 2021, Peru's exports to Russia reached $1,000 million, with a growth of 8.7% \
+         compared to 2020 ($80 millions more).\n",
+    );
+    let change = claims_of(&doc, "change");
+    assert_eq!(change.len(), 1, "{doc}");
+    assert_ne!(change[0]["verdict"], "inconsistent", "{}", change[0]);
+    assert!(
+        change[0]["value"].as_str().unwrap().contains(" - "),
+        "the base is the amount less the difference: {}",
+        change[0]
+    );
+}
+
+/// "in 2011 it was 11 times higher than in 1995 (990.1 million dollars)" with "87.6 million
+/// dollars" of 1995 too: two amounts read as of one period leave the order a guess; when the
+/// other way round reproduces the text, the relation is not judged.
+#[test]
+fn a_multiple_between_amounts_of_one_period_is_not_judged_backwards() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "order.txt",
+        "In 1995, Honduran exports to Mexico totaled 87.6 million dollars, and in 2011 they were \
+         11 times higher than in 1995 (990.1 million dollars).\n",
+    );
+    let multiple = claims_of(&doc, "multiple");
+    assert_eq!(multiple.len(), 1, "{doc}");
+    assert_ne!(multiple[0]["verdict"], "inconsistent", "{}", multiple[0]);
+}
+
+/// "Until September 30, 2022, Nicaragua's total exports reached 3130.1 million dollars": the
+/// year to that date, not a period carried from a sentence before.
+#[test]
+fn until_a_date_is_the_year_to_that_month() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "until.txt",
+        "In 2007, Nicaragua exported some 366.1 million dollars to the United States. Until \
+         September 30, 2022, Nicaragua's exports to the United States reached 1,421.5 million \
+         dollars.\n",
+    );
+    let figures: Vec<&serde_json::Value> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["printed"].as_str().unwrap().starts_with("1,421.5"))
+        .collect();
+    assert_eq!(figures.len(), 1, "{doc}");
+    assert_eq!(
+        figures[0]["read_as"]["period"], "2022-01..2022-09",
+        "{}",
+        figures[0]
+    );
+}

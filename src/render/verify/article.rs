@@ -9,7 +9,7 @@ use serde_json::json;
 use super::explain::{claim_explanation, diagnosis_detail, figure_explanation};
 use super::{diagnosis_names, figures_tally};
 use crate::render::table::{Align, Table};
-use crate::verify::article::{Article, ArticleClaims, NumberKind, RelationKind, Unchecked};
+use crate::verify::article::{Article, ArticleClaims, Doubt, NumberKind, RelationKind, Unchecked};
 use crate::verify::check::{ClaimResult, FigureStatus, Verification};
 
 /// One relation, as shown: its verdict, claim result and figures.
@@ -31,9 +31,14 @@ impl Row<'_> {
 
     fn explanation(&self, article: &Article, model: &ArticleClaims) -> String {
         match self.claim {
-            Some(c) if model.doubted.contains(&self.index) => format!(
+            Some(c) if model.doubted.contains(&(self.index, Doubt::FarOff)) => format!(
                 "not judged: the amounts read are far from what the text says and no known \
                  slip explains it — perhaps not the amounts it compares ({})",
+                claim_explanation(c)
+            ),
+            Some(c) if model.doubted.contains(&(self.index, Doubt::OrderUnknown)) => format!(
+                "not judged: both amounts are read as of one period, so which is the base is \
+                 not known, and the other way round reproduces what the text says ({})",
                 claim_explanation(c)
             ),
             Some(c) => {

@@ -2548,9 +2548,15 @@ fn difference_of(
         }
         break;
     }
-    // "$11 billion less than", "$2 billion more than"
+    // "$11 billion less than", "$2 billion more than"; "($80 millions more)": a
+    // difference in brackets after a change.
     let after = printed.end;
-    if word(after + 1) == "than"
+    let closed = tokens.get(after).is_some_and(|t| {
+        matches!(t.text.as_str(), "more" | "less")
+            && text[t.end..].trim_start().starts_with(')')
+            && text[..tokens[first].start].trim_end().ends_with('(')
+    });
+    if (word(after + 1) == "than" || closed)
         && let Some(d) = dir(word(after))
     {
         return Some(d);

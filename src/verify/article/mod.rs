@@ -26,7 +26,7 @@ use super::phrase::{Direction, Token, tokenize};
 use crate::model::Period;
 
 pub use emit::claims_toml;
-pub use model::{ArticleClaims, quote, to_claims, vet};
+pub use model::{ArticleClaims, Doubt, quote, to_claims, vet};
 pub use numbers::{Ignored, NumberKind};
 pub use relations::{RelationKind, Unchecked};
 pub use resolve::same_country;

@@ -30,9 +30,19 @@ pub struct ArticleClaims {
     /// Figures taken from the data for relations whose base the text does not print:
     /// (relation, figure id).
     pub from_data: Vec<(usize, String)>,
-    /// Relations not judged after checking (`vet`): the amounts the reader paired are far
-    /// from what the text says and no known slip explains it.
-    pub doubted: Vec<usize>,
+    /// Relations not judged after checking (`vet`), and why.
+    pub doubted: Vec<(usize, Doubt)>,
+}
+
+/// Why a relation the checker found inconsistent is left unjudged (`vet`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Doubt {
+    /// The amounts the reader paired are far from what the text says and no known slip
+    /// explains it: perhaps not the amounts it compares.
+    FarOff,
+    /// The two amounts are read as of one period, so which is the base is the reader's
+    /// guess — and the other way round reproduces the text.
+    OrderUnknown,
 }
 
 pub fn to_claims(
@@ -493,6 +503,21 @@ pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
             && c.diagnoses
                 .iter()
                 .any(|d| d.kind() == DiagnosisKind::WrongBase);
+        // Two amounts read as of one period ("11 times higher than in 1995 (990.1 million
+        // dollars)" with 87.6 million of 1995): which is the base the reader guessed, and
+        // the other way round reproduces the text — no contradiction the text makes.
+        let one_period = matches!(relation.figures[..], [a, b]
+            if article.figures[a].period == article.figures[b].period)
+            && matches!(relation.kind, RelationKind::Change | RelationKind::Multiple);
+        let order_guessed = one_period
+            && c.diagnoses
+                .iter()
+                .any(|d| d.kind() == DiagnosisKind::Inverse);
+        if order_guessed {
+            c.verdict = Verdict::Unverifiable;
+            model.doubted.push((r, Doubt::OrderUnknown));
+            continue;
+        }
         if !direction_only && !base_doubted {
             continue;
         }
@@ -503,7 +528,7 @@ pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
         };
         if far {
             c.verdict = Verdict::Unverifiable;
-            model.doubted.push(r);
+            model.doubted.push((r, Doubt::FarOff));
         }
     }
 }

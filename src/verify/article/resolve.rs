@@ -945,6 +945,32 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 i = j;
                 continue;
             }
+            // "Until September 30, 2022", "through June 2023", "up to May": the year to
+            // that month (a date's day aside).
+            let to_date = last == m
+                && !day_before
+                && i > range.start
+                && (matches!(w(i - 1), "until" | "till" | "through")
+                    || (i > range.start + 1 && w(i - 2) == "up" && w(i - 1) == "to"));
+            if to_date {
+                let k = if day_after { i + 2 } else { i + 1 };
+                if let Some(y) = tokens
+                    .get(k)
+                    .filter(|_| range.contains(&k))
+                    .and_then(year_of)
+                {
+                    out.push(PeriodMention {
+                        words: PeriodWords::Absolute {
+                            year: Some(y),
+                            months: Some((1, m)),
+                        },
+                        tokens: start..k + 1,
+                        fiscal: None,
+                    });
+                    i = k + 1;
+                    continue;
+                }
+            }
             if (day_after && last == m) || day_before {
                 // skip the date with its year
                 let mut k = i + 1;
