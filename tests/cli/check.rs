@@ -5610,3 +5610,26 @@ fn until_a_date_is_the_year_to_that_month() {
         figures[0]
     );
 }
+
+/// "foi distribuído para importações com um valor de AED 8,34 bilhões, exportações com um
+/// valor de 8,08 bilhões de dirhams e reexportações com um valor de AED 7,25 bilhões,
+/// enquanto os produtos minerais ... AED 5,25 bilhões": a total the exports and imports
+/// fall short of, with the re-exports printed beside, is the sum of the three; and an
+/// amount in the parts' sentence that misses them is no second total of theirs.
+#[test]
+fn re_exports_make_up_the_total_and_claim_no_second_one() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "reexports.txt",
+        "O comércio entre Abu Dhabi e o Catar atingiu AED 23,67 bilhões em 2020. O comércio foi \
+         distribuído para importações com um valor de AED 8,34 bilhões, exportações com um \
+         valor de 8,08 bilhões de dirhams e reexportações com um valor de AED 7,25 bilhões, \
+         enquanto os produtos minerais representaram a maior parte do comércio total com um \
+         valor de AED 5,25 bilhões.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(figures_printed(sums[0]).len(), 4, "{}", sums[0]);
+    assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
+}

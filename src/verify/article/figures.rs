@@ -1365,7 +1365,12 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             // "AED17.3 billion in re-exports": goods imported and sent on — a part of the
             // exports (of the total trade, in Dubai's reckoning), not the exports.
             let re_exports = word.as_ref().is_some_and(|w| {
-                w.measure == TradeMeasure::Exports && tokens[w.tokens.start].text == "re"
+                let first = tokens[w.tokens.start].text.as_str();
+                w.measure == TradeMeasure::Exports
+                    && (first == "re"
+                        || ["reexport", "réexport", "riesport"]
+                            .iter()
+                            .any(|r| first.starts_with(r)))
             });
             let commodity = match &part {
                 _ if re_exports => Some(RE_EXPORTS.to_string()),

@@ -4097,12 +4097,14 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         // £2.5 billion of services ... exported £8.2 billion of services ... £93.0 billion
         // of the UK's total trade": a total the goods flows fall short of, with the
         // services flows of its period printed beside, is the sum of all four.
-        if kind == RelationKind::Sum
-            && !services
-            && !adds_up(article, t, e, m, kind)
-            && let Some(extra) = services_flows(article, t, e, m)
-        {
-            figures.extend(extra);
+        // So is one the re-exports printed beside it make up ("importações ... AED 8,34
+        // bilhões, exportações ... 8,08 bilhões e reexportações ... AED 7,25 bilhões").
+        if kind == RelationKind::Sum && !services && !adds_up(article, t, e, m, kind) {
+            if let Some(extra) = services_flows(article, t, e, m) {
+                figures.extend(extra);
+            } else if let Some(re) = re_exports_beside(article, t, e, m) {
+                figures.push(re);
+            }
         }
         // "... was only $12.9 billion with total exports of $10.2 billion and imports of
         // $2.1 billion": the total and its parts in one sentence are the text's.
@@ -4111,7 +4113,51 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             .all(|&f| article.figures[f].sentence == total.sentence);
         out.push(Relation::of_total(article, kind, t, figures, said));
     }
+    // Flows that add up to a total printed apart from them are no other total's parts
+    // when they miss that one, printed in their sentence ("AED 23,67 bilhões" of trade in
+    // the lead; then "importações ... exportações ..., enquanto os produtos minerais ... AED
+    // 5,25 bilhões" in a text whose product words are not read).
+    let sums_up = |r: &Relation| {
+        r.kind == RelationKind::Sum && parts_add_up(article, r.figures[0], &r.figures[1..])
+    };
+    let one_sentence = |r: &Relation| {
+        r.figures[1..]
+            .iter()
+            .all(|&f| article.figures[f].sentence == article.figures[r.figures[0]].sentence)
+    };
+    let adding: Vec<Vec<usize>> = out
+        .iter()
+        .filter(|r| sums_up(r) && !one_sentence(r))
+        .map(|r| r.figures.clone())
+        .collect();
+    out.retain(|r| {
+        r.kind != RelationKind::Sum
+            || sums_up(r)
+            || !one_sentence(r)
+            || !adding
+                .iter()
+                .any(|a| r.figures[1..].iter().all(|f| a[1..].contains(f)))
+    });
     out
+}
+
+/// Whether amounts `parts` add up to total `t` within the rounding of the printed numbers.
+fn parts_add_up(article: &Article, t: usize, parts: &[usize]) -> bool {
+    let Some(tr) = interval_of(article, t) else {
+        return false;
+    };
+    let (mut lo, mut hi) = (
+        crate::verify::interval::q_int(0),
+        crate::verify::interval::q_int(0),
+    );
+    for &f in parts {
+        let Some((a, b)) = interval_of(article, f) else {
+            return false;
+        };
+        lo = &lo + &a;
+        hi = &hi + &b;
+    }
+    lo <= tr.1 && tr.0 <= hi
 }
 
 /// "the value of Dubai external trade with Saudi Arabia in the first half of 2020 reached
@@ -4225,18 +4271,35 @@ fn services_flows(article: &Article, t: usize, e: usize, m: usize) -> Option<[us
         }
     };
     let (se, sm) = (of(TradeMeasure::Exports)?, of(TradeMeasure::Imports)?);
-    let range = |f: usize| interval_of(article, f);
-    let (tr, parts) = (range(t)?, [e, m, se, sm].map(range));
-    let (mut lo, mut hi) = (
-        crate::verify::interval::q_int(0),
-        crate::verify::interval::q_int(0),
-    );
-    for p in parts {
-        let (a, b) = p?;
-        lo = &lo + &a;
-        hi = &hi + &b;
+    parts_add_up(article, t, &[e, m, se, sm]).then_some([se, sm])
+}
+
+/// The re-exports that, with exports `e` and imports `m`, add up to trade total `t`: the
+/// one re-exports amount of its period, currency and economies within `SUM_REACH`
+/// sentences that makes them add up.
+fn re_exports_beside(article: &Article, t: usize, e: usize, m: usize) -> Option<usize> {
+    let total = &article.figures[t];
+    let found: Vec<usize> = (0..article.figures.len())
+        .filter(|&f| {
+            let g = &article.figures[f];
+            f != e
+                && !g.vague
+                && g.commodity.as_deref() == Some(super::figures::RE_EXPORTS)
+                && g.period == total.period
+                && g.currency == total.currency
+                && g.difference.is_none()
+                && economies_agree(g, total)
+                && g.sentence.abs_diff(total.sentence) <= SUM_REACH
+        })
+        .collect();
+    match found
+        .into_iter()
+        .filter(|&re| parts_add_up(article, t, &[e, m, re]))
+        .collect::<Vec<_>>()[..]
+    {
+        [re] => Some(re),
+        _ => None,
     }
-    (lo <= tr.1 && tr.0 <= hi).then_some([se, sm])
 }
 
 /// The range a figure's printed amount stands for (half a unit of its last digit).

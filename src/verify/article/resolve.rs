@@ -305,6 +305,12 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("disavanzo", TradeMeasure::Balance),
     ("defisit", TradeMeasure::Balance),
     ("handelsbilanz", TradeMeasure::Balance),
+    // re-exports (goods imported and sent on): a part of the exports in some reckonings
+    ("reexportaciones", TradeMeasure::Exports),
+    ("reexportações", TradeMeasure::Exports),
+    ("réexportations", TradeMeasure::Exports),
+    ("riesportazioni", TradeMeasure::Exports),
+    ("reexports", TradeMeasure::Exports),
     ("exportaciones", TradeMeasure::Exports),
     ("exportación", TradeMeasure::Exports),
     ("exportações", TradeMeasure::Exports),
