@@ -5633,3 +5633,35 @@ fn re_exports_make_up_the_total_and_claim_no_second_one() {
     assert_eq!(figures_printed(sums[0]).len(), 4, "{}", sums[0]);
     assert_eq!(sums[0]["verdict"], "consistent", "{}", sums[0]);
 }
+
+/// "Over 69 percent of New Zealand's exports to Taiwan are now tariff free, representing
+/// savings of around 78.4 million NZ dollars (61.33 million U.S. dollars)": savings are no
+/// trade, nor is their conversion, and a share with no trade amount beside it is unchecked.
+#[test]
+fn savings_and_their_conversion_are_no_trade() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "savings.txt",
+        "New Zealand's total exports to Taiwan were up by 150 million NZ dollars to 884 million \
+         NZ dollars in 2014. \"Over 69 percent of New Zealand's exports to Taiwan are now \
+         tariff free, representing savings of around 78.4 million NZ dollars (61.33 million \
+         U.S. dollars) to date,\" said Groser.\n",
+    );
+    let share = claims_of(&doc, "share")
+        .into_iter()
+        .find(|c| c["says"].as_str().unwrap().contains("69"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(share["verdict"], "unverifiable", "{share}");
+    let savings: Vec<&serde_json::Value> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| {
+            let p = n["printed"].as_str().unwrap();
+            p.starts_with("78.4") || p.starts_with("61.33")
+        })
+        .collect();
+    assert_eq!(savings.len(), 2, "{doc}");
+    assert!(savings.iter().all(|n| n["role"] == "ignored"), "{doc}");
+}

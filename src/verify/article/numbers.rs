@@ -987,6 +987,8 @@ const OTHER_MONEY: &[&str] = &[
     "salary",
     "salaries",
     "wages",
+    // "tariff free, representing savings of around 78.4 million NZ dollars"
+    "savings",
     // it, es, pt, fr
     "investimenti",
     "investiti",

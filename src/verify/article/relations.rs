@@ -2535,6 +2535,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
                 && article.figures[f].measure == Some(subject)
                 && of_product(product.as_deref(), &article.figures[f].commodity)
                 && whose(f)
+                && !restated(article, f)
         })
         .collect();
     // "jumped by 40 percent in the first quarter of 2021 compared to the last quarter of
