@@ -5665,3 +5665,25 @@ fn savings_and_their_conversion_are_no_trade() {
     assert_eq!(savings.len(), 2, "{doc}");
     assert!(savings.iter().all(|n| n["role"] == "ignored"), "{doc}");
 }
+
+/// "progressent de 34 % à 315 M€", "atteignent 968 M EUR": a one-letter scale right before
+/// a currency makes an amount.
+#[test]
+fn a_one_letter_scale_before_a_currency_is_an_amount() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "meur.txt",
+        "Les exportations françaises vers la Corée progressent de 34 % à 315 M€ en 2021. Les \
+         ventes de la France au Sénégal atteignent 968 M EUR en 2022, en hausse de 17,8 % par \
+         rapport à 2021.\n",
+    );
+    let amounts: Vec<&str> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["why"] == "amount")
+        .map(|n| n["printed"].as_str().unwrap())
+        .collect();
+    assert_eq!(amounts, vec!["315 M€", "968 M EUR"], "{doc}");
+}

@@ -613,9 +613,16 @@ fn read_at(
             return None;
         }
         let scale = *lexicon.scales.get(&s.text)?;
-        // One-letter scales ("m", "b", "k") only glued to the number or after a currency.
+        // One-letter scales ("m", "b", "k") only glued to the number, after a currency, or
+        // right before one ("315 M€", "968 M EUR").
         let single = s.text.len() == 1;
-        (!single || glued(&tokens[j - 1], s) || currency.is_some()).then_some(scale)
+        let currency_next = same_sentence(j + 1)
+            && lexicon.currency_at(tokens, j + 1).is_some()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|c| text[s.end..c.start].chars().all(|ch| ch == ' '));
+        (!single || glued(&tokens[j - 1], s) || currency.is_some() || currency_next)
+            .then_some(scale)
     };
     if scale_at(last + 1).is_none()
         && let Some(next) = tokens.get(last + 1).filter(|_| same_sentence(last + 1))
