@@ -5687,3 +5687,25 @@ fn a_one_letter_scale_before_a_currency_is_an_amount() {
         .collect();
     assert_eq!(amounts, vec!["315 M€", "968 M EUR"], "{doc}");
 }
+
+/// "oltre 34,5 mld euro (+4,3%)": "mld" is a billion; "obiettivo superamento 4 mld euro" a
+/// target, no trade figure.
+#[test]
+fn mld_is_a_billion_and_obiettivo_a_target() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "mld.txt",
+        "Export italiano in Serbia, obiettivo superamento 4 mld euro nell'interscambio. \
+         L'interscambio tra Italia e Serbia ha raggiunto oltre 3,5 mld euro (+4,3%) nel 2024.\n",
+    );
+    let numbers = doc["numbers"].as_array().unwrap();
+    let role = |p: &str| {
+        numbers
+            .iter()
+            .find(|n| n["printed"] == p)
+            .map(|n| n["role"].as_str().unwrap().to_string())
+    };
+    assert_eq!(role("3,5 mld euro").as_deref(), Some("figure"), "{doc}");
+    assert_eq!(role("4 mld euro").as_deref(), Some("ignored"), "{doc}");
+}

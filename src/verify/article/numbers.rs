@@ -965,6 +965,12 @@ const FORECAST_WORDS: &[&str] = &[
     "eye",
     "eyes",
     "pledged",
+    // it, es, pt, fr, de: "obiettivo superamento 4 mld euro"
+    "obiettivo",
+    "objetivo",
+    "objectif",
+    "meta",
+    "ziel",
 ];
 
 /// Money that is not trade, named as the subject of an amount or a rate.
