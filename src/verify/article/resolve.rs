@@ -18,31 +18,40 @@ pub struct Mention {
 
 const ECONOMY_WORDS: &str = include_str!("../../../data/economy-words.csv");
 
+/// The rows of `data/economy-words.csv`: a word (its tokens), the economy it names, and
+/// whether it is short (three letters or fewer: counted only in capitals).
+fn economy_words() -> &'static [(Vec<String>, String, bool)] {
+    static WORDS: std::sync::OnceLock<Vec<(Vec<String>, String, bool)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        ECONOMY_WORDS
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once(','))
+            .map(|(w, e)| {
+                let short = w.len() <= 3;
+                let parts = super::super::phrase::tokenize(w)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                (parts, e.to_string(), short)
+            })
+            .collect()
+    })
+}
+
 /// The economy a single word names by `data/economy-words.csv` ("jordanian": JOR).
 pub fn economy_word(word: &str) -> Option<String> {
-    ECONOMY_WORDS
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once(','))
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|(_, e)| e.to_string())
+    let word = word.to_lowercase();
+    economy_words()
+        .iter()
+        .find(|(w, _, short)| !short && w.len() == 1 && w[0] == word)
+        .map(|(_, e, _)| e.clone())
 }
 
 /// The economies named in the text, by country name, alias, demonym or capital.
 pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
-    let words: Vec<(Vec<String>, String, bool)> = ECONOMY_WORDS
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once(','))
-        .map(|(w, e)| {
-            let short = w.len() <= 3;
-            let parts = super::super::phrase::tokenize(w)
-                .into_iter()
-                .map(|t| t.text)
-                .collect();
-            (parts, e.to_string(), short)
-        })
-        .collect();
+    let words = economy_words();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
