@@ -2494,32 +2494,7 @@ fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Rel
     // "Still, Bahrain's exports dropped by 10 per cent": the flow of the economy it names,
     // not the other side's exports printed next (not one it names as the other side:
     // "exports to China").
-    let clause = clause_at(article, s, at);
-    let named: Vec<String> = super::resolve::economies(&article.text, &article.tokens)
-        .into_iter()
-        .filter(|m| {
-            let p = article.tokens[m.tokens.start].start;
-            let mut k = m.tokens.start;
-            if k > 0 && article.tokens[k - 1].text == "the" {
-                k -= 1;
-            }
-            // ("imports of Turkish goods": where they come from)
-            let goods = article.tokens.get(m.tokens.end).is_some_and(|t| {
-                matches!(
-                    t.text.as_str(),
-                    "goods" | "products" | "origin" | "items" | "commodities"
-                )
-            });
-            let other_side = goods
-                || k > 0
-                    && matches!(
-                        article.tokens[k - 1].text.as_str(),
-                        "to" | "from" | "with" | "between" | "and" | "into" | "for" | "against"
-                    );
-            p >= clause.start && p < at && !other_side
-        })
-        .map(|m| m.economy)
-        .collect();
+    let named = owners_named(article, n, s);
     let whose = |f: usize| {
         let g = &article.figures[f];
         !matches!(subject, TradeMeasure::Exports | TradeMeasure::Imports)
@@ -3399,6 +3374,14 @@ fn of_those_named<'a>(
 /// The economies named in the clause of share `n` before it ("China accounted for",
 /// "Sales to Japan represented"): what the share is said of.
 fn subject_economies(article: &Article, n: usize, s: usize) -> Vec<String> {
+    subject_mentions(article, n, s)
+        .into_iter()
+        .map(|m| m.economy)
+        .collect()
+}
+
+/// The economies named before rate `n` in its clause, as mentions.
+fn subject_mentions(article: &Article, n: usize, s: usize) -> Vec<super::resolve::Mention> {
     let at = article.numbers[n].printed.start;
     let clause = clause_at(article, s, at);
     super::resolve::economies(&article.text, &article.tokens)
@@ -3406,6 +3389,33 @@ fn subject_economies(article: &Article, n: usize, s: usize) -> Vec<String> {
         .filter(|m| {
             let p = article.tokens[m.tokens.start].start;
             p >= clause.start && p < at
+        })
+        .collect()
+}
+
+/// The economies rate `n` says the flow is of: those named before it in its clause, not
+/// as the other side ("exports to China", "imports of Turkish goods").
+fn owners_named(article: &Article, n: usize, s: usize) -> Vec<String> {
+    subject_mentions(article, n, s)
+        .into_iter()
+        .filter(|m| {
+            let mut k = m.tokens.start;
+            if k > 0 && article.tokens[k - 1].text == "the" {
+                k -= 1;
+            }
+            let goods = article.tokens.get(m.tokens.end).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "goods" | "products" | "origin" | "items" | "commodities"
+                )
+            });
+            let other_side = goods
+                || k > 0
+                    && matches!(
+                        article.tokens[k - 1].text.as_str(),
+                        "to" | "from" | "with" | "between" | "and" | "into" | "for" | "against"
+                    );
+            !other_side
         })
         .map(|m| m.economy)
         .collect()
@@ -4332,14 +4342,13 @@ fn adds_up(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind) 
             (zero, top)
         }
     };
+    if kind == RelationKind::Sum {
+        return parts_add_up(article, t, &[e, m]);
+    }
     let (Some(tr), Some((e_lo, e_hi)), Some((m_lo, m_hi))) = (range(t), range(e), range(m)) else {
         return false;
     };
-    let parts = if kind == RelationKind::Sum {
-        (&e_lo + &m_lo, &e_hi + &m_hi)
-    } else {
-        magnitude((&e_lo - &m_hi, &e_hi - &m_lo))
-    };
+    let parts = magnitude((&e_lo - &m_hi, &e_hi - &m_lo));
     let total = magnitude(tr);
     parts.0 <= total.1 && total.0 <= parts.1
 }
