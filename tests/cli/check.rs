@@ -5709,3 +5709,100 @@ fn mld_is_a_billion_and_obiettivo_a_target() {
     assert_eq!(role("3,5 mld euro").as_deref(), Some("figure"), "{doc}");
     assert_eq!(role("4 mld euro").as_deref(), Some("ignored"), "{doc}");
 }
+
+/// A headline's total with no period of its own is the total of the flows of one period
+/// printed below only when they add up to it; flows that do not add up make no sum with it.
+#[test]
+fn an_undated_headline_total_is_the_sum_of_flows_that_add_up_to_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "headline.txt",
+        "Thailand enjoys US$1.4 billion trade surplus with Australia in first quarter\n\nIn \
+         the first quarter \
+         of 2009, Thai exports to Australia were $2.085 billion while imports from Australia \
+         were $661 million.\n",
+    );
+    let balances = claims_of(&doc, "balance");
+    assert_eq!(balances.len(), 1, "{doc}");
+    assert_eq!(balances[0]["verdict"], "consistent", "{doc}");
+    let printed: Vec<&str> = balances[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["printed"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        printed,
+        vec!["US$1.4 billion", "$2.085 billion", "$661 million"],
+        "{doc}"
+    );
+    let doc = check_text(
+        &wd,
+        "apart.txt",
+        "Thailand and Australia trade US$5.2 billion in first quarter\n\nIn the first quarter \
+         of 2009, Thai exports to Australia were $2.085 billion while imports from Australia \
+         were $661 million.\n",
+    );
+    assert!(claims_of(&doc, "sum").is_empty(), "{doc}");
+}
+
+/// "South America" is a continent's part, not the United States: the total beside it is
+/// still the pair's.
+#[test]
+fn south_america_is_not_the_united_states() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "continent.txt",
+        "Chile is India's fifth largest trading partner in South America, with bilateral \
+         trade touching $3.8 billion in 2024. In 2024, exports from India totalled $1.2 \
+         billion and imports from Chile amounted to $2.6 billion.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+    let partners: Vec<&str> = sums[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| [f["reporter"].as_str(), f["partner"].as_str()])
+        .flatten()
+        .collect();
+    assert!(!partners.contains(&"USA"), "{doc}");
+}
+
+/// A unit's price ("the price of oil is around US$ 60, whereas last July the figure was US$
+/// 145") is no trade figure: no share or sum is built on it.
+#[test]
+fn a_price_is_no_trade_figure() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "price.txt",
+        "Exports from Algeria totalled US$ 20.7 billion in the first half of 2009. Oil answers \
+         to more than 95% of the export basket, and the price of the commodity is currently \
+         around US$ 60, whereas in July last year the figure was US$ 145. Brazil sold goods \
+         worth US$ 20,000 to Algeria at US$ 300 per tonne.\n",
+    );
+    let numbers = doc["numbers"].as_array().unwrap();
+    let role = |p: &str| {
+        let n = numbers.iter().find(|n| n["printed"] == p).unwrap();
+        (
+            n["role"].as_str().unwrap().to_string(),
+            n["why"].as_str().unwrap().to_string(),
+        )
+    };
+    for price in ["US$ 60", "US$ 145", "US$ 300"] {
+        let (r, why) = role(price);
+        assert_eq!(r, "ignored", "{price}: {doc}");
+        assert!(why.contains("price"), "{price}: {why}");
+    }
+    assert_eq!(role("US$ 20,000").0, "figure", "{doc}");
+    assert!(
+        claims_of(&doc, "share")
+            .iter()
+            .all(|c| c["verdict"] != "inconsistent"),
+        "{doc}"
+    );
+}

@@ -1085,6 +1085,9 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                 ]
                 .iter()
                 .any(|w| c.contains(w))
+                    // ("double trade from the current $9.2 billion within the next decade":
+                    // the horizon of an aim, not the figure's period)
+                    && !["next decade", "coming decade"].iter().any(|w| c.contains(w))
                     || matches!(clause_period.map(|p| &p.words), Some(PeriodWords::Span))
             };
             // "in September" with no year anywhere: the months, to keep September apart.

@@ -38,6 +38,8 @@ pub enum Ignored {
     /// Money that is not trade: investment, remittances, loans, aid ("Turkish investments
     /// in Egypt grew by 30.3%, reaching $179.9m").
     OtherMoney,
+    /// The price of one unit ("the price of the commodity is currently around US$ 60").
+    Price,
 }
 
 impl Ignored {
@@ -57,6 +59,7 @@ impl Ignored {
             Ignored::Threshold => "threshold",
             Ignored::Forecast => "forecast",
             Ignored::OtherMoney => "other-money",
+            Ignored::Price => "price",
         }
     }
 }
@@ -842,6 +845,9 @@ fn read_at(
         && tokens[first].text.chars().all(char::is_alphabetic)
     {
         return Some(ignored(tokens, first, last, Ignored::Name));
+    }
+    if !scaled && price_said(tokens, first, last, &same_sentence) {
+        return Some(ignored(tokens, first, last, Ignored::Price));
     }
     if matches!(
         next.as_str(),
@@ -1879,6 +1885,28 @@ fn threshold_before(tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool
             .map_or("", |j| tokens[j].text.as_str())
     };
     word(1) == "of" && matches!(word(2), "threshold" | "mark" | "milestone" | "barrier")
+}
+
+/// Whether an amount with no scale, tokens `first..=last`, is a unit's price: "price"
+/// before it in its sentence ("the price of oil is around US$ 60, against US$ 145"),
+/// or "per barrel", "a tonne" right after it.
+fn price_said(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|_| same(j))
+            .map_or("", |t| t.text.as_str())
+    };
+    let before = (1..=first)
+        .map(|k| first - k)
+        .take_while(|&j| same(j))
+        .any(|j| matches!(word(j), "price" | "prices" | "priced"));
+    let per_unit = matches!(word(last + 1), "per" | "a" | "/")
+        && matches!(
+            word(last + 2),
+            "barrel" | "bbl" | "tonne" | "ton" | "tons" | "tonnes" | "kg" | "kilogram" | "ounce"
+        );
+    before || per_unit
 }
 
 /// The word after token `last` in its sentence, or "".

@@ -1000,6 +1000,23 @@ fn same_months_carried(a: &Figure, b: &Figure) -> bool {
             && a.sentence.abs_diff(b.sentence) <= 4)
 }
 
+/// Whether one of two figures has no period and the other one, and what months the undated
+/// one names, if any, are the dated one's ("US$1.4 billion trade surplus ... in first
+/// quarter" and "In the first quarter of 2009, Thai exports ...").
+fn undated_of(a: &Figure, b: &Figure) -> bool {
+    let fits = |undated: &Figure, p: Period| {
+        undated.period.is_none()
+            && undated
+                .months_only
+                .is_none_or(|m| m == (p.first_month, p.last_month))
+    };
+    match (a.period, b.period) {
+        (None, Some(p)) => fits(a, p),
+        (Some(p), None) => fits(b, p),
+        _ => false,
+    }
+}
+
 /// "1,858 billion": one to three digits, a comma, three digits and a scale word — a
 /// thousands separator or a decimal comma, the text alone cannot tell.
 fn comma_thousands_with_scale(printed: &str) -> bool {
@@ -4020,7 +4037,7 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         // Chile had bilateral trade of $3.8 billion ... exports from India totalled"): its
         // parts may name the other.
         let names_in_pair = |g: &Figure| g.owner.iter().chain(&g.other).all(in_pair);
-        let near = |f: &Figure, reach: usize| {
+        let near = |f: &Figure, reach: usize, undated: bool| {
             let others_agree = (economies_agree(f, total)
                 || (kind == RelationKind::Sum && names_in_pair(total) && names_in_pair(f)))
                 && !(unnamed && f.owner.as_ref().is_some_and(|o| !in_pair(o)))
@@ -4029,8 +4046,8 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
             others_agree
                 && !f.vague
                 && f.difference.is_none()
-                && same_months_carried(f, total)
-                && f.period == total.period
+                && ((same_months_carried(f, total) && f.period == total.period)
+                    || (undated && undated_of(f, total)))
                 && f.commodity == total.commodity
                 && f.part_of.is_none_or(|w| {
                     w == t || article.figures[w].measure == Some(TradeMeasure::Turnover)
@@ -4042,12 +4059,12 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         if parts.contains(&t) || total.vague {
             continue;
         }
-        let find = |want: TradeMeasure, reach: usize| -> Vec<usize> {
+        let find = |want: TradeMeasure, reach: usize, undated: bool| -> Vec<usize> {
             (0..article.figures.len())
                 .filter(|&f| {
                     f != t
                         && !parts.contains(&f)
-                        && near(&article.figures[f], reach)
+                        && near(&article.figures[f], reach, undated)
                         && view_of(article, &article.figures[f], total) == Some(want)
                 })
                 .collect()
@@ -4055,10 +4072,30 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         // The two flows printed closest to the total and to each other that can be its
         // parts (the closest pair may be another period's or another flow's).
         let d = |a: usize, b: usize| pos(article, a).abs_diff(pos(article, b));
-        let pairs = |reach: usize| {
+        let pairs = |reach: usize, undated: bool| {
             let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-            for e in find(TradeMeasure::Exports, reach) {
-                for m in find(TradeMeasure::Imports, reach) {
+            for e in find(TradeMeasure::Exports, reach, undated) {
+                for m in find(TradeMeasure::Imports, reach, undated) {
+                    // (of the three, those with a period have one period)
+                    let mut dated = [t, e, m]
+                        .map(|f| article.figures[f].period)
+                        .into_iter()
+                        .flatten();
+                    let first = dated.next();
+                    if undated && !dated.all(|p| Some(p) == first) {
+                        continue;
+                    }
+                    // (a part under a thousandth of the total — "US$ 145" beside "US$ 19.75
+                    // billion" — adds up within any rounding: no sign it is a part)
+                    let slight = |f: usize| match (amount(article, f), amount(article, t)) {
+                        (Some(x), Some(total)) => {
+                            x.abs() * rust_decimal::Decimal::from(1000) < total.abs()
+                        }
+                        _ => true,
+                    };
+                    if undated && (slight(e) || slight(m)) {
+                        continue;
+                    }
                     pairs.push((d(e, t) + d(m, t) + d(e, m), e, m));
                 }
             }
@@ -4073,14 +4110,19 @@ fn sums_and_balances(article: &Article, parts: &[usize]) -> Vec<Relation> {
         // ("In 2022, the total trade volume was $1.3bn" ... paragraphs later "Uzbekistan
         // imported $1.28bn ... exports were valued at $17.5mn"), only flows of its period
         // that add up to it.
-        let near_pairs = pairs(SUM_REACH);
-        let far_pairs = pairs(usize::MAX / 2);
+        // A headline's total with no period of its own ("Thailand enjoys US$1.4 billion
+        // trade surplus with Australia"), or a flow whose period is not said, is the total
+        // of the flows of one period only when they add up to it.
+        let near_pairs = pairs(SUM_REACH, false);
+        let far_pairs = pairs(usize::MAX / 2, false);
+        let undated_pairs = pairs(usize::MAX / 2, true);
         let Some(&(_, e, m)) = near_pairs
             .iter()
             .filter(fits)
             .find(adds)
             .or_else(|| near_pairs.iter().find(fits))
             .or_else(|| far_pairs.iter().filter(fits).find(adds))
+            .or_else(|| undated_pairs.iter().filter(fits).find(adds))
         else {
             continue;
         };

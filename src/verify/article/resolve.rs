@@ -106,10 +106,17 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             // a text about it) is of the continent.
             let region = crate::codes::lookup(original).is_some();
             let continental = stripped.len() == 1
-                && stripped[0] == "american"
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|t| matches!(t.text.as_str(), "country" | "nation" | "state"));
+                && ((stripped[0] == "american"
+                    && tokens.get(i + 1).is_some_and(|t| {
+                        matches!(t.text.as_str(), "country" | "nation" | "state")
+                    }))
+                    // "South America", "Latin American": the continent's part, not the US.
+                    || (matches!(stripped[0].as_str(), "america" | "american")
+                        && i > 0
+                        && matches!(
+                            tokens[i - 1].text.as_str(),
+                            "south" | "north" | "latin" | "central"
+                        )));
             if let Some((_, e, short)) = words
                 .iter()
                 .find(|(w, _, short)| *w == stripped || (*w == singular && !*short && !region))
@@ -780,7 +787,9 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             continue;
         }
         // "during the last decade", "over the past ten years": many years.
-        if matches!(w(i), "decade" | "decades")
+        // ("within the next decade": the horizon of an aim, no period of the figures)
+        if (matches!(w(i), "decade" | "decades")
+            && !(i > 0 && matches!(w(i - 1), "next" | "coming")))
             || (matches!(w(i), "last" | "past")
                 && number_word(w(i + 1)).is_some()
                 && w(i + 2) == "years")
