@@ -5806,3 +5806,33 @@ fn a_price_is_no_trade_figure() {
         "{doc}"
     );
 }
+
+/// Percentages in words past twelve and in the languages read ("fourteen per cent", "um
+/// rund sechs Prozent") are rates like their digits.
+#[test]
+fn percentages_in_words_are_rates() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "words.txt",
+        "Exports to Chile rose fourteen per cent to $352 million in 2019 from $309 million in \
+         2018.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "vier.txt",
+        "Von Jänner bis November 2023 sind die Einfuhren um rund sechs Prozent auf 187,53 \
+         Milliarden Euro gesunken.\n",
+    );
+    let percents: Vec<&str> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["why"] == "percentage")
+        .map(|n| n["printed"].as_str().unwrap())
+        .collect();
+    assert_eq!(percents, vec!["sechs Prozent"], "{doc}");
+}

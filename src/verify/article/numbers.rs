@@ -742,16 +742,9 @@ fn read_at(
         // "41.28pc", "5 pct": the press's short forms of "percent".
         // "per cento", "por ciento", "pour cent", "persen", "Prozent": the same in the languages of
         // the corpus.
-        let two_words = matches!(
-            (next.as_str(), next2.as_str()),
-            ("per", "cent" | "cento") | ("por", "ciento" | "cento") | ("pour", "cent")
-        );
-        if next == "%"
-            || next == "percent"
-            || matches!(next.as_str(), "pc" | "pct" | "persen" | "prozent")
-            || two_words
-        {
-            last += if two_words { 2 } else { 1 };
+        let percent = crate::verify::phrase::percent_words(tokens, last + 1);
+        if percent > 0 {
+            last += percent;
             let after = word(last + 1);
             let points = matches!(after, "points" | "point" | "pp");
             if points {
@@ -1800,14 +1793,15 @@ fn read_word(
             NumberKind::Multiple,
         ));
     }
-    if lexicon.numbers.contains_key(&t.text) && matches!(next, "percent" | "%") {
+    let percent = crate::verify::phrase::percent_words(tokens, i + 1);
+    if lexicon.numbers.contains_key(&t.text) && percent > 0 {
         return Some(stated(
             text,
             tokens,
             sentence_of,
             lexicon,
             i0,
-            i + 1,
+            i + percent,
             NumberKind::Percent,
         ));
     }

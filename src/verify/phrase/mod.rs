@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 use super::interval::{Bound, Interval, Q, q, q_int};
 use super::lexicon::Lexicon;
 use reading::{Reading, Stated};
-pub use tokens::{Token, find_words, multiplied_by, spoken_decimal, tokenize};
+pub use tokens::{Token, find_words, multiplied_by, percent_words, spoken_decimal, tokenize};
 
 /// What quantity a phrase speaks of.
 #[derive(Clone, Debug, PartialEq, Eq)]

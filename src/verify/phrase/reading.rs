@@ -404,7 +404,8 @@ fn find_number(tokens: &[Token], lexicon: &Lexicon) -> (Option<usize>, Option<St
         let next = tokens.get(i + 1).map(|t| t.text.as_str());
         // ("six billion dollars": a number word before a scale)
         let scale = next.is_some_and(|w| w.chars().count() > 1 && lexicon.scales.contains_key(w));
-        (matches!(next, Some("times" | "fold" | "percent" | "%"))
+        (matches!(next, Some("times" | "fold"))
+            || super::tokens::percent_words(tokens, i + 1) > 0
             || super::tokens::multiplied_by(tokens, i)
             || scale)
             .then(|| (i, n.to_string()))

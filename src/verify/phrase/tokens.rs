@@ -130,6 +130,18 @@ pub fn spoken_decimal(
     (fraction < 10).then(|| (i - 2, format!("{int}.{fraction}")))
 }
 
+/// How many tokens from `i` say "percent": "%", "percent", "per cent", "pc", "pct", and
+/// the same in the languages read ("Prozent", "pour cent", "por ciento", "per cento",
+/// "persen"); 0 when they do not.
+pub fn percent_words(tokens: &[Token], i: usize) -> usize {
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    match (w(i), w(i + 1)) {
+        ("per", "cent" | "cento") | ("por", "ciento" | "cento") | ("pour", "cent") => 2,
+        ("%" | "percent" | "pc" | "pct" | "persen" | "prozent", _) => 1,
+        _ => 0,
+    }
+}
+
 /// Whether token `i` follows "multiplied by" ("multiplié par", "multiplicado por",
 /// "moltiplicato per"): a multiple.
 pub fn multiplied_by(tokens: &[Token], i: usize) -> bool {
