@@ -223,6 +223,26 @@ pub fn is_aggregate(name: &str) -> bool {
     }
 }
 
+/// The European Union's 27 members (ISO 3166 alpha-3).
+const EU_MEMBERS: &[&str] = &[
+    "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
+    "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP",
+    "SWE",
+];
+
+/// Whether `member` is a member of group `group` (the European Union, the world): a pair of
+/// a group and one of its members trades with itself.
+pub fn is_member(member: &str, group: &str) -> bool {
+    let (Some(m), Some(g)) = (lookup(member), lookup(group)) else {
+        return false;
+    };
+    match g.id.as_str() {
+        "EUN" => EU_MEMBERS.contains(&m.id.as_str()),
+        "WLD" => m.id != "WLD",
+        _ => false,
+    }
+}
+
 /// The world as a partner or reporter: all economies together.
 pub fn is_world(name: &str) -> bool {
     lookup(name).is_some_and(|e| e.id == "WLD")

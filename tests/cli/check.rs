@@ -5836,3 +5836,28 @@ fn percentages_in_words_are_rates() {
         .collect();
     assert_eq!(percents, vec!["sechs Prozent"], "{doc}");
 }
+
+/// A group and one of its members are no pair ("Cambodia's trade with the EU ... Spain
+/// imported $953 million"); "EU imports into Cambodia" are Cambodia's imports from the EU.
+#[test]
+fn a_group_and_its_member_are_no_pair_and_imports_into_are_the_importers() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "eu.txt",
+        "From January to November 2024, the total trade value between Cambodia and the European \
+         Union amounted to $4.887 billion. Of this, exports to the EU totalled $4.032 billion, \
+         while EU imports into Cambodia amounted to $854 million.\n\nSpain imported goods worth \
+         $953 million; Germany imported $828 million.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_ne!(sums[0]["verdict"], "inconsistent", "{doc}");
+    let imports = &sums[0]["figures"][2];
+    assert_eq!(imports["printed"], "$854 million", "{doc}");
+    assert_eq!(
+        (imports["reporter"].as_str(), imports["partner"].as_str()),
+        (Some("KHM"), Some("EUN")),
+        "{doc}"
+    );
+}

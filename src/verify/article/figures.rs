@@ -2694,7 +2694,16 @@ fn choose_pair(article: &mut Article, mentions: &[Mention]) {
     let mut ranked: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
     // A region ("the Middle East") is the pair's side only when too few countries are named.
     ranked.sort_by_key(|(e, (n, first))| (e.starts_with('_'), std::cmp::Reverse(*n), *first));
-    let mut top: Vec<(&str, usize)> = ranked.iter().take(2).map(|(e, (_, f))| (*e, *f)).collect();
+    // ("Cambodia's trade with the EU ... Spain imported $953 million; Germany imported ..."):
+    // a group and one of its members are no pair.
+    let mut top: Vec<(&str, usize)> = Vec::new();
+    for (e, (_, f)) in &ranked {
+        let kin =
+            |t: &&(&str, usize)| crate::codes::is_member(e, t.0) || crate::codes::is_member(t.0, e);
+        if top.len() < 2 && !top.iter().any(|t| kin(&t)) {
+            top.push((e, *f));
+        }
+    }
     top.sort_by_key(|(_, f)| *f);
     let given = article.reporter.clone().or(article.partner.clone());
     match (given, top.as_slice()) {
@@ -2945,8 +2954,15 @@ fn owner_of(
                 }
             }
             ("to" | "with" | "into", Some(m)) => {
-                // "imports into Kenya", "imports from China to Tanzania": the importer.
-                if word.measure == TradeMeasure::Imports && (w == "into" || w == "to") {
+                // "imports into Kenya", "imports from China to Tanzania": the importer;
+                // one named before "into" is where they come from ("EU imports into
+                // Cambodia"; "Pakistan imports to the UK" is said of either side).
+                if word.measure == TradeMeasure::Imports && w == "into" {
+                    if let Some(source) = owner.take().filter(|o| *o != m.economy) {
+                        other = other.or(Some(source));
+                    }
+                    owner = Some(m.economy.clone());
+                } else if word.measure == TradeMeasure::Imports && w == "to" {
                     owner = owner.or(Some(m.economy.clone()));
                 } else {
                     other = Some(m.economy.clone());
