@@ -5861,3 +5861,55 @@ fn a_group_and_its_member_are_no_pair_and_imports_into_are_the_importers() {
         "{doc}"
     );
 }
+
+/// "amounted to $26.6 million – 11.4% more than last year's $23.8 million": the amount
+/// before the dash is a level (not a difference), the one after "than" the base.
+#[test]
+fn a_rate_more_than_an_amount_has_that_amount_as_its_base() {
+    let wd = Workdir::new();
+    for dash in ["–", "-"] {
+        let doc = check_text(
+            &wd,
+            "than.txt",
+            &format!(
+                "Imports amounted to $26.6 million {dash} 11.4% more than last year's $23.8 \
+                 million.\n"
+            ),
+        );
+        let changes = claims_of(&doc, "change");
+        assert_eq!(changes.len(), 1, "{doc}");
+        let printed: Vec<&str> = changes[0]["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["printed"].as_str().unwrap())
+            .collect();
+        assert_eq!(printed, vec!["$23.8 million", "$26.6 million"], "{doc}");
+        assert_ne!(changes[0]["verdict"], "inconsistent", "{doc}");
+    }
+}
+
+/// "reached 3.8 billion US dollars, up 833 million US dollars or 28 percent from 2.967
+/// billion": the rate of a difference is a change of the level printed before it, not of
+/// the base printed after.
+#[test]
+fn the_rate_of_a_difference_is_a_change_of_the_level_before_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "diff.txt",
+        "Trade between Myanmar and Singapore reached 3.8 billion US dollars in the fiscal year \
+         2017-18 which ended in March, up 833 million US dollars or 28 percent from 2.967 \
+         billion US dollars in 2016-17.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    let printed: Vec<&str> = changes[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["printed"].as_str().unwrap())
+        .collect();
+    assert!(printed.contains(&"3.8 billion US dollars"), "{doc}");
+}

@@ -2505,7 +2505,17 @@ fn difference_of(
         return Some(d);
     }
     let mut j = printed.end;
+    // "amounted to $26.6 million – 11.4% more than last year's": past a dash, a rate
+    // compared with another amount is the level's (as past a comma); "a £200 million – 1.7
+    // per cent – increase" is still a difference.
+    let mut dashed = false;
     while j < sentence.end && j < printed.end + 5 {
+        if j > 0 && {
+            let gap = &text[tokens[j - 1].end..tokens[j].start];
+            gap.contains(['–', '—']) || gap.contains(" - ")
+        } {
+            dashed = true;
+        }
         // Not past a bracket ("£20.9 billion (decrease of 8.0% ...)" is a level), except a
         // bracketed percentage: "USD$369 million (6.9%) lower than".
         if j > 0 && text[tokens[j - 1].end..tokens[j].start].contains(['(', ')']) {
@@ -2546,7 +2556,9 @@ fn difference_of(
                 | "decrease"
                 | "slump"
                 | "reduction"
-        ) || (matches!(w, "lower" | "higher" | "less" | "more") && word(j + 1) == "than")
+        ) || (matches!(w, "lower" | "higher" | "less" | "more")
+            && word(j + 1) == "than"
+            && !dashed)
         {
             return dir(w).or(Some(if matches!(w, "plunge" | "slump") {
                 Down

@@ -182,8 +182,31 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                                 || fd.measure.is_none())
                             && g.commodity == fd.commodity
                     });
-                    let anchor =
-                        level_of.min_by_key(|&f| pos(article, f).abs_diff(pos(article, d)));
+                    // (the level before the difference: "... 3.8 billion US dollars, up 833
+                    // million US dollars or 28 percent from 2.967 billion" — the one after
+                    // "from" is the base)
+                    let levels: Vec<usize> = level_of.collect();
+                    let after = |f: usize| pos(article, f) > pos(article, d);
+                    // ("climbed Sh2.25 billion, or 10.12 percent, to Sh24.43 billion": the
+                    // new value said after it first)
+                    let anchor = levels
+                        .iter()
+                        .copied()
+                        .filter(|&f| after(f) && article.figures[f].new_value)
+                        .min_by_key(|&f| pos(article, f))
+                        .or_else(|| {
+                            levels
+                                .iter()
+                                .copied()
+                                .filter(|&f| !after(f))
+                                .max_by_key(|&f| pos(article, f))
+                        })
+                        .or_else(|| {
+                            levels
+                                .iter()
+                                .copied()
+                                .min_by_key(|&f| pos(article, f).abs_diff(pos(article, d)))
+                        });
                     Relation {
                         said: false,
                         kind: RelationKind::Change,
@@ -1390,7 +1413,8 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         let gap = gap.trim_start();
         gap.starts_with("compared") || gap.starts_with("against") || gap.starts_with("from")
     })
-    .or_else(|| compared_after(article, n, s));
+    .or_else(|| compared_after(article, n, s))
+    .or_else(|| than_after(article, n, s));
     if let Some(base) = said_base {
         let new = if anchor != base {
             Some(anchor)
@@ -1976,6 +2000,53 @@ fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<
     (!words.is_empty()
         && words.len() <= gap.len().min(8)
         && words.iter().all(|w| gap.contains(&w.as_str()))
+        && !other_number)
+        .then_some(next)
+}
+
+/// The base a comparative names right after rate `n` (its phrase or the words after it): "11.4% more than last year's $23.8
+/// million", "5% lower than the $2.1 billion of 2019" — the amount after "than", with only
+/// a period's words between.
+fn than_after(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let end = article.numbers[n].phrase.end;
+    let (next, other_number) = amount_right_after(article, s, end)?;
+    let words: Vec<String> = article.text[end..pos(article, next)]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // (the comparative is often part of the rate's phrase: "11.4% more")
+    let comparative = words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "more" | "less" | "higher" | "lower" | "greater" | "above" | "below" | "up" | "down"
+        )
+    });
+    let words = &words[usize::from(comparative)..];
+    let period_words = words.iter().skip(1).all(|w| {
+        matches!(
+            w.as_str(),
+            "the"
+                | "last"
+                | "previous"
+                | "year"
+                | "s"
+                | "of"
+                | "in"
+                | "same"
+                | "period"
+                | "that"
+                | "a"
+                | "its"
+                | "their"
+                | "figure"
+                | "level"
+                | "value"
+        ) || (w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y)))
+    });
+    (words.first().is_some_and(|w| w == "than")
+        && words.len() <= 7
+        && period_words
         && !other_number)
         .then_some(next)
 }
