@@ -5913,3 +5913,41 @@ fn the_rate_of_a_difference_is_a_change_of_the_level_before_it() {
         .collect();
     assert!(printed.contains(&"3.8 billion US dollars"), "{doc}");
 }
+
+/// Fiscal years named by their end: "July-December FY22" is July to December 2021;
+/// "FY17" and "FY2016/17" are one period (their figures add up); "FY 2020/21" keeps both
+/// years.
+#[test]
+fn fiscal_years_named_by_their_end() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "fy.txt",
+        "Exports were $151.9 million during July-December FY23 compared to $138.70 million \
+         during July-December FY22. Trade between Pakistan and Brazil was $800 million in \
+         FY2016/17. Pakistan's exports to Brazil were $100 million and its imports from \
+         Brazil $700 million in FY17. Imports in FY 2020/21 were $5 million.\n",
+    );
+    let numbers = doc["numbers"].as_array().unwrap();
+    let period = |p: &str| {
+        numbers
+            .iter()
+            .find(|n| n["printed"] == p)
+            .and_then(|n| n["read_as"]["period"].as_str())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        period("$151.9 million").as_deref(),
+        Some("2022-H2"),
+        "{doc}"
+    );
+    assert_eq!(
+        period("$138.70 million").as_deref(),
+        Some("2021-H2"),
+        "{doc}"
+    );
+    assert_eq!(period("$5 million").as_deref(), Some("FY2020/21"), "{doc}");
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+}

@@ -645,6 +645,9 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
     while i < range.end {
         let start = i;
         let mut months: Option<(u8, u8)> = None;
+        // Whether `months` are named by month words ("July-December"), not counted ("the
+        // first six months").
+        let mut month_names = false;
         let mut year: Option<i32> = None;
         let mut end = i;
         let mut fiscal = None;
@@ -887,14 +890,23 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 range.contains(&(i + 1)) && t.is_number && matches!(t.text.len(), 2 | 4)
             })
             && !(tokens[i + 1].text.len() == 4 && year_of(&tokens[i + 1]).is_none())
+            // ("FY 2020/21" is read with its two years below)
+            && !tokens.get(i + 2).is_some_and(|t| {
+                range.contains(&(i + 2))
+                    && t.is_number
+                    && text[tokens[i + 1].end..t.start].trim().len() == 1
+                    && text[tokens[i + 1].end..t.start].contains(['-', '/', '–'])
+            })
         {
-            // "FY25", "FY 2025": a fiscal year named by the year it ends in.
+            // "FY25", "FY 2025": a fiscal year named by the year it ends in — held, as
+            // "FY2024/25" and "2024-25" are, under the year it starts in, so that "FY17"
+            // and "FY2016/17" are one period.
             let t = &tokens[i + 1].text;
             let y: i32 = t.parse().unwrap_or(0);
             let y = if t.len() == 2 { 2000 + y } else { y };
             out.push(PeriodMention {
                 words: PeriodWords::Absolute {
-                    year: Some(y),
+                    year: Some(y - 1),
                     months: None,
                 },
                 tokens: i..i + 2,
@@ -1006,6 +1018,7 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             }
             if last >= m {
                 months = Some((m, last));
+                month_names = true;
             }
             // "as of November 2021": the year to date.
             if last == m && i >= range.start + 2 && w(i - 2) == "as" && w(i - 1) == "of" {
@@ -1048,6 +1061,18 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             while matches!(w(j), "of" | "in" | "this" | "last") {
                 j += 1;
             }
+            let fiscal_end = (w(j) == "fy")
+                .then(|| {
+                    tokens
+                        .get(j + 1)
+                        .filter(|t| range.contains(&(j + 1)) && t.is_number)
+                })
+                .flatten()
+                .and_then(|t| match t.text.len() {
+                    2 => t.text.parse::<i32>().ok().map(|y| 2000 + y),
+                    4 => year_of(t),
+                    _ => None,
+                });
             if let Some(y) = tokens
                 .get(j)
                 .filter(|_| range.contains(&j))
@@ -1055,6 +1080,12 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             {
                 year = Some(y);
                 end = j + 1;
+            } else if let (Some(fy), Some((first, _)), true) = (fiscal_end, months, month_names) {
+                // "July-December FY22": months of the fiscal year that ends in 2022 — July
+                // to December of 2021 (a fiscal year named by its end, ending by June);
+                // "January-March FY23" of 2023.
+                year = Some(if first >= 7 { fy - 1 } else { fy });
+                end = j + 2;
             } else if w(j) == "'"
                 && let Some(t) = tokens.get(j + 1).filter(|t| {
                     range.contains(&(j + 1))
