@@ -5951,3 +5951,37 @@ fn fiscal_years_named_by_their_end() {
     assert_eq!(sums.len(), 1, "{doc}");
     assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
 }
+
+/// A difference with its rate is a change of the level it goes with: "This indicates an
+/// increase of $154.6 million, or 26.2%" of the amount the sentence before ends on;
+/// "Sh5.18 billion goods — Sh156.4 million or 3.12 percent growth" ("growth" after the rate
+/// makes the amount a difference).
+#[test]
+fn a_difference_and_its_rate_are_a_change_of_their_level() {
+    let wd = Workdir::new();
+    for (text, level) in [
+        (
+            "In the first quarter of 2024, imports from China amounted to $743.7 million. This \
+             indicates a substantial increase of $154.6 million, or 26.2%.\n",
+            "$743.7 million",
+        ),
+        (
+            "In the nine months to September 2019, Burundi bought Sh5.18 billion goods from \
+             Kenya — Sh156.4 million or 3.12 percent growth.\n",
+            "Sh5.18 billion",
+        ),
+    ] {
+        let doc = check_text(&wd, "difference.txt", text);
+        let changes = claims_of(&doc, "change");
+        assert_eq!(changes.len(), 1, "{doc}");
+        assert_ne!(changes[0]["verdict"], "inconsistent", "{doc}");
+        assert_ne!(changes[0]["verdict"], "unverifiable", "{doc}");
+        let printed: Vec<&str> = changes[0]["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["printed"].as_str().unwrap())
+            .collect();
+        assert!(printed.contains(&level), "{doc}");
+    }
+}

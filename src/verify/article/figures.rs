@@ -2556,6 +2556,7 @@ fn difference_of(
                 | "decrease"
                 | "slump"
                 | "reduction"
+                | "growth"
         ) || (matches!(w, "lower" | "higher" | "less" | "more")
             && word(j + 1) == "than"
             && !dashed)

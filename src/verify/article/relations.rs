@@ -173,7 +173,16 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                     // "It stood at $118.62 billion, up $16.43 billion or 16.1 percent": the
                     // level of the sentence is the new value, the difference makes the base.
                     let fd = &article.figures[d];
-                    let level_of = figures_in(article, s).into_iter().filter(|&f| {
+                    // ("This indicates a substantial increase of $154.6 million, or 26.2%":
+                    // the level is the last sentence's)
+                    let mut near = figures_in(article, s);
+                    if s > 0
+                        && back_reference(article, s)
+                        && near.iter().all(|&f| f == d || !level(article, f))
+                    {
+                        near = figures_in(article, s - 1);
+                    }
+                    let level_of = near.into_iter().filter(|&f| {
                         let g = &article.figures[f];
                         level(article, f)
                             && g.currency == fd.currency
@@ -1362,28 +1371,7 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     }
     // "That's down more than 23 percent from the same period last year": a sentence with no
     // amount of its own speaks of the last amount before it.
-    let back_reference = {
-        let sentence = article.sentence(s).trim_start().to_lowercase();
-        // "The figure increased by 34.5 percent"
-        [
-            "that",
-            "this",
-            "it ",
-            "it'",
-            "it’",
-            "which",
-            "the figure",
-            "the amount",
-            "the value",
-            // "As a result, the two countries' trade turnover surged by 88.31 percent"
-            "as a result",
-            "consequently",
-            "thus",
-            "hence",
-        ]
-        .iter()
-        .any(|w| sentence.starts_with(w))
-    };
+    let back_reference = back_reference(article, s);
     let anchor = anchor.or_else(|| {
         if !back_reference || s == 0 {
             return None;
@@ -2002,6 +1990,31 @@ fn printed_after(article: &Article, n: usize, s: usize, gap: &[&str]) -> Option<
         && words.iter().all(|w| gap.contains(&w.as_str()))
         && !other_number)
         .then_some(next)
+}
+
+/// Whether sentence `s` opens by pointing back at the one before ("That's down more than
+/// 23 percent", "This indicates an increase of $154.6 million, or 26.2%").
+fn back_reference(article: &Article, s: usize) -> bool {
+    let sentence = article.sentence(s).trim_start().to_lowercase();
+    // "The figure increased by 34.5 percent"
+    [
+        "that",
+        "this",
+        "it ",
+        "it'",
+        "it’",
+        "which",
+        "the figure",
+        "the amount",
+        "the value",
+        // "As a result, the two countries' trade turnover surged by 88.31 percent"
+        "as a result",
+        "consequently",
+        "thus",
+        "hence",
+    ]
+    .iter()
+    .any(|w| sentence.starts_with(w))
 }
 
 /// The base a comparative names right after rate `n` (its phrase or the words after it): "11.4% more than last year's $23.8
