@@ -62,11 +62,14 @@ def main():
     nontrade = read_csvs(args.dir, "nontrade*.csv")
     files = sorted({r["file"] for r in expected} | {r["file"] for r in nontrade})
     found = {}
+    # Files `check` failed on (a crash or an error): the run fails whatever the floors.
+    failed = []
     for name in files:
         path = os.path.join(args.dir, name)
         run = subprocess.run([args.bin, "check", path, "--format", "json"], capture_output=True, text=True)
         if run.returncode not in (0, 1):
             print(f"{name}: exit {run.returncode}: {run.stderr.strip()}", file=sys.stderr)
+            failed.append(name)
             found[name] = {"claims": [], "numbers": []}
             continue
         found[name] = json.loads(run.stdout)
@@ -168,7 +171,9 @@ def main():
             for i, claim in enumerate(found[name]["claims"]):
                 if i not in used[name]:
                     print("EXTRA", name, claim["kind"], claim["says"], claim["verdict"], claim["explanation"][:140], sep=" | ")
-    ok = True
+    ok = not failed
+    if failed:
+        print(f"check failed on {len(failed)} file(s): {', '.join(failed)}", file=sys.stderr)
     if args.min_found is not None and e and f / e < args.min_found:
         ok = False
     if args.min_alike is not None and f and totals["alike"] / f < args.min_alike:

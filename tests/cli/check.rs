@@ -5985,3 +5985,36 @@ fn a_difference_and_its_rate_are_a_change_of_their_level() {
         assert!(printed.contains(&level), "{doc}");
     }
 }
+
+/// A table of amounts with the currency after each ("1,28 billion Dollars   1,27 billion
+/// Dollars") is read, each currency word one amount's — it once made `check` panic.
+#[test]
+fn a_table_of_amounts_with_currency_words_after_them_is_read() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "table.txt",
+        "Turkey-Canada bilateral trade reached a total of 2,3 billion USD in 2013.\n\n\
+         \x20                   2013                    2014\n\n\
+         Turkish Exports to Canada:      1,28 billion Dollars         1,27 billion Dollars\n\n\
+         Turkish Imports from Canada: 862 million Dollars          962 million Dollars\n",
+    );
+    let amounts: Vec<&str> = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["why"] == "amount")
+        .map(|n| n["printed"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        amounts,
+        vec![
+            "2,3 billion USD",
+            "1,28 billion Dollars",
+            "1,27 billion Dollars",
+            "862 million Dollars",
+            "962 million Dollars"
+        ],
+        "{doc}"
+    );
+}

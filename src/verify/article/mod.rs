@@ -14,6 +14,8 @@ mod emit;
 mod figures;
 mod model;
 mod numbers;
+#[cfg(test)]
+mod proptests;
 mod relations;
 mod resolve;
 mod text;

@@ -339,7 +339,10 @@ pub fn scan(text: &str, tokens: &[Token], sentence_of: &[usize], lexicon: &Lexic
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match read_at(text, tokens, sentence_of, lexicon, i) {
+        // Each token is one number's: a currency word the last number ends with is not the
+        // next one's ("1,28 billion Dollars   1,27 billion Dollars" in a table).
+        let floor = out.last().map_or(0, |n: &Number| n.tokens.end);
+        match read_at(text, tokens, sentence_of, lexicon, i, floor) {
             Some(n) => {
                 i = n.tokens.end;
                 out.push(n);
@@ -553,9 +556,12 @@ fn read_at(
     sentence_of: &[usize],
     lexicon: &Lexicon,
     i: usize,
+    floor: usize,
 ) -> Option<Number> {
     let t = &tokens[i];
     let same_sentence = |j: usize| sentence_of.get(j) == sentence_of.get(i);
+    // A currency before the number is its own only if no number read before ends with it.
+    let own = |j: usize| j >= floor && same_sentence(j);
     let word = |j: usize| -> &str {
         if same_sentence(j) {
             tokens.get(j).map_or("", |t| t.text.as_str())
@@ -597,7 +603,7 @@ fn read_at(
         let Some(start) = i.checked_sub(len) else {
             break;
         };
-        if !same_sentence(start) {
+        if !own(start) {
             break;
         }
         if let Some((code, n)) = lexicon.currency_at(tokens, start)
@@ -683,7 +689,7 @@ fn read_at(
     if currency.is_none()
         && scaled
         && i > 0
-        && same_sentence(i - 1)
+        && own(i - 1)
         && tokens[i - 1].text == "us"
         && &text[tokens[i - 1].start..tokens[i - 1].end] == "US"
     {
@@ -743,6 +749,12 @@ fn read_at(
         // "per cento", "por ciento", "pour cent", "persen", "Prozent": the same in the languages of
         // the corpus.
         let percent = crate::verify::phrase::percent_words(tokens, last + 1);
+        // (not across the end of the sentence: "1,28\n\n% ...")
+        let percent = if (1..=percent).all(|k| same_sentence(last + k)) {
+            percent
+        } else {
+            0
+        };
         if percent > 0 {
             last += percent;
             let after = word(last + 1);
@@ -1794,7 +1806,7 @@ fn read_word(
         ));
     }
     let percent = crate::verify::phrase::percent_words(tokens, i + 1);
-    if lexicon.numbers.contains_key(&t.text) && percent > 0 {
+    if lexicon.numbers.contains_key(&t.text) && percent > 0 && (1..=percent).all(|k| same(i + k)) {
         return Some(stated(
             text,
             tokens,

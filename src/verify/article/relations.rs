@@ -2344,6 +2344,8 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
                     | "level"
                     | "levels"
                     | "of"
+                    // "from US $43.036b to US $59.799b": the currency's country, spaced
+                    | "us"
             )
         }) {
             w.pop();
@@ -2352,6 +2354,18 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
     };
     let lead_said = words(end, hedged(a).max(end));
     let lead = pointing(lead_said.clone());
+    // "dropped 41% between 2013 and 2017, from US $ 9,230 million to ...": the years the
+    // rate is said of, before "from".
+    let is_year =
+        |w: &str| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    let lead: Vec<String> = match lead.as_slice() {
+        [between, y1, and, y2, rest @ ..]
+            if between == "between" && and == "and" && is_year(y1) && is_year(y2) =>
+        {
+            rest.to_vec()
+        }
+        _ => lead,
+    };
     let a_end = article.numbers[article.figures[a].number].printed.end;
     let between = pointing(words(a_end, hedged(b).max(a_end)));
     let stated_between = article.numbers.iter().any(|m| {
