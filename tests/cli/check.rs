@@ -6018,3 +6018,24 @@ fn a_table_of_amounts_with_currency_words_after_them_is_read() {
         "{doc}"
     );
 }
+
+/// "neared US$704 million" is a hedge, as "nearly": a little under it.
+#[test]
+fn neared_is_a_hedge() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "neared.txt",
+        "In 2018, Peru's trade with the UK grew. Total exports neared US$704 million and imports \
+         totaled US$243 million. The traditional sector (US$296 million) accounted for 42.2% of \
+         total shipments.\n",
+    );
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 1, "{doc}");
+    assert!(
+        shares[0]["verdict"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("consistent")),
+        "{doc}"
+    );
+}
