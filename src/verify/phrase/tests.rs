@@ -179,6 +179,8 @@ fn every_hedge_in_the_lexicon() {
     let cases = [
         ("nearly", "[180, 200)"),
         ("almost", "[180, 200)"),
+        ("neared", "[180, 200)"),
+        ("nearing", "[180, 200)"),
         ("just under", "[190, 200)"),
         ("about", "[190, 210]"),
         ("around", "[190, 210]"),
