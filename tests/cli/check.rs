@@ -6039,3 +6039,22 @@ fn neared_is_a_hedge() {
         "{doc}"
     );
 }
+
+/// "descendieron un 19,2%, de US$531 millones a US$429 millones": the Spanish "a" is "to"
+/// (not the English article), so the pair after the rate is its base and new value.
+#[test]
+fn a_spanish_from_to_after_a_rate_is_its_pair() {
+    let wd = Workdir::new();
+    for text in [
+        "Las exportaciones a Brasil descendieron un 19,2%, de US$531 millones a US$429 \
+         millones, entre enero y mayo de 2016.\n",
+        "Las importaciones cayeron un 12.6%, pasando de 531.5 a 464.5 millones de dólares en \
+         el primer trimestre de 2024.\n",
+    ] {
+        let doc = check_text(&wd, "es.txt", text);
+        let changes = claims_of(&doc, "change");
+        assert_eq!(changes.len(), 1, "{doc}");
+        assert_eq!(changes[0]["figures"].as_array().unwrap().len(), 2, "{doc}");
+        assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    }
+}

@@ -875,7 +875,12 @@ fn is_base(article: &Article, f: &Figure) -> bool {
         let s = &article.sentences[f.sentence];
         let open = article.text[..at].trim_end().len() - 1;
         let before = clause_at(article, f.sentence, open.saturating_sub(1).max(s.start));
-        let words = article.text[before.start..open].to_lowercase();
+        // (a bracket opened before the sentence, across a paragraph break, is none of it)
+        let words = article
+            .text
+            .get(before.start..open)
+            .unwrap_or_default()
+            .to_lowercase();
         let first = words.split_whitespace().next().unwrap_or("");
         BASE_CUES.contains(&first) || words.contains("compared") || words.contains("contrast")
     };
@@ -2367,7 +2372,8 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
         _ => lead,
     };
     let a_end = article.numbers[article.figures[a].number].printed.end;
-    let between = pointing(words(a_end, hedged(b).max(a_end)));
+    let between_said = words(a_end, hedged(b).max(a_end));
+    let between = pointing(between_said.clone());
     let stated_between = article.numbers.iter().any(|m| {
         m.printed.start > end
             && m.printed.start < pos(article, b)
@@ -2420,8 +2426,9 @@ fn from_to(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
         .rfind('(')
         .map(|k| words(end + k, hedged(a).max(end)))
         .filter(|_| lead.len() <= 12);
+    // (the Spanish "a" is "to", not an article: "de US$531 millones a US$429 millones")
     if (lead.len() <= 3 || bracket_lead.as_ref().is_some_and(|w| w.len() == 1))
-        && foreign_from_to(bracket_lead.as_deref().unwrap_or(&lead), &between)
+        && foreign_from_to(bracket_lead.as_deref().unwrap_or(&lead), &between_said)
     {
         return Some((a, b));
     }
