@@ -6058,3 +6058,20 @@ fn a_spanish_from_to_after_a_rate_is_its_pair() {
         assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
     }
 }
+
+/// Spanish and Portuguese verbs of trade name their flow: "vendió" (sold) are exports,
+/// "erogó en comprar" (spent buying) imports — a balance of the two is checked.
+#[test]
+fn spanish_verbs_of_selling_and_buying_are_flows() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "verbos.txt",
+        "En 2022, Honduras vendió 133.7 millones de dólares a Costa Rica, en cambio, erogó en \
+         comprar 611.8 millones de dólares, generando un déficit de 478.1 millones de dólares.\n",
+    );
+    let balances = claims_of(&doc, "balance");
+    assert_eq!(balances.len(), 1, "{doc}");
+    assert_eq!(balances[0]["verdict"], "consistent", "{doc}");
+    assert_eq!(balances[0]["figures"].as_array().unwrap().len(), 3, "{doc}");
+}
