@@ -6075,3 +6075,18 @@ fn spanish_verbs_of_selling_and_buying_are_flows() {
     assert_eq!(balances[0]["verdict"], "consistent", "{doc}");
     assert_eq!(balances[0]["figures"].as_array().unwrap().len(), 3, "{doc}");
 }
+
+/// A spaced ampersand is "and": "imports & exports" is the trade.
+#[test]
+fn imports_and_exports_with_an_ampersand_are_the_trade() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "amp.txt",
+        "In the first ten months of 2015, Latvia's imports & exports volume with China was USD \
+         22.04 billion; exports were USD 10.04 billion and imports USD 12 billion.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+}

@@ -76,6 +76,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 is_number: false,
             });
             i = j;
+        } else if c == '&'
+            && i > 0
+            && chars[i - 1].1.is_whitespace()
+            && chars.get(i + 1).is_some_and(|n| n.1.is_whitespace())
+        {
+            // "imports & exports", "Trinidad & Tobago": a spaced ampersand is "and".
+            tokens.push(Token {
+                text: "and".to_string(),
+                start,
+                end: end_of(i + 1),
+                is_number: false,
+            });
+            i += 1;
         } else if matches!(
             c,
             '$' | '€' | '¥' | '%' | '£' | '฿' | '৳' | '\u{20A0}'..='\u{20CF}'
