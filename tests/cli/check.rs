@@ -5726,7 +5726,7 @@ fn an_undated_headline_total_is_the_sum_of_flows_that_add_up_to_it() {
     let balances = claims_of(&doc, "balance");
     assert_eq!(balances.len(), 1, "{doc}");
     assert_eq!(balances[0]["verdict"], "consistent", "{doc}");
-    let printed = figures_printed(&balances[0]);
+    let printed = figures_printed(balances[0]);
     assert_eq!(
         printed,
         vec!["US$1.4 billion", "$2.085 billion", "$661 million"],
@@ -5873,7 +5873,7 @@ fn a_rate_more_than_an_amount_has_that_amount_as_its_base() {
         );
         let changes = claims_of(&doc, "change");
         assert_eq!(changes.len(), 1, "{doc}");
-        let printed = figures_printed(&changes[0]);
+        let printed = figures_printed(changes[0]);
         assert_eq!(printed, vec!["$23.8 million", "$26.6 million"], "{doc}");
         assert_ne!(changes[0]["verdict"], "inconsistent", "{doc}");
     }
@@ -5895,7 +5895,7 @@ fn the_rate_of_a_difference_is_a_change_of_the_level_before_it() {
     let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 1, "{doc}");
     assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
-    let printed = figures_printed(&changes[0]);
+    let printed = figures_printed(changes[0]);
     assert!(printed.contains(&"3.8 billion US dollars"), "{doc}");
 }
 
@@ -5961,7 +5961,7 @@ fn a_difference_and_its_rate_are_a_change_of_their_level() {
         assert_eq!(changes.len(), 1, "{doc}");
         assert_ne!(changes[0]["verdict"], "inconsistent", "{doc}");
         assert_ne!(changes[0]["verdict"], "unverifiable", "{doc}");
-        let printed = figures_printed(&changes[0]);
+        let printed = figures_printed(changes[0]);
         assert!(printed.contains(&level), "{doc}");
     }
 }
