@@ -191,13 +191,12 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                                 || fd.measure.is_none())
                             && g.commodity == fd.commodity
                     });
-                    // (the level before the difference: "... 3.8 billion US dollars, up 833
-                    // million US dollars or 28 percent from 2.967 billion" — the one after
-                    // "from" is the base)
+                    // The new value said after the difference ("climbed Sh2.25 billion, or
+                    // 10.12 percent, to Sh24.43 billion"), else the level before it ("...
+                    // 3.8 billion US dollars, up 833 million US dollars or 28 percent from
+                    // 2.967 billion": the one after "from" is the base), else the nearest.
                     let levels: Vec<usize> = level_of.collect();
                     let after = |f: usize| pos(article, f) > pos(article, d);
-                    // ("climbed Sh2.25 billion, or 10.12 percent, to Sh24.43 billion": the
-                    // new value said after it first)
                     let anchor = levels
                         .iter()
                         .copied()
@@ -2022,9 +2021,9 @@ fn back_reference(article: &Article, s: usize) -> bool {
     .any(|w| sentence.starts_with(w))
 }
 
-/// The base a comparative names right after rate `n` (its phrase or the words after it): "11.4% more than last year's $23.8
-/// million", "5% lower than the $2.1 billion of 2019" — the amount after "than", with only
-/// a period's words between.
+/// The base a comparative names right after rate `n` (in its phrase or the words after it):
+/// "11.4% more than last year's $23.8 million", "5% lower than the $2.1 billion of 2019" —
+/// the amount after "than", with only a period's words between.
 fn than_after(article: &Article, n: usize, s: usize) -> Option<usize> {
     let end = article.numbers[n].phrase.end;
     let (next, other_number) = amount_right_after(article, s, end)?;
