@@ -6070,3 +6070,24 @@ fn imports_and_exports_with_an_ampersand_are_the_trade() {
     assert_eq!(sums.len(), 1, "{doc}");
     assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
 }
+
+/// "the increase was 15.2% compared to 2017 (43.28 million USD)": a direction word before
+/// "was" says the rate is a change.
+#[test]
+fn the_increase_was_a_rate_is_a_change() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "was.txt",
+        "In 2018, exports from Armenia to Italy amounted to 49.88 million USD; the increase was \
+         15.2% compared to 2017 (43.28 million USD).\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["43.28 million USD", "49.88 million USD"],
+        "{doc}"
+    );
+}

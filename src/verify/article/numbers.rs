@@ -263,6 +263,9 @@ const BY_WORDS: &[&str] = &[
     "una",
     "sebesar",
     "of",
+    // "the increase was 15.2% compared to 2017"
+    "was",
+    "is",
     // "a growth rate of 15.5 per cent": the rate of a growth (other rates are read as
     // not trade before: `rate_context`)
     "rate",
