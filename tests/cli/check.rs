@@ -6091,3 +6091,22 @@ fn the_increase_was_a_rate_is_a_change() {
         "{doc}"
     );
 }
+
+/// "It should be noted that ..." is a remark, not a forecast: the amount it introduces is
+/// a figure.
+#[test]
+fn it_should_be_noted_is_no_forecast() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "noted.txt",
+        "It should be noted that the trade turnover between Azerbaijan and the UK amounted to \
+         $667.8 million in 2021. Azerbaijani exports to the UK amounted to $396.6 million while \
+         imports were $271.1 million.\n",
+    );
+    assert_eq!(number(&doc, "$667.8 million")["role"], "figure", "{doc}");
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    // (396.6 + 271.1 = 667.7: 667.8 only by the rounding of the printed numbers)
+    assert_eq!(sums[0]["verdict"], "consistent-by-rounding", "{doc}");
+}

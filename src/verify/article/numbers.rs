@@ -1269,7 +1269,17 @@ fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> 
         let w = tokens[k].text.as_str();
         // "January to May 2024": the month, not the verb.
         let month = w == "may" && text[tokens[k].start..tokens[k].end].starts_with('M');
-        if FORECAST_WORDS.contains(&w) && !month {
+        // "It should be noted that the trade turnover amounted to $667.8": a remark, no
+        // forecast.
+        let remark = matches!(w, "should" | "must")
+            && tokens.get(k + 1).is_some_and(|t| t.text == "be")
+            && tokens.get(k + 2).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "noted" | "mentioned" | "recalled" | "stressed" | "emphasized" | "added"
+                )
+            });
+        if FORECAST_WORDS.contains(&w) && !month && !remark {
             return true;
         }
         if goes_to && GOAL_VERBS.contains(&w) && k > 0 && tokens[k - 1].text == "to" && same(k - 1)
