@@ -5816,6 +5816,8 @@ fn percentages_in_words_are_rates() {
     let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 1, "{doc}");
     assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    // the rate is what is checked, not the direction "rose" alone
+    assert_eq!(changes[0]["says"], "rose fourteen per cent", "{doc}");
     let doc = check_text(
         &wd,
         "vier.txt",
