@@ -6112,3 +6112,138 @@ fn it_should_be_noted_is_no_forecast() {
     // (396.6 + 271.1 = 667.7: 667.8 only by the rounding of the printed numbers)
     assert_eq!(sums[0]["verdict"], "consistent-by-rounding", "{doc}");
 }
+
+/// "It accounted for 1.0% of Latvia's total exports": the whole is the economy's total of
+/// that flow and period printed sentences before; the part stays a flow of the pair's
+/// trade (its sum is still found); a full stop with its space lost still ends a sentence.
+#[test]
+fn a_partners_share_of_a_total_printed_before() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "latvia.txt",
+        "From January to October in 2015, Latvia's exports volume was USD 10.04 billion, down \
+         17.7%, and imports volume was USD 12 billion, down 18.8%.The trade deficit was USD \
+         1.96 billion.\nFrom January to October, imports and exports between Latvia and China \
+         was USD 490 million, down 4.4%. Latvia's exports value was USD 100 million, down \
+         12.9%. It accounted for 1.0% of Latvia's total exports. Latvia's imports from China \
+         reached USD 390 million, down 1.9%. It accounted for 3.2% of total imports.\n",
+    );
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(shares[0]),
+        vec!["USD 100 million", "USD 10.04 billion"],
+        "{doc}"
+    );
+    assert_eq!(
+        figures_printed(shares[1]),
+        vec!["USD 390 million", "USD 12 billion"],
+        "{doc}"
+    );
+    assert!(shares.iter().all(|s| s["verdict"] == "consistent"), "{doc}");
+    let sums = claims_of(&doc, "sum");
+    assert!(
+        sums.iter()
+            .any(|s| figures_printed(s)[0] == "USD 490 million" && s["verdict"] == "consistent"),
+        "{doc}"
+    );
+    // "down 18.8%.The": the rate is the imports', not the deficit's.
+    let changes = claims_of(&doc, "change");
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["says"] == "down 18.8%" && figures_printed(c) == vec!["USD 12 billion"]),
+        "{doc}"
+    );
+}
+
+/// The cedi's signs ("GH¢", "GH₵"); parts said "together"; a whole is not read past the
+/// bracket a share closes ("(20.9% of total imports), followed by the UAE at ...").
+#[test]
+fn cedis_and_parts_that_together_make_a_share() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "ghana.txt",
+        "Ghana's overall trade value stood at GH¢123.0 billion in the second quarter of 2024, \
+         with exports totaling GH¢64.2 billion and imports at GH¢58.8 billion.\nGhana's import \
+         market is dominated by gas oil GH¢7.3 billion, and motor spirit super GH¢7.2 billion, \
+         which together account for 24.7 percent of the total import value of GH₵58.8 \
+         billion. China is the primary source of Ghana's imports, contributing GH¢12.3 billion \
+         (20.9% of total imports), followed by the UAE at GH¢9.1 billion.\n",
+    );
+    assert_eq!(number(&doc, "GH¢123.0 billion")["role"], "figure", "{doc}");
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(shares[0]),
+        vec!["GH¢7.3 billion", "GH¢7.2 billion", "GH₵58.8 billion"],
+        "{doc}"
+    );
+    assert_eq!(shares[0]["verdict"], "consistent", "{doc}");
+    assert_eq!(
+        figures_printed(shares[1])[1].replace('₵', "¢"),
+        "GH¢58.8 billion",
+        "{doc}"
+    );
+    assert_eq!(shares[1]["verdict"], "consistent", "{doc}");
+}
+
+/// "ISK 267 billion (USD 2.2 billion, EUR 1.9 billion), a decline of 6 percent": an ISO
+/// code is a currency, and the rate is the main amount's, not its last conversion's.
+#[test]
+fn a_rate_after_conversions_is_the_main_amounts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "iceland.txt",
+        "In value terms, Iceland's 2015 marine exports totaled ISK 267 billion (USD 2.2 \
+         billion, EUR 1.9 billion), a decline of 6 percent compared to the previous year.\n\
+         Europe provided the main markets, accounting for 75 percent of exports last year at \
+         ISK 196.1 billion (USD 1.6 billion, EUR 1.4 billion).\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["ISK 267 billion"],
+        "{doc}"
+    );
+    // 196.1 / 267 = 73.4%, not 75.
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(shares[0]),
+        vec!["ISK 196.1 billion", "ISK 267 billion"],
+        "{doc}"
+    );
+    assert_eq!(shares[0]["verdict"], "inconsistent", "{doc}");
+}
+
+/// "decreased by more than half": a fall of over 50%, the hedge not read as "more".
+#[test]
+fn a_fall_by_more_than_half() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "half.txt",
+        "Trade between Venezuela and the United States decreased by more than half, from \
+         $25.7 billion in the first half of 2008 to just over $12 billion in the first half of \
+         2009.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "half2.txt",
+        "Trade between Venezuela and the United States decreased by more than half, from \
+         $25.7 billion in the first half of 2008 to $14 billion in the first half of 2009.\n",
+    );
+    assert_eq!(
+        claims_of(&doc, "change")[0]["verdict"],
+        "inconsistent",
+        "{doc}"
+    );
+}

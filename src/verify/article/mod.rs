@@ -126,6 +126,10 @@ pub enum DerivedBase {
     Sum,
     /// `figures[0] - figures[1]`
     Difference,
+    /// For a share of parts said together ("gas oil GH¢7.3 billion, and motor spirit
+    /// GH¢7.2 billion, which together account for 24.7 percent of ... GH₵58.8 billion"):
+    /// the part is the sum of every figure but the last, the whole the last.
+    Together,
 }
 
 /// An article read: its numbers, its amounts and the relations it asserts.

@@ -190,6 +190,13 @@ pub fn to_claims(
             article.figures[f].difference == Some(crate::verify::phrase::Direction::Down)
         };
         let value_text = match (relation.kind, relation.derived_base) {
+            (RelationKind::Share, Some(super::DerivedBase::Together)) => match ids.split_last() {
+                Some((whole, parts)) => format!("({}) / {whole}", parts.join(" + ")),
+                None => {
+                    claim_of.push(None);
+                    continue;
+                }
+            },
             // A share of a breakdown whose total is not printed: of the parts' sum.
             (RelationKind::Share, Some(_)) => format!("{} / ({})", ids[0], ids.join(" + ")),
             (RelationKind::Change, Some(how)) => {

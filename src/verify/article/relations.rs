@@ -2912,16 +2912,36 @@ fn bracketed_together(article: &Article, x: usize, y: usize) -> bool {
     gap == "(" && article.text[second.end..].trim_start().starts_with(')')
 }
 
-/// The amount a bracketed amount restates ("US$3.1 billion (SGD4.05 billion)": the first),
-/// else the amount itself.
+/// The amount a bracketed amount restates ("US$3.1 billion (SGD4.05 billion)": the first;
+/// "ISK 267 billion (USD 2.2 billion, EUR 1.9 billion)": the ISK amount for either), else
+/// the amount itself.
 fn main_currency(article: &Article, f: usize) -> usize {
     let in_brackets = article.text[..pos(article, f)].trim_end().ends_with('(');
-    if !in_brackets {
-        return f;
+    if in_brackets
+        && let Some(g) = figures_in(article, article.figures[f].sentence)
+            .into_iter()
+            .find(|&g| {
+                g != f && pos(article, g) < pos(article, f) && bracketed_together(article, f, g)
+            })
+    {
+        return g;
     }
-    figures_in(article, article.figures[f].sentence)
+    // A bracket still open, opened right after an amount of another currency.
+    let s = article.figures[f].sentence;
+    let start = article.sentences[s].start;
+    let before = &article.text[start..pos(article, f)];
+    let Some(open) = before.rfind('(').filter(|&o| !before[o..].contains(')')) else {
+        return f;
+    };
+    let open = start + open;
+    figures_in(article, s)
         .into_iter()
-        .find(|&g| g != f && pos(article, g) < pos(article, f) && bracketed_together(article, f, g))
+        .find(|&g| {
+            let end = article.numbers[article.figures[g].number].printed.end;
+            end <= open
+                && article.text[end..open].trim().is_empty()
+                && article.figures[g].currency != article.figures[f].currency
+        })
         .unwrap_or(f)
 }
 
@@ -3005,6 +3025,9 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     // a breakdown, each part's share of their sum (or of the total printed before that
     // the parts add up to).
     if let Some(relation) = breakdown_share(article, n, s) {
+        return Some(relation);
+    }
+    if let Some(relation) = share_together(article, n, s) {
         return Some(relation);
     }
     let here: Vec<usize> = figures_in(article, s)
@@ -3147,6 +3170,36 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                         })
                         .min_by_key(|&f| article.figures[f].sentence.abs_diff(s))
                 });
+            // "Latvia's exports ... USD 10.04 billion ... Latvia's exports [to China] USD 100
+            // million. It accounted for 1.0% of Latvia's total exports": the whole is the
+            // economy's total of the measure and period printed before (anywhere before: the
+            // period and measure must be the part's), a partner not named.
+            let of_all = share_words(article, n, s, 7)
+                .iter()
+                .any(|w| matches!(w.as_str(), "total" | "all" | "overall" | "global"));
+            let total_before = |p: usize| {
+                let size = |f: usize| amount(article, f).unwrap_or_default();
+                (0..p)
+                    .filter(|&f| {
+                        let (w, q) = (&article.figures[f], &article.figures[p]);
+                        level(article, f)
+                            && w.commodity.is_none()
+                            && w.measure == Some(m)
+                            && w.period.is_some()
+                            && w.period == q.period
+                            && w.currency == q.currency
+                            && w.other.as_deref().is_none_or(|o| o == "WLD")
+                            && size(f) > size(p)
+                    })
+                    .max_by_key(|&f| pos(article, f))
+            };
+            // (Only for the flow pointed back to: a part found further off is a guess.)
+            if of_all
+                && let Some(p) = before
+                && let Some(w) = total_before(p)
+            {
+                return Some(relation(vec![p, w], None));
+            }
             // "27% of all goods imported were from China": a share of a flow with no
             // amount printed — said, and nothing in the text to check it against.
             return Some(match part {
@@ -3282,6 +3335,47 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
     }
+}
+
+/// "gas oil GH¢7.3 billion, and motor spirit super GH¢7.2 billion, which together account
+/// for 24.7 percent of the total import value of GH₵58.8 billion": the amounts listed
+/// before a share said "together" (or "combined", "jointly") make its part; the whole is
+/// printed after it.
+fn share_together(article: &Article, n: usize, s: usize) -> Option<Relation> {
+    let at = article.numbers[n].printed.start;
+    let from = article.sentences[s].start;
+    let before: Vec<String> = article.text[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let said_together = before
+        .iter()
+        .rev()
+        .take(4)
+        .any(|w| matches!(w.as_str(), "together" | "combined" | "jointly"));
+    if !said_together {
+        return None;
+    }
+    let whole = whole_after(article, n, s)?;
+    let parts: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| {
+            pos(article, f) < at
+                && level(article, f)
+                && article.figures[f].currency == article.figures[whole].currency
+        })
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut figures = parts;
+    figures.push(whole);
+    Some(Relation {
+        said: true,
+        derived_base: Some(DerivedBase::Together),
+        ..Relation::stated(article, RelationKind::Share, n, s, figures, None)
+    })
 }
 
 /// The amount a percentage in brackets right after it is a share of: "£2.6bn (63.8
@@ -3610,6 +3704,11 @@ fn words_after_share(article: &Article, n: usize, s: usize) -> String {
 fn whole_after(article: &Article, n: usize, s: usize) -> Option<usize> {
     let end = article.numbers[n].printed.end;
     let (next, other_number) = amount_right_after(article, s, end)?;
+    // "(20.9% of total imports), followed by the UAE at GH¢9.1 billion": a bracket closed
+    // or a semicolon ends the share's words.
+    if article.text[end..pos(article, next)].contains([')', ';']) {
+        return None;
+    }
     let words: Vec<String> = article.text[end..pos(article, next)]
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -4047,7 +4146,17 @@ fn flow_of_trade(article: &Article, r: &Relation) -> bool {
         && whole.commodity.is_none()
         && part.period == whole.period
         && economies_agree(part, whole);
-    flows && (r.stated.is_none() || whole_flow)
+    // "Latvia's exports [to China] USD 100 million ... 1.0% of Latvia's total exports": a
+    // partner's share of the economy's flow; the part is still a flow of the pair's trade.
+    let partner_share = matches!(
+        part.measure,
+        Some(TradeMeasure::Exports | TradeMeasure::Imports)
+    ) && whole.measure == part.measure
+        && part.commodity.is_none()
+        && whole.commodity.is_none()
+        && part.period == whole.period
+        && whole.other.as_deref().is_none_or(|o| o == "WLD");
+    flows && (r.stated.is_none() || whole_flow) || partner_share
 }
 
 /// The flow a figure is, seen from the reporter: an exporter's partner imports.

@@ -69,7 +69,7 @@ pub fn sentences(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
                     close += 1;
                 }
                 let after = chars.get(close).map(|c| c.1);
-                if after.is_none_or(char::is_whitespace)
+                if (after.is_none_or(char::is_whitespace) || unspaced_end(&chars, k, close))
                     && ends_sentence(text, at, &chars, close, lexicon)
                 {
                     let end = chars.get(close).map_or(text.len(), |c| c.0);
@@ -91,6 +91,25 @@ pub fn sentences(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut out, text, start..text.len());
     out
+}
+
+/// "down 19.9%.The trade deficit", "up 2.7%.China was": a full stop with the space after
+/// it lost, between a percent sign or a lower-case word of three letters or more and a
+/// capitalised word ("U.S.Treasury", "St.Petersburg" and "Trade.gov" stay whole).
+fn unspaced_end(chars: &[(usize, char)], stop: usize, next: usize) -> bool {
+    if chars[stop].1 != '.' || next != stop + 1 {
+        return false;
+    }
+    let capitalised = chars.get(next).is_some_and(|c| c.1.is_uppercase())
+        && chars.get(next + 1).is_some_and(|c| c.1.is_lowercase());
+    let word_before = chars[..stop]
+        .iter()
+        .rev()
+        .take_while(|c| c.1.is_alphabetic())
+        .count();
+    let before = stop.checked_sub(1).map(|b| chars[b].1);
+    capitalised
+        && (before == Some('%') || word_before >= 3 && before.is_some_and(char::is_lowercase))
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
@@ -712,6 +731,18 @@ mod tests {
                 "Trade rose 5% to $2 billion, officials said.",
                 "No. 5 was next."
             ]
+        );
+        assert_eq!(
+            split("Imports were $1.27 billion, down 19.9%.The deficit fell.China was fifth."),
+            [
+                "Imports were $1.27 billion, down 19.9%.",
+                "The deficit fell.",
+                "China was fifth."
+            ]
+        );
+        assert_eq!(
+            split("The U.S.Treasury said St.Petersburg and trade.gov agree."),
+            ["The U.S.Treasury said St.Petersburg and trade.gov agree."]
         );
         assert_eq!(
             split("Trade between the two\ncountries rose."),

@@ -47,7 +47,16 @@ pub(super) struct Reading<'a> {
 impl<'a> Reading<'a> {
     pub(super) fn new(tokens: &'a [Token], lexicon: &'a Lexicon, rounding: Rounding) -> Self {
         let (number_at, number_text) = find_number(tokens, lexicon);
-        let hedge_at = find_hedge(tokens, lexicon, number_at);
+        // With no number, a share word takes its place: "decreased by more than half" is
+        // hedged, not "more".
+        let anchor = number_at.or_else(|| {
+            lexicon
+                .shares
+                .iter()
+                .filter_map(|(w, _)| find_words(tokens, w))
+                .min()
+        });
+        let hedge_at = find_hedge(tokens, lexicon, anchor);
         let direction = find_direction(tokens, lexicon, hedge_at.as_ref().map(|(_, r)| r));
         Reading {
             tokens,
@@ -297,13 +306,16 @@ impl<'a> Reading<'a> {
             && !self.has("of");
         let by = find_words(self.tokens, "by").is_some() || led;
         if by && self.direction.is_some() && word != "of which" {
+            // The hedge moves the bounds as for a share ("by more than half": over 50%, "by
+            // nearly a third": a little under a third); a rise may pass the whole.
+            let hedged = self.hedged_share(word, interval);
             let interval =
                 match find_words(self.tokens, "more than").or(find_words(self.tokens, "over")) {
                     Some(_) => Interval {
-                        low: interval.low.clone(),
+                        low: hedged.low,
                         high: super::super::interval::Bound::Unbounded,
                     },
-                    None => interval.clone(),
+                    None => hedged,
                 };
             let (_, interval) = self.signed(q_int(0), interval);
             return Some(Ok(Stated::new(Measure::Change, None, interval)));

@@ -13,7 +13,8 @@ pub struct Token {
 /// Splits lower-cased text into words, numbers ("1,028.5") and symbols ($ € ¥ £ %, and
 /// every sign of Unicode's currency block: ₩ ₹ ₦ ₱ ₺ ₽ ...),
 /// keeping spans. Letters glued to digits are split ("cny1.42" → cny 1.42, "1.53bn" → 1.53
-/// bn); up to three letters glued to a dollar sign stay one word ("us$", "c$", "nz$").
+/// bn); up to three letters glued to a dollar or cedi sign stay one word ("us$", "c$",
+/// "nz$", "gh¢").
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut tokens = Vec::new();
@@ -65,8 +66,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '\'') {
                 j += 1;
             }
-            // A dollar sign glued to letters names the dollar: "US$", "C$", "NZ$".
-            if j - i <= 3 && chars.get(j).is_some_and(|n| n.1 == '$') {
+            // A dollar sign glued to letters names the dollar: "US$", "C$", "NZ$"; so do
+            // the cedi's signs: "GH¢", "GH₵".
+            if j - i <= 3 && chars.get(j).is_some_and(|n| matches!(n.1, '$' | '¢' | '₵')) {
                 j += 1;
             }
             tokens.push(Token {
