@@ -6247,3 +6247,68 @@ fn a_fall_by_more_than_half() {
         "{doc}"
     );
 }
+
+/// "A significant excess of exports over imports in trade with Switzerland is $217.1
+/// million": a surplus, not trade.
+#[test]
+fn an_excess_of_exports_over_imports_is_a_surplus() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "excess.txt",
+        "In January-October 2019, Tajikistan's exports of goods to Switzerland totaled $224.8 \
+         million, while imports from Switzerland were $7.7 million. A significant excess of \
+         exports over imports in trade with Switzerland is $217.1 million.\n",
+    );
+    assert!(claims_of(&doc, "sum").is_empty(), "{doc}");
+    let balances = claims_of(&doc, "balance");
+    assert_eq!(balances.len(), 1, "{doc}");
+    assert_eq!(balances[0]["verdict"], "consistent", "{doc}");
+}
+
+/// "Overall Exports (including export and re-export) fell by 0.3% to USD284.32 billion":
+/// the bracket's words are not the amount's (it is all exports, not re-exports), so the
+/// deficit is checked against it; "C&SD" names no country (SD is Sudan's code).
+#[test]
+fn words_in_a_closed_bracket_and_abbreviations_with_an_ampersand() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "hk.txt",
+        "According to the statistics from C&SD in Hong Kong, its volume of goods trade was \
+         USD582.12 billion from January to July in 2016. Overall Exports (including export and \
+         re-export) fell by 0.3% to USD284.32 billion. The volume of export grew by 157.0% to \
+         USD17.30 billion, and the volume of re-export fell by 4.1% to USD 267.02 billion. \
+         Imports fell by 6.3% to USD297.80 billion. The trade deficit was USD13.61 billion.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert!(
+        sums.iter().any(|s| figures_printed(s)
+            == vec![
+                "USD582.12 billion",
+                "USD284.32 billion",
+                "USD297.80 billion"
+            ]
+            && s["verdict"] == "consistent"),
+        "{doc}"
+    );
+    // 297.80 - 284.32 = 13.48, not 13.61.
+    let balances = claims_of(&doc, "balance");
+    assert_eq!(balances.len(), 1, "{doc}");
+    assert_eq!(balances[0]["verdict"], "inconsistent", "{doc}");
+    let text = doc.to_string();
+    assert!(!text.contains("SDN"), "{doc}");
+}
+
+/// "double negative rates of growth" is no multiple.
+#[test]
+fn a_double_negative_is_no_multiple() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "double.txt",
+        "After these double negative rates of growth in 2012, trade between India and Austria \
+         grew from EUR 338 million in 2001 to EUR 1.40 billion in 2015.\n",
+    );
+    assert!(claims_of(&doc, "multiple").is_empty(), "{doc}");
+}

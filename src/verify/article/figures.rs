@@ -1415,6 +1415,9 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             let deficit = measure == Some(TradeMeasure::Balance)
                 && favoured.is_none()
                 && (word.as_ref().is_some_and(|w| {
+                    let said = &tokens[w.tokens.clone()];
+                    said.len() == 5 && said[0].text == "excess" && said[2].text == "imports"
+                }) || word.as_ref().is_some_and(|w| {
                     tokens[w.tokens.clone()].iter().any(|t| {
                         // ("a trade imbalance of $543 million": the subject's deficit,
                         // unless said "in favour of" another)
@@ -2760,10 +2763,19 @@ fn measure_of(
         .iter()
         .filter(|m| clause.is_some_and(|c| clauses[c].contains(&tokens[m.tokens.start].start)))
         .collect();
+    // "Overall Exports (including export and re-export) fell by 0.3% to USD284.32
+    // billion": a word in a bracket closed before the amount is not the amount's, when a
+    // word stands before the bracket.
+    let bracketed_off = |m: &MeasureWord| {
+        let gap = &text[tokens[m.tokens.end - 1].end..tokens[at].start];
+        gap.find(')').is_some_and(|c| !gap[..c].contains('('))
+    };
     let before = |list: &[&MeasureWord]| {
-        list.iter()
-            .filter(|m| m.tokens.start < at)
+        let earlier = || list.iter().filter(|m| m.tokens.start < at);
+        earlier()
+            .filter(|m| !bracketed_off(m))
             .max_by_key(|m| m.tokens.start)
+            .or_else(|| earlier().max_by_key(|m| m.tokens.start))
             .map(|m| (*m).clone())
     };
     let after = |list: &[&MeasureWord]| {

@@ -1835,6 +1835,27 @@ fn read_word(
         if text[t.end..].starts_with('-') && !text[t.end..].starts_with("-fold") {
             return None;
         }
+        // "double negative rates of growth", "double digits", "double taxation": an
+        // adjective of something else ("triple growth" stays a multiple).
+        if tokens.get(i + 1).is_some_and(|n| {
+            same(i + 1)
+                && matches!(
+                    n.text.as_str(),
+                    "negative"
+                        | "positive"
+                        | "digit"
+                        | "digits"
+                        | "taxation"
+                        | "tax"
+                        | "standard"
+                        | "standards"
+                        | "whammy"
+                        | "burden"
+                        | "crown"
+                )
+        }) {
+            return None;
+        }
         return Some(stated(
             text,
             tokens,

@@ -4633,7 +4633,13 @@ fn parts_fit(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind
                 .iter()
                 .any(|y| super::resolve::same_country(x, y))
     });
-    let parts_named = [e, m].iter().any(|&f| article.figures[f].other.is_some());
+    // (the world, "overall exports", names no pair)
+    let parts_named = [e, m].iter().any(|&f| {
+        article.figures[f]
+            .other
+            .as_deref()
+            .is_some_and(|o| o != "WLD")
+    });
     // ("... resulting in a trade surplus in favour of China worth R179bn, in favour of India
     // of R40.5bn": a total whose two economies are said, and are its parts' two, is theirs
     // whatever else its sentence names)

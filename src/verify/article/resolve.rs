@@ -70,6 +70,11 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             {
                 continue;
             }
+            // "C&SD", "AT&T": letters glued to an ampersand are an abbreviation's, not a
+            // country code.
+            if text[..span.start].ends_with('&') || text[span.end..].starts_with('&') {
+                continue;
+            }
             // Gaps inside a name are spaces, dots, hyphens: not commas.
             if tokens[i..i + n]
                 .windows(2)
@@ -259,6 +264,10 @@ pub fn same_country(a: &str, b: &str) -> bool {
 
 /// Words naming each measure, longest first where one contains another.
 const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
+    // "a significant excess of exports over imports ... is $217.1 million": a surplus (of
+    // imports over exports: a deficit).
+    ("excess of exports over imports", TradeMeasure::Balance),
+    ("excess of imports over exports", TradeMeasure::Balance),
     ("trade surplus", TradeMeasure::Balance),
     ("trade deficit", TradeMeasure::Balance),
     ("trade balance", TradeMeasure::Balance),
@@ -449,13 +458,16 @@ pub fn measure_words(tokens: &[Token]) -> Vec<MeasureWord> {
             n = 3;
         }
         // "deficit in trade in goods", "balance of trade": the balance word said it.
+        // ("an excess of exports over imports in trade with Switzerland")
         if measure == TradeMeasure::Turnover
             && i >= 2
             && matches!(tokens[i - 1].text.as_str(), "in" | "of")
-            && matches!(
+            && (matches!(
                 tokens[i - 2].text.as_str(),
                 "deficit" | "surplus" | "balance" | "deficits" | "surpluses"
-            )
+            ) || out
+                .last()
+                .is_some_and(|w| w.measure == TradeMeasure::Balance && w.tokens.end == i - 1))
         {
             i += n;
             continue;
