@@ -6312,3 +6312,62 @@ fn a_double_negative_is_no_multiple() {
     );
     assert!(claims_of(&doc, "multiple").is_empty(), "{doc}");
 }
+
+/// Polish: "mld dol.", "proc.", "wzrost o" ("up by"), "10 miesięcy 2021 r." (the first ten
+/// months; "r." is the year's, no rand), "obroty", "eksport", "import".
+#[test]
+fn polish_amounts_rates_and_months() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "pl.txt",
+        "Obroty handlowe Polski z Rosją w okresie 10 miesięcy 2021 r. wyniosły 23,487 mld dol. \
+         (wzrost o 45,4 proc.). Dodano, że polski eksport stanowił 7,798 mld dol. (wzrost o \
+         18,5 proc.), a polski import - 15,688 mld dol. (wzrost o 63,9 proc.).\n",
+    );
+    assert_eq!(number(&doc, "2021")["role"], "ignored", "{doc}");
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sums[0]),
+        vec!["23,487 mld dol", "7,798 mld dol", "15,688 mld dol"],
+        "{doc}"
+    );
+    assert_eq!(sums[0]["figures"][0]["period"], "2021-01..2021-10", "{doc}");
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 3, "{doc}");
+    assert!(
+        changes.iter().all(|c| c["verdict"] == "unverifiable"),
+        "{doc}"
+    );
+    assert_eq!(changes[1]["says"], "wzrost o 18,5 proc", "{doc}");
+    assert_eq!(figures_printed(changes[1]), vec!["7,798 mld dol"], "{doc}");
+}
+
+/// Turkish "%30,1 artış" (the sign before the number) and "milyar dolar"; a count of
+/// people with a word between ("423 thousand Romanian tourists") is no money.
+#[test]
+fn a_percent_sign_before_the_number_and_people_counted() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "tr.txt",
+        "İki ülke arasındaki toplam ticaret hacmiyse 1,829 milyar dolar olarak gerçekleşti ve \
+         2005 yılına göre, 2006'da %30,1 artış sağlandı.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["says"], "%30,1 artış", "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["1,829 milyar dolar"],
+        "{doc}"
+    );
+    let doc = check_text(
+        &wd,
+        "tourists.txt",
+        "In 2017, 423 thousand Romanian tourists have visited Turkey, with an increase of \
+         %18,57 compared to 2016. Trade between Turkey and Romania was $5 billion.\n",
+    );
+    assert_eq!(number(&doc, "423 thousand")["role"], "ignored", "{doc}");
+}

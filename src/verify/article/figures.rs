@@ -2052,6 +2052,15 @@ fn carried_owners(article: &Article, figures: &mut [Figure]) {
 /// A period said as a comparison's base ("compared to 2017", "than in 2020"): never the
 /// period of its sentence or of an amount outside its clause.
 fn said_as_base(tokens: &[Token], p: &resolve::PeriodMention, from: usize) -> bool {
+    // Polish "w porównaniu z analogicznym okresem 2020 r.": four words back; Turkish
+    // "2005 yılına göre": the postposition after the year.
+    let foreign_before = (p.tokens.start.saturating_sub(4).max(from)..p.tokens.start)
+        .any(|j| FOREIGN_BASE_WORDS.contains(&tokens[j].text.as_str()));
+    let postposition = (p.tokens.end..(p.tokens.end + 2).min(tokens.len()))
+        .any(|j| matches!(tokens[j].text.as_str(), "göre" | "kıyasla"));
+    if foreign_before || postposition {
+        return true;
+    }
     (p.tokens.start.saturating_sub(3).max(from)..p.tokens.start).any(|j| {
         let w = tokens[j].text.as_str();
         matches!(
@@ -2111,6 +2120,12 @@ const FOREIGN_BASE_WORDS: &[&str] = &[
     "confronto",
     "gegenüber",
     "vergleich",
+    // pl, nl, sv, da
+    "porównaniu",
+    "wobec",
+    "vergeleken",
+    "jämfört",
+    "sammenlignet",
 ];
 
 /// "down by 48.8 per cent from 2017 to US$2.84 billion": a year right after "from" is the
@@ -2369,6 +2384,45 @@ fn difference_of(
             || ((j + 1..first - 1).all(|k| !tokens[k].is_number)
                 && !text[tokens[j].end..tokens[first - 1].start]
                     .contains([',', ';', '.', '(', ')'])))
+    {
+        return Some(d);
+    }
+    // Polish "zwiększyło się o 4,9 mld dol." ("increased by"): "o" after a Polish verb of
+    // change.
+    const PL_UP: &[&str] = &[
+        "wzrost",
+        "wzrosła",
+        "wzrósł",
+        "wzrosły",
+        "wzrosło",
+        "zwiększył",
+        "zwiększyła",
+        "zwiększyło",
+        "zwiększyły",
+    ];
+    const PL_DOWN: &[&str] = &[
+        "spadek",
+        "spadła",
+        "spadł",
+        "spadły",
+        "spadło",
+        "zmniejszył",
+        "zmniejszyła",
+        "zmniejszyło",
+        "zmniejszyły",
+    ];
+    if first >= 2
+        && word(first - 1) == "o"
+        && let Some(d) = (first.saturating_sub(4)..first - 1).rev().find_map(|j| {
+            let w = word(j);
+            if PL_UP.contains(&w) {
+                Some(Up)
+            } else if PL_DOWN.contains(&w) {
+                Some(Down)
+            } else {
+                None
+            }
+        })
     {
         return Some(d);
     }

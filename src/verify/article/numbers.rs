@@ -262,6 +262,10 @@ const BY_WORDS: &[&str] = &[
     "un",
     "una",
     "sebesar",
+    // Polish "wzrost o 45,4 proc.", Dutch "met 16 procent", German "um 5,5 Prozent"
+    "o",
+    "met",
+    "um",
     "of",
     // "the increase was 15.2% compared to 2017"
     "was",
@@ -701,9 +705,14 @@ fn read_at(
     }
     // A currency after: "27.5 billion U.S. dollars", "3.2 trillion won" — with nothing but
     // space between ("Shs1.1 trillion (Ksh30.21b)": the Ksh is the next amount's).
+    // (A one-letter currency after an unscaled number is no currency: "w 2021 r." is
+    // Polish for "in the year 2021"; "500 €" stays euros.)
+    let one_letter =
+        |t: &Token| t.text.chars().count() == 1 && t.text.chars().all(char::is_alphabetic);
     if let Some((code, n)) = lexicon
         .currency_at(tokens, last + 1)
         .filter(|_| same_sentence(last + 1))
+        .filter(|_| scaled || !one_letter(&tokens[last + 1]))
         // ("1.876 Mrd. Euro": a scale's short form, its full stop between)
         .filter(|_| {
             gap_is(
@@ -758,7 +767,25 @@ fn read_at(
         } else {
             0
         };
-        if percent > 0 {
+        // "%28,8 artış": the sign before the number, as Turkish prints it.
+        let sign_before = percent == 0
+            && first == i
+            && i > 0
+            && tokens[i - 1].text == "%"
+            && tokens[i - 1].end == tokens[i].start
+            && same_sentence(i - 1)
+            // (not the sign of the amount before: "1,28 %1,28", "1,28 billion %1,28")
+            && (i < 2 || {
+                let w = &tokens[i - 2];
+                !w.is_number
+                    && w.text.chars().all(|c| c.is_alphabetic() || c == '\'')
+                    && !lexicon.scales.contains_key(&w.text)
+                    && lexicon.currency_at(tokens, i - 2).is_none()
+            });
+        if sign_before {
+            first = i - 1;
+        }
+        if percent > 0 || sign_before {
             last += percent;
             let after = word(last + 1);
             let points = matches!(after, "points" | "point" | "pp");
@@ -917,7 +944,10 @@ fn not_money(
     let in_sentence = |j: usize| {
         (j..i).all(|k| !text[tokens[k].end..tokens[k + 1].start].contains(['.', ';', '!', '?']))
     };
+    // ("423 thousand Romanian tourists": one word may stand between)
+    let after_next = tokens.get(last + 2).map_or("", |t| t.text.as_str());
     if people(next)
+        || people(after_next)
         || (i.saturating_sub(5)..i).any(|j| people(tokens[j].text.as_str()) && in_sentence(j))
     {
         return Some(Ignored::Count);

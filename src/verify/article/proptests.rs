@@ -131,6 +131,8 @@ fn texts_that_once_panicked() {
         "1,28 \n\n % 1,28",
         "( \n\n Dollars 1,28 ; doubled — 1,28 1,28",
         "Exports:      1,28 billion Dollars         1,27 billion Dollars   622 million Dollars",
+        "1,28 %1,28 billion",
+        "1,28 billion %1,28",
     ] {
         assert_eq!(drafts_and_loads(text), Ok(()), "{text:?}");
     }

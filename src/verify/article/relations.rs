@@ -414,6 +414,15 @@ const TRADE_STEMS: &[&str] = &[
     "ventes",
     "ventas",
     "vendas",
+    // pl, nl, tr, sv, da
+    "eksport",
+    "obrot",
+    "wymian",
+    "invoer",
+    "uitvoer",
+    "ihracat",
+    "ithalat",
+    "ticaret",
 ];
 
 /// Words after "of" that say a rate is of trade ("of the total", "des exportations").

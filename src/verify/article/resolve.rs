@@ -391,6 +391,43 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("échanges", TradeMeasure::Turnover),
     ("nilai perdagangan", TradeMeasure::Turnover),
     ("perdagangan", TradeMeasure::Turnover),
+    // Polish, Dutch, Turkish, Swedish, Danish (longer phrases first)
+    ("wymiana handlowa", TradeMeasure::Turnover),
+    ("wymiany handlowej", TradeMeasure::Turnover),
+    ("obroty handlowe", TradeMeasure::Turnover),
+    ("obrotów handlowych", TradeMeasure::Turnover),
+    ("obroty", TradeMeasure::Turnover),
+    ("eksport", TradeMeasure::Exports),
+    ("eksportu", TradeMeasure::Exports),
+    ("eksporcie", TradeMeasure::Exports),
+    ("eksporten", TradeMeasure::Exports),
+    ("importu", TradeMeasure::Imports),
+    ("imporcie", TradeMeasure::Imports),
+    ("invoer", TradeMeasure::Imports),
+    ("ingevoerd", TradeMeasure::Imports),
+    ("uitvoer", TradeMeasure::Exports),
+    ("uitgevoerd", TradeMeasure::Exports),
+    ("handelsoverschot", TradeMeasure::Balance),
+    ("handelstekort", TradeMeasure::Balance),
+    ("handelsbalans", TradeMeasure::Balance),
+    ("handelsöverskott", TradeMeasure::Balance),
+    ("handelsunderskott", TradeMeasure::Balance),
+    ("handelsbalance", TradeMeasure::Balance),
+    ("handelsoverskud", TradeMeasure::Balance),
+    ("handelsunderskud", TradeMeasure::Balance),
+    ("dış ticaret hacmi", TradeMeasure::Turnover),
+    ("ticaret hacmi", TradeMeasure::Turnover),
+    ("ticaret hacmiyse", TradeMeasure::Turnover),
+    ("ihracat", TradeMeasure::Exports),
+    ("ihracatı", TradeMeasure::Exports),
+    ("ithalat", TradeMeasure::Imports),
+    ("ithalatı", TradeMeasure::Imports),
+    ("dış ticaret açığı", TradeMeasure::Balance),
+    ("ticaret açığı", TradeMeasure::Balance),
+    ("samhandel", TradeMeasure::Turnover),
+    ("samhandelen", TradeMeasure::Turnover),
+    ("handeln", TradeMeasure::Turnover),
+    ("handelen", TradeMeasure::Turnover),
     ("handelsvolumen", TradeMeasure::Turnover),
     ("handelsumsatz", TradeMeasure::Turnover),
     ("warenaustausch", TradeMeasure::Turnover),
@@ -882,6 +919,29 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             && year_at(i + 3).is_some()
         {
             // "in the ten months of 2006": the year's first ten months.
+            months = Some((1, m));
+            end = i + 2;
+        } else if let Some(m) = number_word(w(i)).filter(|m| (2..=11).contains(m))
+            && matches!(
+                w(i + 1),
+                "miesięcy"
+                    | "miesiącach"
+                    | "maanden"
+                    | "månader"
+                    | "måneder"
+                    | "ayında"
+                    | "ay"
+                    | "meses"
+                    | "mois"
+                    | "monaten"
+                    | "mesi"
+            )
+            && (year_at(i + 2).is_some()
+                || (matches!(w(i + 2), "of" | "de" | "del" | "do" | "van" | "z" | "des")
+                    && year_at(i + 3).is_some()))
+        {
+            // "w okresie 10 miesięcy 2021 r.", "8 maanden van 2019", "los 7 meses de 2018":
+            // the first months of the year named after the count.
             months = Some((1, m));
             end = i + 2;
         } else if matches!(w(i), "last" | "final")

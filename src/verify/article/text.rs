@@ -610,7 +610,11 @@ pub fn in_english(tokens: &[crate::verify::phrase::Token]) -> bool {
             "the" | "of" | "and" | "to" | "in" | "was" | "were" | "with" | "from" => en += 1,
             "de" | "la" | "el" | "los" | "las" | "del" | "les" | "des" | "du" | "et" | "di"
             | "della" | "il" | "che" | "e" | "dan" | "yang" | "und" | "der" | "die" | "das"
-            | "em" | "do" | "os" | "para" | "con" | "por" | "que" | "une" | "un" | "una" => {
+            | "em" | "do" | "os" | "para" | "con" | "por" | "que" | "une" | "un" | "una"
+            // pl, nl, tr, sv, da
+            | "w" | "z" | "się" | "na" | "że" | "oraz" | "jest" | "het" | "een" | "van"
+            | "voor" | "ve" | "bir" | "ile" | "için" | "bu" | "och" | "att" | "av" | "på"
+            | "för" | "är" | "og" | "af" | "til" | "ikke" => {
                 other += 1
             }
             _ => {}

@@ -185,6 +185,9 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace(" persen", " percent")
         .replace(" Prozent", " percent")
         .replace(" prozent", " percent")
+        .replace(" procento", " percent")
+        .replace(" procent", " percent")
+        .replace(" proc.", " percent")
         .replace("per cent", "percent")
         // "4,8 veces más", "3 vezes", "deux fois", "cinque volte": "times".
         .replace(" veces", " times")
@@ -195,7 +198,12 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace("mil-lion", "million")
         .replace("bil-lion", "billion")
         .replace("tril-lion", "trillion");
-    let mut normalized = percent_short_forms(&normalized);
+    // Polish "18,5 proc." ("procent"), the full stop often outside the phrase.
+    let normalized = match normalized.strip_suffix(" proc") {
+        Some(head) => format!("{head} percent"),
+        None => normalized.replace(" proc ", " percent "),
+    };
+    let mut normalized = percent_short_forms(&sign_before_number(&normalized));
     // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
     let signed = normalized.trim_start();
     if (normalized.contains('%') || normalized.contains("percent"))
@@ -232,6 +240,32 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         direction: reading.direction,
         number_text: reading.number_text,
     })
+}
+
+/// "%28,8" → "28,8 percent": the sign before the number, as Turkish prints it.
+fn sign_before_number(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let before_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        if c != '%' || !before_digit || out.ends_with(|p: char| p.is_ascii_digit()) {
+            out.push(c);
+            continue;
+        }
+        while let Some(&(_, d)) = chars.peek() {
+            let decimal = matches!(d, ',' | '.')
+                && text[chars.peek().map_or(0, |p| p.0) + 1..]
+                    .starts_with(|n: char| n.is_ascii_digit());
+            if d.is_ascii_digit() || decimal {
+                out.push(d);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push_str(" percent");
+    }
+    out
 }
 
 /// "41.28pc", "5 pct" → "41.28 percent", "5 percent": only right after a number.

@@ -147,12 +147,14 @@ pub fn spoken_decimal(
 
 /// How many tokens from `i` say "percent": "%", "percent", "per cent", "pc", "pct", and
 /// the same in the languages read ("Prozent", "pour cent", "por ciento", "per cento",
-/// "persen"); 0 when they do not.
+/// "persen", "procent", "proc."); 0 when they do not.
 pub fn percent_words(tokens: &[Token], i: usize) -> usize {
     let w = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
     match (w(i), w(i + 1)) {
         ("per", "cent" | "cento") | ("por", "ciento" | "cento") | ("pour", "cent") => 2,
         ("%" | "percent" | "pc" | "pct" | "persen" | "prozent", _) => 1,
+        // nl, pl, sv, da, cs: "procent", "proc.", "procento"
+        ("procent" | "proc" | "procento", _) => 1,
         _ => 0,
     }
 }
