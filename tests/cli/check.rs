@@ -6371,3 +6371,55 @@ fn a_percent_sign_before_the_number_and_people_counted() {
     );
     assert_eq!(number(&doc, "423 thousand")["role"], "ignored", "{doc}");
 }
+
+/// "a 24 percent drop in 2009 -- $528 million, compared with 2008, when they hit a record
+/// of $710 million": a double dash is a pause, not a range from the year 2009.
+#[test]
+fn a_double_dash_after_a_year_is_no_range() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "dash.txt",
+        "U.S. exports to Cuba already had seen a 24 percent drop in 2009 -- $528 million, \
+         compared with 2008, when they hit a record of $710 million.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["$710 million", "$528 million"],
+        "{doc}"
+    );
+    // 528 / 710 - 1 = -25.6%, not -24%.
+    assert_eq!(changes[0]["verdict"], "inconsistent", "{doc}");
+}
+
+/// French verbs of trade ("a exporté", "a importé") name the flows; "up 53.2% from January
+/// to May 2023": after a rate, "from" opens the base, whatever its months.
+#[test]
+fn french_verbs_and_a_base_range_after_a_rate() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "fr.txt",
+        "La France a ainsi exporté vers Israël en 2019 pour 1536,3 millions d’euros, et a \
+         importé à hauteur de 1305,1 millions d’euros. Entre 2018 et 2019, les échanges \
+         commerciaux ont ainsi augmenté de 6,8 % entre les deux pays, atteignant un record de \
+         2,84 milliards d’euros.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "base.txt",
+        "In the first five months of 2024, trade between Uzbekistan and the US surged to \
+         $386.2 million. Uzbekistan's exports to the US totaled $110.2 million, up 53.2% from \
+         January to May 2023. Meanwhile, imports from the US reached $276 million, a 48.9% \
+         increase year-on-year.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(sums[0]["figures"][2]["period"], "2024-01..2024-05", "{doc}");
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+}

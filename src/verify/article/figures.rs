@@ -2172,6 +2172,14 @@ fn after_amount_said_with(
 
 /// "From January to July": a run of months said with "from", not a base.
 fn from_a_range(tokens: &[Token], p: &resolve::PeriodMention) -> bool {
+    // ("up 53.2% from January to May 2023": after a rate, "from" opens the base)
+    let after_rate = p.tokens.start >= 2
+        && matches!(
+            tokens[p.tokens.start - 2].text.as_str(),
+            "%" | "percent" | "cent" | "pc" | "pct"
+        )
+        // (one space between: not "... down 35.2%.\n\nFrom January to October")
+        && tokens[p.tokens.start - 1].start <= tokens[p.tokens.start - 2].end + 1;
     matches!(
         p.words,
         PeriodWords::Absolute {
@@ -2180,6 +2188,7 @@ fn from_a_range(tokens: &[Token], p: &resolve::PeriodMention) -> bool {
         } if a != b
     ) && p.tokens.start > 0
         && tokens[p.tokens.start - 1].text == "from"
+        && !after_rate
 }
 
 /// A period after a word that makes it a base, four words back at most: "surpassing the

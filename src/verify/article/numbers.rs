@@ -654,9 +654,19 @@ fn read_at(
         } else {
             None
         };
+        // (Not a dash standing for a pause: "a 24 percent drop in 2009 -- $528 million";
+        // nor a year before an amount: no range starts at a bare year.)
+        let year_before = currency.is_none()
+            && tokens[last].text.len() == 4
+            && tokens[last]
+                .text
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y));
         if let Some(j) = next_number
             && gap_is(text, &tokens[last], next, &['–', '-', '—'])
             && text[tokens[last].end..next.start].contains(['–', '-', '—'])
+            && !text[tokens[last].end..next.start].contains("--")
+            && !year_before
         {
             last = j;
         }
