@@ -6423,3 +6423,35 @@ fn french_verbs_and_a_base_range_after_a_rate() {
     assert_eq!(sums[0]["figures"][2]["period"], "2024-01..2024-05", "{doc}");
     assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
 }
+
+/// "1 billion 496 million USD": one amount in two parts (1.496 billion, to the million).
+#[test]
+fn an_amount_in_two_parts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "parts.txt",
+        "The bilateral trade volume between Turkey and Portugal stood at 1 billion 496 million \
+         USD in 2017. (Turkish exports 811 million USD, imports 684 million USD).\n",
+    );
+    assert_eq!(
+        number(&doc, "1 billion 496 million USD")["role"],
+        "figure",
+        "{doc}"
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    // 811 + 684 = 1,495: 1,496 only by the rounding of the printed numbers.
+    assert_eq!(sums[0]["verdict"], "consistent-by-rounding", "{doc}");
+    let doc = check_text(
+        &wd,
+        "parts2.txt",
+        "The bilateral trade volume between Turkey and Portugal stood at 1 billion 596 million \
+         USD in 2017. (Turkish exports 811 million USD, imports 684 million USD).\n",
+    );
+    assert_eq!(
+        claims_of(&doc, "sum")[0]["verdict"],
+        "inconsistent",
+        "{doc}"
+    );
+}

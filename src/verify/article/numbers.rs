@@ -694,9 +694,27 @@ fn read_at(
         }
     }
     let mut scaled = false;
-    if scale_at(last + 1).is_some() {
+    if let Some(big) = scale_at(last + 1) {
         last += 1;
         scaled = true;
+        // "1 billion 496 million USD", "3 billion and 638 million dollars": one amount in
+        // two parts, the second under a thousand of the next smaller scale (read as
+        // "1.496 billion").
+        let and = usize::from(tokens.get(last + 1).is_some_and(|t| t.text == "and"));
+        if last == i + 1
+            && tokens[i].text.chars().all(|c| c.is_ascii_digit())
+            && let Some(part) = tokens.get(last + 1 + and).filter(|t| {
+                t.is_number
+                    && t.text.len() <= 3
+                    && t.text.chars().all(|c| c.is_ascii_digit())
+                    && same_sentence(last + 1 + and)
+                    && text[tokens[last].end..t.start] == *(if and == 1 { " and " } else { " " })
+            })
+            && scale_at(last + 2 + and).is_some_and(|small| small + 3 == big)
+            && text[part.end..tokens[last + 2 + and].start] == *" "
+        {
+            last += 2 + and;
+        }
     } else if broken_scale(text, tokens, last + 1) {
         // "$68 mil-lion": a scale word broken over a line end.
         last += 2;

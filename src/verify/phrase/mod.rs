@@ -198,6 +198,7 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace("mil-lion", "million")
         .replace("bil-lion", "billion")
         .replace("tril-lion", "trillion");
+    let normalized = compound_amounts(&normalized);
     // Polish "18,5 proc." ("procent"), the full stop often outside the phrase.
     let normalized = match normalized.strip_suffix(" proc") {
         Some(head) => format!("{head} percent"),
@@ -240,6 +241,41 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         direction: reading.direction,
         number_text: reading.number_text,
     })
+}
+
+/// "1 billion 496 million", "3 billion and 638 million" → "1.496 billion", "3.638 billion"
+/// (the precision that of the second part):
+/// an amount printed in two parts, the second under a thousand of the next smaller scale.
+fn compound_amounts(text: &str) -> String {
+    const PAIRS: [(&str, &str); 3] = [
+        ("trillion", "billion"),
+        ("billion", "million"),
+        ("million", "thousand"),
+    ];
+    let words: Vec<&str> = text.split(' ').collect();
+    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut k = 0;
+    while k < words.len() {
+        // ("3 billion and 638 million")
+        let and = usize::from(words.get(k + 2) == Some(&"and"));
+        let compound = k + 3 + and < words.len()
+            && digits(words[k])
+            && digits(words[k + 2 + and])
+            && words[k + 2 + and].len() <= 3
+            && PAIRS
+                .iter()
+                .any(|(big, small)| words[k + 1] == *big && words[k + 3 + and] == *small);
+        if compound {
+            out.push(format!("{}.{:0>3}", words[k], words[k + 2 + and]));
+            out.push(words[k + 1].to_string());
+            k += 4 + and;
+        } else {
+            out.push(words[k].to_string());
+            k += 1;
+        }
+    }
+    out.join(" ")
 }
 
 /// "%28,8" → "28,8 percent": the sign before the number, as Turkish prints it.
