@@ -6455,3 +6455,36 @@ fn an_amount_in_two_parts() {
         "{doc}"
     );
 }
+
+/// "... compared to 2012 with total US$ 11.1 billion with minus balance (US$4.3 bln exports
+/// and 6.7 bln imports)": the bracket's amounts are 2012's; "the main import partners of
+/// Mongolia are China 35.2% (US$3.07 bln)": of the 2022 imports printed a paragraph before.
+#[test]
+fn a_brackets_amounts_share_its_period_and_a_list_finds_its_total() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "mn.txt",
+        "In 2022, the total trade turnover of Mongolia reached US$ 21.2 billion (US$12.5 bln \
+         exports and 8.7 bln imports) compared to 2012 with total US$ 11.1 billion with minus \
+         balance (US$4.3 bln exports and 6.7 bln imports).\n\nThe main export destinations of \
+         Mongolia are China 84% (US$10.5 bln) and Switzerland 8.2% (US$1.03 bln). Top EU \
+         destinations include Italy and Germany. With leading export commodities such as live \
+         animals and textiles.\n\nMeanwhile, the main import partners of Mongolia are China \
+         35.2% (US$3.07 bln) and Russia 30% (US$2.61 bln).\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 2, "{doc}");
+    assert_eq!(sums[1]["figures"][1]["period"], "2012", "{doc}");
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 4, "{doc}");
+    assert_eq!(
+        figures_printed(shares[2]),
+        vec!["US$3.07 bln", "8.7 bln"],
+        "{doc}"
+    );
+    assert!(
+        shares.iter().all(|s| s["verdict"] != "inconsistent"),
+        "{doc}"
+    );
+}

@@ -1594,6 +1594,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     same_span(article, &mut figures);
     carried_owners(article, &mut figures);
     conversions(article, &mut figures);
+    bracketed_breakdowns(article, &mut figures);
     named_in_brackets(article, mentions, &mut figures);
     article.figures = figures;
 }
@@ -1732,6 +1733,54 @@ fn conversions(article: &Article, figures: &mut [Figure]) {
         f.other = main.other.clone();
         f.commodity = main.commodity.clone();
         f.new_value = main.new_value;
+    }
+}
+
+/// "compared to 2012 with total US$ 11.1 billion with minus balance (US$4.3 bln exports and
+/// 6.7 bln imports)": amounts in a bracket opened right after an amount (three words
+/// between at most), with no period of their own, are of that amount's period (when its
+/// sentence names it).
+fn bracketed_breakdowns(article: &Article, figures: &mut [Figure]) {
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        if !matches!(
+            f.period_note,
+            Some(PeriodNote::Sentence | PeriodNote::Carried)
+        ) {
+            continue;
+        }
+        let at = article.numbers[f.number].printed.start;
+        let start = article.sentences[f.sentence].start;
+        let before = &article.text[start..at];
+        let Some(open) = before.rfind('(').filter(|&o| !before[o..].contains(')')) else {
+            continue;
+        };
+        let open = start + open;
+        let main = (0..i).rev().find(|&g| {
+            let m = &figures[g];
+            let end = article.numbers[m.number].printed.end;
+            // (a few words may stand between: "US$ 11.1 billion with minus balance (")
+            let gap = article.text.get(end..open).unwrap_or(",");
+            m.sentence == f.sentence
+                && end <= open
+                && gap.split_whitespace().count() <= 3
+                && !gap.contains(|c: char| c.is_ascii_digit() || ",;:.()".contains(c))
+                && m.period.is_some()
+                && m.period != f.period
+                && !matches!(m.period_note, Some(PeriodNote::Carried))
+        });
+        if let Some(g) = main {
+            let (period, fiscal, months_only) = (
+                figures[g].period,
+                figures[g].fiscal.clone(),
+                figures[g].months_only,
+            );
+            let f = &mut figures[i];
+            f.period = period;
+            f.fiscal = fiscal;
+            f.months_only = months_only;
+            f.period_note = Some(PeriodNote::Sentence);
+        }
     }
 }
 

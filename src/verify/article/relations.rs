@@ -3338,7 +3338,45 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         candidates.sort_by_key(|&f| (pos(article, f) > at, pos(article, f).abs_diff(at)));
         let size = |f: usize| amount(article, f).unwrap_or_default();
         let largest = candidates.iter().copied().max_by(|&a, &b| size(a).cmp(&size(b)).then(pos(article, b).abs_diff(at).cmp(&pos(article, a).abs_diff(at))));
-        largest.filter(|&f| size(f) >= size(part))
+        largest.filter(|&f| size(f) >= size(part)).or_else(|| {
+            // "... 8.7 bln imports ... [a paragraph on exports] ... the main import partners
+            // of Mongolia are China 35.2% (US$3.07 bln)": farther back, the economy's total of
+            // the part's own flow and period (the one such total printed).
+            let totals: Vec<usize> = (0..article.figures.len())
+                .filter(|&f| {
+                    let w = &article.figures[f];
+                    f != part
+                        && level(article, f)
+                        && w.commodity.is_none()
+                        && w.currency == p.currency
+                        && p.measure.is_some()
+                        && w.measure == p.measure
+                        && p.period.is_some()
+                        && w.period == p.period
+                        && w.other.as_deref().is_none_or(|o| o == "WLD")
+                        // (the total of an economy the text names as its own)
+                        && w.owner.is_some()
+                        && (p.owner.is_none() || p.owner == w.owner)
+                        && w.sentence < s
+                        && w.sentence + SUM_REACH >= s
+                        && size(f) > size(part)
+                })
+                .collect();
+            // (and the largest amount of that flow and period the text prints: a total)
+            let largest_of_flow = |w: usize| {
+                (0..article.figures.len()).all(|g| {
+                    let x = &article.figures[g];
+                    x.measure != p.measure
+                        || x.period != p.period
+                        || x.currency != p.currency
+                        || size(g) <= size(w)
+                })
+            };
+            match totals[..] {
+                [w] if largest_of_flow(w) => Some(w),
+                _ => None,
+            }
+        })
     });
     match whole {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
