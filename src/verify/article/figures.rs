@@ -2471,16 +2471,11 @@ fn difference_of(
     ];
     if first >= 2
         && word(first - 1) == "o"
-        && let Some(d) = (first.saturating_sub(4)..first - 1).rev().find_map(|j| {
-            let w = word(j);
-            if PL_UP.contains(&w) {
-                Some(Up)
-            } else if PL_DOWN.contains(&w) {
-                Some(Down)
-            } else {
-                None
-            }
-        })
+        && let Some(d) = (first.saturating_sub(4)..first - 1)
+            .rev()
+            .map(word)
+            .find(|w| PL_UP.contains(w) || PL_DOWN.contains(w))
+            .map(|w| if PL_UP.contains(&w) { Up } else { Down })
     {
         return Some(d);
     }
