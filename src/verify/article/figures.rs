@@ -1415,8 +1415,11 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             let deficit = measure == Some(TradeMeasure::Balance)
                 && favoured.is_none()
                 && (word.as_ref().is_some_and(|w| {
-                    let said = &tokens[w.tokens.clone()];
-                    said.len() == 5 && said[0].text == "excess" && said[2].text == "imports"
+                    // ("an excess of imports over exports")
+                    tokens[w.tokens.clone()]
+                        .iter()
+                        .map(|t| t.text.as_str())
+                        .eq("excess of imports over exports".split(' '))
                 }) || word.as_ref().is_some_and(|w| {
                     tokens[w.tokens.clone()].iter().any(|t| {
                         // ("a trade imbalance of $543 million": the subject's deficit,
@@ -1750,20 +1753,19 @@ fn bracketed_breakdowns(article: &Article, figures: &mut [Figure]) {
             continue;
         }
         let at = article.numbers[f.number].printed.start;
-        let start = article.sentences[f.sentence].start;
-        let before = &article.text[start..at];
-        let Some(open) = before.rfind('(').filter(|&o| !before[o..].contains(')')) else {
+        let from = article.sentences[f.sentence].start;
+        let Some(open) = super::text::open_bracket(&article.text, from, at) else {
             continue;
         };
-        let open = start + open;
         let main = (0..i).rev().find(|&g| {
             let m = &figures[g];
             let end = article.numbers[m.number].printed.end;
+            if m.sentence != f.sentence || end > open {
+                return false;
+            }
             // (a few words may stand between: "US$ 11.1 billion with minus balance (")
-            let gap = article.text.get(end..open).unwrap_or(",");
-            m.sentence == f.sentence
-                && end <= open
-                && gap.split_whitespace().count() <= 3
+            let gap = &article.text[end..open];
+            gap.split_whitespace().count() <= 3
                 && !gap.contains(|c: char| c.is_ascii_digit() || ",;:.()".contains(c))
                 && m.period.is_some()
                 && m.period != f.period
@@ -2445,37 +2447,24 @@ fn difference_of(
     {
         return Some(d);
     }
-    // Polish "zwiększyło się o 4,9 mld dol." ("increased by"): "o" after a Polish verb of
-    // change.
-    const PL_UP: &[&str] = &[
-        "wzrost",
-        "wzrosła",
-        "wzrósł",
-        "wzrosły",
-        "wzrosło",
-        "zwiększył",
-        "zwiększyła",
-        "zwiększyło",
-        "zwiększyły",
-    ];
-    const PL_DOWN: &[&str] = &[
-        "spadek",
-        "spadła",
-        "spadł",
-        "spadły",
-        "spadło",
-        "zmniejszył",
-        "zmniejszyła",
-        "zmniejszyło",
-        "zmniejszyły",
-    ];
+    // Polish "zwiększyło się o 4,9 mld dol." ("increased by"): "o" after a verb of change
+    // (the lexicon's, which has the Polish ones).
+    let lexicon = crate::verify::lexicon::Lexicon::built_in();
+    let said = |words: &[String], w: &str| words.iter().any(|x| x == w);
     if first >= 2
         && word(first - 1) == "o"
         && let Some(d) = (first.saturating_sub(4)..first - 1)
             .rev()
             .map(word)
-            .find(|w| PL_UP.contains(w) || PL_DOWN.contains(w))
-            .map(|w| if PL_UP.contains(&w) { Up } else { Down })
+            .find_map(|w| {
+                if said(&lexicon.up, w) {
+                    Some(Up)
+                } else if said(&lexicon.down, w) {
+                    Some(Down)
+                } else {
+                    None
+                }
+            })
     {
         return Some(d);
     }

@@ -2937,12 +2937,11 @@ fn main_currency(article: &Article, f: usize) -> usize {
     }
     // A bracket still open, opened right after an amount of another currency.
     let s = article.figures[f].sentence;
-    let start = article.sentences[s].start;
-    let before = &article.text[start..pos(article, f)];
-    let Some(open) = before.rfind('(').filter(|&o| !before[o..].contains(')')) else {
+    let Some(open) =
+        super::text::open_bracket(&article.text, article.sentences[s].start, pos(article, f))
+    else {
         return f;
     };
-    let open = start + open;
     figures_in(article, s)
         .into_iter()
         .find(|&g| {
@@ -3181,31 +3180,14 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                 });
             // "Latvia's exports ... USD 10.04 billion ... Latvia's exports [to China] USD 100
             // million. It accounted for 1.0% of Latvia's total exports": the whole is the
-            // economy's total of the measure and period printed before (anywhere before: the
-            // period and measure must be the part's), a partner not named.
+            // economy's total of the flow and period printed before.
             let of_all = share_words(article, n, s, 7)
                 .iter()
                 .any(|w| matches!(w.as_str(), "total" | "all" | "overall" | "global"));
-            let total_before = |p: usize| {
-                let size = |f: usize| amount(article, f).unwrap_or_default();
-                (0..p)
-                    .filter(|&f| {
-                        let (w, q) = (&article.figures[f], &article.figures[p]);
-                        level(article, f)
-                            && w.commodity.is_none()
-                            && w.measure == Some(m)
-                            && w.period.is_some()
-                            && w.period == q.period
-                            && w.currency == q.currency
-                            && w.other.as_deref().is_none_or(|o| o == "WLD")
-                            && size(f) > size(p)
-                    })
-                    .max_by_key(|&f| pos(article, f))
-            };
             // (Only for the flow pointed back to: a part found further off is a guess.)
             if of_all
                 && let Some(p) = before
-                && let Some(w) = total_before(p)
+                && let Some(w) = economy_total_before(article, p, s)
             {
                 return Some(relation(vec![p, w], None));
             }
@@ -3338,49 +3320,46 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         candidates.sort_by_key(|&f| (pos(article, f) > at, pos(article, f).abs_diff(at)));
         let size = |f: usize| amount(article, f).unwrap_or_default();
         let largest = candidates.iter().copied().max_by(|&a, &b| size(a).cmp(&size(b)).then(pos(article, b).abs_diff(at).cmp(&pos(article, a).abs_diff(at))));
-        largest.filter(|&f| size(f) >= size(part)).or_else(|| {
-            // "... 8.7 bln imports ... [a paragraph on exports] ... the main import partners
-            // of Mongolia are China 35.2% (US$3.07 bln)": farther back, the economy's total of
-            // the part's own flow and period (the one such total printed).
-            let totals: Vec<usize> = (0..article.figures.len())
-                .filter(|&f| {
-                    let w = &article.figures[f];
-                    f != part
-                        && level(article, f)
-                        && w.commodity.is_none()
-                        && w.currency == p.currency
-                        && p.measure.is_some()
-                        && w.measure == p.measure
-                        && p.period.is_some()
-                        && w.period == p.period
-                        && w.other.as_deref().is_none_or(|o| o == "WLD")
-                        // (the total of an economy the text names as its own)
-                        && w.owner.is_some()
-                        && (p.owner.is_none() || p.owner == w.owner)
-                        && w.sentence < s
-                        && w.sentence + SUM_REACH >= s
-                        && size(f) > size(part)
-                })
-                .collect();
-            // (and the largest amount of that flow and period the text prints: a total)
-            let largest_of_flow = |w: usize| {
-                (0..article.figures.len()).all(|g| {
-                    let x = &article.figures[g];
-                    x.measure != p.measure
-                        || x.period != p.period
-                        || x.currency != p.currency
-                        || size(g) <= size(w)
-                })
-            };
-            match totals[..] {
-                [w] if largest_of_flow(w) => Some(w),
-                _ => None,
-            }
-        })
+        // ("... 8.7 bln imports ... [a paragraph on exports] ... the main import partners of
+        // Mongolia are China 35.2% (US$3.07 bln)": farther back, the economy's total)
+        largest
+            .filter(|&f| size(f) >= size(part))
+            .or_else(|| economy_total_before(article, part, s))
     });
     match whole {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
+    }
+}
+
+/// The economy's total of part `p`'s flow and period, printed before sentence `s`: the one
+/// amount of that flow, period and currency naming no partner (or the world) that is larger
+/// than the part — and the largest amount of that flow and period the text prints.
+fn economy_total_before(article: &Article, p: usize, s: usize) -> Option<usize> {
+    let part = &article.figures[p];
+    let size = |f: usize| amount(article, f).unwrap_or_default();
+    let of_flow = |f: usize| {
+        let w = &article.figures[f];
+        w.measure == part.measure && w.period == part.period && w.currency == part.currency
+    };
+    if part.measure.is_none() || part.period.is_none() {
+        return None;
+    }
+    let totals: Vec<usize> = (0..article.figures.len())
+        .filter(|&f| {
+            let w = &article.figures[f];
+            f != p
+                && of_flow(f)
+                && level(article, f)
+                && w.commodity.is_none()
+                && w.other.as_deref().is_none_or(|o| o == "WLD")
+                && w.sentence < s
+                && size(f) > size(p)
+        })
+        .collect();
+    match totals[..] {
+        [w] if (0..article.figures.len()).all(|g| !of_flow(g) || size(g) <= size(w)) => Some(w),
+        _ => None,
     }
 }
 

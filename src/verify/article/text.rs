@@ -112,6 +112,16 @@ fn unspaced_end(chars: &[(usize, char)], stop: usize, next: usize) -> bool {
         && (before == Some('%') || word_before >= 3 && before.is_some_and(char::is_lowercase))
 }
 
+/// The byte of the bracket still open at `at` (opened since `from`, not closed before
+/// `at`): "ISK 267 billion (USD 2.2 billion, EUR 1.9 billion)" at "EUR".
+pub fn open_bracket(text: &str, from: usize, at: usize) -> Option<usize> {
+    let before = &text[from..at];
+    before
+        .rfind('(')
+        .filter(|&o| !before[o..].contains(')'))
+        .map(|o| from + o)
+}
+
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
     let piece = &text[r.clone()];
     let lead = piece.len() - piece.trim_start().len();

@@ -185,9 +185,6 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace(" persen", " percent")
         .replace(" Prozent", " percent")
         .replace(" prozent", " percent")
-        .replace(" procento", " percent")
-        .replace(" procent", " percent")
-        .replace(" proc.", " percent")
         .replace("per cent", "percent")
         // "4,8 veces más", "3 vezes", "deux fois", "cinque volte": "times".
         .replace(" veces", " times")
@@ -198,12 +195,7 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
         .replace("mil-lion", "million")
         .replace("bil-lion", "billion")
         .replace("tril-lion", "trillion");
-    let normalized = compound_amounts(&normalized);
-    // Polish "18,5 proc." ("procent"), the full stop often outside the phrase.
-    let normalized = match normalized.strip_suffix(" proc") {
-        Some(head) => format!("{head} percent"),
-        None => normalized.replace(" proc ", " percent "),
-    };
+    let normalized = compound_amounts(&normalized, lexicon);
     let mut normalized = percent_short_forms(&sign_before_number(&normalized));
     // "+12.3%", "-2,5%": a signed percentage says its direction with the sign.
     let signed = normalized.trim_start();
@@ -246,12 +238,9 @@ pub fn parse(text: &str, lexicon: &Lexicon, rounding: Rounding) -> Result<Phrase
 /// "1 billion 496 million", "3 billion and 638 million" → "1.496 billion", "3.638 billion"
 /// (the precision that of the second part):
 /// an amount printed in two parts, the second under a thousand of the next smaller scale.
-fn compound_amounts(text: &str) -> String {
-    const PAIRS: [(&str, &str); 3] = [
-        ("trillion", "billion"),
-        ("billion", "million"),
-        ("million", "thousand"),
-    ];
+fn compound_amounts(text: &str, lexicon: &Lexicon) -> String {
+    // (the scales the article's reader joins the two parts by: `numbers::read_at`)
+    let scale = |w: &str| lexicon.scales.get(&w.to_lowercase()).copied();
     let words: Vec<&str> = text.split(' ').collect();
     let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     let mut out: Vec<String> = Vec::with_capacity(words.len());
@@ -263,9 +252,9 @@ fn compound_amounts(text: &str) -> String {
             && digits(words[k])
             && digits(words[k + 2 + and])
             && words[k + 2 + and].len() <= 3
-            && PAIRS
-                .iter()
-                .any(|(big, small)| words[k + 1] == *big && words[k + 3 + and] == *small);
+            && scale(words[k + 1])
+                .zip(scale(words[k + 3 + and]))
+                .is_some_and(|(big, small)| small + 3 == big);
         if compound {
             out.push(format!("{}.{:0>3}", words[k], words[k + 2 + and]));
             out.push(words[k + 1].to_string());
@@ -288,10 +277,9 @@ fn sign_before_number(text: &str) -> String {
             out.push(c);
             continue;
         }
-        while let Some(&(_, d)) = chars.peek() {
-            let decimal = matches!(d, ',' | '.')
-                && text[chars.peek().map_or(0, |p| p.0) + 1..]
-                    .starts_with(|n: char| n.is_ascii_digit());
+        while let Some(&(at, d)) = chars.peek() {
+            let decimal =
+                matches!(d, ',' | '.') && text[at + 1..].starts_with(|n: char| n.is_ascii_digit());
             if d.is_ascii_digit() || decimal {
                 out.push(d);
                 chars.next();
@@ -304,22 +292,36 @@ fn sign_before_number(text: &str) -> String {
     out
 }
 
-/// "41.28pc", "5 pct" → "41.28 percent", "5 percent": only right after a number.
+/// "41.28pc", "5 pct", "18,5 proc.", "16 procent" → "... percent": the press's short forms
+/// and the word of Dutch, Polish, the Nordic languages and Czech — only right after a number
+/// (the same words `tokens::percent_words` reads in an article).
 fn percent_short_forms(text: &str) -> String {
+    // Longest first where one begins another.
+    const FORMS: [&str; 5] = ["procento", "procent", "proc", "pct", "pc"];
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
-    while let Some(i) = rest.find("pc") {
+    while let Some((i, form)) = FORMS
+        .iter()
+        .filter_map(|f| rest.find(f).map(|i| (i, *f)))
+        .min_by_key(|&(i, f)| (i, std::cmp::Reverse(f.len())))
+    {
         let (before, after) = rest.split_at(i);
-        let tail = after.strip_prefix("pct").unwrap_or(&after[2..]);
+        let tail = &after[form.len()..];
         let word_ends = !tail.starts_with(|c: char| c.is_alphanumeric());
         let number_before = before.trim_end().ends_with(|c: char| c.is_ascii_digit());
         out.push_str(before);
         if word_ends && number_before {
             out.push_str(" percent");
+            // ("proc.": the abbreviation's full stop goes with it)
+            rest = if form == "proc" {
+                tail.strip_prefix('.').unwrap_or(tail)
+            } else {
+                tail
+            };
         } else {
-            out.push_str(&after[..after.len() - tail.len()]);
+            out.push_str(form);
+            rest = tail;
         }
-        rest = tail;
     }
     out.push_str(rest);
     out
