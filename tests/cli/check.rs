@@ -6454,6 +6454,20 @@ fn an_amount_in_two_parts() {
         "inconsistent",
         "{doc}"
     );
+    // Abbreviated scales are joined and valued alike: 1.496 / 1.3 - 1 = +15.1%.
+    let doc = check_text(
+        &wd,
+        "parts3.txt",
+        "Trade rose to 1 bln 496 mln USD in 2017 from 1 bln 300 mln USD in 2016, up 15.1%.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["1 bln 300 mln USD", "1 bln 496 mln USD"],
+        "{doc}"
+    );
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
 }
 
 /// "... compared to 2012 with total US$ 11.1 billion with minus balance (US$4.3 bln exports
