@@ -6502,3 +6502,51 @@ fn a_brackets_amounts_share_its_period_and_a_list_finds_its_total() {
         "{doc}"
     );
 }
+
+/// "imports ... were $120.50 billion (US$0.80 billion at $150=US$1) ... This, compared to
+/// imports in 2020 of $100.00 billion (US$0.70 billion) versus exports of $44.00 billion.
+/// Imports rose by $20.50 billion or 20.5 per cent": an exchange rate is no trade figure, a
+/// sentence of bases has the one period it names for each, and a rate said with a
+/// difference compares the difference's amounts, in its direction.
+#[test]
+fn a_rate_said_with_a_difference_printed_sentences_before() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "bb.txt",
+        "Figures from the statistics office show that imports into Barbados from its CARICOM \
+         partners were $120.50 billion (US$0.80 billion at $150=US$1), while exports by \
+         Barbados to these countries totalled $40.20 billion in 2021. This, compared to imports \
+         in 2020 of $100.00 billion (US$0.70 billion) versus exports to the CARICOM countries \
+         of $44.00 billion.\n\nImports into Barbados from its CARICOM partners rose by $20.50 \
+         billion or 20.5 per cent in 2021 when compared to 2020. Exports declined by $3.80 \
+         billion or 9 per cent in 2021 compared to the year before.\n",
+    );
+    let ignored = |printed: &str| {
+        doc["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["printed"] == printed && n["role"] == "ignored")
+    };
+    assert!(ignored("$150") && ignored("US$1"), "{doc}");
+    let differences = claims_of(&doc, "difference");
+    assert_eq!(differences.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(differences[1]),
+        vec!["$3.80 billion", "$44.00 billion", "$40.20 billion"],
+        "{doc}"
+    );
+    assert_eq!(differences[1]["figures"][1]["period"], "2020", "{doc}");
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["$100.00 billion", "$120.50 billion", "$20.50 billion"],
+        "{doc}"
+    );
+    assert!(
+        changes.iter().all(|c| c["verdict"] == "consistent"),
+        "{doc}"
+    );
+}

@@ -133,7 +133,7 @@ fn ignored_reason(kind: &NumberKind) -> &'static str {
             Threshold => "a round threshold passed, not a figure of the data",
             Forecast => "a forecast, projection or target, not a figure of the data",
             OtherMoney => "money other than trade (investment, remittances, loans, aid)",
-            Price => "the price of one unit (a barrel, a tonne), not a trade value",
+            Price => "a price (of a barrel, a tonne, a currency), not a trade value",
         },
         _ => "",
     }

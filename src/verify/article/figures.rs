@@ -1057,6 +1057,31 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                                     None,
                                 )
                             }
+                            // "This, compared to imports in 2019 of $302.68 billion (US$2
+                            // billion) versus exports ... of $79.97 billion": a sentence whose
+                            // every amount is a base has the one period it names for each.
+                            (None, None) if base_clause(at) && !new_value => {
+                                let named: Vec<&resolve::PeriodMention> = periods
+                                    .iter()
+                                    .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                                    .collect();
+                                let all_bases = amounts.iter().all(|&a| {
+                                    let t = article.numbers[a].tokens.start;
+                                    base_clause(t) || restates_in_brackets(&text, tokens, t)
+                                });
+                                match named[..] {
+                                    [p] if all_bases && base_clause(p.tokens.start) => (
+                                        period_of(&p.words, focus),
+                                        Some(PeriodNote::Sentence),
+                                        p.fiscal.clone(),
+                                    ),
+                                    _ => (
+                                        focus,
+                                        focus.map(|_| PeriodNote::Carried),
+                                        focus_fiscal.clone(),
+                                    ),
+                                }
+                            }
                             (None, None) => (
                                 focus,
                                 focus.map(|_| PeriodNote::Carried),
@@ -2347,6 +2372,17 @@ fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floo
         }
     }
     false
+}
+
+/// Whether the amount at token `t` opens a bracket right after another amount ("$302.68
+/// billion (US$2 billion)"): the same amount in another currency.
+fn restates_in_brackets(text: &str, tokens: &[crate::verify::phrase::Token], t: usize) -> bool {
+    t >= 2
+        && text[tokens[t - 1].end..tokens[t].start].trim() == "("
+        && (tokens[t - 1].is_number
+            || crate::verify::lexicon::Lexicon::built_in()
+                .scales
+                .contains_key(&tokens[t - 1].text))
 }
 
 /// "decreased by $7.4 billion", "an increase of $2 billion", "11 billion less than": the

@@ -260,8 +260,8 @@ pub fn to_claims(
                 .is_ok_and(|p| p.measure == crate::verify::phrase::Measure::Share)
             && let Some(d) = relation
                 .figures
-                .first()
-                .and_then(|&f| article.figures[f].difference)
+                .iter()
+                .find_map(|&f| article.figures[f].difference)
         {
             says = format!(
                 "{} {says}",

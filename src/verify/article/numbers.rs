@@ -38,7 +38,8 @@ pub enum Ignored {
     /// Money that is not trade: investment, remittances, loans, aid ("Turkish investments
     /// in Egypt grew by 30.3%, reaching $179.9m").
     OtherMoney,
-    /// The price of one unit ("the price of the commodity is currently around US$ 60").
+    /// The price of one unit ("the price of the commodity is currently around US$ 60"), or
+    /// of one currency in another ("at $151=US$1").
     Price,
 }
 
@@ -909,7 +910,10 @@ fn read_at(
     {
         return Some(ignored(tokens, first, last, Ignored::Name));
     }
-    if !scaled && price_said(tokens, first, last, &same_sentence) {
+    if !scaled
+        && (price_said(tokens, first, last, &same_sentence)
+            || exchange_rate(text, tokens, first, last, &same_sentence))
+    {
         return Some(ignored(tokens, first, last, Ignored::Price));
     }
     if matches!(
@@ -2005,6 +2009,30 @@ fn price_said(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize) 
             "barrel" | "bbl" | "tonne" | "ton" | "tons" | "tonnes" | "kg" | "kilogram" | "ounce"
         );
     before || per_unit
+}
+
+/// "(US$1.68 billion at $151=US$1)", "at Rs 83 to the dollar": the price of a currency.
+fn exchange_rate(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    same: &dyn Fn(usize) -> bool,
+) -> bool {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|_| same(j))
+            .map_or("", |t| t.text.as_str())
+    };
+    let equals_after =
+        same(last + 1) && text[tokens[last].end..tokens[last + 1].start].trim() == "=";
+    let equals_before = first > 0
+        && same(first - 1)
+        && text[tokens[first - 1].end..tokens[first].start].trim() == "=";
+    let to_the_currency = matches!(word(last + 1), "to" | "per" | "a")
+        && (2..=3).any(|k| matches!(word(last + k), "dollar" | "euro" | "pound" | "yen"));
+    equals_after || equals_before || to_the_currency
 }
 
 /// The word after token `last` in its sentence, or "".

@@ -242,7 +242,21 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         out.extend(relation);
     }
     out.extend(of_which(article));
-    out.extend(differences(article));
+    let differences = differences(article);
+    // "fell by $49.25 billion or 16 per cent": a rate said with a difference compares the
+    // difference's two amounts (the difference kept last, for its direction).
+    for r in &mut out {
+        if matches!(r.kind, RelationKind::Change)
+            && r.unchecked == Some(Unchecked::NoBase)
+            && let [d] = r.figures[..]
+            && article.figures[d].difference.is_some()
+            && let Some(pair) = differences.iter().find(|x| x.figures[0] == d)
+        {
+            r.figures = vec![pair.figures[1], pair.figures[2], d];
+            r.unchecked = None;
+        }
+    }
+    out.extend(differences);
     let directions = directions_said(article, &out);
     out.extend(directions);
     // A part of a share ("25% of exports, or ¥1.14 trillion") is no flow's total — unless
@@ -2970,6 +2984,18 @@ fn restated(article: &Article, f: usize) -> bool {
     })
 }
 
+/// Whether amount `f` opens a bracket right after another amount ("$253.43 billion
+/// (US$1.68 billion at $151=US$1)"): it restates that one.
+fn opens_bracket_after_amount(article: &Article, f: usize) -> bool {
+    let start = pos(article, f);
+    figures_in(article, article.figures[f].sentence)
+        .into_iter()
+        .any(|g| {
+            let end = article.numbers[article.figures[g].number].printed.end;
+            end <= start && article.text[end..start].trim() == "("
+        })
+}
+
 /// Whether period `x` is later than `y`.
 fn later(x: Period, y: Period) -> bool {
     (x.year, x.last_month) > (y.year, y.last_month)
@@ -4783,7 +4809,22 @@ fn differences(article: &Article) -> Vec<Relation> {
                             && economies_agree(g, fig)
                     })
                     .collect();
-                one_amount(article, &found)
+                // ("imports ... were $253.43 billion (US$1.68 billion) ... Imports coming
+                // from Trinidad and Tobago ... $137.89 billion": a restated amount is the
+                // same one; of several, the one naming the difference's own economies.)
+                let found: Vec<usize> = without_conversions(article, found)
+                    .into_iter()
+                    .filter(|&f| !restated(article, f) && !opens_bracket_after_amount(article, f))
+                    .collect();
+                let exact: Vec<usize> = found
+                    .iter()
+                    .copied()
+                    .filter(|&f| {
+                        let g = &article.figures[f];
+                        g.owner == fig.owner && g.other == fig.other
+                    })
+                    .collect();
+                one_amount(article, &found).or_else(|| one_amount(article, &exact))
             };
             let new = match here[..] {
                 [f] => f,
