@@ -6550,3 +6550,46 @@ fn a_rate_said_with_a_difference_printed_sentences_before() {
         "{doc}"
     );
 }
+
+/// "the import figure is three times that of the country's export, which stands at about Nu
+/// 12bn" (the imports a sentence before, in ngultrum); "... is expected to continue as the
+/// first quarter saw Nu 24bn in trade deficit" (a fact past "as the", no forecast); "surged
+/// at an average rate of 20.1% annually, rising from ..." (an average rate of change, no
+/// tariff); "a 19.5 per cent year-on-year growth" (a change past the year-on-year).
+#[test]
+fn times_that_of_the_sentence_before_and_rates_past_their_words() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "bt.txt",
+        "Bhutan imported over Nu 36bn worth of goods in the first three months of 2024. The \
+         import figure is three times that of the country's export, which stands at about Nu \
+         12bn. The trend of a widening gap is expected to continue as the first quarter saw Nu \
+         24bn in trade deficit.\n\nOver the past five years, Bhutan's exports to Nepal have \
+         surged at an average rate of 20.1% annually, rising from $40 million in 2018 to $100 \
+         million in 2023. Its exports to Bangladesh climbed from $50 million in 2022 to $59.75 \
+         million in 2023 — a 19.5 per cent year-on-year growth.\n",
+    );
+    let multiples = claims_of(&doc, "multiple");
+    assert_eq!(multiples.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(multiples[0]),
+        vec!["Nu 12bn", "Nu 36bn"],
+        "{doc}"
+    );
+    assert_eq!(multiples[0]["verdict"], "consistent", "{doc}");
+    let balances = claims_of(&doc, "balance");
+    assert_eq!(balances.len(), 1, "{doc}");
+    assert_eq!(balances[0]["figures"][0]["printed"], "Nu 24bn", "{doc}");
+    let changes = claims_of(&doc, "change");
+    let said = |says: &str| changes.iter().find(|c| c["says"] == says).cloned();
+    let average = said("20.1%").unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(
+        figures_printed(average),
+        vec!["$40 million", "$100 million"],
+        "{doc}"
+    );
+    assert_eq!(average["verdict"], "consistent", "{doc}");
+    let growth = said("19.5 per cent year-on-year growth").unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(growth["verdict"], "consistent", "{doc}");
+}

@@ -1329,6 +1329,14 @@ fn forecast(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> 
         }
         k -= 1;
         let w = tokens[k].text.as_str();
+        // "the trend is expected to continue as the first three months of the year saw Nu
+        // 22bn in trade deficit": a clause of its own, past the conjunction.
+        let next = tokens.get(k + 1).map_or("", |t| t.text.as_str());
+        if matches!(w, "because" | "while" | "whereas" | "but")
+            || (w == "as" && matches!(next, "the" | "a" | "an" | "its" | "their"))
+        {
+            return false;
+        }
         // "January to May 2024": the month, not the verb.
         let month = w == "may" && text[tokens[k].start..tokens[k].end].starts_with('M');
         // "It should be noted that the trade turnover amounted to $667.8": a remark, no
@@ -1496,18 +1504,12 @@ fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize
             k.filter(|&k| same(k))
                 .map_or("", |k| tokens[k].text.as_str())
         };
+        // ("surged at an average rate of 22.2% annually", "declined at a rate of 3%": any
+        // verb of change the lexicon knows)
+        let lexicon = Lexicon::built_in();
         let growth = |x: &str| {
-            matches!(
-                x,
-                "growth"
-                    | "grown"
-                    | "grew"
-                    | "growing"
-                    | "increased"
-                    | "expanded"
-                    | "risen"
-                    | "rose"
-            )
+            matches!(x, "growth" | "grown" | "grew" | "growing" | "risen")
+                || lexicon.up.iter().chain(&lexicon.down).any(|d| d == x)
         };
         // ("increased at an annualized rate of 13.7 percent", "an average annual growth
         // rate of 5%": the words of an average between)
@@ -1608,15 +1610,28 @@ fn stated(
         }
     }
     let mut end = last;
+    // "21.8 per cent year-on-year growth": past the year-on-year, the direction after it.
+    let said = |k: usize, w: &str| tokens.get(k).is_some_and(|t| same(k) && t.text == w);
+    let year_on_year = (said(last + 1, "year") && said(last + 2, "on") && said(last + 3, "year"))
+        || (said(last + 1, "y") && said(last + 2, "o") && said(last + 3, "y"));
+    let from = if year_on_year
+        && tokens.get(last + 4).is_some_and(|t| {
+            same(last + 4) && (lexicon.up.contains(&t.text) || lexicon.down.contains(&t.text))
+        }) {
+        end = last + 3;
+        end
+    } else {
+        last
+    };
     while end + 1 < tokens.len()
         && same(end + 1)
-        && end - last < 2
+        && end - from < 2
         && gap_is(text, &tokens[end], &tokens[end + 1], &['-'])
     {
         let w = tokens[end + 1].text.as_str();
         if FOLLOWING_DIRECTION.contains(&w)
             || (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
-                && end == last
+                && end == from
         {
             end += 1;
         } else if matches!(w, "year" | "on" | "y") && end - last < 3 {

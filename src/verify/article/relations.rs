@@ -1396,6 +1396,14 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             ..relation(vec![base, subject], None)
         });
     }
+    if kind == RelationKind::Multiple
+        && let Some((base, subject)) = times_that_of(article, n, s)
+    {
+        return Some(Relation {
+            said: true,
+            ..relation(vec![base, subject], None)
+        });
+    }
     // "That's down more than 23 percent from the same period last year": a sentence with no
     // amount of its own speaks of the last amount before it.
     let back_reference = back_reference(article, s);
@@ -1843,8 +1851,10 @@ fn average_unpaired(article: &Article, n: usize, s: usize) -> Option<Relation> {
     ))
 }
 
-/// Whether a word of growth stands among the eight words before rate `n` of sentence `s`.
+/// Whether a word of growth (or of any change) stands among the eight words before rate
+/// `n` of sentence `s`.
 fn growth_before(article: &Article, n: usize, s: usize) -> bool {
+    let lexicon = Lexicon::built_in();
     let start = article.sentences[s].start;
     article.text[start..article.numbers[n].phrase.start]
         .to_lowercase()
@@ -1853,10 +1863,9 @@ fn growth_before(article: &Article, n: usize, s: usize) -> bool {
         .rev()
         .take(8)
         .any(|w| {
-            matches!(
-                w,
-                "growth" | "grown" | "grew" | "growing" | "increase" | "increased"
-            )
+            // ("surged at an average rate of 22.2% annually": any verb of change)
+            matches!(w, "growth" | "grown" | "grew" | "growing")
+                || lexicon.up.iter().chain(&lexicon.down).any(|d| d == w)
         })
 }
 
@@ -1998,6 +2007,46 @@ fn amount_right_after(article: &Article, s: usize, end: usize) -> Option<(usize,
         .iter()
         .any(|m| m.printed.start >= end && m.printed.start < pos(article, next));
     Some((next, number_between))
+}
+
+/// "Bhutan imported over Nu 30bn ... the import figure is three times that of the
+/// country's export, which stands at about Nu 10bn": a multiple "that of" the one amount its
+/// sentence prints after it, of a flow the words before it name whose amount the sentence
+/// before prints (the last of that flow, currency and period there). (base, subject)
+fn times_that_of(article: &Article, n: usize, s: usize) -> Option<(usize, usize)> {
+    let number = &article.numbers[n];
+    let after = article.text[number.phrase.end..article.sentences[s].end]
+        .trim_start()
+        .to_lowercase();
+    if !(after.starts_with("that of") || after.starts_with("those of")) || s == 0 {
+        return None;
+    }
+    let here: Vec<usize> = figures_in(article, s)
+        .into_iter()
+        .filter(|&f| level(article, f))
+        .collect();
+    let [base] = here[..] else {
+        return None;
+    };
+    if pos(article, base) < number.printed.start {
+        return None;
+    }
+    let before = article.text[article.sentences[s].start..number.printed.start].to_lowercase();
+    let measure = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .take(6)
+        .find_map(flow_word)?;
+    let b = &article.figures[base];
+    let subject = figures_in(article, s - 1).into_iter().rfind(|&f| {
+        let g = &article.figures[f];
+        level(article, f)
+            && g.measure == Some(measure)
+            && g.currency == b.currency
+            && g.period == b.period
+            && !restated(article, f)
+    })?;
+    (b.measure != Some(measure)).then_some((base, subject))
 }
 
 /// The amount printed right after the stated number `n` (its phrase), with at least one
