@@ -6593,3 +6593,45 @@ fn times_that_of_the_sentence_before_and_rates_past_their_words() {
     let growth = said("19.5 per cent year-on-year growth").unwrap_or_else(|| panic!("{doc}"));
     assert_eq!(growth["verdict"], "consistent", "{doc}");
 }
+
+/// "an average annual negative growth rate of 8.1%" is a fall; "1,193 billion US dollars ...
+/// 20.85% more than last year (987,6 million)" may print a decimal comma, so a result a
+/// thousand times off is not judged; "exports in 2000 were worth $10.3 million, more than 4
+/// times higher than that in the previous year": the amount is the new value, not the base
+/// of the next year's.
+#[test]
+fn a_negative_growth_an_ambiguous_comma_and_the_previous_years_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "neg.txt",
+        "Exports from the Community to the region fell from $1.2 billion in 2010 to $0.8 \
+         billion in 2015, at an average annual negative growth rate of 7.8%.\n\nFor the first \
+         half of 2022, the volume of imports from Peru amounted to 1,204 billion US dollars, \
+         which is of 20.55% more than last year (999,1 million).\n\nIn the first six months \
+         of 2001, exports to Chile amounted to $3.4 million. Exports to Chile in 2000 were \
+         worth $11.6 million, which is more than 4 times higher than that in the previous \
+         year.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let said = |says: &str| {
+        changes
+            .iter()
+            .find(|c| c["says"].as_str().unwrap().contains(says))
+            .unwrap_or_else(|| panic!("{says}: {doc}"))
+    };
+    assert_eq!(
+        said("negative growth rate")["verdict"],
+        "consistent",
+        "{doc}"
+    );
+    assert_eq!(said("20.55%")["verdict"], "unverifiable", "{doc}");
+    let multiples = claims_of(&doc, "multiple");
+    assert_eq!(multiples.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(multiples[0]),
+        vec!["$11.6 million"],
+        "{doc}"
+    );
+    assert_eq!(multiples[0]["verdict"], "unverifiable", "{doc}");
+}

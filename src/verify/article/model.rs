@@ -488,7 +488,21 @@ pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
         let Some(c) = model.claim_of[r].and_then(|c| v.claims.get_mut(c)) else {
             continue;
         };
-        if relation.said || c.verdict != Verdict::Inconsistent {
+        if c.verdict != Verdict::Inconsistent {
+            continue;
+        }
+        // "1,193 billion US dollars ... 20.85% more than last year (987,6 million)": a
+        // comma before three digits and a scale may be a decimal comma; far off, the text
+        // may mean the other reading, said or not.
+        let comma_in_doubt = relation.figures.iter().any(|&f| {
+            super::relations::comma_thousands_with_scale(article.printed(article.figures[f].number))
+        });
+        if comma_in_doubt && far_from_text(c) {
+            c.verdict = Verdict::Unverifiable;
+            model.doubted.push((r, Doubt::FarOff));
+            continue;
+        }
+        if relation.said {
             continue;
         }
         // "The value moved the other way" alone does not explain a size that is far off too

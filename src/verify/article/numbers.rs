@@ -1602,6 +1602,10 @@ fn stated(
             // No comma between the direction word and the number.
             if !text[tokens[j].end..tokens[start].start].contains([',', ';', '.']) {
                 start = j;
+                // "a negative growth rate of 8.1%": a fall.
+                if j > 0 && same(j - 1) && tokens[j - 1].text == "negative" {
+                    start = j - 1;
+                }
             }
             break;
         }

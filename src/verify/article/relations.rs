@@ -1078,7 +1078,7 @@ fn undated_of(a: &Figure, b: &Figure) -> bool {
 
 /// "1,858 billion": one to three digits, a comma, three digits and a scale word — a
 /// thousands separator or a decimal comma, the text alone cannot tell.
-fn comma_thousands_with_scale(printed: &str) -> bool {
+pub(super) fn comma_thousands_with_scale(printed: &str) -> bool {
     let digits: String = printed
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -1539,6 +1539,25 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
     ]
     .iter()
     .any(|w| rest.contains(w));
+    // (past the clause: "higher than that in the previous year")
+    let previous_year_after = {
+        let end = article.numbers[n].phrase.end.min(article.sentences[s].end);
+        let after = article.text[end..article.sentences[s].end].to_lowercase();
+        let near: String = after
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ");
+        [
+            "previous year",
+            "a year earlier",
+            "a year ago",
+            "last year",
+            "year before",
+        ]
+        .iter()
+        .any(|w| near.contains(w))
+    };
     // For an amount of another sentence, the rate's phrase counts too ("down 29.6%
     // year-on-year" holds "year-on" in its phrase).
     let phrase_says = |words: &[&str]| {
@@ -1613,6 +1632,19 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             if let (Some(x), Some(y)) = (a.period, b.period)
                 && said_year_on_year
                 && x.year.abs_diff(y.year) != 1
+            {
+                continue;
+            }
+            // "exports in 2000 were worth $10.3 million, which is more than 4 times higher
+            // than that in the previous year": the rate's own amount is the new value, never
+            // the base of a later one printed elsewhere (unless printed after the rate: "15.3
+            // percent lower compared to the same period last year ($1.3 billion ...)").
+            if let (Some(x), Some(y)) = (a.period, b.period)
+                && previous_year_after
+                && a.sentence == s
+                && pos(article, anchor) < at
+                && b.sentence != s
+                && later(y, x)
             {
                 continue;
             }

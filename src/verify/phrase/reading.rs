@@ -461,6 +461,10 @@ fn find_direction(
         .map(|(_, t)| t.clone())
         .collect();
     let said = |words: &[String]| words.iter().any(|w| find_words(&outside, w).is_some());
+    // "an average annual negative growth rate of 8.1%", "negative 14.78%": a fall.
+    if outside.iter().any(|t| t.text == "negative") {
+        return Some(Direction::Down);
+    }
     match (said(&lexicon.up), said(&lexicon.down)) {
         (false, true) => Some(Direction::Down),
         (true, _) => Some(Direction::Up),
