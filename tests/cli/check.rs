@@ -6635,3 +6635,85 @@ fn a_negative_growth_an_ambiguous_comma_and_the_previous_years_base() {
     );
     assert_eq!(multiples[0]["verdict"], "unverifiable", "{doc}");
 }
+
+/// Months in Spanish, Portuguese and French: "entre enero y abril de 2013", "los primeros
+/// siete meses del 2014", "des onze premiers mois de l'année 2009", "la première moitié de
+/// 2012", "no mesmo período" (the period in focus, not a year before); a headline line with
+/// no full stop is a sentence of its own.
+#[test]
+fn months_and_periods_in_other_languages() {
+    let wd = Workdir::new();
+    let period_of = |name: &str, text: &str, printed: &str| -> String {
+        let doc = check_text(&wd, name, text);
+        doc["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["printed"] == printed)
+            .and_then(|n| n["read_as"]["period"].as_str())
+            .unwrap_or_else(|| panic!("{printed}: {doc}"))
+            .to_string()
+    };
+    assert_eq!(
+        period_of(
+            "es.txt",
+            "Las ventas a Chile cayeron por US$ 90 millones\nEntre enero y abril de 2013 el Perú \
+             despachó hacia Chile mercaderías por 1.200 millones de dólares, según datos \
+             publicados por la SUNAT, lo que implica una baja de 7% con respecto al mismo \
+             período del año pasado y muestra un mercado que sigue siendo importante.\n",
+            "1.200 millones de dólares"
+        ),
+        "2013-01..2013-04"
+    );
+    let doc = check_text(
+        &wd,
+        "es3.txt",
+        "Las ventas a Chile cayeron por US$ 90 millones\nEntre enero y abril de 2013 el Perú \
+         despachó hacia Chile mercaderías por 1.200 millones de dólares, lo que implica una \
+         baja de 7% con respecto al mismo período del año pasado.\n",
+    );
+    let fall = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"] == "baja de 7%")
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert!(
+        fall["quote"].as_str().unwrap().starts_with("Entre enero"),
+        "{doc}"
+    );
+    assert_eq!(
+        period_of(
+            "es2.txt",
+            "Las exportaciones ecuatorianas a Italia se situaron en los 354,4 millones de euros \
+             en los primeros siete meses del 2014.\n",
+            "354,4 millones de euros"
+        ),
+        "2014-01..2014-07"
+    );
+    assert_eq!(
+        period_of(
+            "fr.txt",
+            "La France conserve un excédent commercial avec ce pays : 395 millions d'euros à \
+             l'issue des onze premiers mois de l'année 2009.\n",
+            "395 millions"
+        ),
+        "2009-01..2009-11"
+    );
+    assert_eq!(
+        period_of(
+            "fr2.txt",
+            "Le déficit commercial de la France avec le Japon dans la première moitié de 2012 \
+             était de 3,4 milliards d'euros.\n",
+            "3,4 milliards"
+        ),
+        "2012-H1"
+    );
+    assert_eq!(
+        period_of(
+            "pt.txt",
+            "De janeiro a julho deste ano de 2018, o Brasil exportou para o Chile US$ 2,18 \
+             bilhões e importou no mesmo período US$ 1,09 bilhões.\n",
+            "US$ 1,09 bilhões"
+        ),
+        "2018-01..2018-07"
+    );
+}

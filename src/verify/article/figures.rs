@@ -2471,11 +2471,27 @@ fn difference_of(
     // "fell by $5.6 billion", "decreased by $7.4 billion", "has increased the trade
     // turnover with Italy by $6.4 billion" (the verb's object between, no number or
     // punctuation).
+    // (Spanish and Portuguese: "una reducción en las ventas por 300 millones", "aumentaron
+    // en 300 millones", "cresceu em 61,2 milhões": the lexicon's verbs.)
+    let lexicon = crate::verify::lexicon::Lexicon::built_in();
+    let foreign_dir = |w: &str| {
+        if lexicon.up.iter().any(|x| x == w) {
+            Some(Up)
+        } else if lexicon.down.iter().any(|x| x == w) {
+            Some(Down)
+        } else {
+            None
+        }
+    };
+    let by_foreign = first >= 2 && matches!(word(first - 1), "por" | "en" | "em");
     if first >= 2
-        && word(first - 1) == "by"
-        && let Some((j, d)) = (first.saturating_sub(8)..first - 1)
-            .rev()
-            .find_map(|j| dir(word(j)).map(|d| (j, d)))
+        && (word(first - 1) == "by" || by_foreign)
+        && let Some((j, d)) = (first.saturating_sub(8)..first - 1).rev().find_map(|j| {
+            let w = word(j);
+            dir(w)
+                .or_else(|| foreign_dir(w).filter(|_| by_foreign))
+                .map(|d| (j, d))
+        })
         && (j + 4 >= first
             || ((j + 1..first - 1).all(|k| !tokens[k].is_number)
                 && !text[tokens[j].end..tokens[first - 1].start]
@@ -2485,7 +2501,6 @@ fn difference_of(
     }
     // Polish "zwiększyło się o 4,9 mld dol." ("increased by"): "o" after a verb of change
     // (the lexicon's, which has the Polish ones).
-    let lexicon = crate::verify::lexicon::Lexicon::built_in();
     let said = |words: &[String], w: &str| words.iter().any(|x| x == w);
     if first >= 2
         && word(first - 1) == "o"

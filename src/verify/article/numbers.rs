@@ -1047,6 +1047,21 @@ const FORECAST_WORDS: &[&str] = &[
     "objectif",
     "meta",
     "ziel",
+    // a future: "supondrá a final de año ... más de 70.000 millones", "deverá atingir",
+    // "atteindra"
+    "supondrá",
+    "alcanzará",
+    "superará",
+    "llegará",
+    "prevé",
+    "previsto",
+    "prevista",
+    "atingirá",
+    "deverá",
+    "prevê",
+    "atteindra",
+    "prévoit",
+    "raggiungerà",
 ];
 
 /// Money that is not trade, named as the subject of an amount or a rate.

@@ -647,7 +647,77 @@ fn month_of(w: &str) -> Option<u8> {
                     && w.len() >= 3
         })
         .map(|i| i as u8 + 1)
+        .or_else(|| {
+            FOREIGN_MONTHS
+                .iter()
+                .position(|names| names.contains(&w))
+                .map(|i| i as u8 + 1)
+        })
+        .or_else(|| {
+            // Russian months decline: "январь", "января", "январе".
+            RUSSIAN_MONTH_STEMS
+                .iter()
+                .position(|stem| {
+                    w.starts_with(stem) && w.chars().count() <= stem.chars().count() + 2
+                })
+                .map(|i| i as u8 + 1)
+        })
 }
+
+/// The months in the other languages of the press the corpus holds (Spanish, Portuguese,
+/// French, Italian, German, Dutch, Indonesian), whole words only.
+const FOREIGN_MONTHS: [&[&str]; 12] = [
+    &[
+        "enero", "janeiro", "janvier", "gennaio", "januar", "januari",
+    ],
+    &[
+        "febrero",
+        "fevereiro",
+        "février",
+        "febbraio",
+        "februar",
+        "februari",
+    ],
+    &["marzo", "março", "mars", "märz", "maart", "maret"],
+    &["abril", "avril", "aprile"],
+    &["mayo", "maio", "mai", "maggio", "mei"],
+    &["junio", "junho", "juin", "giugno", "juni"],
+    &["julio", "julho", "juillet", "luglio", "juli"],
+    &["agosto", "août", "augustus", "agustus"],
+    &[
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "septembre",
+        "settembre",
+    ],
+    &["octubre", "outubro", "octobre", "ottobre", "oktober"],
+    &["noviembre", "novembro", "novembre"],
+    &[
+        "diciembre",
+        "dezembro",
+        "décembre",
+        "dicembre",
+        "dezember",
+        "desember",
+    ],
+];
+
+/// Russian month stems, each followed by at most two letters of its case ending.
+const RUSSIAN_MONTH_STEMS: [&str; 12] = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+];
 
 /// A count of months or years in words or digits, one to twelve ("two", "11").
 pub(super) fn number_word(w: &str) -> Option<u8> {
@@ -662,18 +732,43 @@ pub(super) fn number_word(w: &str) -> Option<u8> {
         "nine" => 9,
         "ten" => 10,
         "eleven" => 11,
+        // es, pt, fr, it, de, nl ("los primeros siete meses", "sept premiers mois")
+        "dos" | "dois" | "deux" | "due" | "zwei" | "twee" => 2,
+        "tres" | "três" | "trois" | "tre" | "drei" | "drie" => 3,
+        "cuatro" | "quatro" | "quatre" | "quattro" | "vier" => 4,
+        "cinco" | "cinq" | "cinque" | "fünf" | "vijf" => 5,
+        "seis" | "sei" | "sechs" | "zes" => 6,
+        "siete" | "sete" | "sept" | "sette" | "sieben" | "zeven" => 7,
+        "ocho" | "oito" | "huit" | "otto" | "acht" => 8,
+        "nueve" | "nove" | "neuf" | "neun" | "negen" => 9,
+        "diez" | "dez" | "dix" | "dieci" | "zehn" | "tien" => 10,
+        "onze" | "undici" | "elf" => 11,
         _ => w.parse().ok().filter(|n| (1..=12).contains(n))?,
     })
 }
 
 fn ordinal(w: &str) -> Option<u8> {
     Some(match w {
-        "first" | "1st" | "initial" | "opening" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        "fourth" | "4th" => 4,
+        "first" | "1st" | "initial" | "opening" | "primer" | "primero" | "primeros" | "primera"
+        | "primeras" | "primeiro" | "primeiros" | "primeira" | "premier" | "premiers"
+        | "première" | "premières" | "primo" | "primi" | "erste" | "ersten" | "eerste" => 1,
+        "second" | "2nd" | "segundo" | "segunda" | "seconde" | "secondo" | "zweite" | "zweiten"
+        | "tweede" => 2,
+        "third" | "3rd" | "tercer" | "tercero" | "terceiro" | "troisième" | "terzo" | "dritte"
+        | "dritten" | "derde" => 3,
+        "fourth" | "4th" | "cuarto" | "quarto" | "quatrième" | "vierte" | "vierten" | "vierde" => {
+            4
+        }
         _ => return None,
     })
+}
+
+/// "months" in the languages of `number_word`.
+fn months_word(w: &str) -> bool {
+    matches!(
+        w,
+        "months" | "month" | "meses" | "mois" | "mesi" | "monate" | "monaten" | "maanden"
+    )
 }
 
 /// "8M-22" at token `i`: (8, 2022) — the first eight months of 2022.
@@ -734,9 +829,35 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 w(i),
                 "corresponding" | "similar" | "comparative" | "comparable"
             ) && w(i + 1) == "period")
+            // ("la même période en 2022", "el mismo período del año anterior", "o mesmo
+            // período de 2022", "lo stesso periodo del 2021", "im gleichen Zeitraum")
+            || (matches!(
+                w(i),
+                "même" | "mismo" | "misma" | "mesmo" | "mesma" | "stesso" | "stessa" | "gleichen"
+            ) && matches!(
+                w(i + 1),
+                "période" | "período" | "periodo" | "lapso" | "zeitraum" | "trimestre" | "semestre"
+            ))
         {
             let mut j = i + 2;
-            while matches!(w(j), "of" | "in" | "a") {
+            while matches!(
+                w(j),
+                "of" | "in"
+                    | "a"
+                    | "de"
+                    | "del"
+                    | "do"
+                    | "da"
+                    | "en"
+                    | "em"
+                    | "di"
+                    | "des"
+                    | "l"
+                    | "année"
+                    | "año"
+                    | "ano"
+                    | "anno"
+            ) {
                 j += 1;
             }
             if let Some(y) = tokens
@@ -883,19 +1004,26 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         // "first quarter", "Q1", "first half", "H1", "first 11 months", "January-March"
         if let Some(n) = ordinal(w(i)) {
             match w(i + 1) {
-                "quarter" if n <= 4 => {
+                "quarter" | "trimestre" | "trimester" | "quartal" if n <= 4 => {
                     months = Some((3 * n - 2, 3 * n));
                     end = i + 2;
                 }
                 // ("the first semester": the first half)
-                "half" | "semester" | "semestre" if n <= 2 => {
+                "half" | "semester" | "semestre" | "moitié" | "mitad" | "metade" | "metà"
+                | "hälfte" | "halbjahr"
+                    if n <= 2 =>
+                {
                     months = Some((6 * n - 5, 6 * n));
+                    end = i + 2;
+                }
+                // ("el primer cuatrimestre": January to April)
+                "cuatrimestre" | "quadrimestre" if n <= 3 => {
+                    months = Some((4 * n - 3, 4 * n));
                     end = i + 2;
                 }
                 _ => {
                     if n == 1
-                        && let Some(m) =
-                            number_word(w(i + 1)).filter(|_| matches!(w(i + 2), "months" | "month"))
+                        && let Some(m) = number_word(w(i + 1)).filter(|_| months_word(w(i + 2)))
                     {
                         months = Some((1, m));
                         end = i + 3;
@@ -909,6 +1037,13 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     }
                 }
             }
+        } else if let Some(m) = number_word(w(i)).filter(|m| (2..=11).contains(m))
+            && ordinal(w(i + 1)) == Some(1)
+            && months_word(w(i + 2))
+        {
+            // "los dos primeros meses del año", "les sept premiers mois de 2023"
+            months = Some((1, m));
+            end = i + 3;
         } else if matches!(w(i), "past" | "last")
             && let Some(m) = number_word(w(i + 1)).filter(|_| w(i + 2) == "months")
             && w(i + 3) == "of"
@@ -1035,15 +1170,34 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 i > range.start && tokens[i - 1].is_number && tokens[i - 1].text.len() <= 2;
             let mut last = m;
             let mut j = i + 1;
-            if matches!(w(j), "to" | "through" | "till" | "until" | "and")
+            // ("enero y abril", "janvier à mars", "Januar bis März", "с января по март")
+            let to_word = |x: &str| {
+                matches!(
+                    x,
+                    "to" | "through"
+                        | "till"
+                        | "until"
+                        | "and"
+                        | "y"
+                        | "e"
+                        | "et"
+                        | "a"
+                        | "al"
+                        | "à"
+                        | "au"
+                        | "hasta"
+                        | "até"
+                        | "bis"
+                        | "und"
+                        | "por"
+                        | "по"
+                )
+            };
+            if to_word(w(j))
                 || text[tokens[i].end..tokens.get(j).map_or(tokens[i].end, |t| t.start)]
                     .contains(['-', '–', '—'])
             {
-                let k = if matches!(w(j), "to" | "through" | "till" | "until" | "and") {
-                    j + 1
-                } else {
-                    j
-                };
+                let k = if to_word(w(j)) { j + 1 } else { j };
                 if let Some(m2) = month_of(w(k)).filter(|_| w(k).len() >= 3) {
                     last = m2;
                     j = k + 1;
@@ -1056,13 +1210,12 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                     .filter(|_| range.contains(&k))
                     .and_then(year_of)
             };
-            if let (Some(y1), true) = (
-                year_then(i + 1),
-                matches!(w(i + 2), "to" | "through" | "till" | "until" | "and"),
-            ) && let (Some(m2), Some(y2)) = (
-                month_of(w(i + 3)).filter(|_| w(i + 3).len() >= 3),
-                year_then(i + 4),
-            ) {
+            if let (Some(y1), true) = (year_then(i + 1), to_word(w(i + 2)))
+                && let (Some(m2), Some(y2)) = (
+                    month_of(w(i + 3)).filter(|_| w(i + 3).len() >= 3),
+                    year_then(i + 4),
+                )
+            {
                 let _ = m2;
                 if y2 != y1 {
                     out.push(PeriodMention {
@@ -1118,8 +1271,21 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 months = Some((m, last));
                 month_names = true;
             }
-            // "as of November 2021": the year to date.
-            if last == m && i >= range.start + 2 && w(i - 2) == "as" && w(i - 1) == "of" {
+            // "as of November 2021": the year to date; so is "at the end of February", "as
+            // of mid-February", "a finales de febrero".
+            let end_word = |x: &str| {
+                matches!(
+                    x,
+                    "end" | "close" | "finales" | "fines" | "fin" | "final" | "fim" | "mid"
+                )
+            };
+            let year_to_date = (i >= range.start + 2 && w(i - 2) == "as" && w(i - 1) == "of")
+                // (not "year-end June 2022": the twelve months to June)
+                || (i > range.start
+                    && end_word(w(i - 1))
+                    && !(i >= range.start + 2 && w(i - 2) == "year"))
+                || (i >= range.start + 2 && matches!(w(i - 1), "of" | "de") && end_word(w(i - 2)));
+            if last == m && year_to_date {
                 months = Some((1, m));
             }
             end = j;
@@ -1156,7 +1322,28 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 i = after.max(i + 1);
                 continue;
             }
-            while matches!(w(j), "of" | "in" | "this" | "last") {
+            // ("del año 2021", "de l'année 2021", "do ano de 2021")
+            while matches!(
+                w(j),
+                "of" | "in"
+                    | "this"
+                    | "last"
+                    | "de"
+                    | "del"
+                    | "do"
+                    | "da"
+                    | "di"
+                    | "des"
+                    | "du"
+                    | "l"
+                    | "année"
+                    | "l'année"
+                    | "dell'anno"
+                    | "año"
+                    | "ano"
+                    | "anno"
+                    | "jahres"
+            ) {
                 j += 1;
             }
             let fiscal_end = (w(j) == "fy")
@@ -1258,13 +1445,36 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         }
         // "for the first time since 2005", "since 2015": no period of a figure.
         // ("since 2001, when the total trade was a meager $252 million": that year's.)
-        let when_follows = text[tokens[end.max(start + 1) - 1].end..]
-            .trim_start()
-            .trim_start_matches(',')
-            .trim_start()
-            .starts_with("when ");
+        // ("desde 2019, año en que ... un superávit de 328 millones")
+        let when_follows = {
+            let rest = text[tokens[end.max(start + 1) - 1].end..]
+                .trim_start()
+                .trim_start_matches(',')
+                .trim_start()
+                .to_lowercase();
+            [
+                "when ",
+                "cuando ",
+                "año en que",
+                "quand ",
+                "lorsque ",
+                "année où",
+                "quando ",
+                "ano em que",
+                "anno in cui",
+                "als ",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        };
+        // ("depuis le début 2009", "desde 2015", "seit 2010")
         let since = !when_follows
-            && (start.saturating_sub(4).max(range.start)..start).any(|j| tokens[j].text == "since");
+            && (start.saturating_sub(4).max(range.start)..start).any(|j| {
+                matches!(
+                    tokens[j].text.as_str(),
+                    "since" | "depuis" | "desde" | "seit"
+                )
+            });
         // "by 2030" is a deadline — but "to just SR3.5 billion ($933 million) by 2005" is
         // when the amount right before it was reached.
         // (Not in a sentence about the future: "to increase trade to €20 billion by 2012".)
@@ -1454,7 +1664,10 @@ fn during_the_period(tokens: &[Token], first: usize, same: usize) -> bool {
             .filter(|j| *j >= first)
             .map_or("", |j| tokens[j].text.as_str())
     };
-    let skip = usize::from(matches!(before(1), "the" | "that" | "this"));
+    let skip = usize::from(matches!(
+        before(1),
+        "the" | "that" | "this" | "la" | "el" | "o" | "lo" | "le" | "il" | "im"
+    ));
     let (lead, ahead) = (before(1 + skip), before(2 + skip));
     let percent = matches!(ahead, "percent" | "cent" | "pct" | "points")
         || ahead.ends_with('%')
@@ -1469,7 +1682,25 @@ fn during_the_period(tokens: &[Token], first: usize, same: usize) -> bool {
         "from" => from_amount(n),
         w => matches!(w, "than" | "against" | "compared" | "versus" | "vs" | "vs."),
     });
-    matches!(lead, "in" | "during" | "within" | "over") && !percent && !compared
+    // ("importou no mesmo período", "sur la même période", "durante el mismo período")
+    let during = matches!(
+        lead,
+        "in" | "during"
+            | "within"
+            | "over"
+            | "no"
+            | "na"
+            | "en"
+            | "em"
+            | "durante"
+            | "sur"
+            | "dans"
+            | "pendant"
+            | "nello"
+            | "nel"
+            | "im"
+    );
+    during && !percent && !compared
 }
 
 /// Which clause of `clauses` holds token `t`.

@@ -210,7 +210,10 @@ fn line_break_ends(text: &str, at: usize) -> bool {
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
         .count();
-    let headline = line.chars().count() < 50 || capitalised * 2 >= words.len();
+    // (In a text whose paragraphs are each one long line, no line is hard-wrapped: "La
+    // Unión Europea dejó de comprarle a Argentina por US$ 300 millones" is a headline.)
+    let unwrapped = text.lines().any(|l| l.chars().count() > 160);
+    let headline = line.chars().count() < 50 || capitalised * 2 >= words.len() || unwrapped;
     let starts_sentence =
         next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit());
     (!continues && starts_sentence && (headline || !line_end.ends_with(|c: char| c.is_lowercase())))
