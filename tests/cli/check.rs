@@ -6717,3 +6717,25 @@ fn months_and_periods_in_other_languages() {
         "2018-01..2018-07"
     );
 }
+
+/// "exports ... totalled EUR 12.4 billion ... The most important partners in exports were
+/// Estonia (12.8 per cent)": a share with no amount of its own is of the economy's total of
+/// the flow its sentence names, printed before; its part is not printed.
+#[test]
+fn a_partners_share_of_the_flow_named_before_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "lv.txt",
+        "In January–June 2011, exports of Latvia totalled EUR 4.4 billion, while imports \
+         totalled EUR 5.6 billion. The most important partners in exports were Estonia (12.8 \
+         per cent) and Lithuania (10.2 per cent).\n",
+    );
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 2, "{doc}");
+    for share in &shares {
+        assert_eq!(figures_printed(share), vec!["EUR 4.4 billion"], "{doc}");
+        assert_eq!(share["unchecked"], "no-part", "{doc}");
+        assert_eq!(share["verdict"], "unverifiable", "{doc}");
+    }
+}

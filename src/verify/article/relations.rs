@@ -332,6 +332,13 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         {
             out[k].figures = vec![part, whole];
             out[k].unchecked = None;
+        } else if r.kind == RelationKind::Share
+            && r.unchecked == Some(Unchecked::NoAmount)
+            && r.figures.is_empty()
+            && let Some(whole) = flow_total_named_before(article, n, r.sentence)
+        {
+            out[k].figures = vec![whole];
+            out[k].unchecked = Some(Unchecked::NoPart);
         } else if changes
             && r.unchecked == Some(Unchecked::NoBase)
             && r.derived_base.is_none()
@@ -535,9 +542,17 @@ fn unpaired_rates(article: &Article, lexicon: &Lexicon, found: &[Relation]) -> V
             RelationKind::Share => share_beside(article, n, s, &[]),
             _ => None,
         };
-        out.push(match beside {
-            Some((base, new)) => Relation::stated(article, kind, n, s, vec![base, new], None),
-            None => Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount)),
+        let whole = (kind == RelationKind::Share && beside.is_none())
+            .then(|| flow_total_named_before(article, n, s))
+            .flatten();
+        out.push(match (beside, whole) {
+            (Some((base, new)), _) => Relation::stated(article, kind, n, s, vec![base, new], None),
+            (None, Some(w)) => {
+                Relation::stated(article, kind, n, s, vec![w], Some(Unchecked::NoPart))
+            }
+            (None, None) => {
+                Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount))
+            }
         });
     }
     out
@@ -673,6 +688,47 @@ fn base_beside(
     match candidates[..] {
         [b] if !used(b) => Some(b),
         _ => None,
+    }
+}
+
+/// "exports ... totalled LTL 25.6 billion ... the most important partners in exports were
+/// Russia (12.8 per cent)": a share with no amount, after a flow word in its sentence, of
+/// the economy's total of that flow printed before — the latest such amount naming no
+/// partner (or the world) in the rate's sentence or the three before, else the only one the
+/// text prints. The part is not printed.
+fn flow_total_named_before(article: &Article, n: usize, s: usize) -> Option<usize> {
+    let at = article.numbers[n].printed.start;
+    let before = article.text[article.sentences[s].start..at].to_lowercase();
+    let measure = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter_map(flow_word)
+        .next_back()
+        .filter(|m| matches!(m, TradeMeasure::Exports | TradeMeasure::Imports))?;
+    let totals: Vec<usize> = (0..article.figures.len())
+        .filter(|&f| {
+            let g = &article.figures[f];
+            level(article, f)
+                && pos(article, f) < at
+                && g.measure == Some(measure)
+                && g.commodity.is_none()
+                // (a partner its sentence does not name is the text's default, not said)
+                && g.other.as_deref().is_none_or(|o| {
+                    o == "WLD" || !g.named.iter().any(|x| super::resolve::same_country(x, o))
+                })
+                && !g.vague
+                && !restated(article, f)
+        })
+        .collect();
+    // (further back, only the one such total the text prints)
+    let near = totals
+        .iter()
+        .copied()
+        .filter(|&f| article.figures[f].sentence + BESIDE_REACH >= s)
+        .max_by_key(|&f| pos(article, f));
+    match totals[..] {
+        [only] => Some(only),
+        _ => near,
     }
 }
 
