@@ -6728,9 +6728,19 @@ fn a_partners_share_of_the_flow_named_before_it() {
         &wd,
         "lv.txt",
         "In January–June 2011, exports of Latvia totalled EUR 4.4 billion, while imports \
-         totalled EUR 5.6 billion. The most important partners in exports were Estonia (12.8 \
-         per cent) and Lithuania (10.2 per cent).\n",
+         totalled EUR 5.6 billion. Exports decreased by 12.0 per cent against the same period \
+         of 2010. The most important partners in exports were Estonia (12.8 per cent) and \
+         Lithuania (10.2 per cent).\n",
     );
+    // ... and a change with no amount of its own is of that flow's amount just before.
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["EUR 4.4 billion"],
+        "{doc}"
+    );
+    assert_eq!(changes[0]["unchecked"], "no-base", "{doc}");
     let shares = claims_of(&doc, "share");
     assert_eq!(shares.len(), 2, "{doc}");
     for share in &shares {

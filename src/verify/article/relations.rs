@@ -335,10 +335,17 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         } else if r.kind == RelationKind::Share
             && r.unchecked == Some(Unchecked::NoAmount)
             && r.figures.is_empty()
-            && let Some(whole) = flow_total_named_before(article, n, r.sentence)
+            && let Some(whole) = flow_total_named_before(article, n, r.sentence, true)
         {
             out[k].figures = vec![whole];
             out[k].unchecked = Some(Unchecked::NoPart);
+        } else if r.kind == RelationKind::Change
+            && r.unchecked == Some(Unchecked::NoAmount)
+            && r.figures.is_empty()
+            && let Some(new) = flow_total_named_before(article, n, r.sentence, false)
+        {
+            out[k].figures = vec![new];
+            out[k].unchecked = Some(Unchecked::NoBase);
         } else if changes
             && r.unchecked == Some(Unchecked::NoBase)
             && r.derived_base.is_none()
@@ -542,17 +549,22 @@ fn unpaired_rates(article: &Article, lexicon: &Lexicon, found: &[Relation]) -> V
             RelationKind::Share => share_beside(article, n, s, &[]),
             _ => None,
         };
-        let whole = (kind == RelationKind::Share && beside.is_none())
-            .then(|| flow_total_named_before(article, n, s))
+        // With no pair around: a share of the economy's total of the flow it names, a
+        // change of that flow's latest amount ("exports ... totalled LTL 25.6 billion ...
+        // exports decreased by 32.3 per cent"), the other amount not printed.
+        let total = beside
+            .is_none()
+            .then(|| flow_total_named_before(article, n, s, kind == RelationKind::Share))
             .flatten();
-        out.push(match (beside, whole) {
+        out.push(match (beside, total) {
             (Some((base, new)), _) => Relation::stated(article, kind, n, s, vec![base, new], None),
-            (None, Some(w)) => {
+            (None, Some(w)) if kind == RelationKind::Share => {
                 Relation::stated(article, kind, n, s, vec![w], Some(Unchecked::NoPart))
             }
-            (None, None) => {
-                Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount))
+            (None, Some(w)) if kind == RelationKind::Change => {
+                Relation::stated(article, kind, n, s, vec![w], Some(Unchecked::NoBase))
             }
+            _ => Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount)),
         });
     }
     out
@@ -695,8 +707,15 @@ fn base_beside(
 /// Russia (12.8 per cent)": a share with no amount, after a flow word in its sentence, of
 /// the economy's total of that flow printed before — the latest such amount naming no
 /// partner (or the world) in the rate's sentence or the three before, else the only one the
-/// text prints. The part is not printed.
-fn flow_total_named_before(article: &Article, n: usize, s: usize) -> Option<usize> {
+/// text prints. The part is not printed. (`flows_only`: exports or imports, as a share's
+/// whole; else any measure, as a change's new value, said in the rate's sentence or the
+/// one before.)
+fn flow_total_named_before(
+    article: &Article,
+    n: usize,
+    s: usize,
+    flows_only: bool,
+) -> Option<usize> {
     let at = article.numbers[n].printed.start;
     let before = article.text[article.sentences[s].start..at].to_lowercase();
     let measure = before
@@ -704,7 +723,7 @@ fn flow_total_named_before(article: &Article, n: usize, s: usize) -> Option<usiz
         .filter(|w| !w.is_empty())
         .filter_map(flow_word)
         .next_back()
-        .filter(|m| matches!(m, TradeMeasure::Exports | TradeMeasure::Imports))?;
+        .filter(|m| !flows_only || matches!(m, TradeMeasure::Exports | TradeMeasure::Imports))?;
     let totals: Vec<usize> = (0..article.figures.len())
         .filter(|&f| {
             let g = &article.figures[f];
@@ -720,14 +739,16 @@ fn flow_total_named_before(article: &Article, n: usize, s: usize) -> Option<usiz
                 && !restated(article, f)
         })
         .collect();
-    // (further back, only the one such total the text prints)
+    // (further back, only the one such total the text prints; a change's new value is
+    // said in its sentence or the one before)
+    let reach = if flows_only { BESIDE_REACH } else { 1 };
     let near = totals
         .iter()
         .copied()
-        .filter(|&f| article.figures[f].sentence + BESIDE_REACH >= s)
+        .filter(|&f| article.figures[f].sentence + reach >= s)
         .max_by_key(|&f| pos(article, f));
     match totals[..] {
-        [only] => Some(only),
+        [only] if flows_only => Some(only),
         _ => near,
     }
 }
