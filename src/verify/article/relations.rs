@@ -332,20 +332,12 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         {
             out[k].figures = vec![part, whole];
             out[k].unchecked = None;
-        } else if r.kind == RelationKind::Share
-            && r.unchecked == Some(Unchecked::NoAmount)
+        } else if r.unchecked == Some(Unchecked::NoAmount)
             && r.figures.is_empty()
-            && let Some(whole) = flow_total_named_before(article, n, r.sentence, true)
+            && let Some((total, unchecked)) = of_flow_total(article, r.kind, n, r.sentence)
         {
-            out[k].figures = vec![whole];
-            out[k].unchecked = Some(Unchecked::NoPart);
-        } else if r.kind == RelationKind::Change
-            && r.unchecked == Some(Unchecked::NoAmount)
-            && r.figures.is_empty()
-            && let Some(new) = flow_total_named_before(article, n, r.sentence, false)
-        {
-            out[k].figures = vec![new];
-            out[k].unchecked = Some(Unchecked::NoBase);
+            out[k].figures = vec![total];
+            out[k].unchecked = Some(unchecked);
         } else if changes
             && r.unchecked == Some(Unchecked::NoBase)
             && r.derived_base.is_none()
@@ -549,22 +541,18 @@ fn unpaired_rates(article: &Article, lexicon: &Lexicon, found: &[Relation]) -> V
             RelationKind::Share => share_beside(article, n, s, &[]),
             _ => None,
         };
-        // With no pair around: a share of the economy's total of the flow it names, a
-        // change of that flow's latest amount ("exports ... totalled LTL 25.6 billion ...
-        // exports decreased by 32.3 per cent"), the other amount not printed.
         let total = beside
             .is_none()
-            .then(|| flow_total_named_before(article, n, s, kind == RelationKind::Share))
+            .then(|| of_flow_total(article, kind, n, s))
             .flatten();
         out.push(match (beside, total) {
             (Some((base, new)), _) => Relation::stated(article, kind, n, s, vec![base, new], None),
-            (None, Some(w)) if kind == RelationKind::Share => {
-                Relation::stated(article, kind, n, s, vec![w], Some(Unchecked::NoPart))
+            (None, Some((w, unchecked))) => {
+                Relation::stated(article, kind, n, s, vec![w], Some(unchecked))
             }
-            (None, Some(w)) if kind == RelationKind::Change => {
-                Relation::stated(article, kind, n, s, vec![w], Some(Unchecked::NoBase))
+            (None, None) => {
+                Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount))
             }
-            _ => Relation::stated(article, kind, n, s, Vec::new(), Some(Unchecked::NoAmount)),
         });
     }
     out
@@ -699,6 +687,27 @@ fn base_beside(
         .collect();
     match candidates[..] {
         [b] if !used(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// A rate with no amount (and no pair) around it, with the flow total it is of: a share of
+/// the economy's total of the flow it names (its part not printed), a change of that flow's
+/// latest amount ("exports ... totalled LTL 25.6 billion ... exports decreased by 32.3 per
+/// cent": its base not printed).
+fn of_flow_total(
+    article: &Article,
+    kind: RelationKind,
+    n: usize,
+    s: usize,
+) -> Option<(usize, Unchecked)> {
+    match kind {
+        RelationKind::Share => {
+            flow_total_named_before(article, n, s, true).map(|w| (w, Unchecked::NoPart))
+        }
+        RelationKind::Change => {
+            flow_total_named_before(article, n, s, false).map(|w| (w, Unchecked::NoBase))
+        }
         _ => None,
     }
 }
