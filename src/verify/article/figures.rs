@@ -2474,7 +2474,8 @@ fn difference_of(
     // (Spanish and Portuguese: "una reducción en las ventas por 300 millones", "aumentaron
     // en 300 millones", "cresceu em 61,2 milhões": the lexicon's verbs.)
     let lexicon = crate::verify::lexicon::Lexicon::built_in();
-    let foreign_dir = |w: &str| {
+    // A verb of change in any language the lexicon has.
+    let lexicon_dir = |w: &str| {
         if lexicon.up.iter().any(|x| x == w) {
             Some(Up)
         } else if lexicon.down.iter().any(|x| x == w) {
@@ -2489,7 +2490,7 @@ fn difference_of(
         && let Some((j, d)) = (first.saturating_sub(8)..first - 1).rev().find_map(|j| {
             let w = word(j);
             dir(w)
-                .or_else(|| foreign_dir(w).filter(|_| by_foreign))
+                .or_else(|| lexicon_dir(w).filter(|_| by_foreign))
                 .map(|d| (j, d))
         })
         && (j + 4 >= first
@@ -2501,21 +2502,12 @@ fn difference_of(
     }
     // Polish "zwiększyło się o 4,9 mld dol." ("increased by"): "o" after a verb of change
     // (the lexicon's, which has the Polish ones).
-    let said = |words: &[String], w: &str| words.iter().any(|x| x == w);
     if first >= 2
         && word(first - 1) == "o"
         && let Some(d) = (first.saturating_sub(4)..first - 1)
             .rev()
             .map(word)
-            .find_map(|w| {
-                if said(&lexicon.up, w) {
-                    Some(Up)
-                } else if said(&lexicon.down, w) {
-                    Some(Down)
-                } else {
-                    None
-                }
-            })
+            .find_map(lexicon_dir)
     {
         return Some(d);
     }

@@ -55,6 +55,8 @@ pub fn sentences(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // In a text whose paragraphs are each one long line, no line is hard-wrapped.
+    let unwrapped = text.lines().any(|l| l.chars().count() > 160);
     let mut k = 0;
     while k < chars.len() {
         let (at, c) = chars[k];
@@ -78,7 +80,7 @@ pub fn sentences(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
                     None
                 }
             }
-            '\n' if line_break_ends(text, at) => Some((at, k + 1)),
+            '\n' if line_break_ends(text, at, unwrapped) => Some((at, k + 1)),
             _ => None,
         };
         if let Some((end, next)) = end_here {
@@ -189,8 +191,9 @@ fn ends_sentence(
 }
 
 /// Whether the line break at byte `at` ends a sentence: a blank line follows, or the line
-/// has no final punctuation and the next starts with a capital (a headline, a list item).
-fn line_break_ends(text: &str, at: usize) -> bool {
+/// has no final punctuation and the next starts with a capital (a headline, a list item;
+/// in an `unwrapped` text, any line).
+fn line_break_ends(text: &str, at: usize, unwrapped: bool) -> bool {
     let rest = &text[at + 1..];
     if rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
         return true;
@@ -210,9 +213,8 @@ fn line_break_ends(text: &str, at: usize) -> bool {
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
         .count();
-    // (In a text whose paragraphs are each one long line, no line is hard-wrapped: "La
-    // Unión Europea dejó de comprarle a Argentina por US$ 300 millones" is a headline.)
-    let unwrapped = text.lines().any(|l| l.chars().count() > 160);
+    // (In a text of unwrapped paragraphs, "La Unión Europea dejó de comprarle a Argentina
+    // por US$ 300 millones" is a headline.)
     let headline = line.chars().count() < 50 || capitalised * 2 >= words.len() || unwrapped;
     let starts_sentence =
         next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit());
