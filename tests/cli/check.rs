@@ -6694,7 +6694,7 @@ fn months_and_periods_in_other_languages() {
             "fr.txt",
             "La France conserve un excédent commercial avec ce pays : 395 millions d'euros à \
              l'issue des onze premiers mois de l'année 2009.\n",
-            "395 millions"
+            "395 millions d'euros"
         ),
         "2009-01..2009-11"
     );
@@ -6703,7 +6703,7 @@ fn months_and_periods_in_other_languages() {
             "fr2.txt",
             "Le déficit commercial de la France avec le Japon dans la première moitié de 2012 \
              était de 3,4 milliards d'euros.\n",
-            "3,4 milliards"
+            "3,4 milliards d'euros"
         ),
         "2012-H1"
     );
@@ -6748,4 +6748,61 @@ fn a_partners_share_of_the_flow_named_before_it() {
         assert_eq!(share["unchecked"], "no-part", "{doc}");
         assert_eq!(share["verdict"], "unverifiable", "{doc}");
     }
+}
+
+/// "a coverage ratio of 62.5 percent": exports over imports of the amounts printed before
+/// it, in any language; the ratio of another period ("from 58.1%") is not paired with them,
+/// and the exports stay a part of the trade's sum.
+#[test]
+fn an_export_to_import_coverage_ratio() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "cov.txt",
+        "In 2022, trade between Ruritania and Norway reached €6.5 billion. Ruritania's exports \
+         to Norway were €2.5 billion and its imports from Norway €4 billion. The \
+         export-to-import coverage ratio rose to 62.5 percent from 58.1 percent a year earlier.\n",
+    );
+    let shares = claims_of(&doc, "share");
+    let paired: Vec<_> = shares
+        .iter()
+        .filter(|c| c["figures"].as_array().is_some_and(|f| f.len() == 2))
+        .collect();
+    assert_eq!(paired.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(paired[0]),
+        vec!["€2.5 billion", "€4 billion"],
+        "{doc}"
+    );
+    assert_eq!(paired[0]["verdict"], "consistent", "{doc}");
+    assert_eq!(claims_of(&doc, "sum").len(), 1, "{doc}");
+    // French, the ratio off by a point: flagged.
+    let doc = check_text(
+        &wd,
+        "cov-fr.txt",
+        "En 2019, les exportations du Maroc vers l'Espagne ont atteint 7,5 milliards d'euros et \
+         les importations 8,4 milliards d'euros. Le taux de couverture des importations par les \
+         exportations s'établit ainsi à 91,3%.\n",
+    );
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(shares[0]),
+        vec!["7,5 milliards d'euros", "8,4 milliards d'euros"],
+        "{doc}"
+    );
+    assert_eq!(shares[0]["verdict"], "inconsistent", "{doc}");
+    // "covered" with no imports after it is no coverage ratio.
+    let doc = check_text(
+        &wd,
+        "cov-no.txt",
+        "Exports to Norway were €2.5 billion and imports from Norway €4 billion. Fish covered \
+         40 percent of the total trade.\n",
+    );
+    assert!(
+        claims_of(&doc, "share")
+            .iter()
+            .all(|c| figures_printed(c) != vec!["€2.5 billion", "€4 billion"]),
+        "{doc}"
+    );
 }

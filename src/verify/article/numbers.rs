@@ -1551,9 +1551,16 @@ fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize
                 && growth(w(k.checked_sub(3))))
             || (w(Some(j + 1)) == "of" && matches!(w(Some(j + 2)), "growth" | "increase"))
     };
+    // "a coverage rate of 35.6 per cent": exports over imports, a trade ratio.
+    let of_coverage = |j: usize| {
+        j > 0
+            && same(j - 1)
+            && super::relations::COVERAGE_WORDS.contains(&tokens[j - 1].text.as_str())
+    };
     before.chain(after).any(|j| {
         let word = tokens[j].text.as_str();
-        RATE_WORDS.contains(&word) && !(matches!(word, "rate" | "rates") && of_growth(j))
+        RATE_WORDS.contains(&word)
+            && !(matches!(word, "rate" | "rates") && (of_growth(j) || of_coverage(j)))
     })
 }
 

@@ -228,6 +228,11 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                     }
                 })
             }
+            // "an export-to-import coverage ratio of 229.8 percent", "le taux de couverture
+            // ... 42,1%": exports over imports, in any language.
+            (Measure::Share, _) if coverage_ratio(article, n, s).is_some() => {
+                coverage_ratio(article, n, s)
+            }
             // Not paired in a language whose words for "of" and "total" are not read.
             (Measure::Share, _) if !article.english => {
                 anchor_only(article, n, s, RelationKind::Share).map(|r| Relation {
@@ -266,7 +271,10 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     let mut parts: Vec<usize> = out
         .iter()
         .filter(|r| {
-            r.kind == RelationKind::Share && r.figures.len() == 2 && !flow_of_trade(article, r)
+            r.kind == RelationKind::Share
+                && r.figures.len() == 2
+                && !flow_of_trade(article, r)
+                && !coverage(article, r)
         })
         .map(|r| r.figures[0])
         .collect();
@@ -3166,6 +3174,118 @@ fn opens_bracket_after_amount(article: &Article, f: usize) -> bool {
 /// Whether period `x` is later than `y`.
 fn later(x: Period, y: Period) -> bool {
     (x.year, x.last_month) > (y.year, y.last_month)
+}
+
+/// Words that name the export-to-import coverage ratio ("a coverage rate of 35.6 per
+/// cent", "le taux de couverture", "la tasa de cobertura", "karşılama oranı"). Exports over
+/// imports, whichever order the words name them in: "le taux de couverture des
+/// importations par les exportations" and "des exportations par les importations" both
+/// mean it.
+pub(super) const COVERAGE_WORDS: &[&str] = &[
+    "coverage",
+    "couverture",
+    "cobertura",
+    "copertura",
+    "karşılama",
+    "deckungsquote",
+];
+
+/// Verbs of the same ratio, with the imports named after the rate: "exports covered 45% of
+/// imports", "couvrent 78,36% des importations" (not "covered 62 per cent of the total
+/// trade").
+const COVER_VERBS: &[&str] = &[
+    "covered", "cover", "covers", "couvrent", "couvre", "cubren", "cubre",
+];
+
+/// Whether share `r` is a coverage ratio: exports over imports (neither is a part of the
+/// other).
+fn coverage(article: &Article, r: &Relation) -> bool {
+    let measure = |k: usize| r.figures.get(k).and_then(|&f| article.figures[f].measure);
+    measure(0) == Some(TradeMeasure::Exports) && measure(1) == Some(TradeMeasure::Imports)
+}
+
+/// A coverage ratio stated by number `n` of sentence `s` (`COVERAGE_WORDS` among the ten
+/// words before it): the exports over the imports of one period and pair, printed in its
+/// sentence or the five before — a pair printed in one sentence before one printed in two
+/// (the imports in the next sentence at most), then the latest, then the nearest to it.
+fn coverage_ratio(article: &Article, n: usize, s: usize) -> Option<Relation> {
+    let at = article.numbers[n].printed.start;
+    let words = words_in(article, article.sentences[s].start, at);
+    let end = article.numbers[n].printed.end;
+    let after = words_in(article, end, article.sentences[s].end);
+    let said = |list: &[&str]| {
+        words
+            .iter()
+            .rev()
+            .take(10)
+            .any(|w| list.contains(&w.as_str()))
+    };
+    let of_imports = after
+        .iter()
+        .take(4)
+        .any(|w| super::resolve::measure_of_word(w) == Some(TradeMeasure::Imports));
+    if !(said(COVERAGE_WORDS) || said(COVER_VERBS) && of_imports) {
+        return None;
+    }
+    let of = |m: TradeMeasure| -> Vec<usize> {
+        (0..article.figures.len())
+            .filter(|&f| {
+                let g = &article.figures[f];
+                g.measure == Some(m)
+                    && g.sentence <= s
+                    && g.sentence + 5 >= s
+                    && level(article, f)
+                    && g.commodity.is_none()
+                    && !restated(article, f)
+                    && !opens_bracket_after_amount(article, f)
+            })
+            .collect()
+    };
+    // "dropped to 14.1% from 17.6% in the same period last year": the ratio after "from"
+    // is of another period than the amounts printed.
+    if words
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| BASE_CUES.contains(&w.as_str()) || w == "against")
+    {
+        return None;
+    }
+    // "fue del 119 por ciento en 2014 y del 67 por ciento en 2013": the year said right
+    // after the ratio is its amounts'.
+    let year = after
+        .iter()
+        .take(3)
+        .find_map(|w| w.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)));
+    let (exports, imports) = (of(TradeMeasure::Exports), of(TradeMeasure::Imports));
+    let (e, m) = exports
+        .iter()
+        .flat_map(|&e| imports.iter().map(move |&m| (e, m)))
+        .filter(|&(e, m)| {
+            let (x, y) = (&article.figures[e], &article.figures[m]);
+            x.period == y.period
+                && year.is_none_or(|year| x.period.is_some_and(|p| p.year == year))
+                && x.months_only == y.months_only
+                && x.currency == y.currency
+                && x.sentence.abs_diff(y.sentence) <= 1
+                && economies_agree(x, y)
+        })
+        .min_by_key(|&(e, m)| {
+            let (x, y) = (&article.figures[e], &article.figures[m]);
+            (
+                x.sentence != y.sentence,
+                s - x.sentence.max(y.sentence),
+                pos(article, e).abs_diff(at) + pos(article, m).abs_diff(at),
+            )
+        })?;
+    Some(Relation::stated(
+        article,
+        RelationKind::Share,
+        n,
+        s,
+        vec![e, m],
+        None,
+    ))
 }
 
 /// A share stated by number `n`: the part beside it over the whole it names.

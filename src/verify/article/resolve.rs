@@ -441,6 +441,15 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("warenverkehr", TradeMeasure::Turnover),
 ];
 
+/// The measure a single word names, in any language the text is read in ("imports",
+/// "importations", "importaciones").
+pub fn measure_of_word(w: &str) -> Option<TradeMeasure> {
+    MEASURE_WORDS
+        .iter()
+        .find(|(word, _)| *word == w)
+        .map(|&(_, m)| m)
+}
+
 /// A measure word found in the text.
 #[derive(Clone, Debug)]
 pub struct MeasureWord {

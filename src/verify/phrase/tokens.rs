@@ -10,6 +10,12 @@ pub struct Token {
     pub is_number: bool,
 }
 
+/// French and Italian words elided before a vowel: "d'", "l'", "qu'", "dell'".
+const ELISIONS: &[&str] = &[
+    "d", "l", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "dell", "all",
+    "nell", "sull", "dall", "un", "quell", "dov", "po",
+];
+
 /// Splits lower-cased text into words, numbers ("1,028.5") and symbols ($ € ¥ £ %, and
 /// every sign of Unicode's currency block: ₩ ₹ ₦ ₱ ₺ ₽ ...),
 /// keeping spans. Letters glued to digits are split ("cny1.42" → cny 1.42, "1.53bn" → 1.53
@@ -63,7 +69,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
         } else if c.is_alphabetic() || c == '\'' {
             let mut j = i;
+            let mut elided = false;
             while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '\'') {
+                // "d'euros", "l'Espagne", "dell'Italia": a French or Italian elision is a
+                // word of its own, as with a typographic apostrophe ("d’euros").
+                if chars[j].1 == '\''
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
+                    && ELISIONS.contains(&text[start..chars[j].0].to_lowercase().as_str())
+                {
+                    elided = true;
+                    break;
+                }
                 j += 1;
             }
             // A dollar sign glued to letters names the dollar: "US$", "C$", "NZ$"; so do
@@ -77,7 +93,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end: end_of(j),
                 is_number: false,
             });
-            i = j;
+            i = j + usize::from(elided);
         } else if c == '&'
             && i > 0
             && chars[i - 1].1.is_whitespace()
