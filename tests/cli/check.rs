@@ -6806,3 +6806,83 @@ fn an_export_to_import_coverage_ratio() {
         "{doc}"
     );
 }
+
+/// "showing a 57.85% of growth" is a change; "in the first 10 months of 2005 and 2006
+/// amounted to USD 34.5 million and 49.8 million respectively": the periods listed before
+/// the amounts, the second year with the first's months.
+#[test]
+fn a_percent_of_growth_and_periods_listed_before_their_amounts() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "growth.txt",
+        "Ruritania's exports to Chile in the first 10 months of 2005 and 2006 amounted to USD \
+         40.0 million and 50.0 million respectively, which means a 25% of growth.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["USD 40.0 million", "50.0 million"],
+        "{doc}"
+    );
+    let periods: Vec<&str> = changes[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        periods,
+        vec!["2005-01..2005-10", "2006-01..2006-10"],
+        "{doc}"
+    );
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+}
+
+/// "In 2013 ... Ten years later": so many years after the year in focus; "total apparel
+/// exports were valued at $ 4.3 billion, with exports to Italy accounting for 9% or $ 408
+/// million": a share of the product's total printed just before.
+#[test]
+fn years_later_and_a_share_of_a_products_total() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "later.txt",
+        "In 2013, Ruritania's total apparel exports were valued at $ 4.0 billion, with exports \
+         to Italy accounting for 10% or $ 400 million. Ten years later, Ruritania's total \
+         apparel exports saw a 10% increase to $ 4.4 billion, while exports to Italy surged \
+         50% to $ 600 million, accounting for nearly 20% of Ruritania's total apparel \
+         exports.\n",
+    );
+    let change = claims_of(&doc, "change")
+        .into_iter()
+        .find(|c| c["says"] == "surged 50%")
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(
+        figures_printed(change),
+        vec!["$ 400 million", "$ 600 million"],
+        "{doc}"
+    );
+    assert_eq!(change["verdict"], "consistent", "{doc}");
+    let shares = claims_of(&doc, "share");
+    let of = |says: &str| {
+        shares
+            .iter()
+            .find(|c| c["says"] == says)
+            .unwrap_or_else(|| panic!("{says}: {doc}"))
+    };
+    assert_eq!(
+        figures_printed(of("10%")),
+        vec!["$ 400 million", "$ 4.0 billion"],
+        "{doc}"
+    );
+    assert_eq!(of("10%")["verdict"], "consistent", "{doc}");
+    // 600 / 4,400 = 13.6%: not "nearly 20%".
+    assert_eq!(
+        figures_printed(of("nearly 20%")),
+        vec!["$ 600 million", "$ 4.4 billion"],
+        "{doc}"
+    );
+    assert_eq!(of("nearly 20%")["verdict"], "inconsistent", "{doc}");
+}

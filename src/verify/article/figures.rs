@@ -201,12 +201,40 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
         // "In 2022, these exports were valued at $17.5mn. The following year, exports
         // increased to $22.6mn": the year after the one in focus, as if named.
         for p in &mut periods {
-            if p.words == PeriodWords::YearAfter
+            if let PeriodWords::YearAfter { years } = p.words
                 && let Some(f) = focus.filter(|f| f.months() == 12)
             {
                 p.words = PeriodWords::Absolute {
-                    year: Some(f.year + 1),
+                    year: Some(f.year + i32::from(years)),
                     months: None,
+                };
+            }
+        }
+        // "in the first 10 months of 2005 and 2006": the year joined to months of a year
+        // is those months of it.
+        for k in 1..periods.len() {
+            let (before, rest) = periods.split_at_mut(k);
+            let (prev, p) = (&before[k - 1], &mut rest[0]);
+            if let (
+                PeriodWords::Absolute {
+                    year: Some(_),
+                    months: Some(months),
+                },
+                PeriodWords::Absolute {
+                    year: Some(y),
+                    months: None,
+                },
+            ) = (&prev.words, &p.words)
+                && prev.fiscal.is_none()
+                && p.fiscal.is_none()
+                && matches!(
+                    text[tokens[prev.tokens.end - 1].end..tokens[p.tokens.start].start].trim(),
+                    "and" | "," | "y" | "et" | "e" | "und"
+                )
+            {
+                p.words = PeriodWords::Absolute {
+                    year: Some(*y),
+                    months: Some(*months),
                 };
             }
         }
@@ -707,8 +735,33 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                         .filter(|p| p.tokens.start >= end && p.tokens.start <= end + 8)
                         .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
                         .collect();
-                    (last > first && listed_after.len() == last - first + 1)
-                        .then(|| listed_after[i - first])
+                    // ("in the first 10 months of 2005 and 2006 amounted to USD 34.5
+                    // million and 49.8 million respectively": the periods listed before)
+                    let begin = article.numbers[amounts[first]].tokens.start;
+                    let listed_before: Vec<&resolve::PeriodMention> = periods
+                        .iter()
+                        .filter(|p| p.tokens.end <= begin)
+                        .filter(|p| matches!(p.words, PeriodWords::Absolute { .. }))
+                        .collect();
+                    let count = last - first + 1;
+                    let before_joined = listed_before.len() >= count
+                        && listed_before[listed_before.len() - count..]
+                            .windows(2)
+                            .all(|w| {
+                                matches!(
+                                    text[tokens[w[0].tokens.end - 1].end
+                                        ..tokens[w[1].tokens.start].start]
+                                        .trim(),
+                                    "and" | ","
+                                )
+                            });
+                    if last > first && listed_after.len() == count {
+                        Some(listed_after[i - first])
+                    } else if last > first && listed_after.is_empty() && before_joined {
+                        Some(listed_before[listed_before.len() - count + i - first])
+                    } else {
+                        None
+                    }
                 })
                 .flatten();
             let respective = clause
@@ -1581,7 +1634,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                 matches!(
                     p.words,
                     PeriodWords::YearBefore
-                        | PeriodWords::YearAfter
+                        | PeriodWords::YearAfter { .. }
                         | PeriodWords::SamePeriod { .. }
                         | PeriodWords::MonthsYearBefore { .. }
                 ) && resolve::clause_of(&clauses, tokens, p.tokens.start) == own

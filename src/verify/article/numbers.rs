@@ -1660,6 +1660,15 @@ fn stated(
                 && end == from
         {
             end += 1;
+        } else if w == "of"
+            && end == from
+            && tokens.get(end + 2).is_some_and(|t| {
+                same(end + 2) && (lexicon.up.contains(&t.text) || lexicon.down.contains(&t.text))
+            })
+        {
+            // "showing a 57.85% of growth"
+            end += 2;
+            break;
         } else if matches!(w, "year" | "on" | "y") && end - last < 3 {
             // "12% year-on-year"
             end += 1;

@@ -3602,9 +3602,22 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let whole = p.part_of.filter(|_| whole_measure.is_none()).or_else(|| {
         let fits = |f: usize, strict: bool| {
             let w = &article.figures[f];
-            w.commodity.is_none()
+            // ("total apparel exports were valued at $ 4.3 billion, with exports to Italy
+            // accounting for 9% or $ 408 million": a product's total said just before)
+            // ("... accounting for nearly 12% of Sri Lanka's total apparel exports": the
+            // product the share names)
+            let product_named = w.commodity.as_ref().is_some_and(|c| {
+                of_everything
+                    && c.split_whitespace()
+                        .all(|x| of_phrase.iter().any(|y| y.eq_ignore_ascii_case(x)))
+            });
+            let product_total = w.sentence == s
+                && pos(article, f) < at
+                && p.commodity.is_none()
+                && (total_said_before(article, f) || product_named);
+            (w.commodity.is_none() || product_total)
                     && w.currency == p.currency
-                    && !(strict && of_everything && w.other.is_some() && w.other.as_deref() != Some("WLD"))
+                    && !(strict && of_everything && w.other.is_some() && w.other.as_deref() != Some("WLD") && !product_total)
                     // A part the text says nothing about is no part of one partner's trade.
                     && !(p.measure.is_none() && p.other.is_none() && w.other.as_deref().is_some_and(|o| o != "WLD"))
                     && (w.period == p.period || w.period.is_none() || p.period.is_none())
@@ -3643,6 +3656,17 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         Some(w) if w != part => Some(relation(vec![part, w], None)),
         _ => Some(relation(vec![part], Some(Unchecked::NoWhole))),
     }
+}
+
+/// Whether "total" (or "overall", "all") is among the six words before amount `f` in its
+/// sentence: "total apparel exports were valued at $ 4.3 billion".
+fn total_said_before(article: &Article, f: usize) -> bool {
+    let start = article.sentences[article.figures[f].sentence].start;
+    words_in(article, start, pos(article, f))
+        .iter()
+        .rev()
+        .take(6)
+        .any(|w| matches!(w.as_str(), "total" | "overall" | "all"))
 }
 
 /// The economy's total of part `p`'s flow and period, printed before sentence `s`: the one

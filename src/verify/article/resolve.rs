@@ -595,9 +595,9 @@ pub enum PeriodWords {
     /// One year before the period in focus ("a year earlier", "the same period of 2018"
     /// keeps the months and names the year).
     YearBefore,
-    /// One year after the period in focus ("the following year", "a year later"): read
-    /// as that year named outright.
-    YearAfter,
+    /// Years after the period in focus ("the following year", "a year later": one; "ten
+    /// years later": ten): read as that year named outright.
+    YearAfter { years: u8 },
     /// "the same period" as a comparison's base ("up 5% from the same period"): a year
     /// before, or the year named.
     SamePeriod { year: Option<i32> },
@@ -946,9 +946,9 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i += len;
             continue;
         }
-        if let Some(k) = following_year(&w, i) {
+        if let Some((k, years)) = following_year(&w, i) {
             out.push(PeriodMention {
-                words: PeriodWords::YearAfter,
+                words: PeriodWords::YearAfter { years },
                 tokens: start..k,
                 fiscal: None,
             });
@@ -1596,9 +1596,19 @@ fn words_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize, seqs: &[&[&str]]) -> Opt
         .map(|s| i + s.len())
 }
 
-/// "the following year", "a year later", "the year after": the token after them, if there.
-/// ("next year" is left out: in news it is the year to come.)
-fn following_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<usize> {
+/// "the following year", "a year later", "the year after": the token after them, and one
+/// year; "ten years later", "a decade later": so many years. ("next year" is left out: in
+/// news it is the year to come.)
+fn following_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(usize, u8)> {
+    if w(i + 1) == "years"
+        && w(i + 2) == "later"
+        && let Some(n) = number_word(w(i)).filter(|&n| n >= 2)
+    {
+        return Some((i + 3, n));
+    }
+    if let Some(k) = words_at(w, i, &[&["a", "decade", "later"]]) {
+        return Some((k, 10));
+    }
     let seqs: [&[&str]; 9] = [
         &["the", "following", "year"],
         &["the", "subsequent", "year"],
@@ -1610,7 +1620,7 @@ fn following_year<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<usize> {
         &["o", "ano", "seguinte"],
         &["l'anno", "successivo"],
     ];
-    words_at(w, i, &seqs)
+    words_at(w, i, &seqs).map(|k| (k, 1))
 }
 
 /// Whether the period at `at` is a date of publication: a publication verb shortly before
@@ -1636,9 +1646,9 @@ pub fn period_of(words: &PeriodWords, focus: Option<Period>) -> Option<Period> {
             Period::new(year, a, b).ok()
         }
         PeriodWords::YearBefore => focus?.year_before(),
-        PeriodWords::YearAfter => {
+        PeriodWords::YearAfter { years } => {
             let f = focus?;
-            Period::new(f.year + 1, f.first_month, f.last_month).ok()
+            Period::new(f.year + i32::from(*years), f.first_month, f.last_month).ok()
         }
         PeriodWords::Span => None,
         PeriodWords::LastYear => {

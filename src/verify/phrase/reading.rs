@@ -201,10 +201,13 @@ impl<'a> Reading<'a> {
             Err(e) => return Some(Err(e)),
         };
         // "85% of exports" is a share even beside a direction word.
-        let of_follows = self
-            .number_at
-            .and_then(|i| self.tokens.get(i + 2))
-            .is_some_and(|t| t.text == "of");
+        // ("a 57.85% of growth" is a change: a direction right after the "of")
+        let of_follows = self.number_at.is_some_and(|i| {
+            self.tokens.get(i + 2).is_some_and(|t| t.text == "of")
+                && self.tokens.get(i + 3).is_none_or(|t| {
+                    !self.lexicon.up.contains(&t.text) && !self.lexicon.down.contains(&t.text)
+                })
+        });
         let is_change = self.direction.is_some() && !of_follows && !self.has("share");
         if is_change {
             let (x, i) = self.signed(x, i);
