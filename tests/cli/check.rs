@@ -6886,3 +6886,47 @@ fn years_later_and_a_share_of_a_products_total() {
     );
     assert_eq!(of("nearly 20%")["verdict"], "inconsistent", "{doc}");
 }
+
+/// Russian: scales ("млн", "млрд"), currencies ("евро", "долларов"), flows ("товарооборот",
+/// "экспорт", "импорт", "сальдо"), changes said with "на" (never a share), country names
+/// in their cases ("Молдовой", "Украины") and the prepositions of a flow ("в", "из").
+#[test]
+fn russian_amounts_flows_and_countries() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "ru.txt",
+        "Товарооборот между Молдовой и Румынией в январе-мае 2019 г. составил $250,5 млн. \
+         Экспорт в Румынию вырос на 12% - до $100,2 млн., а импорт из Румынии уменьшился на \
+         5% - до $150,3 млн. Отрицательное сальдо составило $60,1 млн.\n",
+    );
+    assert_eq!(doc["reporter"], "MDA", "{doc}");
+    assert_eq!(doc["partner"], "ROU", "{doc}");
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sums[0]),
+        vec!["$250,5 млн", "$100,2 млн", "$150,3 млн"],
+        "{doc}"
+    );
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+    let periods: Vec<&str> = sums[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(periods, vec!["2019-01..2019-05"; 3], "{doc}");
+    // A negative balance: 100.2 - 150.3 = -50.1, not the printed 60.1.
+    let balances = claims_of(&doc, "balance");
+    assert_eq!(balances.len(), 1, "{doc}");
+    assert_eq!(balances[0]["verdict"], "inconsistent", "{doc}");
+    // The rates said with "на" are changes with no base printed, never shares.
+    assert!(claims_of(&doc, "share").is_empty(), "{doc}");
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert!(
+        changes.iter().all(|c| c["verdict"] == "unverifiable"),
+        "{doc}"
+    );
+}

@@ -1502,12 +1502,16 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                     tokens[w.tokens.clone()].iter().any(|t| {
                         // ("a trade imbalance of $543 million": the subject's deficit,
                         // unless said "in favour of" another)
-                        t.text.starts_with("deficit") || t.text == "gap" || t.text == "imbalance"
+                        t.text.starts_with("deficit")
+                            || t.text.starts_with("дефицит")
+                            || t.text == "gap"
+                            || t.text == "imbalance"
                     })
                 }) || word.as_ref().is_some_and(|w| {
                     // "a negative balance", "a deficit trade balance"
                     (w.tokens.start.saturating_sub(2)..w.tokens.start).any(|j| {
                         matches!(tokens[j].text.as_str(), "negative" | "adverse" | "deficit")
+                            || tokens[j].text.starts_with("отрицательн")
                     })
                 }) || {
                     // "a negative $620.99 million trade balance", "a trade balance of -US$
@@ -3150,6 +3154,13 @@ fn owner_of(
             skip = 2;
         }
         let next = mentions.iter().find(|m| m.tokens.start == j + 1 + skip);
+        // Russian: "экспорт в Украину", "импорт в Молдову из Украины", "торговля с Китаем".
+        let w = match w {
+            "в" | "во" => "into",
+            "из" => "from",
+            "с" | "со" => "with",
+            _ => w,
+        };
         match (w, next) {
             // "a deficit from the Chinese market", "a surplus with China": the other side.
             ("from" | "against", Some(m)) if word.measure == TradeMeasure::Balance => {

@@ -263,8 +263,10 @@ const BY_WORDS: &[&str] = &[
     "un",
     "una",
     "sebesar",
-    // Polish "wzrost o 45,4 proc.", Dutch "met 16 procent", German "um 5,5 Prozent"
+    // Polish "wzrost o 45,4 proc.", Dutch "met 16 procent", German "um 5,5 Prozent",
+    // Russian "сократился на 72,3%"
     "o",
+    "на",
     "met",
     "um",
     "of",
@@ -1580,7 +1582,17 @@ fn hedge_start(
             let fits = (0..n).all(|k| {
                 same(s + k) && Some(tokens[s + k].text.as_str()) == h.word.split_whitespace().nth(k)
             });
-            fits.then_some(s)
+            // "increased by 11.1 percent – up to $3.4 million": after a rate or a verb of
+            // change, "up to" says the new value, not a bound.
+            let new_value = h.word == "up to"
+                && s > 0
+                && same(s - 1)
+                && (matches!(
+                    tokens[s - 1].text.as_str(),
+                    "%" | "percent" | "cent" | "pct"
+                ) || lexicon.up.contains(&tokens[s - 1].text)
+                    || lexicon.down.contains(&tokens[s - 1].text));
+            (fits && !new_value).then_some(s)
         })
         .unwrap_or(first)
 }
@@ -1690,7 +1702,7 @@ fn stated(
     if lead.is_none()
         && start == first
         && first > 0
-        && matches!(tokens[first - 1].text.as_str(), "by" | "um")
+        && matches!(tokens[first - 1].text.as_str(), "by" | "um" | "на")
     {
         let mut k = first - 1;
         while k > 0 && first - k < 10 && same(k - 1) {

@@ -234,6 +234,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
                 coverage_ratio(article, n, s)
             }
             // Not paired in a language whose words for "of" and "total" are not read.
+            (Measure::Share, _) if !article.english && said_by(article, n) => None,
             (Measure::Share, _) if !article.english => {
                 anchor_only(article, n, s, RelationKind::Share).map(|r| Relation {
                     unchecked: Some(Unchecked::NoWhole),
@@ -3288,18 +3289,23 @@ fn coverage_ratio(article: &Article, n: usize, s: usize) -> Option<Relation> {
     ))
 }
 
+/// Whether rate `n` comes right after "by" (Russian "на": "уменьшившись на 24,5%"): a
+/// change whose direction word was not read, never a share.
+fn said_by(article: &Article, n: usize) -> bool {
+    article.text[..article.numbers[n].printed.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("by") || w == "на")
+}
+
 /// A share stated by number `n`: the part beside it over the whole it names.
 fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let number = &article.numbers[n];
     let at = number.printed.start;
     // "Last month, by 49.8% at 272.88 billion yen": "by" says a change whose direction the
     // text lost, never a share.
-    if article.text[..at]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
-    {
+    if said_by(article, n) {
         return None;
     }
     // "worth US$6 billion, 98.5 percent of which was oil": the amount before is the whole;
@@ -4318,11 +4324,28 @@ fn anchor_only(article: &Article, n: usize, s: usize, kind: RelationKind) -> Opt
         .into_iter()
         .filter(|&f| level(article, f))
         .collect();
-    let anchor = here
-        .iter()
-        .copied()
-        .filter(|&f| clause.contains(&pos(article, f)))
-        .min_by_key(|&f| pos(article, f).abs_diff(at))
+    // "уменьшился на 31,7% - до $108 млн.", "augmenté de 5 % à 3 milliards": the amount
+    // the rate runs to, right after it.
+    let end = article.numbers[n]
+        .phrase
+        .end
+        .max(article.numbers[n].printed.end);
+    let runs_to = amount_right_after(article, s, end).and_then(|(f, number_between)| {
+        let gap = words_in(article, end, pos(article, f));
+        (!number_between
+            && gap.len() <= 1
+            && gap
+                .iter()
+                .all(|w| matches!(w.as_str(), "до" | "to" | "à" | "a" | "auf" | "para")))
+        .then_some(f)
+    });
+    let anchor = runs_to
+        .or_else(|| {
+            here.iter()
+                .copied()
+                .filter(|&f| clause.contains(&pos(article, f)))
+                .min_by_key(|&f| pos(article, f).abs_diff(at))
+        })
         .or_else(|| nearest(article, &here, at, false, |_| true))
         .or_else(|| nearest(article, &here, at, true, |_| true))
         .map(|f| main_currency(article, f))?;

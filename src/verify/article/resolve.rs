@@ -63,7 +63,9 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             let span = tokens[i].start..tokens[i + n - 1].end;
             let original = &text[span.clone()];
             let original = original.trim_end_matches("'s").trim_end_matches('\'');
-            if !original.starts_with(|c: char| c.is_uppercase())
+            // (Russian adjectives of countries are written small: "узбекских")
+            let cyrillic = n == 1 && !russian_nominatives(&tokens[i].text).is_empty();
+            if !(original.starts_with(|c: char| c.is_uppercase()) || cyrillic)
                 || tokens[i..i + n]
                     .iter()
                     .any(|t| t.is_number || t.text.contains('$'))
@@ -122,10 +124,17 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
                             tokens[i - 1].text.as_str(),
                             "south" | "north" | "latin" | "central"
                         )));
-            if let Some((_, e, short)) = words
-                .iter()
-                .find(|(w, _, short)| *w == stripped || (*w == singular && !*short && !region))
-                && (!*short || all_caps)
+            // "Молдовой", "Узбекистана", "Германии": a Russian name in another case.
+            let russian = if n == 1 {
+                russian_nominatives(&stripped[0])
+            } else {
+                Vec::new()
+            };
+            if let Some((_, e, short)) = words.iter().find(|(w, _, short)| {
+                *w == stripped
+                    || (*w == singular && !*short && !region)
+                    || (w.len() == 1 && russian.contains(&w[0]))
+            }) && (!*short || all_caps)
                 && !continental
             {
                 found = Some((e.clone(), n));
@@ -240,6 +249,64 @@ pub fn economies(text: &str, tokens: &[Token]) -> Vec<Mention> {
             && let Some((_, e)) = initials.iter().find(|(i, _)| i == code)
         {
             m.economy = e.clone();
+        }
+    }
+    out
+}
+
+/// The nominative forms a Russian word may be of, by the endings of the cases country
+/// names and their adjectives take ("Германии" → "германия", "Молдовой" → "молдова",
+/// "Узбекистаном" → "узбекистан", "Китая" → "китай", "украинской" → "украинский"); none
+/// for a word not in Cyrillic.
+fn russian_nominatives(word: &str) -> Vec<String> {
+    if !word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return Vec::new();
+    }
+    // (ending, what replaces it), longest endings first.
+    const ENDINGS: &[(&str, &str)] = &[
+        // adjectives: "российского", "китайской", "узбекских", "американскому"
+        ("ого", "ий"),
+        ("его", "ий"),
+        ("ому", "ий"),
+        ("ыми", "ий"),
+        ("ими", "ий"),
+        ("ая", "ий"),
+        ("ое", "ий"),
+        ("ие", "ий"),
+        ("ых", "ий"),
+        ("их", "ий"),
+        ("ым", "ий"),
+        ("им", "ий"),
+        ("ую", "ий"),
+        // nouns in -ия: "Германии", "Германией", "Германию"
+        ("ией", "ия"),
+        ("ии", "ия"),
+        ("ию", "ия"),
+        // nouns in -а: "Молдовой", "Молдовы", "Молдове", "Молдову"
+        ("ой", "а"),
+        ("ы", "а"),
+        ("у", "а"),
+        ("е", "а"),
+        // nouns in -й: "Китая", "Китаю", "Китаем", "Китае"
+        ("ем", "й"),
+        ("я", "й"),
+        ("ю", "й"),
+        ("е", "й"),
+        // nouns in a consonant: "Узбекистана", "Узбекистану", "Узбекистаном", "Узбекистане"
+        ("ом", ""),
+        ("а", ""),
+        ("у", ""),
+        ("е", ""),
+        // in -ь: "Беларуси", "Беларусью"
+        ("ью", "ь"),
+        ("и", "ь"),
+    ];
+    let mut out = vec![word.to_string()];
+    for (ending, nominative) in ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            out.push(format!("{stem}{nominative}"));
         }
     }
     out
@@ -439,6 +506,34 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("warenaustausch", TradeMeasure::Turnover),
     ("außenhandelsumsatz", TradeMeasure::Turnover),
     ("warenverkehr", TradeMeasure::Turnover),
+    // Russian, in the cases news text uses (the words inflect)
+    ("внешнеторговый оборот", TradeMeasure::Turnover),
+    ("внешнеторгового оборота", TradeMeasure::Turnover),
+    ("товарооборот", TradeMeasure::Turnover),
+    ("товарооборота", TradeMeasure::Turnover),
+    ("товарооборотом", TradeMeasure::Turnover),
+    ("товарообороту", TradeMeasure::Turnover),
+    ("товарообороте", TradeMeasure::Turnover),
+    ("торговля", TradeMeasure::Turnover),
+    ("торговли", TradeMeasure::Turnover),
+    ("оборот", TradeMeasure::Turnover),
+    ("оборота", TradeMeasure::Turnover),
+    ("экспорт", TradeMeasure::Exports),
+    ("экспорта", TradeMeasure::Exports),
+    ("экспортом", TradeMeasure::Exports),
+    ("экспорту", TradeMeasure::Exports),
+    ("экспорте", TradeMeasure::Exports),
+    ("поставки", TradeMeasure::Exports),
+    ("импорт", TradeMeasure::Imports),
+    ("импорта", TradeMeasure::Imports),
+    ("импортом", TradeMeasure::Imports),
+    ("импорту", TradeMeasure::Imports),
+    ("импорте", TradeMeasure::Imports),
+    ("сальдо", TradeMeasure::Balance),
+    ("профицит", TradeMeasure::Balance),
+    ("профицита", TradeMeasure::Balance),
+    ("дефицит", TradeMeasure::Balance),
+    ("дефицита", TradeMeasure::Balance),
 ];
 
 /// The measure a single word names, in any language the text is read in ("imports",
