@@ -6930,3 +6930,53 @@ fn russian_amounts_flows_and_countries() {
         "{doc}"
     );
 }
+
+/// "worth NZD$3.62 billion. NZD$2.17 billion of that was goods exported ..., and NZD$1.45
+/// billion goods imported ...": a currency that opens the next amount starts a sentence,
+/// and the participle after an amount names its flow; "imports climbing $35.4 million, or
+/// 32.9 percent to $143 million": a difference said with a verb in -ing; "increased by
+/// 11.1 percent – up to $3.4 million": "up to" after a rate is the new value, no bound.
+#[test]
+fn glued_codes_participles_and_up_to_after_a_rate() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "nz.txt",
+        "In 2018, two-way trade between Ruritania and the Pacific was worth NZD$3.62 billion. \
+         NZD$2.17 billion of that was goods exported from Ruritania to the Pacific, and \
+         NZD$1.45 billion goods imported from the Pacific.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sums[0]),
+        vec!["NZD$3.62 billion", "NZD$2.17 billion", "NZD$1.45 billion"],
+        "{doc}"
+    );
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "fj.txt",
+        "In June, Ruritania's imports from Singapore were up, climbing $35.4 million, or 32.9 \
+         percent to $143 million.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        vec!["$35.4 million", "$143 million"],
+        "{doc}"
+    );
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "upto.txt",
+        "In January-May 2017, trade between Ruritania and Latvia amounted to $3.72 million. \
+         Exports to Latvia amounted to $312,010 and imports from Latvia increased by 11.1 \
+         percent – up to $3.4 million.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    // 0.312 + 3.4 = 3.712, within the rounding of "$3.4 million": no bound "up to" it.
+    assert_ne!(sums[0]["verdict"], "inconsistent", "{doc}");
+}

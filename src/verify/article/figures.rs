@@ -2470,6 +2470,14 @@ fn difference_of(
         "surged",
         "soared",
         "added",
+        // "imports climbing $35.4 million, or 32.9 percent to $143 million"
+        "climbing",
+        "rising",
+        "growing",
+        "increasing",
+        "jumping",
+        "surging",
+        "gaining",
     ];
     const DOWN: &[&str] = &[
         "decreased",
@@ -2491,6 +2499,13 @@ fn difference_of(
         "lost",
         "reduced",
         "reduction",
+        "falling",
+        "dropping",
+        "declining",
+        "decreasing",
+        "plunging",
+        "slumping",
+        "shrinking",
     ];
     let word = |j: usize| {
         if sentence.contains(&j) {
@@ -2588,7 +2603,8 @@ fn difference_of(
             )
         });
         let w = word(j);
-        (between_ok && (w.len() > 4 && w.ends_with("ed") || matches!(w, "rose" | "grew" | "fell")))
+        let participle = w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+        (between_ok && (participle || matches!(w, "rose" | "grew" | "fell")))
             .then(|| dir(w))
             .flatten()
     });
@@ -2981,7 +2997,20 @@ fn measure_of(
             .map(|m| (*m).clone())
     };
     let clause_list: Vec<&MeasureWord> = in_clause.iter().map(|m| **m).collect();
+    // "..., and NZD$1.45 billion goods and services imported from the Pacific": a flow's
+    // participle a few words after the amount in its clause says more than a word of
+    // another clause before.
+    let participle_after = || {
+        after(&clause_list).filter(|m| {
+            m.tokens.start <= at + 6
+                && matches!(
+                    tokens[m.tokens.start].text.as_str(),
+                    "exported" | "imported" | "shipped" | "purchased" | "bought" | "sold"
+                )
+        })
+    };
     let found = before(&clause_list)
+        .or_else(participle_after)
         .or_else(|| before(&in_sentence))
         .or_else(|| after(&clause_list))
         .or_else(|| after(&in_sentence));

@@ -368,6 +368,8 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("bought", TradeMeasure::Imports),
     ("inbound", TradeMeasure::Imports),
     ("bilateral business", TradeMeasure::Turnover),
+    // "a strong bilateral trading relationship, valued in 2023 at $3.8 billion"
+    ("trading relationship", TradeMeasure::Turnover),
     ("trading between", TradeMeasure::Turnover),
     ("commercial exchange", TradeMeasure::Turnover),
     ("commercial exchanges", TradeMeasure::Turnover),

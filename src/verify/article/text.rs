@@ -177,7 +177,21 @@ fn ends_sentence(
         // "1.876 Mrd. Euro", "434 Mio. Euro", "5 bn. USD": a scale's short form before the
         // currency it scales.
         let currency = next_word.to_lowercase();
+        // ("... worth NZD$3.62 billion. NZD$2.17 billion of that": a currency that opens
+        // the next amount starts a sentence)
+        let after_word: String = chars[next..]
+            .iter()
+            .map(|c| c.1)
+            .skip_while(|c| c.is_whitespace())
+            .skip_while(|c| c.is_alphanumeric() || *c == '.')
+            .take(2)
+            .collect();
+        let opens_amount = after_word.starts_with('$')
+            || after_word
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
         if word.chars().count() > 1
+            && !opens_amount
             && lexicon.scales.contains_key(&word)
             && before.len() < text[..at].len()
             && text[..at - before.len()]
