@@ -6980,3 +6980,53 @@ fn glued_codes_participles_and_up_to_after_a_rate() {
     // 0.312 + 3.4 = 3.712, within the rounding of "$3.4 million": no bound "up to" it.
     assert_ne!(sums[0]["verdict"], "inconsistent", "{doc}");
 }
+
+/// "It hit €104 billion, comprising €53.3 billion in goods trade and €51.1 billion in
+/// services trade": a total and the kinds of trade that make it up all (the sentence
+/// pointing back with "it" to the trade named before); "In the first semester of this
+/// year ... compared to the first semester of 2021": the base's year says which year
+/// "this year" is.
+#[test]
+fn kinds_of_trade_that_make_up_a_total_and_this_year_by_its_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "kinds.txt",
+        "Total trade in goods and services between Ruritania and the EU passed €100 billion in \
+         2017. It hit €104 billion, comprising €53.3 billion in goods trade and €49.1 billion \
+         in services trade.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sums[0]),
+        vec!["€104 billion", "€53.3 billion", "€49.1 billion"],
+        "{doc}"
+    );
+    // 53.3 + 49.1 = 102.4, not 104.
+    assert_eq!(sums[0]["verdict"], "inconsistent", "{doc}");
+    // "including" lists some of the parts: no sum.
+    let doc = check_text(
+        &wd,
+        "incl.txt",
+        "Total trade between Ruritania and the EU hit €104 billion in 2017, including €53.3 \
+         billion in goods trade and €20.1 billion in services trade.\n",
+    );
+    assert!(claims_of(&doc, "sum").is_empty(), "{doc}");
+    let doc = check_text(
+        &wd,
+        "this.txt",
+        "In the first semester of this year, the total trade between Ruritania and Chile \
+         increased by 55.1 percent or worth 1.80 billion US dollars, compared to the first \
+         semester of 2021 of 1.16 billion US dollars.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    let periods: Vec<&str> = changes[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(periods, vec!["2021-H1", "2022-H1"], "{doc}");
+}

@@ -304,8 +304,15 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
         // 2021": a base that names its year says which year "this year" is.
         let words = text[sentence.clone()].to_lowercase();
         if words.contains("this year") || words.contains("current year") {
+            // ("... compared to the first semester of 2021 of 1.16 billion US dollars": a
+            // base named outright too)
             let named_base = periods.iter().find_map(|p| match p.words {
                 PeriodWords::SamePeriod { year: Some(y) } => Some(y),
+                PeriodWords::Absolute { year: Some(y), .. }
+                    if said_as_base(tokens, p, range.start) =>
+                {
+                    Some(y)
+                }
                 _ => None,
             });
             if let Some(this_year) = named_base.and_then(|y| Period::new(y + 1, 1, 12).ok()) {
@@ -3031,6 +3038,10 @@ fn measure_of(
         "it was",
         "it stood",
         "it amounted",
+        "it hit",
+        "it reached",
+        "it totalled",
+        "it totaled",
     ]
     .iter()
     .any(|w| sentence_text.contains(w));

@@ -4880,7 +4880,27 @@ fn breakdowns(article: &Article) -> Vec<Relation> {
                     || p.commodity.as_deref() == Some(super::figures::RE_EXPORTS))
                 && (p.period.is_none() || p.period == total.period)
         };
-        if parts.len() < 3 || !parts.iter().all(|&f| flow(f)) {
+        // "It hit €104 billion, comprising €53.3 billion in goods trade and €51.1 billion in
+        // services trade": the trade of its kinds, said with a word that lists them all
+        // (not "including", "of which": some of them).
+        let every = [
+            "comprising",
+            "consisting of",
+            "made up of",
+            "divided into",
+            "split into",
+        ]
+        .iter()
+        .any(|o| opening.contains(o));
+        let kind_of_trade = |f: usize| {
+            let p = &article.figures[f];
+            level(article, f)
+                && p.currency == total.currency
+                && matches!(p.measure, None | Some(TradeMeasure::Turnover))
+                && (p.period.is_none() || p.period == total.period)
+        };
+        let kinds = every && parts.len() >= 2 && parts.iter().all(|&f| kind_of_trade(f));
+        if !kinds && (parts.len() < 3 || !parts.iter().all(|&f| flow(f))) {
             continue;
         }
         let mut figures = vec![t];
