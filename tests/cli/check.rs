@@ -7030,3 +7030,40 @@ fn kinds_of_trade_that_make_up_a_total_and_this_year_by_its_base() {
         .collect();
     assert_eq!(periods, vec!["2021-H1", "2022-H1"], "{doc}");
 }
+
+/// "$803.6 million in the 5-year period — 2013-2017 –": a run of years is no one period,
+/// and its amount is summed with no parts; "since in 2017 ..." gives a reason, not a
+/// starting point: 2017 is the period of the amounts after it.
+#[test]
+fn a_run_of_years_and_a_since_of_reason() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "run.txt",
+        "While trade between Ruritania and Chile was $803.6 million in the 5-year period — \
+         2013-2017 –, it reached $892.4 million in the first five months of 2018. Ruritania's \
+         exports to Chile were $58.2 million and imports $834.2 million in the 5-month \
+         period.\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(sums[0]),
+        vec!["$892.4 million", "$58.2 million", "$834.2 million"],
+        "{doc}"
+    );
+    assert_eq!(sums[0]["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "since.txt",
+        "The deficit of Ruritania with Chile grew, since in 2017 Ruritanian exports to Chile \
+         reached 831.7 million dollars.\n",
+    );
+    let amount = doc["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["printed"] == "831.7 million dollars")
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(amount["read_as"]["period"], "2017", "{doc}");
+}

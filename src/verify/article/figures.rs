@@ -1174,6 +1174,17 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                     // the horizon of an aim, not the figure's period)
                     && !["next decade", "coming decade"].iter().any(|w| c.contains(w))
                     || matches!(clause_period.map(|p| &p.words), Some(PeriodWords::Span))
+                    // ("$803.6 million in the 5-year period — 2013-2017 –": the run of years
+                    // said right after the amount, no other amount between)
+                    || periods.iter().any(|p| {
+                        p.words == PeriodWords::Span
+                            && p.tokens.start >= number.tokens.end
+                            && p.tokens.start <= number.tokens.end + 8
+                            && !amounts.iter().any(|&a| {
+                                let t = article.numbers[a].tokens.start;
+                                t >= number.tokens.end && t < p.tokens.start
+                            })
+                    })
             };
             // "in September" with no year anywhere: the months, to keep September apart.
             let months_only = if period.is_none() {

@@ -1491,6 +1491,25 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 end = j + 2;
             }
         } else if let Some(y) = tokens.get(i).and_then(year_of) {
+            // "in the 5-year period — 2013-2017": a run of years, no one period (two years
+            // in a row, "2016-2017", may be a fiscal year: below).
+            let run_to = tokens
+                .get(i + 1)
+                .filter(|t| {
+                    range.contains(&(i + 1))
+                        && matches!(text[tokens[i].end..t.start].trim(), "-" | "–" | "—" | "/")
+                })
+                .and_then(year_of)
+                .filter(|&y2| y2 > y + 1);
+            if run_to.is_some() {
+                out.push(PeriodMention {
+                    words: PeriodWords::Span,
+                    tokens: start..i + 2,
+                    fiscal: None,
+                });
+                i += 2;
+                continue;
+            }
             // "2019", "FY2019"; not "$2019", not "2019 prices"
             year = Some(y);
             end = i + 1;
@@ -1574,11 +1593,15 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             .any(|w| rest.starts_with(w))
         };
         // ("depuis le début 2009", "desde 2015", "seit 2010")
+        // (not the "since" of a reason: "since in 2017 Central American exports ...")
         let since = !when_follows
             && (start.saturating_sub(4).max(range.start)..start).any(|j| {
                 matches!(
                     tokens[j].text.as_str(),
                     "since" | "depuis" | "desde" | "seit"
+                ) && !matches!(
+                    tokens.get(j + 1).map(|t| t.text.as_str()),
+                    Some("in" | "during" | "on" | "for")
                 )
             });
         // "by 2030" is a deadline — but "to just SR3.5 billion ($933 million) by 2005" is
