@@ -7067,3 +7067,51 @@ fn a_run_of_years_and_a_since_of_reason() {
         .unwrap_or_else(|| panic!("{doc}"));
     assert_eq!(amount["read_as"]["period"], "2017", "{doc}");
 }
+
+/// Rates of a price or a volume ("boosted by a 4.2% increase in the average price, while
+/// volume was up 14.5%") are no rates of the trade's value; a measure word inside a name
+/// given with its abbreviation ("the International Merchandise Trade (IMT) Statistical
+/// Bulletin") is no figure's measure; in Spanish "2.458 millones" may be thousands: far
+/// off, not judged.
+#[test]
+fn price_and_volume_rates_names_and_a_point_in_doubt() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "wine.txt",
+        "In the first half of 2021, exports of Ruritanian wine increased 19.3% to €436m — \
+         €70.5m more than last year — boosted by a 4.2% increase in the average price, while \
+         volume was up 14.5%.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["says"], "increased 19.3%", "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    let doc = check_text(
+        &wd,
+        "imt.txt",
+        "Ruritania's trade deficit with Chile increased to US$351.2 million in 2018. In its \
+         International Merchandise Trade (IMT) Statistical Bulletin, the institute said the \
+         2018 figure is up from the US$276.3 million recorded in 2017. Exports to Chile were \
+         US$66.8 million in 2017 and imports from Chile US$226.1 million.\n",
+    );
+    assert!(
+        claims_of(&doc, "sum")
+            .iter()
+            .all(|c| c["verdict"] != "inconsistent"),
+        "{doc}"
+    );
+    let doc = check_text(
+        &wd,
+        "es.txt",
+        "En 2024, el intercambio de Ruritania con Chile registró un déficit de 2.458 millones \
+         de dólares: las exportaciones sumaron 580.2 millones de dólares y las importaciones \
+         1.200,5 millones de dólares.\n",
+    );
+    assert!(
+        claims_of(&doc, "balance")
+            .iter()
+            .all(|c| c["verdict"] != "inconsistent"),
+        "{doc}"
+    );
+}

@@ -164,11 +164,42 @@ const PART_VERBS: &[&str] = &[
     "at",
 ];
 
+/// Whether the words at `span` are part of a name given its abbreviation in brackets: "the
+/// International Merchandise Trade (IMT) Statistical Bulletin", "the Department of Trade
+/// and Industry (DTI)" — no measure of a figure.
+fn in_a_name(text: &str, tokens: &[crate::verify::phrase::Token], span: Range<usize>) -> bool {
+    let capital = |k: usize| text[tokens[k].start..].starts_with(|c: char| c.is_uppercase());
+    if !capital(span.start) || span.start == 0 || !capital(span.start - 1) {
+        return false;
+    }
+    let abbreviated = |k: usize| {
+        text[tokens[k].end..]
+            .trim_start()
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .is_some_and(|(abbr, _)| {
+                (2..=6).contains(&abbr.len()) && abbr.chars().all(|c| c.is_ascii_uppercase())
+            })
+    };
+    // The name runs on in capitals (and "and") to its bracket.
+    let mut k = span.end - 1;
+    loop {
+        if abbreviated(k) {
+            return true;
+        }
+        k += 1;
+        if k >= tokens.len() || k > span.end + 2 || !(capital(k) || tokens[k].text == "and") {
+            return false;
+        }
+    }
+}
+
 /// `mentions`: the economies the text names (`resolve::economies`).
 pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: &[usize]) {
     let text = article.text.clone();
     let tokens = &article.tokens;
-    let measures = resolve::measure_words(tokens);
+    let mut measures = resolve::measure_words(tokens);
+    measures.retain(|m| !in_a_name(&text, tokens, m.tokens.clone()));
     choose_pair(article, mentions);
     let pair: Vec<String> = article
         .reporter

@@ -495,7 +495,10 @@ pub fn vet(article: &Article, model: &mut ArticleClaims, v: &mut Verification) {
         // comma before three digits and a scale may be a decimal comma; far off, the text
         // may mean the other reading, said or not.
         let comma_in_doubt = relation.figures.iter().any(|&f| {
-            super::relations::comma_thousands_with_scale(article.printed(article.figures[f].number))
+            super::relations::separator_in_doubt(
+                article.printed(article.figures[f].number),
+                article.english,
+            )
         });
         if comma_in_doubt && far_from_text(c) {
             c.verdict = Verdict::Unverifiable;

@@ -833,9 +833,18 @@ fn read_at(
             if forecast(text, tokens, first, &same_sentence) {
                 return Some(ignored(tokens, first, last, Ignored::Forecast));
             }
-            // "by 54% in value terms and by 24% in volume terms": a rate of quantities.
-            if quantity_rate(tokens, last, &same_sentence) {
+            // "by 54% in value terms and by 24% in volume terms": a rate of quantities;
+            // "while volume was up 14.5%", too.
+            if quantity_rate(tokens, last, &same_sentence)
+                || said_of_before(tokens, first, &same_sentence, QUANTITY_WORDS)
+            {
                 return Some(ignored(tokens, first, last, Ignored::Quantity));
+            }
+            // "boosted by a 4.2% increase in the average price": the rate of a price.
+            if price_rate(tokens, last, &same_sentence)
+                || said_of_before(tokens, first, &same_sentence, &["price", "prices"])
+            {
+                return Some(ignored(tokens, first, last, Ignored::Price));
             }
             let kind = if points {
                 NumberKind::Points
@@ -1484,25 +1493,84 @@ fn month_abbr(w: &str) -> bool {
 /// Whether the words right after a rate say it counts quantities, not money: "24% in volume
 /// terms", "108,1% en cuanto a cantidad", "by volume", "in terms of quantity" (up to the
 /// next number; "46 percent of the total volume" and "in trade volume" are money).
+/// Words of a quantity traded, not its value.
+const QUANTITY_WORDS: &[&str] = &[
+    "volume",
+    "volumes",
+    "quantity",
+    "quantities",
+    "tonnage",
+    "cantidad",
+    "volumen",
+    "quantité",
+    "volumi",
+    "quantidade",
+    "menge",
+];
+
+/// Whether the rate starting at token `first` is said of one of `nouns` just before it,
+/// only a verb between: "while volume was up 14.5%", "prices rose 3%".
+fn said_of_before(
+    tokens: &[Token],
+    first: usize,
+    same: &dyn Fn(usize) -> bool,
+    nouns: &[&str],
+) -> bool {
+    const BETWEEN: &[&str] = &[
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "been",
+        "also",
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "grew",
+        "increased",
+        "decreased",
+        "declined",
+        "jumped",
+        "dropped",
+        "by",
+    ];
+    let mut j = first;
+    while j > 0 && first - j < 5 && same(j - 1) {
+        j -= 1;
+        let w = tokens[j].text.as_str();
+        if nouns.contains(&w) {
+            // ("the trade volume increased by 12%": the value of trade)
+            let of_trade = j > 0 && matches!(tokens[j - 1].text.as_str(), "trade" | "trading");
+            return j + 1 < first && !of_trade;
+        }
+        if !BETWEEN.contains(&w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "a 4.2% increase in the average price", "a rise in prices of 3%": the rate of a price.
+fn price_rate(tokens: &[Token], last: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.text.as_str());
+    (last + 1..last + 6)
+        .take_while(|&j| j < tokens.len() && same(j) && !tokens[j].is_number)
+        .any(|j| {
+            matches!(word(j), "price" | "prices")
+                && (matches!(word(j - 1), "in" | "average" | "unit")
+                    || (word(j - 1) == "the" && word(j - 2) == "in"))
+        })
+}
+
 fn quantity_rate(tokens: &[Token], last: usize, same: &dyn Fn(usize) -> bool) -> bool {
     let word = |j: usize| tokens.get(j).map_or("", |t| t.text.as_str());
     (last + 1..last + 7)
         .take_while(|&j| j < tokens.len() && same(j) && !tokens[j].is_number)
         .any(|j| {
-            let quantity = matches!(
-                word(j),
-                "volume"
-                    | "volumes"
-                    | "quantity"
-                    | "quantities"
-                    | "tonnage"
-                    | "cantidad"
-                    | "volumen"
-                    | "quantité"
-                    | "volumi"
-                    | "quantidade"
-                    | "menge"
-            );
+            let quantity = QUANTITY_WORDS.contains(&word(j));
             let said_as_measure = match word(j - 1) {
                 "in" | "by" | "en" | "em" | "a" => true,
                 "of" => word(j - 2) == "terms",

@@ -1171,9 +1171,10 @@ fn undated_of(a: &Figure, b: &Figure) -> bool {
     }
 }
 
-/// "1,858 billion": one to three digits, a comma, three digits and a scale word — a
-/// thousands separator or a decimal comma, the text alone cannot tell.
-pub(super) fn comma_thousands_with_scale(printed: &str) -> bool {
+/// "1,858 billion", "2.458 millones": one to three digits, a comma in English (a point in
+/// other languages), three digits and a scale word — a thousands separator or a decimal
+/// one, the text alone cannot tell. ("$1.234 billion" and "6,345 miliardi" are decimal.)
+pub(super) fn separator_in_doubt(printed: &str, english: bool) -> bool {
     let digits: String = printed
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -1185,10 +1186,26 @@ pub(super) fn comma_thousands_with_scale(printed: &str) -> bool {
         .any(|w| {
             matches!(
                 w,
-                "million" | "billion" | "trillion" | "bn" | "mn" | "mln" | "bln"
+                "million"
+                    | "billion"
+                    | "trillion"
+                    | "bn"
+                    | "mn"
+                    | "mln"
+                    | "bln"
+                    | "millones"
+                    | "milhões"
+                    | "millions"
+                    | "milliards"
+                    | "milioni"
+                    | "miliardi"
             )
         });
-    match digits.split_once(',') {
+    // ("2.458 millones de dólares" in a text that also prints "580.2 millones": a
+    // thousands point or a decimal one)
+    // (A comma in a text not in English is its decimal comma: "6,345 miliardi".)
+    let separator = if english { ',' } else { '.' };
+    match digits.split_once(separator) {
         Some((head, tail)) => {
             scaled && (1..=3).contains(&head.len()) && tail.len() == 3 && !tail.contains([',', '.'])
         }
@@ -5092,9 +5109,9 @@ fn parts_fit(article: &Article, t: usize, e: usize, m: usize, kind: RelationKind
         // million": a thousand apart because "1,858" is a decimal comma, not a slip.
         if slip
             && !near_by(parts, tv)
-            && [t, e, m]
-                .iter()
-                .any(|&f| comma_thousands_with_scale(article.printed(article.figures[f].number)))
+            && [t, e, m].iter().any(|&f| {
+                separator_in_doubt(article.printed(article.figures[f].number), article.english)
+            })
         {
             return false;
         }
