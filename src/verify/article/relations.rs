@@ -1180,30 +1180,15 @@ pub(super) fn separator_in_doubt(printed: &str, english: bool) -> bool {
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
         .collect();
+    // A scale of a million or more, in any language the lexicon has ("million", "bn",
+    // "millones", "miliardi").
+    let lexicon = Lexicon::built_in();
     let scaled = printed
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| {
-            matches!(
-                w,
-                "million"
-                    | "billion"
-                    | "trillion"
-                    | "bn"
-                    | "mn"
-                    | "mln"
-                    | "bln"
-                    | "millones"
-                    | "milhões"
-                    | "millions"
-                    | "milliards"
-                    | "milioni"
-                    | "miliardi"
-            )
-        });
+        .any(|w| w.chars().count() > 1 && lexicon.scales.get(w).is_some_and(|&e| e >= 6));
     // ("2.458 millones de dólares" in a text that also prints "580.2 millones": a
-    // thousands point or a decimal one)
-    // (A comma in a text not in English is its decimal comma: "6,345 miliardi".)
+    // thousands point or a decimal one; a comma there is a decimal comma)
     let separator = if english { ',' } else { '.' };
     match digits.split_once(separator) {
         Some((head, tail)) => {
