@@ -151,6 +151,10 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         let Some(s) = sentence_of(article, number.printed.start) else {
             continue;
         };
+        // (read once: the guard below and its arm)
+        let mut coverage = (p.measure == Measure::Share)
+            .then(|| coverage_ratio(article, n, s))
+            .flatten();
         let relation = match (p.measure, stated_kind) {
             // "average annual growth of around 2.5%": over the years between two amounts,
             // compounded — or, with no such amounts, not paired at all.
@@ -230,9 +234,7 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             }
             // "an export-to-import coverage ratio of 229.8 percent", "le taux de couverture
             // ... 42,1%": exports over imports, in any language.
-            (Measure::Share, _) if coverage_ratio(article, n, s).is_some() => {
-                coverage_ratio(article, n, s)
-            }
+            (Measure::Share, _) if coverage.is_some() => coverage.take(),
             // Not paired in a language whose words for "of" and "total" are not read.
             (Measure::Share, _) if !article.english && said_by(article, n) => None,
             (Measure::Share, _) if !article.english => {
