@@ -7108,3 +7108,65 @@ fn price_and_volume_rates_names_and_a_point_in_doubt() {
     assert_eq!(balances.len(), 1, "{doc}");
     assert_eq!(balances[0]["verdict"], "unverifiable", "{doc}");
 }
+
+/// Months of "the past year" or "last year" in a text that says "this year" are the year
+/// before; "the same time span of 2022" is a base like "the same period of 2022"; an amount
+/// right after a base's period said with "from" is the new value; a rate's base may be in a
+/// later sentence of the same flow (not one that states another rate of its own).
+#[test]
+fn months_of_last_year_beside_this_year_and_a_base_said_after() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "h1.txt",
+        "Peru's exports to Ghana increased five percent in the first six months of 2023. The \
+         ministry put Peru's exports to Ghana at $352 million in January-June 2023, while the \
+         figure was $335 million in the same time span of 2022.\n\nThe two countries' trade \
+         dropped 27 percent to $993 million in the first half of this year from $1.373 \
+         billion in the first six months of the past year. Ghana's exports to Peru in the \
+         mentioned six months experienced a 38 percent drop and reached $641 million. In the \
+         first half of last year, Ghana exported $1.038 billion of goods to Peru.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    let by_rate = |says: &str| {
+        changes
+            .iter()
+            .find(|c| c["says"] == says)
+            .unwrap_or_else(|| panic!("no change says {says}: {doc}"))
+    };
+    let periods = |c: &Json| -> Vec<String> {
+        c["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["period"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let five = by_rate("increased five percent");
+    assert_eq!(five["verdict"], "consistent", "{doc}");
+    assert_eq!(periods(five), ["2022-H1", "2023-H1"], "{doc}");
+    let drop = by_rate("dropped 27 percent");
+    assert_eq!(drop["verdict"], "inconsistent", "{doc}");
+    assert_eq!(periods(drop), ["2022-H1", "2023-H1"], "{doc}");
+    let ghana = by_rate("38 percent drop");
+    assert_eq!(ghana["verdict"], "consistent", "{doc}");
+    assert_eq!(ghana["figures"][0]["printed"], "$1.038 billion", "{doc}");
+    // Both totals add up from their parts, each in its own half-year.
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 2, "{doc}");
+    assert!(sums.iter().all(|c| c["verdict"] == "consistent"), "{doc}");
+
+    let doc = check_text(
+        &wd,
+        "span.txt",
+        "Trade between Peru and Ghana in the first 5 months of 2023 was down 55.1% from the \
+         same time span in 2022 at $62 million.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "unverifiable", "{doc}");
+    assert_eq!(
+        changes[0]["figures"][0]["period"], "2023-01..2023-05",
+        "{doc}"
+    );
+}

@@ -610,9 +610,21 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             let clause = resolve::clause_of(&clauses, tokens, at);
             let in_clause =
                 |t: usize| clause.is_some_and(|c| clauses[c].contains(&tokens[t].start));
+            // "down 55.1% from the same time span in 2022 at $62 million": an amount right
+            // after a base's period said with "from" is the new value.
+            let base_just_before = |p: &resolve::PeriodMention| {
+                let k = p.tokens.start;
+                let skip = usize::from(k > 0 && tokens[k - 1].text == "the");
+                k > skip
+                    && tokens[k - 1 - skip].text == "from"
+                    && !from_a_range(tokens, p)
+                    && p.tokens.end <= at
+                    && (p.tokens.end..at).all(|j| matches!(tokens[j].text.as_str(), "at" | "to"))
+            };
             // "rose 12% from a year earlier to $5bn": the amount after "to" is the new
             // value; the year before belongs to the base.
-            let new_value = introduced_as_new(tokens, number.tokens.start, range.start);
+            let new_value = introduced_as_new(tokens, number.tokens.start, range.start)
+                || periods.iter().any(base_just_before);
             // "down 48.8 per cent from 2017 to US$2.84 billion": the year said before the
             // new value in a "from" clause is the base's ("from $43.3 billion in FY21 to
             // $83.7 billion in FY24" keeps FY24, said after it).

@@ -1113,6 +1113,24 @@ fn third_party(article: &Article, f: usize) -> bool {
     pair.iter().all(|p| p.is_some()) && fig.owner.iter().chain(&fig.other).any(outside)
 }
 
+/// Whether sentence `s` prints a rate or a multiple other than number `n` (not one that
+/// says it again): a change of its own.
+fn states_another_rate(article: &Article, s: usize, n: usize) -> bool {
+    let digits = |m: &super::numbers::Number| -> String {
+        article.text[m.printed.clone()]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    };
+    let own = digits(&article.numbers[n]);
+    let sentence = &article.sentences[s];
+    article.numbers.iter().any(|m| {
+        matches!(m.kind, NumberKind::Percent | NumberKind::Multiple)
+            && sentence.contains(&m.printed.start)
+            && digits(m) != own
+    })
+}
+
 fn figures_in(article: &Article, s: usize) -> Vec<usize> {
     (0..article.figures.len())
         .filter(|&f| article.figures[f].sentence == s)
@@ -1684,7 +1702,10 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                 // After it only a figure of the very same flow: the same economies (or, in a
                 // sentence naming none, "In 2022, imports totaled $1.6 billion", the same
                 // measure).
+                // ("... at $62 million. ..., having decreased by 57.4% from last year's
+                // $122.5mln": not from a sentence that states another rate of its own.)
                 (s + 1..(s + 4).min(article.sentences.len()))
+                    .filter(|&p| !states_another_rate(article, p, n))
                     .flat_map(|p| figures_in(article, p))
                     .filter(|&f| {
                         let b = &article.figures[f];

@@ -921,6 +921,11 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             .filter(|_| range.contains(&j))
             .and_then(year_of)
     };
+    // Whether the text says "this year" or "the current year" anywhere: months of "last
+    // year" are then the year before the one in focus.
+    let says_this_year = tokens
+        .windows(2)
+        .any(|p| matches!(p[0].text.as_str(), "this" | "current") && p[1].text == "year");
     let mut i = range.start;
     while i < range.end {
         let start = i;
@@ -949,7 +954,12 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
                 "période" | "período" | "periodo" | "lapso" | "zeitraum" | "trimestre" | "semestre"
             ))
         {
-            let mut j = i + 2;
+            // ("the same time span of 2022", "the same time frame")
+            let mut j = if w(i + 1) == "time" && matches!(w(i + 2), "span" | "frame" | "period") {
+                i + 3
+            } else {
+                i + 2
+            };
             while matches!(
                 w(j),
                 "of" | "in"
@@ -1417,11 +1427,19 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             // months a year before.
             let year_before = {
                 let k = if w(j) == "of" { j + 1 } else { j };
-                let (after, said) = relative_year(&w, k);
-                // Not "last year" (said from the day of writing: "the third quarter of last
-                // year" is 2019's in a text naming 2019-Q3) nor "a year earlier" (a base's).
+                // "the first six months of the past year" reads as "of last year".
+                let past = w(k) == "the" && w(k + 1) == "past" && w(k + 2) == "year";
+                let (after, said) = if past {
+                    (k + 3, true)
+                } else {
+                    relative_year(&w, k)
+                };
+                // Not "a year earlier" (a base's); nor "last year" in a text that never says
+                // "this year": it is then said from the day of writing ("the third quarter of
+                // last year" is 2019's in a text naming 2019-Q3).
+                let from_writing = (w(k) == "last" || past) && !says_this_year;
                 said.then_some(after)
-                    .filter(|_| !matches!(w(k), "a" | "one" | "last"))
+                    .filter(|_| !matches!(w(k), "a" | "one") && !from_writing)
             };
             if let (Some(after), Some(m)) = (year_before, months) {
                 out.push(PeriodMention {
