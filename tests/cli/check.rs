@@ -7170,3 +7170,46 @@ fn months_of_last_year_beside_this_year_and_a_base_said_after() {
         "{doc}"
     );
 }
+
+/// A rate with its sign in brackets after a difference ("increased by €973 million (+5%)
+/// to €22,268 million") is a change by that difference; a currency code glued to a minus
+/// sign ("(CZK−3.2 bn)") is a fall, not a name like "F-16", and the figure is shown as the
+/// text prints it, minus sign and all.
+#[test]
+fn a_signed_rate_by_a_difference_and_a_code_with_a_minus_sign() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "signed.txt",
+        "Exports of Irish medical products to Belgium increased by €973 million (+5%) to \
+         €22,268 million in 2014 while exports of organic chemicals decreased by €423 \
+         million (-2%) to €18,166 million.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    for c in &changes {
+        assert_eq!(c["verdict"], "consistent", "{doc}");
+        assert_eq!(c["figures"].as_array().unwrap().len(), 2, "{doc}");
+    }
+    let doc = check_text(
+        &wd,
+        "minus.txt",
+        "Y-o-y, Czech imports from Germany went down by 2.3% (CZK\u{2212}3.2 bn) and reached \
+         CZK 136.1 bn in January 2021.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    assert_eq!(
+        changes[0]["figures"][0]["printed"], "CZK\u{2212}3.2 bn",
+        "{doc}"
+    );
+    assert!(
+        doc["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["printed"] == "CZK\u{2212}3.2 bn" && n["role"] == "figure"),
+        "{doc}"
+    );
+}

@@ -152,7 +152,11 @@ fn figure_cells(article: &Article, f: usize) -> (String, String, String) {
     if let Some(o) = &fig.owner {
         let _ = write!(measure, " of {o}");
     }
-    (article.printed(fig.number).to_string(), period, measure)
+    (
+        article.shown_printed(fig.number).to_string(),
+        period,
+        measure,
+    )
 }
 
 /// The table (or Markdown) of relations, figures against the data, and ignored numbers.
@@ -310,7 +314,7 @@ pub fn text(
         if matches!(n.kind, NumberKind::Ignored(_)) {
             t.push(vec![
                 article.line_of(i).to_string(),
-                article.printed(i).to_string(),
+                article.shown_printed(i).to_string(),
                 ignored_reason(&n.kind).to_string(),
             ]);
         }
@@ -355,7 +359,7 @@ fn figure_json(article: &Article, f: usize) -> serde_json::Value {
     let fig = &article.figures[f];
     let (reporter, partner) = sides(article, f);
     json!({
-        "printed": article.printed(fig.number),
+        "printed": article.shown_printed(fig.number),
         "period": fig.period.map(|_| article.period_label(f)),
         // Months named with no year ("in the first quarter"): "01..03".
         "months": fig.months_only.map(|(a, b)| format!("{a:02}..{b:02}")),
@@ -376,7 +380,7 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
             let rel = &article.relations[r.index];
             let percents = rel.percents.iter().map(|&p| {
                 json!({
-                    "printed": article.printed(p),
+                    "printed": article.shown_printed(p),
                     "period": null,
                     "measure": "share",
                     "commodity": null,
@@ -418,7 +422,7 @@ pub fn json(article: &Article, model: &ArticleClaims, v: &Verification) -> Strin
                 .position(|f| f.number == i)
                 .map(|f| figure_json(article, f));
             json!({
-                "printed": article.printed(i),
+                "printed": article.shown_printed(i),
                 "role": if ignored { "ignored" } else { "figure" },
                 "why": if ignored { ignored_reason(&n.kind) } else { why_name(&n.kind) },
                 "line": article.line_of(i),
@@ -558,8 +562,8 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
         if span.start < at {
             continue;
         }
-        body.push_str(&escape(&article.text[at..span.start]));
-        let printed = escape(article.printed(i));
+        body.push_str(&escape(article.shown(&(at..span.start))));
+        let printed = escape(article.shown_printed(i));
         let (class, sym, tip) = match (&n.kind, number_verdict(article, &rows, i)) {
             (NumberKind::Ignored(_), _) => (
                 "ignored",
@@ -610,7 +614,7 @@ pub fn html(article: &Article, model: &ArticleClaims, v: &Verification, name: &s
         );
         at = span.end;
     }
-    body.push_str(&escape(&article.text[at..]));
+    body.push_str(&escape(article.shown(&(at..article.text.len()))));
     let mut table = String::from(
         "<div class=\"scroll\"><table><thead><tr><th>#</th><th>verdict</th><th>kind</th><th>says</th><th>arithmetic</th></tr></thead><tbody>",
     );

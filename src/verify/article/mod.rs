@@ -135,7 +135,13 @@ pub enum DerivedBase {
 /// An article read: its numbers, its amounts and the relations it asserts.
 #[derive(Clone, Debug)]
 pub struct Article {
+    /// The text as read: non-breaking spaces and minus signs as their ASCII kin (every span
+    /// refers to it).
     pub text: String,
+    /// The text as given, for what is shown (`shown`).
+    pub original: String,
+    /// Where `text` is shorter than `original`: from each position on, by so many bytes.
+    shifts: Vec<(usize, usize)>,
     pub sentences: Vec<Range<usize>>,
     pub tokens: Vec<Token>,
     pub numbers: Vec<numbers::Number>,
@@ -170,6 +176,25 @@ impl Article {
     /// The text of a byte range.
     pub fn at(&self, r: &Range<usize>) -> &str {
         &self.text[r.clone()]
+    }
+
+    /// The text of a byte range as the article prints it (with its minus signs and
+    /// non-breaking spaces): what output shows.
+    pub fn shown(&self, r: &Range<usize>) -> &str {
+        let original_at = |pos: usize| {
+            pos + self
+                .shifts
+                .iter()
+                .take_while(|(from, _)| *from <= pos)
+                .last()
+                .map_or(0, |(_, more)| *more)
+        };
+        &self.original[original_at(r.start)..original_at(r.end)]
+    }
+
+    /// What a number prints, as the article prints it.
+    pub fn shown_printed(&self, number: usize) -> &str {
+        self.shown(&self.numbers[number].printed)
     }
 
     /// What a number prints.
@@ -239,6 +264,28 @@ impl Article {
 
 pub const MAX_TEXT: usize = 1024 * 1024;
 
+/// `text` with non-breaking spaces and minus signs as their ASCII kin, and where it is
+/// shorter than `text` from each position on (`Article::shown`).
+fn ascii_kin(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut shifts = Vec::new();
+    let mut more = 0;
+    for c in text.chars() {
+        let kin = match c {
+            '\u{a0}' => ' ',
+            '\u{2212}' => '-',
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push(kin);
+        more += c.len_utf8() - 1;
+        shifts.push((out.len(), more));
+    }
+    (out, shifts)
+}
+
 /// Reads an article.
 pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article, String> {
     if text.len() > MAX_TEXT {
@@ -248,7 +295,8 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
         ));
     }
     // Non-breaking spaces and minus signs read as their ASCII kin; spans refer to this text.
-    let text = text.replace('\u{a0}', " ").replace('\u{2212}', "-");
+    let original = text.to_string();
+    let (text, shifts) = ascii_kin(text);
     let sentences = text::sentences(&text, lexicon);
     let tokens = tokenize(&text);
     let sentence_of: Vec<usize> = tokens
@@ -290,6 +338,8 @@ pub fn read(text: &str, lexicon: &Lexicon, options: &Options) -> Result<Article,
         dot_groups,
         billions,
         text,
+        original,
+        shifts,
         sentences,
         tokens,
         numbers,

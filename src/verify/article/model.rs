@@ -387,7 +387,7 @@ pub fn quote(article: &Article, relation: &Relation) -> String {
         .unwrap_or(relation.sentence);
     let span = article.sentences[first].start..article.sentences[last].end;
     article
-        .at(&span)
+        .shown(&span)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

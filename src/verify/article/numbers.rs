@@ -616,9 +616,16 @@ fn read_at(
         if !own(start) {
             break;
         }
+        // ("(CZK-0.6 bn)": a code's signed amount, a fall, not a name like "F-16")
+        let signed_code = len == 1
+            && tokens[start].text.len() == 3
+            && text[tokens[start].start..tokens[start].end]
+                .chars()
+                .all(|c| c.is_ascii_uppercase());
         if let Some((code, n)) = lexicon.currency_at(tokens, start)
             && n == len
-            && gap_is(text, &tokens[i - 1], t, &['.'])
+            && (gap_is(text, &tokens[i - 1], t, &['.'])
+                || (signed_code && text[tokens[i - 1].end..t.start] == *"-"))
         {
             currency = Some(code);
             first = start;
@@ -1853,8 +1860,13 @@ fn stated(
             }
         }
     }
-    // "decreased by $7.4 billion (2.5 percent)": the direction before the bracketed amount.
-    if start == first && text[..tokens[first].start].trim_end().ends_with('(') {
+    // "decreased by $7.4 billion (2.5 percent)": the direction before the bracketed amount
+    // (also when the rate has its sign: "increased by €973 million (+5%)").
+    let bracket_opens = text[..tokens[first].start]
+        .trim_end()
+        .trim_end_matches(['+', '-'])
+        .ends_with('(');
+    if start == first && bracket_opens {
         let mut saw_by = false;
         let mut k = first;
         while k > 0 && first - k < 8 && same(k - 1) {

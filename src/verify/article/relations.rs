@@ -155,6 +155,10 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
         let mut coverage = (p.measure == Measure::Share)
             .then(|| coverage_ratio(article, n, s))
             .flatten();
+        let difference = article
+            .english
+            .then(|| beside_difference(article, n, s))
+            .flatten();
         let relation = match (p.measure, stated_kind) {
             // "average annual growth of around 2.5%": over the years between two amounts,
             // compounded — or, with no such amounts, not paired at all.
@@ -166,72 +170,16 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
             (Measure::Share, _) if average_rate(article, n, s) && growth_before(article, n, s) => {
                 average_change(article, n, s).or_else(|| average_unpaired(article, n, s))
             }
+            // "£5.6 billion, or 40.7 per cent, plunge", "increased by €973 million (+5%) to
+            // €22,268 million": the percentage of a difference is a change by it.
+            (measure @ (Measure::Share | Measure::Change), _)
+                if let Some(d) = difference
+                    && (measure == Measure::Share || signed_in_brackets(article, n)) =>
+            {
+                Some(change_by_difference(article, n, s, d))
+            }
             (Measure::Change, _) => change(article, n, s, RelationKind::Change),
             (Measure::Multiple, _) => change(article, n, s, RelationKind::Multiple),
-            // "£5.6 billion, or 40.7 per cent, plunge": the percentage of a difference is a
-            // change, its base not printed.
-            (Measure::Share, _)
-                if article.english && beside_difference(article, n, s).is_some() =>
-            {
-                beside_difference(article, n, s).map(|d| {
-                    // "It stood at $118.62 billion, up $16.43 billion or 16.1 percent": the
-                    // level of the sentence is the new value, the difference makes the base.
-                    let fd = &article.figures[d];
-                    // ("This indicates a substantial increase of $154.6 million, or 26.2%":
-                    // the level is the last sentence's)
-                    let mut near = figures_in(article, s);
-                    if s > 0
-                        && back_reference(article, s)
-                        && near.iter().all(|&f| f == d || !level(article, f))
-                    {
-                        near = figures_in(article, s - 1);
-                    }
-                    let level_of = near.into_iter().filter(|&f| {
-                        let g = &article.figures[f];
-                        level(article, f)
-                            && g.currency == fd.currency
-                            && (g.measure == fd.measure
-                                || g.measure.is_none()
-                                || fd.measure.is_none())
-                            && g.commodity == fd.commodity
-                    });
-                    // The new value said after the difference ("climbed Sh2.25 billion, or
-                    // 10.12 percent, to Sh24.43 billion"), else the level before it ("...
-                    // 3.8 billion US dollars, up 833 million US dollars or 28 percent from
-                    // 2.967 billion": the one after "from" is the base), else the nearest.
-                    let levels: Vec<usize> = level_of.collect();
-                    let after = |f: usize| pos(article, f) > pos(article, d);
-                    let anchor = levels
-                        .iter()
-                        .copied()
-                        .filter(|&f| after(f) && article.figures[f].new_value)
-                        .min_by_key(|&f| pos(article, f))
-                        .or_else(|| {
-                            levels
-                                .iter()
-                                .copied()
-                                .filter(|&f| !after(f))
-                                .max_by_key(|&f| pos(article, f))
-                        })
-                        .or_else(|| {
-                            levels
-                                .iter()
-                                .copied()
-                                .min_by_key(|&f| pos(article, f).abs_diff(pos(article, d)))
-                        });
-                    Relation {
-                        said: false,
-                        kind: RelationKind::Change,
-                        sentence: s,
-                        stated: Some(n),
-                        says: number.phrase.clone(),
-                        figures: anchor.map_or(vec![d], |a| vec![d, a]),
-                        percents: Vec::new(),
-                        derived_base: None,
-                        unchecked: anchor.is_none().then_some(Unchecked::NoBase),
-                    }
-                })
-            }
             // "an export-to-import coverage ratio of 229.8 percent", "le taux de couverture
             // ... 42,1%": exports over imports, in any language.
             (Measure::Share, _) if coverage.is_some() => coverage.take(),
@@ -916,6 +864,70 @@ fn rate_measure(article: &Article, n: usize, s: usize) -> Option<TradeMeasure> {
     super::resolve::measure_words(&article.tokens[first..last])
         .last()
         .map(|w| w.measure)
+}
+
+/// The change rate `n` of sentence `s` states by difference `d` printed beside it: "It
+/// stood at $118.62 billion, up $16.43 billion or 16.1 percent": the level of the sentence
+/// is the new value, the difference makes the base.
+fn change_by_difference(article: &Article, n: usize, s: usize, d: usize) -> Relation {
+    let number = &article.numbers[n];
+    let fd = &article.figures[d];
+    // ("This indicates a substantial increase of $154.6 million, or 26.2%":
+    // the level is the last sentence's)
+    let mut near = figures_in(article, s);
+    if s > 0 && back_reference(article, s) && near.iter().all(|&f| f == d || !level(article, f)) {
+        near = figures_in(article, s - 1);
+    }
+    let level_of = near.into_iter().filter(|&f| {
+        let g = &article.figures[f];
+        level(article, f)
+            && g.currency == fd.currency
+            && (g.measure == fd.measure || g.measure.is_none() || fd.measure.is_none())
+            && g.commodity == fd.commodity
+    });
+    // The new value said after the difference ("climbed Sh2.25 billion, or
+    // 10.12 percent, to Sh24.43 billion"), else the level before it ("...
+    // 3.8 billion US dollars, up 833 million US dollars or 28 percent from
+    // 2.967 billion": the one after "from" is the base), else the nearest.
+    let levels: Vec<usize> = level_of.collect();
+    let after = |f: usize| pos(article, f) > pos(article, d);
+    let anchor = levels
+        .iter()
+        .copied()
+        .filter(|&f| after(f) && article.figures[f].new_value)
+        .min_by_key(|&f| pos(article, f))
+        .or_else(|| {
+            levels
+                .iter()
+                .copied()
+                .filter(|&f| !after(f))
+                .max_by_key(|&f| pos(article, f))
+        })
+        .or_else(|| {
+            levels
+                .iter()
+                .copied()
+                .min_by_key(|&f| pos(article, f).abs_diff(pos(article, d)))
+        });
+    Relation {
+        said: false,
+        kind: RelationKind::Change,
+        sentence: s,
+        stated: Some(n),
+        says: number.phrase.clone(),
+        figures: anchor.map_or(vec![d], |a| vec![d, a]),
+        percents: Vec::new(),
+        derived_base: None,
+        unchecked: anchor.is_none().then_some(Unchecked::NoBase),
+    }
+}
+
+/// Whether rate `n` is printed with its sign in brackets: "(+5%)", "(-2%)".
+fn signed_in_brackets(article: &Article, n: usize) -> bool {
+    let before = article.text[..article.numbers[n].printed.start].trim_end();
+    before
+        .strip_suffix(['+', '-'])
+        .is_some_and(|b| b.trim_end().ends_with('('))
 }
 
 /// A difference printed right beside number `n` (before it, or after it), with only
