@@ -7213,3 +7213,44 @@ fn a_signed_rate_by_a_difference_and_a_code_with_a_minus_sign() {
         "{doc}"
     );
 }
+
+/// "USD60.10 billion (40.0%) were exported goods": the flow is named past its share in
+/// brackets, and the shares are of the total of their own year (not of the year before
+/// printed after it); "Of this value, ..." points at the partner's total before, whose
+/// flows add up to it and make its balance, though it is a share of the whole trade.
+#[test]
+fn a_breakdown_in_brackets_of_this_years_total_and_of_this_value() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "breakdown.txt",
+        "Chile's total external trade in goods in 2021 amounted to USD150.40 billion, an \
+         increase of 0.3 percent from USD149.95 billion in 2020. Of the total external \
+         trade, USD60.10 billion (40.0%) were exported goods and USD90.30 billion (60.0%) \
+         were imported goods.\n\nChile's trade with ASEAN member countries was valued at \
+         USD12.50 billion or 8.3 percent of the total trade in 2021. Of this value, USD5.00 \
+         billion (40.0%) were exported goods and USD7.50 billion (60.0%) were imported \
+         goods. These figures resulted in a trade deficit of USD2.50 billion with ASEAN \
+         member countries in 2021.\n",
+    );
+    let claims = doc["claims"].as_array().unwrap();
+    assert!(claims.iter().all(|c| c["verdict"] == "consistent"), "{doc}");
+    let shares = claims_of(&doc, "share");
+    assert_eq!(shares.len(), 5, "{doc}");
+    assert!(
+        shares.iter().all(|c| c["figures"][1]["period"] == "2021"),
+        "{doc}"
+    );
+    let sums = claims_of(&doc, "sum");
+    let totals: Vec<&str> = sums
+        .iter()
+        .map(|c| c["figures"][0]["printed"].as_str().unwrap())
+        .collect();
+    assert_eq!(totals, ["USD150.40 billion", "USD12.50 billion"], "{doc}");
+    let balances = claims_of(&doc, "balance");
+    assert_eq!(balances.len(), 1, "{doc}");
+    assert_eq!(
+        balances[0]["figures"][0]["printed"], "USD2.50 billion",
+        "{doc}"
+    );
+}

@@ -1733,6 +1733,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     }
     elided_owners(&mut figures);
     third_party_carried(article, &mut figures);
+    parts_of_the_total_before(article, &mut figures);
     since_year_bases(article, &mut figures);
     bracketed_year_before(article, &mut figures);
     year_bases_of_months(article, &mut figures);
@@ -2152,6 +2153,52 @@ fn same_span(article: &Article, figures: &mut [Figure]) {
             {
                 last_span = Some((a, b));
             }
+        }
+    }
+}
+
+/// "... trade with EU member countries was valued at USD17.62 billion. Of this value,
+/// USD8.29 billion were exported goods and USD9.34 billion were imported goods": the flows
+/// of a sentence that opens by pointing at the total before are that total's economies'.
+fn parts_of_the_total_before(article: &Article, figures: &mut [Figure]) {
+    const OPENINGS: &[&str] = &[
+        "of this value",
+        "of this amount",
+        "of this total",
+        "of this figure",
+        "of that amount",
+        "of the total",
+        "of this",
+        "of these",
+        "of which",
+    ];
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        let opening = article.text[article.sentences[f.sentence].clone()]
+            .trim_start()
+            .to_lowercase();
+        if f.sentence == 0
+            || f.owner.is_some()
+            || f.other.is_some()
+            || !f.named.is_empty()
+            || !OPENINGS.iter().any(|o| {
+                opening
+                    .strip_prefix(o)
+                    .is_some_and(|rest| rest.starts_with([',', ' ']))
+            })
+        {
+            continue;
+        }
+        let total = figures[..i].iter().rev().find(|g| {
+            g.sentence + 1 == f.sentence
+                && g.measure == Some(TradeMeasure::Turnover)
+                && g.commodity.is_none()
+                && g.period == f.period
+        });
+        if let Some(g) = total {
+            let (owner, other) = (g.owner.clone(), g.other.clone());
+            figures[i].owner = owner;
+            figures[i].other = other;
         }
     }
 }
@@ -3061,14 +3108,25 @@ fn measure_of(
     // "..., and NZD$1.45 billion goods and services imported from the Pacific": a flow's
     // participle a few words after the amount in its clause says more than a word of
     // another clause before.
-    let participle_after = || {
-        after(&clause_list).filter(|m| {
-            m.tokens.start <= at + 6
-                && matches!(
-                    tokens[m.tokens.start].text.as_str(),
-                    "exported" | "imported" | "shipped" | "purchased" | "bought" | "sold"
-                )
+    // ("USD70.93 billion (38.9%) were exported goods": past its share in brackets.)
+    let past_bracket: Vec<&MeasureWord> = in_sentence
+        .iter()
+        .copied()
+        .filter(|m| {
+            m.tokens.start > at
+                && !text[tokens[at].start..tokens[m.tokens.start].start].contains([',', ';'])
         })
+        .collect();
+    let participle_after = || {
+        after(&clause_list)
+            .or_else(|| after(&past_bracket))
+            .filter(|m| {
+                m.tokens.start <= at + 7
+                    && matches!(
+                        tokens[m.tokens.start].text.as_str(),
+                        "exported" | "imported" | "shipped" | "purchased" | "bought" | "sold"
+                    )
+            })
     };
     let found = before(&clause_list)
         .or_else(participle_after)

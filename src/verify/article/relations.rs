@@ -232,6 +232,36 @@ pub(super) fn find(article: &Article, lexicon: &Lexicon) -> Vec<Relation> {
     // A breakdown's total and parts are no other sum's.
     parts.extend(breakdowns.iter().flat_map(|r| r.figures.iter().copied()));
     let mut sums = sums_and_balances(article, &parts);
+    // A partner's share of an economy's trade ("USD17.62 billion or 9.7 percent of the total
+    // trade") is the pair's own total all the same: a sum when its flows add up to it.
+    let partner_totals: Vec<usize> = out
+        .iter()
+        .filter(|r| r.kind == RelationKind::Share && r.figures.len() == 2)
+        .filter(|r| {
+            let (part, whole) = (
+                &article.figures[r.figures[0]],
+                &article.figures[r.figures[1]],
+            );
+            part.measure == Some(TradeMeasure::Turnover) && partner_share(part, whole)
+        })
+        .map(|r| r.figures[0])
+        .collect();
+    if !partner_totals.is_empty() {
+        let others: Vec<usize> = parts
+            .iter()
+            .copied()
+            .filter(|f| !partner_totals.contains(f))
+            .collect();
+        for r in sums_and_balances(article, &others) {
+            if r.kind == RelationKind::Sum
+                && partner_totals.contains(&r.figures[0])
+                && parts_add_up(article, r.figures[0], &r.figures[1..])
+                && !sums.iter().any(|x| x.figures == r.figures)
+            {
+                sums.push(r);
+            }
+        }
+    }
     sums.extend(breakdowns);
     // The breakdown's sum says more than the share of one of its flows (a rate printed
     // with it is a relation of its own).
@@ -1123,6 +1153,18 @@ fn third_party(article: &Article, f: usize) -> bool {
                 .any(|p| super::resolve::same_country(p, e))
     };
     pair.iter().all(|p| p.is_some()) && fig.owner.iter().chain(&fig.other).any(outside)
+}
+
+/// A partner's share of an economy's flow or trade ("Latvia's exports [to China] USD 100
+/// million ... 1.0% of Latvia's total exports", "valued at USD17.62 billion or 9.7 percent
+/// of the total trade"): the part is the pair's own flow of that measure.
+fn partner_share(part: &Figure, whole: &Figure) -> bool {
+    part.measure.is_some()
+        && whole.measure == part.measure
+        && part.commodity.is_none()
+        && whole.commodity.is_none()
+        && part.period == whole.period
+        && whole.other.as_deref().is_none_or(|o| o == "WLD")
 }
 
 /// Whether sentence `s` prints a rate or a multiple other than number `n` (not one that
@@ -3853,7 +3895,15 @@ fn breakdown_share(article: &Article, n: usize, s: usize) -> Option<Relation> {
                     && ((w - sum).abs() * rust_decimal::Decimal::from(100)) <= w
             })
         })
-        .max_by_key(|&f| pos(article, f));
+        // ("USD182.52 billion [2019], up 0.2 percent from USD182.15 billion [2018]": of the
+        // parts' period, the nearest to their sum, the latest.)
+        .min_by_key(|&f| {
+            (
+                article.figures[f].period != article.figures[part].period,
+                amount(article, f).map(|w| (w - sum).abs()),
+                std::cmp::Reverse(pos(article, f)),
+            )
+        });
     let relation = |figures: Vec<usize>, derived_base| Relation {
         said: true,
         derived_base,
@@ -4569,17 +4619,12 @@ fn flow_of_trade(article: &Article, r: &Relation) -> bool {
         && whole.commodity.is_none()
         && part.period == whole.period
         && economies_agree(part, whole);
-    // "Latvia's exports [to China] USD 100 million ... 1.0% of Latvia's total exports": a
-    // partner's share of the economy's flow; the part is still a flow of the pair's trade.
-    let partner_share = matches!(
+    // A partner's share of the economy's flow: the part is still a flow of the pair's trade.
+    let partner_flow = matches!(
         part.measure,
         Some(TradeMeasure::Exports | TradeMeasure::Imports)
-    ) && whole.measure == part.measure
-        && part.commodity.is_none()
-        && whole.commodity.is_none()
-        && part.period == whole.period
-        && whole.other.as_deref().is_none_or(|o| o == "WLD");
-    flows && (r.stated.is_none() || whole_flow) || partner_share
+    ) && partner_share(part, whole);
+    flows && (r.stated.is_none() || whole_flow) || partner_flow
 }
 
 /// The flow a figure is, seen from the reporter: an exporter's partner imports.
