@@ -7254,3 +7254,33 @@ fn a_breakdown_in_brackets_of_this_years_total_and_of_this_value() {
         "{doc}"
     );
 }
+
+/// "Of the total import dollars spent in the first half, 40.0 percent or US$200.0M went
+/// to ...": the whole named as the sentence opens is the imports total printed a few
+/// sentences before (its year not said), and a share with no "of" in the next sentence
+/// has the same whole.
+#[test]
+fn a_whole_named_as_the_sentence_opens() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "opening.txt",
+        "In the first half of this year alone, Belize spent some US$500.0M on importing \
+         goods.\nThis is according to a report on trade compiled by the Bureau of \
+         Statistics.\nThe importation of fuel has cost the country more than US$90.0M for \
+         those six months of the year. It accounts for more than 18 per cent of the total \
+         monies spent on imports in the first half of 2010.\nOf the total import dollars \
+         spent in the first half, 40.0 percent or US$200.0M went to the United States of \
+         America while US$100.0M or 20.0 percent went to Mexico. Guatemala received 10 \
+         percent or US$50.0M.\n",
+    );
+    let shares: Vec<&Json> = claims_of(&doc, "share")
+        .into_iter()
+        .filter(|c| c["figures"].as_array().unwrap().len() == 2)
+        .collect();
+    assert_eq!(shares.len(), 3, "{doc}");
+    for c in &shares {
+        assert_eq!(c["verdict"], "consistent", "{doc}");
+        assert_eq!(c["figures"][1]["printed"], "US$500.0M", "{doc}");
+    }
+}

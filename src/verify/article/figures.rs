@@ -1715,9 +1715,16 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                         let in_base = resolve::clause_of(&clauses, tokens, p.tokens.start)
                             .is_some_and(|c| {
                                 let words = text[clauses[c].clone()].trim_start().to_lowercase();
+                                // ("more than 28 per cent": a bound, no comparison)
+                                let bound = text[..clauses[c].start]
+                                    .trim_end()
+                                    .to_lowercase()
+                                    .ends_with(" more")
+                                    || text[..clauses[c].start].trim_end().ends_with(" less");
                                 ["from", "compared", "against", "versus", "than", "over"]
                                     .iter()
                                     .any(|w| words.starts_with(w))
+                                    && !(bound && words.starts_with("than"))
                             });
                         match p.words {
                             PeriodWords::Absolute { .. } if !in_base => period_of(&p.words, None),

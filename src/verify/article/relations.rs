@@ -3626,6 +3626,14 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
         Some(&"share") => of_words[1..].to_vec(),
         _ => of_words,
     };
+    // "Of the total import dollars spent in the first quarter, 29.2 percent or US$93.8M
+    // went to the United States": the whole named as the sentence opens.
+    let opening = opening_of_words(article, s);
+    let of_words: Vec<&str> = if of_words.first() != Some(&"of") && !opening.is_empty() {
+        opening.iter().map(String::as_str).collect()
+    } else {
+        of_words
+    };
     let said_of = of_words.first() == Some(&"of");
     let of_phrase: Vec<&str> = of_words.iter().skip(1).take(5).copied().collect();
     // "of all imports and exports" is trade; "of total exports", "of all trade" the whole
@@ -3671,7 +3679,11 @@ fn share(article: &Article, n: usize, s: usize) -> Option<Relation> {
             {
                 // "R2.8bn for a 13.5% share, but in 2022 ... R26.8 billion for a 20.5%
                 // share": the other share's whole only when of the same period.
-                let same_period = |w: usize| article.figures[w].period == p.period;
+                // (or of no period read: "in the first quarter of this year" when the year is
+                // not known)
+                let same_period = |w: usize| {
+                    article.figures[w].period == p.period || article.figures[w].period.is_none()
+                };
                 return match (unchecked, figures.get(1)) {
                     (None, Some(&w)) if w != part && same_period(w) => {
                         Some(relation(vec![part, w], None))
@@ -4123,6 +4135,34 @@ fn share_words(article: &Article, n: usize, s: usize, k: usize) -> Vec<String> {
         .take(k)
         .map(str::to_string)
         .collect()
+}
+
+/// The words of an "of the total ..." that opens sentence `s`, up to its comma ("Of total
+/// exports, ..."): lower case, the "of" first; none when the sentence opens otherwise.
+fn opening_of_words(article: &Article, s: usize) -> Vec<String> {
+    let sentence = article.sentence(s).trim_start().to_lowercase();
+    let Some(head) = sentence
+        .split(',')
+        .next()
+        .filter(|h| h.len() < sentence.len())
+    else {
+        return Vec::new();
+    };
+    let words: Vec<String> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let names_a_total = words
+        .iter()
+        .skip(1)
+        .take(3)
+        .any(|w| matches!(w.as_str(), "total" | "all" | "overall"));
+    if words.first().is_some_and(|w| w == "of") && names_a_total && words.len() <= 10 {
+        words
+    } else {
+        Vec::new()
+    }
 }
 
 /// A measure word, or "exported"/"imported", for the flow a share is of.
