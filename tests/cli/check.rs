@@ -7212,6 +7212,16 @@ fn a_signed_rate_by_a_difference_and_a_code_with_a_minus_sign() {
             .any(|n| n["printed"] == "CZK\u{2212}3.2 bn" && n["role"] == "figure"),
         "{doc}"
     );
+    // What a rate says is shown as printed too, and still read as a fall.
+    let doc = check_text(
+        &wd,
+        "trend.txt",
+        "The trend of Czech trade with Germany shows decreasing exports (\u{2212}0.9%).\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["says"], "\u{2212}0.9%", "{doc}");
+    assert_eq!(changes[0]["verdict"], "unverifiable", "{doc}");
 }
 
 /// "USD60.10 billion (40.0%) were exported goods": the flow is named past its share in

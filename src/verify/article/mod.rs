@@ -166,10 +166,17 @@ pub struct Article {
 impl Article {
     /// The words that state a relation: its number's phrase ("decreased 2.5 percent"), or
     /// the words it stands on ("of which", the total).
+    /// (As the text prints them: the phrase reader takes minus signs as they come.)
     pub fn says(&self, r: &Relation) -> String {
         match r.stated {
-            Some(n) => self.numbers[n].phrase_text(&self.text),
-            None => self.at(&r.says).to_string(),
+            Some(n) => {
+                let number = &self.numbers[n];
+                match &number.lead {
+                    Some(lead) => format!("{} {}", self.shown(lead), self.shown(&number.phrase)),
+                    None => self.shown(&number.phrase).to_string(),
+                }
+            }
+            None => self.shown(&r.says).to_string(),
         }
     }
 
