@@ -7294,3 +7294,41 @@ fn a_whole_named_as_the_sentence_opens() {
         assert_eq!(c["figures"][1]["printed"], "US$500.0M", "{doc}");
     }
 }
+
+/// A duty changed "from 35 per cent to 10 per cent" and "40 percent of its population"
+/// are no trade figures: no relation is built on them.
+#[test]
+fn a_duty_changed_and_a_share_of_people() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "duty.txt",
+        "Kenya's exports to Uganda rose to Sh8.62 billion in the first quarter of 2024. \
+         Quarterly exports have remained above Sh7 billion since July last year when Uganda \
+         cut import duty on wheat imports from 35 per cent to 10 per cent. Uganda has a \
+         $40-billion-a-year economy, but some 40 percent of its 45 million population live \
+         in poverty.\n",
+    );
+    let says: Vec<&str> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["says"].as_str().unwrap())
+        .collect();
+    assert!(
+        says.iter().all(|s| !s.contains("35 per cent")
+            && !s.contains("10 per cent")
+            && !s.contains("40 percent")),
+        "{doc}"
+    );
+    for printed in ["35 per cent", "10 per cent", "40 percent"] {
+        assert!(
+            doc["numbers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n["printed"] == printed && n["role"] == "ignored"),
+            "{printed}: {doc}"
+        );
+    }
+}

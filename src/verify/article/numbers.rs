@@ -830,7 +830,10 @@ fn read_at(
             if points {
                 last += 1;
             }
-            if rate_context(tokens, i, last, &same_sentence) {
+            if rate_context(tokens, i, last, &same_sentence)
+                || tax_changed(text, tokens, i, &same_sentence)
+                || of_people(tokens, last, &same_sentence)
+            {
                 return Some(ignored(tokens, first, last, Ignored::Rate));
             }
             if other_money(text, tokens, sentence_of, first, &same_sentence) {
@@ -1639,6 +1642,42 @@ fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize
         RATE_WORDS.contains(&word)
             && !(matches!(word, "rate" | "rates") && (of_growth(j) || of_coverage(j)))
     })
+}
+
+/// "some 40 percent of its 2.9 million population live in poverty": a share of people.
+fn of_people(tokens: &[Token], last: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|_| same(j))
+            .map_or("", |t| t.text.as_str())
+    };
+    word(last + 1) == "of"
+        && (last + 2..last + 7)
+            .take_while(|&j| !matches!(word(j), "" | "and" | "or"))
+            .any(|j| PEOPLE.contains(&word(j)))
+}
+
+/// "cut import duty on wheat imports from 35 per cent to 10 per cent": a rate a tax word
+/// further back in its clause is changed from or to (past other rates, not past a comma;
+/// not "duty-free").
+fn tax_changed(text: &str, tokens: &[Token], first: usize, same: &dyn Fn(usize) -> bool) -> bool {
+    const TAXES: &[&str] = &[
+        "tariff", "tariffs", "duty", "duties", "tax", "taxes", "levy", "levies", "vat",
+    ];
+    let mut j = first;
+    while j > 0 && first - j < 10 && same(j - 1) {
+        if text[tokens[j - 1].end..tokens[j].start].contains([',', ';', '(', ')']) {
+            return false;
+        }
+        j -= 1;
+        let w = tokens[j].text.as_str();
+        if TAXES.contains(&w) {
+            let next = tokens.get(j + 1).map_or("", |t| t.text.as_str());
+            return !matches!(next, "free" | "exemption" | "exemptions" | "exempt");
+        }
+    }
+    false
 }
 
 /// The first token of a hedge directly before `first` ("nearly", "more than").
