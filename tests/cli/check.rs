@@ -7332,3 +7332,21 @@ fn a_duty_changed_and_a_share_of_people() {
         );
     }
 }
+
+/// "stood at MVR 216 million in November 2023 over MVR 165 million in the same period last
+/// year": "over" after an amount and its period sets the base, it is no "more than".
+#[test]
+fn over_after_an_amount_is_a_comparison_not_a_bound() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "over.txt",
+        "The Maldives' exports to Sri Lanka increased by 32 percent in November 2023 compared \
+         to the same period last year. The value of exports stood at MVR 216 million in \
+         November 2023 over MVR 165 million in the same period last year.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    // 216/165 = +30.9%, up to +31.6% within the rounding of the amounts.
+    assert_eq!(changes[0]["verdict"], "consistent-by-rounding", "{doc}");
+}

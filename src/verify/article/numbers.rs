@@ -1706,7 +1706,18 @@ fn hedge_start(
                     "%" | "percent" | "cent" | "pct"
                 ) || lexicon.up.contains(&tokens[s - 1].text)
                     || lexicon.down.contains(&tokens[s - 1].text));
-            (fits && !new_value).then_some(s)
+            // "stood at MVR 216 million in November 2023 over MVR 165 million": after an
+            // amount or its period, "over" sets a base against it, no bound.
+            let compared = h.word == "over"
+                && s > 0
+                && same(s - 1)
+                && (tokens[s - 1].is_number
+                    || lexicon.scales.contains_key(&tokens[s - 1].text)
+                    || matches!(
+                        tokens[s - 1].text.as_str(),
+                        "year" | "period" | "quarter" | "month" | "months" | "half"
+                    ));
+            (fits && !new_value && !compared).then_some(s)
         })
         .unwrap_or(first)
 }
