@@ -7350,3 +7350,21 @@ fn over_after_an_amount_is_a_comparison_not_a_bound() {
     // 216/165 = +30.9%, up to +31.6% within the rounding of the amounts.
     assert_eq!(changes[0]["verdict"], "consistent-by-rounding", "{doc}");
 }
+
+/// "con relación a los 876 millones de dólares reportados en 2012": a base's cue in
+/// Spanish (as "frente a" is), and in Portuguese "com relação a".
+#[test]
+fn a_base_said_con_relacion_a() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "es.txt",
+        "Según datos oficiales, el comercio bilateral México-Guatemala ascendió a 1,407 \
+         millones de dólares en 2013, un aumento del 61 por ciento con relación a los 876 \
+         millones de dólares reportados en 2012.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    assert_eq!(changes[0]["figures"].as_array().unwrap().len(), 2, "{doc}");
+}
