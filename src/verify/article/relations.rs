@@ -4140,19 +4140,11 @@ fn share_words(article: &Article, n: usize, s: usize, k: usize) -> Vec<String> {
 /// The words of an "of the total ..." that opens sentence `s`, up to its comma ("Of total
 /// exports, ..."): lower case, the "of" first; none when the sentence opens otherwise.
 fn opening_of_words(article: &Article, s: usize) -> Vec<String> {
-    let sentence = article.sentence(s).trim_start().to_lowercase();
-    let Some(head) = sentence
-        .split(',')
-        .next()
-        .filter(|h| h.len() < sentence.len())
-    else {
+    let sentence = &article.sentences[s];
+    let Some(comma) = article.text[sentence.clone()].find(',') else {
         return Vec::new();
     };
-    let words: Vec<String> = head
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let words = words_in(article, sentence.start, sentence.start + comma);
     let names_a_total = words
         .iter()
         .skip(1)
