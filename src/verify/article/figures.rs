@@ -1715,16 +1715,9 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                         let in_base = resolve::clause_of(&clauses, tokens, p.tokens.start)
                             .is_some_and(|c| {
                                 let words = text[clauses[c].clone()].trim_start().to_lowercase();
-                                // ("more than 28 per cent": a bound, no comparison)
-                                let bound = text[..clauses[c].start]
-                                    .trim_end()
-                                    .to_lowercase()
-                                    .ends_with(" more")
-                                    || text[..clauses[c].start].trim_end().ends_with(" less");
                                 ["from", "compared", "against", "versus", "than", "over"]
                                     .iter()
                                     .any(|w| words.starts_with(w))
-                                    && !(bound && words.starts_with("than"))
                             });
                         match p.words {
                             PeriodWords::Absolute { .. } if !in_base => period_of(&p.words, None),
@@ -2168,17 +2161,9 @@ fn same_span(article: &Article, figures: &mut [Figure]) {
 /// USD8.29 billion were exported goods and USD9.34 billion were imported goods": the flows
 /// of a sentence that opens by pointing at the total before are that total's economies'.
 fn parts_of_the_total_before(article: &Article, figures: &mut [Figure]) {
-    const OPENINGS: &[&str] = &[
-        "of this value",
-        "of this amount",
-        "of this total",
-        "of this figure",
-        "of that amount",
-        "of the total",
-        "of this",
-        "of these",
-        "of which",
-    ];
+    // ("Of this value,", "Of this amount", "Of that, ...": the word after "of this" may
+    // vary)
+    const OPENINGS: &[&str] = &["of this", "of that", "of these", "of the total", "of which"];
     for i in 0..figures.len() {
         let f = &figures[i];
         let opening = article.text[article.sentences[f.sentence].clone()]
@@ -3116,24 +3101,25 @@ fn measure_of(
     // participle a few words after the amount in its clause says more than a word of
     // another clause before.
     // ("USD70.93 billion (38.9%) were exported goods": past its share in brackets.)
-    let past_bracket: Vec<&MeasureWord> = in_sentence
-        .iter()
-        .copied()
-        .filter(|m| {
-            m.tokens.start > at
-                && !text[tokens[at].start..tokens[m.tokens.start].start].contains([',', ';'])
-        })
-        .collect();
-    let participle_after = || {
-        after(&clause_list)
-            .or_else(|| after(&past_bracket))
+    let past_bracket = || {
+        let list: Vec<&MeasureWord> = in_sentence
+            .iter()
+            .copied()
             .filter(|m| {
-                m.tokens.start <= at + 7
-                    && matches!(
-                        tokens[m.tokens.start].text.as_str(),
-                        "exported" | "imported" | "shipped" | "purchased" | "bought" | "sold"
-                    )
+                m.tokens.start > at
+                    && !text[tokens[at].start..tokens[m.tokens.start].start].contains([',', ';'])
             })
+            .collect();
+        after(&list)
+    };
+    let participle_after = || {
+        after(&clause_list).or_else(past_bracket).filter(|m| {
+            m.tokens.start <= at + 7
+                && matches!(
+                    tokens[m.tokens.start].text.as_str(),
+                    "exported" | "imported" | "shipped" | "purchased" | "bought" | "sold"
+                )
+        })
     };
     let found = before(&clause_list)
         .or_else(participle_after)

@@ -169,13 +169,7 @@ impl Article {
     /// (As the text prints them: the phrase reader takes minus signs as they come.)
     pub fn says(&self, r: &Relation) -> String {
         match r.stated {
-            Some(n) => {
-                let number = &self.numbers[n];
-                match &number.lead {
-                    Some(lead) => format!("{} {}", self.shown(lead), self.shown(&number.phrase)),
-                    None => self.shown(&number.phrase).to_string(),
-                }
-            }
+            Some(n) => self.numbers[n].phrase_in(|r| self.shown(r)),
             None => self.shown(&r.says).to_string(),
         }
     }

@@ -103,9 +103,14 @@ pub struct Number {
 impl Number {
     /// The words that state the number, for reading its interval.
     pub fn phrase_text(&self, text: &str) -> String {
+        self.phrase_in(|r| &text[r.clone()])
+    }
+
+    /// The same, each span taken by `at` (the text as read, or as printed).
+    pub fn phrase_in<'a>(&self, at: impl Fn(&Range<usize>) -> &'a str) -> String {
         match &self.lead {
-            Some(lead) => format!("{} {}", &text[lead.clone()], &text[self.phrase.clone()]),
-            None => text[self.phrase.clone()].to_string(),
+            Some(lead) => format!("{} {}", at(lead), at(&self.phrase)),
+            None => at(&self.phrase).to_string(),
         }
     }
 }
