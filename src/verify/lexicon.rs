@@ -123,8 +123,6 @@ impl Lexicon {
             .map(|(code, _, n)| (code.to_string(), n))
     }
 
-    /// The codes a currency name at `at` may mean when several countries use it ("dirhams":
-    /// AED, MAD), with how many tokens name it; `None` for a name of one currency.
     /// Whether a currency name of the lexicon starts with `word` ("euro", "us" of "us
     /// dollars").
     pub fn starts_currency(&self, word: &str) -> bool {
@@ -138,6 +136,13 @@ impl Lexicon {
         self.scales.get(word).is_some_and(|&e| e >= 9)
     }
 
+    /// Whether `word` says a direction of change, up ("rose") or down ("fell").
+    pub fn moves(&self, word: &str) -> bool {
+        self.up.iter().chain(&self.down).any(|d| d == word)
+    }
+
+    /// The codes a currency name at `at` may mean when several countries use it ("dirhams":
+    /// AED, MAD), with how many tokens name it; `None` for a name of one currency.
     pub fn shared_currency_at(
         &self,
         tokens: &[crate::verify::phrase::Token],

@@ -7368,3 +7368,136 @@ fn a_base_said_con_relacion_a() {
     assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
     assert_eq!(changes[0]["figures"].as_array().unwrap().len(), 2, "{doc}");
 }
+
+/// "the corresponding months of 2021-22": the same months of that (fiscal) year, as "the
+/// corresponding period" is.
+#[test]
+fn the_corresponding_months_of_a_fiscal_year() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "fy.txt",
+        "Pakistan's exports to Australia were $151.9 million during July-December FY23, \
+         against $138.70 million during the corresponding months of 2021-22, with an \
+         increase of 9.52%.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    let periods: Vec<&str> = changes[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(periods, ["2021-H2", "2022-H2"], "{doc}");
+}
+
+/// "imports in 2018 were $13,076,000 but also dropped to $3,458,000, which is about a 74%
+/// fall": the amount the change went to is the later one, the one said first its base —
+/// not an amount that merely "amounted to" something.
+#[test]
+fn dropped_to_after_a_dated_amount_is_the_new_value() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "to.txt",
+        "Uganda's imports from Rwanda in 2018 were $13,076,000 but also dropped to \
+         $3,458,000, which is about a 74% fall.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    let printed: Vec<&str> = changes[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["printed"].as_str().unwrap())
+        .collect();
+    assert_eq!(printed, ["$13,076,000", "$3,458,000"], "{doc}");
+}
+
+/// Two rates each with its difference in one sentence: each rate's own ("78.1 per cent or
+/// £1.4 billion"), not the first printed.
+#[test]
+fn each_rate_takes_the_difference_beside_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "two.txt",
+        "Total UK imports from Nigeria in the four quarters to the end of Q1 2023 accounted \
+         for £4.3 billion, an increase of 31.6 per cent or £1 billion, compared to Q4 2022 \
+         while total UK imports from Nigeria amounted to £3.3 billion, an increase of 78.1 \
+         per cent or £1.4 billion, compared to Q4 2022.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    let second: Vec<&str> = changes[1]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["printed"].as_str().unwrap())
+        .collect();
+    assert!(second.contains(&"£1.4 billion"), "{doc}");
+    assert!(!second.contains(&"£1 billion"), "{doc}");
+}
+
+/// "amounted to 22 million pounds in the previous year's same three months" (and "in the
+/// same period last year"): in a sentence that says no change, "amounted to" is a level
+/// with its own period, the base of the change said before it ("decreased by 18 percent
+/// ... to stand at 18 million pounds").
+#[test]
+fn amounted_to_in_the_previous_years_same_months_is_the_base() {
+    let wd = Workdir::new();
+    for base in [
+        "in the previous year\u{2019}s same three months",
+        "in the same period last year",
+    ] {
+        let doc = check_text(
+            &wd,
+            "same.txt",
+            &format!(
+                "The trade between Iran and the UK decreased by 18 percent in the first three \
+                 months of 2024 compared to the same period last year to stand at 18 million \
+                 pounds. The trade between Iran and the UK amounted to 22 million pounds \
+                 {base}.\n"
+            ),
+        );
+        assert_eq!(
+            number(&doc, "22 million pounds")["read_as"]["period"],
+            "2023-Q1",
+            "{doc}"
+        );
+        assert_eq!(
+            number(&doc, "18 million pounds")["read_as"]["period"],
+            "2024-Q1",
+            "{doc}"
+        );
+        let change = claim(&doc, "change");
+        assert_eq!(
+            figures_printed(change),
+            ["22 million pounds", "18 million pounds"],
+            "{doc}"
+        );
+        // 18/22 = -18.2%.
+        assert_eq!(change["verdict"], "consistent", "{doc}");
+    }
+}
+
+/// "rose by $33.8m (62%) to $88.7m": the new value after the bracketed rate, not the one
+/// of the sentence's first change.
+#[test]
+fn a_bracketed_rate_leads_to_the_amount_after_it() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "bracket.txt",
+        "In the first quarter of 2017 timber exports declined by $7.4m (1%) to $604.7m while \
+         fish exports rose by $33.8m (62%) to $88.7m.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(figures_printed(changes[1]), ["$33.8m", "$88.7m"], "{doc}");
+    // 33.8 / (88.7 - 33.8) = +61.6%.
+    assert_eq!(changes[1]["verdict"], "consistent", "{doc}");
+}

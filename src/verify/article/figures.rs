@@ -623,7 +623,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
             };
             // "rose 12% from a year earlier to $5bn": the amount after "to" is the new
             // value; the year before belongs to the base.
-            let new_value = introduced_as_new(tokens, number.tokens.start, range.start)
+            let new_value = introduced_as_new(tokens, number.tokens.start, &range)
                 || periods.iter().any(base_just_before);
             // "down 48.8 per cent from 2017 to US$2.84 billion": the year said before the
             // new value in a "from" clause is the base's ("from $43.3 billion in FY21 to
@@ -1050,7 +1050,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                                 let other_new =
                                     amounts.iter().filter(|&&a| a != n).find_map(|&a| {
                                         let k = &article.numbers[a];
-                                        if !introduced_as_new(tokens, k.tokens.start, range.start) {
+                                        if !introduced_as_new(tokens, k.tokens.start, &range) {
                                             return None;
                                         }
                                         let c =
@@ -1141,7 +1141,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                                                     && introduced_as_new(
                                                         tokens,
                                                         article.numbers[a].tokens.start,
-                                                        range.start,
+                                                        &range,
                                                     ))
                                                     || (x < c && year_on_year_said)
                                             })
@@ -2489,7 +2489,12 @@ fn right_after(
 
 /// Words before an amount that make it the new value of a change: "to $5bn", "to reach
 /// $5bn", "to a record $5bn".
-fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floor: usize) -> bool {
+fn introduced_as_new(
+    tokens: &[crate::verify::phrase::Token],
+    first: usize,
+    sentence: &std::ops::Range<usize>,
+) -> bool {
+    let floor = sentence.start;
     let mut j = first;
     while j > floor {
         j -= 1;
@@ -2523,8 +2528,28 @@ fn introduced_as_new(tokens: &[crate::verify::phrase::Token], first: usize, floo
             {
                 return false;
             }
+            // "amounted to 22 million pounds in the same period last year": in a sentence
+            // that says no change, a level, not where a change went.
+            "to" if j > floor
+                && matches!(
+                    tokens[j - 1].text.as_str(),
+                    "amounted" | "amounting" | "amount" | "amounts"
+                )
+                && !tokens[sentence.clone()]
+                    .iter()
+                    .any(|t| crate::verify::lexicon::Lexicon::built_in().moves(&t.text)) =>
+            {
+                return false;
+            }
             "to" | "reach" | "reached" | "reaching" | "hit" | "hitting" | "touched"
             | "touching" => return true,
+            // "decreased by 18 percent ... to stand at 18 million pounds"
+            "at" if j > floor + 1
+                && tokens[j - 1].text == "stand"
+                && tokens[j - 2].text == "to" =>
+            {
+                return true;
+            }
             _ => return false,
         }
     }

@@ -1608,8 +1608,7 @@ fn rate_context(tokens: &[Token], first: usize, last: usize, same: &dyn Fn(usize
         // verb of change the lexicon knows)
         let lexicon = Lexicon::built_in();
         let growth = |x: &str| {
-            matches!(x, "growth" | "grown" | "grew" | "growing" | "risen")
-                || lexicon.up.iter().chain(&lexicon.down).any(|d| d == x)
+            matches!(x, "growth" | "grown" | "grew" | "growing" | "risen") || lexicon.moves(x)
         };
         // ("increased at an annualized rate of 13.7 percent", "an average annual growth
         // rate of 5%": the words of an average between)
@@ -1709,8 +1708,7 @@ fn hedge_start(
                 && (matches!(
                     tokens[s - 1].text.as_str(),
                     "%" | "percent" | "cent" | "pct"
-                ) || lexicon.up.contains(&tokens[s - 1].text)
-                    || lexicon.down.contains(&tokens[s - 1].text));
+                ) || lexicon.moves(&tokens[s - 1].text));
             // "stood at MVR 216 million in November 2023 over MVR 165 million": after an
             // amount or its period, "over" sets a base against it, no bound.
             let compared = h.word == "over"
@@ -1755,7 +1753,7 @@ fn stated(
                 tokens[j - 1].text.as_str(),
                 "made" | "make" | "makes" | "making" | "took" | "takes" | "broken" | "break"
             );
-        if (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)) && !idiom {
+        if lexicon.moves(w) && !idiom {
             // "a recovery from the previous year's downturn by 2.9%": a direction word of
             // another period's ("year's") is not the number's; the one said before "from"
             // is.
@@ -1783,9 +1781,10 @@ fn stated(
     let year_on_year = (said(last + 1, "year") && said(last + 2, "on") && said(last + 3, "year"))
         || (said(last + 1, "y") && said(last + 2, "o") && said(last + 3, "y"));
     let from = if year_on_year
-        && tokens.get(last + 4).is_some_and(|t| {
-            same(last + 4) && (lexicon.up.contains(&t.text) || lexicon.down.contains(&t.text))
-        }) {
+        && tokens
+            .get(last + 4)
+            .is_some_and(|t| same(last + 4) && lexicon.moves(&t.text))
+    {
         end = last + 3;
         end
     } else {
@@ -1797,16 +1796,13 @@ fn stated(
         && gap_is(text, &tokens[end], &tokens[end + 1], &['-'])
     {
         let w = tokens[end + 1].text.as_str();
-        if FOLLOWING_DIRECTION.contains(&w)
-            || (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
-                && end == from
-        {
+        if FOLLOWING_DIRECTION.contains(&w) || lexicon.moves(w) && end == from {
             end += 1;
         } else if w == "of"
             && end == from
-            && tokens.get(end + 2).is_some_and(|t| {
-                same(end + 2) && (lexicon.up.contains(&t.text) || lexicon.down.contains(&t.text))
-            })
+            && tokens
+                .get(end + 2)
+                .is_some_and(|t| same(end + 2) && lexicon.moves(&t.text))
         {
             // "showing a 57.85% of growth"
             end += 2;
@@ -1815,9 +1811,9 @@ fn stated(
             // "12% year-on-year"
             end += 1;
         } else if matches!(w, "annual" | "yearly")
-            && tokens.get(end + 2).is_some_and(|t| {
-                same(end + 2) && (lexicon.up.contains(&t.text) || lexicon.down.contains(&t.text))
-            })
+            && tokens
+                .get(end + 2)
+                .is_some_and(|t| same(end + 2) && lexicon.moves(&t.text))
         {
             // "a 36 percent annual growth"
             end += 2;
@@ -1841,7 +1837,7 @@ fn stated(
             if text[tokens[k].end..tokens[k + 1].start].contains([',', ';', '(', ')']) {
                 break;
             }
-            if lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w) {
+            if lexicon.moves(w) {
                 lead = Some(tokens[k].start..tokens[k].end);
                 break;
             }
@@ -1888,7 +1884,7 @@ fn stated(
             })
             .find(|&k| {
                 let w = tokens[k].text.as_str();
-                lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w)
+                lexicon.moves(w)
             })
             .map(|k| tokens[k].start..tokens[k].end);
     }
@@ -1905,9 +1901,7 @@ fn stated(
             } else if tokens[k].is_number
                 || matches!(w, "%" | "percent" | "per" | "cent" | "by" | "of")
             {
-            } else if listed
-                && (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
-            {
+            } else if listed && lexicon.moves(w) {
                 lead = Some(tokens[k].start..tokens[k].end);
                 break;
             } else {
@@ -1929,9 +1923,7 @@ fn stated(
             let w = tokens[k].text.as_str();
             if w == "by" {
                 saw_by = true;
-            } else if saw_by
-                && (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
-            {
+            } else if saw_by && lexicon.moves(w) {
                 lead = Some(tokens[k].start..tokens[k].end);
                 break;
             }
@@ -1971,8 +1963,7 @@ fn possessed_direction(text: &str, tokens: &[Token], lexicon: &Lexicon, j: usize
     if !possessive {
         return None;
     }
-    let direction =
-        |w: &str| lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w);
+    let direction = |w: &str| lexicon.moves(w);
     (j.saturating_sub(7)..j)
         .rev()
         .find(|&k| k > 0 && tokens[k].text == "from" && direction(&tokens[k - 1].text))

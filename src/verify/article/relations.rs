@@ -1433,9 +1433,12 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             Some(Unchecked::NoBase),
         ));
     }
-    // "rose 12% to $5bn", "up 5% at $2bn": the amount right after the number.
+    // "rose 12% to $5bn", "up 5% at $2bn": the amount right after the number ("rose by
+    // $33.8m (62%) to $88.7m": past the bracket it closes).
     let follows = {
         let after = article.text[article.numbers[n].phrase.end.min(article.text.len())..]
+            .trim_start()
+            .trim_start_matches(')')
             .trim_start()
             .to_lowercase();
         ["to ", "at ", "reaching ", "to reach "]
@@ -1836,6 +1839,22 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                 _ if b.sentence == s => match (is_base(article, a), is_base(article, b)) {
                     (false, true) => Some(true),
                     (true, false) => Some(false),
+                    // "imports in 2018 were $13,076,000 but also dropped to $3,458,000": the
+                    // amount it went to is the later of the two.
+                    // (its period borrowed from the other's words)
+                    (false, false) if went_to(article, anchor) != went_to(article, f) => {
+                        let anchor_later = went_to(article, anchor);
+                        let (new, old) = if anchor_later {
+                            (anchor, f)
+                        } else {
+                            (f, anchor)
+                        };
+                        let borrowed = |g: usize| {
+                            article.figures[g].period_note == Some(super::PeriodNote::Sentence)
+                        };
+                        (pos(article, old) < pos(article, new) && borrowed(new) && !borrowed(old))
+                            .then_some(anchor_later)
+                    }
                     _ => None,
                 },
                 _ => None,
@@ -1858,7 +1877,7 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             .trim_start()
             .to_lowercase();
         said.split(|c: char| !c.is_alphanumeric())
-            .any(|w| lexicon.up.iter().chain(&lexicon.down).any(|d| d == w))
+            .any(|w| lexicon.moves(w))
             || ["over ", "since ", "from ", "compared "]
                 .iter()
                 .any(|w| after.starts_with(w))
@@ -1966,13 +1985,21 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             // new value less the difference.
             // ("up 18.2% ($321 million) from 2012, and up 324% from 2003": a difference in
             // brackets after a rate is that rate's only.)
-            let diff = figures_in(article, s).into_iter().find(|&f| {
-                let d = &article.figures[f];
-                d.difference.is_some()
-                    && d.currency == a.currency
-                    && (d.measure == a.measure || d.measure.is_none())
-                    && rate_bracketing(article, f).is_none_or(|r| r == n)
-            });
+            // ("... £4.3 billion, an increase of 31.6 per cent or £1 billion, ... £3.3
+            // billion, an increase of 78.1 per cent or £1.4 billion": the one beside it first.)
+            let diffs: Vec<usize> = figures_in(article, s)
+                .into_iter()
+                .filter(|&f| {
+                    let d = &article.figures[f];
+                    d.difference.is_some()
+                        && d.currency == a.currency
+                        && (d.measure == a.measure || d.measure.is_none())
+                        && rate_bracketing(article, f).is_none_or(|r| r == n)
+                })
+                .collect();
+            let diff = beside_difference(article, n, s)
+                .filter(|d| diffs.contains(d))
+                .or(diffs.first().copied());
             match (diff, derived(article, anchor)) {
                 (Some(d), _) if kind == RelationKind::Change => {
                     Some(relation(vec![d, anchor], None))
@@ -2070,8 +2097,7 @@ fn growth_before(article: &Article, n: usize, s: usize) -> bool {
         .take(8)
         .any(|w| {
             // ("surged at an average rate of 22.2% annually": any verb of change)
-            matches!(w, "growth" | "grown" | "grew" | "growing")
-                || lexicon.up.iter().chain(&lexicon.down).any(|d| d == w)
+            matches!(w, "growth" | "grown" | "grew" | "growing") || lexicon.moves(w)
         })
 }
 
@@ -2358,7 +2384,7 @@ fn directions_said(article: &Article, found: &[Relation]) -> Vec<Relation> {
     // Verbs and nouns of a change; not the comparatives ("more", "higher", "up") that
     // say other things as often.
     let is_direction = |w: &str| {
-        (lexicon.up.iter().any(|u| u == w) || lexicon.down.iter().any(|d| d == w))
+        lexicon.moves(w)
             && !matches!(
                 w,
                 "more"
@@ -2798,6 +2824,21 @@ fn words_in(article: &Article, from: usize, to: usize) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Whether figure `f` is where a change went: "dropped to $3,458,000", "rose to just
+/// $2m" (not "amounted to").
+fn went_to(article: &Article, f: usize) -> bool {
+    let start = article.sentences[article.figures[f].sentence].start;
+    let words = words_in(article, start, pos(article, f));
+    let mut back = words.iter().rev().skip_while(|w| {
+        matches!(
+            w.as_str(),
+            "just" | "about" | "around" | "nearly" | "almost" | "some" | "a" | "mere" | "only"
+        )
+    });
+    back.next().is_some_and(|w| w == "to")
+        && back.next().is_some_and(|w| Lexicon::built_in().moves(w))
 }
 
 /// Whether two figures name the same economies, in either order (a part owned by the

@@ -936,14 +936,37 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
         let mut year: Option<i32> = None;
         let mut end = i;
         let mut fiscal = None;
+        // "in the previous year's same three months", "last year's same period": a year
+        // before the months in focus.
+        if matches!(w(i), "previous" | "last" | "past") {
+            let same = match (w(i + 1), w(i + 2)) {
+                ("year's", _) => Some(i + 2),
+                ("year", "s") => Some(i + 3),
+                _ => None,
+            }
+            .filter(|&j| w(j) == "same");
+            if let Some(j) = same {
+                let k = j + 1 + usize::from(number_word(w(j + 1)).is_some());
+                if matches!(w(k), "period" | "months" | "quarter" | "month" | "time") {
+                    out.push(PeriodMention {
+                        words: PeriodWords::YearBefore,
+                        tokens: start..k + 1,
+                        fiscal: None,
+                    });
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
         // "the same period last year", "the same period of 2018", "a year earlier"
         // ("the similar period last year", "the comparative period last year")
         if (w(i) == "same"
             && matches!(w(i + 1), "period" | "months" | "quarter" | "time" | "month"))
+            // ("the corresponding months of 2021-22")
             || (matches!(
                 w(i),
                 "corresponding" | "similar" | "comparative" | "comparable"
-            ) && w(i + 1) == "period")
+            ) && matches!(w(i + 1), "period" | "months"))
             // ("la même période en 2022", "el mismo período del año anterior", "o mesmo
             // período de 2022", "lo stesso periodo del 2021", "im gleichen Zeitraum")
             || (matches!(

@@ -95,9 +95,10 @@ pub fn sentences(text: &str, lexicon: &Lexicon) -> Vec<Range<usize>> {
     out
 }
 
-/// "down 19.9%.The trade deficit", "up 2.7%.China was": a full stop with the space after
-/// it lost, between a percent sign or a lower-case word of three letters or more and a
-/// capitalised word ("U.S.Treasury", "St.Petersburg" and "Trade.gov" stay whole).
+/// "down 19.9%.The trade deficit", "up 2.7%.China was", "per GAC.Among them", "in
+/// 2022.The": a full stop with the space after it lost, between a percent sign, a word of
+/// three letters or more or a year and a capitalised word ("U.S.Treasury",
+/// "St.Petersburg" and "Trade.gov" stay whole).
 fn unspaced_end(chars: &[(usize, char)], stop: usize, next: usize) -> bool {
     if chars[stop].1 != '.' || next != stop + 1 {
         return false;
@@ -109,9 +110,13 @@ fn unspaced_end(chars: &[(usize, char)], stop: usize, next: usize) -> bool {
         .rev()
         .take_while(|c| c.1.is_alphabetic())
         .count();
+    let digits_before = chars[..stop]
+        .iter()
+        .rev()
+        .take_while(|c| c.1.is_ascii_digit())
+        .count();
     let before = stop.checked_sub(1).map(|b| chars[b].1);
-    capitalised
-        && (before == Some('%') || word_before >= 3 && before.is_some_and(char::is_lowercase))
+    capitalised && (before == Some('%') || word_before >= 3 || digits_before == 4)
 }
 
 /// The byte of the bracket still open at `at` (opened since `from`, not closed before
@@ -776,6 +781,15 @@ mod tests {
                 "Imports were $1.27 billion, down 19.9%.",
                 "The deficit fell.",
                 "China was fifth."
+            ]
+        );
+        assert_eq!(
+            split("Trade with ASEAN.The total rose, per GAC.Among them, in 2022.Exports fell."),
+            [
+                "Trade with ASEAN.",
+                "The total rose, per GAC.",
+                "Among them, in 2022.",
+                "Exports fell."
             ]
         );
         assert_eq!(

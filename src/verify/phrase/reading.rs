@@ -204,9 +204,10 @@ impl<'a> Reading<'a> {
         // ("a 57.85% of growth" is a change: a direction right after the "of")
         let of_follows = self.number_at.is_some_and(|i| {
             self.tokens.get(i + 2).is_some_and(|t| t.text == "of")
-                && self.tokens.get(i + 3).is_none_or(|t| {
-                    !self.lexicon.up.contains(&t.text) && !self.lexicon.down.contains(&t.text)
-                })
+                && self
+                    .tokens
+                    .get(i + 3)
+                    .is_none_or(|t| !self.lexicon.moves(&t.text))
         });
         let is_change = self.direction.is_some() && !of_follows && !self.has("share");
         if is_change {
@@ -303,9 +304,11 @@ impl<'a> Reading<'a> {
         // with the direction said first and the share word after: "wuchsen ein Fünftel",
         // from "wuchsen ... um ein Fünftel").
         // (not a hedge: "more than half", "less than a third")
-        let led = self.tokens.first().is_some_and(|t| {
-            self.lexicon.up.contains(&t.text) || self.lexicon.down.contains(&t.text)
-        }) && self.tokens.get(1).is_none_or(|t| t.text != "than")
+        let led = self
+            .tokens
+            .first()
+            .is_some_and(|t| self.lexicon.moves(&t.text))
+            && self.tokens.get(1).is_none_or(|t| t.text != "than")
             && !self.has("of");
         let by = find_words(self.tokens, "by").is_some() || led;
         if by && self.direction.is_some() && word != "of which" {
