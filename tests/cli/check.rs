@@ -7501,3 +7501,34 @@ fn a_bracketed_rate_leads_to_the_amount_after_it() {
     // 33.8 / (88.7 - 33.8) = +61.6%.
     assert_eq!(changes[1]["verdict"], "consistent", "{doc}");
 }
+
+/// Investment stocks and forecasts are no trade: "FDI in Tanzania (stock) was $1.4
+/// billion in 2022, a 3.5 percent increase" (a one-word bracket is no cut, a rate set
+/// beside the amount speaks of it), "FDI ..., in 2023 stocks, reached €6.75 billion", "the
+/// $6.05 billion forecast in a Reuters poll".
+#[test]
+fn investment_stocks_and_a_forecast_said_after_are_no_trade() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "money.txt",
+        "U.S. goods exports to Tanzania in 2022 were $260 million. U.S. foreign direct \
+         investment (FDI) in Tanzania (stock) was $1.4 billion in 2022, a 3.5 percent \
+         increase from 2021. Foreign Direct Investment from Israel to Cyprus, in 2023 stocks, \
+         reached €6.75 billion. Turkey's trade deficit was $5.195 billion in March, narrower \
+         than the $6.05 billion forecast in a Reuters poll.\n",
+    );
+    for (printed, why) in [
+        ("$1.4 billion", "money other than trade"),
+        ("3.5 percent", "money other than trade"),
+        ("€6.75 billion", "money other than trade"),
+        ("$6.05 billion", "forecast"),
+    ] {
+        let n = number(&doc, printed);
+        assert_eq!(n["role"], "ignored", "{printed}: {doc}");
+        assert!(n["why"].as_str().unwrap().contains(why), "{printed}: {doc}");
+    }
+    assert_eq!(number(&doc, "$260 million")["role"], "figure", "{doc}");
+    assert_eq!(number(&doc, "$5.195 billion")["role"], "figure", "{doc}");
+    assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
+}

@@ -949,7 +949,13 @@ fn read_at(
     {
         return Some(ignored(tokens, first, last, Ignored::Threshold));
     }
-    if forecast(text, tokens, first, &same_sentence) {
+    // "narrower than the $6.05 billion forecast in a Reuters poll": a forecast said after
+    // the amount, by whom or where.
+    let forecast_after = matches!(
+        next.as_str(),
+        "forecast" | "forecasted" | "predicted" | "expected" | "projected"
+    ) && matches!(next2.as_str(), "in" | "by");
+    if forecast_after || forecast(text, tokens, first, &same_sentence) {
         return Some(ignored(tokens, first, last, Ignored::Forecast));
     }
     if other_money(text, tokens, sentence_of, first, &same_sentence) {
@@ -1111,6 +1117,9 @@ const OTHER_MONEY: &[&str] = &[
     "reserves",
     "budget",
     "gdp",
+    // "FDI from Israel to Cyprus, in 2023 stocks, reached €6.75 billion" (not "rolling
+    // stock")
+    "stocks",
     "capitalisation",
     "capitalization",
     "tourism",
@@ -1199,19 +1208,16 @@ fn other_money(
             return true;
         }
     }
-    // "foreign direct investment (FDI) to Tanzania": brackets round an acronym are no cut.
-    let acronym = |j: usize| {
+    // "foreign direct investment (FDI) to Tanzania", "in Tanzania (stock) was": brackets
+    // round one word are no cut.
+    let one_word = |j: usize| {
         let t = &tokens[j];
-        let word = &text[t.start..t.end];
-        (2..=6).contains(&word.len())
-            && word.chars().all(|c| c.is_ascii_uppercase())
-            && text[..t.start].ends_with('(')
-            && text[t.end..].starts_with(')')
+        text[..t.start].ends_with('(') && text[t.end..].starts_with(')')
     };
     let mut k = first;
     while k > 0 && first - k < 16 && same(k - 1) {
         let gap = &text[tokens[k - 1].end..tokens[k].start];
-        let bracket = gap.contains(['(', ')']) && !acronym(k - 1) && !acronym(k);
+        let bracket = gap.contains(['(', ')']) && !one_word(k - 1) && !one_word(k);
         // "net investor behind United States, 2.295 billion Euros and Netherlands, 1.393
         // billion Euros": a list of names each with its amount is no cut.
         let named_item = gap.trim() == ","
@@ -1222,12 +1228,17 @@ fn other_money(
                 && matches!(
                     tokens[k].text.as_str(),
                     "reaching"
+                        | "reached"
                         | "amounting"
                         | "totalling"
                         | "totaling"
                         | "standing"
                         | "hitting"
                         | "with"
+                        // "... was $1.4 billion in 2022, a 3.5 percent increase": a rate
+                        // set beside the amount speaks of it.
+                        | "a"
+                        | "an"
                 );
             if !leads_to_it || text[tokens[k - 1].end..tokens[k].start].contains([';', '.']) {
                 // ("That is an almost 15-fold increase over 2002 (up from $4.1 million)":

@@ -2904,7 +2904,8 @@ fn derived(article: &Article, anchor: usize) -> Option<(usize, usize, DerivedBas
 fn lead(article: &Article, n: usize, s: usize, kind: RelationKind) -> Option<Relation> {
     let at = article.numbers[n].printed.start;
     let sentence = &article.sentences[s];
-    let before = article.text[sentence.start..at].to_lowercase();
+    // ("total trade (imports + exports) increased by 5.3%": not a flow named in brackets)
+    let before = super::text::outside_brackets(&article.text[sentence.start..at]).to_lowercase();
     // ("Turkey almost tripled its exports to Libya last year": the measure after it.)
     let after =
         article.text[article.numbers[n].phrase.end.min(sentence.end)..sentence.end].to_lowercase();
@@ -3345,7 +3346,19 @@ fn coverage_ratio(article: &Article, n: usize, s: usize) -> Option<Relation> {
         .iter()
         .take(4)
         .any(|w| super::resolve::measure_of_word(w) == Some(TradeMeasure::Imports));
-    if !(said(COVERAGE_WORDS) || said(COVER_VERBS) && of_imports) {
+    // "The export to import ratio in 2020 was 51.7 percent", "the ratio of exports to
+    // imports"
+    let near: Vec<&str> = words
+        .iter()
+        .rev()
+        .take(10)
+        .flat_map(|w| w.split('-'))
+        .collect();
+    let flows_ratio = near.contains(&"ratio")
+        && [TradeMeasure::Exports, TradeMeasure::Imports]
+            .iter()
+            .all(|&m| near.iter().any(|w| super::resolve::measure_of_word(w) == Some(m)));
+    if !(said(COVERAGE_WORDS) || flows_ratio || said(COVER_VERBS) && of_imports) {
         return None;
     }
     let of = |m: TradeMeasure| -> Vec<usize> {

@@ -1031,11 +1031,19 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             i = k;
             continue;
         }
-        // "during the aforementioned period of 2021", "in the said period": the period in
-        // focus (of the year named).
+        // "during the aforementioned period of 2021", "in the said period", "in the
+        // observed period", "in the reporting period": the period in focus (of the year
+        // named).
         if matches!(
             w(i),
-            "aforementioned" | "aforesaid" | "abovementioned" | "said" | "mentioned"
+            "aforementioned"
+                | "aforesaid"
+                | "abovementioned"
+                | "said"
+                | "mentioned"
+                | "observed"
+                | "reporting"
+                | "reference"
         ) && w(i + 1) == "period"
         {
             let mut j = i + 2;

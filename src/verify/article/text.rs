@@ -129,6 +129,22 @@ pub fn open_bracket(text: &str, from: usize, at: usize) -> Option<usize> {
         .map(|o| from + o)
 }
 
+/// `text` without what it holds in closed brackets: "total trade (imports + exports)
+/// increased" → "total trade  increased".
+pub fn outside_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' if text[i..].contains(')') => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
     let piece = &text[r.clone()];
     let lead = piece.len() - piece.trim_start().len();
