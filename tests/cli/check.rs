@@ -7532,3 +7532,44 @@ fn investment_stocks_and_a_forecast_said_after_are_no_trade() {
     assert_eq!(number(&doc, "$5.195 billion")["role"], "figure", "{doc}");
     assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
 }
+
+/// "The export to import ratio in 2020 was 51.7 percent": exports over imports, as a
+/// coverage ratio; "in the observed period" is the period in focus; "total trade
+/// (imports + exports) increased by 5.3%" is a change of the total, not of a flow named
+/// in brackets.
+#[test]
+fn an_export_to_import_ratio_and_flows_named_in_brackets() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "ratio.txt",
+        "In the first nine months of 2021, total exports to Switzerland amounted to 128.5 \
+         million euros, while total imports stood at 236.8 million euros. The external trade \
+         deficit in the observed period was 108.2 million euros (an increase of 5.4 percent \
+         relative to the same period in 2020). The export to import ratio during this time \
+         was 54.3 percent.\n",
+    );
+    let share = claim(&doc, "share");
+    assert_eq!(
+        figures_printed(share),
+        ["128.5 million euros", "236.8 million euros"],
+        "{doc}"
+    );
+    // 128.5 / 236.8 = 54.27%.
+    assert_eq!(share["verdict"], "consistent", "{doc}");
+    assert_eq!(
+        number(&doc, "108.2 million euros")["read_as"]["period"],
+        "2021-01..2021-09",
+        "{doc}"
+    );
+
+    let doc = check_text(
+        &wd,
+        "total.txt",
+        "Trade between Moldova and Germany rose last year: total trade (imports + exports) \
+         increased by 5.3%. The volume of trade between the two states exceeded €871.2 \
+         million. Germany's exports to Moldova amounted to €547.7 million.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(figures_printed(change), ["€871.2 million"], "{doc}");
+}

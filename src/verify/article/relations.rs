@@ -3357,7 +3357,10 @@ fn coverage_ratio(article: &Article, n: usize, s: usize) -> Option<Relation> {
     let flows_ratio = near.contains(&"ratio")
         && [TradeMeasure::Exports, TradeMeasure::Imports]
             .iter()
-            .all(|&m| near.iter().any(|w| super::resolve::measure_of_word(w) == Some(m)));
+            .all(|&m| {
+                near.iter()
+                    .any(|w| super::resolve::measure_of_word(w) == Some(m))
+            });
     if !(said(COVERAGE_WORDS) || flows_ratio || said(COVER_VERBS) && of_imports) {
         return None;
     }

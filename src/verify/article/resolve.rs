@@ -1032,18 +1032,10 @@ pub fn periods(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<PeriodM
             continue;
         }
         // "during the aforementioned period of 2021", "in the said period", "in the
-        // observed period", "in the reporting period": the period in focus (of the year
-        // named).
+        // observed period": the period in focus (of the year named).
         if matches!(
             w(i),
-            "aforementioned"
-                | "aforesaid"
-                | "abovementioned"
-                | "said"
-                | "mentioned"
-                | "observed"
-                | "reporting"
-                | "reference"
+            "aforementioned" | "aforesaid" | "abovementioned" | "said" | "mentioned" | "observed"
         ) && w(i + 1) == "period"
         {
             let mut j = i + 2;
