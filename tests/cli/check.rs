@@ -7573,3 +7573,23 @@ fn an_export_to_import_ratio_and_flows_named_in_brackets() {
     let change = claim(&doc, "change");
     assert_eq!(figures_printed(change), ["€871.2 million"], "{doc}");
 }
+
+/// "€ 522 million, a 7% increase compared to 2021" with no 2021 amount of that flow
+/// printed: not an amount whose year was only read as the year before another's ("rose
+/// 43%, from € 45 million to € 64 million" of fertilizers).
+#[test]
+fn a_base_named_by_its_year_is_an_amount_dated_so_by_the_text() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "named.txt",
+        "The exports of Dutch agri-food products to Mexico continued their upward trend: in \
+         2022, their value reached a new record at € 522 million, a 7% increase compared to \
+         2021. Impressive growth was also shown by fertilizer exports to Mexico: their \
+         export value rose 43%, from € 45 million to € 64 million.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(figures_printed(changes[0]), ["€ 522 million"], "{doc}");
+    assert_eq!(changes[0]["verdict"], "unverifiable", "{doc}");
+}

@@ -1958,7 +1958,11 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
             // "bringing bilateral trade to $1.98 billion, 52.3 per cent higher than 2014" with
             // 2014's trade printed paragraphs later: the base the text names by its period.
             // The only amount of that flow and period: the text said which it compares.
-            let named: Vec<usize> = named_base_period(article, n, s)
+            // Every amount of that period and flow; of them, those of the measure said, with
+            // the period the text names for them (not one read as a year before another
+            // amount's or carried from a sentence before: "declined from €74 million in
+            // 2023" of a product). The text said which when it prints one only.
+            let of_period: Vec<usize> = named_base_period(article, n, s)
                 .map(|p| {
                     (0..article.figures.len())
                         .filter(|&f| {
@@ -1972,12 +1976,14 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                         .collect()
                 })
                 .unwrap_or_default();
-            if let Some(&b) = named
-                .iter()
-                .min_by_key(|&&f| article.figures[f].sentence.abs_diff(s))
-            {
+            let named = of_period.iter().copied().filter(|&f| {
+                let b = &article.figures[f];
+                b.measure.is_some()
+                    && matches!(b.period_note, None | Some(super::PeriodNote::Sentence))
+            });
+            if let Some(b) = named.min_by_key(|&f| article.figures[f].sentence.abs_diff(s)) {
                 return Some(Relation {
-                    said: named.len() == 1,
+                    said: of_period.len() == 1,
                     ..relation(vec![b, anchor], None)
                 });
             }
