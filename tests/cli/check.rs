@@ -7593,3 +7593,55 @@ fn a_base_named_by_its_year_is_an_amount_dated_so_by_the_text() {
     assert_eq!(figures_printed(changes[0]), ["€ 522 million"], "{doc}");
     assert_eq!(changes[0]["verdict"], "unverifiable", "{doc}");
 }
+
+/// "from 36.12 million Euros in the January-May 2014 period to 59.04 million Euros in
+/// 2015, or up 63.48 percent": the new value said with a bare later year is of the same
+/// months, and the rate is of those two.
+#[test]
+fn a_new_value_of_a_bare_year_takes_the_months_of_its_base() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "months.txt",
+        "Indonesia's exports to Hungary were 112.40 million Euros in 2014. For the \
+         January-May 2015 period, Indonesia recorded a significant increase in its exports \
+         to Hungary, from 36.12 million Euros in the January-May 2014 period to 59.04 \
+         million Euros in 2015, or up 63.48 percent.\n",
+    );
+    assert_eq!(
+        number(&doc, "59.04 million Euros")["read_as"]["period"],
+        "2015-01..2015-05",
+        "{doc}"
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 1, "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        ["36.12 million Euros", "59.04 million Euros"],
+        "{doc}"
+    );
+    // 59.04 / 36.12 = +63.46%, within the rounding of the amounts.
+    assert_eq!(changes[0]["verdict"], "consistent-by-rounding", "{doc}");
+}
+
+/// "including more than US$72.5 million worth of Vietnamese exports ... and over US$28.5
+/// million worth of its imports": the flow named right after "worth of" is the amount's
+/// (not the exports named before it in the clause), so the parts add up.
+#[test]
+fn worth_of_its_imports_names_the_flow() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "worth.txt",
+        "Last year alone, two-way trade revenues reached US$101 million, including more \
+         than US$72.5 million worth of Vietnamese exports to Mozambique and over US$28.5 \
+         million worth of its imports from this market.\n",
+    );
+    assert_eq!(
+        number(&doc, "US$28.5 million")["read_as"]["measure"],
+        "imports",
+        "{doc}"
+    );
+    let sum = claim(&doc, "sum");
+    assert_eq!(sum["verdict"], "consistent", "{doc}");
+}

@@ -1737,6 +1737,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     since_year_bases(article, &mut figures);
     bracketed_year_before(article, &mut figures);
     year_bases_of_months(article, &mut figures);
+    year_news_of_months(article, &mut figures);
     when_clauses(article, &mut figures);
     same_span(article, &mut figures);
     carried_owners(article, &mut figures);
@@ -2045,6 +2046,43 @@ fn year_bases_of_months(article: &Article, figures: &mut [Figure]) {
         if whole_year
             && q.months() < 12
             && q.year > p.year
+            && let Ok(months) = Period::new(p.year, q.first_month, q.last_month)
+        {
+            f.period = Some(months);
+        }
+    }
+}
+
+/// "from 36.12 million Euros in the January-May 2014 period to 59.04 million Euros in
+/// 2015": the new value of a change from an amount of some months, said with a bare later
+/// year, is of the same months of that year.
+fn year_news_of_months(article: &Article, figures: &mut [Figure]) {
+    for i in 1..figures.len() {
+        let (before, rest) = figures.split_at_mut(i);
+        let f = &mut rest[0];
+        let Some(p) = f.period else { continue };
+        let whole_year = p.first_month == 1 && p.last_month == 12 && f.fiscal.is_none();
+        if !whole_year || !f.new_value {
+            continue;
+        }
+        let printed = &article.numbers[f.number].printed;
+        let base = before.iter().rev().find(|g| {
+            let at = &article.numbers[g.number].printed;
+            g.sentence == f.sentence
+                && g.difference.is_none()
+                && g.commodity == f.commodity
+                && (g.measure.is_none() || f.measure.is_none() || g.measure == f.measure)
+                && article.text[..at.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with("from")
+                && article.text[at.end..printed.start].contains(" to ")
+        });
+        let Some(q) = base.and_then(|g| g.period) else {
+            continue;
+        };
+        if q.months() < 12
+            && q.year < p.year
             && let Ok(months) = Period::new(p.year, q.first_month, q.last_month)
         {
             f.period = Some(months);
@@ -3146,7 +3184,31 @@ fn measure_of(
                 )
         })
     };
-    let found = before(&clause_list)
+    // "over US$28.5 million worth of its imports": the flow named right after "worth of"
+    // is the amount's, whatever the clause named before it.
+    let worth_of = || {
+        let list: Vec<&MeasureWord> = in_sentence
+            .iter()
+            .copied()
+            .filter(|m| {
+                let gap = at..m.tokens.start;
+                m.tokens.start > at
+                    && m.tokens.start <= at + 9
+                    && !text[tokens[at].start..tokens[m.tokens.start].start].contains([',', ';'])
+                    && gap.clone().any(|j| {
+                        tokens[j].text == "worth"
+                            && tokens.get(j + 1).is_some_and(|t| t.text == "of")
+                            && m.tokens.start - j <= 3
+                            && !tokens[j + 2..m.tokens.start]
+                                .iter()
+                                .any(|t| matches!(t.text.as_str(), "and" | "or" | "goods"))
+                    })
+            })
+            .collect();
+        after(&list)
+    };
+    let found = worth_of()
+        .or_else(|| before(&clause_list))
         .or_else(participle_after)
         .or_else(|| before(&in_sentence))
         .or_else(|| after(&clause_list))
