@@ -7645,3 +7645,49 @@ fn worth_of_its_imports_names_the_flow() {
     let sum = claim(&doc, "sum");
     assert_eq!(sum["verdict"], "consistent", "{doc}");
 }
+
+/// "Belgium ranked as the second-largest source of imports, contributing $6.8 billion, a
+/// 50% increase, while China ... with $5.9 billion, up 13% from 2023": a rate said of an
+/// economy outside the pair has no base in a sentence that does not name it (not the
+/// Senegal imports of 2023 said before).
+#[test]
+fn a_third_economys_rate_takes_no_base_of_another_sentence() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "third.txt",
+        "The Gambia's imports from Senegal surged from $8.5 billion in 2023 to $14.4 billion \
+         in 2024, marking a 70% increase. Belgium ranked as the second-largest source of \
+         imports, contributing $6.8 billion, a 50% increase, while China held steady in \
+         third place with $5.9 billion, up 13% from 2023.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 3, "{doc}");
+    assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
+    for change in &changes[1..] {
+        assert_eq!(change["verdict"], "unverifiable", "{doc}");
+        assert_eq!(figures_printed(change).len(), 1, "{doc}");
+    }
+}
+
+/// "up by 1.83 percent from the previous year's $60.11 million": the base said right
+/// after the rate, past "the previous year's".
+#[test]
+fn a_base_said_as_the_previous_years_amount() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "previous.txt",
+        "Trade between the Philippines and Papua New Guinea was $18.56 million in February. \
+         In January it was significantly higher at $61.2 million, up by 1.83 percent from the \
+         previous year's $60.11 million.\n",
+    );
+    let change = claim(&doc, "change");
+    assert_eq!(
+        figures_printed(change),
+        ["$60.11 million", "$61.2 million"],
+        "{doc}"
+    );
+    // 61.2 / 60.11 = +1.81%, within the rounding of $61.2 million.
+    assert_eq!(change["verdict"], "consistent-by-rounding", "{doc}");
+}

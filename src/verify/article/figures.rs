@@ -1560,13 +1560,15 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
                         .map(|t| t.text.as_str())
                         .eq("excess of imports over exports".split(' '))
                 }) || word.as_ref().is_some_and(|w| {
+                    // ("The positive trade gap with Libya": a surplus)
+                    let positive = (w.tokens.start.saturating_sub(2)..w.tokens.start)
+                        .any(|j| tokens[j].text == "positive");
                     tokens[w.tokens.clone()].iter().any(|t| {
                         // ("a trade imbalance of $543 million": the subject's deficit,
                         // unless said "in favour of" another)
                         t.text.starts_with("deficit")
                             || t.text.starts_with("дефицит")
-                            || t.text == "gap"
-                            || t.text == "imbalance"
+                            || (!positive && (t.text == "gap" || t.text == "imbalance"))
                     })
                 }) || word.as_ref().is_some_and(|w| {
                     // "a negative balance", "a deficit trade balance"

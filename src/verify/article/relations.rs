@@ -1599,9 +1599,10 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         article,
         n,
         s,
+        // ("up by 1.83 percent from the previous year's $60.11 million")
         &[
             "compared", "to", "with", "a", "the", "trade", "figure", "of", "level", "against",
-            "from",
+            "from", "previous", "last", "year's", "year", "s",
         ],
     )
     .filter(|&b| {
@@ -1775,7 +1776,13 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                                 && b.measure == a.measure)
                     }),
             )
-            .filter(|&f| f != anchor && !anchors.contains(&f) && level(article, f));
+            .filter(|&f| f != anchor && !anchors.contains(&f) && level(article, f))
+            // ("Belgium ranked second, contributing D6.8 billion—a 50% increase": not the
+            // base of another sentence that does not name Belgium.)
+            .filter(|&f| {
+                let b = &article.figures[f];
+                b.sentence == a.sentence || !names_another_economy(article, a, b)
+            });
         // "In 2023, trade stood at 3.45 billion USD, down 29.6% year-on-year" after "to 4.88
         // billion USD from 378 million USD" (2022 and 2007): of the other sentences' amounts,
         // the year before first.
@@ -1972,6 +1979,7 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
                                 && b.period == Some(p)
                                 && a.period.is_some_and(|q| later(q, p))
                                 && compatible(b, a)
+                                && !names_another_economy(article, a, b)
                         })
                         .collect()
                 })
@@ -2845,6 +2853,20 @@ fn went_to(article: &Article, f: usize) -> bool {
     });
     back.next().is_some_and(|w| w == "to")
         && back.next().is_some_and(|w| Lexicon::built_in().moves(w))
+}
+
+/// Whether the sentence of `a` names an economy outside the article's pair that the
+/// sentence of `b` does not name.
+fn names_another_economy(article: &Article, a: &Figure, b: &Figure) -> bool {
+    let in_pair = |e: &String| {
+        [&article.reporter, &article.partner].iter().any(|p| {
+            p.as_ref()
+                .is_some_and(|p| super::resolve::same_country(e, p))
+        })
+    };
+    a.named
+        .iter()
+        .any(|e| e != "WLD" && !in_pair(e) && !b.named.contains(e))
 }
 
 /// Whether two figures name the same economies, in either order (a part owned by the
