@@ -7691,3 +7691,20 @@ fn a_base_said_as_the_previous_years_amount() {
     // 61.2 / 60.11 = +1.81%, within the rounding of $61.2 million.
     assert_eq!(change["verdict"], "consistent-by-rounding", "{doc}");
 }
+
+/// "The positive trade gap with Libya stood at €8.5 million": a surplus, not the deficit a
+/// bare "trade gap" is.
+#[test]
+fn a_positive_trade_gap_is_a_surplus() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "gap.txt",
+        "Between January and May 2012 Malta exported goods worth €41 million to Libya and \
+         imported €33 million worth of goods from Libya. The positive trade gap with Libya \
+         stood at €8.5 million until May.\n",
+    );
+    let balance = claim(&doc, "balance");
+    // 41 - 33 = 8, within the rounding of €41 million and €33 million.
+    assert_eq!(balance["verdict"], "consistent-by-rounding", "{doc}");
+}
