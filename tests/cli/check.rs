@@ -7708,3 +7708,44 @@ fn a_positive_trade_gap_is_a_surplus() {
     // 41 - 33 = 8, within the rounding of €41 million and €33 million.
     assert_eq!(balance["verdict"], "consistent-by-rounding", "{doc}");
 }
+
+/// "U.S. services exports to Israel amounted to $8.8 billion, but services imports reached
+/// $9.2 billion, resulting in a $457 million deficit": the balance of the two services
+/// flows before it.
+#[test]
+fn a_balance_after_two_services_flows_is_of_services() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "services.txt",
+        "U.S. services exports to Israel amounted to $8.8 billion, but services imports \
+         reached $9.2 billion, resulting in a $457 million deficit.\n",
+    );
+    let balance = claim(&doc, "balance");
+    assert_eq!(
+        figures_printed(balance),
+        ["$457 million", "$8.8 billion", "$9.2 billion"],
+        "{doc}"
+    );
+    // 8.8 - 9.2 = -0.4 billion; -0.3 to -0.5 within the rounding of the flows.
+    assert_eq!(balance["verdict"], "consistent-by-rounding", "{doc}");
+}
+
+/// "This represent a 289% growth compared to the same period last year, while imports went
+/// up by 537% thus reaching US$145,000": the rate of a sentence that points back is of the
+/// amount before it, not of the imports past "while".
+#[test]
+fn a_rate_pointing_back_is_not_of_an_amount_past_a_contrast() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "back.txt",
+        "Total agri-food exports from Mexico to the United Arab Emirates during the first \
+         quarter peaked at US$9.3 million. This represent a 289% growth compared to the same \
+         period last year, while imports went up by 537% thus reaching US$145,000.\n",
+    );
+    let changes = claims_of(&doc, "change");
+    assert_eq!(changes.len(), 2, "{doc}");
+    assert_eq!(figures_printed(changes[0]), ["US$9.3 million"], "{doc}");
+    assert_eq!(figures_printed(changes[1]), ["US$145,000"], "{doc}");
+}

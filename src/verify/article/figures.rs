@@ -1740,6 +1740,7 @@ pub(super) fn resolve(article: &mut Article, mentions: &[Mention], sentence_of: 
     bracketed_year_before(article, &mut figures);
     year_bases_of_months(article, &mut figures);
     year_news_of_months(article, &mut figures);
+    services_balances(&mut figures);
     when_clauses(article, &mut figures);
     same_span(article, &mut figures);
     carried_owners(article, &mut figures);
@@ -2051,6 +2052,41 @@ fn year_bases_of_months(article: &Article, figures: &mut [Figure]) {
             && let Ok(months) = Period::new(p.year, q.first_month, q.last_month)
         {
             f.period = Some(months);
+        }
+    }
+}
+
+/// "U.S. services exports to Israel amounted to $8.8 billion, but services imports reached
+/// $9.2 billion, resulting in a $457 million deficit": a balance said after the two flows
+/// of services in its sentence, naming no product, is the balance of services.
+fn services_balances(figures: &mut [Figure]) {
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        if f.measure != Some(TradeMeasure::Balance) || f.commodity.is_some() {
+            continue;
+        }
+        let flows: Vec<&Figure> = figures[..i]
+            .iter()
+            .filter(|g| {
+                g.sentence == f.sentence
+                    && matches!(
+                        g.measure,
+                        Some(TradeMeasure::Exports | TradeMeasure::Imports)
+                    )
+            })
+            .collect();
+        let of_services = flows.len() >= 2
+            && flows
+                .iter()
+                .all(|g| g.commodity.as_deref() == Some("services"))
+            && flows
+                .iter()
+                .any(|g| g.measure == Some(TradeMeasure::Exports))
+            && flows
+                .iter()
+                .any(|g| g.measure == Some(TradeMeasure::Imports));
+        if of_services {
+            figures[i].commodity = Some("services".to_string());
         }
     }
 }

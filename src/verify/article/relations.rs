@@ -1481,7 +1481,17 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         })
         // "indicates a 2.3 times increase compared to the same period in 2022 ($12.418
         // million)": only the base is printed here; the new value is found from it.
-        .or_else(|| nearest(article, &here, at, true, |_| true));
+        .or_else(|| nearest(article, &here, at, true, |_| true))
+        // "This represent a 289% growth ..., while imports went up by 537% thus reaching
+        // US$145,000": a sentence that points back speaks of the amount before it, not of
+        // one past a contrast.
+        .filter(|&f| {
+            pos(article, f) < at
+                || !back_reference(article, s)
+                || !words_in(article, at, pos(article, f))
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "while" | "whereas" | "but"))
+        });
     // "US$3.1 billion (SGD4.05 billion) worth of commodities, up 22.4%": the amount in the
     // text's own currency, not its bracketed other.
     let anchor = anchor.map(|a| main_currency(article, a));
