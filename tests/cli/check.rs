@@ -7749,3 +7749,22 @@ fn a_rate_pointing_back_is_not_of_an_amount_past_a_contrast() {
     assert_eq!(figures_printed(changes[0]), ["US$9.3 million"], "{doc}");
     assert_eq!(figures_printed(changes[1]), ["US$145,000"], "{doc}");
 }
+
+/// The codes of currencies before the euro: "nearly LTL33 million (EUR9.5 million)" is in
+/// litas, its parts too, and both sums are checked.
+#[test]
+fn litas_by_their_code() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "litas.txt",
+        "Trade between Lithuania and Georgia reached a record high in the first quarter of \
+         2011 and accounted for nearly LTL33 million (EUR9.5 million). Lithuania's imports \
+         from Georgia totaled LTL15.2 million (EUR4.4 million). Lithuanian exports to Georgia \
+         amounted to LTL17.6 million (EUR5.1 million).\n",
+    );
+    let sums = claims_of(&doc, "sum");
+    assert_eq!(sums.len(), 2, "{doc}");
+    assert_eq!(figures_printed(sums[0])[0], "LTL33 million", "{doc}");
+    assert!(sums.iter().all(|s| s["verdict"] == "consistent"), "{doc}");
+}
