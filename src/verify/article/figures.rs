@@ -3224,16 +3224,15 @@ fn measure_of(
     };
     // "over US$28.5 million worth of its imports": the flow named right after "worth of"
     // is the amount's, whatever the clause named before it.
-    let worth_of = || {
+    let flow_worth_of = || {
         let list: Vec<&MeasureWord> = in_sentence
             .iter()
             .copied()
             .filter(|m| {
-                let gap = at..m.tokens.start;
                 m.tokens.start > at
                     && m.tokens.start <= at + 9
                     && !text[tokens[at].start..tokens[m.tokens.start].start].contains([',', ';'])
-                    && gap.clone().any(|j| {
+                    && (at..m.tokens.start).any(|j| {
                         tokens[j].text == "worth"
                             && tokens.get(j + 1).is_some_and(|t| t.text == "of")
                             && m.tokens.start - j <= 3
@@ -3245,7 +3244,7 @@ fn measure_of(
             .collect();
         after(&list)
     };
-    let found = worth_of()
+    let found = flow_worth_of()
         .or_else(|| before(&clause_list))
         .or_else(participle_after)
         .or_else(|| before(&in_sentence))

@@ -1612,7 +1612,7 @@ fn pair_of_change(article: &Article, n: usize, s: usize, kind: RelationKind) -> 
         // ("up by 1.83 percent from the previous year's $60.11 million")
         &[
             "compared", "to", "with", "a", "the", "trade", "figure", "of", "level", "against",
-            "from", "previous", "last", "year's", "year", "s",
+            "from", "previous", "last", "year's",
         ],
     )
     .filter(|&b| {
