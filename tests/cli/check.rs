@@ -7768,3 +7768,24 @@ fn litas_by_their_code() {
     assert_eq!(figures_printed(sums[0])[0], "LTL33 million", "{doc}");
     assert!(sums.iter().all(|s| s["verdict"] == "consistent"), "{doc}");
 }
+
+/// "The economic exchanges between Iran and the United Kingdom ... to stand at 18 million
+/// pounds": the two economies' trade, whose flows add up to it.
+#[test]
+fn economic_exchanges_are_the_trade_of_the_pair() {
+    let wd = Workdir::new();
+    let doc = check_text(
+        &wd,
+        "exchanges.txt",
+        "The economic exchanges between Iran and the United Kingdom stood at 18 million \
+         pounds in the first three months of 2024. During January-March 2024 the UK exported \
+         14 million pounds worth of commodities to Iran. Britain's imports from Iran in the \
+         first three months of this year were four million pounds.\n",
+    );
+    assert_eq!(
+        number(&doc, "18 million pounds")["read_as"]["measure"],
+        "turnover",
+        "{doc}"
+    );
+    assert_eq!(claim(&doc, "sum")["verdict"], "consistent", "{doc}");
+}

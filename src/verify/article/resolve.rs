@@ -375,6 +375,9 @@ const MEASURE_WORDS: &[(&str, TradeMeasure)] = &[
     ("commercial exchanges", TradeMeasure::Turnover),
     ("trade exchange", TradeMeasure::Turnover),
     ("trade exchanges", TradeMeasure::Turnover),
+    // "The economic exchanges between Iran and the United Kingdom (UK) decreased by 18
+    // percent ... to stand at 18 million pounds"
+    ("economic exchanges", TradeMeasure::Turnover),
     ("intercambio comercial", TradeMeasure::Turnover),
     ("échanges commerciaux", TradeMeasure::Turnover),
     ("interscambio", TradeMeasure::Turnover),
