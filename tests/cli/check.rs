@@ -7384,13 +7384,7 @@ fn the_corresponding_months_of_a_fiscal_year() {
     let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 1, "{doc}");
     assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
-    let periods: Vec<&str> = changes[0]["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["period"].as_str().unwrap())
-        .collect();
-    assert_eq!(periods, ["2021-H2", "2022-H2"], "{doc}");
+    assert_eq!(periods(changes[0]), ["2021-H2", "2022-H2"], "{doc}");
 }
 
 /// "imports in 2018 were $13,076,000 but also dropped to $3,458,000, which is about a 74%
@@ -7408,13 +7402,11 @@ fn dropped_to_after_a_dated_amount_is_the_new_value() {
     let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 1, "{doc}");
     assert_eq!(changes[0]["verdict"], "consistent", "{doc}");
-    let printed: Vec<&str> = changes[0]["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["printed"].as_str().unwrap())
-        .collect();
-    assert_eq!(printed, ["$13,076,000", "$3,458,000"], "{doc}");
+    assert_eq!(
+        figures_printed(changes[0]),
+        ["$13,076,000", "$3,458,000"],
+        "{doc}"
+    );
 }
 
 /// Two rates each with its difference in one sentence: each rate's own ("78.1 per cent or
@@ -7432,12 +7424,7 @@ fn each_rate_takes_the_difference_beside_it() {
     );
     let changes = claims_of(&doc, "change");
     assert_eq!(changes.len(), 2, "{doc}");
-    let second: Vec<&str> = changes[1]["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["printed"].as_str().unwrap())
-        .collect();
+    let second = figures_printed(changes[1]);
     assert!(second.contains(&"£1.4 billion"), "{doc}");
     assert!(!second.contains(&"£1 billion"), "{doc}");
 }
